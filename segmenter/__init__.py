@@ -1,0 +1,34 @@
+"""corpuscut's segmenter: find where each article of a concatenated dump starts and ends.
+
+>>> from segmenter import split
+>>> [a.title for a in split("First story\\nIt happened.\\n\\n----\\nSecond story\\nIt too.\\n")]
+['First story', 'Second story']
+"""
+
+from .articles import Article
+from .cues import CueSet, load_cues
+from .errors import BinaryInputError, CueFileError, InputError, SegmenterError
+from .model import BoundaryModel, load_model
+from .source import Document, decode_bytes, read_document
+from .splitting import Analysis, Segmenter, split
+from .words import UnknownLanguageError, WordNormalizer
+
+__all__ = [
+    "Analysis",
+    "Article",
+    "BinaryInputError",
+    "BoundaryModel",
+    "CueFileError",
+    "CueSet",
+    "Document",
+    "InputError",
+    "Segmenter",
+    "SegmenterError",
+    "UnknownLanguageError",
+    "WordNormalizer",
+    "decode_bytes",
+    "load_cues",
+    "load_model",
+    "read_document",
+    "split",
+]

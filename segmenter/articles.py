@@ -1,0 +1,38 @@
+"""Article records: lossless spans of the input with a title, a score and reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TITLE_MAX_CHARS = 100
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: ``text == input[start:end]``; lines are 1-based and inclusive."""
+
+    index: int
+    start: int
+    end: int
+    start_line: int
+    end_line: int
+    text: str
+    title: str
+    score: float
+    reasons: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def make_title(first_line: str, headline_max_words: int, is_headline: bool) -> str:
+    """The article's headline, or its opening words when it has none."""
+    line = " ".join(first_line.split())
+    if is_headline and len(line) <= TITLE_MAX_CHARS:
+        return line
+    words = line.split()
+    title = " ".join(words[: min(len(words), headline_max_words // 2 + 3)])
+    if len(title) > TITLE_MAX_CHARS:
+        title = title[: TITLE_MAX_CHARS - 1].rstrip()
+    return title + ("…" if title != line else "")

@@ -1,0 +1,77 @@
+"""Lexical cohesion across each gap: how much the vocabulary shifts between neighbours.
+
+For every gap between two blocks, the ``window`` content words before it and after it are
+compared as tf-idf vectors (idf over the blocks of the document); a topic change shows as a
+low cosine and as a deep valley relative to neighbouring gaps (TextTiling's depth score).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Cohesion:
+    """Per gap: cosine similarity of the passages around it, and its depth score."""
+
+    similarity: list[float]
+    depth: list[float]
+
+
+def _window(block_stems: list[list[str]], start: int, step: int, size: int) -> Counter[str]:
+    """Count up to ``size`` stems walking from block ``start`` in direction ``step``."""
+    counts: Counter[str] = Counter()
+    taken = 0
+    i = start
+    while 0 <= i < len(block_stems) and taken < size:
+        stems = block_stems[i]
+        if step < 0:
+            stems = stems[-(size - taken):]
+        else:
+            stems = stems[: size - taken]
+        counts.update(stems)
+        taken += len(stems)
+        i += step
+    return counts
+
+
+def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b[t] * idf.get(t, 1.0) ** 2 for t, v in a.items() if t in b)
+    if dot == 0.0:
+        return 0.0
+    na = math.sqrt(sum((v * idf.get(t, 1.0)) ** 2 for t, v in a.items()))
+    nb = math.sqrt(sum((v * idf.get(t, 1.0)) ** 2 for t, v in b.items()))
+    return dot / (na * nb)
+
+
+def depth_scores(similarity: list[float], reach: int = 3) -> list[float]:
+    """TextTiling depth: how far a gap's similarity lies below the peaks on both sides."""
+    depth = []
+    n = len(similarity)
+    for i, s in enumerate(similarity):
+        left = max(similarity[max(0, i - reach): i + 1])
+        right = max(similarity[i: min(n, i + reach + 1)])
+        depth.append((left - s) + (right - s))
+    return depth
+
+
+def cohesion(block_stems: list[list[str]], window: int = 60) -> Cohesion:
+    """Similarity and depth for the ``len(block_stems) - 1`` gaps between blocks."""
+    n = len(block_stems)
+    if n < 2:
+        return Cohesion([], [])
+    df: Counter[str] = Counter()
+    for stems in block_stems:
+        df.update(set(stems))
+    idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+    similarity = [
+        _cosine(_window(block_stems, g, -1, window), _window(block_stems, g + 1, 1, window), idf)
+        for g in range(n - 1)
+    ]
+    return Cohesion(similarity, depth_scores(similarity))

@@ -1,0 +1,125 @@
+"""Cue patterns and words, loaded from JSON data files, and what they say about one line."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .errors import CueFileError
+
+PATTERN_LISTS = ("separator", "end_of_article", "teaser_end", "byline", "dateline", "date_line", "boilerplate")
+
+
+@dataclass(frozen=True)
+class LineShape:
+    """What the cues say about one line of text."""
+
+    words: int
+    terminal: bool
+    end_cue: bool
+    teaser_end: bool
+    byline: bool
+    dateline: bool
+    date: bool
+    boilerplate: bool
+    title_case: float
+    starts_lower: bool
+    ends_colon: bool
+
+    @property
+    def start_cue(self) -> bool:
+        return self.byline or self.dateline or self.date
+
+
+@dataclass(frozen=True)
+class CueSet:
+    """Compiled cue patterns. Build one with ``load_cues``."""
+
+    patterns: dict[str, re.Pattern[str]]
+    terminal_punctuation: str
+    headline_max_words: int
+    cut_min_words: int
+
+    def is_separator(self, line: str) -> bool:
+        return self.patterns["separator"].search(line) is not None
+
+    def shape(self, line: str) -> LineShape:
+        words = line.split()
+        n = len(words)
+        capitals = sum(1 for w in words if w[:1].isupper()) if n else 0
+        first = line[:1]
+        return LineShape(
+            words=n,
+            terminal=line[-1:] in self.terminal_punctuation if line else False,
+            end_cue=self.patterns["end_of_article"].search(line) is not None,
+            teaser_end=self.patterns["teaser_end"].search(line) is not None,
+            byline=self.patterns["byline"].search(line) is not None,
+            dateline=self.patterns["dateline"].search(line) is not None,
+            date=self.patterns["date_line"].search(line) is not None,
+            boilerplate=self.patterns["boilerplate"].search(line) is not None,
+            title_case=capitals / n if n else 0.0,
+            starts_lower=first.islower(),
+            ends_colon=line.endswith(":"),
+        )
+
+
+def _read_json(path: Path | None) -> dict:
+    try:
+        if path is None:
+            raw = resources.files("segmenter").joinpath("data/cues.json").read_text(encoding="utf-8")
+        else:
+            raw = Path(path).read_text(encoding="utf-8")
+        data = json.loads(raw)
+    except FileNotFoundError as exc:
+        raise CueFileError(f"cue file {path} not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CueFileError(f"cue file {path} cannot be read: {exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise CueFileError(f"cue file {path} is not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+    if not isinstance(data, dict):
+        raise CueFileError(f"cue file {path} must hold a JSON object of pattern lists")
+    return data
+
+
+def _compile(name: str, patterns: list[str], origin: str) -> re.Pattern[str]:
+    for pattern in patterns:
+        if not isinstance(pattern, str):
+            raise CueFileError(f"{origin}: {name} must be a list of strings")
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise CueFileError(f"{origin}: pattern {pattern!r} in {name} does not compile: {exc}") from exc
+    joined = "|".join(f"(?:{p})" for p in patterns) or r"(?!)"
+    return re.compile(joined)
+
+
+def load_cues(extra: Path | str | None = None) -> CueSet:
+    """Load the shipped cues, plus the lists of ``extra`` (a JSON file) added to them."""
+    base = _read_json(None)
+    lists = {name: list(base.get(name, [])) for name in PATTERN_LISTS}
+    settings = {k: base[k] for k in ("terminal_punctuation", "headline_max_words", "cut_min_words")}
+    origin = "built-in cues"
+    if extra is not None:
+        user = _read_json(Path(extra))
+        origin = str(extra)
+        unknown = sorted(set(user) - set(PATTERN_LISTS) - set(settings) - {"_comment"})
+        if unknown:
+            raise CueFileError(f"{extra}: unknown key(s) {', '.join(unknown)}; known: {', '.join(PATTERN_LISTS)}")
+        for name in PATTERN_LISTS:
+            value = user.get(name, [])
+            if not isinstance(value, list):
+                raise CueFileError(f"{extra}: {name} must be a list of patterns")
+            lists[name].extend(value)
+        for key in settings:
+            if key in user:
+                settings[key] = user[key]
+    patterns = {name: _compile(name, pats, origin) for name, pats in lists.items()}
+    return CueSet(
+        patterns=patterns,
+        terminal_punctuation=str(settings["terminal_punctuation"]),
+        headline_max_words=int(settings["headline_max_words"]),
+        cut_min_words=int(settings["cut_min_words"]),
+    )

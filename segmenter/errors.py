@@ -1,0 +1,24 @@
+"""Errors the segmenter raises. Each message says what went wrong and what to do."""
+
+from __future__ import annotations
+
+
+class SegmenterError(Exception):
+    """Base of every error corpuscut's libraries raise on purpose."""
+
+
+class InputError(SegmenterError):
+    """An input cannot be read: missing, a directory, unreadable, or not text."""
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source
+        self.reason = message
+
+
+class BinaryInputError(InputError):
+    """The input looks like binary data (it holds NUL bytes), the way grep decides."""
+
+
+class CueFileError(SegmenterError):
+    """A cue file is missing, not JSON, or has a pattern that does not compile."""

@@ -1,0 +1,76 @@
+"""The boundary model: a logistic regression over gap features, weights in a data file."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .errors import SegmenterError
+from .features import FEATURES, REASONS
+
+MODEL_RESOURCE = "data/model.json"
+
+
+@dataclass(frozen=True)
+class BoundaryModel:
+    """Weights per feature and a bias; ``logit`` scores one gap."""
+
+    weights: tuple[float, ...]
+    bias: float
+    names: tuple[str, ...] = FEATURES
+    min_words: int = 20
+    short_penalty: float = 6.0
+
+    def logit(self, row: list[float]) -> float:
+        return self.bias + sum(w * x for w, x in zip(self.weights, row))
+
+    def reasons(self, row: list[float], threshold: float = 0.5) -> list[str]:
+        """The cues that pushed this gap towards a boundary, strongest first."""
+        pushes = [(w * x, name) for w, x, name in zip(self.weights, row, self.names) if w * x >= threshold]
+        return [REASONS[name] for _, name in sorted(pushes, reverse=True)]
+
+    def to_json(self, **meta: object) -> str:
+        body = {
+            "features": list(self.names),
+            "weights": [round(w, 6) for w in self.weights],
+            "bias": round(self.bias, 6),
+            "min_words": self.min_words,
+            "short_penalty": self.short_penalty,
+            **meta,
+        }
+        return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+
+
+def sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def load_model(path: Path | str | None = None) -> BoundaryModel:
+    """Load the shipped model, or one written by ``python -m segmenter.train``."""
+    try:
+        if path is None:
+            raw = resources.files("segmenter").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8")
+        else:
+            raw = Path(path).read_text(encoding="utf-8")
+        data = json.loads(raw)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise SegmenterError(f"boundary model {path or MODEL_RESOURCE} cannot be loaded: {exc}") from exc
+    names = tuple(data["features"])
+    if names != FEATURES:
+        raise SegmenterError(
+            f"boundary model {path or MODEL_RESOURCE} was trained on other features; retrain it with "
+            "`python -m segmenter.train`"
+        )
+    return BoundaryModel(
+        weights=tuple(float(w) for w in data["weights"]),
+        bias=float(data["bias"]),
+        names=names,
+        min_words=int(data.get("min_words", 20)),
+        short_penalty=float(data.get("short_penalty", 6.0)),
+    )

@@ -1,0 +1,152 @@
+"""Reading inputs: bytes of unknown encoding, maybe compressed, from a path or stdin.
+
+Order of decoding (after decompression): a byte-order mark; strict UTF-8; an encoding
+detected by charset-normalizer, but only on enough bytes (it guesses wrong on short text);
+and last UTF-8 with replacement characters. An explicit encoding overrides all of it.
+"""
+
+from __future__ import annotations
+
+import bz2
+import codecs
+import gzip
+import io
+import lzma
+import os
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from .errors import BinaryInputError, InputError
+
+STDIN = "-"
+#: Fewer bytes than this are never given to the detector: it guesses wrong on short text.
+MIN_DETECT_BYTES = 256
+#: How far into the decoded bytes a NUL byte marks the input as binary (grep looks at a buffer).
+BINARY_SNIFF_BYTES = 32 * 1024
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "gzip"),
+    (b"BZh", "bz2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One decoded input: its text and how it was read."""
+
+    source: str
+    text: str
+    encoding: str
+    compression: str | None
+    size_bytes: int
+
+
+def sniff_compression(head: bytes) -> str | None:
+    """Name the compression whose magic bytes start ``head``, or None."""
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    return None
+
+
+def decompress(data: bytes, source: str = STDIN) -> tuple[bytes, str | None]:
+    """Undo gzip, bz2, xz or zstd compression recognised by magic bytes."""
+    kind = sniff_compression(data[:8])
+    if kind is None:
+        return data, None
+    try:
+        if kind == "gzip":
+            return gzip.decompress(data), kind
+        if kind == "bz2":
+            return bz2.decompress(data), kind
+        if kind == "xz":
+            return lzma.decompress(data), kind
+        import zstandard
+
+        reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data))
+        return reader.read(), kind
+    except (OSError, EOFError, lzma.LZMAError, ValueError) as exc:
+        raise InputError(source, f"looks {kind}-compressed but cannot be decompressed ({exc})") from exc
+    except Exception as exc:  # zstandard.ZstdError has no common base with the others
+        raise InputError(source, f"looks {kind}-compressed but cannot be decompressed ({exc})") from exc
+
+
+def _detect(data: bytes) -> str | None:
+    if len(data) < MIN_DETECT_BYTES:
+        return None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 1 << 20]).best()
+    return None if best is None else best.encoding
+
+
+def decode_bytes(data: bytes, source: str = STDIN, encoding: str | None = None) -> tuple[str, str]:
+    """Decode ``data`` to text; return the text and the encoding used.
+
+    Raises BinaryInputError for data with NUL bytes (unless a BOM says UTF-16/32) and
+    InputError when an explicit ``encoding`` is unknown or does not fit the bytes.
+    """
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError as exc:
+            raise InputError(source, f"unknown encoding {encoding!r} (try utf-8, latin-1, cp1252)") from exc
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                source, f"is not valid {encoding} at byte {exc.start} (drop --encoding to detect it)"
+            ) from exc
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), name
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        raise BinaryInputError(source, "binary file (holds NUL bytes), skipped")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    detected = _detect(data)
+    if detected:
+        try:
+            return data.decode(detected), detected
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
+
+
+def read_bytes(source: str, stdin: BinaryIO | None = None) -> bytes:
+    """Read all bytes of a path, or of ``stdin`` when ``source`` is ``-``."""
+    if source == STDIN:
+        if stdin is None:
+            raise InputError(source, "no standard input to read")
+        return stdin.read()
+    if os.path.isdir(source):
+        raise InputError(source, "is a directory, not a file")
+    try:
+        with open(source, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError as exc:
+        raise InputError(source, "no such file") from exc
+    except PermissionError as exc:
+        raise InputError(source, "permission denied") from exc
+    except OSError as exc:
+        raise InputError(source, f"cannot be read ({exc.strerror or exc})") from exc
+
+
+def read_document(source: str, stdin: BinaryIO | None = None, encoding: str | None = None) -> Document:
+    """Read, decompress and decode one input into a Document."""
+    raw = read_bytes(source, stdin)
+    data, compression = decompress(raw, source)
+    text, used = decode_bytes(data, source, encoding)
+    return Document(source=source, text=text, encoding=used, compression=compression, size_bytes=len(raw))

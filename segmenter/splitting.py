@@ -1,0 +1,112 @@
+"""The segmenter: text -> lines -> blocks -> gap features -> scores -> boundaries -> articles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .articles import Article, make_title
+from .blocks import Block, iter_lines, make_blocks
+from .cohesion import cohesion
+from .cues import CueSet, load_cues
+from .decoding import choose_boundaries
+from .features import GapFeatures, gap_features
+from .model import BoundaryModel, load_model, sigmoid
+from .words import WordNormalizer
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the segmenter computed for one text, for explaining and for training."""
+
+    blocks: list[Block]
+    features: GapFeatures
+    logits: list[float]
+    boundaries: list[int]
+
+
+class Segmenter:
+    """Splits concatenated text into articles. Build once, call ``split`` many times."""
+
+    def __init__(
+        self,
+        cues: CueSet | None = None,
+        model: BoundaryModel | None = None,
+        language: str = "english",
+        window: int = 60,
+    ) -> None:
+        self.cues = cues if cues is not None else load_cues()
+        self.model = model if model is not None else load_model()
+        self.words = WordNormalizer(language)
+        self.window = window
+
+    @classmethod
+    def from_files(cls, cues: Path | str | None = None, model: Path | str | None = None, **kw: object) -> "Segmenter":
+        return cls(cues=load_cues(cues), model=load_model(model), **kw)  # type: ignore[arg-type]
+
+    def analyse(self, text: str) -> Analysis:
+        """Score every gap between text lines and choose the boundaries."""
+        lines = list(iter_lines(text))
+        blocks = make_blocks(lines, self.cues.is_separator)
+        shapes = [self.cues.shape(b.text) for b in blocks]
+        coh = cohesion([self.words.stems(b.text) for b in blocks], self.window)
+        feats = gap_features(blocks, shapes, coh, self.cues)
+        logits = [self.model.logit(row) for row in feats.rows]
+        cuts = choose_boundaries(
+            logits, [s.words for s in shapes], self.model.min_words, self.model.short_penalty
+        )
+        return Analysis(blocks, feats, logits, cuts)
+
+    def split(self, text: str) -> list[Article]:
+        """Split ``text`` into articles whose texts, concatenated, equal ``text``."""
+        if not text:
+            return []
+        analysis = self.analyse(text)
+        blocks = analysis.blocks
+        starts = [0] + [blocks[i].start for i in analysis.boundaries]
+        ends = starts[1:] + [len(text)]
+        first_blocks: list[Block | None] = [blocks[0] if blocks else None] + [blocks[i] for i in analysis.boundaries]
+        articles = []
+        line_starts = _line_index(text)
+        for index, (start, end, first) in enumerate(zip(starts, ends, first_blocks)):
+            if index == 0:
+                score, reasons = 1.0, ("start of input",)
+            else:
+                gap = analysis.boundaries[index - 1] - 1
+                row = analysis.features.rows[gap]
+                score = sigmoid(analysis.logits[gap])
+                reasons = tuple(self.model.reasons(row)) or ("vocabulary shift",)
+            title = ""
+            if first is not None:
+                shape = self.cues.shape(first.text)
+                is_headline = 0 < shape.words <= self.cues.headline_max_words and not shape.terminal
+                title = make_title(first.text, self.cues.headline_max_words, is_headline)
+            articles.append(
+                Article(
+                    index=index,
+                    start=start,
+                    end=end,
+                    start_line=_line_of(line_starts, start),
+                    end_line=_line_of(line_starts, max(start, end - 1)),
+                    text=text[start:end],
+                    title=title,
+                    score=round(score, 4),
+                    reasons=reasons,
+                )
+            )
+        return articles
+
+
+def _line_index(text: str) -> list[int]:
+    return [line.start for line in iter_lines(text)]
+
+
+def _line_of(line_starts: list[int], offset: int) -> int:
+    from bisect import bisect_right
+
+    return max(1, bisect_right(line_starts, offset))
+
+
+def split(text: str, segmenter: Segmenter | None = None) -> list[Article]:
+    """Split concatenated text into articles (a default Segmenter unless one is given)."""
+    return (segmenter or Segmenter()).split(text)
