@@ -9,7 +9,7 @@ from .articles import Article
 from .cues import CueSet, load_cues
 from .errors import BinaryInputError, CueFileError, InputError, SegmenterError
 from .model import BoundaryModel, load_model
-from .source import Document, decode_bytes, read_document
+from .source import Document, decode_bytes, expand_inputs, read_document
 from .splitting import Analysis, Segmenter, split
 from .words import UnknownLanguageError, WordNormalizer
 
@@ -27,6 +27,7 @@ __all__ = [
     "UnknownLanguageError",
     "WordNormalizer",
     "decode_bytes",
+    "expand_inputs",
     "load_cues",
     "load_model",
     "read_document",

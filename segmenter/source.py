@@ -150,3 +150,36 @@ def read_document(source: str, stdin: BinaryIO | None = None, encoding: str | No
     data, compression = decompress(raw, source)
     text, used = decode_bytes(data, source, encoding)
     return Document(source=source, text=text, encoding=used, compression=compression, size_bytes=len(raw))
+
+
+def expand_inputs(patterns: list[str]) -> list[str]:
+    """Paths to read: ``-`` stays, folders give their files (recursively, sorted, hidden ones
+    left out), globs give their matches. A pattern that matches nothing is kept as it is, so
+    that reading it reports the missing file."""
+    import glob
+
+    if not patterns:
+        return [STDIN]
+    out: list[str] = []
+    for pattern in patterns:
+        if pattern == STDIN or os.path.isfile(pattern):
+            out.append(pattern)
+        elif os.path.isdir(pattern):
+            out.extend(_walk(pattern))
+        elif glob.has_magic(pattern):
+            matches = sorted(glob.glob(pattern, recursive=True))
+            for match in matches:
+                out.extend(_walk(match) if os.path.isdir(match) else [match])
+            if not matches:
+                out.append(pattern)
+        else:
+            out.append(pattern)
+    return out
+
+
+def _walk(folder: str) -> list[str]:
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(os.path.join(root, f) for f in sorted(files) if not f.startswith("."))
+    return found

@@ -1,0 +1,36 @@
+# Set-up and everyday commands. Needs only python3 (3.10+); everything else comes from PyPI.
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+DATA ?= ../shared/data
+
+.PHONY: demo test bench bench-split bench-summarize train clean
+
+$(BIN)/corpuscut: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	@touch $@
+
+## Split and summarize the user's sample dump.
+demo: $(BIN)/corpuscut
+	$(BIN)/corpuscut digest samples/kursk-taiwan-dump.txt
+
+## Run the test suite.
+test: $(BIN)/corpuscut
+	$(BIN)/python -m pytest -q
+
+## Every benchmark, figures printed (reads $(DATA); skips what is absent).
+bench: bench-split bench-summarize
+
+bench-split: $(BIN)/corpuscut
+	$(BIN)/python -m tests.benchmarks.bench_split --data $(DATA)
+
+bench-summarize: $(BIN)/corpuscut
+	$(BIN)/python -m tests.benchmarks.bench_summarize --data $(DATA)
+
+## Refit the boundary model on the training part of the BBC data.
+train: $(BIN)/corpuscut
+	$(BIN)/python -m segmenter.train --data $(DATA) --out segmenter/data/model.json
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

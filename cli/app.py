@@ -1,0 +1,283 @@
+"""The ``corpuscut`` command line: parses options, calls the libraries, renders records."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+from enum import Enum
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Annotated, Any, Callable, Iterator, Optional
+
+import typer
+
+from segmenter import Document, Segmenter, SegmenterError, expand_inputs, read_document
+from summarizer import METHODS, Length, Summarizer, digest
+
+from .environment import Environment
+from .output import atomic_text_file
+from .records import article_record, digest_record, summary_record
+from .render import OutputFormat, make_writer
+from .status import ExitStatus
+
+Method = Enum("Method", {m.replace("-", "_"): m for m in METHODS}, type=str)  # type: ignore[misc]
+
+app = typer.Typer(
+    name="corpuscut",
+    help="Split dumps of concatenated scraped articles into articles, and condense each one.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        try:
+            v = version("corpuscut")
+        except PackageNotFoundError:
+            v = "unknown (not installed)"
+        typer.echo(f"corpuscut {v}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    _: Annotated[
+        Optional[bool],
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = None,
+) -> None:
+    """Split dumps of concatenated scraped articles into articles, and condense each one.
+
+    Exit codes: 0 all inputs done; 1 some input failed; 2 usage error; 130 interrupted;
+    141 output pipe closed.
+    """
+    if ctx.obj is None:
+        ctx.obj = Environment.from_system()
+
+
+Inputs = Annotated[
+    Optional[list[str]],
+    typer.Argument(help="Files, folders, globs, or - for standard input (the default).", show_default=False),
+]
+Format = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="auto: rich on a terminal, jsonl when piped."),
+]
+Output = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.", dir_okay=False),
+]
+Encoding = Annotated[
+    Optional[str], typer.Option("--encoding", help="Decode inputs with this encoding instead of detecting it.")
+]
+Cues = Annotated[
+    Optional[Path],
+    typer.Option("--cues", help="A JSON file of extra cue patterns (see segmenter/data/cues.json).", exists=True, dir_okay=False),
+]
+Language = Annotated[str, typer.Option("--language", "-l", help="Language of the text (stemmer and stop words).")]
+NoColor = Annotated[bool, typer.Option("--no-color", help="No colour (also when NO_COLOR is set).")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
+Sentences = Annotated[int, typer.Option("--sentences", "-n", min=1, help="Sentences per summary.")]
+Ratio = Annotated[
+    Optional[float], typer.Option("--ratio", min=0.001, max=1.0, help="Keep this share of the sentences instead.")
+]
+Words = Annotated[Optional[int], typer.Option("--words", min=1, help="Keep at most this many words instead.")]
+MethodOpt = Annotated[Method, typer.Option("--method", "-m", help="Summarizing method.")]  # type: ignore[valid-type]
+
+
+def _usage_error(env: Environment, message: str) -> typer.Exit:
+    env.error_console().print(f"corpuscut: error: {message}", markup=False, highlight=False)
+    return typer.Exit(ExitStatus.USAGE)
+
+
+@contextlib.contextmanager
+def _sink(env: Environment, output: Path | None) -> Iterator[Any]:
+    if output is None:
+        yield env.stdout
+    else:
+        with atomic_text_file(output) as handle:
+            yield handle
+
+
+def _run(
+    env: Environment,
+    inputs: list[str] | None,
+    fmt: OutputFormat,
+    output: Path | None,
+    encoding: str | None,
+    no_color: bool,
+    process: Callable[[Document], list[dict[str, Any]]],
+) -> None:
+    """Read every input, process it, and write its records; failed inputs are reported and
+    skipped. Exits with the status of the run."""
+    errors = env.error_console(no_color)
+    if fmt is OutputFormat.auto:
+        fmt = OutputFormat.rich if env.stdout_isatty and output is None else OutputFormat.jsonl
+    sources = expand_inputs(inputs or [])
+    failed: list[str] = []
+    try:
+        with _sink(env, output) as out:
+            console = env.console(no_color)
+            if out is not env.stdout:
+                console.file = out
+            writer = make_writer(fmt, out, console)
+            for source in sources:
+                started = time.perf_counter()
+                try:
+                    doc = read_document(source, env.stdin, encoding)
+                    records = process(doc)
+                except SegmenterError as exc:
+                    failed.append(source)
+                    errors.print(f"corpuscut: {exc}", markup=False, highlight=False)
+                    continue
+                except Exception as exc:
+                    if env.debug:
+                        raise
+                    failed.append(source)
+                    errors.print(
+                        f"corpuscut: {source}: internal error: {type(exc).__name__}: {exc} "
+                        "(CORPUSCUT_DEBUG=1 shows the traceback)",
+                        markup=False, highlight=False,
+                    )
+                    continue
+                writer.emit(doc, records, time.perf_counter() - started)
+            writer.close()
+    except KeyboardInterrupt:
+        errors.print("corpuscut: interrupted", markup=False, highlight=False)
+        raise typer.Exit(ExitStatus.INTERRUPTED) from None
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
+    except OSError as exc:
+        if output is None:
+            raise
+        errors.print(f"corpuscut: {output}: cannot write ({exc.strerror or exc})", markup=False, highlight=False)
+        raise typer.Exit(ExitStatus.INPUT_FAILED) from None
+    if failed:
+        if len(sources) > 1:
+            errors.print(
+                f"corpuscut: {len(failed)} of {len(sources)} inputs failed: {', '.join(failed)}",
+                markup=False, highlight=False,
+            )
+        raise typer.Exit(ExitStatus.INPUT_FAILED)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the final flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _segmenter(env: Environment, cues: Path | None, language: str) -> Segmenter:
+    try:
+        return Segmenter.from_files(cues=cues, language=language)
+    except SegmenterError as exc:
+        raise _usage_error(env, str(exc)) from None
+
+
+def _summarizer(env: Environment, method: str, language: str) -> Summarizer:
+    try:
+        return Summarizer(method, language)
+    except SegmenterError as exc:
+        raise _usage_error(env, str(exc)) from None
+
+
+def _length(env: Environment, sentences: int, ratio: float | None, words: int | None) -> Length:
+    if ratio is not None and words is not None:
+        raise _usage_error(env, "give --ratio or --words, not both")
+    return Length(sentences=sentences, ratio=ratio, words=words)
+
+
+@app.command(
+    epilog="Example: corpuscut split samples/kursk-taiwan-dump.txt --format jsonl | jq -r .title",
+)
+def split(
+    ctx: typer.Context,
+    inputs: Inputs = None,
+    fmt: Format = OutputFormat.auto,
+    output: Output = None,
+    encoding: Encoding = None,
+    cues: Cues = None,
+    language: Language = "english",
+    no_color: NoColor = False,
+    quiet: Quiet = False,
+) -> None:
+    """Split each input into articles: offsets, title, boundary score and reasons, text."""
+    env: Environment = ctx.obj
+    segmenter = _segmenter(env, cues, language)
+    _run(env, inputs, fmt, output, encoding, no_color,
+         lambda doc: [article_record(doc, a) for a in segmenter.split(doc.text)])
+
+
+@app.command(
+    epilog="Example: corpuscut summarize article.txt --sentences 2 --method lex-rank",
+)
+def summarize(
+    ctx: typer.Context,
+    inputs: Inputs = None,
+    sentences: Sentences = 3,
+    ratio: Ratio = None,
+    words: Words = None,
+    method: MethodOpt = Method("pacsum"),
+    language: Language = "english",
+    fmt: Format = OutputFormat.auto,
+    output: Output = None,
+    encoding: Encoding = None,
+    no_color: NoColor = False,
+    quiet: Quiet = False,
+) -> None:
+    """Summarize each input as one document: its most telling sentences, in order."""
+    env: Environment = ctx.obj
+    length = _length(env, sentences, ratio, words)
+    summarizer = _summarizer(env, method.value, language)
+    _run(env, inputs, fmt, output, encoding, no_color,
+         lambda doc: [summary_record(doc, summarizer.summarize(doc.text, length))])
+
+
+@app.command(
+    epilog="Example: corpuscut digest samples/kursk-taiwan-dump.txt   (or: cat dump.txt | corpuscut digest - | jq .summary)",
+)
+def digest_(
+    ctx: typer.Context,
+    inputs: Inputs = None,
+    sentences: Sentences = 3,
+    ratio: Ratio = None,
+    words: Words = None,
+    method: MethodOpt = Method("pacsum"),
+    language: Language = "english",
+    fmt: Format = OutputFormat.auto,
+    output: Output = None,
+    encoding: Encoding = None,
+    cues: Cues = None,
+    no_color: NoColor = False,
+    quiet: Quiet = False,
+) -> None:
+    """Split each input into articles and summarize every article (the main job)."""
+    env: Environment = ctx.obj
+    length = _length(env, sentences, ratio, words)
+    segmenter = _segmenter(env, cues, language)
+    summarizer = _summarizer(env, method.value, language)
+    _run(env, inputs, fmt, output, encoding, no_color,
+         lambda doc: [digest_record(doc, a, s) for a, s in digest(doc.text, segmenter, summarizer, length)])
+
+
+app.registered_commands[-1].name = "digest"
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("corpuscut: interrupted\n")
+        sys.exit(ExitStatus.INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(ExitStatus.BROKEN_PIPE)

@@ -1,0 +1,61 @@
+"""One object that knows the streams and the terminal (after httpie's ``context.py``).
+
+Commands take it from ``ctx.obj``; tests inject their own instead of patching ``isatty()``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import IO, BinaryIO, TextIO
+
+from rich.console import Console
+
+
+@dataclass
+class Environment:
+    """Streams, whether they are terminals, and the colour and debug settings."""
+
+    stdin: BinaryIO = field(default_factory=lambda: sys.stdin.buffer)
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    stdout_isatty: bool = field(default_factory=lambda: _isatty(sys.stdout))
+    stderr_isatty: bool = field(default_factory=lambda: _isatty(sys.stderr))
+    no_color: bool = field(default_factory=lambda: bool(os.environ.get("NO_COLOR")))
+    #: Re-raise unexpected errors with their traceback (tests; CORPUSCUT_DEBUG=1).
+    debug: bool = field(default_factory=lambda: bool(os.environ.get("CORPUSCUT_DEBUG")))
+    width: int | None = None
+
+    @classmethod
+    def from_system(cls) -> "Environment":
+        stdin = getattr(sys.stdin, "buffer", None) or sys.stdin
+        return cls(stdin=stdin)  # type: ignore[arg-type]
+
+    def console(self, no_color: bool = False) -> Console:
+        """A console on stdout, built now so it sees the colour settings of this run."""
+        return Console(
+            file=self.stdout,
+            force_terminal=self.stdout_isatty,
+            no_color=self.no_color or no_color,
+            width=self.width,
+            highlight=False,
+            soft_wrap=False,
+        )
+
+    def error_console(self, no_color: bool = False) -> Console:
+        """A console on stderr for progress, warnings and errors."""
+        return Console(
+            file=self.stderr,
+            force_terminal=self.stderr_isatty,
+            no_color=self.no_color or no_color,
+            width=self.width,
+            highlight=False,
+        )
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

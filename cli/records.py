@@ -1,0 +1,48 @@
+"""Plain records (dicts) for the machine-readable formats; one schema, documented in the README."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from segmenter import Article, Document
+from summarizer import Summary
+
+
+def article_record(doc: Document, article: Article) -> dict[str, Any]:
+    """The ``split`` record of one article."""
+    return {
+        "source": doc.source,
+        "index": article.index,
+        "start": article.start,
+        "end": article.end,
+        "start_line": article.start_line,
+        "end_line": article.end_line,
+        "title": article.title,
+        "score": article.score,
+        "reasons": list(article.reasons),
+        "encoding": doc.encoding,
+        "words": article.words,
+        "text": article.text,
+    }
+
+
+def summary_fields(summary: Summary) -> dict[str, Any]:
+    return {
+        "method": summary.method,
+        "sentences": [s.text for s in summary.sentences],
+        "summary": summary.text,
+    }
+
+
+def summary_record(doc: Document, summary: Summary) -> dict[str, Any]:
+    """The ``summarize`` record of one input."""
+    return {"source": doc.source, "encoding": doc.encoding, **summary_fields(summary)}
+
+
+def digest_record(doc: Document, article: Article, summary: Summary) -> dict[str, Any]:
+    """The ``digest`` record: the split record plus the summary, text last."""
+    record = article_record(doc, article)
+    text = record.pop("text")
+    record.update(summary_fields(summary))
+    record["text"] = text
+    return record

@@ -1,0 +1,216 @@
+"""Writers for each output format. They take finished records; they never compute anything."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Protocol, TextIO
+
+import orjson
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.text import Text
+
+from segmenter import Document
+
+
+class OutputFormat(str, Enum):
+    auto = "auto"
+    rich = "rich"
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+
+
+PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red")
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+class Writer(Protocol):
+    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class JsonlWriter:
+    out: TextIO
+
+    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None:
+        for record in records:
+            self.out.write(orjson.dumps(record).decode() + "\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+@dataclass
+class JsonWriter:
+    out: TextIO
+    records: list[dict[str, Any]] = field(default_factory=list)
+
+    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None:
+        self.records.extend(records)
+
+    def close(self) -> None:
+        self.out.write(orjson.dumps(self.records, option=orjson.OPT_INDENT_2).decode() + "\n")
+        self.out.flush()
+
+
+def _body(record: dict[str, Any]) -> str:
+    if "summary" in record and "text" in record:
+        return f"{record['title']}\n\n{record['summary']}" if record["title"] else record["summary"]
+    if "summary" in record:
+        return record["summary"]
+    return record["text"].rstrip()
+
+
+@dataclass
+class TextWriter:
+    """Plain text: one block per record, blocks separated by a blank line and a ``---`` line."""
+
+    out: TextIO
+    first: bool = True
+
+    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None:
+        for record in records:
+            if not self.first:
+                self.out.write("\n---\n\n")
+            self.out.write(_body(record) + "\n")
+            self.first = False
+        self.out.flush()
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+@dataclass
+class MarkdownWriter:
+    """A report a person can paste: a heading per source, a section per article."""
+
+    out: TextIO
+
+    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None:
+        self.out.write(f"# {doc.source}\n\n")
+        self.out.write(f"{_size(doc.size_bytes)}, {doc.encoding}, {_count(records)}\n\n")
+        for record in records:
+            if "index" in record:
+                self.out.write(f"## {record['index'] + 1}. {record['title'] or '(untitled)'}\n\n")
+                self.out.write(
+                    f"*Lines {record['start_line']}–{record['end_line']}, {record['words']} words; "
+                    f"{', '.join(record['reasons'])} (score {record['score']:.2f})*\n\n"
+                )
+            if "sentences" in record:
+                self.out.writelines(f"- {' '.join(s.split())}\n" for s in record["sentences"])
+            else:
+                self.out.write(record["text"].rstrip() + "\n")
+            self.out.write("\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1000  # type: ignore[assignment]
+    return f"{n} B"
+
+
+def _count(records: list[dict[str, Any]]) -> str:
+    if records and "index" not in records[0]:
+        return "1 document"
+    return f"{len(records)} article{'s' if len(records) != 1 else ''}"
+
+
+def dump_map(records: list[dict[str, Any]], total: int, width: int) -> tuple[Text, Text]:
+    """One line with each article as a coloured span in proportion to its length, and a
+    sparkline beneath with each boundary's score at the column where the article starts."""
+    bar = Text()
+    spark = Text()
+    if not records or total <= 0 or width <= 0:
+        return bar, spark
+    columns = []
+    for record in records:
+        columns.append(min(width - 1, int(record["start"] / total * width)))
+    columns.append(width)
+    for i, record in enumerate(records):
+        span = max(1, columns[i + 1] - columns[i])
+        label = str(record["index"] + 1)
+        cell = (label + " " * span)[:span] if span > len(label) else "█" * span
+        bar.append(cell, style=f"black on {PALETTE[i % len(PALETTE)]}" if span > len(label) else PALETTE[i % len(PALETTE)])
+    bar.truncate(width)
+    marks = [" "] * width
+    for i, record in enumerate(records):
+        level = min(len(SPARKS) - 1, int(record["score"] * (len(SPARKS) - 1) + 0.5))
+        marks[columns[i]] = SPARKS[level]
+    spark.append("".join(marks), style="bright_black")
+    return bar, spark
+
+
+@dataclass
+class RichWriter:
+    """The terminal preview: a header, a map of the dump, and a panel per article."""
+
+    console: Console
+
+    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None:
+        c = self.console
+        header = Text()
+        header.append(doc.source, style="bold")
+        header.append(f"  {_size(doc.size_bytes)} · {doc.encoding} · {_count(records)} · {seconds:.2f} s", style="dim")
+        c.print(header)
+        if records and "index" in records[0]:
+            bar, spark = dump_map(records, len(doc.text), max(10, c.width))
+            c.print(bar, no_wrap=True, overflow="crop")
+            c.print(spark, no_wrap=True, overflow="crop")
+        for i, record in enumerate(records):
+            c.print(self._panel(i, record))
+
+    def _panel(self, i: int, record: dict[str, Any]) -> Panel:
+        colour = PALETTE[i % len(PALETTE)]
+        parts: list[Any] = []
+        if "sentences" in record:
+            for sentence in record["sentences"]:
+                line = Text("• ", style=colour)
+                line.append(" ".join(sentence.split()))
+                parts.append(line)
+        else:
+            parts.append(Text(_preview(record["text"])))
+        if "index" not in record:
+            return Panel(Group(*parts), title=record["method"], title_align="left", border_style=colour)
+        title = Text(f"{record['index'] + 1}. ", style=f"bold {colour}")
+        title.append(record["title"] or "(untitled)", style="bold")
+        info = (
+            f"lines {record['start_line']}–{record['end_line']} · {record['words']} words · "
+            f"{', '.join(record['reasons'])} ({record['score']:.2f})"
+        )
+        return Panel(
+            Group(*parts), title=title, title_align="left", subtitle=Text(info, style="dim"),
+            subtitle_align="right", border_style=colour,
+        )
+
+    def close(self) -> None:
+        pass
+
+
+def _preview(text: str, limit: int = 400) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def make_writer(fmt: OutputFormat, out: TextIO, console: Console) -> Writer:
+    """The writer for a resolved format (``auto`` must be resolved first)."""
+    if fmt is OutputFormat.jsonl:
+        return JsonlWriter(out)
+    if fmt is OutputFormat.json:
+        return JsonWriter(out)
+    if fmt is OutputFormat.text:
+        return TextWriter(out)
+    if fmt is OutputFormat.markdown:
+        return MarkdownWriter(out)
+    return RichWriter(console)

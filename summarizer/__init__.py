@@ -1,0 +1,29 @@
+"""corpuscut's summarizer: extractive summaries, offline, by our method or any of sumy's.
+
+>>> from summarizer import summarize
+>>> summarize("One fact. Another fact. A third.", sentences=1, method="lead").text
+'One fact.'
+"""
+
+from .digesting import digest
+from .errors import BadLengthError, SummarizerError, UnknownMethodError
+from .length import Length
+from .pacsum import PacSumParams
+from .sentences import Sentence, split_sentences
+from .summarizing import DEFAULT_METHOD, METHODS, Summarizer, Summary, summarize
+
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "BadLengthError",
+    "Length",
+    "PacSumParams",
+    "Sentence",
+    "Summarizer",
+    "SummarizerError",
+    "Summary",
+    "UnknownMethodError",
+    "digest",
+    "split_sentences",
+    "summarize",
+]

@@ -1,0 +1,104 @@
+"""summarize(): pick a text's most telling sentences with one of the methods."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from segmenter.words import WordNormalizer
+
+from .errors import UnknownMethodError
+from .length import Length
+from .pacsum import PacSumParams, pacsum_select
+from .sentences import Sentence, split_sentences
+from .sumy_methods import SUMY_METHODS, sumy_select
+
+DEFAULT_METHOD = "pacsum"
+HEADING_END = ".!?\u2026\"'\u201d\u2019:;"
+#: Every method by name: ours, the Lead baseline, and every sumy method.
+METHODS: tuple[str, ...] = (DEFAULT_METHOD, "lead", *SUMY_METHODS)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Chosen sentences in document order, with their offsets in the summarized text."""
+
+    method: str
+    sentences: tuple[Sentence, ...] = field(default_factory=tuple)
+    total_sentences: int = 0
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(s.text.split()) for s in self.sentences)
+
+
+def is_heading(text: str, sentence: Sentence, max_words: int = 18) -> bool:
+    """A whole line of few words with no final punctuation: a headline, caption or label."""
+    before = text[sentence.start - 1: sentence.start] if sentence.start else "\n"
+    after = text[sentence.end: sentence.end + 1] or "\n"
+    whole_line = before in "\r\n" and after in "\r\n"
+    return whole_line and len(sentence.text.split()) <= max_words and sentence.text.rstrip()[-1:] not in HEADING_END
+
+
+def _fit_budget(indices: list[int], texts: list[str], budget: int | None) -> list[int]:
+    if budget is None:
+        return indices
+    kept, used = [], 0
+    for i in indices:
+        n = len(texts[i].split())
+        if kept and used + n > budget:
+            break
+        kept.append(i)
+        used += n
+    return kept
+
+
+class Summarizer:
+    """Holds a method and its language resources; ``summarize`` may be called many times."""
+
+    def __init__(self, method: str = DEFAULT_METHOD, language: str = "english", params: PacSumParams | None = None):
+        if method not in METHODS:
+            raise UnknownMethodError(f"unknown method {method!r}; choose one of: {', '.join(METHODS)}")
+        self.method = method
+        self.normalizer = WordNormalizer(language)
+        self.language = self.normalizer.language
+        self.params = params or PacSumParams()
+
+    def select(self, texts: list[str], count: int, budget: int | None) -> list[int]:
+        if self.method == "lead":
+            return _fit_budget(list(range(min(count, len(texts)))), texts, budget)
+        if self.method == DEFAULT_METHOD:
+            return pacsum_select(texts, count, self.normalizer, self.params, budget)
+        if budget is None:
+            return sumy_select(self.method, texts, count, self.language)
+        lo, hi, best = 1, len(texts), [0]
+        while lo <= hi:  # the most sentences whose selection fits the budget
+            mid = (lo + hi) // 2
+            picked = sumy_select(self.method, texts, mid, self.language)
+            if sum(len(texts[i].split()) for i in picked) <= budget:
+                best, lo = picked, mid + 1
+            else:
+                hi = mid - 1
+        return best
+
+    def summarize(self, text: str, length: Length = Length()) -> Summary:
+        """Summarize ``text``; headings (whole lines without a final stop) are kept out
+        unless the text has nothing else."""
+        sentences = split_sentences(text, self.language)
+        body = [s for s in sentences if not is_heading(text, s)] or sentences
+        count = length.count(len(body))
+        if count >= len(body) and length.words is None:
+            return Summary(self.method, tuple(body), len(sentences))
+        picked = self.select([s.text for s in body], count, length.words)
+        return Summary(self.method, tuple(body[i] for i in sorted(set(picked))), len(sentences))
+
+
+def summarize(
+    text: str,
+    sentences: int | None = 3,
+    ratio: float | None = None,
+    words: int | None = None,
+    method: str = DEFAULT_METHOD,
+    language: str = "english",
+) -> Summary:
+    """Summarize ``text`` to ``sentences`` sentences, a ``ratio`` of them, or a ``words`` budget."""
+    return Summarizer(method, language).summarize(text, Length(sentences, ratio, words))
