@@ -91,8 +91,14 @@ Words = Annotated[Optional[int], typer.Option("--words", min=1, help="Keep at mo
 MethodOpt = Annotated[Method, typer.Option("--method", "-m", help="Summarizing method.")]  # type: ignore[valid-type]
 
 
+def _say(env: Environment, message: str) -> None:
+    """One line on stderr, never wrapped or styled."""
+    env.stderr.write(f"corpuscut: {' '.join(message.split())}\n")
+    env.stderr.flush()
+
+
 def _usage_error(env: Environment, message: str) -> typer.Exit:
-    env.error_console().print(f"corpuscut: error: {message}", markup=False, highlight=False)
+    _say(env, f"error: {message}")
     return typer.Exit(ExitStatus.USAGE)
 
 
@@ -116,7 +122,6 @@ def _run(
 ) -> None:
     """Read every input, process it, and write its records; failed inputs are reported and
     skipped. Exits with the status of the run."""
-    errors = env.error_console(no_color)
     if fmt is OutputFormat.auto:
         fmt = OutputFormat.rich if env.stdout_isatty and output is None else OutputFormat.jsonl
     sources = expand_inputs(inputs or [])
@@ -134,22 +139,19 @@ def _run(
                     records = process(doc)
                 except SegmenterError as exc:
                     failed.append(source)
-                    errors.print(f"corpuscut: {exc}", markup=False, highlight=False)
+                    _say(env, str(exc))
                     continue
                 except Exception as exc:
                     if env.debug:
                         raise
                     failed.append(source)
-                    errors.print(
-                        f"corpuscut: {source}: internal error: {type(exc).__name__}: {exc} "
-                        "(CORPUSCUT_DEBUG=1 shows the traceback)",
-                        markup=False, highlight=False,
-                    )
+                    _say(env, f"{source}: internal error: {type(exc).__name__}: {exc} "
+                         "(CORPUSCUT_DEBUG=1 shows the traceback)")
                     continue
                 writer.emit(doc, records, time.perf_counter() - started)
             writer.close()
     except KeyboardInterrupt:
-        errors.print("corpuscut: interrupted", markup=False, highlight=False)
+        _say(env, "interrupted")
         raise typer.Exit(ExitStatus.INTERRUPTED) from None
     except BrokenPipeError:
         _silence_stdout()
@@ -157,14 +159,11 @@ def _run(
     except OSError as exc:
         if output is None:
             raise
-        errors.print(f"corpuscut: {output}: cannot write ({exc.strerror or exc})", markup=False, highlight=False)
+        _say(env, f"{output}: cannot write ({exc.strerror or exc})")
         raise typer.Exit(ExitStatus.INPUT_FAILED) from None
     if failed:
         if len(sources) > 1:
-            errors.print(
-                f"corpuscut: {len(failed)} of {len(sources)} inputs failed: {', '.join(failed)}",
-                markup=False, highlight=False,
-            )
+            _say(env, f"{len(failed)} of {len(sources)} inputs failed: {', '.join(failed)}")
         raise typer.Exit(ExitStatus.INPUT_FAILED)
 
 
@@ -242,6 +241,7 @@ def summarize(
 
 
 @app.command(
+    name="digest",
     epilog="Example: corpuscut digest samples/kursk-taiwan-dump.txt   (or: cat dump.txt | corpuscut digest - | jq .summary)",
 )
 def digest_(
@@ -266,9 +266,6 @@ def digest_(
     summarizer = _summarizer(env, method.value, language)
     _run(env, inputs, fmt, output, encoding, no_color,
          lambda doc: [digest_record(doc, a, s) for a, s in digest(doc.text, segmenter, summarizer, length)])
-
-
-app.registered_commands[-1].name = "digest"
 
 
 def main() -> None:

@@ -99,7 +99,7 @@ class MarkdownWriter:
             if "index" in record:
                 self.out.write(f"## {record['index'] + 1}. {record['title'] or '(untitled)'}\n\n")
                 self.out.write(
-                    f"*Lines {record['start_line']}–{record['end_line']}, {record['words']} words; "
+                    f"*{line_range(record).capitalize()}, {record['words']} words; "
                     f"{', '.join(record['reasons'])} (score {record['score']:.2f})*\n\n"
                 )
             if "sentences" in record:
@@ -185,10 +185,9 @@ class RichWriter:
             return Panel(Group(*parts), title=record["method"], title_align="left", border_style=colour)
         title = Text(f"{record['index'] + 1}. ", style=f"bold {colour}")
         title.append(record["title"] or "(untitled)", style="bold")
-        info = (
-            f"lines {record['start_line']}–{record['end_line']} · {record['words']} words · "
-            f"{', '.join(record['reasons'])} ({record['score']:.2f})"
-        )
+        why = Text(f"cut {record['score']:.2f}: {', '.join(record['reasons'])}", style="dim italic")
+        parts.insert(0, why)
+        info = f"{line_range(record)} · {record['words']} words"
         return Panel(
             Group(*parts), title=title, title_align="left", subtitle=Text(info, style="dim"),
             subtitle_align="right", border_style=colour,
@@ -196,6 +195,11 @@ class RichWriter:
 
     def close(self) -> None:
         pass
+
+
+def line_range(record: dict[str, Any]) -> str:
+    a, b = record["start_line"], record["end_line"]
+    return f"line {a}" if a == b else f"lines {a}–{b}"
 
 
 def _preview(text: str, limit: int = 400) -> str:

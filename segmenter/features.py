@@ -27,6 +27,7 @@ FEATURES: tuple[str, ...] = (
     "boilerplate_near",
     "short_line_after",
     "long_lines_around",
+    "strong_cue",
     "vocabulary_similarity",
     "vocabulary_shift_depth",
 )
@@ -49,6 +50,7 @@ REASONS: dict[str, str] = {
     "boilerplate_near": "boilerplate line",
     "short_line_after": "short line",
     "long_lines_around": "long lines on both sides",
+    "strong_cue": "end-of-article cue",
     "vocabulary_similarity": "vocabulary similar",
     "vocabulary_shift_depth": "vocabulary shift",
 }
@@ -81,14 +83,19 @@ def gap_features(blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cu
         block = blocks[g + 1]
         after_next = shapes[g + 2] if g + 2 < n else None
         headline_after = _is_headline(nxt, cues) and (after_next is None or after_next.words > nxt.words)
+        cut = _is_cut(prev, cues) and not prev.teaser_end
+        teaser = prev.teaser_end and prev.words >= cues.cut_min_words
+        strong = block.separator_before or prev.end_cue or cut or teaser
+        # Vocabulary matters where no strong cue speaks: the model weighs it only there.
+        lexical = 0.0 if strong else 1.0
         rows.append(
             [
                 1.0 if block.blank_before > 0 else 0.0,
                 1.0 if block.blank_before > usual_blank else 0.0,
                 1.0 if block.separator_before else 0.0,
                 1.0 if prev.end_cue else 0.0,
-                1.0 if _is_cut(prev, cues) and not prev.teaser_end else 0.0,
-                1.0 if prev.teaser_end and prev.words >= cues.cut_min_words else 0.0,
+                1.0 if cut else 0.0,
+                1.0 if teaser else 0.0,
                 1.0 if headline_after else 0.0,
                 nxt.title_case if _is_headline(nxt, cues) else 0.0,
                 1.0 if nxt.start_cue else 0.0,
@@ -99,8 +106,9 @@ def gap_features(blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cu
                 1.0 if prev.boilerplate or nxt.boilerplate else 0.0,
                 1.0 if nxt.words < 6 else 0.0,
                 min(1.0, math.log1p(min(prev.words, nxt.words)) / math.log1p(300)),
-                coh.similarity[g],
-                min(1.0, coh.depth[g]),
+                1.0 if strong else 0.0,
+                lexical * coh.similarity[g],
+                lexical * min(1.0, coh.depth[g]),
             ]
         )
     return GapFeatures(FEATURES, rows)

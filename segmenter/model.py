@@ -12,6 +12,7 @@ from .errors import SegmenterError
 from .features import FEATURES, REASONS
 
 MODEL_RESOURCE = "data/model.json"
+STRONG_CUES = ("separator", "credit_or_copyright_before", "cut_mid_sentence_before", "teaser_ending_before")
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,15 @@ class BoundaryModel:
 
     def reasons(self, row: list[float], threshold: float = 0.5) -> list[str]:
         """The cues that pushed this gap towards a boundary, strongest first."""
+        values = dict(zip(self.names, row))
         pushes = [(w * x, name) for w, x, name in zip(self.weights, row, self.names) if w * x >= threshold]
-        return [REASONS[name] for _, name in sorted(pushes, reverse=True)]
+        out: list[str] = []
+        # Strong cues first: they are what a reader checks.
+        for _, name in sorted(pushes, key=lambda p: (p[1] != "strong_cue", -p[0])):
+            # The shared "strong cue" stands for whichever strong cues fired: name those.
+            named = [n for n in STRONG_CUES if values.get(n)] if name == "strong_cue" else [name]
+            out.extend(REASONS[n] for n in named if REASONS[n] not in out)
+        return out
 
     def to_json(self, **meta: object) -> str:
         body = {

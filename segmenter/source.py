@@ -1,8 +1,10 @@
 """Reading inputs: bytes of unknown encoding, maybe compressed, from a path or stdin.
 
-Order of decoding (after decompression): a byte-order mark; strict UTF-8; an encoding
-detected by charset-normalizer, but only on enough bytes (it guesses wrong on short text);
-and last UTF-8 with replacement characters. An explicit encoding overrides all of it.
+Order of decoding (after decompression): a byte-order mark; strict UTF-8; Windows-1252 when
+the bytes are mostly ASCII (a few accented letters or a pound sign, where detectors guess
+wildly: charset-normalizer calls a BBC article with one \xa3 byte cp932); an encoding detected
+by charset-normalizer, but only on enough bytes (it guesses wrong on short text); and last
+UTF-8 with replacement characters. An explicit encoding overrides all of it.
 """
 
 from __future__ import annotations
@@ -116,6 +118,14 @@ def decode_bytes(data: bytes, source: str = STDIN, encoding: str | None = None) 
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    high = sum(1 for byte in data[:65536] if byte >= 0x80)
+    if high <= 0.1 * min(len(data), 65536):
+        # Mostly ASCII with a few high bytes: Western text in Windows-1252 (the web's
+        # default for undeclared text), where detectors guess wildly on so little evidence.
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     detected = _detect(data)
     if detected:
         try:

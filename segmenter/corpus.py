@@ -1,0 +1,237 @@
+"""Dumps with known boundaries, built from a folder of articles (the BBC News Summary layout).
+
+Training and benchmarks build the shapes real scraped dumps have, with their noise, from a
+fixed split of the articles: file numbers divisible by 5 are held out (never tuned on), the
+rest are for training. Everything is seeded, so a dump is the same on every machine.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from .source import decode_bytes
+
+SHAPES: tuple[str, ...] = (
+    "lines",
+    "blank-lines",
+    "blank-lines-no-headline",
+    "one-per-line",
+    "separators",
+    "teasers",
+    "noisy",
+)
+
+CREDITS = (
+    "Reporting by {a}; Editing by {b}",
+    "With assistance from {a} and {b}",
+    "Additional reporting by {a}",
+    "© 2005 BBC. All rights reserved.",
+    "Copyright 2005 Reuters. All rights reserved.",
+    "Contact the reporter on this story: {a} in London",
+    "Follow us on Twitter for more stories",
+    "Share this article",
+)
+NAMES = ("Jane Doe", "Tom Rivers", "Ana Silva", "Peter Mkhize", "Li Wei", "Sarah O'Neill", "Omar Haddad")
+CITIES = ("LONDON", "WASHINGTON", "PARIS", "NEW YORK", "TOKYO", "BERLIN", "NAIROBI")
+SEPARATORS = ("----", "* * *", "==========", "\x0c", "________________", "###")
+TEASER_ENDS = ("", "", "…", "...", " […]", " Read more")
+
+
+@dataclass(frozen=True)
+class SourceArticle:
+    """One article of the source folder."""
+
+    topic: str
+    number: int
+    headline: str
+    paragraphs: tuple[str, ...]
+
+    @property
+    def heldout(self) -> bool:
+        return is_heldout(self.number)
+
+
+@dataclass(frozen=True)
+class Dump:
+    """A built dump: its text and the offsets where each article's first text line starts."""
+
+    shape: str
+    text: str
+    starts: tuple[int, ...]
+
+
+def is_heldout(number: int) -> bool:
+    """The fixed split: file numbers divisible by 5 are the held-out part."""
+    return number % 5 == 0
+
+
+def load_articles(root: Path | str, part: str = "all") -> list[SourceArticle]:
+    """Read ``root/articles/<topic>/<NNN>.txt``; ``part`` is train, heldout or all."""
+    folder = Path(root) / "articles"
+    out = []
+    for path in sorted(folder.glob("*/*.txt")):
+        number = int(path.stem)
+        if (part == "train" and is_heldout(number)) or (part == "heldout" and not is_heldout(number)):
+            continue
+        text, _ = decode_bytes(path.read_bytes(), str(path))
+        lines = [" ".join(line.split()) for line in text.splitlines()]
+        lines = [line for line in lines if line]
+        if len(lines) < 2:
+            continue
+        out.append(SourceArticle(path.parent.name, number, lines[0], tuple(lines[1:])))
+    return out
+
+
+def _teaser(article: SourceArticle, rng: random.Random) -> str:
+    words = " ".join(article.paragraphs).split()
+    n = min(len(words), rng.randint(60, 150))
+    cut = words[:n]
+    while cut and cut[-1][-1:] in ".!?\"'":  # must end mid-sentence
+        cut.pop()
+    return " ".join(cut) + rng.choice(TEASER_ENDS)
+
+
+def _credit(rng: random.Random) -> str:
+    a, b = rng.sample(NAMES, 2)
+    return rng.choice(CREDITS).format(a=a, b=b)
+
+
+def _caption(paragraph: str, rng: random.Random) -> str:
+    words = paragraph.split()[: rng.randint(3, 8)]
+    return " ".join(w.strip(".,;:!?\"'") for w in words)
+
+
+def _glue(paragraph: str, rng: random.Random) -> str:
+    """Glue two sentences without a space after the full stop, the way scrapers do."""
+    i = paragraph.find(". ")
+    if i > 0 and rng.random() < 0.5 and paragraph[i + 2: i + 3].isupper():
+        return paragraph[: i + 1] + paragraph[i + 2:]
+    return paragraph
+
+
+def _noisy_lines(article: SourceArticle, rng: random.Random) -> list[str]:
+    lines = [article.headline] if rng.random() < 0.8 else []
+    if rng.random() < 0.5:
+        lines.append(f"By {rng.choice(NAMES)}")
+    paragraphs = [_glue(p, rng) for p in article.paragraphs]
+    if rng.random() < 0.5:
+        paragraphs[0] = f"{rng.choice(CITIES)} (Reuters) - {paragraphs[0]}"
+    for i, p in enumerate(paragraphs):
+        lines.append(p)
+        if i < len(paragraphs) - 1:
+            r = rng.random()
+            if r < 0.12:
+                lines.append(_caption(paragraphs[i + 1], rng))
+            elif r < 0.18:
+                lines.append("Advertisement")
+    if rng.random() < 0.5:
+        lines.append(_credit(rng))
+    return lines
+
+
+def _article_lines(shape: str, article: SourceArticle, rng: random.Random) -> list[str]:
+    if shape == "lines":
+        lines = list(article.paragraphs)
+        if rng.random() < 0.4:
+            lines.append(_credit(rng))
+        return lines if rng.random() < 0.6 else [_teaser(article, rng)]
+    if shape in ("blank-lines", "separators"):
+        return [article.headline, *article.paragraphs]
+    if shape == "blank-lines-no-headline":
+        return list(article.paragraphs)
+    if shape == "one-per-line":
+        return [" ".join(article.paragraphs)]
+    if shape == "teasers":
+        return [_teaser(article, rng)]
+    if shape == "noisy":
+        return _noisy_lines(article, rng)
+    raise ValueError(f"unknown shape {shape!r}; known: {', '.join(SHAPES)}")
+
+
+def build_dump(shape: str, articles: list[SourceArticle], seed: int = 0) -> Dump:
+    """Concatenate ``articles`` in ``shape``; record where each one's first line starts."""
+    rng = random.Random(f"{shape}:{seed}")
+    blank = shape.startswith("blank") or (shape == "noisy" and rng.random() < 0.5)
+    paragraph_gap = "\n\n" if blank else "\n"
+    # Paragraphs on single lines, articles apart by a blank line: a common layout too.
+    article_gap = "\n\n" if not blank and rng.random() < 0.3 else paragraph_gap
+    parts: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for k, article in enumerate(articles):
+        if k:
+            if shape == "separators":
+                sep = rng.choice(SEPARATORS)
+                gap = "\n\x0c" if sep == "\x0c" else f"\n\n{sep}\n\n"
+            else:
+                gap = article_gap
+            parts.append(gap)
+            pos += len(gap)
+        starts.append(pos)
+        body = paragraph_gap.join(_article_lines(shape, article, rng))
+        if shape in ("blank-lines", "separators") and rng.random() < 0.5:
+            head, _, rest = body.partition("\n\n" if blank else "\n")
+            body = head + "\n\n" + rest if rest else head
+        parts.append(body)
+        pos += len(body)
+    parts.append("\n")
+    return Dump(shape, "".join(parts), tuple(starts))
+
+
+def sample_dumps(
+    articles: list[SourceArticle], shapes: tuple[str, ...] = SHAPES, per_dump: tuple[int, int] = (4, 12),
+    dumps_per_shape: int = 20, seed: int = 0,
+) -> list[Dump]:
+    """Several dumps per shape, each of a random run of articles (same-topic runs included)."""
+    rng = random.Random(seed)
+    out = []
+    for shape in shapes:
+        for i in range(dumps_per_shape):
+            n = rng.randint(*per_dump)
+            if rng.random() < 0.3:  # a run of consecutive articles: often the same topic
+                first = rng.randrange(0, max(1, len(articles) - n))
+                chosen = articles[first: first + n]
+            else:
+                chosen = rng.sample(articles, min(n, len(articles)))
+            out.append(build_dump(shape, chosen, seed=seed * 1000 + i))
+    return out
+
+
+def write_gold(dump: Dump, path: Path) -> None:
+    """Gold for ``corpuscut eval split``: one JSON object per article start (offset and line)."""
+    import json
+
+    line_of = [0]
+    for i, ch in enumerate(dump.text):
+        if ch == "\n":
+            line_of.append(i + 1)
+    from bisect import bisect_right
+
+    with open(path, "w", encoding="utf-8") as handle:
+        for start in dump.starts:
+            handle.write(json.dumps({"start": start, "line": bisect_right(line_of, start)}) + "\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Build one dump: ``python -m segmenter.corpus --data DIR --shape S --articles N --seed K --out F``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--data", default="../shared/data/bbc-news-summary")
+    parser.add_argument("--shape", choices=SHAPES, required=True)
+    parser.add_argument("--part", choices=("train", "heldout"), default="heldout")
+    parser.add_argument("--articles", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    articles = load_articles(args.data, args.part)
+    rng = random.Random(args.seed)
+    dump = build_dump(args.shape, rng.sample(articles, args.articles), seed=args.seed)
+    args.out.write_text(dump.text, encoding="utf-8")
+    write_gold(dump, args.out.with_suffix(".gold.jsonl"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""Fit the boundary model on dumps built from the training part of the BBC data.
+
+    python -m segmenter.train --data ../shared/data --out segmenter/data/model.json
+
+Builds every dump shape from the training articles only (file numbers not divisible by 5),
+computes the gap features the segmenter uses, and fits an L2-regularised logistic regression
+by Newton's method (numpy). Seeded: the same data gives the same weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from .corpus import SHAPES, load_articles, sample_dumps
+from .model import BoundaryModel
+from .splitting import Segmenter
+
+
+def gap_labels(segmenter: Segmenter, text: str, starts: tuple[int, ...]) -> tuple[list[list[float]], list[int]]:
+    """Feature rows and 0/1 labels (1: a gold article starts after the gap)."""
+    analysis = segmenter.analyse(text)
+    gold = set(starts)
+    labels = [1 if block.start in gold else 0 for block in analysis.blocks[1:]]
+    return analysis.features.rows, labels
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iterations: int = 50) -> tuple[np.ndarray, float]:
+    """Weights and bias of an L2-regularised logistic regression (the bias is not penalised)."""
+    n, d = x.shape
+    xb = np.hstack([x, np.ones((n, 1))])
+    w = np.zeros(d + 1)
+    reg = np.full(d + 1, l2)
+    reg[-1] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -30, 30)))
+        grad = xb.T @ (p - y) + reg * w
+        hess = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(reg + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Fit the segmenter's boundary model on the BBC training part.")
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=Path("segmenter/data/model.json"))
+    parser.add_argument("--dumps-per-shape", type=int, default=60)
+    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    bbc = args.data / "bbc-news-summary"
+    if not (bbc / "articles").is_dir():
+        print(f"no BBC data at {bbc}; nothing trained", file=sys.stderr)
+        return 1
+    articles = load_articles(bbc, "train")
+    segmenter = Segmenter()
+    rows: list[list[float]] = []
+    labels: list[int] = []
+    for dump in sample_dumps(articles, SHAPES, dumps_per_shape=args.dumps_per_shape, seed=args.seed):
+        r, y = gap_labels(segmenter, dump.text, dump.starts)
+        rows.extend(r)
+        labels.extend(y)
+    x, y = np.array(rows), np.array(labels, dtype=float)
+    weights, bias = fit_logistic(x, y, args.l2)
+    base = segmenter.model
+    model = BoundaryModel(tuple(float(w) for w in weights), bias, base.names, base.min_words, base.short_penalty)
+    args.out.write_text(
+        model.to_json(
+            trained_on=f"BBC training part: {len(articles)} articles, {len(labels)} gaps, "
+            f"{int(y.sum())} boundaries, shapes {', '.join(SHAPES)}",
+            command="python -m segmenter.train --data ../shared/data --out segmenter/data/model.json",
+        ),
+        encoding="utf-8",
+    )
+    for name, w in sorted(zip(base.names, weights), key=lambda t: -abs(t[1])):
+        print(f"{w:+8.3f}  {name}")
+    print(f"{bias:+8.3f}  bias")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.app import app
+from cli.environment import Environment
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SEED = SAMPLES / "kursk-taiwan-dump.txt"
+
+
+class Run:
+    """Invoke the CLI with an injected Environment; stdout and stderr kept apart."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, args: list[str], stdin: bytes = b"", tty: bool = False, debug: bool = True, width: int = 100):
+        out, err = io.StringIO(), io.StringIO()
+        env = Environment(
+            stdin=io.BytesIO(stdin), stdout=out, stderr=err, stdout_isatty=tty, stderr_isatty=False,
+            no_color=not tty, debug=debug, width=width,
+        )
+        result = self.runner.invoke(app, args, obj=env, catch_exceptions=False)
+        result.out_text = out.getvalue() + (result.stdout if result.stdout else "")
+        result.err_text = err.getvalue()
+        return result
+
+
+@pytest.fixture
+def run() -> Run:
+    return Run()
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")

@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from cli.app import app
+from cli.status import ExitStatus
+from tests.conftest import SAMPLES, SEED
+
+
+def records(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_version_answers(run):
+    result = run(["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("corpuscut ")
+
+
+@pytest.mark.parametrize("command", ["split", "summarize", "digest"])
+def test_every_command_help_shows_an_example(run, command):
+    result = run([command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: corpuscut" in result.stdout
+
+
+def test_split_jsonl_from_stdin_equals_split_of_the_file_but_for_source(run, seed_text):
+    from_file = records(run(["split", "--format", "jsonl", str(SEED)]).out_text)
+    from_stdin = records(run(["split", "--format", "jsonl"], stdin=SEED.read_bytes()).out_text)
+    assert [r["source"] for r in from_stdin] == ["-"] * 5
+    for a, b in zip(from_file, from_stdin):
+        a.pop("source"), b.pop("source")
+    assert from_file == from_stdin
+    assert "".join(r["text"] for r in from_file) == seed_text
+    assert [r["start_line"] for r in from_file] == [1, 24, 25, 26, 27]
+    assert set(from_file[0]) >= {"index", "start", "end", "text", "title", "score", "reasons", "encoding"}
+
+
+def test_auto_format_is_jsonl_when_piped_and_rich_on_a_terminal(run):
+    piped = run(["split", str(SEED)])
+    assert records(piped.out_text)[0]["index"] == 0
+    tty = run(["digest", str(SEED)], tty=True)
+    assert "5 articles" in tty.out_text and "{" not in tty.out_text.splitlines()[0]
+
+
+def test_summarize_treats_each_input_as_one_document(run):
+    result = run(["summarize", "-f", "jsonl", "-n", "2", "-m", "lead", str(SEED), str(SAMPLES / "bbc-teasers.txt")])
+    out = records(result.out_text)
+    assert [r["source"] for r in out] == [str(SEED), str(SAMPLES / "bbc-teasers.txt")]
+    assert all(r["method"] == "lead" and len(r["sentences"]) == 2 for r in out)
+    assert out[0]["summary"] == " ".join(out[0]["sentences"])
+
+
+@pytest.mark.parametrize("option", [["--ratio", "0.5"], ["--words", "40"], ["--method", "lex-rank"], ["--language", "english"]])
+def test_digest_options_are_accepted(run, option):
+    result = run(["digest", "-f", "jsonl", *option, str(SEED)])
+    assert result.exit_code == 0, result.err_text
+    out = records(result.out_text)
+    assert len(out) == 5 and all(r["summary"] for r in out)
+
+
+def test_digest_record_is_the_split_record_plus_the_summary(run):
+    split = records(run(["split", "-f", "jsonl", str(SEED)]).out_text)
+    digest = records(run(["digest", "-f", "jsonl", str(SEED)]).out_text)
+    for s, d in zip(split, digest):
+        assert {k: d[k] for k in s} == s
+        assert d["sentences"] and d["summary"] and d["method"] == "pacsum"
+
+
+def test_json_text_and_markdown_formats(run):
+    as_json = json.loads(run(["split", "-f", "json", str(SEED)]).out_text)
+    assert len(as_json) == 5
+    text = run(["digest", "-f", "text", str(SEED)]).out_text
+    assert text.count("\n---\n") == 4
+    markdown = run(["digest", "-f", "markdown", str(SEED)]).out_text
+    assert markdown.startswith(f"# {SEED}") and markdown.count("\n## ") == 5
+
+
+def test_compressed_input_and_encoding_option(run, tmp_path):
+    gz = tmp_path / "dump.txt.gz"
+    gz.write_bytes(gzip.compress(SEED.read_bytes()))
+    assert len(records(run(["split", str(gz)]).out_text)) == 5
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Caf\xe9 owners complained.".encode("latin-1"))
+    out = records(run(["split", "--encoding", "latin-1", str(latin)]).out_text)
+    assert out[0]["encoding"] == "latin-1" and out[0]["text"] == "Café owners complained."
+
+
+def test_missing_input_fails_alone_with_one_line_and_exit_1(run, tmp_path):
+    result = run(["split", str(tmp_path / "missing.txt"), str(SEED)])
+    assert result.exit_code == ExitStatus.INPUT_FAILED
+    assert len(records(result.out_text)) == 5
+    lines = result.err_text.strip().splitlines()
+    assert lines[0] == f"corpuscut: {tmp_path / 'missing.txt'}: no such file"
+    assert "1 of 2 inputs failed" in lines[-1]
+    assert "Traceback" not in result.err_text
+
+
+def test_binary_input_is_skipped_with_a_warning(run, tmp_path):
+    png = tmp_path / "x.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    result = run(["digest", str(png)])
+    assert result.exit_code == 1 and "binary file" in result.err_text and result.out_text == ""
+
+
+def test_empty_input_gives_no_records_and_success(run):
+    result = run(["split"], stdin=b"")
+    assert result.exit_code == 0 and result.out_text == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["digest", "--method", "magic"], ["digest", "--ratio", "2"], ["digest", "--ratio", "0.5", "--words", "9"],
+     ["digest", "--language", "klingon"], ["split", "--format", "xml"], ["nosuchcommand"]],
+)
+def test_usage_errors_exit_2(run, args):
+    result = run([*args, str(SEED)])
+    assert result.exit_code == ExitStatus.USAGE
+
+
+def test_output_file_is_written_atomically_and_only_on_success(run, tmp_path):
+    out = tmp_path / "out.jsonl"
+    assert run(["split", "-o", str(out), str(SEED)]).exit_code == 0
+    assert len(records(out.read_text())) == 5
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_interrupt_leaves_no_half_written_file_and_exits_130(run, tmp_path, monkeypatch):
+    import cli.app as module
+
+    def boom(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(module, "read_document", boom)
+    out = tmp_path / "out.jsonl"
+    result = run(["split", "-o", str(out), str(SEED)])
+    assert result.exit_code == ExitStatus.INTERRUPTED
+    assert result.err_text.strip() == "corpuscut: interrupted"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unexpected_errors_become_one_line_outside_debug(run, monkeypatch):
+    import cli.app as module
+
+    def bug(*args, **kwargs):
+        raise ZeroDivisionError("oops")
+
+    monkeypatch.setattr(module, "digest", bug)
+    result = run(["digest", str(SEED)], debug=False)
+    assert result.exit_code == 1
+    assert result.err_text.count("\n") == 1 and "internal error: ZeroDivisionError" in result.err_text
+    with pytest.raises(ZeroDivisionError):
+        run(["digest", str(SEED)], debug=True)
+
+
+def test_cues_option_extends_patterns(run, tmp_path):
+    cues = tmp_path / "cues.json"
+    cues.write_text(json.dumps({"end_of_article": ["^Kyiv"]}))
+    assert run(["split", "--cues", str(cues), str(SEED)]).exit_code == 0
+    bad = tmp_path / "bad.json"
+    bad.write_text("{")
+    result = run(["split", "--cues", str(bad), str(SEED)])
+    assert result.exit_code == 2 and "not valid JSON" in result.err_text
+
+
+def test_python_dash_m_cli_runs(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "cli", "--version"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stdout.startswith("corpuscut")
+
+
+def test_app_has_the_three_commands():
+    import typer
+
+    names = set(typer.main.get_command(app).commands)
+    assert {"split", "summarize", "digest"} <= names

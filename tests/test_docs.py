@@ -1,0 +1,30 @@
+"""The README documents every command and every option (after sqlite-utils' test_docs.py)."""
+
+from __future__ import annotations
+
+import pytest
+import typer
+
+from cli.app import app
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+COMMANDS = typer.main.get_command(app).commands
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_is_documented(name):
+    assert f"corpuscut {name}" in README
+
+
+@pytest.mark.parametrize(
+    "option",
+    sorted({opt for c in COMMANDS.values() for p in c.params for opt in getattr(p, "opts", []) if opt.startswith("--")}),
+)
+def test_every_option_is_documented(option):
+    assert f"`{option}" in README
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert "make test" in ci and "make test" in README

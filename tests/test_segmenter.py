@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from segmenter import CueFileError, Segmenter, load_cues, split
+from segmenter.decoding import choose_boundaries
+from tests.conftest import SAMPLES
+
+
+def test_seed_dump_splits_into_its_five_articles_at_lines_1_24_25_26_27(seed_text):
+    articles = split(seed_text)
+    assert [a.start_line for a in articles] == [1, 24, 25, 26, 27]
+    assert [a.end_line for a in articles] == [23, 24, 25, 26, 27]
+    assert articles[0].text.rstrip().endswith("Natalia Ojewska")
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name)
+def test_every_sample_splits_losslessly_with_contiguous_offsets(path):
+    text = path.read_text(encoding="utf-8")
+    articles = split(text)
+    assert "".join(a.text for a in articles) == text
+    assert articles[0].start == 0 and articles[-1].end == len(text)
+    for a, b in zip(articles, articles[1:]):
+        assert a.end == b.start
+    for a in articles:
+        assert text[a.start:a.end] == a.text
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.gold.jsonl")), ids=lambda p: p.name)
+def test_built_samples_split_at_their_gold_starts(path):
+    text = path.with_name(path.name.replace(".gold.jsonl", ".txt")).read_text(encoding="utf-8")
+    gold = [json.loads(line)["start"] for line in path.read_text().splitlines()]
+    assert [a.start for a in split(text)] == gold
+
+
+def test_blank_lines_between_articles_whose_paragraphs_are_not_blank_separated_start_new_articles():
+    text = (
+        "Storm closes ports across the north coast as winds reach record speeds overnight.\n"
+        "Ferries stayed in harbour and the coastguard warned people to keep away from the sea.\n\n"
+        "Local bakery wins national award for its sourdough bread and rye loaves this year.\n"
+        "The owners said the prize belonged to their staff, who start baking at four every morning.\n"
+    )
+    assert [a.start_line for a in split(text)] == [1, 4]
+
+
+def test_separator_lines_start_new_articles_and_stay_with_the_previous_one():
+    text = (
+        "Markets rally\nShares rose sharply on Monday after new data showed factory output growing again.\n----\n"
+        "Floods hit town\nThe river burst its banks overnight and dozens of homes were flooded, police said.\n"
+    )
+    articles = split(text)
+    assert [a.title for a in articles] == ["Markets rally", "Floods hit town"]
+    assert articles[0].text.endswith("----\n")
+    assert "separator line" in articles[1].reasons
+
+
+def test_line_cut_off_mid_sentence_ends_an_article():
+    a = (
+        "The central bank raised interest rates again on Thursday, its fourth rise this year, in a move that "
+        "analysts said would weigh on house prices and on the spending of families who are already stretched "
+        "by higher food and energy bills, and that the government would"
+    )
+    b = (
+        "Football fans queued overnight for tickets to the cup final, which sold out within an hour of going on "
+        "sale, and the club said it would put a big screen in the town square so that those without tickets "
+        "could watch the match together."
+    )
+    articles = split(f"{a}\n{b}\n")
+    assert len(articles) == 2
+    assert "previous text cut off mid-sentence" in articles[1].reasons
+
+
+def test_caption_inside_an_article_does_not_start_a_new_one():
+    text = (
+        "Ministers agreed a new deal on fishing quotas after talks that lasted through the night in Brussels.\n"
+        "Fishing boats in harbour\n"
+        "The deal cuts quotas for cod by a fifth and gives fishing fleets more days at sea, ministers said.\n"
+    )
+    assert len(split(text)) == 1
+
+
+def test_empty_text_has_no_articles_and_whitespace_is_one_article():
+    assert split("") == []
+    only = split(" \n\n\t\n")
+    assert len(only) == 1 and only[0].text == " \n\n\t\n"
+
+
+def test_every_boundary_reports_score_and_reasons(seed_text):
+    for article in split(seed_text)[1:]:
+        assert 0.5 < article.score <= 1.0
+        assert article.reasons
+
+
+def test_user_cue_file_adds_patterns(tmp_path):
+    cues = tmp_path / "cues.json"
+    cues.write_text(json.dumps({"end_of_article": ["^END OF STORY$"]}))
+    text = (
+        "The first story is here, and it tells of a town that built a bridge across its river.\nEND OF STORY\n"
+        "The second story is here, and it tells of a village that planted an orchard on the hill.\n"
+    )
+    assert len(Segmenter(cues=load_cues(cues)).split(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [("not json", "not valid JSON"), ('{"byline": ["(unclosed"]}', "does not compile"), ('{"nope": []}', "unknown key")],
+)
+def test_bad_cue_file_raises_an_error_naming_the_problem(tmp_path, content, message):
+    cues = tmp_path / "cues.json"
+    cues.write_text(content)
+    with pytest.raises(CueFileError, match=message):
+        load_cues(cues)
+
+
+def test_decoder_drops_cuts_that_leave_a_tiny_article():
+    assert choose_boundaries([5.0, 5.0], [50, 2, 50], min_words=20, short_penalty=20.0) in ([1], [2])
+    assert choose_boundaries([5.0, 5.0], [50, 30, 50], min_words=20, short_penalty=20.0) == [1, 2]
+    assert choose_boundaries([-1.0], [50, 50], min_words=20, short_penalty=6.0) == []
+
+
+_lines = st.lists(
+    st.one_of(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80),
+        st.sampled_from(["", "----", "* * *", "By Jane Doe", "LONDON (Reuters) - Shares fell.", "\x0c", "\r"]),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_lines, st.sampled_from(["\n", "\r\n", "\r"]))
+def test_splitting_any_text_is_lossless_and_deterministic(lines, newline):
+    text = newline.join(lines)
+    segmenter = Segmenter()
+    articles = segmenter.split(text)
+    assert "".join(a.text for a in articles) == text
+    pos = 0
+    for i, a in enumerate(articles):
+        assert a.index == i and a.start == pos and a.end >= a.start and text[a.start:a.end] == a.text
+        pos = a.end
+    assert segmenter.split(text) == articles

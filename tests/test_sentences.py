@@ -1,0 +1,42 @@
+"""Sentence splitting on real news sentences: abbreviations, initials, decimals, quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import split_sentences
+
+# Real sentences (BBC News Summary and the seed dump), with the split a reader expects.
+CASES = [
+    ("Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three months to December. "
+     "TimeWarner said fourth quarter sales rose 2% to $11.1bn from $10.9bn.", 2),
+    ("Since its troops stormed across the border on Aug. 6, Ukraine's military said it has seized territory. "
+     "The war began in Feb. 2022.", 2),
+    ("The Taipei District Court on Nov. 1 agreed to extend the detention of Ko Wen-je. Ko on Aug. 29 announced leave.", 2),
+    ("Mr. Blair told the BBC the U.S. had been consulted. Dr. Rowan Williams disagreed.", 2),
+    ("George W. Bush met J. K. Rowling in Washington. They talked for an hour.", 2),
+    ("Shares fell 3.5% to 245.75p in London. Analysts at J.P. Morgan were unmoved.", 2),
+    ('"Our financial performance was strong," chairman Richard Parsons said. Sales grew.', 2),
+    ('"Is this the end?" he asked. Nobody answered.', 2),
+    ("He said: \"We will win.\" The crowd cheered.", 2),
+    ("Watch the video below.In this video the minister explains the plan.", 2),
+    ("Headline without a stop\nThe first paragraph starts here. And goes on.", 3),
+    ("Photo caption with no punctuation\nBody text follows.", 2),
+    ("The vote was 52.3% against 47.7%, a margin of 4.6 points, in the Nov. 2 poll.", 1),
+]
+
+
+@pytest.mark.parametrize("text, count", CASES, ids=[c[0][:30] for c in CASES])
+def test_real_news_sentences_split_where_a_reader_expects(text, count):
+    sentences = split_sentences(text)
+    assert len(sentences) == count, [s.text for s in sentences]
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+        assert s.text == s.text.strip()
+
+
+def test_sentences_come_in_order_with_increasing_offsets():
+    text = "One. Two? Three!\nFour\n\n  Five."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["One.", "Two?", "Three!", "Four", "Five."]
+    assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import bz2
+import codecs
+import gzip
+import io
+import lzma
+
+import pytest
+import zstandard
+
+from segmenter import BinaryInputError, InputError, decode_bytes, expand_inputs, read_document
+
+TEXT = "Café owners in Zürich said the new rules — announced on Monday — would cost them dearly. " * 8
+
+
+def test_utf8_is_decoded_strictly_and_named():
+    assert decode_bytes(TEXT.encode("utf-8")) == (TEXT, "utf-8")
+
+
+@pytest.mark.parametrize("codec, name", [("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16"), ("utf-32", "utf-32")])
+def test_byte_order_mark_decides_the_encoding(codec, name):
+    assert decode_bytes(TEXT.encode(codec)) == (TEXT, name)
+
+
+def test_latin1_text_long_enough_is_detected_not_replaced():
+    text, encoding = decode_bytes(TEXT.replace("—", "-").encode("latin-1"))
+    assert "Café" in text and "Zürich" in text
+    assert "utf-8" not in encoding
+
+
+def test_short_undecodable_bytes_fall_back_to_utf8_with_replacements():
+    text, encoding = decode_bytes(b"caf\xe9")
+    assert text == "caf\ufffd" and encoding == "utf-8 (with replacements)"
+
+
+def test_explicit_encoding_overrides_detection_and_reports_misfits():
+    assert decode_bytes("café".encode("cp1252"), encoding="cp1252") == ("café", "cp1252")
+    with pytest.raises(InputError, match="not valid utf-8"):
+        decode_bytes(b"caf\xe9", "x.txt", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown encoding"):
+        decode_bytes(b"abc", "x.txt", encoding="klingon")
+
+
+def test_nul_bytes_mean_binary_like_grep():
+    with pytest.raises(BinaryInputError, match="binary"):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "img.png")
+
+
+@pytest.mark.parametrize(
+    "compress",
+    [gzip.compress, bz2.compress, lzma.compress, lambda b: zstandard.ZstdCompressor().compress(b)],
+    ids=["gzip", "bz2", "xz", "zstd"],
+)
+def test_compressed_input_is_recognised_by_magic_bytes_on_stdin_too(compress):
+    doc = read_document("-", io.BytesIO(compress(TEXT.encode())))
+    assert doc.text == TEXT and doc.compression is not None
+
+
+def test_corrupt_compressed_input_is_an_input_error():
+    with pytest.raises(InputError, match="cannot be decompressed"):
+        read_document("-", io.BytesIO(b"\x1f\x8b" + b"garbage" * 10))
+
+
+def test_missing_file_and_directory_are_input_errors(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_document(str(tmp_path / "nope.txt"))
+    with pytest.raises(InputError, match="is a directory"):
+        read_document(str(tmp_path))
+
+
+def test_inputs_expand_folders_recursively_and_globs_sorted(tmp_path):
+    (tmp_path / "b.txt").write_text("b")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("a")
+    (tmp_path / ".hidden").write_text("h")
+    assert expand_inputs([str(tmp_path)]) == [str(tmp_path / "b.txt"), str(tmp_path / "sub" / "a.txt")]
+    assert expand_inputs([str(tmp_path / "*.txt")]) == [str(tmp_path / "b.txt")]
+    assert expand_inputs([str(tmp_path / "none*.txt")]) == [str(tmp_path / "none*.txt")]
+    assert expand_inputs([]) == ["-"]
+
+
+def test_bom_is_not_mistaken_for_binary():
+    assert codecs.BOM_UTF16_LE in "x".encode("utf-16")
+    assert decode_bytes("hello".encode("utf-16"))[0] == "hello"
+
+
+def test_mostly_ascii_with_a_pound_sign_is_windows_1252_not_a_far_eastern_guess():
+    data = ("Chelsea wrote off a possible transfer fee for Mutu, a £15.8m signing from Parma. " * 30).encode("latin-1")
+    text, encoding = decode_bytes(data)
+    assert "£15.8m" in text and encoding == "cp1252"
+
+
+def test_mostly_non_ascii_text_is_detected():
+    data = ("Правительство объявило о новых мерах поддержки экономики в понедельник. " * 20).encode("cp1251")
+    text, encoding = decode_bytes(data)
+    assert "Правительство" in text
