@@ -14,7 +14,7 @@ from typing import Annotated, Any, Callable, Iterator, Optional
 import typer
 
 from segmenter import Document, Segmenter, SegmenterError, expand_inputs, read_document
-from summarizer import METHODS, Length, Summarizer, digest
+from summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer, digest
 
 from .environment import Environment
 from .output import atomic_text_file
@@ -224,7 +224,7 @@ def summarize(
     sentences: Sentences = 3,
     ratio: Ratio = None,
     words: Words = None,
-    method: MethodOpt = Method("pacsum"),
+    method: MethodOpt = Method(DEFAULT_METHOD),
     language: Language = "english",
     fmt: Format = OutputFormat.auto,
     output: Output = None,
@@ -250,7 +250,7 @@ def digest_(
     sentences: Sentences = 3,
     ratio: Ratio = None,
     words: Words = None,
-    method: MethodOpt = Method("pacsum"),
+    method: MethodOpt = Method(DEFAULT_METHOD),
     language: Language = "english",
     fmt: Format = OutputFormat.auto,
     output: Output = None,

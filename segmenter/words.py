@@ -27,9 +27,9 @@ def _stop_words(language: str) -> frozenset[str]:
 
 def supported_languages() -> list[str]:
     """Languages with a Snowball stemmer (sumy's stop words are used where it has them)."""
-    from nltk.stem.snowball import SnowballStemmer
+    import Stemmer
 
-    return sorted(lang for lang in SnowballStemmer.languages if lang != "porter")
+    return sorted(lang for lang in Stemmer.algorithms() if lang not in ("porter", "dutch_porter"))
 
 
 @dataclass
@@ -40,7 +40,9 @@ class WordNormalizer:
     _cache: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        from nltk.stem.snowball import SnowballStemmer
+        # PyStemmer: the Snowball stemmers compiled to C, 40x faster than NLTK's pure-Python
+        # ones with the same stems; stemming was the largest cost of summarizing.
+        import Stemmer
 
         language = self.language.lower()
         if language not in supported_languages():
@@ -48,7 +50,7 @@ class WordNormalizer:
                 f"no stemmer for language {self.language!r}; known: {', '.join(supported_languages())}"
             )
         self.language = language
-        self._stem = SnowballStemmer(language).stem
+        self._stem = Stemmer.Stemmer(language).stemWord
         self.stop_words = _stop_words(language)
 
     def tokens(self, text: str) -> list[str]:
@@ -57,17 +59,17 @@ class WordNormalizer:
 
     def stems(self, text: str) -> list[str]:
         """Stems of the content words of ``text``, in order (stop words and one-letter words dropped)."""
-        out: list[str] = []
         cache = self._cache
+        words = _WORD.findall(text.lower())
+        try:
+            return [stem for stem in (cache[w] for w in words) if stem]
+        except KeyError:
+            pass
         stop = self.stop_words
-        for m in _WORD.finditer(text):
-            word = m.group(0).lower()
-            if len(word) < 2 or word in stop:
-                continue
-            stem = cache.get(word)
-            if stem is None:
-                stem = self._stem(word)
-                if len(cache) < 200_000:
-                    cache[word] = stem
-            out.append(stem)
-        return out
+        for word in words:
+            if word not in cache:
+                stem = "" if len(word) < 2 or word in stop else self._stem(word)
+                if len(cache) >= 200_000:
+                    cache.clear()
+                cache[word] = stem
+        return [stem for stem in (cache[w] for w in words) if stem]

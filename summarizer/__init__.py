@@ -8,7 +8,7 @@
 from .digesting import digest
 from .errors import BadLengthError, SummarizerError, UnknownMethodError
 from .length import Length
-from .pacsum import PacSumParams
+from .newsrank import NewsRankModel, load_newsrank
 from .sentences import Sentence, split_sentences
 from .summarizing import DEFAULT_METHOD, METHODS, Summarizer, Summary, summarize
 
@@ -17,13 +17,14 @@ __all__ = [
     "METHODS",
     "BadLengthError",
     "Length",
-    "PacSumParams",
+    "NewsRankModel",
     "Sentence",
     "Summarizer",
     "SummarizerError",
     "Summary",
     "UnknownMethodError",
     "digest",
+    "load_newsrank",
     "split_sentences",
     "summarize",
 ]

@@ -8,11 +8,11 @@ from segmenter.words import WordNormalizer
 
 from .errors import UnknownMethodError
 from .length import Length
-from .pacsum import PacSumParams, pacsum_select
+from .newsrank import NewsRankModel, load_newsrank, newsrank_select
 from .sentences import Sentence, split_sentences
 from .sumy_methods import SUMY_METHODS, sumy_select
 
-DEFAULT_METHOD = "pacsum"
+DEFAULT_METHOD = "newsrank"
 HEADING_END = ".!?\u2026\"'\u201d\u2019:;"
 #: Every method by name: ours, the Lead baseline, and every sumy method.
 METHODS: tuple[str, ...] = (DEFAULT_METHOD, "lead", *SUMY_METHODS)
@@ -55,19 +55,20 @@ def _fit_budget(indices: list[int], texts: list[str], budget: int | None) -> lis
 class Summarizer:
     """Holds a method and its language resources; ``summarize`` may be called many times."""
 
-    def __init__(self, method: str = DEFAULT_METHOD, language: str = "english", params: PacSumParams | None = None):
+    def __init__(self, method: str = DEFAULT_METHOD, language: str = "english", model: NewsRankModel | None = None):
         if method not in METHODS:
             raise UnknownMethodError(f"unknown method {method!r}; choose one of: {', '.join(METHODS)}")
         self.method = method
         self.normalizer = WordNormalizer(language)
         self.language = self.normalizer.language
-        self.params = params or PacSumParams()
+        self.model = model or (load_newsrank() if method == DEFAULT_METHOD else None)
 
-    def select(self, texts: list[str], count: int, budget: int | None) -> list[int]:
+    def select(self, texts: list[str], count: int, budget: int | None, title: str | None = None) -> list[int]:
         if self.method == "lead":
             return _fit_budget(list(range(min(count, len(texts)))), texts, budget)
         if self.method == DEFAULT_METHOD:
-            return pacsum_select(texts, count, self.normalizer, self.params, budget)
+            assert self.model is not None
+            return newsrank_select(texts, count, self.normalizer, self.model, title, budget)
         if budget is None:
             return sumy_select(self.method, texts, count, self.language)
         lo, hi, best = 1, len(texts), [0]
@@ -88,7 +89,8 @@ class Summarizer:
         count = length.count(len(body))
         if count >= len(body) and length.words is None:
             return Summary(self.method, tuple(body), len(sentences))
-        picked = self.select([s.text for s in body], count, length.words)
+        title = sentences[0].text if sentences and body and sentences[0] is not body[0] else None
+        picked = self.select([s.text for s in body], count, length.words, title)
         return Summary(self.method, tuple(body[i] for i in sorted(set(picked))), len(sentences))
 
 

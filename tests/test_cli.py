@@ -66,7 +66,7 @@ def test_digest_record_is_the_split_record_plus_the_summary(run):
     digest = records(run(["digest", "-f", "jsonl", str(SEED)]).out_text)
     for s, d in zip(split, digest):
         assert {k: d[k] for k in s} == s
-        assert d["sentences"] and d["summary"] and d["method"] == "pacsum"
+        assert d["sentences"] and d["summary"] and d["method"] == "newsrank"
 
 
 def test_json_text_and_markdown_formats(run):

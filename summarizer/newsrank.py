@@ -1,0 +1,232 @@
+"""Our default method, ``newsrank``: sentence features that matter in news, weighed by a model
+fitted on the training part of the BBC data, then picked with a light redundancy check.
+
+Features of each sentence (all computed with numpy/scipy, similarities in row chunks so memory
+stays bounded on long texts):
+
+- position: relative place, 1/(1+i), and whether it is the first sentence;
+- length: log word count, and its rank in the document;
+- centrality on the word-overlap graph (TextRank's edge: shared stems over the sum of the log
+  lengths), split by direction as in PacSum (Zheng & Lapata 2019): similarity to the sentences
+  *after* it (news states a fact, then elaborates) and to those *before* it (an echo);
+- tf-idf cosine to the headline (when the text starts with one) and to the whole document.
+
+A logistic regression over these features (weights in ``data/newsrank.json``, refitted with
+``python -m summarizer.train``) gives each sentence a score; sentences are picked best first,
+skipping one too similar to a sentence already picked (maximal marginal relevance).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from segmenter.words import WordNormalizer
+
+from .errors import SummarizerError
+
+CHUNK_ROWS = 512
+FEATURES: tuple[str, ...] = (
+    "relative_position",
+    "inverse_position",
+    "first_sentence",
+    "log_words",
+    "length_rank",
+    "centrality",
+    "centrality_rank",
+    "forward_centrality",
+    "backward_centrality",
+    "title_similarity",
+    "document_similarity",
+    "document_similarity_rank",
+)
+
+
+@dataclass(frozen=True)
+class NewsRankModel:
+    """Feature weights, bias and the redundancy penalty of MMR selection."""
+
+    weights: tuple[float, ...]
+    bias: float = 0.0
+    redundancy: float = 0.0
+
+    def to_json(self, **meta: object) -> str:
+        body = {
+            "features": list(FEATURES),
+            "weights": [round(w, 6) for w in self.weights],
+            "bias": round(self.bias, 6),
+            "redundancy": self.redundancy,
+            **meta,
+        }
+        return json.dumps(body, indent=2) + "\n"
+
+
+def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
+    try:
+        if path is None:
+            raw = resources.files("summarizer").joinpath("data/newsrank.json").read_text(encoding="utf-8")
+        else:
+            raw = Path(path).read_text(encoding="utf-8")
+        data = json.loads(raw)
+    except (OSError, json.JSONDecodeError) as exc:
+        raise SummarizerError(f"newsrank model {path or 'data/newsrank.json'} cannot be loaded: {exc}") from exc
+    if tuple(data["features"]) != FEATURES:
+        raise SummarizerError("the newsrank model was fitted on other features; refit: python -m summarizer.train")
+    return NewsRankModel(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data.get("redundancy", 0.0)))
+
+
+DENSE_CELLS = 4_000_000  # below this many matrix cells, dense numpy beats scipy's overheads
+
+
+def _count_matrix(stems: list[list[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
+    rows, cols = [], []
+    for i, sent in enumerate(stems):
+        for stem in sent:
+            rows.append(i)
+            cols.append(vocab.setdefault(stem, len(vocab)))
+    data = np.ones(len(rows))
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(stems), max(1, len(vocab))))
+
+
+def _array(m: object) -> np.ndarray:
+    return m.toarray() if sparse.issparse(m) else np.asarray(m)  # type: ignore[union-attr]
+
+
+def _rank(values: np.ndarray) -> np.ndarray:
+    """Rank within the document, scaled to 0..1 (1: the largest)."""
+    n = len(values)
+    if n <= 1:
+        return np.ones(n)
+    order = values.argsort(kind="stable").argsort(kind="stable")
+    return order / (n - 1)
+
+
+def _tfidf_rows(counts):  # type: ignore[no-untyped-def]
+    """L2-normalised sublinear tf-idf rows; dense in, dense out; sparse in, sparse out."""
+    n = counts.shape[0]
+    if sparse.issparse(counts):
+        df = np.asarray((counts > 0).sum(axis=0)).ravel()
+        idf = np.log((n + 1) / (df + 1)) + 1.0
+        tf = counts.copy()
+        tf.data = 1.0 + np.log(tf.data)
+        weighted = sparse.csr_matrix(tf @ sparse.diags(idf))
+        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)
+    df = (counts > 0).sum(axis=0)
+    idf = np.log((n + 1) / (df + 1)) + 1.0
+    with np.errstate(divide="ignore"):
+        tf = np.where(counts > 0, 1.0 + np.log(np.maximum(counts, 1.0)), 0.0)
+    weighted = tf * idf
+    norms = np.linalg.norm(weighted, axis=1)
+    norms[norms == 0] = 1.0
+    return weighted / norms[:, None]
+
+
+@dataclass(frozen=True)
+class _Document:
+    """The matrices of one text: stem counts, and tf-idf rows of the sentences and title."""
+
+    counts: object
+    tfidf: object
+    title: object | None
+
+
+def _vectorize(stems: list[list[str]], title_stems: list[str] | None) -> _Document:
+    vocab: dict[str, int] = {}
+    n = len(stems)
+    rows_stems = stems + [title_stems or []]
+    ids = [[vocab.setdefault(t, len(vocab)) for t in sent] for sent in rows_stems]
+    if (n + 1) * max(1, len(vocab)) <= DENSE_CELLS:
+        both = np.zeros((n + 1, max(1, len(vocab))))
+        rows = np.repeat(np.arange(n + 1), [len(r) for r in ids])
+        cols = np.fromiter((j for r in ids for j in r), dtype=np.intp, count=len(rows))
+        np.add.at(both, (rows, cols), 1.0)
+    else:
+        both = _count_matrix(rows_stems, vocab)
+    tfidf = _tfidf_rows(both)
+    return _Document(both[:n], tfidf[:n], tfidf[n] if title_stems else None)
+
+
+def sentence_features(
+    sentences: list[str], normalizer: WordNormalizer, title: str | None = None, doc: _Document | None = None
+) -> np.ndarray:
+    """One row of FEATURES per sentence."""
+    n = len(sentences)
+    if doc is None:
+        doc = _vectorize([normalizer.stems(s) for s in sentences], normalizer.stems(title) if title else None)
+    counts = doc.counts
+    lengths = np.asarray(counts.sum(axis=1)).ravel()  # type: ignore[attr-defined]
+    logs = np.log(np.maximum(lengths, 1.0))
+    forward = np.zeros(n)
+    backward = np.zeros(n)
+    counts_t = counts.T  # type: ignore[attr-defined]
+    for start in range(0, n, CHUNK_ROWS):
+        overlap = _array(counts[start: start + CHUNK_ROWS] @ counts_t)  # type: ignore[index]
+        rows = start + np.arange(overlap.shape[0])
+        edge = overlap / np.maximum(logs[rows][:, None] + logs[None, :], 1.0)
+        later = np.triu(edge, start + 1)
+        forward[rows] = later.sum(axis=1)
+        backward[rows] = edge.sum(axis=1) - later.sum(axis=1) - edge[rows - start, rows]
+    scale = max(1.0, n - 1)
+    centrality = (forward + backward) / scale
+    body = doc.tfidf
+    title_sim = _array(body @ doc.title.T).ravel() if doc.title is not None else np.zeros(n)  # type: ignore[operator,union-attr]
+    centroid = np.asarray(body.sum(axis=0)).ravel()  # type: ignore[attr-defined]
+    centroid_norm = np.linalg.norm(centroid) or 1.0
+    doc_sim = np.asarray(body @ (centroid / centroid_norm)).ravel()  # type: ignore[operator]
+    position = np.arange(n, dtype=float)
+    words = np.fromiter((len(s.split()) for s in sentences), dtype=float, count=n)
+    return np.column_stack(
+        [
+            position / scale,
+            1.0 / (1.0 + position),
+            (position == 0).astype(float),
+            np.log1p(words),
+            _rank(words),
+            centrality,
+            _rank(centrality),
+            forward / scale,
+            backward / scale,
+            title_sim,
+            doc_sim,
+            _rank(doc_sim),
+        ]
+    )
+
+
+def newsrank_select(
+    sentences: list[str], count: int, normalizer: WordNormalizer, model: NewsRankModel,
+    title: str | None = None, word_budget: int | None = None,
+) -> list[int]:
+    """Indices (in document order) of the sentences to keep."""
+    n = len(sentences)
+    if n == 0 or count <= 0:
+        return []
+    doc = _vectorize([normalizer.stems(s) for s in sentences], normalizer.stems(title) if title else None)
+    score = sentence_features(sentences, normalizer, title, doc) @ np.array(model.weights) + model.bias
+    words = np.fromiter((len(s.split()) for s in sentences), dtype=int, count=n)
+    tfidf = doc.tfidf if model.redundancy > 0 else None
+    if count >= n and word_budget is None:
+        return list(range(n))
+    chosen: list[int] = []
+    used = 0
+    best_sim = np.zeros(n)
+    available = np.ones(n, dtype=bool)
+    while len(chosen) < count and available.any():
+        i = int(np.argmax(np.where(available, score - model.redundancy * best_sim, -np.inf)))
+        available[i] = False
+        if word_budget is not None and chosen and used + words[i] > word_budget:
+            continue
+        chosen.append(i)
+        used += int(words[i])
+        if tfidf is not None:
+            best_sim = np.maximum(best_sim, _array(tfidf @ tfidf[i].T).ravel())  # type: ignore[index,operator]
+        if word_budget is not None and used >= word_budget:
+            break
+    return sorted(chosen)
