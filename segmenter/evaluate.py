@@ -1,0 +1,127 @@
+"""Scoring a segmentation against gold: boundary P/R/F1, Pk, WindowDiff, exact articles.
+
+Both segmentations are given as the set of text-line numbers (1-based, counting only lines
+with text) where an article starts; the first line is never counted as a boundary.
+Pk and WindowDiff come from ``nltk.metrics.segmentation`` with k = half the mean gold
+article length in lines, the usual convention.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from dataclasses import dataclass
+from pathlib import Path
+
+from .blocks import iter_lines
+
+
+@dataclass
+class Scores:
+    """Counts accumulated over documents; the rates are computed from them."""
+
+    true_positives: int = 0
+    predicted: int = 0
+    gold: int = 0
+    pk_sum: float = 0.0
+    windowdiff_sum: float = 0.0
+    documents: int = 0
+    exact_articles: int = 0
+    gold_articles: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def pk(self) -> float:
+        return self.pk_sum / self.documents if self.documents else 0.0
+
+    @property
+    def windowdiff(self) -> float:
+        return self.windowdiff_sum / self.documents if self.documents else 0.0
+
+    @property
+    def exact_rate(self) -> float:
+        return self.exact_articles / self.gold_articles if self.gold_articles else 1.0
+
+    def add(self, gold: set[int], predicted: set[int], lines: int) -> None:
+        """Add one document of ``lines`` text lines; sets hold the lines that start an article."""
+        from nltk.metrics.segmentation import pk, windowdiff
+
+        gold = {g for g in gold if 1 < g <= lines}
+        predicted = {p for p in predicted if 1 < p <= lines}
+        self.true_positives += len(gold & predicted)
+        self.predicted += len(predicted)
+        self.gold += len(gold)
+        self.documents += 1
+        if lines > 1:
+            ref = "".join("1" if i in gold else "0" for i in range(2, lines + 1))
+            hyp = "".join("1" if i in predicted else "0" for i in range(2, lines + 1))
+            k = max(2, round(lines / (len(gold) + 1) / 2))
+            k = min(k, len(ref) - 1) if len(ref) > 1 else 1
+            if len(ref) > k:
+                self.pk_sum += pk(ref, hyp, k)
+                self.windowdiff_sum += windowdiff(ref, hyp, k)
+        starts = [1, *sorted(gold), lines + 1]
+        cuts = {1, *predicted, lines + 1}
+        for a, b in zip(starts, starts[1:]):
+            self.gold_articles += 1
+            if a in cuts and b in cuts and not any(a < c < b for c in predicted):
+                self.exact_articles += 1
+
+    def merge(self, other: "Scores") -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def text_line_numbers(text: str) -> tuple[list[int], list[int]]:
+    """Start offsets of the lines that hold text, and of all lines (for mapping offsets)."""
+    text_starts, all_starts = [], []
+    for line in iter_lines(text):
+        all_starts.append(line.start)
+        if line.content:
+            text_starts.append(line.start)
+    return text_starts, all_starts
+
+
+def offsets_to_text_lines(offsets: list[int], text_starts: list[int]) -> set[int]:
+    """Map character offsets to the 1-based number of the first text line at or after each."""
+    return {bisect_left(text_starts, o) + 1 for o in offsets if bisect_left(text_starts, o) < len(text_starts)}
+
+
+def read_gold(path: Path, text: str) -> list[int]:
+    """Article start offsets from gold: JSON Lines with ``start`` (offset) or ``line`` (1-based
+    line of the whole text), or a text file with separator lines (``==========``) between articles."""
+    raw = path.read_text(encoding="utf-8")
+    if path.suffix in (".jsonl", ".json"):
+        _, all_starts = text_line_numbers(text)
+        out = []
+        for line in raw.splitlines():
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            if "start" in item:
+                out.append(int(item["start"]))
+            else:
+                out.append(all_starts[int(item["line"]) - 1])
+        return out
+    starts, pos, new = [], 0, True
+    for line in raw.splitlines(keepends=True):
+        if line.strip().startswith("=========="):
+            new = True
+            continue
+        if new and line.strip():
+            starts.append(pos)
+            new = False
+        pos += len(line)
+    return starts
