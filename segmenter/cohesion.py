@@ -14,10 +14,27 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Cohesion:
-    """Per gap: cosine similarity of the passages around it, and its depth score."""
+    """Per gap: cosine similarity of the passages around it, its depth score, and the
+    likelihood gain (nats per word) of modelling the two passages apart rather than together."""
 
     similarity: list[float]
     depth: list[float]
+    split_gain: list[float]
+
+
+def _code_length(counts: Counter[str], vocab: int) -> float:
+    """U00's cost: the words' code length under a Laplace-smoothed unigram model of themselves."""
+    n = sum(counts.values())
+    return n * math.log(n + vocab) - sum(c * math.log(c + 1) for c in counts.values())
+
+
+def split_gain(before: Counter[str], after: Counter[str], vocab: int) -> float:
+    """How many nats per word it saves to give the two passages a model each (Utiyama & Isahara)."""
+    n = sum(before.values()) + sum(after.values())
+    if not before or not after:
+        return 0.0
+    together = _code_length(before + after, vocab)
+    return (together - _code_length(before, vocab) - _code_length(after, vocab) - math.log(n + 1)) / n
 
 
 def _window(block_stems: list[list[str]], start: int, step: int, size: int) -> Counter[str]:
@@ -65,13 +82,15 @@ def cohesion(block_stems: list[list[str]], window: int = 60) -> Cohesion:
     """Similarity and depth for the ``len(block_stems) - 1`` gaps between blocks."""
     n = len(block_stems)
     if n < 2:
-        return Cohesion([], [])
+        return Cohesion([], [], [])
     df: Counter[str] = Counter()
     for stems in block_stems:
         df.update(set(stems))
     idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
-    similarity = [
-        _cosine(_window(block_stems, g, -1, window), _window(block_stems, g + 1, 1, window), idf)
-        for g in range(n - 1)
-    ]
-    return Cohesion(similarity, depth_scores(similarity))
+    vocab = len(df)
+    similarity, gains = [], []
+    for g in range(n - 1):
+        before, after = _window(block_stems, g, -1, window), _window(block_stems, g + 1, 1, window)
+        similarity.append(_cosine(before, after, idf))
+        gains.append(split_gain(before, after, vocab))
+    return Cohesion(similarity, depth_scores(similarity), gains)

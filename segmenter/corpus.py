@@ -181,7 +181,7 @@ def build_dump(shape: str, articles: list[SourceArticle], seed: int = 0) -> Dump
 
 
 def sample_dumps(
-    articles: list[SourceArticle], shapes: tuple[str, ...] = SHAPES, per_dump: tuple[int, int] = (4, 12),
+    articles: list[SourceArticle], shapes: tuple[str, ...] = SHAPES, per_dump: tuple[int, int] = (1, 12),
     dumps_per_shape: int = 20, seed: int = 0,
 ) -> list[Dump]:
     """Several dumps per shape, each of a random run of articles (same-topic runs included)."""

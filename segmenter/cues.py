@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import CueFileError
 
+CLOSERS = "\"'\u201d\u2019)]\u00bb"
 PATTERN_LISTS = ("separator", "end_of_article", "teaser_end", "byline", "dateline", "date_line", "boilerplate")
 
 
@@ -46,6 +47,13 @@ class CueSet:
     def is_separator(self, line: str) -> bool:
         return self.patterns["separator"].search(line) is not None
 
+    def _terminal(self, line: str) -> bool:
+        """Ends a sentence: a stop, or closing quotes/brackets right after one ("… said.")."""
+        end = line.rstrip(CLOSERS)
+        if end != line:
+            return end[-1:] in self.terminal_punctuation and end[-1:] not in CLOSERS
+        return line[-1:] in self.terminal_punctuation
+
     def shape(self, line: str) -> LineShape:
         words = line.split()
         n = len(words)
@@ -53,7 +61,7 @@ class CueSet:
         first = line[:1]
         return LineShape(
             words=n,
-            terminal=line[-1:] in self.terminal_punctuation if line else False,
+            terminal=self._terminal(line),
             end_cue=self.patterns["end_of_article"].search(line) is not None,
             teaser_end=self.patterns["teaser_end"].search(line) is not None,
             byline=self.patterns["byline"].search(line) is not None,

@@ -10,9 +10,12 @@ from pathlib import Path
 
 from .errors import SegmenterError
 from .features import FEATURES, REASONS
+from .lexical import LexicalParams
 
 MODEL_RESOURCE = "data/model.json"
-STRONG_CUES = ("separator", "credit_or_copyright_before", "cut_mid_sentence_before", "teaser_ending_before")
+STRONG_CUES = (
+    "separator", "credit_or_copyright_before", "long_line_cut_before", "cut_mid_sentence_before", "teaser_ending_before",
+)
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,9 @@ class BoundaryModel:
     names: tuple[str, ...] = FEATURES
     min_words: int = 20
     short_penalty: float = 6.0
+    #: Cuts scored at least this are kept as they are; between them the lexical programme runs.
+    sure_logit: float = 3.0
+    lexical: LexicalParams | None = None
 
     def logit(self, row: list[float]) -> float:
         return self.bias + sum(w * x for w, x in zip(self.weights, row))
@@ -47,6 +53,13 @@ class BoundaryModel:
             "bias": round(self.bias, 6),
             "min_words": self.min_words,
             "short_penalty": self.short_penalty,
+            "sure_logit": self.sure_logit,
+            "lexical": None if self.lexical is None else {
+                "lexical_weight": self.lexical.lexical_weight,
+                "cue_weight": self.lexical.cue_weight,
+                "max_blocks": self.lexical.max_blocks,
+                "candidate_logit": self.lexical.candidate_logit,
+            },
             **meta,
         }
         return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
@@ -81,4 +94,6 @@ def load_model(path: Path | str | None = None) -> BoundaryModel:
         names=names,
         min_words=int(data.get("min_words", 20)),
         short_penalty=float(data.get("short_penalty", 6.0)),
+        sure_logit=float(data.get("sure_logit", 3.0)),
+        lexical=LexicalParams(**data["lexical"]) if data.get("lexical") else None,
     )

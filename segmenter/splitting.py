@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import numpy as np
 
 from .articles import Article, make_title
 from .blocks import Block, iter_lines, make_blocks
@@ -11,6 +13,7 @@ from .cohesion import cohesion
 from .cues import CueSet, load_cues
 from .decoding import choose_boundaries
 from .features import GapFeatures, gap_features
+from .lexical import LexicalParams, segment_boundaries
 from .model import BoundaryModel, load_model, sigmoid
 from .words import WordNormalizer
 
@@ -49,13 +52,37 @@ class Segmenter:
         lines = list(iter_lines(text))
         blocks = make_blocks(lines, self.cues.is_separator)
         shapes = [self.cues.shape(b.text) for b in blocks]
-        coh = cohesion([self.words.stems(b.text) for b in blocks], self.window)
+        stems = [self.words.stems(b.text) for b in blocks]
+        coh = cohesion(stems, self.window)
         feats = gap_features(blocks, shapes, coh, self.cues)
         logits = [self.model.logit(row) for row in feats.rows]
-        cuts = choose_boundaries(
-            logits, [s.words for s in shapes], self.model.min_words, self.model.short_penalty
-        )
+        words = [s.words for s in shapes]
+        cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
+        if self.model.lexical is not None:
+            cuts = self._refine(cuts, logits, words, stems, self.model.lexical)
         return Analysis(blocks, feats, logits, cuts)
+
+    def _refine(
+        self, cuts: list[int], logits: list[float], words: list[int], stems: list[list[str]], params: LexicalParams
+    ) -> list[int]:
+        """Keep the sure cuts; inside each stretch between them, segment again with the
+        lexical dynamic programme, which also weighs the cue scores of the stretch's gaps."""
+        sure = [c for c in cuts if logits[c - 1] >= self.model.sure_logit]
+        edges = [0, *sure, len(words)]
+        out = list(sure)
+        if params.segment_cost is None:  # U00's prior: log of the words of the whole text
+            params = replace(params, segment_cost=float(np.log(max(2, sum(len(s) for s in stems)))))
+        for lo, hi in zip(edges, edges[1:]):
+            if hi - lo < 2:
+                continue
+            vocab: dict[str, int] = {}
+            ids = [[vocab.setdefault(t, len(vocab)) for t in stems[b]] for b in range(lo, hi)]
+            inner = segment_boundaries(
+                ids, len(vocab), logits[lo: hi - 1], words[lo:hi],
+                self.model.min_words, self.model.short_penalty, params,
+            )
+            out.extend(lo + c for c in inner)
+        return sorted(out)
 
     def split(self, text: str) -> list[Article]:
         """Split ``text`` into articles whose texts, concatenated, equal ``text``."""

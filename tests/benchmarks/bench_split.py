@@ -98,6 +98,15 @@ def bench_bbc(root: Path, segmenter: Segmenter, tiling: TextTiling, per_shape: i
         print(table_row(shape, ours[shape], f"  | {theirs[shape].f1:16.3f} {theirs[shape].pk:7.4f}"))
     print(table_row("all shapes", total, f"  | {total_tt.f1:16.3f} {total_tt.pk:7.4f}"))
     print(f"splitting speed: {chars / 1e6 / seconds:.2f} MB/s (one core, {seconds:.2f} s)")
+    from segmenter.corpus import build_dump
+
+    singles = articles[:200]
+    kept = {
+        shape: sum(len(segmenter.split(build_dump(shape, [a], i).text)) == 1 for i, a in enumerate(singles))
+        for shape in ("lines", "blank-lines", "blank-lines-no-headline", "noisy")
+    }
+    print(f"single articles kept whole ({len(singles)} held-out articles, one per input): "
+          + ", ".join(f"{shape} {n / len(singles):.3f}" for shape, n in kept.items()))
 
 
 def bench_seed(path: Path, segmenter: Segmenter, tiling: TextTiling) -> None:
