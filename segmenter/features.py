@@ -37,6 +37,12 @@ FEATURES: tuple[str, ...] = (
     "vocabulary_split_gain",
 )
 
+#: Features that are structural cues: where none of them fires anywhere, a text has no cue.
+CUE_FEATURES: tuple[str, ...] = (
+    "more_blank_than_usual", "separator", "credit_or_copyright_before", "cut_mid_sentence_before",
+    "teaser_ending_before", "headline_after", "byline_or_dateline_after",
+)
+
 #: Human wording of each feature, for ``reasons``.
 REASONS: dict[str, str] = {
     "blank_line": "blank line",

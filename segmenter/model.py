@@ -19,6 +19,15 @@ STRONG_CUES = (
 
 
 @dataclass(frozen=True)
+class Fallback:
+    """When a text of short lines has no cue at all, segment it by vocabulary alone (U00)."""
+
+    min_lines: int = 10
+    max_median_words: int = 40
+    max_lines: int = 200
+
+
+@dataclass(frozen=True)
 class BoundaryModel:
     """Weights per feature and a bias; ``logit`` scores one gap."""
 
@@ -30,6 +39,7 @@ class BoundaryModel:
     #: Cuts scored at least this are kept as they are; between them the lexical programme runs.
     sure_logit: float = 3.0
     lexical: LexicalParams | None = None
+    fallback: Fallback | None = None
 
     def logit(self, row: list[float]) -> float:
         return self.bias + sum(w * x for w, x in zip(self.weights, row))
@@ -60,6 +70,7 @@ class BoundaryModel:
                 "max_blocks": self.lexical.max_blocks,
                 "candidate_logit": self.lexical.candidate_logit,
             },
+            "fallback": None if self.fallback is None else vars(self.fallback),
             **meta,
         }
         return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
@@ -96,4 +107,5 @@ def load_model(path: Path | str | None = None) -> BoundaryModel:
         short_penalty=float(data.get("short_penalty", 6.0)),
         sure_logit=float(data.get("sure_logit", 3.0)),
         lexical=LexicalParams(**data["lexical"]) if data.get("lexical") else None,
+        fallback=Fallback(**data["fallback"]) if data.get("fallback") else None,
     )

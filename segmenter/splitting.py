@@ -12,7 +12,7 @@ from .blocks import Block, iter_lines, make_blocks
 from .cohesion import cohesion
 from .cues import CueSet, load_cues
 from .decoding import choose_boundaries
-from .features import GapFeatures, gap_features
+from .features import CUE_FEATURES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
 from .model import BoundaryModel, load_model, sigmoid
 from .words import WordNormalizer
@@ -57,10 +57,32 @@ class Segmenter:
         feats = gap_features(blocks, shapes, coh, self.cues)
         logits = [self.model.logit(row) for row in feats.rows]
         words = [s.words for s in shapes]
-        cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
-        if self.model.lexical is not None:
-            cuts = self._refine(cuts, logits, words, stems, self.model.lexical)
+        if self._unsupervised(feats, words):
+            cuts = self._lexical_only(stems, words)
+        else:
+            cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
+            if self.model.lexical is not None:
+                cuts = self._refine(cuts, logits, words, stems, self.model.lexical)
         return Analysis(blocks, feats, logits, cuts)
+
+    def _unsupervised(self, feats: GapFeatures, words: list[int]) -> bool:
+        """The fallback's case: a text of one sentence per line (Choi's benchmark, transcripts,
+        tokenised corpora) in which no cue fires at all, so only vocabulary can tell."""
+        fallback = self.model.fallback
+        if fallback is None or len(words) < fallback.min_lines:
+            return False
+        if sorted(words)[len(words) // 2] > fallback.max_median_words:
+            return False
+        cue_columns = [feats.names.index(name) for name in CUE_FEATURES]
+        return not any(row[c] for row in feats.rows for c in cue_columns)
+
+    def _lexical_only(self, stems: list[list[str]], words: list[int]) -> list[int]:
+        """Utiyama & Isahara's segmentation, unchanged: vocabulary and U00's prior alone."""
+        vocab: dict[str, int] = {}
+        ids = [[vocab.setdefault(t, len(vocab)) for t in block] for block in stems]
+        params = LexicalParams(lexical_weight=1.0, cue_weight=0.0, max_blocks=self.model.fallback.max_lines,
+                               candidate_logit=float("-inf"))  # type: ignore[union-attr]
+        return segment_boundaries(ids, len(vocab), [0.0] * (len(words) - 1), words, 0, 0.0, params)
 
     def _refine(
         self, cuts: list[int], logits: list[float], words: list[int], stems: list[list[str]], params: LexicalParams

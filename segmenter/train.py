@@ -20,7 +20,7 @@ from dataclasses import replace
 from .corpus import SHAPES, build_dump, load_articles, sample_dumps
 from .evaluate import Scores, offsets_to_text_lines, text_line_numbers
 from .lexical import LexicalParams
-from .model import BoundaryModel
+from .model import BoundaryModel, Fallback
 from .splitting import Segmenter
 
 
@@ -98,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     x, y = np.array(rows), np.array(labels, dtype=float)
     weights, bias = fit_logistic(x, y, args.l2)
     base = segmenter.model
-    model = BoundaryModel(tuple(float(w) for w in weights), bias, base.names, base.min_words, base.short_penalty)
+    model = BoundaryModel(
+        tuple(float(w) for w in weights), bias, base.names, base.min_words, base.short_penalty, fallback=Fallback()
+    )
     # The decoder's weights: how much the lexical programme counts against the cue scores,
     # and from which score on a cut is taken as sure. Chosen by F1 on other training dumps.
     tune = sample_dumps(articles, SHAPES, dumps_per_shape=8, seed=args.seed + 4)
