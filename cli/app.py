@@ -13,7 +13,10 @@ from typing import Annotated, Any, Callable, Iterator, Optional
 
 import typer
 
+import orjson
+
 from segmenter import Document, Segmenter, SegmenterError, expand_inputs, read_document
+from segmenter.evaluate import Scores, offsets_to_text_lines, read_gold, text_line_numbers
 from summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer, digest
 
 from .environment import Environment
@@ -83,6 +86,9 @@ Cues = Annotated[
 Language = Annotated[str, typer.Option("--language", "-l", help="Language of the text (stemmer and stop words).")]
 NoColor = Annotated[bool, typer.Option("--no-color", help="No colour (also when NO_COLOR is set).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
+Explain = Annotated[
+    bool, typer.Option("--explain", help="Add each boundary's evidence: every cue's push towards (+) or against (-) the cut.")
+]
 Sentences = Annotated[int, typer.Option("--sentences", "-n", min=1, help="Sentences per summary.")]
 Ratio = Annotated[
     Optional[float], typer.Option("--ratio", min=0.001, max=1.0, help="Keep this share of the sentences instead.")
@@ -205,6 +211,7 @@ def split(
     encoding: Encoding = None,
     cues: Cues = None,
     language: Language = "english",
+    explain: Explain = False,
     no_color: NoColor = False,
     quiet: Quiet = False,
 ) -> None:
@@ -212,7 +219,7 @@ def split(
     env: Environment = ctx.obj
     segmenter = _segmenter(env, cues, language)
     _run(env, inputs, fmt, output, encoding, no_color,
-         lambda doc: [article_record(doc, a) for a in segmenter.split(doc.text)])
+         lambda doc: [article_record(doc, a, explain) for a in segmenter.split(doc.text)])
 
 
 @app.command(
@@ -256,6 +263,7 @@ def digest_(
     output: Output = None,
     encoding: Encoding = None,
     cues: Cues = None,
+    explain: Explain = False,
     no_color: NoColor = False,
     quiet: Quiet = False,
 ) -> None:
@@ -265,7 +273,59 @@ def digest_(
     segmenter = _segmenter(env, cues, language)
     summarizer = _summarizer(env, method.value, language)
     _run(env, inputs, fmt, output, encoding, no_color,
-         lambda doc: [digest_record(doc, a, s) for a, s in digest(doc.text, segmenter, summarizer, length)])
+         lambda doc: [digest_record(doc, a, s, explain) for a, s in digest(doc.text, segmenter, summarizer, length)])
+
+
+eval_app = typer.Typer(help="Measure the segmenter on your own dumps with known article starts.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command(
+    "split",
+    epilog="Example: corpuscut eval split samples/bbc-noisy.txt --gold samples/bbc-noisy.gold.jsonl",
+)
+def eval_split(
+    ctx: typer.Context,
+    dump: Annotated[Path, typer.Argument(help="The dump to split.", exists=True, dir_okay=False)],
+    gold: Annotated[
+        Path,
+        typer.Option("--gold", "-g", exists=True, dir_okay=False,
+                     help="Article starts: JSON Lines with start (offset) or line, or the dump with ========== lines between articles."),
+    ],
+    fmt: Format = OutputFormat.auto,
+    encoding: Encoding = None,
+    cues: Cues = None,
+    language: Language = "english",
+) -> None:
+    """Split DUMP and score the boundaries against GOLD: precision, recall, F1, Pk, WindowDiff."""
+    env: Environment = ctx.obj
+    segmenter = _segmenter(env, cues, language)
+    try:
+        doc = read_document(str(dump), env.stdin, encoding)
+        gold_starts = read_gold(gold, doc.text)
+    except SegmenterError as exc:
+        _say(env, str(exc))
+        raise typer.Exit(ExitStatus.INPUT_FAILED) from None
+    except (ValueError, KeyError, IndexError) as exc:
+        _say(env, f"{gold}: not a gold file this tool reads ({type(exc).__name__}: {exc})")
+        raise typer.Exit(ExitStatus.INPUT_FAILED) from None
+    found = [a.start for a in segmenter.split(doc.text)]
+    text_starts, _ = text_line_numbers(doc.text)
+    scores = Scores()
+    scores.add(offsets_to_text_lines(gold_starts, text_starts), offsets_to_text_lines(found, text_starts), len(text_starts))
+    record = {
+        "source": str(dump), "gold_articles": len(gold_starts), "found_articles": len(found),
+        "precision": round(scores.precision, 4), "recall": round(scores.recall, 4), "f1": round(scores.f1, 4),
+        "pk": round(scores.pk, 4), "windowdiff": round(scores.windowdiff, 4), "exact_rate": round(scores.exact_rate, 4),
+    }
+    if fmt is OutputFormat.auto:
+        fmt = OutputFormat.rich if env.stdout_isatty else OutputFormat.jsonl
+    if fmt is OutputFormat.json:
+        env.stdout.write(orjson.dumps(record, option=orjson.OPT_INDENT_2).decode() + "\n")
+    elif fmt is OutputFormat.jsonl:
+        env.stdout.write(orjson.dumps(record).decode() + "\n")
+    else:
+        env.stdout.write("".join(f"{k:14} {v}\n" for k, v in record.items()))
 
 
 def main() -> None:

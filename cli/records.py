@@ -8,9 +8,9 @@ from segmenter import Article, Document
 from summarizer import Summary
 
 
-def article_record(doc: Document, article: Article) -> dict[str, Any]:
-    """The ``split`` record of one article."""
-    return {
+def article_record(doc: Document, article: Article, explain: bool = False) -> dict[str, Any]:
+    """The ``split`` record of one article (with ``evidence`` when explaining)."""
+    record = {
         "source": doc.source,
         "index": article.index,
         "start": article.start,
@@ -24,6 +24,11 @@ def article_record(doc: Document, article: Article) -> dict[str, Any]:
         "words": article.words,
         "text": article.text,
     }
+    if explain:
+        text = record.pop("text")
+        record["evidence"] = dict(article.evidence)
+        record["text"] = text
+    return record
 
 
 def summary_fields(summary: Summary) -> dict[str, Any]:
@@ -39,9 +44,9 @@ def summary_record(doc: Document, summary: Summary) -> dict[str, Any]:
     return {"source": doc.source, "encoding": doc.encoding, **summary_fields(summary)}
 
 
-def digest_record(doc: Document, article: Article, summary: Summary) -> dict[str, Any]:
+def digest_record(doc: Document, article: Article, summary: Summary, explain: bool = False) -> dict[str, Any]:
     """The ``digest`` record: the split record plus the summary, text last."""
-    record = article_record(doc, article)
+    record = article_record(doc, article, explain)
     text = record.pop("text")
     record.update(summary_fields(summary))
     record["text"] = text

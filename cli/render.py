@@ -187,6 +187,9 @@ class RichWriter:
         title.append(record["title"] or "(untitled)", style="bold")
         why = Text(f"cut {record['score']:.2f}: {', '.join(record['reasons'])}", style="dim italic")
         parts.insert(0, why)
+        if record.get("evidence"):
+            detail = ", ".join(f"{name} {value:+.2f}" for name, value in record["evidence"].items())
+            parts.insert(1, Text(f"evidence (log-odds): {detail}", style="dim"))
         info = f"{line_range(record)} · {record['words']} words"
         return Panel(
             Group(*parts), title=title, title_align="left", subtitle=Text(info, style="dim"),

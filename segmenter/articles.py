@@ -20,6 +20,8 @@ class Article:
     title: str
     score: float
     reasons: tuple[str, ...] = field(default_factory=tuple)
+    #: Each cue's contribution to the cut's log-odds (weight times value), largest first.
+    evidence: tuple[tuple[str, float], ...] = field(default_factory=tuple)
 
     @property
     def words(self) -> int:

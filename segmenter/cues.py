@@ -10,6 +10,10 @@ from pathlib import Path
 
 from .errors import CueFileError
 
+SEPARATOR_MAX_CHARS = 80
+LONG_LINE_CHARS = 400
+HEAD_CHARS = 300
+TAIL_CHARS = 60
 CLOSERS = "\"'\u201d\u2019)]\u00bb"
 PATTERN_LISTS = ("separator", "end_of_article", "teaser_end", "byline", "dateline", "date_line", "boilerplate")
 
@@ -45,7 +49,7 @@ class CueSet:
     cut_min_words: int
 
     def is_separator(self, line: str) -> bool:
-        return self.patterns["separator"].search(line) is not None
+        return len(line) <= SEPARATOR_MAX_CHARS and self.patterns["separator"].search(line) is not None
 
     def _terminal(self, line: str) -> bool:
         """Ends a sentence: a stop, or closing quotes/brackets right after one ("… said.")."""
@@ -57,17 +61,21 @@ class CueSet:
     def shape(self, line: str) -> LineShape:
         words = line.split()
         n = len(words)
+        # Cue lines are short; on a long line only its start and its end can hold a cue, and
+        # searching just those keeps the cost per line bounded however long the line is.
+        head = line if len(line) <= LONG_LINE_CHARS else line[:HEAD_CHARS]
+        tail = line if len(line) <= LONG_LINE_CHARS else line[-TAIL_CHARS:]
         capitals = sum(1 for w in words if w[:1].isupper()) if n else 0
         first = line[:1]
         return LineShape(
             words=n,
             terminal=self._terminal(line),
-            end_cue=self.patterns["end_of_article"].search(line) is not None,
-            teaser_end=self.patterns["teaser_end"].search(line) is not None,
-            byline=self.patterns["byline"].search(line) is not None,
-            dateline=self.patterns["dateline"].search(line) is not None,
-            date=self.patterns["date_line"].search(line) is not None,
-            boilerplate=self.patterns["boilerplate"].search(line) is not None,
+            end_cue=self.patterns["end_of_article"].search(head) is not None,
+            teaser_end=self.patterns["teaser_end"].search(tail) is not None,
+            byline=self.patterns["byline"].search(head) is not None,
+            dateline=self.patterns["dateline"].search(head) is not None,
+            date=self.patterns["date_line"].search(head) is not None,
+            boilerplate=self.patterns["boilerplate"].search(head) is not None,
             title_case=capitals / n if n else 0.0,
             starts_lower=first.islower(),
             ends_colon=line.endswith(":"),

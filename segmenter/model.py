@@ -44,6 +44,12 @@ class BoundaryModel:
     def logit(self, row: list[float]) -> float:
         return self.bias + sum(w * x for w, x in zip(self.weights, row))
 
+    def evidence(self, row: list[float]) -> tuple[tuple[str, float], ...]:
+        """Every non-zero contribution to the gap's log-odds, the bias included, largest first."""
+        pushes = [(name, round(w * x, 3)) for w, x, name in zip(self.weights, row, self.names) if w * x]
+        pushes.append(("bias", round(self.bias, 3)))
+        return tuple(sorted(pushes, key=lambda p: -abs(p[1])))
+
     def reasons(self, row: list[float], threshold: float = 0.5) -> list[str]:
         """The cues that pushed this gap towards a boundary, strongest first."""
         values = dict(zip(self.names, row))

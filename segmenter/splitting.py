@@ -118,6 +118,7 @@ class Segmenter:
         articles = []
         line_starts = _line_index(text)
         for index, (start, end, first) in enumerate(zip(starts, ends, first_blocks)):
+            evidence: tuple[tuple[str, float], ...] = ()
             if index == 0:
                 score, reasons = 1.0, ("start of input",)
             else:
@@ -125,6 +126,7 @@ class Segmenter:
                 row = analysis.features.rows[gap]
                 score = sigmoid(analysis.logits[gap])
                 reasons = tuple(self.model.reasons(row)) or ("vocabulary shift",)
+                evidence = self.model.evidence(row)
             title = ""
             if first is not None:
                 shape = self.cues.shape(first.text)
@@ -141,6 +143,7 @@ class Segmenter:
                     title=title,
                     score=round(score, 4),
                     reasons=reasons,
+                    evidence=evidence,
                 )
             )
         return articles

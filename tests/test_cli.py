@@ -178,3 +178,30 @@ def test_app_has_the_three_commands():
 
     names = set(typer.main.get_command(app).commands)
     assert {"split", "summarize", "digest"} <= names
+
+
+def test_explain_adds_the_evidence_of_each_cut(run):
+    out = records(run(["split", "--explain", str(SEED)]).out_text)
+    assert out[0]["evidence"] == {}
+    evidence = out[1]["evidence"]
+    assert evidence["credit_or_copyright_before"] > 0 and "bias" in evidence
+    import math
+
+    assert abs(1 / (1 + math.exp(-sum(evidence.values()))) - out[1]["score"]) < 0.01
+    shown = run(["digest", "--explain", "-f", "rich", str(SEED)], tty=True).out_text
+    assert "evidence (log-odds)" in shown
+
+
+def test_eval_split_scores_a_dump_against_its_gold(run, tmp_path):
+    gold = SAMPLES / "bbc-noisy.gold.jsonl"
+    result = records(run(["eval", "split", str(SAMPLES / "bbc-noisy.txt"), "--gold", str(gold)]).out_text)[0]
+    assert result["gold_articles"] == 3 and 0.0 <= result["f1"] <= 1.0
+    separated = tmp_path / "gold.txt"
+    text = SEED.read_text(encoding="utf-8").splitlines(keepends=True)
+    separated.write_text("".join(text[:23]) + "==========\n" + "".join(text[23:]), encoding="utf-8")
+    result = records(run(["eval", "split", str(SEED), "--gold", str(separated)]).out_text)[0]
+    assert result["gold_articles"] == 2 and result["recall"] == 1.0 and result["precision"] == 0.25
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n")
+    failed = run(["eval", "split", str(SEED), "--gold", str(bad)])
+    assert failed.exit_code == 1 and "not a gold file" in failed.err_text
