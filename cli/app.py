@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from dataclasses import dataclass
 import sys
 import time
 from enum import Enum
@@ -22,7 +23,7 @@ from summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer, digest
 from .environment import Environment
 from .output import atomic_text_file
 from .records import article_record, digest_record, summary_record
-from .render import OutputFormat, make_writer
+from .render import FolderWriter, OutputFormat, make_writer
 from .status import ExitStatus
 
 Method = Enum("Method", {m.replace("-", "_"): m for m in METHODS}, type=str)  # type: ignore[misc]
@@ -86,6 +87,12 @@ Cues = Annotated[
 Language = Annotated[str, typer.Option("--language", "-l", help="Language of the text (stemmer and stop words).")]
 NoColor = Annotated[bool, typer.Option("--no-color", help="No colour (also when NO_COLOR is set).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
+class View(str, Enum):
+    panels = "panels"
+    table = "table"
+
+
+ViewOpt = Annotated[View, typer.Option("--view", help="Rich output: a panel per article, or a table (long dumps).")]
 Explain = Annotated[
     bool, typer.Option("--explain", help="Add each boundary's evidence: every cue's push towards (+) or against (-) the cut.")
 ]
@@ -117,31 +124,45 @@ def _sink(env: Environment, output: Path | None) -> Iterator[Any]:
             yield handle
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """How a command's records are read and written (everything but what it computes)."""
+
+    fmt: OutputFormat = OutputFormat.auto
+    output: Path | None = None
+    encoding: str | None = None
+    no_color: bool = False
+    quiet: bool = False
+    view: View = View.panels
+    out_dir: Path | None = None
+
+
 def _run(
     env: Environment,
     inputs: list[str] | None,
-    fmt: OutputFormat,
-    output: Path | None,
-    encoding: str | None,
-    no_color: bool,
+    opts: RunOptions,
     process: Callable[[Document], list[dict[str, Any]]],
 ) -> None:
     """Read every input, process it, and write its records; failed inputs are reported and
     skipped. Exits with the status of the run."""
+    fmt = opts.fmt
     if fmt is OutputFormat.auto:
-        fmt = OutputFormat.rich if env.stdout_isatty and output is None else OutputFormat.jsonl
+        fmt = OutputFormat.rich if env.stdout_isatty and opts.output is None else OutputFormat.jsonl
     sources = expand_inputs(inputs or [])
     failed: list[str] = []
     try:
-        with _sink(env, output) as out:
-            console = env.console(no_color)
+        with _sink(env, opts.output) as out, _progress(env, opts, len(sources)) as advance:
+            console = env.console(opts.no_color)
             if out is not env.stdout:
                 console.file = out
-            writer = make_writer(fmt, out, console)
+            writer = (
+                FolderWriter(opts.out_dir, per_source=len(sources) > 1) if opts.out_dir is not None
+                else make_writer(fmt, out, console, table=opts.view is View.table)
+            )
             for source in sources:
                 started = time.perf_counter()
                 try:
-                    doc = read_document(source, env.stdin, encoding)
+                    doc = read_document(source, env.stdin, opts.encoding)
                     records = process(doc)
                 except SegmenterError as exc:
                     failed.append(source)
@@ -154,6 +175,8 @@ def _run(
                     _say(env, f"{source}: internal error: {type(exc).__name__}: {exc} "
                          "(CORPUSCUT_DEBUG=1 shows the traceback)")
                     continue
+                finally:
+                    advance()
                 writer.emit(doc, records, time.perf_counter() - started)
             writer.close()
     except KeyboardInterrupt:
@@ -163,14 +186,32 @@ def _run(
         _silence_stdout()
         raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
     except OSError as exc:
-        if output is None:
+        target = opts.output or opts.out_dir
+        if target is None:
             raise
-        _say(env, f"{output}: cannot write ({exc.strerror or exc})")
+        _say(env, f"{target}: cannot write ({exc.strerror or exc})")
         raise typer.Exit(ExitStatus.INPUT_FAILED) from None
     if failed:
         if len(sources) > 1:
             _say(env, f"{len(failed)} of {len(sources)} inputs failed: {', '.join(failed)}")
         raise typer.Exit(ExitStatus.INPUT_FAILED)
+
+
+@contextlib.contextmanager
+def _progress(env: Environment, opts: RunOptions, total: int) -> Iterator[Callable[[], None]]:
+    """A transient progress bar on stderr, only when stderr is a terminal and there is more
+    than one input (never typer's own bar: it writes to stdout)."""
+    if opts.quiet or not env.stderr_isatty or total < 2:
+        yield lambda: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("corpuscut"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=env.error_console(opts.no_color), transient=True,
+    ) as progress:
+        task = progress.add_task("inputs", total=total)
+        yield lambda: progress.advance(task)
 
 
 def _silence_stdout() -> None:
@@ -212,14 +253,21 @@ def split(
     cues: Cues = None,
     language: Language = "english",
     explain: Explain = False,
+    out_dir: Annotated[
+        Optional[Path],
+        typer.Option("--out-dir", file_okay=False, help="Write each article to DIR/NNNN-slug.txt, plus DIR/index.jsonl."),
+    ] = None,
+    view: ViewOpt = View.panels,
     no_color: NoColor = False,
     quiet: Quiet = False,
 ) -> None:
     """Split each input into articles: offsets, title, boundary score and reasons, text."""
     env: Environment = ctx.obj
     segmenter = _segmenter(env, cues, language)
-    _run(env, inputs, fmt, output, encoding, no_color,
-         lambda doc: [article_record(doc, a, explain) for a in segmenter.split(doc.text)])
+    if out_dir is not None and output is not None:
+        raise _usage_error(env, "give --output or --out-dir, not both")
+    opts = RunOptions(fmt, output, encoding, no_color, quiet, view, out_dir)
+    _run(env, inputs, opts, lambda doc: [article_record(doc, a, explain) for a in segmenter.split(doc.text)])
 
 
 @app.command(
@@ -243,8 +291,8 @@ def summarize(
     env: Environment = ctx.obj
     length = _length(env, sentences, ratio, words)
     summarizer = _summarizer(env, method.value, language)
-    _run(env, inputs, fmt, output, encoding, no_color,
-         lambda doc: [summary_record(doc, summarizer.summarize(doc.text, length))])
+    opts = RunOptions(fmt, output, encoding, no_color, quiet)
+    _run(env, inputs, opts, lambda doc: [summary_record(doc, summarizer.summarize(doc.text, length))])
 
 
 @app.command(
@@ -264,6 +312,7 @@ def digest_(
     encoding: Encoding = None,
     cues: Cues = None,
     explain: Explain = False,
+    view: ViewOpt = View.panels,
     no_color: NoColor = False,
     quiet: Quiet = False,
 ) -> None:
@@ -272,7 +321,8 @@ def digest_(
     length = _length(env, sentences, ratio, words)
     segmenter = _segmenter(env, cues, language)
     summarizer = _summarizer(env, method.value, language)
-    _run(env, inputs, fmt, output, encoding, no_color,
+    opts = RunOptions(fmt, output, encoding, no_color, quiet, view)
+    _run(env, inputs, opts,
          lambda doc: [digest_record(doc, a, s, explain) for a, s in digest(doc.text, segmenter, summarizer, length)])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 import orjson
@@ -210,7 +211,66 @@ def _preview(text: str, limit: int = 400) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def make_writer(fmt: OutputFormat, out: TextIO, console: Console) -> Writer:
+@dataclass
+class FolderWriter:
+    """``split --out-dir``: one file per article, named ``NNNN-slug.txt``, plus ``index.jsonl``;
+    every file is written atomically. With several inputs, each gets a sub-folder
+    ``NNNN-name-of-input``."""
+
+    folder: Path
+    per_source: bool = False
+    index_lines: list[str] = field(default_factory=list)
+    sources: int = 0
+
+    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None:
+        from .output import write_text_atomically
+        from .slug import article_filename, slugify
+
+        self.sources += 1
+        name = "stdin" if doc.source == "-" else Path(doc.source).stem
+        target = self.folder / f"{self.sources:04d}-{slugify(name)}" if self.per_source else self.folder
+        target.mkdir(parents=True, exist_ok=True)
+        for record in records:
+            filename = article_filename(record["index"], record["title"])
+            write_text_atomically(target / filename, record["text"])
+            entry = {k: v for k, v in record.items() if k != "text"}
+            entry["file"] = str((target / filename).relative_to(self.folder))
+            self.index_lines.append(orjson.dumps(entry).decode())
+
+    def close(self) -> None:
+        from .output import write_text_atomically
+
+        write_text_atomically(self.folder / "index.jsonl", "".join(line + "\n" for line in self.index_lines))
+
+
+@dataclass
+class TableWriter:
+    """``--view table``: one row per article, for long dumps."""
+
+    console: Console
+
+    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None:
+        from rich.table import Table
+
+        table = Table(title=f"{doc.source} · {_size(doc.size_bytes)} · {doc.encoding} · {_count(records)} · {seconds:.2f} s",
+                      title_justify="left", expand=True)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("title", ratio=2)
+        table.add_column("lines", no_wrap=True)
+        table.add_column("words", justify="right", no_wrap=True)
+        table.add_column("cut", justify="right", no_wrap=True)
+        table.add_column("summary" if records and "summary" in records[0] else "why", ratio=3)
+        for record in records:
+            last = record.get("summary") or ", ".join(record["reasons"])
+            table.add_row(str(record["index"] + 1), record["title"], line_range(record).split(" ", 1)[1],
+                          str(record["words"]), f"{record['score']:.2f}", _preview(last, 200))
+        self.console.print(table)
+
+    def close(self) -> None:
+        pass
+
+
+def make_writer(fmt: OutputFormat, out: TextIO, console: Console, table: bool = False) -> Writer:
     """The writer for a resolved format (``auto`` must be resolved first)."""
     if fmt is OutputFormat.jsonl:
         return JsonlWriter(out)
@@ -220,4 +280,4 @@ def make_writer(fmt: OutputFormat, out: TextIO, console: Console) -> Writer:
         return TextWriter(out)
     if fmt is OutputFormat.markdown:
         return MarkdownWriter(out)
-    return RichWriter(console)
+    return TableWriter(console) if table else RichWriter(console)

@@ -216,17 +216,21 @@ def newsrank_select(
         return list(range(n))
     chosen: list[int] = []
     used = 0
-    best_sim = np.zeros(n)
-    available = np.ones(n, dtype=bool)
-    while len(chosen) < count and available.any():
-        i = int(np.argmax(np.where(available, score - model.redundancy * best_sim, -np.inf)))
-        available[i] = False
+    sims = _array(tfidf @ tfidf.T) if tfidf is not None and n * n <= DENSE_CELLS else None  # type: ignore[operator,union-attr]
+    penalty = np.zeros(n)
+    order_score = score.copy()
+    while len(chosen) < count:
+        i = int(np.argmax(order_score - penalty))
+        if order_score[i] == -np.inf:
+            break
+        order_score[i] = -np.inf
         if word_budget is not None and chosen and used + words[i] > word_budget:
             continue
         chosen.append(i)
         used += int(words[i])
         if tfidf is not None:
-            best_sim = np.maximum(best_sim, _array(tfidf @ tfidf[i].T).ravel())  # type: ignore[index,operator]
+            row = sims[i] if sims is not None else _array(tfidf @ tfidf[i].T).ravel()  # type: ignore[index,operator]
+            penalty = np.maximum(penalty, model.redundancy * row)
         if word_budget is not None and used >= word_budget:
             break
     return sorted(chosen)

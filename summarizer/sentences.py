@@ -37,7 +37,12 @@ def _tokenizer(language: str):  # type: ignore[no-untyped-def]
     return punkt.PunktSentenceTokenizer(punkt.load_model(name))
 
 
+_INNER_STOP = re.compile(r"[.!?\u2026\u3002\uff01\uff1f]")
+
+
 def _line_spans(line: str, language: str) -> list[tuple[int, int]]:
+    if not _INNER_STOP.search(line, 0, max(0, len(line) - 3)):
+        return [(0, len(line))]  # no stop before the line's end: one sentence, Punkt not needed
     spans: list[tuple[int, int]] = []
     for start, end in _tokenizer(language).span_tokenize(line):
         piece = line[start:end]

@@ -205,3 +205,39 @@ def test_eval_split_scores_a_dump_against_its_gold(run, tmp_path):
     bad.write_text("not json\n")
     failed = run(["eval", "split", str(SEED), "--gold", str(bad)])
     assert failed.exit_code == 1 and "not a gold file" in failed.err_text
+
+
+def test_out_dir_writes_one_file_per_article_and_an_index(run, tmp_path):
+    out = tmp_path / "articles"
+    assert run(["split", "--out-dir", str(out), str(SEED)]).exit_code == 0
+    files = sorted(p.name for p in out.iterdir())
+    assert files[-1] == "index.jsonl" and len(files) == 6
+    assert files[0].startswith("0001-kyiv-s-allies") or files[0].startswith("0001-kyivs-allies")
+    index = records((out / "index.jsonl").read_text())
+    assert "".join((out / r["file"]).read_text(encoding="utf-8") for r in index) == SEED.read_text(encoding="utf-8")
+
+
+def test_out_dir_file_names_stay_inside_the_folder_whatever_the_title(run, tmp_path):
+    dump = tmp_path / "evil.txt"
+    dump.write_text("../../etc/passwd\n" + "Body text of the article goes on for a while here. " * 5 + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(["split", "--out-dir", str(out), str(dump)]).exit_code == 0
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and p.parent != tmp_path]
+    assert all(out in p.parents for p in written)
+    assert sorted(p.name for p in out.iterdir()) == ["0001-etc-passwd.txt", "index.jsonl"]
+
+
+def test_out_dir_with_several_inputs_gives_each_a_sub_folder(run, tmp_path):
+    out = tmp_path / "out"
+    assert run(["split", "--out-dir", str(out), str(SEED), str(SAMPLES / "bbc-noisy.txt")]).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["0001-kursk-taiwan-dump", "0002-bbc-noisy", "index.jsonl"]
+
+
+def test_table_view_shows_one_row_per_article(run):
+    shown = run(["digest", "--view", "table", "-f", "rich", str(SEED)], tty=True, width=120).out_text
+    assert "summary" in shown and shown.count("│ 5 │") + shown.count("│  5 │") >= 1
+
+
+def test_no_progress_or_other_noise_on_stderr_when_it_is_not_a_terminal(run):
+    result = run(["digest", str(SEED), str(SAMPLES / "bbc-noisy.txt")])
+    assert result.exit_code == 0 and result.err_text == ""
