@@ -122,8 +122,8 @@ def _noisy_lines(article: SourceArticle, rng: random.Random) -> list[str]:
         lines.append(p)
         if i < len(paragraphs) - 1:
             r = rng.random()
-            if r < 0.12:
-                lines.append(_caption(paragraphs[i + 1], rng))
+            if r < 0.12:  # a photo caption or pull quote: words from somewhere in the article
+                lines.append(_caption(rng.choice(paragraphs), rng))
             elif r < 0.18:
                 lines.append("Advertisement")
     if rng.random() < 0.5:

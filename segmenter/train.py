@@ -70,7 +70,7 @@ DECODER_GRID: list[tuple[float, LexicalParams | None]] = [
     *[
         (8.0, LexicalParams(lexical_weight=0.1, cue_weight=cue, candidate_logit=floor))
         for cue in (2.0, 3.0)
-        for floor in (-2.0, -1.0, 0.0)
+        for floor in (-1.0, 0.0, 1.0)
     ],
 ]
 

@@ -13,6 +13,8 @@ from .sentences import Sentence, split_sentences
 from .sumy_methods import SUMY_METHODS, sumy_select
 
 DEFAULT_METHOD = "newsrank"
+#: Work per text is bounded: sentences are taken from this many first characters only.
+MAX_CHARS = 200_000
 HEADING_END = ".!?\u2026\"'\u201d\u2019:;"
 #: Every method by name: ours, the Lead baseline, and every sumy method.
 METHODS: tuple[str, ...] = (DEFAULT_METHOD, "lead", *SUMY_METHODS)
@@ -83,8 +85,9 @@ class Summarizer:
 
     def summarize(self, text: str, length: Length = Length()) -> Summary:
         """Summarize ``text``; headings (whole lines without a final stop) are kept out
-        unless the text has nothing else."""
-        sentences = split_sentences(text, self.language)
+        unless the text has nothing else. Only the first MAX_CHARS characters are read, so a
+        huge text is summarized in bounded time and memory."""
+        sentences = split_sentences(text[:MAX_CHARS], self.language)
         body = [s for s in sentences if not is_heading(text, s)] or sentences
         count = length.count(len(body))
         if count >= len(body) and length.words is None:

@@ -79,3 +79,11 @@ def test_summaries_are_made_of_sentences_of_the_text_in_order(text):
     assert positions == sorted(positions)
     for s in summary.sentences:
         assert text[s.start:s.end] == s.text
+
+
+def test_huge_text_is_summarized_from_its_bounded_opening():
+    from summarizer.summarizing import MAX_CHARS
+
+    text = "The council met on Monday. " * (MAX_CHARS // 10)
+    summary = summarize(text, sentences=2)
+    assert len(summary.sentences) == 2 and summary.sentences[-1].end <= MAX_CHARS
