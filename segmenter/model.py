@@ -60,6 +60,8 @@ class BoundaryModel:
             # The shared "strong cue" stands for whichever strong cues fired: name those.
             named = [n for n in STRONG_CUES if values.get(n)] if name == "strong_cue" else [name]
             out.extend(REASONS[n] for n in named if REASONS[n] not in out)
+        if REASONS["long_line_cut_before"] in out and REASONS["cut_mid_sentence_before"] in out:
+            out.remove(REASONS["cut_mid_sentence_before"])  # the teaser reason says it already
         return out
 
     def to_json(self, **meta: object) -> str:

@@ -41,6 +41,11 @@ def is_heading(text: str, sentence: Sentence, max_words: int = 18) -> bool:
     return whole_line and len(sentence.text.split()) <= max_words and sentence.text.rstrip()[-1:] not in HEADING_END
 
 
+def is_cut_off(text: str, sentence: Sentence) -> bool:
+    """The text's last sentence stops without a final stop: it was cut off mid-sentence."""
+    return not text[sentence.end:].strip() and sentence.text.rstrip()[-1:] not in HEADING_END
+
+
 def _fit_budget(indices: list[int], texts: list[str], budget: int | None) -> list[int]:
     if budget is None:
         return indices
@@ -89,6 +94,8 @@ class Summarizer:
         huge text is summarized in bounded time and memory."""
         sentences = split_sentences(text[:MAX_CHARS], self.language)
         body = [s for s in sentences if not is_heading(text, s)] or sentences
+        if len(body) > 1 and is_cut_off(text, body[-1]):
+            body = body[:-1]  # a teaser's last words, cut off mid-sentence: not a sentence to show
         count = length.count(len(body))
         if count >= len(body) and length.words is None:
             return Summary(self.method, tuple(body), len(sentences))

@@ -87,3 +87,9 @@ def test_huge_text_is_summarized_from_its_bounded_opening():
     text = "The council met on Monday. " * (MAX_CHARS // 10)
     summary = summarize(text, sentences=2)
     assert len(summary.sentences) == 2 and summary.sentences[-1].end <= MAX_CHARS
+
+
+def test_a_teasers_cut_off_ending_is_not_used_as_a_sentence():
+    teaser = (SAMPLES / "kursk-taiwan-dump.txt").read_text(encoding="utf-8").splitlines()[24]
+    summary = summarize(teaser, sentences=3)
+    assert all(s.text.rstrip()[-1] in ".!?\u201d\"" for s in summary.sentences)
