@@ -33,11 +33,14 @@ class Environment:
         return cls(stdin=stdin)  # type: ignore[arg-type]
 
     def console(self, no_color: bool = False) -> Console:
-        """A console on stdout, built now so it sees the colour settings of this run."""
+        """A console on stdout, built now so it sees the colour settings of this run. Without
+        colour (NO_COLOR, --no-color) it writes plain text: no escape codes at all."""
+        plain = self.no_color or no_color
         return Console(
             file=self.stdout,
             force_terminal=self.stdout_isatty,
-            no_color=self.no_color or no_color,
+            color_system=None if plain else "auto",
+            no_color=plain,
             width=self.width,
             highlight=False,
             soft_wrap=False,
@@ -45,10 +48,12 @@ class Environment:
 
     def error_console(self, no_color: bool = False) -> Console:
         """A console on stderr for progress, warnings and errors."""
+        plain = self.no_color or no_color
         return Console(
             file=self.stderr,
             force_terminal=self.stderr_isatty,
-            no_color=self.no_color or no_color,
+            color_system=None if plain else "auto",
+            no_color=plain,
             width=self.width,
             highlight=False,
         )

@@ -1,0 +1,51 @@
+"""Snapshots of the rich output, rendered by a recording Console of a fixed width."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+from rich.console import Console
+
+from cli.records import digest_record
+from cli.render import RichWriter, TableWriter, dump_map
+from segmenter import read_document
+from summarizer import digest
+from tests.conftest import ROOT, SEED
+
+CAPTURES = ROOT / "tests" / "captures"
+
+
+def _render(writer_class, width: int) -> str:
+    doc = read_document(str(SEED.relative_to(ROOT)) if False else str(SEED))
+    records = [digest_record(doc, a, s) for a, s in digest(doc.text)]
+    for r in records:
+        r["source"] = "samples/kursk-taiwan-dump.txt"
+    console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor")
+    writer_class(console).emit(doc.__class__(**{**vars(doc), "source": "samples/kursk-taiwan-dump.txt"}), records, 0.0)
+    return console.export_text()
+
+
+@pytest.mark.parametrize("writer_class, width", [(RichWriter, 100), (TableWriter, 120)], ids=["panels-100", "table-120"])
+def test_rich_output_matches_its_snapshot(writer_class, width):
+    shown = _render(writer_class, width)
+    assert all(len(line) <= width for line in shown.splitlines())
+    snapshot = CAPTURES / f"rich-seed-{writer_class.__name__.lower()}-{width}.txt"
+    if not snapshot.exists() or os.environ.get("UPDATE_CAPTURES"):
+        snapshot.write_text(shown, encoding="utf-8")
+    assert shown == snapshot.read_text(encoding="utf-8")
+
+
+def test_no_color_output_has_no_escape_codes(run):
+    shown = run(["digest", "-f", "rich", "--no-color", str(SEED)], tty=True).out_text
+    assert "\x1b[" not in shown and "5 articles" in shown
+    coloured = run(["digest", "-f", "rich", str(SEED)], tty=True).out_text
+    assert "5 articles" in coloured
+
+
+def test_dump_map_gives_each_article_a_span_in_proportion_and_a_spark_per_cut():
+    records = [{"index": 0, "start": 0, "score": 1.0}, {"index": 1, "start": 50, "score": 0.5}]
+    bar, spark = dump_map(records, 100, 20)
+    assert len(bar.plain) == 20 and bar.plain.startswith("1") and bar.plain[10] == "2"
+    assert spark.plain[0] == "█" and spark.plain[10] in "▄▅"
