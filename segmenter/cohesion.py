@@ -46,12 +46,18 @@ def split_gain(before: Counter[str], after: Counter[str], vocab: int) -> float:
     return (together - apart - math.log(n + 1)) / n
 
 
+#: A window never spans more blocks than this, however few words they hold (lines without
+#: content words would otherwise make every window walk the whole text).
+MAX_WINDOW_BLOCKS = 40
+
+
 def _window(block_stems: list[list[str]], start: int, step: int, size: int) -> Counter[str]:
     """Count up to ``size`` stems walking from block ``start`` in direction ``step``."""
     counts: Counter[str] = Counter()
     taken = 0
     i = start
-    while 0 <= i < len(block_stems) and taken < size:
+    stop = start + step * MAX_WINDOW_BLOCKS
+    while 0 <= i < len(block_stems) and taken < size and i != stop:
         stems = block_stems[i]
         if step < 0:
             stems = stems[-(size - taken):]

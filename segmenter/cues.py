@@ -7,8 +7,11 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .errors import CueFileError
+
+Pattern = Any  # a compiled RE2 pattern: .search(text) -> match or None
 
 SEPARATOR_MAX_CHARS = 80
 LONG_LINE_CHARS = 400
@@ -43,7 +46,7 @@ class LineShape:
 class CueSet:
     """Compiled cue patterns. Build one with ``load_cues``."""
 
-    patterns: dict[str, re.Pattern[str]]
+    patterns: dict[str, Pattern]
     terminal_punctuation: str
     headline_max_words: int
     cut_min_words: int
@@ -100,7 +103,11 @@ def _read_json(path: Path | None) -> dict:
     return data
 
 
-def _compile(name: str, patterns: list[str], origin: str) -> re.Pattern[str]:
+def _compile(name: str, patterns: list[str], origin: str) -> Pattern:
+    """Compile with RE2, whose matching time is linear in the line's length whatever the
+    pattern: a user's cue file cannot make a run hang (no catastrophic backtracking)."""
+    import re2
+
     for pattern in patterns:
         if not isinstance(pattern, str):
             raise CueFileError(f"{origin}: {name} must be a list of strings")
@@ -108,8 +115,15 @@ def _compile(name: str, patterns: list[str], origin: str) -> re.Pattern[str]:
             re.compile(pattern)
         except re.error as exc:
             raise CueFileError(f"{origin}: pattern {pattern!r} in {name} does not compile: {exc}") from exc
-    joined = "|".join(f"(?:{p})" for p in patterns) or r"(?!)"
-    return re.compile(joined)
+        try:
+            re2.compile(pattern)
+        except Exception as exc:  # re2.error
+            raise CueFileError(
+                f"{origin}: pattern {pattern!r} in {name} is not supported by the linear-time engine RE2 "
+                "(no lookarounds or backreferences)"
+            ) from exc
+    joined = "|".join(f"(?:{p})" for p in patterns) or r"[^\s\S]"
+    return re2.compile(joined)
 
 
 def load_cues(extra: Path | str | None = None) -> CueSet:

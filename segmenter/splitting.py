@@ -18,6 +18,11 @@ from .model import BoundaryModel, load_model, sigmoid
 from .words import WordNormalizer
 
 
+#: The lexical programmes run on stretches of at most this many lines (their cost grows with
+#: the stretch); longer stretches keep the cuts of the cue decoder.
+MAX_DP_BLOCKS = 5000
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything the segmenter computed for one text, for explaining and for training."""
@@ -69,7 +74,7 @@ class Segmenter:
         """The fallback's case: a text of one sentence per line (Choi's benchmark, transcripts,
         tokenised corpora) in which no cue fires at all, so only vocabulary can tell."""
         fallback = self.model.fallback
-        if fallback is None or len(words) < fallback.min_lines:
+        if fallback is None or not fallback.min_lines <= len(words) <= MAX_DP_BLOCKS:
             return False
         if sorted(words)[len(words) // 2] > fallback.max_median_words:
             return False
@@ -95,7 +100,8 @@ class Segmenter:
         if params.segment_cost is None:  # U00's prior: log of the words of the whole text
             params = replace(params, segment_cost=float(np.log(max(2, sum(len(s) for s in stems)))))
         for lo, hi in zip(edges, edges[1:]):
-            if hi - lo < 2:
+            if hi - lo < 2 or hi - lo > MAX_DP_BLOCKS:
+                out.extend(c for c in cuts if lo < c < hi)  # too long a stretch: the cue cuts stand
                 continue
             vocab: dict[str, int] = {}
             ids = [[vocab.setdefault(t, len(vocab)) for t in stems[b]] for b in range(lo, hi)]

@@ -107,7 +107,12 @@ def test_user_cue_file_adds_patterns(tmp_path):
 
 @pytest.mark.parametrize(
     "content, message",
-    [("not json", "not valid JSON"), ('{"byline": ["(unclosed"]}', "does not compile"), ('{"nope": []}', "unknown key")],
+    [
+        ("not json", "not valid JSON"),
+        ('{"byline": ["(unclosed"]}', "does not compile"),
+        ('{"nope": []}', "unknown key"),
+        ('{"byline": ["(?<=x)y"]}', "linear-time engine"),
+    ],
 )
 def test_bad_cue_file_raises_an_error_naming_the_problem(tmp_path, content, message):
     cues = tmp_path / "cues.json"
@@ -143,3 +148,11 @@ def test_splitting_any_text_is_lossless_and_deterministic(lines, newline):
         assert a.index == i and a.start == pos and a.end >= a.start and text[a.start:a.end] == a.text
         pos = a.end
     assert segmenter.split(text) == articles
+
+
+def test_a_catastrophic_user_pattern_runs_in_linear_time(tmp_path):
+    cues = tmp_path / "cues.json"
+    cues.write_text(json.dumps({"end_of_article": ["^(a+)+$"], "byline": ["(x|x)*y"]}))
+    segmenter = Segmenter(cues=load_cues(cues))
+    text = ("a" * 5000 + "!\n") * 20 + "x" * 300 + "\n"
+    assert "".join(a.text for a in segmenter.split(text)) == text
