@@ -26,6 +26,7 @@ MIN_DETECT_BYTES = 256
 #: How far into the decoded bytes a NUL byte marks the input as binary (grep looks at a buffer).
 BINARY_SNIFF_BYTES = 32 * 1024
 
+WESTERN = ("cp1252", "latin_1", "iso8859_15")
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -88,8 +89,16 @@ def _detect(data: bytes) -> str | None:
         return None
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[: 1 << 20]).best()
-    return None if best is None else best.encoding
+    matches = from_bytes(data[: 1 << 20])
+    best = matches.best()
+    if best is None:
+        return None
+    # Single-byte Western text reads about as well as Central European (cp1250) or Baltic
+    # code pages to the detector; where Windows-1252 is as good, it is far the likelier.
+    for match in matches:
+        if match.encoding in WESTERN and match.chaos <= best.chaos + 0.02:
+            return "cp1252"
+    return best.encoding
 
 
 def decode_bytes(data: bytes, source: str = STDIN, encoding: str | None = None) -> tuple[str, str]:
@@ -175,7 +184,7 @@ def expand_inputs(patterns: list[str]) -> list[str]:
         if pattern == STDIN or os.path.isfile(pattern):
             out.append(pattern)
         elif os.path.isdir(pattern):
-            out.extend(_walk(pattern))
+            out.extend(_walk(pattern) or [pattern])  # an empty folder is reported, not skipped
         elif glob.has_magic(pattern):
             matches = sorted(glob.glob(pattern, recursive=True))
             for match in matches:
