@@ -1,0 +1,95 @@
+"""A mutation fuzzer over the whole pipeline: read bytes, split, summarize, digest.
+
+    python -m tests.benchmarks.fuzz --seconds 300
+
+Starts from the samples, mutates their bytes (flips, inserts of odd bytes and line ends,
+deletions, splices of two inputs, repeats) and checks on every input: decoding never raises
+anything but our InputError; splitting is lossless with contiguous offsets; summaries are made of
+sentences of the article, in order. Prints the executions, the inputs that raised, and the
+seed, so any failure can be replayed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from segmenter import InputError, Segmenter, decode_bytes
+from summarizer import Summarizer
+
+ODD = [b"\x00", b"\r", b"\n", b"\r\n", b"\x0c", b"\xff", b"\xc3", b"\xe2\x80\xa6", b"----\n", b"By Jane Doe\n",
+       b"\xef\xbb\xbf", b"\xd8\xa7", b" ", b".", b"\xf0\x9f\x98\x80"]
+
+
+def mutate(data: bytes, corpus: list[bytes], rng: random.Random) -> bytes:
+    out = bytearray(data)
+    for _ in range(rng.randint(1, 8)):
+        op = rng.randrange(6)
+        pos = rng.randrange(len(out) + 1)
+        if op == 0 and out:
+            out[min(pos, len(out) - 1)] = rng.randrange(256)
+        elif op == 1:
+            out[pos:pos] = rng.choice(ODD)
+        elif op == 2 and out:
+            del out[pos: pos + rng.randint(1, 200)]
+        elif op == 3:
+            other = rng.choice(corpus)
+            start = rng.randrange(len(other) + 1)
+            out[pos:pos] = other[start: start + rng.randint(1, 2000)]
+        elif op == 4 and out:
+            piece = out[pos: pos + rng.randint(1, 50)]
+            out[pos:pos] = bytes(piece) * rng.randint(2, 50)
+        else:
+            out = out[: rng.randrange(len(out) + 1)]
+    return bytes(out)
+
+
+def check(data: bytes, segmenter: Segmenter, summarizer: Summarizer) -> None:
+    try:
+        text, _ = decode_bytes(data)
+    except InputError:
+        return
+    articles = segmenter.split(text)
+    assert "".join(a.text for a in articles) == text, "split is not lossless"
+    pos = 0
+    for a in articles:
+        assert a.start == pos and text[a.start:a.end] == a.text, "offsets are not contiguous"
+        pos = a.end
+        summary = summarizer.summarize(a.text)
+        last = -1
+        for s in summary.sentences:
+            assert a.text[s.start:s.end] == s.text and s.start > last, "summary sentence not in the article"
+            last = s.start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    root = Path(__file__).resolve().parents[2] / "samples"
+    corpus = [p.read_bytes() for p in sorted(root.glob("*.txt"))]
+    rng = random.Random(args.seed)
+    segmenter, summarizer = Segmenter(), Summarizer()
+    runs = crashes = 0
+    deadline = time.monotonic() + args.seconds
+    while time.monotonic() < deadline:
+        data = mutate(rng.choice(corpus), corpus, rng)
+        runs += 1
+        try:
+            check(data, segmenter, summarizer)
+        except Exception:
+            crashes += 1
+            path = Path(f"fuzz-crash-{args.seed}-{runs}.bin")
+            path.write_bytes(data)
+            print(f"CRASH on input saved as {path}:\n{traceback.format_exc()}", file=sys.stderr)
+    print(f"fuzz: {runs} executions in {args.seconds:.0f} s (seed {args.seed}), {crashes} crashes")
+    return 1 if crashes else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
