@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 DATA ?= ../shared/data
 
-.PHONY: demo test bench bench-split bench-summarize train clean
+.PHONY: demo test bench bench-split bench-summarize bench-speed bench-sentences fuzz train clean
 
 $(BIN)/corpuscut: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ test: $(BIN)/corpuscut
 	$(BIN)/python -m pytest -q
 
 ## Every benchmark, figures printed (reads $(DATA); skips what is absent).
-bench: bench-split bench-summarize
+bench: bench-split bench-summarize bench-speed bench-sentences
 
 bench-split: $(BIN)/corpuscut
 	$(BIN)/python -m tests.benchmarks.bench_split --data $(DATA)
@@ -28,9 +28,20 @@ bench-split: $(BIN)/corpuscut
 bench-summarize: $(BIN)/corpuscut
 	$(BIN)/python -m tests.benchmarks.bench_summarize --data $(DATA)
 
+bench-speed: $(BIN)/corpuscut
+	$(BIN)/python -m tests.benchmarks.bench_speed --data $(DATA) --sizes 1,10,100 --digest
+
+bench-sentences: $(BIN)/corpuscut
+	$(BIN)/python -m tests.benchmarks.bench_sentences --data $(DATA)
+
+## Fuzz the whole pipeline for five minutes.
+fuzz: $(BIN)/corpuscut
+	$(BIN)/python -m tests.benchmarks.fuzz --seconds 300
+
 ## Refit the boundary model on the training part of the BBC data.
 train: $(BIN)/corpuscut
 	$(BIN)/python -m segmenter.train --data $(DATA) --out segmenter/data/model.json
+	$(BIN)/python -m summarizer.train --data $(DATA) --out summarizer/data/newsrank.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
