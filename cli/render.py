@@ -170,9 +170,9 @@ class RichWriter:
             c.print(bar, no_wrap=True, overflow="crop")
             c.print(spark, no_wrap=True, overflow="crop")
         for i, record in enumerate(records):
-            c.print(self._panel(i, record))
+            c.print(self._panel(i, record, c.width))
 
-    def _panel(self, i: int, record: dict[str, Any]) -> Panel:
+    def _panel(self, i: int, record: dict[str, Any], width: int = 80) -> Panel:
         colour = PALETTE[i % len(PALETTE)]
         parts: list[Any] = []
         if "sentences" in record:
@@ -186,6 +186,7 @@ class RichWriter:
             return Panel(Group(*parts), title=record["method"], title_align="left", border_style=colour)
         title = Text(f"{record['index'] + 1}. ", style=f"bold {colour}")
         title.append(record["title"] or "(untitled)", style="bold")
+        title.truncate(max(10, width - 8), overflow="ellipsis")  # the title fits in the border
         why = Text(f"cut {record['score']:.2f}: {', '.join(record['reasons'])}", style="dim italic")
         parts.insert(0, why)
         if record.get("evidence"):
