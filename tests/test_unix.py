@@ -1,0 +1,48 @@
+"""Unix manners of the real program: a closed pipe, Ctrl-C, stdin, and no stray output."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+
+from tests.conftest import ROOT, SAMPLES, SEED
+
+CMD = [sys.executable, "-m", "cli"]
+
+
+def test_output_to_a_closed_pipe_ends_quietly():
+    inputs = [str(p) for p in sorted(SAMPLES.glob("*.txt"))] * 20
+    producer = subprocess.Popen([*CMD, "digest", *inputs], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    first = producer.stdout.readline()
+    producer.stdout.close()  # what `| head -n 1` does
+    _, err = producer.communicate(timeout=120)
+    assert json.loads(first)["index"] == 0
+    assert err == b"" and producer.returncode == 141
+
+
+def test_ctrl_c_exits_130_with_one_line():
+    proc = subprocess.Popen([*CMD, "split", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=ROOT)
+    time.sleep(2.0)  # started, and waiting for standard input
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.decode().strip() == "corpuscut: interrupted"
+
+
+def test_cat_into_split_gives_clean_jsonl_on_stdout_only():
+    data = b"".join(p.read_bytes() + b"\n" for p in sorted(SAMPLES.glob("*.txt")))
+    done = subprocess.run([*CMD, "split", "-"], input=data, capture_output=True, cwd=ROOT, check=False)
+    assert done.returncode == 0 and done.stderr == b""
+    records = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert "".join(r["text"] for r in records) == data.decode()
+    assert all(r["source"] == "-" for r in records)
+
+
+def test_version_and_help():
+    assert subprocess.run([*CMD, "--version"], capture_output=True, text=True, cwd=ROOT).stdout.startswith("corpuscut")
+    shown = subprocess.run([*CMD, "digest", "--help"], capture_output=True, text=True, cwd=ROOT).stdout
+    assert "Example: corpuscut digest" in shown and str(SEED.name) in shown
