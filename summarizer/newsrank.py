@@ -55,6 +55,10 @@ class NewsRankModel:
     bias: float = 0.0
     redundancy: float = 0.0
 
+    @property
+    def weight_vector(self) -> np.ndarray:
+        return np.asarray(self.weights)
+
     def to_json(self, **meta: object) -> str:
         body = {
             "features": list(FEATURES),
@@ -141,12 +145,12 @@ def _vectorize(stems: list[list[str]], title_stems: list[str] | None) -> _Docume
     vocab: dict[str, int] = {}
     n = len(stems)
     rows_stems = stems + [title_stems or []]
-    ids = [[vocab.setdefault(t, len(vocab)) for t in sent] for sent in rows_stems]
-    if (n + 1) * max(1, len(vocab)) <= DENSE_CELLS:
-        both = np.zeros((n + 1, max(1, len(vocab))))
-        rows = np.repeat(np.arange(n + 1), [len(r) for r in ids])
-        cols = np.fromiter((j for r in ids for j in r), dtype=np.intp, count=len(rows))
-        np.add.at(both, (rows, cols), 1.0)
+    flat = [t for sent in rows_stems for t in sent]
+    cols = np.fromiter((vocab.setdefault(t, len(vocab)) for t in flat), dtype=np.intp, count=len(flat))
+    width = max(1, len(vocab))
+    if (n + 1) * width <= DENSE_CELLS:
+        rows = np.repeat(np.arange(n + 1), [len(r) for r in rows_stems])
+        both = np.bincount(rows * width + cols, minlength=(n + 1) * width).reshape(n + 1, width).astype(float)
     else:
         both = _count_matrix(rows_stems, vocab)
     tfidf = _tfidf_rows(both)
@@ -209,7 +213,7 @@ def newsrank_select(
     if n == 0 or count <= 0:
         return []
     doc = _vectorize([normalizer.stems(s) for s in sentences], normalizer.stems(title) if title else None)
-    score = sentence_features(sentences, normalizer, title, doc) @ np.array(model.weights) + model.bias
+    score = sentence_features(sentences, normalizer, title, doc) @ model.weight_vector + model.bias
     words = np.fromiter((len(s.split()) for s in sentences), dtype=int, count=n)
     tfidf = doc.tfidf if model.redundancy > 0 else None
     if count >= n and word_budget is None:
