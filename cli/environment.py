@@ -35,27 +35,22 @@ class Environment:
     def console(self, no_color: bool = False) -> Console:
         """A console on stdout, built now so it sees the colour settings of this run. Without
         colour (NO_COLOR, --no-color) it writes plain text: no escape codes at all."""
+        return self._console(self.stdout, self.stdout_isatty, no_color)
+
+    def error_console(self, no_color: bool = False) -> Console:
+        """A console on stderr for progress, warnings and errors."""
+        return self._console(self.stderr, self.stderr_isatty, no_color)
+
+    def _console(self, file: TextIO, isatty: bool, no_color: bool) -> Console:
         plain = self.no_color or no_color
         return Console(
-            file=self.stdout,
-            force_terminal=self.stdout_isatty,
+            file=file,
+            force_terminal=isatty,
             color_system=None if plain else "auto",
             no_color=plain,
             width=self.width,
             highlight=False,
             soft_wrap=False,
-        )
-
-    def error_console(self, no_color: bool = False) -> Console:
-        """A console on stderr for progress, warnings and errors."""
-        plain = self.no_color or no_color
-        return Console(
-            file=self.stderr,
-            force_terminal=self.stderr_isatty,
-            color_system=None if plain else "auto",
-            no_color=plain,
-            width=self.width,
-            highlight=False,
         )
 
 

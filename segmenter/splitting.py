@@ -18,9 +18,9 @@ from .model import BoundaryModel, load_model, sigmoid
 from .words import WordNormalizer
 
 
-#: The lexical programmes run on stretches of at most this many lines (their cost grows with
-#: the stretch); longer stretches keep the cuts of the cue decoder.
-MAX_DP_BLOCKS = 5000
+#: The lexical programmes run on stretches of at most this many lines or candidate cuts (their
+#: cost grows with the stretch); longer stretches keep the cuts of the cue decoder.
+MAX_DP_BLOCKS = 2000
 
 
 @dataclass(frozen=True)
@@ -93,23 +93,34 @@ class Segmenter:
         self, cuts: list[int], logits: list[float], words: list[int], stems: list[list[str]], params: LexicalParams
     ) -> list[int]:
         """Keep the sure cuts; inside each stretch between them, segment again with the
-        lexical dynamic programme, which also weighs the cue scores of the stretch's gaps."""
+        lexical dynamic programme, which also weighs the cue scores of the stretch's gaps.
+
+        Only gaps scored at least ``params.candidate_logit`` may be cut, so the blocks between
+        two such gaps are merged into one unit first: the programme runs over units, and its
+        cost follows the number of candidate cuts, not of lines."""
         sure = [c for c in cuts if logits[c - 1] >= self.model.sure_logit]
         edges = [0, *sure, len(words)]
         out = list(sure)
         if params.segment_cost is None:  # U00's prior: log of the words of the whole text
             params = replace(params, segment_cost=float(np.log(max(2, sum(len(s) for s in stems)))))
+        unit_params = replace(params, candidate_logit=float("-inf"))
         for lo, hi in zip(edges, edges[1:]):
-            if hi - lo < 2 or hi - lo > MAX_DP_BLOCKS:
-                out.extend(c for c in cuts if lo < c < hi)  # too long a stretch: the cue cuts stand
+            starts = [lo] + [b for b in range(lo + 1, hi) if logits[b - 1] >= params.candidate_logit]
+            if len(starts) < 2 or len(starts) > MAX_DP_BLOCKS:
+                out.extend(c for c in cuts if lo < c < hi)  # nothing to weigh, or too long: cue cuts stand
                 continue
             vocab: dict[str, int] = {}
-            ids = [[vocab.setdefault(t, len(vocab)) for t in stems[b]] for b in range(lo, hi)]
+            bounds = [*starts, hi]
+            ids = [
+                [vocab.setdefault(t, len(vocab)) for b in range(a, z) for t in stems[b]]
+                for a, z in zip(bounds, bounds[1:])
+            ]
+            unit_words = [sum(words[a:z]) for a, z in zip(bounds, bounds[1:])]
             inner = segment_boundaries(
-                ids, len(vocab), logits[lo: hi - 1], words[lo:hi],
-                self.model.min_words, self.model.short_penalty, params,
+                ids, len(vocab), [logits[b - 1] for b in starts[1:]], unit_words,
+                self.model.min_words, self.model.short_penalty, unit_params,
             )
-            out.extend(lo + c for c in inner)
+            out.extend(starts[c] for c in inner)
         return sorted(out)
 
     def split(self, text: str) -> list[Article]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 
@@ -18,12 +19,10 @@ CAPTURES = ROOT / "tests" / "captures"
 
 
 def _render(writer_class, width: int) -> str:
-    doc = read_document(str(SEED.relative_to(ROOT)) if False else str(SEED))
+    doc = dataclasses.replace(read_document(str(SEED)), source="samples/kursk-taiwan-dump.txt")
     records = [digest_record(doc, a, s) for a, s in digest(doc.text)]
-    for r in records:
-        r["source"] = "samples/kursk-taiwan-dump.txt"
     console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor")
-    writer_class(console).emit(doc.__class__(**{**vars(doc), "source": "samples/kursk-taiwan-dump.txt"}), records, 0.0)
+    writer_class(console).emit(doc, records, 0.0)
     return console.export_text()
 
 
