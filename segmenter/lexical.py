@@ -29,7 +29,7 @@ class LexicalParams:
     lexical_weight: float = 1.0
     cue_weight: float = 1.0
     segment_cost: float | None = None  # None: log(total words), as U00
-    max_blocks: int = 120
+    max_blocks: int = 40
     #: Only gaps whose cue score reaches this may be cut: vocabulary alone never cuts where
     #: the cues say "same article" with confidence (it would split long articles).
     candidate_logit: float = -2.0

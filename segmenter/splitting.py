@@ -18,8 +18,8 @@ from .model import BoundaryModel, load_model, sigmoid
 from .words import WordNormalizer
 
 
-#: The lexical programmes run on stretches of at most this many lines or candidate cuts (their
-#: cost grows with the stretch); longer stretches keep the cuts of the cue decoder.
+#: The unsupervised fallback runs on texts of at most this many lines (its cost grows with the
+#: text); longer ones take the cue decoder's path.
 MAX_DP_BLOCKS = 2000
 
 
@@ -100,14 +100,16 @@ class Segmenter:
         cost follows the number of candidate cuts, not of lines."""
         sure = [c for c in cuts if logits[c - 1] >= self.model.sure_logit]
         edges = [0, *sure, len(words)]
-        out = list(sure)
+        out = set(sure)
         if params.segment_cost is None:  # U00's prior: log of the words of the whole text
             params = replace(params, segment_cost=float(np.log(max(2, sum(len(s) for s in stems)))))
         unit_params = replace(params, candidate_logit=float("-inf"))
-        for lo, hi in zip(edges, edges[1:]):
+        cut_set = set(cuts)
+        for lo, hi in _windows(edges, cuts, logits, params.candidate_logit):
             starts = [lo] + [b for b in range(lo + 1, hi) if logits[b - 1] >= params.candidate_logit]
-            if len(starts) < 2 or len(starts) > MAX_DP_BLOCKS:
-                out.extend(c for c in cuts if lo < c < hi)  # nothing to weigh, or too long: cue cuts stand
+            if lo in cut_set:
+                out.add(lo)  # a window that starts at a cue cut keeps it
+            if len(starts) < 2:
                 continue
             vocab: dict[str, int] = {}
             bounds = [*starts, hi]
@@ -120,7 +122,7 @@ class Segmenter:
                 ids, len(vocab), [logits[b - 1] for b in starts[1:]], unit_words,
                 self.model.min_words, self.model.short_penalty, unit_params,
             )
-            out.extend(starts[c] for c in inner)
+            out.update(starts[c] for c in inner)
         return sorted(out)
 
     def split(self, text: str) -> list[Article]:
@@ -164,6 +166,30 @@ class Segmenter:
                 )
             )
         return articles
+
+
+#: The lexical programme runs on windows of at most this many units (runs of lines between
+#: candidate cuts), each with its own vocabulary, so its cost grows linearly with the text.
+WINDOW_UNITS = 150
+
+
+def _windows(edges: list[int], cuts: list[int], logits: list[float], floor: float) -> list[tuple[int, int]]:
+    """Stretches between sure cuts, further divided so that none holds more than WINDOW_UNITS
+    candidate cuts: long stretches are divided at a cue cut near the limit where there is one."""
+    out = []
+    cut_set = set(cuts)
+    for lo, hi in zip(edges, edges[1:]):
+        candidates = [b for b in range(lo + 1, hi) if logits[b - 1] >= floor]
+        start = lo
+        while len(candidates) > WINDOW_UNITS:
+            head = candidates[:WINDOW_UNITS]
+            at_cut = [b for b in head[WINDOW_UNITS // 2:] if b in cut_set]
+            split_at = at_cut[-1] if at_cut else head[-1]
+            out.append((start, split_at))
+            start = split_at
+            candidates = [b for b in candidates if b > split_at]
+        out.append((start, hi))
+    return out
 
 
 def _line_index(text: str) -> list[int]:
