@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .datafiles import read_json
 from .errors import CueFileError
 
 Pattern = Any  # a compiled RE2 pattern: .search(text) -> match or None
@@ -87,11 +87,7 @@ class CueSet:
 
 def _read_json(path: Path | None) -> dict:
     try:
-        if path is None:
-            raw = resources.files("segmenter").joinpath("data/cues.json").read_text(encoding="utf-8")
-        else:
-            raw = Path(path).read_text(encoding="utf-8")
-        data = json.loads(raw)
+        data = read_json("segmenter", "data/cues.json", path)
     except FileNotFoundError as exc:
         raise CueFileError(f"cue file {path} not found") from exc
     except (OSError, UnicodeDecodeError) as exc:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+from .datafiles import read_json
 from .errors import SegmenterError
 from .features import FEATURES, REASONS
 from .lexical import LexicalParams
@@ -94,12 +94,8 @@ def sigmoid(x: float) -> float:
 def load_model(path: Path | str | None = None) -> BoundaryModel:
     """Load the shipped model, or one written by ``python -m segmenter.train``."""
     try:
-        if path is None:
-            raw = resources.files("segmenter").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8")
-        else:
-            raw = Path(path).read_text(encoding="utf-8")
-        data = json.loads(raw)
-    except (OSError, json.JSONDecodeError) as exc:
+        data = read_json("segmenter", MODEL_RESOURCE, path)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise SegmenterError(f"boundary model {path or MODEL_RESOURCE} cannot be loaded: {exc}") from exc
     names = tuple(data["features"])
     if names != FEATURES:

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
+from segmenter.datafiles import read_json
 from segmenter.words import WordNormalizer
 
 from .errors import SummarizerError
@@ -72,12 +72,8 @@ class NewsRankModel:
 
 def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
     try:
-        if path is None:
-            raw = resources.files("summarizer").joinpath("data/newsrank.json").read_text(encoding="utf-8")
-        else:
-            raw = Path(path).read_text(encoding="utf-8")
-        data = json.loads(raw)
-    except (OSError, json.JSONDecodeError) as exc:
+        data = read_json("summarizer", "data/newsrank.json", path)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise SummarizerError(f"newsrank model {path or 'data/newsrank.json'} cannot be loaded: {exc}") from exc
     if tuple(data["features"]) != FEATURES:
         raise SummarizerError("the newsrank model was fitted on other features; refit: python -m summarizer.train")

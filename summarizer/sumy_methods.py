@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
-from importlib import resources
 from typing import Callable
+
+from segmenter.datafiles import read_json
 
 from .errors import UnknownMethodError
 
@@ -44,8 +44,7 @@ class OfflineTokenizer:
 
 
 def _edmundson_words(language: str) -> dict[str, list[str]]:
-    raw = resources.files("summarizer").joinpath("data/edmundson.json").read_text(encoding="utf-8")
-    table = json.loads(raw)
+    table = read_json("summarizer", "data/edmundson.json")
     return table.get(language, table["english"])
 
 
