@@ -241,3 +241,23 @@ def test_table_view_shows_one_row_per_article(run):
 def test_no_progress_or_other_noise_on_stderr_when_it_is_not_a_terminal(run):
     result = run(["digest", str(SEED), str(SAMPLES / "bbc-noisy.txt")])
     assert result.exit_code == 0 and result.err_text == ""
+
+
+def test_progress_shows_on_a_terminal_stderr_and_quiet_silences_it(tmp_path):
+    import io
+
+    from typer.testing import CliRunner
+
+    from cli.environment import Environment
+
+    def stderr_of(args):
+        err = io.StringIO()
+        env = Environment(stdin=io.BytesIO(b""), stdout=io.StringIO(), stderr=err, stdout_isatty=False,
+                          stderr_isatty=True, no_color=True, debug=True, width=80)
+        result = CliRunner().invoke(app, args, obj=env, catch_exceptions=False)
+        assert result.exit_code == 0
+        return err.getvalue()
+
+    inputs = [str(SEED), str(SAMPLES / "bbc-noisy.txt")]
+    assert "corpuscut" in stderr_of(["split", *inputs])
+    assert stderr_of(["split", "--quiet", *inputs]) == ""
