@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 DATA ?= ../shared/data
 
-.PHONY: demo test bench bench-split bench-summarize bench-speed bench-sentences fuzz train clean
+.PHONY: demo test bench bench-split bench-summarize bench-speed bench-sentences fuzz fuzz-atheris train clean
 
 $(BIN)/corpuscut: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ bench-sentences: $(BIN)/corpuscut
 ## Fuzz the whole pipeline for five minutes.
 fuzz: $(BIN)/corpuscut
 	$(BIN)/python -m tests.benchmarks.fuzz --seconds 300
+
+## Coverage-guided fuzzing with atheris for five minutes.
+fuzz-atheris: $(BIN)/corpuscut
+	$(BIN)/python -m pip install --quiet -e '.[fuzz]'
+	$(BIN)/python -m tests.benchmarks.fuzz_atheris -max_total_time=300 -seed_inputs=samples/kursk-taiwan-dump.txt,samples/bbc-noisy.txt,samples/bbc-separators.txt
 
 ## Refit the boundary model on the training part of the BBC data.
 train: $(BIN)/corpuscut
