@@ -28,3 +28,13 @@ def test_every_option_is_documented(option):
 def test_ci_runs_exactly_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text()
     assert "make test" in ci and "make test" in README
+
+
+def test_the_examples_in_the_library_docstrings_run():
+    import doctest
+
+    import segmenter
+    import summarizer
+
+    for module in (segmenter, summarizer):
+        assert doctest.testmod(module).failed == 0
