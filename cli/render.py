@@ -208,7 +208,7 @@ def line_range(record: dict[str, Any]) -> str:
 
 
 def _preview(text: str, limit: int = 400) -> str:
-    flat = " ".join(text.split())
+    flat = " ".join(text[: 4 * limit].split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 

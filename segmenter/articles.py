@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 TITLE_MAX_CHARS = 100
@@ -25,12 +26,24 @@ class Article:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        return count_words(self.text)
+
+
+_WORDS = re.compile(r"\S+")
+#: Longer texts are counted without splitting them into a list of words (bounded memory).
+SPLIT_COUNT_CHARS = 100_000
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated words of ``text``."""
+    if len(text) <= SPLIT_COUNT_CHARS:
+        return len(text.split())
+    return _WORDS.subn("", text)[1]
 
 
 def make_title(first_line: str, headline_max_words: int, is_headline: bool) -> str:
     """The article's headline, or its opening words when it has none."""
-    line = " ".join(first_line.split())
+    line = " ".join(first_line[: 20 * TITLE_MAX_CHARS].split())
     if is_headline and len(line) <= TITLE_MAX_CHARS:
         return line
     words = line.split()

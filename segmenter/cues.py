@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .articles import count_words
 from .datafiles import read_json
 from .errors import CueFileError
 
@@ -62,8 +63,8 @@ class CueSet:
         return line[-1:] in self.terminal_punctuation
 
     def shape(self, line: str) -> LineShape:
-        words = line.split()
-        n = len(words)
+        words = line.split() if len(line) <= LONG_LINE_CHARS else line[:HEAD_CHARS].split()
+        n = len(words) if len(line) <= LONG_LINE_CHARS else count_words(line)
         # Cue lines are short; on a long line only its start and its end can hold a cue, and
         # searching just those keeps the cost per line bounded however long the line is.
         head = line if len(line) <= LONG_LINE_CHARS else line[:HEAD_CHARS]
@@ -79,7 +80,7 @@ class CueSet:
             dateline=self.patterns["dateline"].search(head) is not None,
             date=self.patterns["date_line"].search(head) is not None,
             boilerplate=self.patterns["boilerplate"].search(head) is not None,
-            title_case=capitals / n if n else 0.0,
+            title_case=capitals / len(words) if words else 0.0,
             starts_lower=first.islower(),
             ends_colon=line.endswith(":"),
         )

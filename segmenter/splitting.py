@@ -57,7 +57,7 @@ class Segmenter:
         lines = list(iter_lines(text))
         blocks = make_blocks(lines, self.cues.is_separator)
         shapes = [self.cues.shape(b.text) for b in blocks]
-        stems = [self.words.stems(b.text) for b in blocks]
+        stems = [self.words.stems(_bounded(b.text)) for b in blocks]
         coh = cohesion(stems, self.window)
         feats = gap_features(blocks, shapes, coh, self.cues)
         logits = [self.model.logit(row) for row in feats.rows]
@@ -190,6 +190,18 @@ def _windows(edges: list[int], cuts: list[int], logits: list[float], floor: floa
             candidates = [b for b in candidates if b > split_at]
         out.append((start, hi))
     return out
+
+
+#: Vocabulary is read from at most this many characters at each end of a line: a line longer
+#: than twice this (a whole book on one line) costs bounded time and memory, and no line of
+#: an ordinary dump is that long.
+LINE_VOCABULARY_CHARS = 10_000
+
+
+def _bounded(line: str) -> str:
+    if len(line) <= 2 * LINE_VOCABULARY_CHARS:
+        return line
+    return line[:LINE_VOCABULARY_CHARS] + " " + line[-LINE_VOCABULARY_CHARS:]
 
 
 def _line_index(text: str) -> list[int]:
