@@ -62,7 +62,7 @@ class WordNormalizer:
         cache = self._cache
         words = _WORD.findall(text.lower())
         try:
-            return [stem for stem in (cache[w] for w in words) if stem]
+            return [stem for stem in map(cache.__getitem__, words) if stem]
         except KeyError:
             pass
         stop = self.stop_words
@@ -72,4 +72,4 @@ class WordNormalizer:
                 if len(cache) >= 200_000:
                     cache.clear()
                 cache[word] = stem
-        return [stem for stem in (cache[w] for w in words) if stem]
+        return [stem for stem in map(cache.__getitem__, words) if stem]
