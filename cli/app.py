@@ -17,6 +17,7 @@ import typer
 import orjson
 
 from segmenter import Document, Segmenter, SegmenterError, expand_inputs, read_document
+from segmenter.source import json_lines_documents
 from segmenter.evaluate import Scores, offsets_to_text_lines, read_gold, text_line_numbers
 from summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer, digest
 
@@ -92,6 +93,13 @@ class View(str, Enum):
     table = "table"
 
 
+TextField = Annotated[
+    Optional[str],
+    typer.Option("--text-field", help="Inputs are JSON Lines: each record's FIELD is a document of its own."),
+]
+IdField = Annotated[
+    Optional[str], typer.Option("--id-field", help="With --text-field: name each document INPUT#ID by this field.")
+]
 ViewOpt = Annotated[View, typer.Option("--view", help="Rich output: a panel per article, or a table (long dumps).")]
 Explain = Annotated[
     bool, typer.Option("--explain", help="Add each boundary's evidence: every cue's push towards (+) or against (-) the cut.")
@@ -135,6 +143,8 @@ class RunOptions:
     quiet: bool = False
     view: View = View.panels
     out_dir: Path | None = None
+    text_field: str | None = None
+    id_field: str | None = None
 
 
 def _run(
@@ -163,7 +173,10 @@ def _run(
                 started = time.perf_counter()
                 try:
                     doc = read_document(source, env.stdin, opts.encoding)
-                    records = process(doc)
+                    docs = (
+                        json_lines_documents(doc, opts.text_field, opts.id_field) if opts.text_field else [doc]
+                    )
+                    outputs = [(d, process(d)) for d in docs]
                 except SegmenterError as exc:
                     failed.append(source)
                     _say(env, str(exc))
@@ -177,7 +190,8 @@ def _run(
                     continue
                 finally:
                     advance()
-                writer.emit(doc, records, time.perf_counter() - started)
+                for d, records in outputs:
+                    writer.emit(d, records, (time.perf_counter() - started) / len(outputs))
             writer.close()
     except KeyboardInterrupt:
         _say(env, "interrupted")
@@ -258,6 +272,8 @@ def split(
         typer.Option("--out-dir", file_okay=False, help="Write each article to DIR/NNNN-slug.txt, plus DIR/index.jsonl."),
     ] = None,
     view: ViewOpt = View.panels,
+    text_field: TextField = None,
+    id_field: IdField = None,
     no_color: NoColor = False,
     quiet: Quiet = False,
 ) -> None:
@@ -266,7 +282,7 @@ def split(
     segmenter = _segmenter(env, cues, language)
     if out_dir is not None and output is not None:
         raise _usage_error(env, "give --output or --out-dir, not both")
-    opts = RunOptions(fmt, output, encoding, no_color, quiet, view, out_dir)
+    opts = RunOptions(fmt, output, encoding, no_color, quiet, view, out_dir, text_field, id_field)
     _run(env, inputs, opts, lambda doc: [article_record(doc, a, explain) for a in segmenter.split(doc.text)])
 
 
@@ -284,6 +300,8 @@ def summarize(
     fmt: Format = OutputFormat.auto,
     output: Output = None,
     encoding: Encoding = None,
+    text_field: TextField = None,
+    id_field: IdField = None,
     no_color: NoColor = False,
     quiet: Quiet = False,
 ) -> None:
@@ -291,7 +309,7 @@ def summarize(
     env: Environment = ctx.obj
     length = _length(env, sentences, ratio, words)
     summarizer = _summarizer(env, method.value, language)
-    opts = RunOptions(fmt, output, encoding, no_color, quiet)
+    opts = RunOptions(fmt, output, encoding, no_color, quiet, text_field=text_field, id_field=id_field)
     _run(env, inputs, opts, lambda doc: [summary_record(doc, summarizer.summarize(doc.text, length))])
 
 
@@ -313,6 +331,8 @@ def digest_(
     cues: Cues = None,
     explain: Explain = False,
     view: ViewOpt = View.panels,
+    text_field: TextField = None,
+    id_field: IdField = None,
     no_color: NoColor = False,
     quiet: Quiet = False,
 ) -> None:
@@ -321,7 +341,7 @@ def digest_(
     length = _length(env, sentences, ratio, words)
     segmenter = _segmenter(env, cues, language)
     summarizer = _summarizer(env, method.value, language)
-    opts = RunOptions(fmt, output, encoding, no_color, quiet, view)
+    opts = RunOptions(fmt, output, encoding, no_color, quiet, view, text_field=text_field, id_field=id_field)
     _run(env, inputs, opts,
          lambda doc: [digest_record(doc, a, s, explain) for a, s in digest(doc.text, segmenter, summarizer, length)])
 

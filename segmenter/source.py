@@ -202,3 +202,24 @@ def _walk(folder: str) -> list[str]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(os.path.join(root, f) for f in sorted(files) if not f.startswith("."))
     return found
+
+
+def json_lines_documents(doc: Document, text_field: str, id_field: str | None = None) -> list[Document]:
+    """Each record of a JSON Lines document as a document of its own: its ``text_field``
+    is the text, and its source is ``SOURCE#ID`` (the ``id_field``'s value, or the line number)."""
+    import json
+
+    out = []
+    for number, line in enumerate(doc.text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(doc.source, f"line {number} is not JSON ({exc.msg}); is this a JSON Lines file?") from exc
+        if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
+            raise InputError(doc.source, f"line {number} has no text field {text_field!r}")
+        name = record.get(id_field, number) if id_field else number
+        text = record[text_field]
+        out.append(Document(f"{doc.source}#{name}", text, doc.encoding, doc.compression, len(text.encode("utf-8"))))
+    return out

@@ -261,3 +261,20 @@ def test_progress_shows_on_a_terminal_stderr_and_quiet_silences_it(tmp_path):
     inputs = [str(SEED), str(SAMPLES / "bbc-noisy.txt")]
     assert "corpuscut" in stderr_of(["split", *inputs])
     assert stderr_of(["split", "--quiet", *inputs]) == ""
+
+
+def test_json_lines_input_makes_each_record_a_document(run, tmp_path):
+    import orjson
+
+    dump = SEED.read_text(encoding="utf-8")
+    path = tmp_path / "dumps.jsonl"
+    path.write_text("\n".join(orjson.dumps({"url": u, "body": dump}).decode() for u in ("a", "b")) + "\n")
+    out = records(run(["split", "--text-field", "body", "--id-field", "url", str(path)]).out_text)
+    assert [r["source"] for r in out] == [f"{path}#a"] * 5 + [f"{path}#b"] * 5
+    assert "".join(r["text"] for r in out[:5]) == dump
+    numbered = records(run(["summarize", "--text-field", "body", str(path)]).out_text)
+    assert [r["source"] for r in numbered] == [f"{path}#1", f"{path}#2"]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"body": "ok text."}\nnot json\n')
+    result = run(["digest", "--text-field", "body", str(bad)])
+    assert result.exit_code == 1 and "line 2 is not JSON" in result.err_text
