@@ -242,17 +242,16 @@ def _segmenter(env: Environment, cues: Path | None, language: str) -> Segmenter:
         raise _usage_error(env, str(exc)) from None
 
 
-def _summarizer(env: Environment, method: str, language: str) -> Summarizer:
-    try:
-        return Summarizer(method, language)
-    except SegmenterError as exc:
-        raise _usage_error(env, str(exc)) from None
-
-
-def _length(env: Environment, sentences: int, ratio: float | None, words: int | None) -> Length:
+def _summarizing(
+    env: Environment, method: str, language: str, sentences: int, ratio: float | None, words: int | None
+) -> tuple[Summarizer, Length]:
+    """The summarizer and summary length the options ask for, or a usage error."""
     if ratio is not None and words is not None:
         raise _usage_error(env, "give --ratio or --words, not both")
-    return Length(sentences=sentences, ratio=ratio, words=words)
+    try:
+        return Summarizer(method, language), Length(sentences=sentences, ratio=ratio, words=words)
+    except SegmenterError as exc:
+        raise _usage_error(env, str(exc)) from None
 
 
 @app.command(
@@ -307,8 +306,7 @@ def summarize(
 ) -> None:
     """Summarize each input as one document: its most telling sentences, in order."""
     env: Environment = ctx.obj
-    length = _length(env, sentences, ratio, words)
-    summarizer = _summarizer(env, method.value, language)
+    summarizer, length = _summarizing(env, method.value, language, sentences, ratio, words)
     opts = RunOptions(fmt, output, encoding, no_color, quiet, text_field=text_field, id_field=id_field)
     _run(env, inputs, opts, lambda doc: [summary_record(doc, summarizer.summarize(doc.text, length))])
 
@@ -338,9 +336,8 @@ def digest_(
 ) -> None:
     """Split each input into articles and summarize every article (the main job)."""
     env: Environment = ctx.obj
-    length = _length(env, sentences, ratio, words)
+    summarizer, length = _summarizing(env, method.value, language, sentences, ratio, words)
     segmenter = _segmenter(env, cues, language)
-    summarizer = _summarizer(env, method.value, language)
     opts = RunOptions(fmt, output, encoding, no_color, quiet, view, text_field=text_field, id_field=id_field)
     _run(env, inputs, opts,
          lambda doc: [digest_record(doc, a, s, explain) for a, s in digest(doc.text, segmenter, summarizer, length)])

@@ -10,7 +10,7 @@ import numpy as np
 from .articles import Article, make_title
 from .blocks import Block, iter_lines, make_blocks
 from .cohesion import cohesion
-from .cues import CueSet, load_cues
+from .cues import CueSet, LineShape, load_cues
 from .decoding import choose_boundaries
 from .features import CUE_FEATURES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
@@ -31,6 +31,8 @@ class Analysis:
     features: GapFeatures
     logits: list[float]
     boundaries: list[int]
+    line_starts: list[int]
+    shapes: list[LineShape]
 
 
 class Segmenter:
@@ -68,7 +70,7 @@ class Segmenter:
             cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
             if self.model.lexical is not None:
                 cuts = self._refine(cuts, logits, words, stems, self.model.lexical)
-        return Analysis(blocks, feats, logits, cuts)
+        return Analysis(blocks, feats, logits, cuts, [line.start for line in lines], shapes)
 
     def _unsupervised(self, feats: GapFeatures, words: list[int]) -> bool:
         """The fallback's case: a text of one sentence per line (Choi's benchmark, transcripts,
@@ -133,9 +135,9 @@ class Segmenter:
         blocks = analysis.blocks
         starts = [0] + [blocks[i].start for i in analysis.boundaries]
         ends = starts[1:] + [len(text)]
-        first_blocks: list[Block | None] = [blocks[0] if blocks else None] + [blocks[i] for i in analysis.boundaries]
+        first_blocks: list[int | None] = [0 if blocks else None] + list(analysis.boundaries)
         articles = []
-        line_starts = _line_index(text)
+        line_starts = analysis.line_starts
         for index, (start, end, first) in enumerate(zip(starts, ends, first_blocks)):
             evidence: tuple[tuple[str, float], ...] = ()
             if index == 0:
@@ -148,9 +150,9 @@ class Segmenter:
                 evidence = self.model.evidence(row)
             title = ""
             if first is not None:
-                shape = self.cues.shape(first.text)
+                shape = analysis.shapes[first]
                 is_headline = 0 < shape.words <= self.cues.headline_max_words and not shape.terminal
-                title = make_title(first.text, self.cues.headline_max_words, is_headline)
+                title = make_title(blocks[first].text, self.cues.headline_max_words, is_headline)
             articles.append(
                 Article(
                     index=index,
@@ -202,10 +204,6 @@ def _bounded(line: str) -> str:
     if len(line) <= 2 * LINE_VOCABULARY_CHARS:
         return line
     return line[:LINE_VOCABULARY_CHARS] + " " + line[-LINE_VOCABULARY_CHARS:]
-
-
-def _line_index(text: str) -> list[int]:
-    return [line.start for line in iter_lines(text)]
 
 
 def _line_of(line_starts: list[int], offset: int) -> int:

@@ -10,13 +10,13 @@ by Newton's method (numpy). Seeded: the same data gives the same weights.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import numpy as np
 
 from dataclasses import replace
 
+from .datafiles import data_present
 from .corpus import SHAPES, build_dump, load_articles, sample_dumps
 from .evaluate import Scores, offsets_to_text_lines, text_line_numbers
 from .lexical import LexicalParams
@@ -84,8 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     bbc = args.data / "bbc-news-summary"
-    if not (bbc / "articles").is_dir():
-        print(f"no BBC data at {bbc}; nothing trained", file=sys.stderr)
+    if not data_present(bbc / "articles", "training the boundary model"):
         return 1
     articles = load_articles(bbc, "train")
     segmenter = Segmenter()

@@ -11,11 +11,11 @@ Only training articles (file numbers not divisible by 5) are read.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import numpy as np
 
+from segmenter.datafiles import data_present
 from segmenter.train import fit_logistic
 
 from .length import Length
@@ -57,8 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=1.0)
     args = parser.parse_args(argv)
     root = args.data / "bbc-news-summary"
-    if not (root / "summaries").is_dir():
-        print(f"no BBC data at {root}; nothing trained", file=sys.stderr)
+    if not data_present(root / "summaries", "fitting newsrank"):
         return 1
     cases = load_cases(root, "train")
     normalizer = Summarizer().normalizer

@@ -16,7 +16,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .common import data_arg, need
+from segmenter.datafiles import data_present as need
+
+from .common import data_arg
 
 CHILD = r"""
 import json, resource, sys, time

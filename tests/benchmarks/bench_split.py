@@ -18,7 +18,9 @@ from segmenter import Segmenter
 from segmenter.corpus import SHAPES, load_articles, sample_dumps
 from segmenter.evaluate import Scores, offsets_to_text_lines, text_line_numbers
 
-from .common import data_arg, need
+from segmenter.datafiles import data_present as need
+
+from .common import data_arg
 
 SEED_STARTS_LINES = {1, 24, 25, 26, 27}
 

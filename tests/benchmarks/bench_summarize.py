@@ -19,7 +19,9 @@ import tracemalloc
 from summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer
 
 from summarizer.references import load_cases
-from .common import data_arg, need
+from segmenter.datafiles import data_present as need
+
+from .common import data_arg
 
 
 def evaluate(method: str, cases) -> dict[str, float]:  # type: ignore[no-untyped-def]
