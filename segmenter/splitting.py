@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import numpy as np
 
-from .articles import Article, make_title
+from .articles import Article
 from .blocks import Block, iter_lines, make_blocks
 from .cohesion import cohesion
 from .cues import CueSet, LineShape, load_cues
 from .decoding import choose_boundaries
 from .features import CUE_FEATURES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
-from .model import BoundaryModel, load_model, sigmoid
+from .model import BoundaryModel, load_model
+from .streaming import Cut, Limits, Section, assemble, decide_cuts, iter_sections
 from .words import WordNormalizer
 
 
@@ -44,11 +46,13 @@ class Segmenter:
         model: BoundaryModel | None = None,
         language: str = "english",
         window: int = 60,
+        limits: Limits = Limits(),
     ) -> None:
         self.cues = cues if cues is not None else load_cues()
         self.model = model if model is not None else load_model()
         self.words = WordNormalizer(language)
         self.window = window
+        self.limits = limits
 
     @classmethod
     def from_files(cls, cues: Path | str | None = None, model: Path | str | None = None, **kw: object) -> "Segmenter":
@@ -129,45 +133,16 @@ class Segmenter:
 
     def split(self, text: str) -> list[Article]:
         """Split ``text`` into articles whose texts, concatenated, equal ``text``."""
-        if not text:
-            return []
-        analysis = self.analyse(text)
-        blocks = analysis.blocks
-        starts = [0] + [blocks[i].start for i in analysis.boundaries]
-        ends = starts[1:] + [len(text)]
-        first_blocks: list[int | None] = [0 if blocks else None] + list(analysis.boundaries)
-        articles = []
-        line_starts = analysis.line_starts
-        for index, (start, end, first) in enumerate(zip(starts, ends, first_blocks)):
-            evidence: tuple[tuple[str, float], ...] = ()
-            if index == 0:
-                score, reasons = 1.0, ("start of input",)
-            else:
-                gap = analysis.boundaries[index - 1] - 1
-                row = analysis.features.rows[gap]
-                score = sigmoid(analysis.logits[gap])
-                reasons = tuple(self.model.reasons(row)) or ("vocabulary shift",)
-                evidence = self.model.evidence(row)
-            title = ""
-            if first is not None:
-                shape = analysis.shapes[first]
-                is_headline = 0 < shape.words <= self.cues.headline_max_words and not shape.terminal
-                title = make_title(blocks[first].text, self.cues.headline_max_words, is_headline)
-            articles.append(
-                Article(
-                    index=index,
-                    start=start,
-                    end=end,
-                    start_line=_line_of(line_starts, start),
-                    end_line=_line_of(line_starts, max(start, end - 1)),
-                    text=text[start:end],
-                    title=title,
-                    score=round(score, 4),
-                    reasons=reasons,
-                    evidence=evidence,
-                )
-            )
-        return articles
+        return list(self.iter_split([text]))
+
+    def iter_split(self, pieces: Iterable[str]) -> Iterator[Article]:
+        """Split the text made of ``pieces`` (read in any size), yielding each article as soon
+        as it is complete; memory stays bounded by a section and the longest article."""
+        return assemble((s, self.decide(s)) for s in iter_sections(pieces, self.limits))
+
+    def decide(self, section: Section) -> list[Cut]:
+        """The article starts in one section's core (see :mod:`segmenter.streaming`)."""
+        return decide_cuts(self, section)
 
 
 #: The lexical programme runs on windows of at most this many units (runs of lines between
@@ -204,12 +179,6 @@ def _bounded(line: str) -> str:
     if len(line) <= 2 * LINE_VOCABULARY_CHARS:
         return line
     return line[:LINE_VOCABULARY_CHARS] + " " + line[-LINE_VOCABULARY_CHARS:]
-
-
-def _line_of(line_starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
-
-    return max(1, bisect_right(line_starts, offset))
 
 
 def split(text: str, segmenter: Segmenter | None = None) -> list[Article]:
