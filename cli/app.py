@@ -16,10 +16,13 @@ import typer
 
 import orjson
 
-from segmenter import Document, Segmenter, SegmenterError, expand_inputs, read_document
-from segmenter.source import json_lines_documents
+from segmenter import Segmenter, SegmenterError, expand_inputs, read_document
+from segmenter.source import TextStream, json_lines_documents, open_text
 from segmenter.evaluate import Scores, offsets_to_text_lines, read_gold, text_line_numbers
-from summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer, digest
+from summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer
+from summarizer.pipeline import (
+    Articles, Failed, Finished, Job, Opened, Workers, dask_executor, process_pool, run_batch,
+)
 
 from .environment import Environment
 from .output import atomic_text_file
@@ -109,6 +112,16 @@ Ratio = Annotated[
     Optional[float], typer.Option("--ratio", min=0.001, max=1.0, help="Keep this share of the sentences instead.")
 ]
 Words = Annotated[Optional[int], typer.Option("--words", min=1, help="Keep at most this many words instead.")]
+Jobs = Annotated[
+    Optional[int],
+    typer.Option("--jobs", "-j", min=1, show_default="one per core",
+                 help="Worker processes for inputs and parts of long inputs (a single small input runs in this process)."),
+]
+Dask = Annotated[
+    Optional[str],
+    typer.Option("--dask", metavar="ADDRESS",
+                 help="Run the work on the Dask cluster whose scheduler is at ADDRESS, e.g. tcp://10.0.0.5:8786 (needs corpuscut[dask])."),
+]
 MethodOpt = Annotated[Method, typer.Option("--method", "-m", help="Summarizing method.")]  # type: ignore[valid-type]
 
 
@@ -145,21 +158,45 @@ class RunOptions:
     out_dir: Path | None = None
     text_field: str | None = None
     id_field: str | None = None
+    jobs: int = 1
+    dask: str | None = None
 
 
-def _run(
-    env: Environment,
-    inputs: list[str] | None,
-    opts: RunOptions,
-    process: Callable[[Document], list[dict[str, Any]]],
-) -> None:
-    """Read every input, process it, and write its records; failed inputs are reported and
-    skipped. Exits with the status of the run."""
+@dataclass(frozen=True)
+class Records:
+    """Some records of one input."""
+
+    doc: Any
+    records: list[dict[str, Any]]
+
+
+#: What a command's work yields, in input order, for ``_run`` to write.
+RunEvent = Opened | Records | Finished | Failed
+Produce = Callable[[list[str], Optional[Workers]], Iterator[RunEvent]]
+
+
+def _documents(env: Environment, opts: RunOptions) -> Callable[[str], Iterator[Any]]:
+    """How a source becomes documents: one text stream, or a JSON Lines file's records."""
+
+    def open_source(source: str) -> Iterator[Any]:
+        stream = open_text(source, env.stdin, opts.encoding)
+        if opts.text_field:
+            yield from json_lines_documents(stream, opts.text_field, opts.id_field)
+        else:
+            yield stream
+
+    return open_source
+
+
+def _run(env: Environment, inputs: list[str] | None, opts: RunOptions, produce: Produce) -> None:
+    """Run a command's work over every input and write its records as they come; failed
+    inputs are reported and skipped. Exits with the status of the run."""
     fmt = opts.fmt
     if fmt is OutputFormat.auto:
         fmt = OutputFormat.rich if env.stdout_isatty and opts.output is None else OutputFormat.jsonl
     sources = expand_inputs(inputs or [])
     failed: list[str] = []
+    workers = _workers(env, opts)
     try:
         with _sink(env, opts.output) as out, _progress(env, opts, len(sources)) as advance:
             console = env.console(opts.no_color)
@@ -169,31 +206,30 @@ def _run(
                 FolderWriter(opts.out_dir, per_source=len(sources) > 1) if opts.out_dir is not None
                 else make_writer(fmt, out, console, table=opts.view is View.table)
             )
-            for source in sources:
-                started = time.perf_counter()
-                try:
-                    doc = read_document(source, env.stdin, opts.encoding)
-                    docs = (
-                        json_lines_documents(doc, opts.text_field, opts.id_field) if opts.text_field else [doc]
-                    )
-                    outputs = [(d, process(d)) for d in docs]
-                except SegmenterError as exc:
-                    failed.append(source)
-                    _say(env, str(exc))
-                    continue
-                except Exception as exc:
-                    if env.debug:
-                        raise
-                    failed.append(source)
-                    _say(env, f"{source}: internal error: {type(exc).__name__}: {exc} "
-                         "(CORPUSCUT_DEBUG=1 shows the traceback)")
-                    continue
-                finally:
+            held: list[dict[str, Any]] = []
+            for event in produce(sources, workers):
+                if isinstance(event, Opened):
+                    held = []
+                    writer.start(event.doc)
+                elif isinstance(event, Records):
+                    if writer.streaming:
+                        writer.emit(event.doc, event.records, 0.0)
+                    else:
+                        held.extend(event.records)
+                elif isinstance(event, Finished):
+                    if not writer.streaming:
+                        writer.emit(event.doc, held, event.seconds)
+                    held = []
                     advance()
-                for d, records in outputs:
-                    writer.emit(d, records, (time.perf_counter() - started) / len(outputs))
+                else:
+                    failed.append(event.source)
+                    held = []
+                    _report_failure(env, event)
+                    advance()
             writer.close()
     except KeyboardInterrupt:
+        if workers is not None:
+            workers.close(cancel=True)
         _say(env, "interrupted")
         raise typer.Exit(ExitStatus.INTERRUPTED) from None
     except BrokenPipeError:
@@ -205,10 +241,50 @@ def _run(
             raise
         _say(env, f"{target}: cannot write ({exc.strerror or exc})")
         raise typer.Exit(ExitStatus.INPUT_FAILED) from None
+    finally:
+        if workers is not None:
+            workers.close()
     if failed:
         if len(sources) > 1:
-            _say(env, f"{len(failed)} of {len(sources)} inputs failed: {', '.join(failed)}")
+            _say(env, f"{len(failed)} of {len(sources)} inputs failed: {', '.join(dict.fromkeys(failed))}")
         raise typer.Exit(ExitStatus.INPUT_FAILED)
+
+
+def _report_failure(env: Environment, event: Failed) -> None:
+    if isinstance(event.error, SegmenterError):
+        _say(env, str(event.error))
+        return
+    if env.debug:
+        raise event.error
+    _say(env, f"{event.source}: internal error: {type(event.error).__name__}: {event.error} "
+         "(CORPUSCUT_DEBUG=1 shows the traceback)")
+
+
+def _workers(env: Environment, opts: RunOptions) -> Workers | None:
+    """Worker processes for --jobs above 1 (started only if the run has more than one task),
+    or a Dask cluster's for --dask."""
+    if opts.dask:
+        return Workers(lambda: dask_executor(opts.dask))  # type: ignore[arg-type]
+    if opts.jobs <= 1:
+        return None
+    return Workers(lambda: process_pool(opts.jobs))
+
+
+def _pipeline_events(job: Job, env: Environment, opts: RunOptions, explain: bool) -> Produce:
+    """split and digest: the batch pipeline's events, articles turned into records."""
+
+    def produce(sources: list[str], workers: Workers | None) -> Iterator[RunEvent]:
+        ahead = 2 * max(1, opts.jobs) + 2
+        for event in run_batch(job, sources, _documents(env, opts), workers, ahead):
+            if isinstance(event, Articles):
+                if job.summarize:
+                    yield Records(event.doc, [digest_record(event.doc, a, s, explain) for a, s in event.pairs])  # type: ignore[arg-type]
+                else:
+                    yield Records(event.doc, [article_record(event.doc, a, explain) for a, _ in event.pairs])
+            else:
+                yield event
+
+    return produce
 
 
 @contextlib.contextmanager
@@ -233,6 +309,10 @@ def _silence_stdout() -> None:
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+def _jobs(jobs: int | None) -> int:
+    return jobs if jobs is not None else max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
 def _segmenter(env: Environment, cues: Path | None, language: str) -> Segmenter:
@@ -273,16 +353,20 @@ def split(
     view: ViewOpt = View.panels,
     text_field: TextField = None,
     id_field: IdField = None,
+    jobs: Jobs = None,
+    dask: Dask = None,
     no_color: NoColor = False,
     quiet: Quiet = False,
 ) -> None:
     """Split each input into articles: offsets, title, boundary score and reasons, text."""
     env: Environment = ctx.obj
-    segmenter = _segmenter(env, cues, language)
+    _segmenter(env, cues, language)  # a bad cue file or language is a usage error, before any work
     if out_dir is not None and output is not None:
         raise _usage_error(env, "give --output or --out-dir, not both")
-    opts = RunOptions(fmt, output, encoding, no_color, quiet, view, out_dir, text_field, id_field)
-    _run(env, inputs, opts, lambda doc: [article_record(doc, a, explain) for a in segmenter.split(doc.text)])
+    opts = RunOptions(fmt, output, encoding, no_color, quiet, view, out_dir, text_field, id_field,
+                      _jobs(jobs), dask)
+    job = Job(summarize=False, language=language, cues=str(cues) if cues else None)
+    _run(env, inputs, opts, _pipeline_events(job, env, opts, explain))
 
 
 @app.command(
@@ -308,7 +392,20 @@ def summarize(
     env: Environment = ctx.obj
     summarizer, length = _summarizing(env, method.value, language, sentences, ratio, words)
     opts = RunOptions(fmt, output, encoding, no_color, quiet, text_field=text_field, id_field=id_field)
-    _run(env, inputs, opts, lambda doc: [summary_record(doc, summarizer.summarize(doc.text, length))])
+
+    def produce(sources: list[str], workers: Workers | None) -> Iterator[RunEvent]:
+        for source in sources:
+            try:
+                for doc in _documents(env, opts)(source):
+                    started = time.perf_counter()
+                    yield Opened(doc)
+                    whole = doc.read_all() if isinstance(doc, TextStream) else doc
+                    yield Records(whole, [summary_record(whole, summarizer.summarize(whole.text, length))])
+                    yield Finished(whole, time.perf_counter() - started)
+            except Exception as exc:  # the input fails, not the batch
+                yield Failed(source, exc)
+
+    _run(env, inputs, opts, produce)
 
 
 @app.command(
@@ -331,16 +428,19 @@ def digest_(
     view: ViewOpt = View.panels,
     text_field: TextField = None,
     id_field: IdField = None,
+    jobs: Jobs = None,
+    dask: Dask = None,
     no_color: NoColor = False,
     quiet: Quiet = False,
 ) -> None:
     """Split each input into articles and summarize every article (the main job)."""
     env: Environment = ctx.obj
-    summarizer, length = _summarizing(env, method.value, language, sentences, ratio, words)
-    segmenter = _segmenter(env, cues, language)
-    opts = RunOptions(fmt, output, encoding, no_color, quiet, view, text_field=text_field, id_field=id_field)
-    _run(env, inputs, opts,
-         lambda doc: [digest_record(doc, a, s, explain) for a, s in digest(doc.text, segmenter, summarizer, length)])
+    _, length = _summarizing(env, method.value, language, sentences, ratio, words)
+    _segmenter(env, cues, language)  # a bad cue file or language is a usage error, before any work
+    opts = RunOptions(fmt, output, encoding, no_color, quiet, view, text_field=text_field, id_field=id_field,
+                      jobs=_jobs(jobs), dask=dask)
+    job = Job(summarize=True, language=language, cues=str(cues) if cues else None, method=method.value, length=length)
+    _run(env, inputs, opts, _pipeline_events(job, env, opts, explain))
 
 
 eval_app = typer.Typer(help="Measure the segmenter on your own dumps with known article starts.", no_args_is_help=True)

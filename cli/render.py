@@ -12,7 +12,6 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-from segmenter import Document
 
 
 class OutputFormat(str, Enum):
@@ -29,16 +28,45 @@ SPARKS = "▁▂▃▄▅▆▇█"
 
 
 class Writer(Protocol):
-    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None: ...
+    """Takes each input's records. A streaming writer gets them in runs as they are made
+    (``emit`` may be called many times per input, ``seconds`` then 0); any other gets all of
+    an input's records in one ``emit`` once the input is done."""
+
+    streaming: bool
+
+    def start(self, doc: Described) -> None: ...
+
+    def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None: ...
 
     def close(self) -> None: ...
 
 
-@dataclass
-class JsonlWriter:
-    out: TextIO
+class Described(Protocol):
+    """What writers show of an input."""
 
-    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None:
+    source: str
+    encoding: str
+
+    @property
+    def size_bytes(self) -> int: ...
+
+
+class BaseWriter:
+    streaming = False
+
+    def start(self, doc: Described) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass
+class JsonlWriter(BaseWriter):
+    out: TextIO
+    streaming = True
+
+    def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
         for record in records:
             self.out.write(orjson.dumps(record).decode() + "\n")
         self.out.flush()
@@ -48,11 +76,11 @@ class JsonlWriter:
 
 
 @dataclass
-class JsonWriter:
+class JsonWriter(BaseWriter):
     out: TextIO
     records: list[dict[str, Any]] = field(default_factory=list)
 
-    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None:
+    def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
         self.records.extend(records)
 
     def close(self) -> None:
@@ -69,13 +97,14 @@ def _body(record: dict[str, Any]) -> str:
 
 
 @dataclass
-class TextWriter:
+class TextWriter(BaseWriter):
     """Plain text: one block per record, blocks separated by a blank line and a ``---`` line."""
 
     out: TextIO
     first: bool = True
+    streaming = True
 
-    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None:
+    def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
         for record in records:
             if not self.first:
                 self.out.write("\n---\n\n")
@@ -88,12 +117,12 @@ class TextWriter:
 
 
 @dataclass
-class MarkdownWriter:
+class MarkdownWriter(BaseWriter):
     """A report a person can paste: a heading per source, a section per article."""
 
     out: TextIO
 
-    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None:
+    def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
         self.out.write(f"# {doc.source}\n\n")
         self.out.write(f"{_size(doc.size_bytes)}, {doc.encoding}, {_count(records)}\n\n")
         for record in records:
@@ -154,19 +183,19 @@ def dump_map(records: list[dict[str, Any]], total: int, width: int) -> tuple[Tex
 
 
 @dataclass
-class RichWriter:
+class RichWriter(BaseWriter):
     """The terminal preview: a header, a map of the dump, and a panel per article."""
 
     console: Console
 
-    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None:
+    def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
         c = self.console
         header = Text()
         header.append(doc.source, style="bold")
         header.append(f"  {_size(doc.size_bytes)} · {doc.encoding} · {_count(records)} · {seconds:.2f} s", style="dim")
         c.print(header)
         if records and "index" in records[0]:
-            bar, spark = dump_map(records, len(doc.text), max(10, c.width))
+            bar, spark = dump_map(records, records[-1]["end"], max(10, c.width))
             c.print(bar, no_wrap=True, overflow="crop")
             c.print(spark, no_wrap=True, overflow="crop")
         for i, record in enumerate(records):
@@ -198,8 +227,6 @@ class RichWriter:
             subtitle_align="right", border_style=colour,
         )
 
-    def close(self) -> None:
-        pass
 
 
 def line_range(record: dict[str, Any]) -> str:
@@ -213,7 +240,7 @@ def _preview(text: str, limit: int = 400) -> str:
 
 
 @dataclass
-class FolderWriter:
+class FolderWriter(BaseWriter):
     """``split --out-dir``: one file per article, named ``NNNN-slug.txt``, plus ``index.jsonl``;
     every file is written atomically. With several inputs, each gets a sub-folder
     ``NNNN-name-of-input``."""
@@ -222,15 +249,22 @@ class FolderWriter:
     per_source: bool = False
     index_lines: list[str] = field(default_factory=list)
     sources: int = 0
+    target: Path | None = None
+    streaming = True
 
-    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None:
-        from .output import write_text_atomically
-        from .slug import article_filename, slugify
+    def start(self, doc: Described) -> None:
+        from .slug import slugify
 
         self.sources += 1
         name = "stdin" if doc.source == "-" else Path(doc.source).stem
-        target = self.folder / f"{self.sources:04d}-{slugify(name)}" if self.per_source else self.folder
-        target.mkdir(parents=True, exist_ok=True)
+        self.target = self.folder / f"{self.sources:04d}-{slugify(name)}" if self.per_source else self.folder
+        self.target.mkdir(parents=True, exist_ok=True)
+
+    def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
+        from .output import write_text_atomically
+        from .slug import article_filename
+
+        target = self.target or self.folder
         for record in records:
             filename = article_filename(record["index"], record["title"])
             write_text_atomically(target / filename, record["text"])
@@ -245,12 +279,12 @@ class FolderWriter:
 
 
 @dataclass
-class TableWriter:
+class TableWriter(BaseWriter):
     """``--view table``: one row per article, for long dumps."""
 
     console: Console
 
-    def emit(self, doc: Document, records: list[dict[str, Any]], seconds: float) -> None:
+    def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
         from rich.table import Table
 
         table = Table(title=f"{doc.source} · {_size(doc.size_bytes)} · {doc.encoding} · {_count(records)} · {seconds:.2f} s",
@@ -266,9 +300,6 @@ class TableWriter:
             table.add_row(str(record["index"] + 1), record["title"], line_range(record).split(" ", 1)[1],
                           str(record["words"]), f"{record['score']:.2f}", _preview(last, 200))
         self.console.print(table)
-
-    def close(self) -> None:
-        pass
 
 
 def make_writer(fmt: OutputFormat, out: TextIO, console: Console, table: bool = False) -> Writer:

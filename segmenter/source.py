@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import bz2
 import codecs
+import contextlib
 import gzip
 import io
 import lzma
 import os
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO, Iterator
 
 from .errors import BinaryInputError, InputError
 
@@ -53,6 +54,11 @@ class Document:
     compression: str | None
     size_bytes: int
 
+    @property
+    def pieces(self) -> Iterator[str]:
+        """The text as a stream of one piece (as a TextStream gives it)."""
+        return iter((self.text,))
+
 
 def sniff_compression(head: bytes) -> str | None:
     """Name the compression whose magic bytes start ``head``, or None."""
@@ -62,26 +68,132 @@ def sniff_compression(head: bytes) -> str | None:
     return None
 
 
-def decompress(data: bytes, source: str = STDIN) -> tuple[bytes, str | None]:
-    """Undo gzip, bz2, xz or zstd compression recognised by magic bytes."""
-    kind = sniff_compression(data[:8])
-    if kind is None:
-        return data, None
-    try:
-        if kind == "gzip":
-            return gzip.decompress(data), kind
-        if kind == "bz2":
-            return bz2.decompress(data), kind
-        if kind == "xz":
-            return lzma.decompress(data), kind
-        import zstandard
+#: The encoding is chosen from this many bytes at the start of an input (all of a smaller
+#: one), so that an input of any size can be decoded as it is read.
+SAMPLE_BYTES = 1 << 20
+#: Inputs are read, decompressed and decoded in pieces of this many bytes.
+READ_BYTES = 1 << 20
 
-        reader = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data))
-        return reader.read(), kind
-    except (OSError, EOFError, lzma.LZMAError, ValueError) as exc:
+
+@dataclass
+class TextStream:
+    """An input being read: how it is decoded, and its text as a stream of pieces.
+    ``size_bytes`` counts the bytes read so far (all of them once ``pieces`` is exhausted)."""
+
+    source: str
+    encoding: str
+    compression: str | None
+    pieces: Iterator[str]
+    _raw: "_Counting"
+
+    @property
+    def size_bytes(self) -> int:
+        return self._raw.count
+
+    def read_all(self) -> Document:
+        """The whole input as one Document."""
+        text = "".join(self.pieces)
+        return Document(self.source, text, self.encoding, self.compression, self.size_bytes)
+
+
+class _Counting(io.RawIOBase):
+    """A binary stream that replays ``head`` before the rest of ``handle`` and counts what it
+    gives; read errors become InputError."""
+
+    def __init__(self, source: str, head: bytes, handle: BinaryIO) -> None:
+        self.source, self.head, self.handle, self.count = source, head, handle, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n] = self.head[:n]
+            self.head = self.head[n:]
+        else:
+            try:
+                data = self.handle.read(len(buffer))
+            except OSError as exc:
+                raise InputError(self.source, f"cannot be read ({exc.strerror or exc})") from exc
+            n = len(data)
+            buffer[:n] = data
+        self.count += n
+        return n
+
+    def close(self) -> None:
+        if self.handle is not None and not isinstance(self.handle, io.BytesIO):
+            with contextlib.suppress(OSError):
+                if self.source != STDIN:
+                    self.handle.close()
+        super().close()
+
+
+def _decompressing(kind: str | None, raw: _Counting) -> BinaryIO:
+    if kind is None:
+        return io.BufferedReader(raw, READ_BYTES)  # type: ignore[return-value]
+    if kind == "gzip":
+        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+    if kind == "bz2":
+        return bz2.BZ2File(raw)  # type: ignore[return-value]
+    if kind == "xz":
+        return lzma.LZMAFile(raw)  # type: ignore[return-value]
+    import zstandard
+
+    return zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)  # type: ignore[return-value]
+
+
+def _read(stream: BinaryIO, size: int, source: str, kind: str | None) -> bytes:
+    """Up to ``size`` bytes (fewer only at the end); decompression errors become InputError."""
+    parts: list[bytes] = []
+    wanted = size
+    try:
+        while wanted > 0:
+            data = stream.read(wanted)
+            if not data:
+                break
+            parts.append(data)
+            wanted -= len(data)
+    except InputError:
+        raise
+    except Exception as exc:  # gzip/bz2/lzma/zstd errors share no base class
+        if kind is None:
+            raise InputError(source, f"cannot be read ({exc})") from exc
         raise InputError(source, f"looks {kind}-compressed but cannot be decompressed ({exc})") from exc
-    except Exception as exc:  # zstandard.ZstdError has no common base with the others
-        raise InputError(source, f"looks {kind}-compressed but cannot be decompressed ({exc})") from exc
+    return b"".join(parts)
+
+
+@dataclass(frozen=True)
+class _Decoding:
+    label: str
+    codec: str
+    errors: str
+
+
+def _choose_decoding(sample: bytes, final: bool, source: str, encoding: str | None) -> _Decoding:
+    """How to decode an input, judged from its first bytes (see the module's docstring)."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError as exc:
+            raise InputError(source, f"unknown encoding {encoding!r} (try utf-8, latin-1, cp1252)") from exc
+        return _Decoding(encoding, encoding, "strict")
+    for bom, name in _BOMS:
+        if sample.startswith(bom):
+            return _Decoding(name, name, "replace")
+    if b"\x00" in sample[:BINARY_SNIFF_BYTES]:
+        raise BinaryInputError(source, "binary file (holds NUL bytes), skipped")
+    if _fits(sample, "utf-8", final):
+        return _Decoding("utf-8", "utf-8", "replace")
+    high = sum(1 for byte in sample[:65536] if byte >= 0x80)
+    if high <= 0.1 * min(len(sample), 65536) and _fits(sample, "cp1252", final):
+        # Mostly ASCII with a few high bytes: Western text in Windows-1252 (the web's
+        # default for undeclared text), where detectors guess wildly on so little evidence.
+        return _Decoding("cp1252", "cp1252", "replace")
+    detected = _detect(sample)
+    if detected and _fits(sample, detected, final):
+        return _Decoding(detected, detected, "replace")
+    return _Decoding("utf-8 (with replacements)", "utf-8", "replace")
 
 
 def _detect(data: bytes) -> str | None:
@@ -101,60 +213,84 @@ def _detect(data: bytes) -> str | None:
     return best.encoding
 
 
+def _fits(sample: bytes, codec: str, final: bool) -> bool:
+    try:
+        codecs.getincrementaldecoder(codec)("strict").decode(sample, final)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _decode_pieces(
+    first: bytes, stream: BinaryIO, decoding: _Decoding, source: str, kind: str | None, raw: _Counting
+) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder(decoding.codec)(decoding.errors)
+    position = 0
+    data, final = first, False
+    try:
+        while True:
+            try:
+                text = decoder.decode(data, final)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    source, f"is not valid {decoding.codec} at byte {position + exc.start} (drop --encoding to detect it)"
+                ) from exc
+            if text:
+                yield text
+            if final:
+                return
+            position += len(data)
+            data = _read(stream, READ_BYTES, source, kind)
+            final = not data
+    finally:
+        raw.close()
+
+
+def open_text(source: str, stdin: BinaryIO | None = None, encoding: str | None = None) -> TextStream:
+    """Open one input for reading as text: decompression by magic bytes, decoding chosen from
+    its first SAMPLE_BYTES. Nothing past those bytes is read until ``pieces`` is iterated."""
+    handle = _open_binary(source, stdin)
+    try:
+        head = handle.read(8)
+    except OSError as exc:
+        raise InputError(source, f"cannot be read ({exc.strerror or exc})") from exc
+    kind = sniff_compression(head)
+    raw = _Counting(source, head, handle)
+    stream = _decompressing(kind, raw)
+    sample = _read(stream, SAMPLE_BYTES, source, kind)
+    final = len(sample) < SAMPLE_BYTES
+    if final:
+        rest = _read(stream, 1, source, kind)  # exactly SAMPLE_BYTES long, or more?
+        final = not rest
+        sample += rest
+    try:
+        decoding = _choose_decoding(sample, final, source, encoding)
+    except InputError:
+        raw.close()
+        raise
+    pieces = _decode_pieces(sample, stream, decoding, source, kind, raw)
+    return TextStream(source, decoding.label, kind, pieces, raw)
+
+
 def decode_bytes(data: bytes, source: str = STDIN, encoding: str | None = None) -> tuple[str, str]:
-    """Decode ``data`` to text; return the text and the encoding used.
+    """Decode ``data`` to text; return the text and the encoding used (as ``open_text`` does).
 
     Raises BinaryInputError for data with NUL bytes (unless a BOM says UTF-16/32) and
     InputError when an explicit ``encoding`` is unknown or does not fit the bytes.
     """
-    if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError as exc:
-            raise InputError(source, f"unknown encoding {encoding!r} (try utf-8, latin-1, cp1252)") from exc
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                source, f"is not valid {encoding} at byte {exc.start} (drop --encoding to detect it)"
-            ) from exc
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return data.decode(name, errors="replace"), name
-    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-        raise BinaryInputError(source, "binary file (holds NUL bytes), skipped")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    high = sum(1 for byte in data[:65536] if byte >= 0x80)
-    if high <= 0.1 * min(len(data), 65536):
-        # Mostly ASCII with a few high bytes: Western text in Windows-1252 (the web's
-        # default for undeclared text), where detectors guess wildly on so little evidence.
-        try:
-            return data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            pass
-    detected = _detect(data)
-    if detected:
-        try:
-            return data.decode(detected), detected
-        except (UnicodeDecodeError, LookupError):
-            pass
-    return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)"
+    doc = open_text(STDIN, io.BytesIO(data), encoding).read_all()
+    return doc.text, doc.encoding
 
 
-def read_bytes(source: str, stdin: BinaryIO | None = None) -> bytes:
-    """Read all bytes of a path, or of ``stdin`` when ``source`` is ``-``."""
+def _open_binary(source: str, stdin: BinaryIO | None) -> BinaryIO:
     if source == STDIN:
         if stdin is None:
             raise InputError(source, "no standard input to read")
-        return stdin.read()
+        return stdin
     if os.path.isdir(source):
         raise InputError(source, "is a directory, not a file")
     try:
-        with open(source, "rb") as handle:
-            return handle.read()
+        return open(source, "rb")
     except FileNotFoundError as exc:
         raise InputError(source, "no such file") from exc
     except PermissionError as exc:
@@ -164,11 +300,8 @@ def read_bytes(source: str, stdin: BinaryIO | None = None) -> bytes:
 
 
 def read_document(source: str, stdin: BinaryIO | None = None, encoding: str | None = None) -> Document:
-    """Read, decompress and decode one input into a Document."""
-    raw = read_bytes(source, stdin)
-    data, compression = decompress(raw, source)
-    text, used = decode_bytes(data, source, encoding)
-    return Document(source=source, text=text, encoding=used, compression=compression, size_bytes=len(raw))
+    """Read, decompress and decode one whole input into a Document."""
+    return open_text(source, stdin, encoding).read_all()
 
 
 def expand_inputs(patterns: list[str]) -> list[str]:
@@ -204,22 +337,23 @@ def _walk(folder: str) -> list[str]:
     return found
 
 
-def json_lines_documents(doc: Document, text_field: str, id_field: str | None = None) -> list[Document]:
-    """Each record of a JSON Lines document as a document of its own: its ``text_field``
-    is the text, and its source is ``SOURCE#ID`` (the ``id_field``'s value, or the line number)."""
+def json_lines_documents(stream: TextStream, text_field: str, id_field: str | None = None) -> Iterator[Document]:
+    """Each record of a JSON Lines input as a document of its own, read as the input streams:
+    its ``text_field`` is the text, and its source is ``SOURCE#ID`` (the ``id_field``'s value,
+    or the line number)."""
     import json
 
-    out = []
-    for number, line in enumerate(doc.text.splitlines(), start=1):
+    from .streaming import iter_line_texts
+
+    for number, line in enumerate(iter_line_texts(stream.pieces), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(doc.source, f"line {number} is not JSON ({exc.msg}); is this a JSON Lines file?") from exc
+            raise InputError(stream.source, f"line {number} is not JSON ({exc.msg}); is this a JSON Lines file?") from exc
         if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
-            raise InputError(doc.source, f"line {number} has no text field {text_field!r}")
+            raise InputError(stream.source, f"line {number} has no text field {text_field!r}")
         name = record.get(id_field, number) if id_field else number
         text = record[text_field]
-        out.append(Document(f"{doc.source}#{name}", text, doc.encoding, doc.compression, len(text.encode("utf-8"))))
-    return out
+        yield Document(f"{stream.source}#{name}", text, stream.encoding, stream.compression, len(text.encode("utf-8")))

@@ -214,22 +214,36 @@ def decide_cuts(segmenter: "Segmenter", section: Section) -> list[Cut]:
 
 
 def assemble(decided: Iterable[tuple[Section, list[Cut]]]) -> Iterator[Article]:
-    """Articles from sections in order, each with the cuts of its core: an article ends where
-    the next cut starts or the text ends; its text is taken from the cores, which tile the text."""
-    cores: deque[tuple[int, str]] = deque()  # (offset, text) of cores not yet wholly emitted
-    open_cut: Cut | None = None
-    index = 0
+    """Articles from sections in order, each with the cuts of its core."""
+    assembler = Assembler()
     for section, cuts in decided:
-        cores.append((section.core_start, section.core))
+        yield from assembler.push(section, cuts)
+
+
+class Assembler:
+    """Turns the cuts of each section, given in order, into articles: an article ends where
+    the next cut starts or the text ends; its text is taken from the cores, which tile the
+    text. Holds only the cores of the article not yet complete."""
+
+    def __init__(self) -> None:
+        self.cores: deque[tuple[int, str]] = deque()  # (offset, text) of cores not yet emitted
+        self.open_cut: Cut | None = None
+        self.index = 0
+
+    def push(self, section: Section, cuts: list[Cut]) -> list[Article]:
+        """The articles completed by one more section."""
+        out = []
+        self.cores.append((section.core_start, section.core))
         for cut in cuts:
-            if open_cut is not None:
-                yield _article(index, open_cut, cut.start, cut.line - 1, cores)
-                index += 1
-            open_cut = cut
-        if section.last_line is not None and open_cut is not None:
-            yield _article(index, open_cut, section.core_end, section.last_line, cores)
-            index += 1
-            open_cut = None
+            if self.open_cut is not None:
+                out.append(_article(self.index, self.open_cut, cut.start, cut.line - 1, self.cores))
+                self.index += 1
+            self.open_cut = cut
+        if section.last_line is not None and self.open_cut is not None:
+            out.append(_article(self.index, self.open_cut, section.core_end, section.last_line, self.cores))
+            self.index += 1
+            self.open_cut = None
+        return out
 
 
 def _article(index: int, cut: Cut, end: int, end_line: int, cores: deque[tuple[int, str]]) -> Article:

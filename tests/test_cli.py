@@ -133,7 +133,7 @@ def test_interrupt_leaves_no_half_written_file_and_exits_130(run, tmp_path, monk
     def boom(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(module, "read_document", boom)
+    monkeypatch.setattr(module, "open_text", boom)
     out = tmp_path / "out.jsonl"
     result = run(["split", "-o", str(out), str(SEED)])
     assert result.exit_code == ExitStatus.INTERRUPTED
@@ -142,17 +142,17 @@ def test_interrupt_leaves_no_half_written_file_and_exits_130(run, tmp_path, monk
 
 
 def test_unexpected_errors_become_one_line_outside_debug(run, monkeypatch):
-    import cli.app as module
+    import summarizer.pipeline as module
 
     def bug(*args, **kwargs):
         raise ZeroDivisionError("oops")
 
-    monkeypatch.setattr(module, "digest", bug)
-    result = run(["digest", str(SEED)], debug=False)
+    monkeypatch.setattr(module, "summarize_texts", bug)
+    result = run(["digest", "--jobs", "1", str(SEED)], debug=False)
     assert result.exit_code == 1
     assert result.err_text.count("\n") == 1 and "internal error: ZeroDivisionError" in result.err_text
     with pytest.raises(ZeroDivisionError):
-        run(["digest", str(SEED)], debug=True)
+        run(["digest", "--jobs", "1", str(SEED)], debug=True)
 
 
 def test_cues_option_extends_patterns(run, tmp_path):

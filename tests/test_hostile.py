@@ -116,14 +116,14 @@ def test_a_file_that_disappears_mid_batch_fails_alone(run, tmp_path, monkeypatch
 
     gone = tmp_path / "gone.txt"
     gone.write_text("soon gone")
-    real = source.read_bytes
+    real = source._open_binary
 
     def vanish(path, stdin=None):
         if path == str(gone):
             os.unlink(gone)
         return real(path, stdin)
 
-    monkeypatch.setattr(source, "read_bytes", vanish)
+    monkeypatch.setattr(source, "_open_binary", vanish)
     result = run(["split", str(gone), str(SEED)])
     assert result.exit_code == 1 and "no such file" in result.err_text and len(records(result.out_text)) == 5
 

@@ -95,3 +95,36 @@ def test_mostly_non_ascii_text_is_detected():
     data = ("Правительство объявило о новых мерах поддержки экономики в понедельник. " * 20).encode("cp1251")
     text, encoding = decode_bytes(data)
     assert "Правительство" in text
+
+
+def test_an_input_longer_than_the_sample_is_decoded_in_pieces_as_a_whole(monkeypatch, tmp_path):
+    import segmenter.source as source
+
+    monkeypatch.setattr(source, "SAMPLE_BYTES", 64)
+    monkeypatch.setattr(source, "READ_BYTES", 7)
+    text = "Café, naïve — 北京 🙂\r\n" * 50
+    path = tmp_path / "long.txt.gz"
+    path.write_bytes(gzip.compress(text.encode("utf-8")))
+    stream = source.open_text(str(path))
+    pieces = list(stream.pieces)
+    assert len(pieces) > 10 and "".join(pieces) == text
+    assert stream.encoding == "utf-8" and stream.compression == "gzip" and stream.size_bytes == path.stat().st_size
+
+
+def test_a_bad_byte_past_the_sample_under_an_explicit_encoding_names_its_position(monkeypatch):
+    import segmenter.source as source
+
+    monkeypatch.setattr(source, "SAMPLE_BYTES", 16)
+    monkeypatch.setattr(source, "READ_BYTES", 16)
+    data = b"a" * 100 + b"\xff" + b"b" * 10
+    with pytest.raises(InputError, match="not valid utf-8 at byte 100"):
+        source.open_text("-", io.BytesIO(data), "utf-8").read_all()
+
+
+def test_a_json_lines_input_is_read_record_by_record(tmp_path):
+    from segmenter.source import json_lines_documents, open_text
+
+    path = tmp_path / "dump.jsonl"
+    path.write_text('{"id": "a", "body": "One."}\n\n{"id": "b", "body": "Two."}\n', encoding="utf-8")
+    docs = list(json_lines_documents(open_text(str(path)), "body", "id"))
+    assert [(d.source, d.text) for d in docs] == [(f"{path}#a", "One."), (f"{path}#b", "Two.")]

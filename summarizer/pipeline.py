@@ -1,0 +1,311 @@
+"""Batch runs: many inputs, each split (and its articles summarized) in bounded memory, the
+work spread over the processes of an executor (a local pool, or a Dask cluster's), the results
+given back in input order.
+
+Work flows one way. The caller's process reads each input and cuts its text into sections
+(:mod:`segmenter.streaming`); the executor decides each section's cuts; the caller's process
+assembles articles from the cuts; the executor summarizes them (``digest``); the caller gets
+events in input order. At most ``ahead`` tasks are in flight, so memory stays bounded whatever
+the number or size of the inputs. Without an executor the same work runs in this process.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Iterator, Protocol
+
+from segmenter import Article, Segmenter, SegmenterError
+from segmenter.streaming import Assembler, Cut, Limits, Section, iter_sections
+
+from .length import Length
+from .summarizing import DEFAULT_METHOD, Summarizer, Summary
+
+#: Articles summarized per task: large enough that a task outweighs its hand-over.
+ARTICLES_PER_TASK = 32
+
+
+class Input(Protocol):
+    """One document to split: a decoded file or stream, or a record of a JSON Lines file."""
+
+    source: str
+    encoding: str
+
+    @property
+    def pieces(self) -> Iterator[str]: ...
+
+    @property
+    def size_bytes(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to compute, in a form any process can rebuild its tools from: plain values only
+    (a cue file by path, not compiled patterns)."""
+
+    summarize: bool = False
+    language: str = "english"
+    cues: str | None = None
+    method: str = DEFAULT_METHOD
+    length: Length = field(default_factory=Length)
+    limits: Limits = field(default_factory=Limits)
+
+    def segmenter(self) -> Segmenter:
+        return _segmenter(self.cues, self.language, self.limits)
+
+    def summarizer(self) -> Summarizer:
+        return _summarizer(self.method, self.language)
+
+
+# Each process builds its tools once per job (loading models takes longer than most tasks).
+@lru_cache(maxsize=4)
+def _segmenter(cues: str | None, language: str, limits: Limits) -> Segmenter:
+    return Segmenter.from_files(cues=cues, language=language, limits=limits)
+
+
+@lru_cache(maxsize=4)
+def _summarizer(method: str, language: str) -> Summarizer:
+    return Summarizer(method, language)
+
+
+def decide_section(job: Job, section: Section) -> list[Cut]:
+    """A task: the article starts in one section's core."""
+    return job.segmenter().decide(section)
+
+
+def summarize_texts(job: Job, texts: list[str]) -> list[Summary]:
+    """A task: a summary of each text."""
+    summarizer = job.summarizer()
+    return [summarizer.summarize(text, job.length) for text in texts]
+
+
+@dataclass(frozen=True)
+class Opened:
+    """An input was opened; its articles follow."""
+
+    doc: Input
+
+
+@dataclass(frozen=True)
+class Articles:
+    """Some of an input's articles, in order, each with its summary (None for ``split``)."""
+
+    doc: Input
+    pairs: list[tuple[Article, Summary | None]]
+
+
+@dataclass(frozen=True)
+class Finished:
+    """An input is done: all its articles were given."""
+
+    doc: Input
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Failed:
+    """An input could not be read or processed; articles already given for it stand."""
+
+    source: str
+    error: Exception
+
+
+Event = Opened | Articles | Finished | Failed
+
+
+def run_batch(
+    job: Job,
+    sources: Iterable[str],
+    open_source: Callable[[str], Iterable[Input]],
+    workers: Workers | None = None,
+    ahead: int = 4,
+) -> Iterator[Event]:
+    """Events for every input of every source, in input order. ``open_source`` gives the
+    documents of one source (raising SegmenterError for one that cannot be read)."""
+    sections = _sections(sources, open_source, job.limits)
+    decided = _ordered(workers, lambda item: item[1] == "section", decide_section, job, sections, ahead)
+    articles = _assembled(decided)
+    if job.summarize:
+        articles = _ordered(workers, lambda item: item[1] == "articles", _summarize_task, job, articles, ahead)
+    yield from _events(articles, job.summarize)
+
+
+# Items flowing between the stages: (source, kind, payload, result). Kinds: "open" (payload: the
+# document), "section" (a Section; result: its cuts), "articles" (a list of Articles; result:
+# their summaries), "done" (the document), "fail" (the exception).
+Item = tuple[str, str, Any, Any]
+
+
+def _sections(sources: Iterable[str], open_source: Callable[[str], Iterable[Input]], limits: Limits) -> Iterator[Item]:
+    for source in sources:
+        try:
+            for doc in open_source(source):
+                yield (doc.source, "open", doc, time.perf_counter())
+                for section in iter_sections(doc.pieces, limits):
+                    yield (doc.source, "section", section, None)
+                yield (doc.source, "done", doc, None)
+        except Exception as exc:  # unreadable, or a bug: the input fails, not the batch
+            yield (source, "fail", exc, None)
+
+
+def _summarize_task(job: Job, articles: list[Article]) -> list[Summary]:
+    return summarize_texts(job, [a.text for a in articles])
+
+
+class Workers:
+    """Where tasks run: an executor made on first need, so that a run with a single task
+    (one small input) never pays for starting processes."""
+
+    def __init__(self, make: Callable[[], Executor]) -> None:
+        self._make = make
+        self.executor: Executor | None = None
+
+    def get(self) -> Executor:
+        if self.executor is None:
+            self.executor = self._make()
+        return self.executor
+
+    def close(self, cancel: bool = False) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=not cancel, cancel_futures=True)
+            self.executor = None
+
+
+def _ordered(
+    workers: Workers | None,
+    needs_work: Callable[[Item], bool],
+    fn: Callable[[Job, Any], Any],
+    job: Job,
+    items: Iterable[Item],
+    ahead: int,
+) -> Iterator[Item]:
+    """Items in their order, with ``fn(job, payload)`` as the result of those that need work;
+    a task that raises becomes a "fail" item. At most ``ahead`` tasks are in flight. Without
+    workers, or while only one task has been seen, tasks run in this process."""
+    window: deque[list[Any]] = deque()  # [item, future or None, needs work and not yet run]
+
+    def finish(entry: list[Any]) -> Item:
+        item, future, needs = entry
+        if not needs:
+            return item
+        try:
+            value = future.result() if future is not None else fn(job, item[2])
+        except Exception as exc:  # the input fails, not the batch
+            return (item[0], "fail", exc, None)
+        return (item[0], item[1], item[2], value)
+
+    in_flight = 0
+    for item in items:
+        needs = needs_work(item)
+        window.append([item, None, needs])
+        if needs and workers is not None and (workers.executor is not None or in_flight or _held(window) > 1):
+            executor = workers.get()
+            for entry in window:
+                if entry[2] and entry[1] is None:
+                    entry[1] = executor.submit(fn, job, entry[0][2])
+                    in_flight += 1
+        while window and (not window[0][2] or workers is None or in_flight > ahead):
+            entry = window.popleft()
+            in_flight -= entry[1] is not None
+            yield finish(entry)
+    while window:
+        yield finish(window.popleft())
+
+
+def _held(window: deque[list[Any]]) -> int:
+    return sum(1 for entry in window if entry[2] and entry[1] is None)
+
+
+def _assembled(items: Iterable[Item]) -> Iterator[Item]:
+    """Sections with their cuts -> runs of at most ARTICLES_PER_TASK articles. A document's
+    items are contiguous, from its "open" to its "done" or "fail"."""
+    assembler = Assembler()
+    skipping = False
+    for source, kind, payload, result in items:
+        if kind == "open":
+            assembler, skipping = Assembler(), False
+        elif skipping:
+            continue
+        elif kind == "section":
+            done = assembler.push(payload, result)
+            for i in range(0, len(done), ARTICLES_PER_TASK):
+                yield (source, "articles", done[i: i + ARTICLES_PER_TASK], None)
+            continue
+        elif kind == "fail":
+            skipping = True
+        yield (source, kind, payload, result)
+
+
+def _events(items: Iterable[Item], summarized: bool) -> Iterator[Event]:
+    doc: Any = None
+    started = 0.0
+    skipping = False
+    for source, kind, payload, result in items:
+        if kind == "open":
+            doc, started, skipping = payload, result, False
+            yield Opened(doc)
+        elif skipping:
+            continue
+        elif kind == "articles":
+            summaries = result if summarized else [None] * len(payload)
+            yield Articles(doc, list(zip(payload, summaries)))
+        elif kind == "done":
+            yield Finished(doc, time.perf_counter() - started)
+        else:
+            skipping = True
+            yield Failed(source, payload)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them and cleans up."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def process_pool(jobs: int) -> Executor:
+    """A pool of ``jobs`` processes. They start from a server process that has imported this
+    module (quicker than a fresh interpreter each; safe where fork is not)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        context.set_forkserver_preload(["summarizer.pipeline"])
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
+
+
+class ClusterError(SegmenterError):
+    """The Dask cluster cannot be used."""
+
+
+def dask_executor(address: str) -> Executor:
+    """An executor whose tasks run on the Dask cluster at ``address`` (extra ``corpuscut[dask]``)."""
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise ClusterError("--dask needs Dask: pip install 'corpuscut[dask]'") from exc
+    try:
+        client = Client(address, timeout="10s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address} ({exc})") from exc
+    return _DaskExecutor(client)
+
+
+class _DaskExecutor(Executor):
+    """The client's executor, which also closes the client when shut down."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.executor = client.get_executor(pure=False)
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        return self.executor.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.executor.shutdown(wait=wait)
+        self.client.close()

@@ -1,0 +1,73 @@
+"""Batch runs: parallel workers and clusters give the records of a run in one process."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from segmenter import Segmenter
+from segmenter.source import open_text
+from segmenter.streaming import Limits
+from summarizer.pipeline import Articles, Failed, Finished, Job, Opened, Workers, process_pool, run_batch
+from tests.conftest import SAMPLES
+
+TINY = Limits(section_lines=6, section_chars=2000, margin_lines=3, margin_chars=500)
+DUMPS = sorted(str(p) for p in SAMPLES.glob("*.txt"))
+
+
+def records(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _articles(job: Job, sources: list[str], workers: Workers | None) -> list[tuple]:
+    out = []
+    for event in run_batch(job, sources, lambda s: [open_text(s)], workers, ahead=3):
+        if isinstance(event, Articles):
+            out.extend((event.doc.source, a.start, a.end, a.title, a.reasons, s.text if s else None) for a, s in event.pairs)
+        elif isinstance(event, Failed):
+            out.append((event.source, "failed", type(event.error).__name__))
+    return out
+
+
+@pytest.mark.parametrize("command", ["split", "digest"])
+def test_two_jobs_give_the_records_of_one_in_the_same_order(run, command, tmp_path):
+    missing = str(tmp_path / "missing.txt")
+    one = run([command, "--jobs", "1", *DUMPS, missing])
+    two = run([command, "--jobs", "2", *DUMPS, missing])
+    assert one.exit_code == two.exit_code == 1
+    assert records(two.out_text) == records(one.out_text) and len(records(one.out_text)) > 10
+    assert two.err_text == one.err_text and "missing.txt: no such file" in two.err_text
+
+
+def test_sections_of_long_inputs_decided_in_worker_processes_give_the_articles_of_one_process():
+    job = Job(summarize=True, limits=TINY)
+    workers = Workers(lambda: process_pool(2))
+    try:
+        parallel = _articles(job, DUMPS, workers)
+        assert workers.executor is not None  # the pool did run
+    finally:
+        workers.close()
+    assert parallel == _articles(job, DUMPS, None)
+    whole = [(d, a.start, a.end) for d in DUMPS for a in Segmenter(limits=TINY).split(open_text(d).read_all().text)]
+    assert [(p[0], p[1], p[2]) for p in parallel] == whole
+
+
+def test_a_single_small_input_never_starts_worker_processes():
+    started = []
+    workers = Workers(lambda: started.append(1) or process_pool(2))
+    events = list(run_batch(Job(summarize=True), DUMPS[:1], lambda s: [open_text(s)], workers))
+    assert not started and [type(e) for e in events][0] is Opened and type(events[-1]) is Finished
+
+
+def test_an_input_that_fails_mid_batch_is_reported_in_its_place(tmp_path):
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"\x00\x01binary")
+    workers = Workers(lambda: process_pool(2))
+    try:
+        out = _articles(Job(), [DUMPS[0], str(bad), DUMPS[1]], workers)
+    finally:
+        workers.close()
+    failed = [i for i, row in enumerate(out) if row[1] == "failed"]
+    assert len(failed) == 1 and out[failed[0]] == (str(bad), "failed", "BinaryInputError")
+    assert {row[0] for row in out[: failed[0]]} == {DUMPS[0]} and {row[0] for row in out[failed[0] + 1:]} == {DUMPS[1]}
