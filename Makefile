@@ -8,7 +8,7 @@ DATA ?= ../shared/data
 
 $(BIN)/corpuscut: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench,dask,parquet,warc]'
 	@touch $@
 
 ## Split and summarize the user's sample dump.

@@ -196,7 +196,11 @@ def _run(env: Environment, inputs: list[str] | None, opts: RunOptions, produce: 
         fmt = OutputFormat.rich if env.stdout_isatty and opts.output is None else OutputFormat.jsonl
     sources = expand_inputs(inputs or [])
     failed: list[str] = []
-    workers = _workers(env, opts)
+    try:
+        workers = _workers(env, opts)
+    except SegmenterError as exc:
+        _say(env, str(exc))
+        raise typer.Exit(ExitStatus.INPUT_FAILED) from None
     try:
         with _sink(env, opts.output) as out, _progress(env, opts, len(sources)) as advance:
             console = env.console(opts.no_color)
@@ -263,8 +267,11 @@ def _report_failure(env: Environment, event: Failed) -> None:
 def _workers(env: Environment, opts: RunOptions) -> Workers | None:
     """Worker processes for --jobs above 1 (started only if the run has more than one task),
     or a Dask cluster's for --dask."""
-    if opts.dask:
-        return Workers(lambda: dask_executor(opts.dask))  # type: ignore[arg-type]
+    if opts.dask:  # connected now: a cluster that cannot be reached fails the run at once
+        executor = dask_executor(opts.dask)
+        workers = Workers(lambda: executor)
+        workers.get()
+        return workers
     if opts.jobs <= 1:
         return None
     return Workers(lambda: process_pool(opts.jobs))

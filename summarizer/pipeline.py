@@ -286,11 +286,14 @@ class ClusterError(SegmenterError):
 def dask_executor(address: str) -> Executor:
     """An executor whose tasks run on the Dask cluster at ``address`` (extra ``corpuscut[dask]``)."""
     try:
+        import dask
         from distributed import Client
     except ImportError as exc:
         raise ClusterError("--dask needs Dask: pip install 'corpuscut[dask]'") from exc
     try:
-        client = Client(address, timeout="10s", set_as_default=False)
+        # How long to try is Dask's own setting (distributed.comm.timeouts.connect).
+        timeout = dask.config.get("distributed.comm.timeouts.connect")
+        client = Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {address} ({exc})") from exc
     return _DaskExecutor(client)

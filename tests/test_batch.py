@@ -71,3 +71,22 @@ def test_an_input_that_fails_mid_batch_is_reported_in_its_place(tmp_path):
     failed = [i for i, row in enumerate(out) if row[1] == "failed"]
     assert len(failed) == 1 and out[failed[0]] == (str(bad), "failed", "BinaryInputError")
     assert {row[0] for row in out[: failed[0]]} == {DUMPS[0]} and {row[0] for row in out[failed[0] + 1:]} == {DUMPS[1]}
+
+
+def test_a_dask_local_cluster_gives_the_records_of_a_local_run(run):
+    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
+    ) as cluster:
+        on_cluster = run(["digest", "--dask", cluster.scheduler_address, *DUMPS])
+    local = run(["digest", "--jobs", "1", *DUMPS])
+    assert on_cluster.exit_code == 0 and records(on_cluster.out_text) == records(local.out_text)
+
+
+def test_an_unreachable_dask_scheduler_is_one_line_and_exit_1(run):
+    dask = pytest.importorskip("dask", reason="the dask extra is not installed")
+    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        result = run(["split", "--dask", "tcp://127.0.0.1:9", *DUMPS[:2]], debug=False)
+    assert result.exit_code == 1 and "cannot reach the Dask scheduler" in result.err_text
+    assert result.err_text.count("\n") == 1
