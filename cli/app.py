@@ -21,11 +21,11 @@ from segmenter.source import TextStream, json_lines_documents, open_text
 from segmenter.evaluate import Scores, offsets_to_text_lines, read_gold, text_line_numbers
 from summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer
 from summarizer.pipeline import (
-    Articles, Failed, Finished, Job, Opened, Workers, dask_executor, process_pool, run_batch,
+    Articles, Failed, Finished, InputDone, Job, Opened, Workers, dask_executor, process_pool, run_batch,
 )
 
 from .environment import Environment
-from .output import atomic_text_file
+from .output import Journal, atomic_text_file
 from .records import article_record, digest_record, summary_record
 from .render import FolderWriter, OutputFormat, make_writer
 from .status import ExitStatus
@@ -122,6 +122,10 @@ Dask = Annotated[
     typer.Option("--dask", metavar="ADDRESS",
                  help="Run the work on the Dask cluster whose scheduler is at ADDRESS, e.g. tcp://10.0.0.5:8786 (needs corpuscut[dask])."),
 ]
+Resume = Annotated[
+    bool,
+    typer.Option("--resume", help="With --output FILE: skip the inputs already complete in FILE (or in the run that stopped) and append the rest."),
+]
 MethodOpt = Annotated[Method, typer.Option("--method", "-m", help="Summarizing method.")]  # type: ignore[valid-type]
 
 
@@ -137,8 +141,16 @@ def _usage_error(env: Environment, message: str) -> typer.Exit:
 
 
 @contextlib.contextmanager
-def _sink(env: Environment, output: Path | None) -> Iterator[Any]:
-    if output is None:
+def _sink(env: Environment, output: Path | None, journal: Journal | None = None) -> Iterator[Any]:
+    if journal is not None:
+        handle = journal.open()
+        try:
+            yield handle
+        except BaseException:
+            journal.close()  # the partial file and its journal stay for the next --resume
+            raise
+        journal.finish()
+    elif output is None:
         yield env.stdout
     else:
         with atomic_text_file(output) as handle:
@@ -160,6 +172,7 @@ class RunOptions:
     id_field: str | None = None
     jobs: int = 1
     dask: str | None = None
+    resume: bool = False
 
 
 @dataclass(frozen=True)
@@ -171,7 +184,7 @@ class Records:
 
 
 #: What a command's work yields, in input order, for ``_run`` to write.
-RunEvent = Opened | Records | Finished | Failed
+RunEvent = Opened | Records | Finished | Failed | InputDone
 Produce = Callable[[list[str], Optional[Workers]], Iterator[RunEvent]]
 
 
@@ -194,15 +207,23 @@ def _run(env: Environment, inputs: list[str] | None, opts: RunOptions, produce: 
     fmt = opts.fmt
     if fmt is OutputFormat.auto:
         fmt = OutputFormat.rich if env.stdout_isatty and opts.output is None else OutputFormat.jsonl
+    if opts.resume and (opts.output is None or fmt is not OutputFormat.jsonl):
+        raise _usage_error(env, "--resume needs --output FILE and the jsonl format")
     sources = expand_inputs(inputs or [])
     failed: list[str] = []
+    journal = Journal(opts.output) if opts.resume and opts.output is not None else None
     try:
         workers = _workers(env, opts)
     except SegmenterError as exc:
         _say(env, str(exc))
         raise typer.Exit(ExitStatus.INPUT_FAILED) from None
     try:
-        with _sink(env, opts.output) as out, _progress(env, opts, len(sources)) as advance:
+        with _sink(env, opts.output, journal) as out, _progress(env, opts, len(sources)) as advance:
+            if journal is not None and journal.done:
+                before = len(sources)
+                sources = [s for s in sources if s not in journal.done]
+                if not opts.quiet:
+                    _say(env, f"resuming {opts.output}: {before - len(sources)} of {before} inputs already done")
             console = env.console(opts.no_color)
             if out is not env.stdout:
                 console.file = out
@@ -225,9 +246,14 @@ def _run(env: Environment, inputs: list[str] | None, opts: RunOptions, produce: 
                         writer.emit(event.doc, held, event.seconds)
                     held = []
                     advance()
+                elif isinstance(event, InputDone):
+                    if journal is not None:
+                        journal.mark(event.source)
                 else:
                     failed.append(event.source)
                     held = []
+                    if journal is not None:
+                        journal.discard()
                     _report_failure(env, event)
                     advance()
             writer.close()
@@ -362,6 +388,7 @@ def split(
     id_field: IdField = None,
     jobs: Jobs = None,
     dask: Dask = None,
+    resume: Resume = False,
     no_color: NoColor = False,
     quiet: Quiet = False,
 ) -> None:
@@ -371,7 +398,7 @@ def split(
     if out_dir is not None and output is not None:
         raise _usage_error(env, "give --output or --out-dir, not both")
     opts = RunOptions(fmt, output, encoding, no_color, quiet, view, out_dir, text_field, id_field,
-                      _jobs(jobs), dask)
+                      _jobs(jobs), dask, resume)
     job = Job(summarize=False, language=language, cues=str(cues) if cues else None)
     _run(env, inputs, opts, _pipeline_events(job, env, opts, explain))
 
@@ -411,6 +438,8 @@ def summarize(
                     yield Finished(whole, time.perf_counter() - started)
             except Exception as exc:  # the input fails, not the batch
                 yield Failed(source, exc)
+            else:
+                yield InputDone(source)
 
     _run(env, inputs, opts, produce)
 
@@ -437,6 +466,7 @@ def digest_(
     id_field: IdField = None,
     jobs: Jobs = None,
     dask: Dask = None,
+    resume: Resume = False,
     no_color: NoColor = False,
     quiet: Quiet = False,
 ) -> None:
@@ -445,7 +475,7 @@ def digest_(
     _, length = _summarizing(env, method.value, language, sentences, ratio, words)
     _segmenter(env, cues, language)  # a bad cue file or language is a usage error, before any work
     opts = RunOptions(fmt, output, encoding, no_color, quiet, view, text_field=text_field, id_field=id_field,
-                      jobs=_jobs(jobs), dask=dask)
+                      jobs=_jobs(jobs), dask=dask, resume=resume)
     job = Job(summarize=True, language=language, cues=str(cues) if cues else None, method=method.value, length=length)
     _run(env, inputs, opts, _pipeline_events(job, env, opts, explain))
 

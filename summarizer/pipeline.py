@@ -113,7 +113,14 @@ class Failed:
     error: Exception
 
 
-Event = Opened | Articles | Finished | Failed
+@dataclass(frozen=True)
+class InputDone:
+    """Every document of an input is done (the input did not fail)."""
+
+    source: str
+
+
+Event = Opened | Articles | Finished | Failed | InputDone
 
 
 def run_batch(
@@ -133,22 +140,26 @@ def run_batch(
     yield from _events(articles, job.summarize)
 
 
-# Items flowing between the stages: (source, kind, payload, result). Kinds: "open" (payload: the
-# document), "section" (a Section; result: its cuts), "articles" (a list of Articles; result:
-# their summaries), "done" (the document), "fail" (the exception).
-Item = tuple[str, str, Any, Any]
+# Items flowing between the stages: (input number, kind, payload, result). Kinds: "open"
+# (payload: a document; result: when it was opened), "section" (a Section; result: its cuts),
+# "articles" (a list of Articles; result: their summaries), "done" (the document), "fail"
+# (payload: the input's name and the exception), "input-done" (the input's name). An input's
+# items are contiguous and in order.
+Item = tuple[int, str, Any, Any]
 
 
 def _sections(sources: Iterable[str], open_source: Callable[[str], Iterable[Input]], limits: Limits) -> Iterator[Item]:
-    for source in sources:
+    for number, source in enumerate(sources):
         try:
             for doc in open_source(source):
-                yield (doc.source, "open", doc, time.perf_counter())
+                yield (number, "open", doc, time.perf_counter())
                 for section in iter_sections(doc.pieces, limits):
-                    yield (doc.source, "section", section, None)
-                yield (doc.source, "done", doc, None)
+                    yield (number, "section", section, None)
+                yield (number, "done", doc, None)
         except Exception as exc:  # unreadable, or a bug: the input fails, not the batch
-            yield (source, "fail", exc, None)
+            yield (number, "fail", (source, exc), None)
+        else:
+            yield (number, "input-done", source, None)
 
 
 def _summarize_task(job: Job, articles: list[Article]) -> list[Summary]:
@@ -194,7 +205,7 @@ def _ordered(
         try:
             value = future.result() if future is not None else fn(job, item[2])
         except Exception as exc:  # the input fails, not the batch
-            return (item[0], "fail", exc, None)
+            return (item[0], "fail", (None, exc), None)
         return (item[0], item[1], item[2], value)
 
     in_flight = 0
@@ -220,43 +231,45 @@ def _held(window: deque[list[Any]]) -> int:
 
 
 def _assembled(items: Iterable[Item]) -> Iterator[Item]:
-    """Sections with their cuts -> runs of at most ARTICLES_PER_TASK articles. A document's
-    items are contiguous, from its "open" to its "done" or "fail"."""
+    """Sections with their cuts -> runs of at most ARTICLES_PER_TASK articles."""
     assembler = Assembler()
-    skipping = False
-    for source, kind, payload, result in items:
-        if kind == "open":
-            assembler, skipping = Assembler(), False
-        elif skipping:
+    failed = -1  # the input whose remaining items are dropped
+    for number, kind, payload, result in items:
+        if number == failed:
             continue
+        if kind == "open":
+            assembler = Assembler()
         elif kind == "section":
             done = assembler.push(payload, result)
             for i in range(0, len(done), ARTICLES_PER_TASK):
-                yield (source, "articles", done[i: i + ARTICLES_PER_TASK], None)
+                yield (number, "articles", done[i: i + ARTICLES_PER_TASK], None)
             continue
         elif kind == "fail":
-            skipping = True
-        yield (source, kind, payload, result)
+            failed = number
+        yield (number, kind, payload, result)
 
 
 def _events(items: Iterable[Item], summarized: bool) -> Iterator[Event]:
     doc: Any = None
     started = 0.0
-    skipping = False
-    for source, kind, payload, result in items:
-        if kind == "open":
-            doc, started, skipping = payload, result, False
-            yield Opened(doc)
-        elif skipping:
+    failed = -1
+    for number, kind, payload, result in items:
+        if number == failed:
             continue
+        if kind == "open":
+            doc, started = payload, result
+            yield Opened(doc)
         elif kind == "articles":
             summaries = result if summarized else [None] * len(payload)
             yield Articles(doc, list(zip(payload, summaries)))
         elif kind == "done":
             yield Finished(doc, time.perf_counter() - started)
+        elif kind == "input-done":
+            yield InputDone(payload)
         else:
-            skipping = True
-            yield Failed(source, payload)
+            failed = number
+            name, error = payload
+            yield Failed(name if name is not None else doc.source, error)
 
 
 def _ignore_interrupts() -> None:

@@ -90,3 +90,37 @@ def test_an_unreachable_dask_scheduler_is_one_line_and_exit_1(run):
         result = run(["split", "--dask", "tcp://127.0.0.1:9", *DUMPS[:2]], debug=False)
     assert result.exit_code == 1 and "cannot reach the Dask scheduler" in result.err_text
     assert result.err_text.count("\n") == 1
+
+
+def test_resume_continues_a_stopped_batch_and_ends_with_the_records_of_an_unbroken_run(run, tmp_path, monkeypatch):
+    import cli.app as module
+
+    out = tmp_path / "out.jsonl"
+    real_open = module.open_text
+
+    def stop_at_third(source, *args, **kwargs):
+        if source == DUMPS[2]:
+            raise KeyboardInterrupt
+        return real_open(source, *args, **kwargs)
+
+    monkeypatch.setattr(module, "open_text", stop_at_third)
+    stopped = run(["digest", "--jobs", "1", "-o", str(out), "--resume", *DUMPS])
+    assert stopped.exit_code == 130 and not out.exists()
+    partial = tmp_path / "out.jsonl.partial"
+    sources = {r["source"] for r in records(partial.read_text())}
+    assert sources == set(DUMPS[:2])
+    with open(partial, "a") as handle:
+        handle.write('{"source": "half a rec')  # what a crash mid-input leaves
+    monkeypatch.setattr(module, "open_text", real_open)
+    resumed = run(["digest", "--jobs", "1", "-o", str(out), "--resume", *DUMPS])
+    assert resumed.exit_code == 0 and "2 of 5 inputs already done" in resumed.err_text
+    unbroken = run(["digest", "--jobs", "1", *DUMPS])
+    assert records(out.read_text()) == records(unbroken.out_text)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+    again = run(["digest", "--jobs", "1", "-o", str(out), "--resume", *DUMPS])
+    assert "5 of 5 inputs already done" in again.err_text and records(out.read_text()) == records(unbroken.out_text)
+
+
+def test_resume_needs_an_output_file_in_json_lines(run):
+    result = run(["split", "--resume", DUMPS[0]])
+    assert result.exit_code == 2 and "--resume needs --output" in result.err_text
