@@ -9,7 +9,7 @@ import pytest
 from segmenter import Segmenter
 from segmenter.source import open_text
 from segmenter.streaming import Limits
-from summarizer.pipeline import Articles, Failed, Finished, Job, Opened, Workers, process_pool, run_batch
+from summarizer.pipeline import Articles, Failed, Finished, InputDone, Job, Opened, Workers, process_pool, run_batch
 from tests.conftest import SAMPLES
 
 TINY = Limits(section_lines=6, section_chars=2000, margin_lines=3, margin_chars=500)
@@ -57,7 +57,7 @@ def test_a_single_small_input_never_starts_worker_processes():
     started = []
     workers = Workers(lambda: started.append(1) or process_pool(2))
     events = list(run_batch(Job(summarize=True), DUMPS[:1], lambda s: [open_text(s)], workers))
-    assert not started and [type(e) for e in events][0] is Opened and type(events[-1]) is Finished
+    assert not started and type(events[0]) is Opened and [type(e) for e in events[-2:]] == [Finished, InputDone]
 
 
 def test_an_input_that_fails_mid_batch_is_reported_in_its_place(tmp_path):
