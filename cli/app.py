@@ -27,7 +27,8 @@ from summarizer.pipeline import (
 from .environment import Environment
 from .output import Journal, atomic_text_file
 from .records import article_record, digest_record, summary_record
-from .render import FolderWriter, OutputFormat, make_writer
+from . import parquet
+from .render import FolderWriter, OutputFormat, Writer, make_writer
 from .status import ExitStatus
 
 Method = Enum("Method", {m.replace("-", "_"): m for m in METHODS}, type=str)  # type: ignore[misc]
@@ -209,6 +210,8 @@ def _run(env: Environment, inputs: list[str] | None, opts: RunOptions, produce: 
         fmt = OutputFormat.rich if env.stdout_isatty and opts.output is None else OutputFormat.jsonl
     if opts.resume and (opts.output is None or fmt is not OutputFormat.jsonl):
         raise _usage_error(env, "--resume needs --output FILE and the jsonl format")
+    if fmt is OutputFormat.parquet and (opts.output is None or not parquet.available()):
+        raise _usage_error(env, "--format parquet needs --output FILE and pyarrow (pip install 'corpuscut[parquet]')")
     sources = expand_inputs(inputs or [])
     failed: list[str] = []
     journal = Journal(opts.output) if opts.resume and opts.output is not None else None
@@ -227,10 +230,13 @@ def _run(env: Environment, inputs: list[str] | None, opts: RunOptions, produce: 
             console = env.console(opts.no_color)
             if out is not env.stdout:
                 console.file = out
-            writer = (
-                FolderWriter(opts.out_dir, per_source=len(sources) > 1) if opts.out_dir is not None
-                else make_writer(fmt, out, console, table=opts.view is View.table)
-            )
+            writer: Writer
+            if opts.out_dir is not None:
+                writer = FolderWriter(opts.out_dir, per_source=len(sources) > 1)
+            elif fmt is OutputFormat.parquet:
+                writer = parquet.ParquetWriter(out.buffer)
+            else:
+                writer = make_writer(fmt, out, console, table=opts.view is View.table)
             held: list[dict[str, Any]] = []
             for event in produce(sources, workers):
                 if isinstance(event, Opened):

@@ -21,6 +21,7 @@ class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     markdown = "markdown"
+    parquet = "parquet"
 
 
 PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red")

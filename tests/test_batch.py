@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -124,3 +125,28 @@ def test_resume_continues_a_stopped_batch_and_ends_with_the_records_of_an_unbrok
 def test_resume_needs_an_output_file_in_json_lines(run):
     result = run(["split", "--resume", DUMPS[0]])
     assert result.exit_code == 2 and "--resume needs --output" in result.err_text
+
+
+def test_parquet_output_holds_the_json_lines_records_typed(run, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet", reason="the parquet extra is not installed")
+    out = tmp_path / "out.parquet"
+    result = run(["digest", "--jobs", "1", "--format", "parquet", "-o", str(out), *DUMPS])
+    assert result.exit_code == 0
+    table = pq.read_table(out)
+    assert table.to_pylist() == records(run(["digest", "--jobs", "1", *DUMPS]).out_text)
+    assert str(table.schema.field("start").type) == "int64" and str(table.schema.field("reasons").type) == "list<element: string>"
+
+
+def test_parquet_needs_an_output_file(run):
+    result = run(["split", "--format", "parquet", DUMPS[0]])
+    assert result.exit_code == 2 and "--format parquet needs --output" in result.err_text
+
+
+def test_output_files_get_the_usual_permissions_not_mkstemps(run, tmp_path):
+    out = tmp_path / "out.jsonl"
+    old = os.umask(0o022)
+    try:
+        assert run(["split", "-o", str(out), DUMPS[0]]).exit_code == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
