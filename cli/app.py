@@ -17,7 +17,8 @@ import typer
 import orjson
 
 from segmenter import Segmenter, SegmenterError, expand_inputs, read_document
-from segmenter.source import TextStream, json_lines_documents, open_text
+from segmenter.source import TextStream, WarcStream, json_lines_documents, open_input
+from segmenter.warc import warc_documents
 from segmenter.evaluate import Scores, offsets_to_text_lines, read_gold, text_line_numbers
 from summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer
 from summarizer.pipeline import (
@@ -193,8 +194,10 @@ def _documents(env: Environment, opts: RunOptions) -> Callable[[str], Iterator[A
     """How a source becomes documents: one text stream, or a JSON Lines file's records."""
 
     def open_source(source: str) -> Iterator[Any]:
-        stream = open_text(source, env.stdin, opts.encoding)
-        if opts.text_field:
+        stream = open_input(source, env.stdin, opts.encoding)
+        if isinstance(stream, WarcStream):
+            yield from warc_documents(stream)
+        elif opts.text_field:
             yield from json_lines_documents(stream, opts.text_field, opts.id_field)
         else:
             yield stream

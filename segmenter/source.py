@@ -246,9 +246,29 @@ def _decode_pieces(
         raw.close()
 
 
+@dataclass
+class WarcStream:
+    """A WARC or WET file (Common Crawl's formats), decompressed, its first bytes replayed:
+    ``segmenter.warc.warc_documents`` reads its records."""
+
+    source: str
+    compression: str | None
+    stream: BinaryIO
+
+
+def open_input(source: str, stdin: BinaryIO | None = None, encoding: str | None = None) -> TextStream | WarcStream:
+    """Open one input: a WARC/WET file (recognised by its first bytes after decompression)
+    or text, decoded as ``open_text`` does."""
+    return _open(source, stdin, encoding, warc=True)
+
+
 def open_text(source: str, stdin: BinaryIO | None = None, encoding: str | None = None) -> TextStream:
     """Open one input for reading as text: decompression by magic bytes, decoding chosen from
     its first SAMPLE_BYTES. Nothing past those bytes is read until ``pieces`` is iterated."""
+    return _open(source, stdin, encoding, warc=False)  # type: ignore[return-value]
+
+
+def _open(source: str, stdin: BinaryIO | None, encoding: str | None, warc: bool) -> TextStream | WarcStream:
     handle = _open_binary(source, stdin)
     try:
         head = handle.read(8)
@@ -258,13 +278,11 @@ def open_text(source: str, stdin: BinaryIO | None = None, encoding: str | None =
     raw = _Counting(source, head, handle)
     stream = _decompressing(kind, raw)
     sample = _read(stream, SAMPLE_BYTES, source, kind)
-    final = len(sample) < SAMPLE_BYTES
-    if final:
-        rest = _read(stream, 1, source, kind)  # exactly SAMPLE_BYTES long, or more?
-        final = not rest
-        sample += rest
+    if warc and sample.startswith(b"WARC/"):
+        replayed = io.BufferedReader(_Counting(source, sample, stream), READ_BYTES)  # type: ignore[arg-type]
+        return WarcStream(source, kind, replayed)  # type: ignore[arg-type]
     try:
-        decoding = _choose_decoding(sample, final, source, encoding)
+        decoding = _choose_decoding(sample, len(sample) < SAMPLE_BYTES, source, encoding)
     except InputError:
         raw.close()
         raise

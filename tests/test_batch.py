@@ -97,14 +97,14 @@ def test_resume_continues_a_stopped_batch_and_ends_with_the_records_of_an_unbrok
     import cli.app as module
 
     out = tmp_path / "out.jsonl"
-    real_open = module.open_text
+    real_open = module.open_input
 
     def stop_at_third(source, *args, **kwargs):
         if source == DUMPS[2]:
             raise KeyboardInterrupt
         return real_open(source, *args, **kwargs)
 
-    monkeypatch.setattr(module, "open_text", stop_at_third)
+    monkeypatch.setattr(module, "open_input", stop_at_third)
     stopped = run(["digest", "--jobs", "1", "-o", str(out), "--resume", *DUMPS])
     assert stopped.exit_code == 130 and not out.exists()
     partial = tmp_path / "out.jsonl.partial"
@@ -112,7 +112,7 @@ def test_resume_continues_a_stopped_batch_and_ends_with_the_records_of_an_unbrok
     assert sources == set(DUMPS[:2])
     with open(partial, "a") as handle:
         handle.write('{"source": "half a rec')  # what a crash mid-input leaves
-    monkeypatch.setattr(module, "open_text", real_open)
+    monkeypatch.setattr(module, "open_input", real_open)
     resumed = run(["digest", "--jobs", "1", "-o", str(out), "--resume", *DUMPS])
     assert resumed.exit_code == 0 and "2 of 5 inputs already done" in resumed.err_text
     unbroken = run(["digest", "--jobs", "1", *DUMPS])
@@ -150,3 +150,40 @@ def test_output_files_get_the_usual_permissions_not_mkstemps(run, tmp_path):
     finally:
         os.umask(old)
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+def _warc(path, records_: list[tuple[str, str, str, bytes]]) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for kind, uri, content_type, body in records_:
+            http = None
+            if kind == "response":
+                http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(uri, kind, payload=BytesIO(body), http_headers=http,
+                                               warc_content_type=content_type if kind != "response" else None)
+            writer.write_record(record)
+
+
+def test_warc_and_wet_records_are_documents_of_their_own(run, tmp_path):
+    pytest.importorskip("warcio", reason="the warc extra is not installed")
+    pytest.importorskip("trafilatura", reason="the warc extra is not installed")
+    seed = (SAMPLES / "kursk-taiwan-dump.txt").read_text(encoding="utf-8")
+    paragraphs = "".join(f"<p>{line}</p>" for line in seed.splitlines()[:23])
+    html = f"<html><head><title>T</title></head><body><nav>Home | News</nav><article>{paragraphs}</article></body></html>"
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path, [
+        ("conversion", "https://example.org/dump", "text/plain", seed.encode("utf-8")),
+        ("response", "https://example.org/page", "text/html; charset=utf-8", html.encode("utf-8")),
+        ("response", "https://example.org/logo.png", "image/png", b"\x89PNG\r\n\x1a\n\x00\x00"),
+    ])
+    found = records(run(["split", "--jobs", "1", str(path)]).out_text)
+    sources = [r["source"] for r in found]
+    assert sources.count(f"{path}#https://example.org/dump") == 5
+    page = [r for r in found if r["source"] == f"{path}#https://example.org/page"]
+    assert page and "Home | News" not in "".join(r["text"] for r in page)
+    assert "Kyiv" in page[0]["text"] and not any("logo.png" in s for s in sources)

@@ -133,7 +133,7 @@ def test_interrupt_leaves_no_half_written_file_and_exits_130(run, tmp_path, monk
     def boom(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(module, "open_text", boom)
+    monkeypatch.setattr(module, "open_input", boom)
     out = tmp_path / "out.jsonl"
     result = run(["split", "-o", str(out), str(SEED)])
     assert result.exit_code == ExitStatus.INTERRUPTED
