@@ -77,6 +77,8 @@ class BoundaryModel:
                 "cue_weight": self.lexical.cue_weight,
                 "max_blocks": self.lexical.max_blocks,
                 "candidate_logit": self.lexical.candidate_logit,
+                "vocab_size": self.lexical.vocab_size,
+                "segment_cost": self.lexical.segment_cost,
             },
             "fallback": None if self.fallback is None else vars(self.fallback),
             **meta,

@@ -101,6 +101,17 @@ def bench_bbc(root: Path, segmenter: Segmenter, tiling: TextTiling, per_shape: i
     print(table_row("all shapes", total, f"  | {total_tt.f1:16.3f} {total_tt.pk:7.4f}"))
     print(f"splitting speed: {chars / 1e6 / seconds:.2f} MB/s (one core, {seconds:.2f} s)")
     from segmenter.corpus import build_dump
+    from segmenter.train import long_dumps
+
+    print(f"\nlong dumps: each shape's {per_shape} dumps glued into one text, split at once")
+    print(HEADER)
+    long_total = Scores()
+    for dump in long_dumps(dumps):
+        scores = Scores()
+        score_dump(scores, dump.text, list(dump.starts), [a.start for a in segmenter.split(dump.text)])
+        long_total.merge(scores)
+        print(table_row(f"{dump.shape} ({len(dump.starts)})", scores))
+    print(table_row("all long dumps", long_total))
 
     singles = articles[:200]
     kept = {

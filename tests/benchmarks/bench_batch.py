@@ -1,0 +1,124 @@
+"""Batch throughput, memory and parallel speed-up of the ``corpuscut`` command itself.
+
+    python -m tests.benchmarks.bench_batch --data ../shared/data --sizes 1,10,100,1000 --jobs 1,2 --dask
+
+Each size builds one news dump of that many MB from the held-out BBC articles (every dump
+shape, concatenated) and runs ``corpuscut split`` and ``corpuscut digest`` on it, output piped
+away (JSON Lines), once per ``--jobs`` value; it prints seconds, MB/s, articles/s and the peak
+resident memory of the largest process of the run (the command or one of its workers). With
+``--dask``, a 100 MB batch of 1 MB files is run with ``--jobs 2`` and on a Dask LocalCluster of
+two one-thread workers on loopback, and both records are checked to be equal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from segmenter.datafiles import data_present as need
+
+from .bench_speed import build
+from .common import data_arg
+
+#: Runs the command in a child and reports the peak RSS of the largest process of its tree
+#: (ru_maxrss of waited-for descendants: the command, its fork server and workers).
+RUNNER = r"""
+import json, resource, subprocess, sys, time
+started = time.perf_counter()
+with open(sys.argv[1], "wb") as out:
+    code = subprocess.call(sys.argv[2:], stdout=out)
+seconds = time.perf_counter() - started
+print(json.dumps({"code": code, "seconds": seconds,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+
+def corpuscut() -> str:
+    return str(Path(sys.executable).with_name("corpuscut"))
+
+
+def timed(args: list[str], out: Path) -> dict:
+    result = subprocess.run([sys.executable, "-c", RUNNER, str(out), *args], capture_output=True, text=True, check=True)
+    report = json.loads(result.stdout)
+    if report["code"] != 0:
+        raise SystemExit(f"corpuscut exited with {report['code']}: {' '.join(args)}")
+    with open(out, "rb") as handle:
+        report["articles"] = sum(1 for _ in handle)
+    return report
+
+
+def digest_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def bench_sizes(root: Path, sizes: list[float], jobs: list[int], modes: list[str], tmp: Path) -> None:
+    print(f"{'size MB':>8} {'mode':>7} {'jobs':>4} {'seconds':>8} {'MB/s':>6} {'articles/s':>11} {'peak RSS MB':>12} {'speed-up':>9}")
+    for mb in sizes:
+        path = tmp / f"dump-{mb:g}.txt"
+        size = build(root, mb, path)
+        for mode in modes:
+            base = None
+            outputs = set()
+            for j in jobs:
+                out = tmp / f"out-{mode}-{j}.jsonl"
+                r = timed([corpuscut(), mode, "--jobs", str(j), "--quiet", str(path)], out)
+                outputs.add(digest_of(out))
+                base = base or r["seconds"]
+                print(f"{size / 1e6:8.1f} {mode:>7} {j:4d} {r['seconds']:8.2f} {size / 1e6 / r['seconds']:6.2f} "
+                      f"{r['articles'] / r['seconds']:11.0f} {r['peak_mb']:12.0f} {base / r['seconds']:8.2f}x", flush=True)
+                out.unlink()
+            if len(outputs) != 1:
+                print(f"  !! the outputs of {mode} differ between job counts")
+        path.unlink()
+
+
+def bench_dask(root: Path, tmp: Path, megabytes: int = 100) -> None:
+    try:
+        from distributed import LocalCluster
+    except ImportError:
+        print("dask: skipped (pip install 'corpuscut[dask]')")
+        return
+    folder = tmp / "batch"
+    folder.mkdir()
+    for i in range(megabytes):
+        build(root, 1, folder / f"{i:04d}.txt")
+    size = sum(p.stat().st_size for p in folder.iterdir())
+    print(f"\nbatch of {megabytes} files, {size / 1e6:.1f} MB, digest")
+    local = timed([corpuscut(), "digest", "--jobs", "2", "--quiet", str(folder)], tmp / "local.jsonl")
+    print(f"  --jobs 2               {local['seconds']:8.2f} s {size / 1e6 / local['seconds']:6.2f} MB/s")
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
+        started = time.perf_counter()
+        on_cluster = timed([corpuscut(), "digest", "--dask", cluster.scheduler_address, "--quiet", str(folder)],
+                           tmp / "dask.jsonl")
+        del started
+    same = digest_of(tmp / "local.jsonl") == digest_of(tmp / "dask.jsonl")
+    print(f"  --dask (2 workers)     {on_cluster['seconds']:8.2f} s {size / 1e6 / on_cluster['seconds']:6.2f} MB/s "
+          f"({on_cluster['seconds'] / local['seconds'] - 1:+.0%} against --jobs 2; records {'equal' if same else 'DIFFER'})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    data_arg(parser)
+    parser.add_argument("--sizes", default="1,10", help="comma-separated sizes in MB")
+    parser.add_argument("--jobs", default="1,2", help="comma-separated job counts")
+    parser.add_argument("--modes", default="split,digest", help="split, digest or both")
+    parser.add_argument("--dask", action="store_true", help="also compare a Dask LocalCluster with --jobs 2")
+    args = parser.parse_args()
+    root = args.data / "bbc-news-summary"
+    if not need(root / "articles", "batch benchmark"):
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_sizes(root, [float(s) for s in args.sizes.split(",")], [int(j) for j in args.jobs.split(",")],
+                    args.modes.split(","), Path(tmp))
+        if args.dask:
+            bench_dask(root, Path(tmp))
+
+
+if __name__ == "__main__":
+    main()
