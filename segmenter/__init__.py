@@ -1,8 +1,10 @@
 """corpuscut's segmenter: find where each article of a concatenated dump starts and ends.
 
 >>> from segmenter import split
->>> [a.title for a in split("First story\\nIt happened.\\n\\n----\\nSecond story\\nIt too.\\n")]
-['First story', 'Second story']
+>>> dump = ("Storm hits coast\\nHigh winds closed roads and ports across the region on Monday.\\n"
+...         "----\\nMarkets rally\\nShares rose sharply in early trading after the bank held rates.\\n")
+>>> [a.title for a in split(dump)]
+['Storm hits coast', 'Markets rally']
 """
 
 from .articles import Article
