@@ -3,10 +3,12 @@ work spread over the processes of an executor (a local pool, or a Dask cluster's
 given back in input order.
 
 Work flows one way. The caller's process reads each input and cuts its text into sections
-(:mod:`segmenter.streaming`); the executor decides each section's cuts; the caller's process
-assembles articles from the cuts; the executor summarizes them (``digest``); the caller gets
-events in input order. At most ``ahead`` tasks are in flight, so memory stays bounded whatever
-the number or size of the inputs. Without an executor the same work runs in this process.
+(:mod:`segmenter.streaming`); the executor decides each section's cuts and, for ``digest``,
+summarizes the articles that lie wholly in the section's core; the caller's process assembles
+articles from the cuts (summarizing the one article per section that runs on into the next);
+the caller gets events in input order. At most ``ahead`` tasks are in flight, so memory stays
+bounded whatever the number or size of the inputs. Without an executor the same work runs in
+this process.
 """
 
 from __future__ import annotations
@@ -23,10 +25,6 @@ from segmenter.streaming import Assembler, Cut, Limits, Section, iter_sections
 
 from .length import Length
 from .summarizing import DEFAULT_METHOD, Summarizer, Summary
-
-#: Articles summarized per task: large enough that a task outweighs its hand-over.
-ARTICLES_PER_TASK = 32
-
 
 class Input(Protocol):
     """One document to split: a decoded file or stream, or a record of a JSON Lines file."""
@@ -71,13 +69,31 @@ def _summarizer(method: str, language: str) -> Summarizer:
     return Summarizer(method, language)
 
 
-def decide_section(job: Job, section: Section) -> list[Cut]:
-    """A task: the article starts in one section's core."""
-    return job.segmenter().decide(section)
+@dataclass(frozen=True)
+class Decided:
+    """What a section's task found: the cuts in its core and, for ``digest``, the summary of
+    every article that lies wholly in the core, by its start offset."""
+
+    cuts: list[Cut]
+    summaries: dict[int, Summary]
+
+
+def decide_section(job: Job, section: Section) -> Decided:
+    """A task: the article starts in one section's core, and the summaries of the articles
+    that begin and end in it (the one running on into the next section is summarized once
+    it is complete)."""
+    cuts = job.segmenter().decide(section)
+    summaries: dict[int, Summary] = {}
+    if job.summarize:
+        ends = [c.start for c in cuts[1:]] + ([section.core_end] if section.last_line is not None else [])
+        texts = [section.text[c.start - section.offset: end - section.offset] for c, end in zip(cuts, ends)]
+        for cut, summary in zip(cuts, summarize_texts(job, texts)):
+            summaries[cut.start] = summary
+    return Decided(cuts, summaries)
 
 
 def summarize_texts(job: Job, texts: list[str]) -> list[Summary]:
-    """A task: a summary of each text."""
+    """A summary of each text."""
     summarizer = job.summarizer()
     return [summarizer.summarize(text, job.length) for text in texts]
 
@@ -134,15 +150,12 @@ def run_batch(
     documents of one source (raising SegmenterError for one that cannot be read)."""
     sections = _sections(sources, open_source, job.limits)
     decided = _ordered(workers, lambda item: item[1] == "section", decide_section, job, sections, ahead)
-    articles = _assembled(decided)
-    if job.summarize:
-        articles = _ordered(workers, lambda item: item[1] == "articles", _summarize_task, job, articles, ahead)
-    yield from _events(articles, job.summarize)
+    yield from _events(_assembled(decided, job))
 
 
 # Items flowing between the stages: (input number, kind, payload, result). Kinds: "open"
-# (payload: a document; result: when it was opened), "section" (a Section; result: its cuts),
-# "articles" (a list of Articles; result: their summaries), "done" (the document), "fail"
+# (payload: a document; result: when it was opened), "section" (a Section; result: Decided),
+# "articles" (a list of (Article, Summary or None)), "done" (the document), "fail"
 # (payload: the input's name and the exception), "input-done" (the input's name). An input's
 # items are contiguous and in order.
 Item = tuple[int, str, Any, Any]
@@ -160,10 +173,6 @@ def _sections(sources: Iterable[str], open_source: Callable[[str], Iterable[Inpu
             yield (number, "fail", (source, exc), None)
         else:
             yield (number, "input-done", source, None)
-
-
-def _summarize_task(job: Job, articles: list[Article]) -> list[Summary]:
-    return summarize_texts(job, [a.text for a in articles])
 
 
 class Workers:
@@ -230,8 +239,8 @@ def _held(window: deque[list[Any]]) -> int:
     return sum(1 for entry in window if entry[2] and entry[1] is None)
 
 
-def _assembled(items: Iterable[Item]) -> Iterator[Item]:
-    """Sections with their cuts -> runs of at most ARTICLES_PER_TASK articles."""
+def _assembled(items: Iterable[Item], job: Job) -> Iterator[Item]:
+    """Sections with their cuts -> the articles they complete, each with its summary."""
     assembler = Assembler()
     failed = -1  # the input whose remaining items are dropped
     for number, kind, payload, result in items:
@@ -240,16 +249,22 @@ def _assembled(items: Iterable[Item]) -> Iterator[Item]:
         if kind == "open":
             assembler = Assembler()
         elif kind == "section":
-            done = assembler.push(payload, result)
-            for i in range(0, len(done), ARTICLES_PER_TASK):
-                yield (number, "articles", done[i: i + ARTICLES_PER_TASK], None)
+            pairs = []
+            for article in assembler.push(payload, result.cuts):
+                summary = None
+                if job.summarize:
+                    summary = result.summaries.get(article.start) if article.end <= payload.core_end else None
+                    if summary is None:  # it began in an earlier section
+                        summary = summarize_texts(job, [article.text])[0]
+                pairs.append((article, summary))
+            yield (number, "articles", pairs, None)
             continue
         elif kind == "fail":
             failed = number
         yield (number, kind, payload, result)
 
 
-def _events(items: Iterable[Item], summarized: bool) -> Iterator[Event]:
+def _events(items: Iterable[Item]) -> Iterator[Event]:
     doc: Any = None
     started = 0.0
     failed = -1
@@ -260,8 +275,8 @@ def _events(items: Iterable[Item], summarized: bool) -> Iterator[Event]:
             doc, started = payload, result
             yield Opened(doc)
         elif kind == "articles":
-            summaries = result if summarized else [None] * len(payload)
-            yield Articles(doc, list(zip(payload, summaries)))
+            if payload:
+                yield Articles(doc, payload)
         elif kind == "done":
             yield Finished(doc, time.perf_counter() - started)
         elif kind == "input-done":
