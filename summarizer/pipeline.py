@@ -298,8 +298,14 @@ def process_pool(jobs: int) -> Executor:
     """A pool of ``jobs`` processes. They start from a server process that has imported this
     module (quicker than a fresh interpreter each; safe where fork is not)."""
     import multiprocessing
+    import os
     from concurrent.futures import ProcessPoolExecutor
 
+    # One BLAS thread per worker: the workers already fill every core, and numpy's BLAS
+    # threads on top of them fight for the cores (digest ran no faster with two workers than
+    # with one). The workers are started with this environment; Dask's nanny does the same.
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
