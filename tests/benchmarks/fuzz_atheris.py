@@ -9,6 +9,7 @@ libFuzzer prints the executions ("Done N runs") at the end; a crash is saved as 
 
 from __future__ import annotations
 
+import random
 import sys
 
 import atheris
@@ -24,7 +25,8 @@ SUMMARIZER = Summarizer()
 
 
 def one_input(data: bytes) -> None:
-    check(data, SEGMENTER, SUMMARIZER)
+    # Piece and read sizes follow from the input, so that a crash replays exactly.
+    check(data, SEGMENTER, SUMMARIZER, random.Random(data))
 
 
 def main() -> None:
