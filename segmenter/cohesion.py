@@ -57,15 +57,19 @@ def _window(block_stems: list[list[str]], start: int, step: int, size: int) -> C
     taken = 0
     i = start
     stop = start + step * MAX_WINDOW_BLOCKS
-    while 0 <= i < len(block_stems) and taken < size and i != stop:
+    n = len(block_stems)
+    while 0 <= i < n and taken < size and i != stop:
         stems = block_stems[i]
+        i += step
+        if not stems:  # a line without content words (Counter.update costs even on nothing)
+            continue
         if step < 0:
             stems = stems[-(size - taken):]
         else:
             stems = stems[: size - taken]
-        counts.update(stems)
+        for stem in stems:
+            counts[stem] += 1
         taken += len(stems)
-        i += step
     return counts
 
 
