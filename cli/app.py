@@ -254,10 +254,10 @@ def _run(env: Environment, inputs: list[str] | None, opts: RunOptions, produce: 
                     if not writer.streaming:
                         writer.emit(event.doc, held, event.seconds)
                     held = []
-                    advance()
                 elif isinstance(event, InputDone):
                     if journal is not None:
                         journal.mark(event.source)
+                    advance()
                 else:
                     failed.append(event.source)
                     held = []
