@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,9 @@ def depth_scores(similarity: list[float], reach: int = 3) -> list[float]:
     return depth
 
 
-def cohesion(block_stems: list[list[str]], window: int = 60) -> Cohesion:
-    """Similarity and depth for the ``len(block_stems) - 1`` gaps between blocks."""
+def cohesion_reference(block_stems: list[list[str]], window: int = 60) -> Cohesion:
+    """The definition, gap by gap (``cohesion`` computes the same, vectorised; a test holds
+    them equal)."""
     n = len(block_stems)
     if n < 2:
         return Cohesion([], [], [])
@@ -113,3 +115,78 @@ def cohesion(block_stems: list[list[str]], window: int = 60) -> Cohesion:
         similarity.append(_cosine(before, after, idf))
         gains.append(split_gain(before, after, vocab))
     return Cohesion(similarity, depth_scores(similarity), gains)
+
+
+def cohesion(block_stems: list[list[str]], window: int = 60) -> Cohesion:
+    """Similarity, depth and split gain for the ``len(block_stems) - 1`` gaps between blocks.
+
+    A gap's two windows are runs of the text's stems in order: the last ``window`` stems of
+    the (at most MAX_WINDOW_BLOCKS) blocks before it and the first ``window`` of those after
+    it. All windows become rows of two sparse count matrices, and every gap's cosine and split
+    gain are computed at once."""
+    import numpy as np
+
+    n = len(block_stems)
+    if n < 2:
+        return Cohesion([], [], [])
+    ids: dict[str, int] = {}
+    flat = np.fromiter((ids.setdefault(t, len(ids)) for stems in block_stems for t in stems), dtype=np.int64)
+    vocab = len(ids)
+    bstart = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum([len(stems) for stems in block_stems], out=bstart[1:])
+    block_of = np.repeat(np.arange(n), np.diff(bstart))
+    df = np.bincount(np.unique(block_of * max(1, vocab) + flat) % max(1, vocab), minlength=vocab) if vocab else np.zeros(0)
+    idf = np.log((n + 1) / (df + 0.5))
+    g = np.arange(n - 1)
+    before_hi = bstart[g + 1]
+    before_lo = np.maximum(before_hi - window, bstart[np.maximum(0, g - (MAX_WINDOW_BLOCKS - 1))])
+    after_lo = bstart[g + 1]
+    after_hi = np.minimum(after_lo + window, bstart[np.minimum(n, g + 1 + MAX_WINDOW_BLOCKS)])
+    before = _run_counts(before_lo, before_hi, flat, vocab)
+    after = _run_counts(after_lo, after_hi, flat, vocab)
+    nb = np.asarray(before.sum(axis=1)).ravel()
+    na = np.asarray(after.sum(axis=1)).ravel()
+    both = (nb > 0) & (na > 0)
+    # Cosine of the tf-idf vectors.
+    wb, wa = before.copy(), after.copy()
+    wb.data *= idf[wb.indices]
+    wa.data *= idf[wa.indices]
+    dot = np.asarray(wb.multiply(wa).sum(axis=1)).ravel()
+    norms = np.sqrt(np.asarray(wb.multiply(wb).sum(axis=1)).ravel() * np.asarray(wa.multiply(wa).sum(axis=1)).ravel())
+    similarity = np.zeros(n - 1)
+    ok = both & (dot != 0.0)
+    similarity[ok] = dot[ok] / norms[ok]
+    # U00's saving from modelling the two windows apart (see split_gain).
+    own_b, own_a = _row_clog(before), _row_clog(after)
+    joint = _row_clog(before + after)
+    total = nb + na
+    with np.errstate(divide="ignore", invalid="ignore"):
+        together = total * np.log(total + vocab) - joint
+        apart = nb * np.log(nb + vocab) - own_b + na * np.log(na + vocab) - own_a
+        gains = np.where(both, (together - apart - np.log(total + 1)) / np.where(total > 0, total, 1), 0.0)
+    sim = similarity.tolist()
+    return Cohesion(sim, depth_scores(sim), gains.tolist())
+
+
+def _run_counts(lo: "Any", hi: "Any", flat: "Any", vocab: int) -> "Any":
+    """A sparse matrix whose row r counts the stems ``flat[lo[r]:hi[r]]``."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    lengths = np.maximum(hi - lo, 0)
+    total = int(lengths.sum())
+    rows = np.repeat(np.arange(len(lo)), lengths)
+    ends = np.cumsum(lengths)
+    positions = np.repeat(lo - (ends - lengths), lengths) + np.arange(total)
+    matrix = csr_matrix((np.ones(total), (rows, flat[positions])), shape=(len(lo), max(1, vocab)))
+    matrix.sum_duplicates()
+    return matrix
+
+
+def _row_clog(matrix: "Any") -> "Any":
+    """Per row, the sum of c*log(c+1) over its counts."""
+    import numpy as np
+
+    values = matrix.copy()
+    values.data = values.data * np.log1p(values.data)
+    return np.asarray(values.sum(axis=1)).ravel()
