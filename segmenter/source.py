@@ -254,6 +254,11 @@ class WarcStream:
     source: str
     compression: str | None
     stream: BinaryIO
+    raw: "_Counting"
+
+    def close(self) -> None:
+        self.stream.close()
+        self.raw.close()
 
 
 def open_input(source: str, stdin: BinaryIO | None = None, encoding: str | None = None) -> TextStream | WarcStream:
@@ -280,7 +285,7 @@ def _open(source: str, stdin: BinaryIO | None, encoding: str | None, warc: bool)
     sample = _read(stream, SAMPLE_BYTES, source, kind)
     if warc and sample.startswith(b"WARC/"):
         replayed = io.BufferedReader(_Counting(source, sample, stream), READ_BYTES)  # type: ignore[arg-type]
-        return WarcStream(source, kind, replayed)  # type: ignore[arg-type]
+        return WarcStream(source, kind, replayed, raw)  # type: ignore[arg-type]
     try:
         decoding = _choose_decoding(sample, len(sample) < SAMPLE_BYTES, source, encoding)
     except InputError:

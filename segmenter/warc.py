@@ -33,7 +33,7 @@ def warc_documents(warc: WarcStream) -> Iterator[Document]:
     except ArchiveLoadFailed as exc:
         raise InputError(warc.source, f"is not a WARC file this tool can read ({exc})") from exc
     finally:
-        warc.stream.close()
+        warc.close()
 
 
 def _document(warc: WarcStream, record: Any) -> Document | None:
