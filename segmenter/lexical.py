@@ -38,16 +38,6 @@ class LexicalParams:
     candidate_logit: float = -2.0
 
 
-def _prefix_counts(block_ids: list[list[int]], vocab: int) -> np.ndarray:
-    counts = np.zeros((len(block_ids) + 1, max(1, vocab)), dtype=np.float64)
-    for b, ids in enumerate(block_ids):
-        row = counts[b + 1]
-        row += counts[b]
-        if ids:
-            np.add.at(row, ids, 1.0)
-    return counts
-
-
 def _shared_prefix_counts(block_ids: list[list[int]], vocab: int) -> tuple[np.ndarray, np.ndarray]:
     """Prefix sums of count vectors over the words found in more than one block, and prefix
     sums of the rest's share of the cost. A word found in one block only has the same count

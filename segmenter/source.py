@@ -1,10 +1,12 @@
 """Reading inputs: bytes of unknown encoding, maybe compressed, from a path or stdin.
 
-Order of decoding (after decompression): a byte-order mark; strict UTF-8; Windows-1252 when
-the bytes are mostly ASCII (a few accented letters or a pound sign, where detectors guess
-wildly: charset-normalizer calls a BBC article with one \xa3 byte cp932); an encoding detected
+Inputs are decompressed and decoded as they are read, the decoding chosen from the first
+SAMPLE_BYTES (after decompression): a byte-order mark; UTF-8 if those bytes are valid UTF-8;
+Windows-1252 when they are mostly ASCII (a few accented letters or a pound sign, where
+detectors guess wildly: charset-normalizer calls a BBC article with one \xa3 byte cp932); an encoding detected
 by charset-normalizer, but only on enough bytes (it guesses wrong on short text); and last
-UTF-8 with replacement characters. An explicit encoding overrides all of it.
+UTF-8 with replacement characters. Later bytes that do not fit become replacement characters.
+An explicit encoding overrides all of it (and a byte that does not fit it is an error).
 """
 
 from __future__ import annotations

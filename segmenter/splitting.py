@@ -33,7 +33,6 @@ class Analysis:
     features: GapFeatures
     logits: list[float]
     boundaries: list[int]
-    line_starts: list[int]
     shapes: list[LineShape]
 
 
@@ -74,7 +73,7 @@ class Segmenter:
             cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
             if self.model.lexical is not None:
                 cuts = self._refine(cuts, logits, words, stems, self.model.lexical)
-        return Analysis(blocks, feats, logits, cuts, [line.start for line in lines], shapes)
+        return Analysis(blocks, feats, logits, cuts, shapes)
 
     def _unsupervised(self, feats: GapFeatures, words: list[int]) -> bool:
         """The fallback's case: a text of one sentence per line (Choi's benchmark, transcripts,

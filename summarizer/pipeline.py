@@ -149,7 +149,7 @@ def run_batch(
     """Events for every input of every source, in input order. ``open_source`` gives the
     documents of one source (raising SegmenterError for one that cannot be read)."""
     sections = _sections(sources, open_source, job.limits)
-    decided = _ordered(workers, lambda item: item[1] == "section", decide_section, job, sections, ahead)
+    decided = _decided(workers, job, sections, ahead)
     yield from _events(_assembled(decided, job))
 
 
@@ -194,49 +194,43 @@ class Workers:
             self.executor = None
 
 
-def _ordered(
-    workers: Workers | None,
-    needs_work: Callable[[Item], bool],
-    fn: Callable[[Job, Any], Any],
-    job: Job,
-    items: Iterable[Item],
-    ahead: int,
-) -> Iterator[Item]:
-    """Items in their order, with ``fn(job, payload)`` as the result of those that need work;
-    a task that raises becomes a "fail" item. At most ``ahead`` tasks are in flight. Without
-    workers, or while only one task has been seen, tasks run in this process."""
-    window: deque[list[Any]] = deque()  # [item, future or None, needs work and not yet run]
+def _decided(workers: Workers | None, job: Job, items: Iterable[Item], ahead: int) -> Iterator[Item]:
+    """Items in their order, each section with its Decided as result; a task that raises
+    becomes a "fail" item. At most ``ahead`` tasks are in flight. Without workers, or while
+    only one section has been seen, sections are decided in this process."""
+    window: deque[list[Any]] = deque()  # [item, its task's future or None]
 
     def finish(entry: list[Any]) -> Item:
-        item, future, needs = entry
-        if not needs:
+        item, future = entry
+        if item[1] != "section":
             return item
         try:
-            value = future.result() if future is not None else fn(job, item[2])
+            value = future.result() if future is not None else decide_section(job, item[2])
         except Exception as exc:  # the input fails, not the batch
             return (item[0], "fail", (None, exc), None)
         return (item[0], item[1], item[2], value)
 
+    held: list[Any] | None = None  # the first section, kept until a second shows the pool is worth it
     in_flight = 0
     for item in items:
-        needs = needs_work(item)
-        window.append([item, None, needs])
-        if needs and workers is not None and (workers.executor is not None or in_flight or _held(window) > 1):
-            executor = workers.get()
-            for entry in window:
-                if entry[2] and entry[1] is None:
-                    entry[1] = executor.submit(fn, job, entry[0][2])
-                    in_flight += 1
-        while window and (not window[0][2] or workers is None or in_flight > ahead):
+        entry = [item, None]
+        window.append(entry)
+        if item[1] == "section" and workers is not None:
+            if workers.executor is None and held is None:
+                held = entry
+            else:
+                executor = workers.get()
+                for waiting in (held, entry):
+                    if waiting is not None:
+                        waiting[1] = executor.submit(decide_section, job, waiting[0][2])
+                        in_flight += 1
+                held = None
+        while window and (window[0][0][1] != "section" or workers is None or in_flight > ahead):
             entry = window.popleft()
             in_flight -= entry[1] is not None
             yield finish(entry)
     while window:
         yield finish(window.popleft())
-
-
-def _held(window: deque[list[Any]]) -> int:
-    return sum(1 for entry in window if entry[2] and entry[1] is None)
 
 
 def _assembled(items: Iterable[Item], job: Job) -> Iterator[Item]:
