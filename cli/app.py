@@ -269,8 +269,7 @@ def _run(env: Environment, inputs: list[str] | None, opts: RunOptions, produce: 
     except KeyboardInterrupt:
         if workers is not None:
             workers.close(cancel=True)
-        _say(env, "interrupted")
-        raise typer.Exit(ExitStatus.INTERRUPTED) from None
+        raise typer.Exit(ExitStatus.INTERRUPTED) from None  # cli.entry says so on stderr
     except BrokenPipeError:
         _silence_stdout()
         raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
@@ -542,12 +541,9 @@ def eval_split(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the command (``cli.entry.main`` wraps this for the console script)."""
     try:
         app()
-    except KeyboardInterrupt:
-        sys.stderr.write("corpuscut: interrupted\n")
-        sys.exit(ExitStatus.INTERRUPTED)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(ExitStatus.BROKEN_PIPE)

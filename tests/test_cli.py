@@ -136,8 +136,7 @@ def test_interrupt_leaves_no_half_written_file_and_exits_130(run, tmp_path, monk
     monkeypatch.setattr(module, "open_input", boom)
     out = tmp_path / "out.jsonl"
     result = run(["split", "-o", str(out), str(SEED)])
-    assert result.exit_code == ExitStatus.INTERRUPTED
-    assert result.err_text.strip() == "corpuscut: interrupted"
+    assert result.exit_code == ExitStatus.INTERRUPTED  # the one line is cli.entry's (tests/test_unix.py)
     assert list(tmp_path.iterdir()) == []
 
 

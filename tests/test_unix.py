@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tests.conftest import ROOT, SAMPLES, SEED
 
 CMD = [sys.executable, "-m", "cli"]
@@ -23,10 +25,21 @@ def test_output_to_a_closed_pipe_ends_quietly():
     assert err == b"" and producer.returncode == 141
 
 
-def test_ctrl_c_exits_130_with_one_line():
+def _loaded(pid: int, library: str) -> bool:
+    with open(f"/proc/{pid}/maps", encoding="utf-8") as maps:
+        return library in maps.read()
+
+
+@pytest.mark.parametrize("moment", ["importing", "waiting for input"])
+def test_ctrl_c_at_any_moment_exits_130_with_one_line(moment):
     proc = subprocess.Popen([*CMD, "split", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, cwd=ROOT)
-    time.sleep(2.0)  # started, and waiting for standard input
+    if moment == "importing":  # numpy is loaded early; scipy, nltk and sumy come after it
+        deadline = time.monotonic() + 30
+        while not _loaded(proc.pid, "_multiarray_umath") and time.monotonic() < deadline:
+            time.sleep(0.002)
+    else:
+        time.sleep(2.0)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130

@@ -1,0 +1,40 @@
+"""The console script's entry point: Ctrl-C at any moment is one line on stderr and exit 130.
+
+The command's modules take most of a second to import; a Ctrl-C in that time, or while Typer
+parses options (Typer turns it into a silent exit 130), or inside a library that swallows the
+interrupt, must still end the same way. So the handler is installed before anything heavy is
+imported, and the interruption is remembered rather than inferred from where it surfaced.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from types import FrameType
+
+from .status import ExitStatus
+
+
+def main() -> None:
+    """Run the command; report an interruption once, whatever it interrupted."""
+    interrupted = False
+
+    def on_interrupt(signum: int, frame: FrameType | None) -> None:
+        nonlocal interrupted
+        interrupted = True
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, on_interrupt)
+    code: int | str | None = ExitStatus.SUCCESS
+    try:
+        from .app import main as run
+
+        run()
+    except KeyboardInterrupt:
+        interrupted = True
+    except SystemExit as exc:
+        code = exc.code
+    if interrupted or code == ExitStatus.INTERRUPTED:
+        sys.stderr.write("corpuscut: interrupted\n")
+        code = ExitStatus.INTERRUPTED
+    sys.exit(code)
