@@ -10,7 +10,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .lexical import StemIds
 
 
 @dataclass(frozen=True)
@@ -122,23 +125,24 @@ def cohesion_reference(block_stems: list[list[str]], window: int = 60) -> Cohesi
     return Cohesion(similarity, depth_scores(similarity), gains)
 
 
-def cohesion(block_stems: list[list[str]], window: int = 60) -> Cohesion:
+def cohesion(block_stems: list[list[str]], window: int = 60, ids: "StemIds | None" = None) -> Cohesion:
     """Similarity, depth and split gain for the ``len(block_stems) - 1`` gaps between blocks.
 
     A gap's two windows are runs of the text's stems in order: the last ``window`` stems of
     the (at most MAX_WINDOW_BLOCKS) blocks before it and the first ``window`` of those after
     it. All windows become rows of two sparse count matrices, and every gap's cosine and split
-    gain are computed at once."""
+    gain are computed at once. ``ids``: the same stems as ids, where the caller has them."""
     import numpy as np
+
+    from .lexical import StemIds
 
     n = len(block_stems)
     if n < VECTORISE_FROM:
         return cohesion_reference(block_stems, window)
-    ids: dict[str, int] = {}
-    flat = np.fromiter((ids.setdefault(t, len(ids)) for stems in block_stems for t in stems), dtype=np.int64)
-    vocab = len(ids)
-    bstart = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum([len(stems) for stems in block_stems], out=bstart[1:])
+    if ids is None:
+        ids = StemIds.of(block_stems)
+    flat, bstart = ids.ids, ids.starts
+    vocab = int(flat.max()) + 1 if len(flat) else 0
     block_of = np.repeat(np.arange(n), np.diff(bstart))
     df = np.bincount(np.unique(block_of * max(1, vocab) + flat) % max(1, vocab), minlength=vocab) if vocab else np.zeros(0)
     idf = np.log((n + 1) / (df + 0.5))

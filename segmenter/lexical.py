@@ -38,51 +38,72 @@ class LexicalParams:
     candidate_logit: float = -2.0
 
 
-def _shared_prefix_counts(block_ids: list[list[int]], vocab: int) -> tuple[np.ndarray, np.ndarray]:
-    """Prefix sums of count vectors over the words found in more than one block, and prefix
-    sums of the rest's share of the cost. A word found in one block only has the same count
-    in every segment holding that block, so its term c*log(c+1) is a constant of the block:
-    leaving it out of the vectors changes no cost and makes them several times narrower."""
-    from collections import Counter
+@dataclass(frozen=True)
+class StemIds:
+    """The stems of a run of units (blocks, or runs of blocks) as integer ids in one array:
+    unit u's are ``ids[starts[u]:starts[u + 1]]``."""
 
-    spread = np.zeros(max(1, vocab), dtype=np.int64)
-    counted = [Counter(ids) for ids in block_ids]
-    for counts in counted:
-        if counts:
-            spread[list(counts)] += 1
-    shared = np.flatnonzero(spread >= 2)
-    column = np.full(max(1, vocab), -1, dtype=np.int64)
-    column[shared] = np.arange(len(shared))
-    prefix = np.zeros((len(block_ids) + 1, max(1, len(shared))), dtype=np.int32)
-    own = np.zeros(len(block_ids) + 1, dtype=np.float64)
-    for b, counts in enumerate(counted):
-        prefix[b + 1] = prefix[b]
-        local = 0.0
-        for word, c in counts.items():
-            col = column[word]
-            if col >= 0:
-                prefix[b + 1, col] += c
-            else:
-                local += c * np.log1p(c)
-        own[b + 1] = own[b] + local
-    return prefix, own
+    ids: np.ndarray
+    starts: np.ndarray
+
+    @classmethod
+    def of(cls, unit_stems: list[list[str]]) -> "StemIds":
+        vocab: dict[str, int] = {}
+        ids = np.fromiter((vocab.setdefault(t, len(vocab)) for stems in unit_stems for t in stems), dtype=np.int64)
+        starts = np.zeros(len(unit_stems) + 1, dtype=np.int64)
+        np.cumsum([len(stems) for stems in unit_stems], out=starts[1:])
+        return cls(ids, starts)
+
+    @property
+    def units(self) -> int:
+        return len(self.starts) - 1
+
+    def merged(self, bounds: list[int]) -> "StemIds":
+        """Units ``bounds[k]:bounds[k + 1]`` of this run, each merged into one unit."""
+        edges = self.starts[bounds]
+        return StemIds(self.ids[edges[0]: edges[-1]], edges - edges[0])
+
+
+def _shared_prefix_counts(units: StemIds) -> tuple[np.ndarray, np.ndarray, int]:
+    """Prefix sums of count vectors over the words found in more than one unit, prefix sums
+    of the rest's share of the cost, and the number of distinct words. A word found in one
+    unit only has the same count in every segment holding that unit, so its term
+    c*log(c+1) is a constant of the unit: leaving it out of the vectors changes no cost and
+    makes them several times narrower."""
+    n = units.units
+    words, local = np.unique(units.ids, return_inverse=True)
+    vocab = max(1, len(words))
+    unit_of = np.repeat(np.arange(n), np.diff(units.starts))
+    pairs, counts = np.unique(unit_of * vocab + local, return_counts=True)  # (unit, word), sorted
+    pair_unit, pair_word = pairs // vocab, pairs % vocab
+    spread = np.bincount(pair_word, minlength=vocab)
+    shared = spread[pair_word] >= 2
+    column = np.full(vocab, -1, dtype=np.int64)
+    shared_words = np.flatnonzero(spread >= 2)
+    column[shared_words] = np.arange(len(shared_words))
+    prefix = np.zeros((n + 1, max(1, len(shared_words))), dtype=np.int32)
+    prefix[pair_unit[shared] + 1, column[pair_word[shared]]] = counts[shared]
+    np.cumsum(prefix, axis=0, out=prefix)
+    alone = counts[~shared].astype(np.float64)
+    own = np.zeros(n + 1, dtype=np.float64)
+    np.cumsum(np.bincount(pair_unit[~shared], weights=alone * np.log1p(alone), minlength=n), out=own[1:])
+    return prefix, own, len(words)
 
 
 def segment_boundaries(
-    block_ids: list[list[int]],
-    vocab: int,
+    units: StemIds,
     logits: list[float],
     words: list[int],
     min_words: int,
     short_penalty: float,
     params: LexicalParams,
 ) -> list[int]:
-    """Blocks (indices > 0) that start a new segment in this stretch of blocks."""
-    n = len(block_ids)
+    """Units (indices > 0) that start a new segment in this stretch of units."""
+    n = units.units
     if n <= 1:
         return []
-    prefix, own = _shared_prefix_counts(block_ids, vocab)
-    lengths = np.concatenate([[0.0], np.cumsum([len(ids) for ids in block_ids], dtype=np.float64)])
+    prefix, own, vocab = _shared_prefix_counts(units)
+    lengths = units.starts.astype(np.float64)
     total = max(2.0, lengths[-1])
     seg_cost = params.segment_cost if params.segment_cost is not None else float(np.log(total))
     k = float(params.vocab_size) if params.vocab_size is not None else float(max(1, vocab))

@@ -14,7 +14,7 @@ from .cohesion import cohesion
 from .cues import CueSet, LineShape, load_cues
 from .decoding import choose_boundaries
 from .features import CUE_FEATURES, GapFeatures, gap_features
-from .lexical import LexicalParams, segment_boundaries
+from .lexical import LexicalParams, StemIds, segment_boundaries
 from .model import BoundaryModel, load_model
 from .streaming import Cut, Limits, Section, assemble, decide_cuts, iter_sections
 from .words import WordNormalizer
@@ -63,16 +63,17 @@ class Segmenter:
         blocks = make_blocks(lines, self.cues.is_separator)
         shapes = [self.cues.shape(b.text) for b in blocks]
         stems = [self.words.stems(_bounded(b.text)) for b in blocks]
-        coh = cohesion(stems, self.window)
+        ids = StemIds.of(stems)
+        coh = cohesion(stems, self.window, ids)
         feats = gap_features(blocks, shapes, coh, self.cues)
         logits = [self.model.logit(row) for row in feats.rows]
         words = [s.words for s in shapes]
         if self._unsupervised(feats, words):
-            cuts = self._lexical_only(stems, words)
+            cuts = self._lexical_only(ids, words)
         else:
             cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
             if self.model.lexical is not None:
-                cuts = self._refine(cuts, logits, words, stems, self.model.lexical)
+                cuts = self._refine(cuts, logits, words, ids, self.model.lexical)
         return Analysis(blocks, feats, logits, cuts, shapes)
 
     def _unsupervised(self, feats: GapFeatures, words: list[int]) -> bool:
@@ -86,16 +87,14 @@ class Segmenter:
         cue_columns = [feats.names.index(name) for name in CUE_FEATURES]
         return not any(row[c] for row in feats.rows for c in cue_columns)
 
-    def _lexical_only(self, stems: list[list[str]], words: list[int]) -> list[int]:
+    def _lexical_only(self, ids: StemIds, words: list[int]) -> list[int]:
         """Utiyama & Isahara's segmentation, unchanged: vocabulary and U00's prior alone."""
-        vocab: dict[str, int] = {}
-        ids = [[vocab.setdefault(t, len(vocab)) for t in block] for block in stems]
         params = LexicalParams(lexical_weight=1.0, cue_weight=0.0, max_blocks=self.model.fallback.max_lines,
                                candidate_logit=float("-inf"))  # type: ignore[union-attr]
-        return segment_boundaries(ids, len(vocab), [0.0] * (len(words) - 1), words, 0, 0.0, params)
+        return segment_boundaries(ids, [0.0] * (len(words) - 1), words, 0, 0.0, params)
 
     def _refine(
-        self, cuts: list[int], logits: list[float], words: list[int], stems: list[list[str]], params: LexicalParams
+        self, cuts: list[int], logits: list[float], words: list[int], ids: StemIds, params: LexicalParams
     ) -> list[int]:
         """Keep the sure cuts; inside each stretch between them, segment again with the
         lexical dynamic programme, which also weighs the cue scores of the stretch's gaps.
@@ -107,7 +106,7 @@ class Segmenter:
         edges = [0, *sure, len(words)]
         out = set(sure)
         if params.segment_cost is None:  # U00's prior: log of the words of the whole text
-            params = replace(params, segment_cost=float(np.log(max(2, sum(len(s) for s in stems)))))
+            params = replace(params, segment_cost=float(np.log(max(2, len(ids.ids)))))
         unit_params = replace(params, candidate_logit=float("-inf"))
         cut_set = set(cuts)
         for lo, hi in _windows(edges, cuts, logits, params.candidate_logit):
@@ -116,15 +115,10 @@ class Segmenter:
                 out.add(lo)  # a window that starts at a cue cut keeps it
             if len(starts) < 2:
                 continue
-            vocab: dict[str, int] = {}
             bounds = [*starts, hi]
-            ids = [
-                [vocab.setdefault(t, len(vocab)) for b in range(a, z) for t in stems[b]]
-                for a, z in zip(bounds, bounds[1:])
-            ]
             unit_words = [sum(words[a:z]) for a, z in zip(bounds, bounds[1:])]
             inner = segment_boundaries(
-                ids, len(vocab), [logits[b - 1] for b in starts[1:]], unit_words,
+                ids.merged(bounds), [logits[b - 1] for b in starts[1:]], unit_words,
                 self.model.min_words, self.model.short_penalty, unit_params,
             )
             out.update(starts[c] for c in inner)

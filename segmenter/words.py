@@ -37,7 +37,8 @@ class WordNormalizer:
     """Turns text into stems of content words for one language, caching each stem."""
 
     language: str = "english"
-    _cache: dict[str, str] = field(default_factory=dict, repr=False)
+    _cache: dict[str, str] = field(default_factory=dict, repr=False)  # word -> stem ("" if dropped)
+    _tokens: dict[str, str] = field(default_factory=dict, repr=False)  # token -> its stems, space-joined
 
     def __post_init__(self) -> None:
         # PyStemmer: the Snowball stemmers compiled to C, 40x faster than NLTK's pure-Python
@@ -59,17 +60,32 @@ class WordNormalizer:
 
     def stems(self, text: str) -> list[str]:
         """Stems of the content words of ``text``, in order (stop words and one-letter words dropped)."""
-        cache = self._cache
-        words = _WORD.findall(text.lower())
+        # A word never spans white space, so the stems of a line are those of its white-space
+        # tokens in turn; each distinct token is looked up once and remembered as its stems
+        # joined by spaces. Splitting at white space and looking tokens up is three times
+        # quicker than the word pattern over every line.
+        known = self._tokens
+        tokens = text.lower().split()
         try:
-            return [stem for stem in map(cache.__getitem__, words) if stem]
+            return " ".join(map(known.__getitem__, tokens)).split()
         except KeyError:
             pass
+        if len(known) >= 200_000:
+            known.clear()
+            self._cache.clear()
+        for token in tokens:
+            if token not in known:
+                known[token] = " ".join(self._word_stems(token))
+        return " ".join(map(known.__getitem__, tokens)).split()
+
+    def _word_stems(self, token: str) -> list[str]:
+        cache = self._cache
         stop = self.stop_words
-        for word in words:
-            if word not in cache:
-                stem = "" if len(word) < 2 or word in stop else self._stem(word)
-                if len(cache) >= 200_000:
-                    cache.clear()
-                cache[word] = stem
-        return [stem for stem in map(cache.__getitem__, words) if stem]
+        out = []
+        for word in _WORD.findall(token):
+            stem = cache.get(word)
+            if stem is None:
+                stem = cache[word] = "" if len(word) < 2 or word in stop else self._stem(word)
+            if stem:
+                out.append(stem)
+        return out
