@@ -144,7 +144,7 @@ def cohesion(block_stems: list[list[str]], window: int = 60, ids: "StemIds | Non
     flat, bstart = ids.ids, ids.starts
     vocab = int(flat.max()) + 1 if len(flat) else 0
     block_of = np.repeat(np.arange(n), np.diff(bstart))
-    df = np.bincount(np.unique(block_of * max(1, vocab) + flat) % max(1, vocab), minlength=vocab) if vocab else np.zeros(0)
+    df = np.bincount(_distinct(block_of * max(1, vocab) + flat) % max(1, vocab), minlength=vocab) if vocab else np.zeros(0)
     idf = np.log((n + 1) / (df + 0.5))
     g = np.arange(n - 1)
     before_hi = bstart[g + 1]
@@ -199,3 +199,18 @@ def _row_clog(matrix: "Any") -> "Any":
     values = matrix.copy()
     values.data = values.data * np.log1p(values.data)
     return np.asarray(values.sum(axis=1)).ravel()
+
+
+def _distinct(keys: "Any") -> "Any":
+    """The distinct values of an integer array, sorted. (``np.unique`` without further
+    outputs takes a hashing path in numpy 2.4 that was 50 times slower here: 0.64 s
+    against 0.011 s on 500,000 keys.)"""
+    import numpy as np
+
+    if len(keys) == 0:
+        return keys
+    ordered = np.sort(keys)
+    first = np.empty(len(ordered), dtype=bool)
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return ordered[first]

@@ -64,30 +64,40 @@ class StemIds:
         return StemIds(self.ids[edges[0]: edges[-1]], edges - edges[0])
 
 
-def _shared_prefix_counts(units: StemIds) -> tuple[np.ndarray, np.ndarray, int]:
-    """Prefix sums of count vectors over the words found in more than one unit, prefix sums
-    of the rest's share of the cost, and the number of distinct words. A word found in one
-    unit only has the same count in every segment holding that unit, so its term
-    c*log(c+1) is a constant of the unit: leaving it out of the vectors changes no cost and
-    makes them several times narrower."""
+@dataclass(frozen=True)
+class _UnitCounts:
+    """Each unit's distinct words with their counts (pairs sorted by unit; unit u's pairs are
+    ``pair_start[u]:pair_start[u + 1]``), and prefix sums over units of the count vectors of
+    the words found in more than one unit. A word found in one unit only points at the last
+    column of ``prefix``, which stays zero: in every segment holding its unit it has that
+    unit's count, so it needs no column of its own (the vectors become several times narrower)."""
+
+    pair_unit: np.ndarray
+    pair_column: np.ndarray
+    pair_count: np.ndarray
+    pair_start: np.ndarray
+    prefix: np.ndarray
+    vocab: int
+
+
+def _unit_counts(units: StemIds) -> _UnitCounts:
     n = units.units
     words, local = np.unique(units.ids, return_inverse=True)
     vocab = max(1, len(words))
     unit_of = np.repeat(np.arange(n), np.diff(units.starts))
-    pairs, counts = np.unique(unit_of * vocab + local, return_counts=True)  # (unit, word), sorted
+    pairs, counts = np.unique(unit_of * vocab + local, return_counts=True)
     pair_unit, pair_word = pairs // vocab, pairs % vocab
     spread = np.bincount(pair_word, minlength=vocab)
-    shared = spread[pair_word] >= 2
-    column = np.full(vocab, -1, dtype=np.int64)
     shared_words = np.flatnonzero(spread >= 2)
+    column = np.full(vocab, len(shared_words), dtype=np.int64)
     column[shared_words] = np.arange(len(shared_words))
-    prefix = np.zeros((n + 1, max(1, len(shared_words))), dtype=np.int32)
-    prefix[pair_unit[shared] + 1, column[pair_word[shared]]] = counts[shared]
+    pair_column = column[pair_word]
+    prefix = np.zeros((n + 1, len(shared_words) + 1), dtype=np.int32)
+    shared = pair_column < len(shared_words)
+    prefix[pair_unit[shared] + 1, pair_column[shared]] = counts[shared]
     np.cumsum(prefix, axis=0, out=prefix)
-    alone = counts[~shared].astype(np.float64)
-    own = np.zeros(n + 1, dtype=np.float64)
-    np.cumsum(np.bincount(pair_unit[~shared], weights=alone * np.log1p(alone), minlength=n), out=own[1:])
-    return prefix, own, len(words)
+    pair_start = np.searchsorted(pair_unit, np.arange(n + 1))
+    return _UnitCounts(pair_unit, pair_column, counts, pair_start, prefix, len(words))
 
 
 def segment_boundaries(
@@ -102,13 +112,14 @@ def segment_boundaries(
     n = units.units
     if n <= 1:
         return []
-    prefix, own, vocab = _shared_prefix_counts(units)
+    counts = _unit_counts(units)
+    prefix, vocab = counts.prefix, counts.vocab
     lengths = units.starts.astype(np.float64)
     total = max(2.0, lengths[-1])
     seg_cost = params.segment_cost if params.segment_cost is not None else float(np.log(total))
     k = float(params.vocab_size) if params.vocab_size is not None else float(max(1, vocab))
     word_prefix = np.concatenate([[0], np.cumsum(words)])
-    top = int(prefix[-1].max()) if prefix.size else 0
+    top = max(int(prefix[-1].max()), int(counts.pair_count.max(initial=0)))
     clog = np.arange(top + 1, dtype=np.float64)
     clog *= np.log1p(clog)
     gains = np.array(  # gains[i]: cut before block i
@@ -120,10 +131,8 @@ def segment_boundaries(
     for j in range(1, n + 1):
         lo = max(0, j - params.max_blocks)
         starts = np.arange(lo, j)
-        seg = prefix[j] - prefix[lo:j]  # counts of segment [i, j) for every start i
         size = lengths[j] - lengths[lo:j]
-        # c*log(c+1) of every count, looked up (counts are small integers): faster than log1p.
-        cost = size * np.log(size + k) - np.take(clog, seg).sum(axis=1) - (own[j] - own[lo:j])
+        cost = size * np.log(size + k) - _own_terms(counts, clog, lo, j)
         seg_words = word_prefix[j] - word_prefix[lo:j]
         short = np.where(seg_words < min_words, short_penalty * (1.0 - seg_words / max(1, min_words)), 0.0)
         value = best[lo:j] + gains[lo:j] - params.lexical_weight * (cost + seg_cost) - short
@@ -138,3 +147,17 @@ def segment_boundaries(
             cuts.append(i)
         j = i
     return sorted(cuts)
+
+
+def _own_terms(counts: _UnitCounts, clog: np.ndarray, lo: int, j: int) -> np.ndarray:
+    """For every start i in lo..j-1, the sum over words of c*log(c+1) for segment [i, j).
+
+    Moving a segment's start from i + 1 back to i adds unit i's words: each word w with count
+    a in unit i and C in units i+1..j-1 adds clog(C + a) - clog(C). Only the words of the
+    units in reach are touched, so the cost follows their words, not the vocabulary; the
+    c*log(c+1) values are looked up (counts are small integers), quicker than log1p."""
+    p0, p1 = counts.pair_start[lo], counts.pair_start[j]
+    unit, column, a = counts.pair_unit[p0:p1], counts.pair_column[p0:p1], counts.pair_count[p0:p1]
+    later = counts.prefix[j, column] - counts.prefix[unit + 1, column]
+    added = np.bincount(unit - lo, weights=clog[later + a] - clog[later], minlength=j - lo)
+    return np.cumsum(added[::-1])[::-1]
