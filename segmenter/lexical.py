@@ -20,6 +20,7 @@ one end point are computed at once with numpy from prefix sums of count vectors.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -48,10 +49,11 @@ class StemIds:
 
     @classmethod
     def of(cls, unit_stems: list[list[str]]) -> "StemIds":
-        vocab: dict[str, int] = {}
-        ids = np.fromiter((vocab.setdefault(t, len(vocab)) for stems in unit_stems for t in stems), dtype=np.int64)
+        # Ids in order of first appearance; every pass runs in C but the one over distinct stems.
+        index = {stem: i for i, stem in enumerate(dict.fromkeys(chain.from_iterable(unit_stems)))}
         starts = np.zeros(len(unit_stems) + 1, dtype=np.int64)
         np.cumsum([len(stems) for stems in unit_stems], out=starts[1:])
+        ids = np.fromiter(map(index.__getitem__, chain.from_iterable(unit_stems)), dtype=np.int64, count=int(starts[-1]))
         return cls(ids, starts)
 
     @property

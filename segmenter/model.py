@@ -44,6 +44,14 @@ class BoundaryModel:
     def logit(self, row: list[float]) -> float:
         return self.bias + sum(w * x for w, x in zip(self.weights, row))
 
+    def logits(self, rows: list[list[float]]) -> list[float]:
+        """``logit`` of every row at once."""
+        import numpy as np
+
+        if not rows:
+            return []
+        return (np.asarray(rows, dtype=np.float64) @ np.asarray(self.weights) + self.bias).tolist()
+
     def evidence(self, row: list[float]) -> tuple[tuple[str, float], ...]:
         """Every non-zero contribution to the gap's log-odds, the bias included, largest first."""
         pushes = [(name, round(w * x, 3)) for w, x, name in zip(self.weights, row, self.names) if w * x]

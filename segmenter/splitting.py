@@ -66,7 +66,7 @@ class Segmenter:
         ids = StemIds.of(stems)
         coh = cohesion(stems, self.window, ids)
         feats = gap_features(blocks, shapes, coh, self.cues)
-        logits = [self.model.logit(row) for row in feats.rows]
+        logits = self.model.logits(feats.rows)
         words = [s.words for s in shapes]
         if self._unsupervised(feats, words):
             cuts = self._lexical_only(ids, words)
