@@ -40,3 +40,27 @@ def test_sentences_come_in_order_with_increasing_offsets():
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == ["One.", "Two?", "Three!", "Four", "Five."]
     assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
+
+
+TRICKY_LINES = [
+    "Mr. Smith went to Washington. He said no.",
+    "The U.S. Army arrived. It is here.",
+    "See No. 5 on the list. Then go.",
+    "J. S. Bach wrote it. The end came.",
+    "Apples, pears etc. The rest stayed. Prices rose to 1.5m. Sales fell.",
+    "He left at 5 p.m. Then he came back. She said: \"Never.\" They laughed.",
+    "It was Feb. 5 when it came. In Jan. The rest followed (as usual.) Then.",
+    "Shares in Acme Inc. Rose. The Mining-co. Fell. Dr. Who? Yes! Really.",
+    "Der Vertrag gilt ab 1. Januar. Das ist neu. Er kam z.B. am Montag. Dann ging er.",
+]
+
+
+@pytest.mark.parametrize("language", ["english", "german", "french"])
+def test_quick_punkt_finds_the_same_sentences_as_punkt(language):
+    from summarizer.sentences import _tokenizer, punkt_tokenizer
+    from tests.conftest import SAMPLES
+
+    lines = [line.strip() for path in sorted(SAMPLES.glob("*.txt")) for line in path.read_text().splitlines()]
+    lines = [line for line in lines if line] + TRICKY_LINES
+    quick, plain = _tokenizer(language), punkt_tokenizer(language)
+    assert [list(quick.span_tokenize(line)) for line in lines] == [list(plain.span_tokenize(line)) for line in lines]
