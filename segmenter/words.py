@@ -83,7 +83,7 @@ class WordNormalizer:
         cache = self._cache
         stop = self.stop_words
         out = []
-        for word in _WORD.findall(token):
+        for word in (token,) if token.isalpha() and token.isascii() else _WORD.findall(token):
             stem = cache.get(word)
             if stem is None:
                 stem = cache[word] = "" if len(word) < 2 or word in stop else self._stem(word)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -138,11 +139,11 @@ class _Document:
 
 
 def _vectorize(stems: list[list[str]], title_stems: list[str] | None) -> _Document:
-    vocab: dict[str, int] = {}
     n = len(stems)
     rows_stems = stems + [title_stems or []]
-    flat = [t for sent in rows_stems for t in sent]
-    cols = np.fromiter((vocab.setdefault(t, len(vocab)) for t in flat), dtype=np.intp, count=len(flat))
+    flat = list(chain.from_iterable(rows_stems))
+    vocab = {stem: i for i, stem in enumerate(dict.fromkeys(flat))}  # ids in order of first appearance
+    cols = np.fromiter(map(vocab.__getitem__, flat), dtype=np.intp, count=len(flat))
     width = max(1, len(vocab))
     if (n + 1) * width <= DENSE_CELLS:
         rows = np.repeat(np.arange(n + 1), [len(r) for r in rows_stems])

@@ -79,16 +79,9 @@ _INNER_STOP = re.compile(r"[.!?\u2026\u3002\uff01\uff1f]")
 def _line_spans(line: str, language: str) -> list[tuple[int, int]]:
     if not _INNER_STOP.search(line, 0, max(0, len(line) - 3)):
         return [(0, len(line))]  # no stop before the line's end: one sentence, Punkt not needed
-    spans: list[tuple[int, int]] = []
-    for start, end in _tokenizer(language).span_tokenize(line):
-        piece = line[start:end]
-        cut = start
-        for m in _GLUED.finditer(piece):
-            if m.start() == 0:
-                continue
-            spans.append((cut, start + m.start()))
-            cut = start + m.start()
-        spans.append((cut, end))
+    spans: list[tuple[int, int]] = list(_tokenizer(language).span_tokenize(line))
+    if _MAYBE_GLUED.search(line):
+        spans = _cut_glued(line, spans)
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and line[start:start + 1].islower() and line[merged[-1][1] - 2: merged[-1][1]].rstrip()[-1:] in "\"'\u201d\u2019":
@@ -96,6 +89,26 @@ def _line_spans(line: str, language: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+#: What every glued sentence end has (a stop, maybe a closing quote, then a capital): a line
+#: without it needs no look for glued sentences.
+_MAYBE_GLUED = re.compile(r"[.!?][\"\u201d]?[A-Z]")
+
+
+def _cut_glued(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut Punkt's spans where sentences are glued without a space ("below.In this")."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        piece = line[start:end]
+        cut = start
+        for m in _GLUED.finditer(piece):
+            if m.start() == 0:
+                continue
+            out.append((cut, start + m.start()))
+            cut = start + m.start()
+        out.append((cut, end))
+    return out
 
 
 def split_sentences(text: str, language: str = "english") -> list[Sentence]:
