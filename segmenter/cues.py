@@ -19,7 +19,9 @@ LONG_LINE_CHARS = 400
 HEAD_CHARS = 300
 TAIL_CHARS = 60
 CLOSERS = "\"'\u201d\u2019)]\u00bb"
-PATTERN_LISTS = ("separator", "end_of_article", "teaser_end", "byline", "dateline", "date_line", "boilerplate")
+PATTERN_LISTS = (
+    "separator", "end_of_article", "teaser_end", "byline", "dateline", "date_line", "boilerplate", "continuation",
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class LineShape:
     boilerplate: bool
     title_case: float  #: share of capitalised words; 0 on lines longer than a headline
     starts_lower: bool
+    continues: bool  #: begins as a paragraph inside an article does (quotation, pronoun, "But", "Mr")
     ends_colon: bool
 
     @property
@@ -93,6 +96,7 @@ class CueSet:
             boilerplate="boilerplate" in fired,
             title_case=capitals / len(words) if words else 0.0,
             starts_lower=line[:1].islower(),
+            continues="continuation" in fired,
             ends_colon=line.endswith(":"),
         )
 
@@ -140,7 +144,7 @@ def _compile(name: str, patterns: list[str], origin: str) -> Pattern:
 
 
 #: The lists searched in every line (the separator list is asked of short lines on their own).
-LINE_LISTS = ("end_of_article", "teaser_end", "byline", "dateline", "date_line", "boilerplate")
+LINE_LISTS = ("end_of_article", "teaser_end", "byline", "dateline", "date_line", "boilerplate", "continuation")
 
 
 def _line_set(lists: dict[str, list[str]]) -> tuple[Pattern, tuple[str, ...]]:

@@ -20,6 +20,7 @@ from .datafiles import data_present
 from .corpus import SHAPES, Dump, build_dump, load_articles, sample_dumps
 from .evaluate import Scores, offsets_to_text_lines, text_line_numbers
 from .lexical import LexicalParams
+from .features import FEATURES
 from .model import BoundaryModel, Fallback
 from .splitting import Segmenter
 
@@ -83,6 +84,8 @@ def long_dumps(dumps: list[Dump]) -> list[Dump]:
 #: of vocabulary, 960 stems): left to grow with the text, as in U00, they make a long dump's cuts
 #: dearer than a short one's, and a dump of 200 articles lost a tenth of its boundaries.
 VOCAB_SIZE, SEGMENT_COST = 600.0, 6.9
+#: The decoder's short-article rule: articles under MIN_WORDS words pay up to SHORT_PENALTY.
+MIN_WORDS, SHORT_PENALTY = 10, 6.0
 
 DECODER_GRID: list[tuple[float, LexicalParams | None]] = [
     (3.0, None),
@@ -107,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     if not data_present(bbc / "articles", "training the boundary model"):
         return 1
     articles = load_articles(bbc, "train")
-    segmenter = Segmenter()
+    # Features do not depend on the model: a blank one lets training start from no model file
+    # (or from one fitted on other features).
+    segmenter = Segmenter(model=BoundaryModel(tuple(0.0 for _ in FEATURES), 0.0, FEATURES, MIN_WORDS, SHORT_PENALTY))
     rows: list[list[float]] = []
     labels: list[int] = []
     for dump in sample_dumps(articles, SHAPES, dumps_per_shape=args.dumps_per_shape, seed=args.seed):
