@@ -83,6 +83,26 @@ def test_caption_inside_an_article_does_not_start_a_new_one():
     assert len(split(text)) == 1
 
 
+@pytest.mark.parametrize("line, continues", [
+    ('"We will not back down," the minister said on Monday.', True),
+    ("But the plan failed within a week.", True),
+    ("Mr Blair said the vote would go ahead.", True),
+    ("- a list item", True),
+    ("The plan failed within a week.", False),
+    ("Butter prices rose for a third month.", False),
+])
+def test_a_paragraph_opening_like_a_continuation_is_marked(line, continues):
+    assert load_cues().shape(line).continues is continues
+
+
+def test_a_continuation_paragraph_lowers_the_score_of_the_gap_before_it():
+    segmenter = Segmenter()
+    lead = "The government has announced plans to cut taxes for small firms from next April.\n\n"
+    plain = segmenter.analyse(lead + "Shares in the largest retailers rose sharply in early trading on Tuesday.\n")
+    continued = segmenter.analyse(lead + "But shares in the largest retailers rose sharply in early trading on Tuesday.\n")
+    assert continued.logits[0] < plain.logits[0]
+
+
 def test_empty_text_has_no_articles_and_whitespace_is_one_article():
     assert split("") == []
     only = split(" \n\n\t\n")
