@@ -10,10 +10,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from .lexical import StemIds
+from .lexical import StemIds
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ def cohesion_reference(block_stems: list[list[str]], window: int = 60) -> Cohesi
     return Cohesion(similarity, depth_scores(similarity), gains)
 
 
-def cohesion(block_stems: list[list[str]], window: int = 60, ids: "StemIds | None" = None) -> Cohesion:
+def cohesion(block_stems: list[list[str]], window: int = 60, ids: StemIds | None = None) -> Cohesion:
     """Similarity, depth and split gain for the ``len(block_stems) - 1`` gaps between blocks.
 
     A gap's two windows are runs of the text's stems in order: the last ``window`` stems of
@@ -133,8 +132,6 @@ def cohesion(block_stems: list[list[str]], window: int = 60, ids: "StemIds | Non
     it. All windows become rows of two sparse count matrices, and every gap's cosine and split
     gain are computed at once. ``ids``: the same stems as ids, where the caller has them."""
     import numpy as np
-
-    from .lexical import StemIds
 
     n = len(block_stems)
     if n < VECTORISE_FROM:

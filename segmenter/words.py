@@ -63,7 +63,7 @@ class WordNormalizer:
         """Stems of the content words of ``text``, in order (stop words and one-letter words dropped)."""
         # A word never spans white space, so the stems of a line are those of its white-space
         # tokens in turn; each distinct token is looked up once and remembered with its stems.
-        # Splitting at white space and looking tokens up (all in C) is three times quicker
+        # Splitting at white space and looking tokens up (all in C) is two to three times quicker
         # than the word pattern over every line.
         known = self._tokens
         tokens = text.lower().split()
