@@ -105,8 +105,11 @@ class Segmenter:
         sure = [c for c in cuts if logits[c - 1] >= self.model.sure_logit]
         edges = [0, *sure, len(words)]
         out = set(sure)
-        if params.segment_cost is None:  # U00's prior: log of the words of the whole text
-            params = replace(params, segment_cost=float(np.log(max(2, len(ids.ids)))))
+        # U00's prior on a cut: log of the text's words; a fixed cost caps it, so that a cut
+        # costs the same in a long dump as in a short one, while a small paste (a few hundred
+        # words) keeps U00's cheaper cuts and its cues can still decide.
+        prior = float(np.log(max(2, len(ids.ids))))
+        params = replace(params, segment_cost=prior if params.segment_cost is None else min(params.segment_cost, prior))
         unit_params = replace(params, candidate_logit=float("-inf"))
         cut_set = set(cuts)
         for lo, hi in _windows(edges, cuts, logits, params.candidate_logit):
