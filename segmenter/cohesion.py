@@ -138,8 +138,7 @@ def cohesion(block_stems: list[list[str]], window: int = 60, ids: StemIds | None
         return cohesion_reference(block_stems, window)
     if ids is None:
         ids = StemIds.of(block_stems)
-    flat, bstart = ids.ids, ids.starts
-    vocab = int(flat.max()) + 1 if len(flat) else 0
+    flat, bstart, vocab = ids.ids, ids.starts, ids.vocab
     block_of = np.repeat(np.arange(n), np.diff(bstart))
     df = np.bincount(_distinct(block_of * max(1, vocab) + flat) % max(1, vocab), minlength=vocab) if vocab else np.zeros(0)
     idf = np.log((n + 1) / (df + 0.5))

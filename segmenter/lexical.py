@@ -60,6 +60,11 @@ class StemIds:
     def units(self) -> int:
         return len(self.starts) - 1
 
+    @property
+    def vocab(self) -> int:
+        """How many distinct ids (ids run from 0)."""
+        return int(self.ids.max()) + 1 if len(self.ids) else 0
+
     def merged(self, bounds: list[int]) -> "StemIds":
         """Units ``bounds[k]:bounds[k + 1]`` of this run, each merged into one unit."""
         edges = self.starts[bounds]

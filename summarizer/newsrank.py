@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
 
 from segmenter.datafiles import read_json
+from segmenter.lexical import StemIds
 from segmenter.words import WordNormalizer
 
 from .errors import SummarizerError
@@ -84,16 +84,6 @@ def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
 DENSE_CELLS = 4_000_000  # below this many matrix cells, dense numpy beats scipy's overheads
 
 
-def _count_matrix(stems: list[list[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
-    rows, cols = [], []
-    for i, sent in enumerate(stems):
-        for stem in sent:
-            rows.append(i)
-            cols.append(vocab.setdefault(stem, len(vocab)))
-    data = np.ones(len(rows))
-    return sparse.csr_matrix((data, (rows, cols)), shape=(len(stems), max(1, len(vocab))))
-
-
 def _array(m: object) -> np.ndarray:
     return m.toarray() if sparse.issparse(m) else np.asarray(m)  # type: ignore[union-attr]
 
@@ -140,16 +130,13 @@ class _Document:
 
 def _vectorize(stems: list[list[str]], title_stems: list[str] | None) -> _Document:
     n = len(stems)
-    rows_stems = stems + [title_stems or []]
-    flat = list(chain.from_iterable(rows_stems))
-    vocab = {stem: i for i, stem in enumerate(dict.fromkeys(flat))}  # ids in order of first appearance
-    cols = np.fromiter(map(vocab.__getitem__, flat), dtype=np.intp, count=len(flat))
-    width = max(1, len(vocab))
+    ids = StemIds.of(stems + [title_stems or []])  # the title is row n
+    width = max(1, ids.vocab)
+    rows = np.repeat(np.arange(n + 1), np.diff(ids.starts))
     if (n + 1) * width <= DENSE_CELLS:
-        rows = np.repeat(np.arange(n + 1), [len(r) for r in rows_stems])
-        both = np.bincount(rows * width + cols, minlength=(n + 1) * width).reshape(n + 1, width).astype(float)
+        both = np.bincount(rows * width + ids.ids, minlength=(n + 1) * width).reshape(n + 1, width).astype(float)
     else:
-        both = _count_matrix(rows_stems, vocab)
+        both = sparse.csr_matrix((np.ones(len(rows)), (rows, ids.ids)), shape=(n + 1, width))
     tfidf = _tfidf_rows(both)
     return _Document(both[:n], tfidf[:n], tfidf[n] if title_stems else None)
 

@@ -60,8 +60,7 @@ def _tokenizer(language: str):  # type: ignore[no-untyped-def]
                 return True
             return super()._context_has_sentbreak(context)
 
-    name = language if language in punkt.available_languages() else "english"
-    return QuickPunkt(punkt.load_model(name))
+    return QuickPunkt(punkt.load_model(_model_name(language)))
 
 
 @lru_cache(maxsize=8)
@@ -69,8 +68,14 @@ def punkt_tokenizer(language: str):  # type: ignore[no-untyped-def]
     """Punkt as it comes (the reference the quick path is tested against)."""
     import punkt
 
-    name = language if language in punkt.available_languages() else "english"
-    return punkt.PunktSentenceTokenizer(punkt.load_model(name))
+    return punkt.PunktSentenceTokenizer(punkt.load_model(_model_name(language)))
+
+
+def _model_name(language: str) -> str:
+    """Punkt's pretrained model for ``language`` (English where it has none)."""
+    import punkt
+
+    return language if language in punkt.available_languages() else "english"
 
 
 _INNER_STOP = re.compile(r"[.!?\u2026\u3002\uff01\uff1f]")

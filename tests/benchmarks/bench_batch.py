@@ -43,6 +43,8 @@ def build(root: Path, megabytes: float, path: Path) -> int:
     from segmenter.corpus import SHAPES, load_articles, sample_dumps
 
     articles = load_articles(root, "heldout")
+    if not articles:
+        raise SystemExit(f"no held-out articles under {root}/articles")
     size, seed = 0, 0
     with open(path, "w", encoding="utf-8") as out:
         while size < megabytes * 1e6:
