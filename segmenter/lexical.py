@@ -24,6 +24,8 @@ from itertools import chain
 
 import numpy as np
 
+from .kernels import Tier, compiled, u00_programme
+
 
 @dataclass(frozen=True)
 class LexicalParams:
@@ -114,38 +116,37 @@ def segment_boundaries(
     min_words: int,
     short_penalty: float,
     params: LexicalParams,
+    tier: Tier | None = None,
 ) -> list[int]:
-    """Units (indices > 0) that start a new segment in this stretch of units."""
+    """Units (indices > 0) that start a new segment in this stretch of units. ``tier`` decides
+    whether the programme runs compiled (see :mod:`segmenter.kernels`); numpy without one."""
     n = units.units
     if n <= 1:
         return []
     counts = _unit_counts(units)
-    prefix, vocab = counts.prefix, counts.vocab
-    lengths = units.starts.astype(np.float64)
-    total = max(2.0, lengths[-1])
-    seg_cost = params.segment_cost if params.segment_cost is not None else float(np.log(total))
-    k = float(params.vocab_size) if params.vocab_size is not None else float(max(1, vocab))
-    word_prefix = np.concatenate([[0], np.cumsum(words)])
-    top = max(int(prefix[-1].max()), int(counts.pair_count.max(initial=0)))
+    lengths = units.starts
+    seg_cost = params.segment_cost if params.segment_cost is not None else float(np.log(max(2, int(lengths[-1]))))
+    k = float(params.vocab_size) if params.vocab_size is not None else float(max(1, counts.vocab))
+    # Tables looked up by both forms of the programme (so both get the same numbers): the
+    # size term s*log(s + k) of a segment of s words, and c*log(c + 1) of a word counted c times
+    # (counts are small integers: a lookup is quicker than log1p).
+    size_cost = np.arange(int(lengths[-1]) + 1, dtype=np.float64)
+    size_cost *= np.log(size_cost + k)
+    top = max(int(counts.prefix[-1].max()), int(counts.pair_count.max(initial=0)))
     clog = np.arange(top + 1, dtype=np.float64)
     clog *= np.log1p(clog)
     gains = np.array(  # gains[i]: cut before block i
         [0.0, *[params.cue_weight * g if g >= params.candidate_logit else -np.inf for g in logits]]
     )
-    best = np.full(n + 1, -np.inf)
-    best[0] = 0.0
-    back = np.zeros(n + 1, dtype=int)
-    for j in range(1, n + 1):
-        lo = max(0, j - params.max_blocks)
-        starts = np.arange(lo, j)
-        size = lengths[j] - lengths[lo:j]
-        cost = size * np.log(size + k) - _own_terms(counts, clog, lo, j)
-        seg_words = word_prefix[j] - word_prefix[lo:j]
-        short = np.where(seg_words < min_words, short_penalty * (1.0 - seg_words / max(1, min_words)), 0.0)
-        value = best[lo:j] + gains[lo:j] - params.lexical_weight * (cost + seg_cost) - short
-        m = int(np.argmax(value))
-        best[j] = value[m]
-        back[j] = starts[m]
+    word_prefix = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(words, out=word_prefix[1:])
+    work = len(counts.pair_unit) * min(n, params.max_blocks)
+    programme = compiled(u00_programme) if tier is not None and tier.compiles(work) else _programme
+    back = programme(
+        counts.pair_unit, counts.pair_column, counts.pair_count, counts.pair_start, counts.prefix, clog,
+        size_cost, lengths, word_prefix, gains, seg_cost, float(params.lexical_weight), int(min_words),
+        float(short_penalty), int(params.max_blocks),
+    )
     cuts = []
     j = n
     while j > 0:
@@ -156,15 +157,44 @@ def segment_boundaries(
     return sorted(cuts)
 
 
-def _own_terms(counts: _UnitCounts, clog: np.ndarray, lo: int, j: int) -> np.ndarray:
-    """For every start i in lo..j-1, the sum over words of c*log(c+1) for segment [i, j).
-
-    Moving a segment's start from i + 1 back to i adds unit i's words: each word w with count
-    a in unit i and C in units i+1..j-1 adds clog(C + a) - clog(C). Only the words of the
-    units in reach are touched, so the cost follows their words, not the vocabulary; the
-    c*log(c+1) values are looked up (counts are small integers), quicker than log1p."""
-    p0, p1 = counts.pair_start[lo], counts.pair_start[j]
-    unit, column, a = counts.pair_unit[p0:p1], counts.pair_column[p0:p1], counts.pair_count[p0:p1]
-    later = counts.prefix[j, column] - counts.prefix[unit + 1, column]
-    added = np.bincount(unit - lo, weights=clog[later + a] - clog[later], minlength=j - lo)
-    return np.cumsum(added[::-1])[::-1]
+def _programme(
+    pair_unit: np.ndarray,
+    pair_column: np.ndarray,
+    pair_count: np.ndarray,
+    pair_start: np.ndarray,
+    prefix: np.ndarray,
+    clog: np.ndarray,
+    size_cost: np.ndarray,
+    lengths: np.ndarray,
+    word_prefix: np.ndarray,
+    gains: np.ndarray,
+    seg_cost: float,
+    lexical_weight: float,
+    min_words: int,
+    short_penalty: float,
+    max_blocks: int,
+) -> np.ndarray:
+    """:func:`segmenter.kernels.u00_programme` with numpy: all starts of one end at once."""
+    n = len(lengths) - 1
+    best = np.full(n + 1, -np.inf)
+    best[0] = 0.0
+    back = np.zeros(n + 1, dtype=np.int64)
+    min_scale = float(max(1, min_words))
+    for j in range(1, n + 1):
+        lo = max(0, j - max_blocks)
+        # Moving a segment's start from i + 1 back to i adds unit i's words: each word with
+        # count a in unit i and C in units i+1..j-1 adds clog(C + a) - clog(C). Only the words
+        # of the units in reach are touched, so the cost follows them, not the vocabulary.
+        p0, p1 = pair_start[lo], pair_start[j]
+        unit, column, a = pair_unit[p0:p1], pair_column[p0:p1], pair_count[p0:p1]
+        later = prefix[j, column] - prefix[unit + 1, column]
+        added = np.bincount(unit - lo, weights=clog[later + a] - clog[later], minlength=j - lo)
+        own = np.cumsum(added[::-1])[::-1]
+        cost = size_cost[lengths[j] - lengths[lo:j]] - own
+        seg_words = word_prefix[j] - word_prefix[lo:j]
+        short = np.where(seg_words < min_words, short_penalty * (1.0 - seg_words / min_scale), 0.0)
+        value = best[lo:j] + gains[lo:j] - lexical_weight * (cost + seg_cost) - short
+        m = int(np.argmax(value))
+        best[j] = value[m]
+        back[j] = lo + m
+    return back

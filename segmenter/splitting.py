@@ -14,6 +14,7 @@ from .cohesion import cohesion
 from .cues import CueSet, LineShape, load_cues
 from .decoding import choose_boundaries
 from .features import CUE_FEATURES, GapFeatures, gap_features
+from .kernels import Tier
 from .lexical import LexicalParams, StemIds, segment_boundaries
 from .model import BoundaryModel, load_model
 from .streaming import Cut, Limits, Section, assemble, decide_cuts, iter_sections
@@ -46,12 +47,15 @@ class Segmenter:
         language: str = "english",
         window: int = 60,
         limits: Limits = Limits(),
+        tier: Tier | None = None,
     ) -> None:
         self.cues = cues if cues is not None else load_cues()
         self.model = model if model is not None else load_model()
         self.words = WordNormalizer(language)
         self.window = window
         self.limits = limits
+        #: When the lexical programme starts running compiled (see :mod:`segmenter.kernels`).
+        self.tier = tier if tier is not None else Tier()
 
     @classmethod
     def from_files(cls, cues: Path | str | None = None, model: Path | str | None = None, **kw: object) -> "Segmenter":
@@ -91,7 +95,7 @@ class Segmenter:
         """Utiyama & Isahara's segmentation, unchanged: vocabulary and U00's prior alone."""
         params = LexicalParams(lexical_weight=1.0, cue_weight=0.0, max_blocks=self.model.fallback.max_lines,
                                candidate_logit=float("-inf"))  # type: ignore[union-attr]
-        return segment_boundaries(ids, [0.0] * (len(words) - 1), words, 0, 0.0, params)
+        return segment_boundaries(ids, [0.0] * (len(words) - 1), words, 0, 0.0, params, self.tier)
 
     def _refine(
         self, cuts: list[int], logits: list[float], words: list[int], ids: StemIds, params: LexicalParams
@@ -122,7 +126,7 @@ class Segmenter:
             unit_words = [sum(words[a:z]) for a, z in zip(bounds, bounds[1:])]
             inner = segment_boundaries(
                 ids.merged(bounds), [logits[b - 1] for b in starts[1:]], unit_words,
-                self.model.min_words, self.model.short_penalty, unit_params,
+                self.model.min_words, self.model.short_penalty, unit_params, self.tier,
             )
             out.update(starts[c] for c in inner)
         return sorted(out)

@@ -193,3 +193,20 @@ def test_vectorised_cohesion_equals_its_gap_by_gap_definition(block_stems, windo
     slow = cohesion_reference(block_stems, window)
     for a, b in ((fast.similarity, slow.similarity), (fast.depth, slow.depth), (fast.split_gain, slow.split_gain)):
         assert len(a) == len(b) and all(abs(x - y) < 1e-9 for x, y in zip(a, b))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["tax", "vote", "goal", "match", "rate", "bank", "x"]), max_size=30),
+                min_size=2, max_size=50),
+       st.integers(1, 12), st.floats(-3, 3), st.integers(0, 30))
+def test_compiled_lexical_programme_cuts_where_its_numpy_form_does(unit_stems, max_blocks, logit, min_words):
+    from segmenter.kernels import Tier
+    from segmenter.lexical import LexicalParams, StemIds, segment_boundaries
+
+    units = StemIds.of(unit_stems)
+    logits = [logit * ((i % 3) - 1) for i in range(len(unit_stems) - 1)]
+    words = [len(s) for s in unit_stems]
+    params = LexicalParams(lexical_weight=0.5, cue_weight=1.0, max_blocks=max_blocks, candidate_logit=-2.0)
+    with_numpy = segment_boundaries(units, logits, words, min_words, 4.0, params, Tier(compile_after=None))
+    compiled = segment_boundaries(units, logits, words, min_words, 4.0, params, Tier(compile_after=0))
+    assert compiled == with_numpy

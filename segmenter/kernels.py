@@ -1,0 +1,110 @@
+"""Inner loops over integer arrays, compiled with Numba once a process has enough work.
+
+Each kernel here is an ordinary Python function of numpy arrays and numbers, written one step
+at a time; ``compiled(kernel)`` is the same function compiled to machine code by Numba (cached
+on disk after the first run). Its caller keeps a numpy form that does the same arithmetic in
+the same order on whole arrays (a test holds the two equal).
+
+Loading Numba costs about 0.8 s per process, more than the numpy form spends on a few MB of
+text; so a :class:`Tier` counts the work a segmenter has done and switches it to the compiled
+kernels only once that work would have paid for loading them. A paste of a few articles never
+loads Numba; a dump of hundreds of MB runs almost all of it compiled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, TypeVar
+
+import numpy as np
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+@lru_cache(maxsize=None)
+def compiled(kernel: F) -> F:
+    """``kernel`` compiled with Numba (the plain function where Numba cannot be imported)."""
+    try:
+        import numba
+    except ImportError:  # pragma: no cover - numba is a dependency; a platform may lack wheels
+        return kernel
+    try:
+        return numba.njit(cache=True, nogil=True)(kernel)  # type: ignore[no-any-return]
+    except RuntimeError:  # no writable place for the on-disk cache: compile in each process
+        return numba.njit(nogil=True)(kernel)  # type: ignore[no-any-return]
+
+
+@dataclass
+class Tier:
+    """Whether to run compiled kernels: once ``compile_after`` inner steps have been run in
+    numpy (by then numpy has spent about as long as loading Numba takes), every later call of
+    this tier runs compiled. None: never compile."""
+
+    compile_after: int | None = 12_000_000
+    done: int = 0
+
+    def compiles(self, work: int) -> bool:
+        """Record ``work`` more inner steps; True if they should run compiled."""
+        if self.compile_after is None:
+            return False
+        self.done += work
+        return self.done > self.compile_after
+
+
+def u00_programme(
+    pair_unit: np.ndarray,
+    pair_column: np.ndarray,
+    pair_count: np.ndarray,
+    pair_start: np.ndarray,
+    prefix: np.ndarray,
+    clog: np.ndarray,
+    size_cost: np.ndarray,
+    lengths: np.ndarray,
+    word_prefix: np.ndarray,
+    gains: np.ndarray,
+    seg_cost: float,
+    lexical_weight: float,
+    min_words: int,
+    short_penalty: float,
+    max_blocks: int,
+) -> np.ndarray:
+    """The dynamic programme of :func:`segmenter.lexical.segment_boundaries`, one start at a
+    time (its numpy form, ``lexical._programme``, takes all starts of an end at once): for
+    every end unit j, the best start i of its last segment (``back[j]``).
+
+    A segment [i, j) scores ``best[i] + gains[i] - lexical_weight * (cost + seg_cost) - short``
+    with U00's cost ``size_cost[n] - sum_w clog[c_w]``. The sum for every start i of one end j
+    is built from the pairs (unit, word column, count) of the units in reach: moving the start
+    from i + 1 back to i adds unit i's words, each word with count a in unit i and C in units
+    i+1..j-1 adding clog(C + a) - clog(C)."""
+    n = len(lengths) - 1
+    best = np.full(n + 1, -np.inf)
+    best[0] = 0.0
+    back = np.zeros(n + 1, dtype=np.int64)
+    added = np.zeros(max_blocks)
+    min_scale = float(max(1, min_words))
+    for j in range(1, n + 1):
+        lo = max(0, j - max_blocks)
+        for u in range(j - lo):
+            added[u] = 0.0
+        for p in range(pair_start[lo], pair_start[j]):
+            column = pair_column[p]
+            later = prefix[j, column] - prefix[pair_unit[p] + 1, column]
+            added[pair_unit[p] - lo] += clog[later + pair_count[p]] - clog[later]
+        own = 0.0
+        top = -np.inf
+        chosen = lo
+        for i in range(j - 1, lo - 1, -1):
+            own += added[i - lo]
+            cost = size_cost[lengths[j] - lengths[i]] - own
+            seg_words = word_prefix[j] - word_prefix[i]
+            short = short_penalty * (1.0 - seg_words / min_scale) if seg_words < min_words else 0.0
+            value = best[i] + gains[i] - lexical_weight * (cost + seg_cost) - short
+            # Ties go to the earliest start, as numpy's argmax over the starts in order does.
+            if value >= top:
+                top = value
+                chosen = i
+        best[j] = top
+        back[j] = chosen
+    return back
