@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +33,7 @@ def _clog(c: int) -> float:
     return _CLOG[c] if c < 512 else c * math.log(c + 1)
 
 
-def split_gain(before: Counter[str], after: Counter[str], vocab: int) -> float:
+def split_gain(before: Counter[Hashable], after: Counter[Hashable], vocab: int) -> float:
     """How many nats per word it saves to give the two passages a model each (Utiyama & Isahara):
     U00's cost of a passage is its words' code length under a Laplace-smoothed unigram model
     of itself, n*log(n + vocab) - sum_w c_w*log(c_w + 1)."""
@@ -54,9 +55,9 @@ def split_gain(before: Counter[str], after: Counter[str], vocab: int) -> float:
 MAX_WINDOW_BLOCKS = 40
 
 
-def _window(block_stems: list[list[str]], start: int, step: int, size: int) -> Counter[str]:
+def _window(block_stems: list[list[Hashable]], start: int, step: int, size: int) -> Counter[Hashable]:
     """Count up to ``size`` stems walking from block ``start`` in direction ``step``."""
-    counts: Counter[str] = Counter()
+    counts: Counter[Hashable] = Counter()
     taken = 0
     i = start
     stop = start + step * MAX_WINDOW_BLOCKS
@@ -76,7 +77,7 @@ def _window(block_stems: list[list[str]], start: int, step: int, size: int) -> C
     return counts
 
 
-def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
+def _cosine(a: Counter[Hashable], b: Counter[Hashable], idf: dict[Hashable, float]) -> float:
     if not a or not b:
         return 0.0
     if len(a) > len(b):
@@ -105,13 +106,13 @@ def depth_scores(similarity: list[float], reach: int = 3) -> list[float]:
 VECTORISE_FROM = 32
 
 
-def cohesion_reference(block_stems: list[list[str]], window: int = 60) -> Cohesion:
+def cohesion_reference(block_stems: list[list[Hashable]], window: int = 60) -> Cohesion:
     """The definition, gap by gap (``cohesion`` computes the same, vectorised; a test holds
     them equal)."""
     n = len(block_stems)
     if n < 2:
         return Cohesion([], [], [])
-    df: Counter[str] = Counter()
+    df: Counter[Hashable] = Counter()
     for stems in block_stems:
         df.update(set(stems))
     idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
@@ -124,20 +125,19 @@ def cohesion_reference(block_stems: list[list[str]], window: int = 60) -> Cohesi
     return Cohesion(similarity, depth_scores(similarity), gains)
 
 
-def cohesion(block_stems: list[list[str]], window: int = 60, ids: StemIds | None = None) -> Cohesion:
-    """Similarity, depth and split gain for the ``len(block_stems) - 1`` gaps between blocks.
+def cohesion(ids: StemIds, window: int = 60) -> Cohesion:
+    """Similarity, depth and split gain for the gaps between the blocks whose stems ``ids``
+    holds (a unit per block).
 
     A gap's two windows are runs of the text's stems in order: the last ``window`` stems of
     the (at most MAX_WINDOW_BLOCKS) blocks before it and the first ``window`` of those after
     it. All windows become rows of two sparse count matrices, and every gap's cosine and split
-    gain are computed at once. ``ids``: the same stems as ids, where the caller has them."""
+    gain are computed at once."""
     import numpy as np
 
-    n = len(block_stems)
+    n = ids.units
     if n < VECTORISE_FROM:
-        return cohesion_reference(block_stems, window)
-    if ids is None:
-        ids = StemIds.of(block_stems)
+        return cohesion_reference([ids.ids[a:z].tolist() for a, z in zip(ids.starts, ids.starts[1:])], window)
     flat, bstart, vocab = ids.ids, ids.starts, ids.vocab
     block_of = np.repeat(np.arange(n), np.diff(bstart))
     df = np.bincount(_distinct(block_of * max(1, vocab) + flat) % max(1, vocab), minlength=vocab) if vocab else np.zeros(0)

@@ -69,22 +69,23 @@ class CueSet:
             return end[-1:] in self.terminal_punctuation and end[-1:] not in CLOSERS
         return line[-1:] in self.terminal_punctuation
 
-    def shape(self, line: str) -> LineShape:
+    def shape(self, line: str, words: int | None = None) -> LineShape:
+        """What the cues say about ``line``; ``words``: its number of white-space words, where
+        the caller has counted them already."""
         # Cue lines are short; on a long line only its start and its end can hold a cue, and
         # searching just those keeps the cost per line bounded however long the line is.
-        if len(line) <= LONG_LINE_CHARS:
-            words = line.split()
-            n = len(words)
-            fired = self._fired(line)
-        else:
-            words = line[:HEAD_CHARS].split()
-            n = count_words(line)
-            fired = self._fired(line[:HEAD_CHARS])
+        n = count_words(line) if words is None else words
+        head = line if len(line) <= LONG_LINE_CHARS else line[:HEAD_CHARS]
+        fired = self._fired(head)
+        if head is not line:
             fired.discard("teaser_end")  # the head's end is not the line's end
             if self.patterns["teaser_end"].search(line[-TAIL_CHARS:]) is not None:
                 fired.add("teaser_end")
         # Only a headline's share of capitalised words is a feature: longer lines skip the count.
-        capitals = sum(1 for w in words if w[:1].isupper()) if 0 < n <= self.headline_max_words else 0
+        title_case = 0.0
+        if 0 < n <= self.headline_max_words:
+            tokens = head.split()
+            title_case = sum(1 for w in tokens if w[:1].isupper()) / len(tokens) if tokens else 0.0
         return LineShape(
             words=n,
             terminal=self._terminal(line),
@@ -94,7 +95,7 @@ class CueSet:
             dateline="dateline" in fired,
             date="date_line" in fired,
             boilerplate="boilerplate" in fired,
-            title_case=capitals / len(words) if words else 0.0,
+            title_case=title_case,
             starts_lower=line[:1].islower(),
             continues="continuation" in fired,
             ends_colon=line.endswith(":"),

@@ -18,6 +18,7 @@ from .kernels import Tier
 from .lexical import LexicalParams, StemIds, segment_boundaries
 from .model import BoundaryModel, load_model
 from .streaming import Cut, Limits, Section, assemble, decide_cuts, iter_sections
+from .vocabulary import Vocabulary
 from .words import WordNormalizer
 
 
@@ -51,7 +52,7 @@ class Segmenter:
     ) -> None:
         self.cues = cues if cues is not None else load_cues()
         self.model = model if model is not None else load_model()
-        self.words = WordNormalizer(language)
+        self.vocabulary = Vocabulary(WordNormalizer(language))
         self.window = window
         self.limits = limits
         #: When the lexical programme starts running compiled (see :mod:`segmenter.kernels`).
@@ -65,10 +66,11 @@ class Segmenter:
         """Score every gap between text lines and choose the boundaries."""
         lines = list(iter_lines(text))
         blocks = make_blocks(lines, self.cues.is_separator)
-        shapes = [self.cues.shape(b.text) for b in blocks]
-        stems = [self.words.stems(_bounded(b.text)) for b in blocks]
-        ids = StemIds.of(stems)
-        coh = cohesion(stems, self.window, ids)
+        ids, counted = self.vocabulary.stem_ids([_bounded(b.text) for b in blocks])
+        # A line's words as counted for its stems, unless only its ends were read (a huge line).
+        shapes = [self.cues.shape(b.text, n if len(b.text) <= 2 * LINE_VOCABULARY_CHARS else None)
+                  for b, n in zip(blocks, counted)]
+        coh = cohesion(ids, self.window)
         feats = gap_features(blocks, shapes, coh, self.cues)
         logits = self.model.logits(feats.rows)
         words = [s.words for s in shapes]

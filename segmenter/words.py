@@ -9,6 +9,10 @@ from itertools import chain
 
 from .errors import SegmenterError
 
+#: Each cache of stems is emptied when it holds this many entries (bounded memory on endless
+#: streams of new words: numbers, names, noise).
+MAX_CACHED = 200_000
+
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
@@ -71,16 +75,18 @@ class WordNormalizer:
             return list(chain.from_iterable(map(known.__getitem__, tokens)))
         except KeyError:
             pass
-        if len(known) >= 200_000:
+        if len(known) >= MAX_CACHED:
             known.clear()
-            self._cache.clear()
         for token in tokens:
             if token not in known:
-                known[token] = self._word_stems(token)
+                known[token] = self.word_stems(token)
         return list(chain.from_iterable(map(known.__getitem__, tokens)))
 
-    def _word_stems(self, token: str) -> tuple[str, ...]:
+    def word_stems(self, token: str) -> tuple[str, ...]:
+        """The stems of the content words in one lower-cased white-space token."""
         cache = self._cache
+        if len(cache) >= MAX_CACHED:
+            cache.clear()
         stop = self.stop_words
         out = []
         for word in (token,) if token.isalpha() and token.isascii() else _WORD.findall(token):

@@ -184,10 +184,11 @@ def test_a_catastrophic_user_pattern_runs_in_linear_time(tmp_path):
 def test_vectorised_cohesion_equals_its_gap_by_gap_definition(block_stems, window):
     import segmenter.cohesion as module
     from segmenter.cohesion import cohesion, cohesion_reference
+    from segmenter.lexical import StemIds
 
     saved, module.VECTORISE_FROM = module.VECTORISE_FROM, 2  # vectorised however few the blocks
     try:
-        fast = cohesion(block_stems, window)
+        fast = cohesion(StemIds.of(block_stems), window)
     finally:
         module.VECTORISE_FROM = saved
     slow = cohesion_reference(block_stems, window)
@@ -210,3 +211,25 @@ def test_compiled_lexical_programme_cuts_where_its_numpy_form_does(unit_stems, m
     with_numpy = segment_boundaries(units, logits, words, min_words, 4.0, params, Tier(compile_after=None))
     compiled = segment_boundaries(units, logits, words, min_words, 4.0, params, Tier(compile_after=0))
     assert compiled == with_numpy
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(st.sampled_from("ab cD\u00e9 \u0130x'-.\n\t1"), max_size=40), max_size=12),
+       st.lists(st.text(st.sampled_from("ab cd e'x"), max_size=30), max_size=6), st.integers(1, 50))
+def test_stem_ids_of_a_section_do_not_depend_on_what_was_read_before(texts, earlier, max_tokens):
+    import segmenter.vocabulary as module
+    from segmenter.lexical import StemIds
+    from segmenter.vocabulary import Vocabulary
+    from segmenter.words import WordNormalizer
+
+    normalizer = WordNormalizer()
+    expected = StemIds.of([normalizer.stems(t) for t in texts])
+    saved, module.MAX_TOKENS = module.MAX_TOKENS, max_tokens  # forgets often
+    try:
+        vocabulary = Vocabulary(WordNormalizer())
+        vocabulary.stem_ids(earlier)
+        ids, words = vocabulary.stem_ids(texts)
+    finally:
+        module.MAX_TOKENS = saved
+    assert ids.ids.tolist() == expected.ids.tolist() and ids.starts.tolist() == expected.starts.tolist()
+    assert words == [len(t.split()) for t in texts]

@@ -185,7 +185,7 @@ def main() -> None:
     args = parser.parse_args()
     skip = set(args.skip.split(","))
     segmenter = Segmenter()
-    tiling = TextTiling(segmenter.words.stop_words)
+    tiling = TextTiling(segmenter.vocabulary.normalizer.stop_words)
     if "seed" not in skip and need(args.data / "seed" / "kursk-taiwan-dump.txt", "seed dump"):
         bench_seed(args.data / "seed" / "kursk-taiwan-dump.txt", segmenter, tiling)
     if "bbc" not in skip and need(args.data / "bbc-news-summary" / "articles", "BBC dumps"):

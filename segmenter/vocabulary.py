@@ -1,0 +1,102 @@
+"""Stem ids of many lines at once: one dictionary lookup per token, the rest in numpy.
+
+A line's content words are the stems of its white-space tokens, lower-cased (see
+:class:`segmenter.words.WordNormalizer`). Splitting every line into tokens is the only work done
+per line here; each distinct token is stemmed once and remembered as a run of stem numbers,
+and the stems of a whole section come from those runs by array indexing.
+
+The ids handed out are numbered by first appearance in the texts given, exactly as
+:meth:`segmenter.lexical.StemIds.of` numbers the stems of the same texts, whatever was read
+before: a section's result never depends on the sections analysed before it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import count
+
+import numpy as np
+
+from .lexical import StemIds
+from .words import WordNormalizer
+
+#: The remembered tokens are forgotten when there are this many (bounded memory on endless
+#: streams of new words: numbers, names, noise).
+MAX_TOKENS = 200_000
+
+
+@dataclass
+class Vocabulary:
+    """Turns texts into :class:`StemIds` for one language, remembering every token's stems."""
+
+    normalizer: WordNormalizer
+    _token_ids: defaultdict[str, int] = field(init=False, repr=False)
+    _stem_ids: dict[str, int] = field(init=False, repr=False)  # stem -> global stem number
+    _stem_count: np.ndarray = field(init=False, repr=False)  # token id -> how many stems
+    _stem_start: np.ndarray = field(init=False, repr=False)  # token id -> first in _stem_flat
+    _stem_flat: np.ndarray = field(init=False, repr=False)  # global stem numbers, token after token
+
+    def __post_init__(self) -> None:
+        self._forget()
+
+    def _forget(self) -> None:
+        # A missing token gets the next number from the counter, inside the dictionary lookup.
+        self._token_ids = defaultdict(count().__next__)
+        self._stem_ids = {}
+        self._stem_count = np.zeros(0, dtype=np.int64)
+        self._stem_start = np.zeros(0, dtype=np.int64)
+        self._stem_flat = np.zeros(0, dtype=np.int64)
+
+    def stem_ids(self, texts: list[str]) -> tuple[StemIds, list[int]]:
+        """The stems of each text as one :class:`StemIds` (a unit per text), and each text's
+        number of white-space words."""
+        tokens: list[str] = []
+        words: list[int] = []
+        for text in texts:
+            split = text.lower().split()
+            tokens.extend(split)
+            words.append(len(split))
+        if len(self._token_ids) > MAX_TOKENS:
+            self._forget()
+        known = len(self._stem_count)
+        token_ids = np.fromiter(map(self._token_ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        if len(self._token_ids) > known:
+            self._learn(tokens, token_ids, known)
+        # Each token's run of stems, concatenated.
+        counts = self._stem_count[token_ids]
+        ends = np.cumsum(counts)
+        total = int(ends[-1]) if len(ends) else 0
+        offsets = np.repeat(self._stem_start[token_ids] - (ends - counts), counts)
+        stems = self._stem_flat[offsets + np.arange(total)]
+        text_ends = np.cumsum(words, dtype=np.int64)
+        starts = np.zeros(len(texts) + 1, dtype=np.int64)
+        starts[1:] = np.concatenate([np.zeros(1, dtype=np.int64), ends])[text_ends]
+        return StemIds(_by_first_appearance(stems, len(self._stem_ids)), starts), words
+
+    def _learn(self, tokens: list[str], token_ids: np.ndarray, known: int) -> None:
+        """Stem the tokens first seen in this call (ids ``known`` onwards, numbered in order of
+        first appearance) and append their runs of stems."""
+        new_at = np.flatnonzero(token_ids >= known)
+        _, first = np.unique(token_ids[new_at], return_index=True)  # in id order
+        stem_ids = self._stem_ids
+        counts, flat = [], []
+        for position in new_at[first].tolist():
+            stems = self.normalizer.word_stems(tokens[position])
+            counts.append(len(stems))
+            flat.extend(stem_ids.setdefault(stem, len(stem_ids)) for stem in stems)
+        counts_array = np.asarray(counts, dtype=np.int64)
+        self._stem_start = np.concatenate([self._stem_start, len(self._stem_flat) + np.cumsum(counts_array) - counts_array])
+        self._stem_count = np.concatenate([self._stem_count, counts_array])
+        self._stem_flat = np.concatenate([self._stem_flat, np.asarray(flat, dtype=np.int64)])
+
+
+def _by_first_appearance(numbers: np.ndarray, size: int) -> np.ndarray:
+    """``numbers`` (each below ``size``) renumbered 0, 1, 2, ... in order of first appearance."""
+    n = len(numbers)
+    first = np.full(size, n, dtype=np.int64)
+    np.minimum.at(first, numbers, np.arange(n, dtype=np.int64))
+    present = np.flatnonzero(first < n)
+    rank = np.zeros(size, dtype=np.int64)
+    rank[present[np.argsort(first[present], kind="stable")]] = np.arange(len(present), dtype=np.int64)
+    return rank[numbers]
