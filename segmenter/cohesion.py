@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
+from .kernels import Tier, compiled
+from .kernels import window_sums as kernel_window_sums
 from .lexical import StemIds
 
 
@@ -125,14 +127,19 @@ def cohesion_reference(block_stems: list[list[Hashable]], window: int = 60) -> C
     return Cohesion(similarity, depth_scores(similarity), gains)
 
 
-def cohesion(ids: StemIds, window: int = 60) -> Cohesion:
+#: The numpy form builds its window count matrices this many gaps at a time (bounded memory).
+CHUNK_GAPS = 2048
+
+
+def cohesion(ids: StemIds, window: int = 60, tier: Tier | None = None) -> Cohesion:
     """Similarity, depth and split gain for the gaps between the blocks whose stems ``ids``
     holds (a unit per block).
 
     A gap's two windows are runs of the text's stems in order: the last ``window`` stems of
     the (at most MAX_WINDOW_BLOCKS) blocks before it and the first ``window`` of those after
-    it. All windows become rows of two sparse count matrices, and every gap's cosine and split
-    gain are computed at once."""
+    it. Each window's counts, and the sums over its words that the cosine and the split gain
+    need, come from :func:`window_sums` (numpy on sparse matrices) or, where ``tier`` says so,
+    from the compiled :func:`segmenter.kernels.window_sums`; both add in the same order."""
     import numpy as np
 
     n = ids.units
@@ -147,23 +154,18 @@ def cohesion(ids: StemIds, window: int = 60) -> Cohesion:
     before_lo = np.maximum(before_hi - window, bstart[np.maximum(0, g - (MAX_WINDOW_BLOCKS - 1))])
     after_lo = bstart[g + 1]
     after_hi = np.minimum(after_lo + window, bstart[np.minimum(n, g + 1 + MAX_WINDOW_BLOCKS)])
-    before = _run_counts(before_lo, before_hi, flat, vocab)
-    after = _run_counts(after_lo, after_hi, flat, vocab)
-    nb = np.asarray(before.sum(axis=1)).ravel()
-    na = np.asarray(after.sum(axis=1)).ravel()
+    clog = np.arange(2 * window + 1, dtype=np.float64)
+    clog *= np.log1p(clog)
+    work = int(np.maximum(before_hi - before_lo, 0).sum() + np.maximum(after_hi - after_lo, 0).sum())
+    sums = compiled(kernel_window_sums) if tier is not None and tier.compiles(work) else window_sums
+    nb, na, dot, bb, aa, own_b, own_a, joint = sums(flat, before_lo, before_hi, after_lo, after_hi, idf, clog)
     both = (nb > 0) & (na > 0)
     # Cosine of the tf-idf vectors.
-    wb, wa = before.copy(), after.copy()
-    wb.data *= idf[wb.indices]
-    wa.data *= idf[wa.indices]
-    dot = np.asarray(wb.multiply(wa).sum(axis=1)).ravel()
-    norms = np.sqrt(np.asarray(wb.multiply(wb).sum(axis=1)).ravel() * np.asarray(wa.multiply(wa).sum(axis=1)).ravel())
+    norms = np.sqrt(bb * aa)
     similarity = np.zeros(n - 1)
     ok = both & (dot != 0.0)
     similarity[ok] = dot[ok] / norms[ok]
     # U00's saving from modelling the two windows apart (see split_gain).
-    own_b, own_a = _row_clog(before), _row_clog(after)
-    joint = _row_clog(before + after)
     total = nb + na
     with np.errstate(divide="ignore", invalid="ignore"):
         together = total * np.log(total + vocab) - joint
@@ -171,6 +173,56 @@ def cohesion(ids: StemIds, window: int = 60) -> Cohesion:
         gains = np.where(both, (together - apart - np.log(total + 1)) / np.where(total > 0, total, 1), 0.0)
     sim = similarity.tolist()
     return Cohesion(sim, depth_scores(sim), gains.tolist())
+
+
+def window_sums(
+    flat: "Any", before_lo: "Any", before_hi: "Any", after_lo: "Any", after_hi: "Any", idf: "Any", clog: "Any"
+) -> "Any":
+    """Per gap, sums over the words of its two windows (``flat[before_lo:before_hi]`` and
+    ``flat[after_lo:after_hi]``), each word once with its count c in the window, in order of
+    word id: words before and after, their squared tf-idf weights ``(c * idf)**2`` before and
+    after, the tf-idf dot product of the two windows, c*log(c+1) before, after, and of the two
+    windows together. Sums run in word order, one term after another (``np.bincount``), as
+    the compiled form adds them. A (8, gaps) array."""
+    import numpy as np
+
+    gaps = len(before_lo)
+    out = np.zeros((8, gaps))
+    vocab = max(1, len(idf))
+    for lo in range(0, gaps, CHUNK_GAPS):
+        part = slice(lo, min(gaps, lo + CHUNK_GAPS))
+        m = part.stop - part.start
+        before = _run_counts(before_lo[part], before_hi[part], flat, vocab)
+        after = _run_counts(after_lo[part], after_hi[part], flat, vocab)
+        wb = type(before)((before.data * idf[before.indices], before.indices, before.indptr), shape=before.shape)
+        wa = type(after)((after.data * idf[after.indices], after.indices, after.indptr), shape=after.shape)
+        together = before + after
+        def squared(x: "Any") -> "Any":
+            return x * x
+
+        def clogged(x: "Any") -> "Any":
+            return clog[x.astype(np.int64)]
+
+        out[0, part] = _row_sums(before, m)
+        out[1, part] = _row_sums(after, m)
+        out[2, part] = _row_sums(wb.multiply(wa), m)
+        out[3, part] = _row_sums(wb, m, squared)
+        out[4, part] = _row_sums(wa, m, squared)
+        out[5, part] = _row_sums(before, m, clogged)
+        out[6, part] = _row_sums(after, m, clogged)
+        out[7, part] = _row_sums(together, m, clogged)
+    return out
+
+
+def _row_sums(matrix: "Any", rows: int, of: "Callable[[Any], Any] | None" = None) -> "Any":
+    """Per row of a sparse matrix, the sum of its entries (or of ``of`` of them) in column
+    order, one after another."""
+    import numpy as np
+
+    matrix = matrix.tocsr()
+    matrix.sort_indices()
+    row_of = np.repeat(np.arange(rows), np.diff(matrix.indptr))
+    return np.bincount(row_of, weights=matrix.data if of is None else of(matrix.data), minlength=rows)
 
 
 def _run_counts(lo: "Any", hi: "Any", flat: "Any", vocab: int) -> "Any":
@@ -186,15 +238,6 @@ def _run_counts(lo: "Any", hi: "Any", flat: "Any", vocab: int) -> "Any":
     matrix = csr_matrix((np.ones(total), (rows, flat[positions])), shape=(len(lo), max(1, vocab)))
     matrix.sum_duplicates()
     return matrix
-
-
-def _row_clog(matrix: "Any") -> "Any":
-    """Per row, the sum of c*log(c+1) over its counts."""
-    import numpy as np
-
-    values = matrix.copy()
-    values.data = values.data * np.log1p(values.data)
-    return np.asarray(values.sum(axis=1)).ravel()
 
 
 def _distinct(keys: "Any") -> "Any":

@@ -108,3 +108,60 @@ def u00_programme(
         best[j] = top
         back[j] = chosen
     return back
+
+
+def window_sums(
+    flat: np.ndarray,
+    before_lo: np.ndarray,
+    before_hi: np.ndarray,
+    after_lo: np.ndarray,
+    after_hi: np.ndarray,
+    idf: np.ndarray,
+    clog: np.ndarray,
+) -> np.ndarray:
+    """:func:`segmenter.cohesion.window_sums` one gap at a time: each window's ids sorted and
+    counted, then one walk over both windows' words in id order adds every sum's terms in the
+    order the numpy form adds them. A (8, gaps) array."""
+    gaps = len(before_lo)
+    out = np.zeros((8, gaps))
+    for g in range(gaps):
+        before = np.sort(flat[before_lo[g]:max(before_lo[g], before_hi[g])])
+        after = np.sort(flat[after_lo[g]:max(after_lo[g], after_hi[g])])
+        nb = na = dot = bb = aa = own_b = own_a = joint = 0.0
+        i = j = 0
+        while i < len(before) or j < len(after):
+            # The next word in id order, and its count in each window.
+            if j >= len(after) or (i < len(before) and before[i] < after[j]):
+                word = before[i]
+            else:
+                word = after[j]
+            cb = 0
+            while i < len(before) and before[i] == word:
+                cb += 1
+                i += 1
+            ca = 0
+            while j < len(after) and after[j] == word:
+                ca += 1
+                j += 1
+            if cb:
+                nb += cb
+                x = cb * idf[word]
+                bb += x * x
+                own_b += clog[cb]
+            if ca:
+                na += ca
+                y = ca * idf[word]
+                aa += y * y
+                own_a += clog[ca]
+            if cb and ca:
+                dot += (cb * idf[word]) * (ca * idf[word])
+            joint += clog[cb + ca]
+        out[0, g] = nb
+        out[1, g] = na
+        out[2, g] = dot
+        out[3, g] = bb
+        out[4, g] = aa
+        out[5, g] = own_b
+        out[6, g] = own_a
+        out[7, g] = joint
+    return out

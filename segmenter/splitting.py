@@ -70,7 +70,7 @@ class Segmenter:
         # A line's words as counted for its stems, unless only its ends were read (a huge line).
         shapes = [self.cues.shape(b.text, n if len(b.text) <= 2 * LINE_VOCABULARY_CHARS else None)
                   for b, n in zip(blocks, counted)]
-        coh = cohesion(ids, self.window)
+        coh = cohesion(ids, self.window, self.tier)
         feats = gap_features(blocks, shapes, coh, self.cues)
         logits = self.model.logits(feats.rows)
         words = [s.words for s in shapes]

@@ -233,3 +233,21 @@ def test_stem_ids_of_a_section_do_not_depend_on_what_was_read_before(texts, earl
         module.MAX_TOKENS = saved
     assert ids.ids.tolist() == expected.ids.tolist() and ids.starts.tolist() == expected.starts.tolist()
     assert words == [len(t.split()) for t in texts]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 12), max_size=30), min_size=40, max_size=80), st.integers(1, 70))
+def test_compiled_cohesion_sums_equal_their_numpy_form_exactly(block_ids, window):
+    import segmenter.cohesion as module
+    from segmenter.cohesion import cohesion
+    from segmenter.kernels import Tier
+    from segmenter.lexical import StemIds
+
+    ids = StemIds.of(block_ids)
+    saved, module.CHUNK_GAPS = module.CHUNK_GAPS, 16  # several chunks
+    try:
+        with_numpy = cohesion(ids, window, Tier(compile_after=None))
+    finally:
+        module.CHUNK_GAPS = saved
+    compiled = cohesion(ids, window, Tier(compile_after=0))
+    assert compiled == with_numpy
