@@ -27,8 +27,11 @@ def main() -> None:
     signal.signal(signal.SIGINT, on_interrupt)
     code: int | str | None = ExitStatus.SUCCESS
     try:
+        from summarizer.pipeline import collect_garbage_rarely
+
         from .app import main as run
 
+        collect_garbage_rarely()
         run()
     except KeyboardInterrupt:
         interrupted = True

@@ -286,6 +286,20 @@ def _ignore_interrupts() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    collect_garbage_rarely()
+
+
+def collect_garbage_rarely() -> None:
+    """Tune this process's cycle collector for batch work: objects alive now (the imported
+    modules) are never scanned again, and a collection runs after 50,000 new container
+    objects instead of 700. Splitting makes hundreds of thousands of small objects per
+    section, almost none in cycles; with the defaults the collector took a tenth of the run
+    (0.59 s of 6.1 s on 30 MB; 0.06 s tuned). Called by the command and by pool workers,
+    never by the libraries' functions."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(50_000, 10, 10)
 
 
 def process_pool(jobs: int) -> Executor:
