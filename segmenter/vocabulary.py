@@ -23,7 +23,9 @@ from .words import WordNormalizer
 
 #: The remembered tokens are forgotten when there are this many (bounded memory on endless
 #: streams of new words: numbers, names, noise).
-MAX_TOKENS = 200_000
+MAX_TOKENS = 100_000
+#: Token strings are turned into numbers this many at a time (a 2 MB section has ~340,000).
+CHUNK_TOKENS = 50_000
 
 
 @dataclass
@@ -51,18 +53,20 @@ class Vocabulary:
     def stem_ids(self, texts: list[str]) -> tuple[StemIds, list[int]]:
         """The stems of each text as one :class:`StemIds` (a unit per text), and each text's
         number of white-space words."""
+        if len(self._token_ids) > MAX_TOKENS:
+            self._forget()
         tokens: list[str] = []
         words: list[int] = []
+        looked_up: list[np.ndarray] = []
         for text in texts:
             split = text.lower().split()
             tokens.extend(split)
             words.append(len(split))
-        if len(self._token_ids) > MAX_TOKENS:
-            self._forget()
-        known = len(self._stem_count)
-        token_ids = np.fromiter(map(self._token_ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-        if len(self._token_ids) > known:
-            self._learn(tokens, token_ids, known)
+            if len(tokens) >= CHUNK_TOKENS:  # only token numbers are kept, not the strings
+                looked_up.append(self._look_up(tokens))
+                tokens = []
+        looked_up.append(self._look_up(tokens))
+        token_ids = np.concatenate(looked_up)
         # Each token's run of stems, concatenated.
         counts = self._stem_count[token_ids]
         ends = np.cumsum(counts)
@@ -73,6 +77,14 @@ class Vocabulary:
         starts = np.zeros(len(texts) + 1, dtype=np.int64)
         starts[1:] = np.concatenate([np.zeros(1, dtype=np.int64), ends])[text_ends]
         return StemIds(_by_first_appearance(stems, len(self._stem_ids)), starts), words
+
+    def _look_up(self, tokens: list[str]) -> np.ndarray:
+        """The tokens' numbers, stemming those never seen before."""
+        known = len(self._stem_count)
+        token_ids = np.fromiter(map(self._token_ids.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        if len(self._token_ids) > known:
+            self._learn(tokens, token_ids, known)
+        return token_ids
 
     def _learn(self, tokens: list[str], token_ids: np.ndarray, known: int) -> None:
         """Stem the tokens first seen in this call (ids ``known`` onwards, numbered in order of
