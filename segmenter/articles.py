@@ -20,13 +20,11 @@ class Article:
     text: str
     title: str
     score: float
+    #: White-space words of ``text`` (as ``len(text.split())`` counts them).
+    words: int
     reasons: tuple[str, ...] = field(default_factory=tuple)
     #: Each cue's contribution to the cut's log-odds (weight times value), largest first.
     evidence: tuple[tuple[str, float], ...] = field(default_factory=tuple)
-
-    @property
-    def words(self) -> int:
-        return count_words(self.text)
 
 
 _WORDS = re.compile(r"\S+")

@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from .articles import Article
-from .blocks import Block, iter_lines, make_blocks
+from .blocks import Block, Line, iter_lines, make_blocks
 from .cohesion import cohesion
 from .cues import CueSet, LineShape, load_cues
 from .decoding import choose_boundaries
@@ -17,7 +17,7 @@ from .features import CUE_FEATURES, GapFeatures, gap_features
 from .kernels import Tier
 from .lexical import LexicalParams, StemIds, segment_boundaries
 from .model import BoundaryModel, load_model
-from .streaming import Cut, Limits, Section, assemble, decide_cuts, iter_sections
+from .streaming import Decision, Limits, Section, assemble, decide_cuts, iter_sections
 from .vocabulary import Vocabulary
 from .words import WordNormalizer
 
@@ -36,6 +36,9 @@ class Analysis:
     logits: list[float]
     boundaries: list[int]
     shapes: list[LineShape]
+    #: Every line of the text, and its number of white-space words.
+    lines: list[Line]
+    line_words: list[int]
 
 
 class Segmenter:
@@ -80,7 +83,7 @@ class Segmenter:
             cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
             if self.model.lexical is not None:
                 cuts = self._refine(cuts, logits, words, ids, self.model.lexical)
-        return Analysis(blocks, feats, logits, cuts, shapes)
+        return Analysis(blocks, feats, logits, cuts, shapes, lines, _line_words(lines, blocks, shapes))
 
     def _unsupervised(self, feats: GapFeatures, words: list[int]) -> bool:
         """The fallback's case: a text of one sentence per line (Choi's benchmark, transcripts,
@@ -142,7 +145,7 @@ class Segmenter:
         as it is complete; memory stays bounded by a section and the longest article."""
         return assemble((s, self.decide(s)) for s in iter_sections(pieces, self.limits))
 
-    def decide(self, section: Section) -> list[Cut]:
+    def decide(self, section: Section) -> Decision:
         """The article starts in one section's core (see :mod:`segmenter.streaming`)."""
         return decide_cuts(self, section)
 
@@ -175,6 +178,18 @@ def _windows(edges: list[int], cuts: list[int], logits: list[float], floor: floa
 #: than twice this (a whole book on one line) costs bounded time and memory, and no line of
 #: an ordinary dump is that long.
 LINE_VOCABULARY_CHARS = 10_000
+
+
+def _line_words(lines: list[Line], blocks: list[Block], shapes: list[LineShape]) -> list[int]:
+    """Each line's white-space words: a block's as its shape counted them, a separator line's
+    counted here, a blank line's none."""
+    words = [0] * len(lines)
+    for block, shape in zip(blocks, shapes):
+        words[block.line.number - 1] = shape.words
+    for i, line in enumerate(lines):
+        if line.content and not words[i]:  # a separator (a block has at least one word)
+            words[i] = len(line.content.split())
+    return words
 
 
 def _bounded(line: str) -> str:

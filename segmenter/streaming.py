@@ -13,7 +13,9 @@ fits in one section is analysed whole, exactly as :meth:`Segmenter.analyse` does
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import deque
+from itertools import accumulate
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -67,6 +69,18 @@ class Cut:
     score: float
     reasons: tuple[str, ...]
     evidence: tuple[tuple[str, float], ...] = ()
+    #: White-space words in the section's core before this cut.
+    words_before: int = 0
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the analysis of one section decided: the cuts in its core, and how many
+    white-space words the core holds (articles' word counts come from these, so the process
+    that assembles articles need not count them again)."""
+
+    cuts: list[Cut]
+    core_words: int
 
 
 def iter_line_texts(pieces: Iterable[str]) -> Iterator[str]:
@@ -179,12 +193,17 @@ def _margin_after(pending: deque[str], pull: object, limits: Limits) -> tuple[st
     return "".join(taken), len(taken)
 
 
-def decide_cuts(segmenter: "Segmenter", section: Section) -> list[Cut]:
+def decide_cuts(segmenter: "Segmenter", section: Section) -> Decision:
     """The article starts in ``section``'s core (the text's start, for the first section)."""
     analysis = segmenter.analyse(section.text)
     blocks = analysis.blocks
     cues = segmenter.cues
     model = segmenter.model
+    # Words before each line of the text, and the lines where the core starts and ends.
+    words_before = [0, *accumulate(analysis.line_words)]
+    starts = [line.start for line in analysis.lines]
+    core_lo = bisect_left(starts, section.core_start - section.offset)
+    core_hi = bisect_left(starts, section.core_end - section.offset)
 
     def title(b: int) -> str:
         shape = analysis.shapes[b]
@@ -208,16 +227,17 @@ def decide_cuts(segmenter: "Segmenter", section: Section) -> list[Cut]:
                 score=round(sigmoid(analysis.logits[gap]), 4),
                 reasons=tuple(model.reasons(row)) or ("vocabulary shift",),
                 evidence=model.evidence(row),
+                words_before=words_before[blocks[b].line.number - 1] - words_before[core_lo],
             )
         )
-    return cuts
+    return Decision(cuts, words_before[core_hi] - words_before[core_lo])
 
 
-def assemble(decided: Iterable[tuple[Section, list[Cut]]]) -> Iterator[Article]:
-    """Articles from sections in order, each with the cuts of its core."""
+def assemble(decided: Iterable[tuple[Section, Decision]]) -> Iterator[Article]:
+    """Articles from sections in order, each with the decision on its core."""
     assembler = Assembler()
-    for section, cuts in decided:
-        yield from assembler.push(section, cuts)
+    for section, decision in decided:
+        yield from assembler.push(section, decision)
 
 
 class Assembler:
@@ -228,25 +248,31 @@ class Assembler:
     def __init__(self) -> None:
         self.cores: deque[tuple[int, str]] = deque()  # (offset, text) of cores not yet emitted
         self.open_cut: Cut | None = None
+        self.open_words = 0  # words of the text before the open cut
+        self.words = 0  # words of the cores pushed so far
         self.index = 0
 
-    def push(self, section: Section, cuts: list[Cut]) -> list[Article]:
+    def push(self, section: Section, decision: Decision) -> list[Article]:
         """The articles completed by one more section."""
         out = []
         self.cores.append((section.core_start, section.core))
-        for cut in cuts:
+        for cut in decision.cuts:
+            words = self.words + cut.words_before
             if self.open_cut is not None:
-                out.append(_article(self.index, self.open_cut, cut.start, cut.line - 1, self.cores))
+                out.append(_article(self.index, self.open_cut, cut.start, cut.line - 1, words - self.open_words, self.cores))
                 self.index += 1
-            self.open_cut = cut
+            self.open_cut, self.open_words = cut, words
+        self.words += decision.core_words
         if section.last_line is not None and self.open_cut is not None:
-            out.append(_article(self.index, self.open_cut, section.core_end, section.last_line, self.cores))
+            out.append(_article(
+                self.index, self.open_cut, section.core_end, section.last_line, self.words - self.open_words, self.cores
+            ))
             self.index += 1
             self.open_cut = None
         return out
 
 
-def _article(index: int, cut: Cut, end: int, end_line: int, cores: deque[tuple[int, str]]) -> Article:
+def _article(index: int, cut: Cut, end: int, end_line: int, words: int, cores: deque[tuple[int, str]]) -> Article:
     parts = []
     for offset, text in cores:
         lo, hi = max(cut.start, offset), min(end, offset + len(text))
@@ -263,6 +289,7 @@ def _article(index: int, cut: Cut, end: int, end_line: int, cores: deque[tuple[i
         text="".join(parts),
         title=cut.title,
         score=cut.score,
+        words=words,
         reasons=cut.reasons,
         evidence=cut.evidence,
     )

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from segmenter import Article, Segmenter, SegmenterError
-from segmenter.streaming import Assembler, Cut, Limits, Section, iter_sections
+from segmenter.streaming import Assembler, Decision, Limits, Section, iter_sections
 
 from .length import Length
 from .summarizing import DEFAULT_METHOD, Summarizer, Summary
@@ -74,7 +74,7 @@ class Decided:
     """What a section's task found: the cuts in its core and, for ``digest``, the summary of
     every article that lies wholly in the core, by its start offset."""
 
-    cuts: list[Cut]
+    decision: Decision
     summaries: dict[int, Summary]
 
 
@@ -82,14 +82,15 @@ def decide_section(job: Job, section: Section) -> Decided:
     """A task: the article starts in one section's core, and the summaries of the articles
     that begin and end in it (the one running on into the next section is summarized once
     it is complete)."""
-    cuts = job.segmenter().decide(section)
+    decision = job.segmenter().decide(section)
+    cuts = decision.cuts
     summaries: dict[int, Summary] = {}
     if job.summarize:
         ends = [c.start for c in cuts[1:]] + ([section.core_end] if section.last_line is not None else [])
         texts = [section.text[c.start - section.offset: end - section.offset] for c, end in zip(cuts, ends)]
         for cut, summary in zip(cuts, summarize_texts(job, texts)):
             summaries[cut.start] = summary
-    return Decided(cuts, summaries)
+    return Decided(decision, summaries)
 
 
 def summarize_texts(job: Job, texts: list[str]) -> list[Summary]:
@@ -244,7 +245,7 @@ def _assembled(items: Iterable[Item], job: Job) -> Iterator[Item]:
             assembler = Assembler()
         elif kind == "section":
             pairs = []
-            for article in assembler.push(payload, result.cuts):
+            for article in assembler.push(payload, result.decision):
                 summary = None
                 if job.summarize:
                     summary = result.summaries.get(article.start) if article.end <= payload.core_end else None

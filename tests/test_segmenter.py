@@ -166,6 +166,7 @@ def test_splitting_any_text_is_lossless_and_deterministic(lines, newline):
     pos = 0
     for i, a in enumerate(articles):
         assert a.index == i and a.start == pos and a.end >= a.start and text[a.start:a.end] == a.text
+        assert a.words == len(a.text.split())
         pos = a.end
     assert segmenter.split(text) == articles
 

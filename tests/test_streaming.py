@@ -82,7 +82,7 @@ _line = st.one_of(
 @settings(max_examples=100, deadline=None)
 @given(st.lists(_line, max_size=40), st.sampled_from(["\n", "\r\n", "\r"]), st.integers(1, 50),
        st.integers(1, 9), st.integers(1, 300))
-def test_any_text_split_in_any_sections_and_pieces_is_lossless_and_piece_independent(lines, newline, size, s_lines, s_chars):
+def test_any_text_split_in_any_sections_and_pieces_is_lossless_counts_words_and_is_piece_independent(lines, newline, size, s_lines, s_chars):
     text = newline.join(lines)
     limits = Limits(section_lines=s_lines, section_chars=s_chars, margin_lines=2, margin_chars=80)
     segmenter = Segmenter(limits=limits)
@@ -91,5 +91,6 @@ def test_any_text_split_in_any_sections_and_pieces_is_lossless_and_piece_indepen
     pos = 0
     for i, a in enumerate(whole):
         assert a.index == i and a.start == pos and text[a.start:a.end] == a.text and a.start_line <= a.end_line
+        assert a.words == len(a.text.split())  # counted in the sections, line by line
         pos = a.end
     assert _fields(segmenter.iter_split(_pieces(text, size))) == _fields(whole)
