@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 LINE_END_CHARS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of the input. ``start``/``end`` are offsets into the text, end exclusive,
     the line terminator included; ``content`` has the terminator and outer white space removed."""
 
@@ -20,8 +18,7 @@ class Line:
     form_feed: bool
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A text line that may start an article, and what lies between it and the previous one."""
 
     index: int

@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .articles import count_words
 from .datafiles import read_json
@@ -24,8 +24,7 @@ PATTERN_LISTS = (
 )
 
 
-@dataclass(frozen=True)
-class LineShape:
+class LineShape(NamedTuple):
     """What the cues say about one line of text."""
 
     words: int
