@@ -110,6 +110,19 @@ def u00_programme(
     return back
 
 
+def document_frequency(flat: np.ndarray, starts: np.ndarray, vocab: int) -> np.ndarray:
+    """In how many units (``flat[starts[u]:starts[u + 1]]``) each id 0..vocab-1 occurs."""
+    df = np.zeros(vocab, dtype=np.int64)
+    last = np.full(vocab, -1, dtype=np.int64)
+    for unit in range(len(starts) - 1):
+        for p in range(starts[unit], starts[unit + 1]):
+            word = flat[p]
+            if last[word] != unit:
+                last[word] = unit
+                df[word] += 1
+    return df
+
+
 def window_sums(
     flat: np.ndarray,
     before_lo: np.ndarray,
@@ -124,9 +137,19 @@ def window_sums(
     order the numpy form adds them. A (8, gaps) array."""
     gaps = len(before_lo)
     out = np.zeros((8, gaps))
+    widest = 0
     for g in range(gaps):
-        before = np.sort(flat[before_lo[g]:max(before_lo[g], before_hi[g])])
-        after = np.sort(flat[after_lo[g]:max(after_lo[g], after_hi[g])])
+        widest = max(widest, before_hi[g] - before_lo[g], after_hi[g] - after_lo[g])
+    before_buffer = np.empty(widest, dtype=flat.dtype)
+    after_buffer = np.empty(widest, dtype=flat.dtype)
+    for g in range(gaps):
+        # Each window's ids, sorted in place in a buffer reused for every gap.
+        before = before_buffer[:max(0, before_hi[g] - before_lo[g])]
+        before[:] = flat[before_lo[g]:before_lo[g] + len(before)]
+        before.sort()
+        after = after_buffer[:max(0, after_hi[g] - after_lo[g])]
+        after[:] = flat[after_lo[g]:after_lo[g] + len(after)]
+        after.sort()
         nb = na = dot = bb = aa = own_b = own_a = joint = 0.0
         i = j = 0
         while i < len(before) or j < len(after):
