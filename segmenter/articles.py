@@ -40,12 +40,17 @@ def count_words(text: str) -> int:
 
 
 def make_title(first_line: str, headline_max_words: int, is_headline: bool) -> str:
-    """The article's headline, or its opening words when it has none."""
-    line = " ".join(first_line[: 20 * TITLE_MAX_CHARS].split())
-    if is_headline and len(line) <= TITLE_MAX_CHARS:
-        return line
-    words = line.split()
-    title = " ".join(words[: min(len(words), headline_max_words // 2 + 3)])
+    """The article's headline, or its opening words when it has none (white space
+    normalised; "…" where words were left out)."""
+    head = first_line[: 20 * TITLE_MAX_CHARS]
+    if is_headline:
+        line = " ".join(head.split())
+        if len(line) <= TITLE_MAX_CHARS:
+            return line
+    keep = headline_max_words // 2 + 3
+    parts = head.split(maxsplit=keep)  # the words kept, and the rest of the line unsplit
+    words = parts[:keep]
+    title = shown = " ".join(words)
     if len(title) > TITLE_MAX_CHARS:
         title = title[: TITLE_MAX_CHARS - 1].rstrip()
-    return title + ("…" if title != line else "")
+    return title + ("…" if len(parts) > keep or title != shown else "")
