@@ -58,7 +58,7 @@ class Segmenter:
         self.vocabulary = Vocabulary(WordNormalizer(language))
         self.window = window
         self.limits = limits
-        #: When the lexical programme starts running compiled (see :mod:`segmenter.kernels`).
+        #: When the lexical programme and cohesion start running compiled (:mod:`segmenter.kernels`).
         self.tier = tier if tier is not None else Tier()
 
     @classmethod
