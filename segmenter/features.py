@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 from .blocks import Block
 from .cohesion import Cohesion
 from .cues import CueSet, LineShape
@@ -76,69 +78,90 @@ REASONS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class GapFeatures:
-    """Feature vectors for the gaps before blocks 1..n-1 (gap g lies before block g+1)."""
+    """Feature vectors for the gaps before blocks 1..n-1 (gap g lies before block g+1): one
+    row of ``matrix`` per gap, a column per name."""
 
     names: tuple[str, ...]
-    rows: list[list[float]]
+    matrix: np.ndarray
+
+    @property
+    def rows(self) -> list[list[float]]:
+        return self.matrix.tolist()
+
+    def row(self, gap: int) -> list[float]:
+        return self.matrix[gap].tolist()
 
 
-def _is_headline(shape: LineShape, cues: CueSet) -> bool:
-    return 0 < shape.words <= cues.headline_max_words and not shape.terminal and not shape.end_cue
-
-
-def _is_cut(shape: LineShape, cues: CueSet) -> bool:
-    return shape.words >= cues.cut_min_words and not shape.terminal and not shape.end_cue
+#: Fields of LineShape, in order, as columns of the shapes' matrix.
+_SHAPE = {name: i for i, name in enumerate(LineShape._fields)}
 
 
 def gap_features(blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cues: CueSet) -> GapFeatures:
-    """One feature row per gap between consecutive blocks."""
+    """One feature row per gap between consecutive blocks, all gaps at once: each feature is
+    a column computed from the line shapes' matrix (one row per block; 1.0 for True)."""
     n = len(blocks)
-    blanks = sorted(b.blank_before for b in blocks[1:])
-    usual_blank = blanks[(len(blanks) - 1) // 2] if blanks else 0
-    lengths = sorted(s.words for s in shapes)
-    long_layout = 1.0 if lengths and lengths[(len(lengths) - 1) // 2] >= 100 else 0.0
-    rows: list[list[float]] = []
-    for g in range(n - 1):
-        prev, nxt = shapes[g], shapes[g + 1]
-        block = blocks[g + 1]
-        # A headline: a short line without a final stop, with a longer text within two lines
-        # (a byline or a caption may come between).
-        following = shapes[g + 2: g + 4]
-        headline_after = _is_headline(nxt, cues) and (
-            not following or any(f.words >= max(nxt.words + 4, 12) for f in following)
-        )
-        cut = _is_cut(prev, cues) and not prev.teaser_end
-        teaser = prev.teaser_end and prev.words >= cues.cut_min_words
-        strong = block.separator_before or prev.end_cue or cut or teaser
-        # Vocabulary matters where no strong cue speaks: the model weighs it only there.
-        lexical = 0.0 if strong else 1.0
-        rows.append(
-            [
-                1.0 if block.blank_before > 0 else 0.0,
-                1.0 if block.blank_before > usual_blank else 0.0,
-                1.0 if block.separator_before else 0.0,
-                1.0 if prev.end_cue else 0.0,
-                1.0 if cut else 0.0,
-                1.0 if cut and prev.words >= 40 and not nxt.starts_lower else 0.0,
-                1.0 if teaser else 0.0,
-                1.0 if headline_after else 0.0,
-                nxt.title_case if _is_headline(nxt, cues) else 0.0,
-                1.0 if nxt.start_cue else 0.0,
-                1.0 if _is_headline(prev, cues) else 0.0,
-                1.0 if nxt.end_cue else 0.0,
-                1.0 if prev.start_cue else 0.0,
-                1.0 if nxt.starts_lower else 0.0,
-                1.0 if nxt.continues else 0.0,
-                1.0 if prev.ends_colon else 0.0,
-                1.0 if prev.boilerplate or nxt.boilerplate else 0.0,
-                1.0 if nxt.words < 6 else 0.0,
-                min(1.0, math.log1p(min(prev.words, nxt.words)) / math.log1p(300)),
-                1.0 if min(prev.words, nxt.words) >= 150 else 0.0,
-                long_layout,
-                1.0 if strong else 0.0,
-                lexical * coh.similarity[g],
-                lexical * min(1.0, coh.depth[g]),
-                lexical * coh.split_gain[g],
-            ]
-        )
-    return GapFeatures(FEATURES, rows)
+    gaps = max(0, n - 1)
+    if gaps == 0:
+        return GapFeatures(FEATURES, np.zeros((0, len(FEATURES))))
+    shape = np.array(shapes, dtype=np.float64).reshape(n, len(_SHAPE))
+
+    def column(name: str) -> np.ndarray:
+        return shape[:, _SHAPE[name]]
+
+    words = column("words")
+    flag = {name: column(name) > 0 for name in ("terminal", "end_cue", "teaser_end", "byline", "dateline", "date",
+                                                "boilerplate", "starts_lower", "continues", "ends_colon")}
+    start_cue = flag["byline"] | flag["dateline"] | flag["date"]
+    headline = (words > 0) & (words <= cues.headline_max_words) & ~flag["terminal"] & ~flag["end_cue"]
+    is_cut = (words >= cues.cut_min_words) & ~flag["terminal"] & ~flag["end_cue"]
+    blank = np.array([b.blank_before for b in blocks[1:]], dtype=np.int64)
+    separator = np.array([b.separator_before for b in blocks[1:]], dtype=bool)
+    usual_blank = int(np.sort(blank)[(len(blank) - 1) // 2])
+    ordered = np.sort(words)
+    long_layout = 1.0 if ordered[(n - 1) // 2] >= 100 else 0.0
+    prev, nxt = slice(0, n - 1), slice(1, n)
+    # A headline: a short line without a final stop, with a longer text within two lines after
+    # it (a byline or a caption may come between).
+    need = np.maximum(words[nxt] + 4, 12)
+    later = np.zeros(gaps, dtype=bool)
+    for ahead in (2, 3):
+        reach = max(0, n - ahead)
+        later[:reach] |= words[ahead:] >= need[:reach]
+    following_none = np.arange(gaps) + 2 >= n
+    headline_after = headline[nxt] & (following_none | later)
+    cut = is_cut[prev] & ~flag["teaser_end"][prev]
+    teaser = flag["teaser_end"][prev] & (words[prev] >= cues.cut_min_words)
+    strong = separator | flag["end_cue"][prev] | cut | teaser
+    # Vocabulary matters where no strong cue speaks: the model weighs it only there.
+    lexical = np.where(strong, 0.0, 1.0)
+    shortest = np.minimum(words[prev], words[nxt]).astype(np.int64)
+    scale = math.log1p(300)
+    log_table = np.array([min(1.0, math.log1p(k) / scale) for k in range(int(shortest.max()) + 1)])
+    columns = [
+        blank > 0,
+        blank > usual_blank,
+        separator,
+        flag["end_cue"][prev],
+        cut,
+        cut & (words[prev] >= 40) & ~flag["starts_lower"][nxt],
+        teaser,
+        headline_after,
+        np.where(headline[nxt], column("title_case")[nxt], 0.0),
+        start_cue[nxt],
+        headline[prev],
+        flag["end_cue"][nxt],
+        start_cue[prev],
+        flag["starts_lower"][nxt],
+        flag["continues"][nxt],
+        flag["ends_colon"][prev],
+        flag["boilerplate"][prev] | flag["boilerplate"][nxt],
+        words[nxt] < 6,
+        log_table[shortest],
+        shortest >= 150,
+        np.full(gaps, long_layout),
+        strong,
+        lexical * np.asarray(coh.similarity, dtype=np.float64),
+        lexical * np.minimum(1.0, np.asarray(coh.depth, dtype=np.float64)),
+        lexical * np.asarray(coh.split_gain, dtype=np.float64),
+    ]
+    return GapFeatures(FEATURES, np.column_stack([np.asarray(c, dtype=np.float64) for c in columns]))

@@ -6,11 +6,15 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .datafiles import read_json
 from .errors import SegmenterError
 from .features import FEATURES, REASONS
 from .lexical import LexicalParams
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MODEL_RESOURCE = "data/model.json"
 STRONG_CUES = (
@@ -44,11 +48,11 @@ class BoundaryModel:
     def logit(self, row: list[float]) -> float:
         return self.bias + sum(w * x for w, x in zip(self.weights, row))
 
-    def logits(self, rows: list[list[float]]) -> list[float]:
-        """``logit`` of every row at once."""
+    def logits(self, rows: "list[list[float]] | np.ndarray") -> list[float]:
+        """``logit`` of every row (a list of rows, or a matrix) at once."""
         import numpy as np
 
-        if not rows:
+        if len(rows) == 0:
             return []
         return (np.asarray(rows, dtype=np.float64) @ np.asarray(self.weights) + self.bias).tolist()
 

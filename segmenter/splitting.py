@@ -75,7 +75,7 @@ class Segmenter:
                   for b, n in zip(blocks, counted)]
         coh = cohesion(ids, self.window, self.tier)
         feats = gap_features(blocks, shapes, coh, self.cues)
-        logits = self.model.logits(feats.rows)
+        logits = self.model.logits(feats.matrix)
         words = [s.words for s in shapes]
         if self._unsupervised(feats, words):
             cuts = self._lexical_only(ids, words)
@@ -94,7 +94,7 @@ class Segmenter:
         if sorted(words)[len(words) // 2] > fallback.max_median_words:
             return False
         cue_columns = [feats.names.index(name) for name in CUE_FEATURES]
-        return not any(row[c] for row in feats.rows for c in cue_columns)
+        return not feats.matrix[:, cue_columns].any()
 
     def _lexical_only(self, ids: StemIds, words: list[int]) -> list[int]:
         """Utiyama & Isahara's segmentation, unchanged: vocabulary and U00's prior alone."""

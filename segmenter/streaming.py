@@ -218,7 +218,7 @@ def decide_cuts(segmenter: "Segmenter", section: Section) -> Decision:
         if not section.core_start <= start < section.core_end:
             continue
         gap = b - 1
-        row = analysis.features.rows[gap]
+        row = analysis.features.row(gap)
         cuts.append(
             Cut(
                 start=start,
