@@ -84,7 +84,10 @@ _INNER_STOP = re.compile(r"[.!?\u2026\u3002\uff01\uff1f]")
 def _line_spans(line: str, language: str) -> list[tuple[int, int]]:
     if not _INNER_STOP.search(line, 0, max(0, len(line) - 3)):
         return [(0, len(line))]  # no stop before the line's end: one sentence, Punkt not needed
-    spans: list[tuple[int, int]] = list(_tokenizer(language).span_tokenize(line))
+    tokenizer = _tokenizer(language)
+    spans = _plain_spans(line, tokenizer._special)
+    if spans is None:
+        spans = list(tokenizer.span_tokenize(line))
     if _MAYBE_GLUED.search(line):
         spans = _cut_glued(line, spans)
     merged: list[tuple[int, int]] = []
@@ -94,6 +97,58 @@ def _line_spans(line: str, language: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+#: After a stop, the characters that make it a place Punkt must judge (its non-word characters).
+_PUNKT_AFTER = frozenset(")\";}]*:@'({[\u2018\u2019\u201c\u201d\xab\xbb.?!")
+
+
+def _plain_spans(line: str, special: frozenset[str]) -> list[tuple[int, int]] | None:
+    """Punkt's spans of ``line`` without Punkt, where every place a sentence could end inside
+    it is a plain stop: a full stop after a word of two or more ASCII letters that the model
+    knows in no special role, then white space (Punkt breaks there whatever follows, see
+    ``QuickPunkt``). A "?" or "!" before the line's end, a stop after anything else, or a stop
+    followed by a quote, a bracket or more punctuation (unless only closing quotes and brackets
+    follow to the line's end), or a sentence that would begin with closing quotes or brackets
+    standing alone: None, and Punkt decides. A stop inside
+    a token ("3.5", "bbc.co.uk") is no candidate for Punkt either. A test holds these spans
+    equal to Punkt's."""
+    spans = []
+    start = 0
+    last = len(line) - 1
+    for stop in _ANY_STOP.finditer(line, 0, last):
+        i = stop.start()
+        if not line[i + 1:].lstrip(_REALIGNED_CHARS):
+            break  # only closing quotes or brackets follow: the line's own end
+        if line[i] != ".":
+            return None
+        after = line[i + 1]
+        if after.isspace():
+            j = i
+            while j > start and not line[j - 1].isspace():
+                j -= 1
+            word = line[j:i]
+            if len(word) < 2 or not (word.isascii() and word.isalpha()) or word.lower() in special:
+                return None
+            spans.append((start, i + 1))
+            start = i + 1
+            while start < len(line) and line[start].isspace():
+                start += 1
+            closers = start
+            while closers < len(line) and line[closers] in _REALIGNED_CHARS:
+                closers += 1
+            if closers > start and (closers == len(line) or line[closers].isspace() or line.startswith("--", closers)):
+                return None  # Punkt hands such a closing quote or bracket back to the stop
+        elif after in _PUNKT_AFTER:
+            return None
+    spans.append((start, len(line)))
+    return spans
+
+
+_ANY_STOP = re.compile(r"[.?!]")
+#: Characters Punkt moves from the start of a sentence to the end of the one before, where
+#: white space, "--" or the end follows them.
+_REALIGNED_CHARS = "\"')]}\u2019\u201d\xab\xbb"
 
 
 #: What every glued sentence end has (a stop, maybe a closing quote, then a capital): a line

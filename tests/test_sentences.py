@@ -52,6 +52,11 @@ TRICKY_LINES = [
     "It was Feb. 5 when it came. In Jan. The rest followed (as usual.) Then.",
     "Shares in Acme Inc. Rose. The Mining-co. Fell. Dr. Who? Yes! Really.",
     "Der Vertrag gilt ab 1. Januar. Das ist neu. Er kam z.B. am Montag. Dann ging er.",
+    'Costs rose this year. " And Brown said so. Then " no. "',
+    "Rates fell. 'Quoted' came next. Levels (high) held. [Note] here. Done.",
+    "See bbc.co.uk today. Prices rose 3.5% here. Then... fell. Wait . . . what. Done.. Gone.",
+    '"It is good," he said. "We agree." And so on. "\u201cTwo" went -- on. (Yes.) "',
+    "It fell. \u201d Then rose. It fell. ' -- Then rose. Costs (all of them) rose.\u201d",
 ]
 
 
@@ -64,3 +69,16 @@ def test_quick_punkt_finds_the_same_sentences_as_punkt(language):
     lines = [line for line in lines if line] + TRICKY_LINES
     quick, plain = _tokenizer(language), punkt_tokenizer(language)
     assert [list(quick.span_tokenize(line)) for line in lines] == [list(plain.span_tokenize(line)) for line in lines]
+
+
+@pytest.mark.parametrize("language", ["english", "german", "french"])
+def test_lines_split_without_punkt_get_punkts_own_sentences(language):
+    from summarizer.sentences import _plain_spans, _tokenizer, punkt_tokenizer
+    from tests.conftest import SAMPLES
+
+    lines = [line.strip() for path in sorted(SAMPLES.glob("*.txt")) for line in path.read_text().splitlines()]
+    lines = [line for line in lines if line] + TRICKY_LINES
+    special, plain = _tokenizer(language)._special, punkt_tokenizer(language)
+    decided = [(line, spans) for line in lines if (spans := _plain_spans(line, special)) is not None]
+    assert len(decided) > len(lines) // 3  # the plain path takes the common case
+    assert all(spans == list(plain.span_tokenize(line)) for line, spans in decided)
