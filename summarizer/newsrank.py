@@ -126,9 +126,13 @@ class _Document:
     counts: object
     tfidf: object
     title: object | None
+    words: np.ndarray  # each sentence's white-space words
 
 
-def _vectorize(stems: list[list[str]], title_stems: list[str] | None) -> _Document:
+def _vectorize(sentences: list[str], normalizer: WordNormalizer, title: str | None) -> _Document:
+    stems = [normalizer.stems(s) for s in sentences]
+    title_stems = normalizer.stems(title) if title else None
+    words = np.fromiter((len(s.split()) for s in sentences), dtype=np.int64, count=len(sentences))
     n = len(stems)
     ids = StemIds.of(stems + [title_stems or []])  # the title is row n
     width = max(1, ids.vocab)
@@ -138,7 +142,7 @@ def _vectorize(stems: list[list[str]], title_stems: list[str] | None) -> _Docume
     else:
         both = sparse.csr_matrix((np.ones(len(rows)), (rows, ids.ids)), shape=(n + 1, width))
     tfidf = _tfidf_rows(both)
-    return _Document(both[:n], tfidf[:n], tfidf[n] if title_stems else None)
+    return _Document(both[:n], tfidf[:n], tfidf[n] if title_stems else None, words)
 
 
 def sentence_features(
@@ -147,7 +151,7 @@ def sentence_features(
     """One row of FEATURES per sentence."""
     n = len(sentences)
     if doc is None:
-        doc = _vectorize([normalizer.stems(s) for s in sentences], normalizer.stems(title) if title else None)
+        doc = _vectorize(sentences, normalizer, title)
     counts = doc.counts
     lengths = np.asarray(counts.sum(axis=1)).ravel()  # type: ignore[attr-defined]
     logs = np.log(np.maximum(lengths, 1.0))
@@ -169,7 +173,7 @@ def sentence_features(
     centroid_norm = np.linalg.norm(centroid) or 1.0
     doc_sim = np.asarray(body @ (centroid / centroid_norm)).ravel()  # type: ignore[operator]
     position = np.arange(n, dtype=float)
-    words = np.fromiter((len(s.split()) for s in sentences), dtype=float, count=n)
+    words = doc.words.astype(float)
     return np.column_stack(
         [
             position / scale,
@@ -196,9 +200,9 @@ def newsrank_select(
     n = len(sentences)
     if n == 0 or count <= 0:
         return []
-    doc = _vectorize([normalizer.stems(s) for s in sentences], normalizer.stems(title) if title else None)
+    doc = _vectorize(sentences, normalizer, title)
     score = sentence_features(sentences, normalizer, title, doc) @ model.weight_vector + model.bias
-    words = np.fromiter((len(s.split()) for s in sentences), dtype=int, count=n)
+    words = doc.words
     tfidf = doc.tfidf if model.redundancy > 0 else None
     if count >= n and word_budget is None:
         return list(range(n))
