@@ -116,9 +116,10 @@ def _plain_spans(line: str, special: frozenset[str]) -> list[tuple[int, int]] | 
     spans = []
     start = 0
     last = len(line) - 1
+    closing = len(line.rstrip(_REALIGNED_CHARS))  # where the closing quotes ending the line begin
     for stop in _ANY_STOP.finditer(line, 0, last):
         i = stop.start()
-        if not line[i + 1:].lstrip(_REALIGNED_CHARS):
+        if i + 1 >= closing:
             break  # only closing quotes or brackets follow: the line's own end
         if line[i] != ".":
             return None
