@@ -214,6 +214,41 @@ def write_gold(dump: Dump, path: Path) -> None:
             handle.write(json.dumps({"start": start, "line": bisect_right(line_of, start)}) + "\n")
 
 
+@dataclass(frozen=True)
+class ChoiSample:
+    """One sample of Choi's segmentation dataset: a sentence per line, and the (1-based) lines
+    that start a new segment, the first line not counted."""
+
+    lines: tuple[str, ...]
+    starts: frozenset[int]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def read_choi(folder: Path) -> list[ChoiSample]:
+    """Every ``*.ref`` sample of one folder of Choi's dataset, in file-name order (segments are
+    delimited by lines of ten '=', also at the start and end; empty lines are dropped)."""
+    out = []
+    for path in sorted(folder.glob("*.ref")):
+        lines: list[str] = []
+        starts: set[int] = set()
+        new = False
+        for raw in path.read_text(encoding="latin-1").splitlines():
+            if raw.startswith("=========="):
+                new = True
+                continue
+            if not raw.strip():
+                continue
+            lines.append(raw.strip())
+            if new and len(lines) > 1:
+                starts.add(len(lines))
+            new = False
+        out.append(ChoiSample(tuple(lines), frozenset(starts)))
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     """Build one dump: ``python -m segmenter.corpus --data DIR --shape S --articles N --seed K --out F``."""
     import argparse

@@ -13,6 +13,13 @@ is  n * log(n + k) - sum_w c_w * log(c_w + 1):  the code length of the segment's
 Laplace-smoothed unigram model of the segment itself. A segment that keeps one topic's words
 together is cheap; one that mixes two topics pays for both vocabularies.
 
+With ``dirichlet`` = a, the cost is instead the segment's words' negative log marginal
+likelihood under a unigram model drawn from a symmetric Dirichlet(a) prior (the Dirichlet-
+multinomial of Eisenstein & Barzilay's BayesSeg):
+    log G(n + k*a) - log G(k*a) - sum_w (log G(c_w + a) - log G(a)).
+Both costs have the same form, a table over segment sizes minus a sum of a table over counts,
+so the programme is the same; only its two tables differ.
+
 The dynamic programme looks back at most ``max_blocks`` blocks; costs for all start points of
 one end point are computed at once with numpy from prefix sums of count vectors.
 """
@@ -39,6 +46,9 @@ class LexicalParams:
     #: Only gaps whose cue score reaches this may be cut: vocabulary alone never cuts where
     #: the cues say "same article" with confidence (it would split long articles).
     candidate_logit: float = -2.0
+    #: None: U00's Laplace-smoothed code length. A value a: the Dirichlet-multinomial cost with
+    #: a symmetric prior a (smaller a: a segment is expected to use fewer distinct words).
+    dirichlet: float | None = None
 
 
 @dataclass(frozen=True)
@@ -130,11 +140,8 @@ def segment_boundaries(
     # Tables looked up by both forms of the programme (so both get the same numbers): the
     # size term s*log(s + k) of a segment of s words, and c*log(c + 1) of a word counted c times
     # (counts are small integers: a lookup is quicker than log1p).
-    size_cost = np.arange(int(lengths[-1]) + 1, dtype=np.float64)
-    size_cost *= np.log(size_cost + k)
     top = max(int(counts.prefix[-1].max()), int(counts.pair_count.max(initial=0)))
-    clog = np.arange(top + 1, dtype=np.float64)
-    clog *= np.log1p(clog)
+    size_cost, clog = cost_tables(int(lengths[-1]), top, k, params.dirichlet)
     gains = np.array(  # gains[i]: cut before block i
         [0.0, *[params.cue_weight * g if g >= params.candidate_logit else -np.inf for g in logits]]
     )
@@ -155,6 +162,19 @@ def segment_boundaries(
             cuts.append(i)
         j = i
     return sorted(cuts)
+
+
+def cost_tables(words: int, top_count: int, vocab_size: float, dirichlet: float | None) -> tuple[np.ndarray, np.ndarray]:
+    """The two tables of a segment's cost ``size_cost[n] - sum_w clog[c_w]``: over segment sizes
+    0..words and over word counts 0..top_count (both zero at 0)."""
+    sizes = np.arange(words + 1, dtype=np.float64)
+    counts = np.arange(top_count + 1, dtype=np.float64)
+    if dirichlet is None:  # U00: n*log(n + k) and c*log(c + 1)
+        return sizes * np.log(sizes + vocab_size), counts * np.log1p(counts)
+    from scipy.special import gammaln
+
+    total = vocab_size * dirichlet
+    return gammaln(sizes + total) - gammaln(total), gammaln(counts + dirichlet) - gammaln(dirichlet)
 
 
 def _programme(

@@ -24,11 +24,16 @@ STRONG_CUES = (
 
 @dataclass(frozen=True)
 class Fallback:
-    """When a text of short lines has no cue at all, segment it by vocabulary alone (U00)."""
+    """When a text of short lines has no cue at all, segment it by vocabulary alone: U00's
+    dynamic programme with the Dirichlet-multinomial cost (``dirichlet``; None: U00's own) and
+    ``prior_scale`` times U00's prior on a cut, log(words). The two values are chosen on Choi's
+    set 4 by ``python -m segmenter.tune_fallback`` (sets 1-3 are the benchmark's)."""
 
     min_lines: int = 10
     max_median_words: int = 40
     max_lines: int = 200
+    dirichlet: float | None = 0.5
+    prior_scale: float = 0.7
 
 
 @dataclass(frozen=True)

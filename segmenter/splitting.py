@@ -97,9 +97,13 @@ class Segmenter:
         return not feats.matrix[:, cue_columns].any()
 
     def _lexical_only(self, ids: StemIds, words: list[int]) -> list[int]:
-        """Utiyama & Isahara's segmentation, unchanged: vocabulary and U00's prior alone."""
-        params = LexicalParams(lexical_weight=1.0, cue_weight=0.0, max_blocks=self.model.fallback.max_lines,
-                               candidate_logit=float("-inf"))  # type: ignore[union-attr]
+        """Utiyama & Isahara's segmentation by vocabulary alone, with the fallback's cost and prior."""
+        fallback = self.model.fallback
+        assert fallback is not None
+        params = LexicalParams(
+            lexical_weight=1.0, cue_weight=0.0, max_blocks=fallback.max_lines, candidate_logit=float("-inf"),
+            segment_cost=fallback.prior_scale * float(np.log(max(2, len(ids.ids)))), dirichlet=fallback.dirichlet,
+        )
         return segment_boundaries(ids, [0.0] * (len(words) - 1), words, 0, 0.0, params, self.tier)
 
     def _refine(

@@ -200,15 +200,16 @@ def test_vectorised_cohesion_equals_its_gap_by_gap_definition(block_stems, windo
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(["tax", "vote", "goal", "match", "rate", "bank", "x"]), max_size=30),
                 min_size=2, max_size=50),
-       st.integers(1, 12), st.floats(-3, 3), st.integers(0, 30))
-def test_compiled_lexical_programme_cuts_where_its_numpy_form_does(unit_stems, max_blocks, logit, min_words):
+       st.integers(1, 12), st.floats(-3, 3), st.integers(0, 30), st.sampled_from([None, 0.5, 0.05]))
+def test_compiled_lexical_programme_cuts_where_its_numpy_form_does(unit_stems, max_blocks, logit, min_words, dirichlet):
     from segmenter.kernels import Tier
     from segmenter.lexical import LexicalParams, StemIds, segment_boundaries
 
     units = StemIds.of(unit_stems)
     logits = [logit * ((i % 3) - 1) for i in range(len(unit_stems) - 1)]
     words = [len(s) for s in unit_stems]
-    params = LexicalParams(lexical_weight=0.5, cue_weight=1.0, max_blocks=max_blocks, candidate_logit=-2.0)
+    params = LexicalParams(lexical_weight=0.5, cue_weight=1.0, max_blocks=max_blocks, candidate_logit=-2.0,
+                           dirichlet=dirichlet)
     with_numpy = segment_boundaries(units, logits, words, min_words, 4.0, params, Tier(compile_after=None))
     compiled = segment_boundaries(units, logits, words, min_words, 4.0, params, Tier(compile_after=0))
     assert compiled == with_numpy
@@ -252,3 +253,42 @@ def test_compiled_cohesion_sums_equal_their_numpy_form_exactly(block_ids, window
         module.CHUNK_GAPS = saved
     compiled = cohesion(ids, window, Tier(compile_after=0))
     assert compiled == with_numpy
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 9), min_size=1, max_size=60), st.sampled_from([0.1, 0.5, 2.0]))
+def test_dirichlet_segment_cost_is_the_negative_log_dirichlet_multinomial_likelihood(words, alpha):
+    from collections import Counter
+    from math import lgamma
+
+    from segmenter.lexical import cost_tables
+
+    vocab = 10
+    counts = Counter(words)
+    size_cost, clog = cost_tables(len(words), max(counts.values()), float(vocab), alpha)
+    ours = size_cost[len(words)] - sum(clog[c] for c in counts.values())
+    # log p(words) = log G(V a) - log G(n + V a) + sum_w [log G(c_w + a) - log G(a)]
+    log_p = lgamma(vocab * alpha) - lgamma(len(words) + vocab * alpha)
+    log_p += sum(lgamma(c + alpha) - lgamma(alpha) for c in counts.values())
+    assert abs(ours + log_p) < 1e-9 * max(1.0, abs(log_p))
+
+
+def test_sentence_per_line_text_without_cues_is_cut_where_its_topics_change():
+    """Choi's shape: a sentence a line, no cue anywhere, topics of three to five sentences."""
+    from segmenter import Segmenter
+
+    topics = [
+        ["the farmer planted wheat in the field", "wheat grows well when the field gets rain",
+         "rain came late so the farmer watered the wheat", "the field gave a good harvest of wheat"],
+        ["the orchestra played a symphony tonight", "the conductor led the orchestra through the symphony",
+         "violins opened the second movement of the symphony"],
+        ["engineers tested the bridge for cracks", "steel cables hold the bridge above the river",
+         "the river floods so the bridge cables were checked", "engineers found no cracks in the steel",
+         "the bridge reopened after engineers approved the cables"],
+        ["the senator proposed a new tax bill", "voters asked the senator about the tax",
+         "the bill cuts the tax on small shops"],
+    ]
+    lines = [f"{sentence} ." for topic in topics for sentence in topic]
+    text = "\n".join(lines) + "\n"
+    starts = [text.count("\n", 0, a.start) + 1 for a in Segmenter().split(text)]
+    assert starts == [1, 5, 8, 13]

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from segmenter import Segmenter
-from segmenter.corpus import SHAPES, load_articles, sample_dumps
+from segmenter.corpus import SHAPES, load_articles, read_choi, sample_dumps
 from segmenter.evaluate import Scores, offsets_to_text_lines, text_line_numbers
 
 from segmenter.datafiles import data_present as need
@@ -135,25 +135,6 @@ def bench_seed(path: Path, segmenter: Segmenter, tiling: TextTiling) -> None:
     print(table_row("TextTiling", theirs))
 
 
-def choi_samples(folder: Path) -> list[tuple[list[str], set[int]]]:
-    out = []
-    for path in sorted(folder.glob("*.ref")):
-        lines, starts = [], set()
-        new = False
-        for raw in path.read_text(encoding="latin-1").splitlines():
-            if raw.startswith("=========="):
-                new = True
-                continue
-            if not raw.strip():
-                continue
-            lines.append(raw.strip())
-            if new and len(lines) > 1:
-                starts.add(len(lines))
-            new = False
-        out.append((lines, starts))
-    return out
-
-
 def bench_choi(root: Path, segmenter: Segmenter, tiling: TextTiling, limit: int | None) -> None:
     sets = {
         "3-11": [root / "1" / "3-11", root / "2" / "3-11", root / "3" / "3-11"],
@@ -164,15 +145,15 @@ def bench_choi(root: Path, segmenter: Segmenter, tiling: TextTiling, limit: int 
     print("\nChoi's dataset (sentence lines; Pk and WindowDiff over sentences)")
     print(f"{'set':8} {'samples':>7} {'Pk':>7} {'WD':>7} {'F1':>6}   | TextTiling Pk")
     for name, folders in sets.items():
-        samples = [s for f in folders if f.is_dir() for s in choi_samples(f)]
+        samples = [s for f in folders if f.is_dir() for s in read_choi(f)]
         if limit:
             samples = samples[:limit]
         ours, theirs = Scores(), Scores()
-        for lines, gold in samples:
-            text = "\n".join(lines) + "\n"
+        for sample in samples:
+            text = sample.text
             found = offsets_to_text_lines([a.start for a in segmenter.split(text)], text_line_numbers(text)[0])
-            ours.add(gold, found, len(lines))
-            theirs.add(gold, tiling.starts(text), len(lines))
+            ours.add(set(sample.starts), found, len(sample.lines))
+            theirs.add(set(sample.starts), tiling.starts(text), len(sample.lines))
         print(f"{name:8} {len(samples):7} {ours.pk:7.4f} {ours.windowdiff:7.4f} {ours.f1:6.3f}   | {theirs.pk:7.4f}")
 
 

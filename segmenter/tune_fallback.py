@@ -1,0 +1,79 @@
+"""Choose the unsupervised fallback's cost and prior on Choi's set 4, and write them into a
+model file:
+
+    python -m segmenter.tune_fallback --data ../shared/data [--out segmenter/data/model.json]
+
+Set 4 (Brown-corpus texts of other categories, segments of 3-5, 6-8, 9-11, 12-15 and 3-15
+sentences) is the tuning part; sets 1-3, whose 3-11 set is the literature's benchmark, are
+the benchmark's and are never read here. Every pair (Dirichlet prior, prior scale) of the grid
+is scored by its mean Pk over set 4's folders; the lowest wins.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from pathlib import Path
+
+from .corpus import ChoiSample, read_choi
+from .datafiles import data_present
+from .evaluate import Scores, offsets_to_text_lines, text_line_numbers
+from .model import BoundaryModel, Fallback, load_model
+from .splitting import Segmenter
+
+#: None is U00's own cost (its Laplace-smoothed code length).
+DIRICHLET_GRID: tuple[float | None, ...] = (None, 0.3, 0.4, 0.5, 0.6, 0.7)
+PRIOR_SCALE_GRID: tuple[float, ...] = (0.6, 0.7, 0.8, 0.9, 1.0, 1.2)
+
+
+def choi_pk(segmenter: Segmenter, samples: list[ChoiSample]) -> float:
+    """Mean Pk of the segmenter over Choi samples."""
+    scores = Scores()
+    for sample in samples:
+        text = sample.text
+        found = offsets_to_text_lines([a.start for a in segmenter.split(text)], text_line_numbers(text)[0])
+        scores.add(set(sample.starts), found, len(sample.lines))
+    return scores.pk
+
+
+def tune(model: BoundaryModel, sets: dict[str, list[ChoiSample]]) -> tuple[Fallback, list[tuple[Fallback, list[float]]]]:
+    """The grid's best fallback by mean Pk over ``sets``, and every one's Pk per set."""
+    base = model.fallback or Fallback()
+    table = []
+    for dirichlet in DIRICHLET_GRID:
+        for scale in PRIOR_SCALE_GRID:
+            fallback = replace(base, dirichlet=dirichlet, prior_scale=scale)
+            segmenter = Segmenter(model=replace(model, fallback=fallback))
+            table.append((fallback, [choi_pk(segmenter, samples) for samples in sets.values()]))
+    best = min(table, key=lambda row: sum(row[1]) / len(row[1]))[0]
+    return best, table
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Tune the segmenter's unsupervised fallback on Choi's set 4.")
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--model", type=Path, default=None, help="model file to start from (default: the shipped one)")
+    parser.add_argument("--out", type=Path, default=Path("segmenter/data/model.json"))
+    args = parser.parse_args(argv)
+    root = args.data / "choi" / "4"
+    if not data_present(root, "tuning the fallback on Choi's set 4"):
+        return 1
+    sets = {folder.name: read_choi(folder) for folder in sorted(root.iterdir()) if folder.is_dir()}
+    model = load_model(args.model)
+    best, table = tune(model, sets)
+    print(f"{'dirichlet':>9} {'scale':>5}  " + " ".join(f"{name:>7}" for name in sets) + "     mean")
+    for fallback, pks in table:
+        mark = "  <- chosen" if fallback == best else ""
+        print(f"{str(fallback.dirichlet):>9} {fallback.prior_scale:5.2f}  " + " ".join(f"{pk:7.4f}" for pk in pks)
+              + f"  {sum(pks) / len(pks):7.4f}{mark}")
+    import json
+
+    data = json.loads((args.model or Path(__file__).parent / "data" / "model.json").read_text(encoding="utf-8"))
+    data["fallback"] = vars(best)
+    data["fallback_tuned"] = "python -m segmenter.tune_fallback --data ../shared/data (Choi set 4, mean Pk)"
+    args.out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
