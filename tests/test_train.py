@@ -26,3 +26,37 @@ def test_training_writes_a_model_the_segmenter_loads(tmp_path, capsys):
     assert model.names == FEATURES and len(model.weights) == len(FEATURES)
     assert "decoder:" in capsys.readouterr().out
     assert Segmenter(model=model).split("One line.\nAnother line.\n")
+
+
+def test_fallback_tuning_on_a_choi_shaped_folder_writes_the_chosen_prior_into_the_model(tmp_path, capsys):
+    from segmenter.tune_fallback import DIRICHLET_GRID, PRIOR_SCALE_GRID
+    from segmenter.tune_fallback import main as tune_main
+
+    topics = [
+        ["wheat", "field", "farmer", "harvest", "rain"], ["symphony", "violin", "conductor", "concert", "orchestra"],
+        ["bridge", "steel", "cable", "river", "engineer"], ["senator", "tax", "bill", "voter", "vote"],
+    ]
+    for name in ("3-5", "6-8"):
+        folder = tmp_path / "choi" / "4" / name
+        folder.mkdir(parents=True)
+        for sample in range(2):
+            parts = ["=========="]
+            for t, words in enumerate(topics * 3):
+                parts += [f"the {words[(s + t + sample) % 5]} and the {words[(s + 2) % 5]} met the {words[s % 5]} ."
+                          for s in range(3 + t % 3)]
+                parts.append("==========")
+            (folder / f"{sample}.ref").write_text("\n".join(parts) + "\n", encoding="latin-1")
+    out = tmp_path / "model.json"
+    assert tune_main(["--data", str(tmp_path), "--out", str(out)]) == 0
+    fallback = load_model(out).fallback
+    assert fallback is not None and fallback.dirichlet in DIRICHLET_GRID and fallback.prior_scale in PRIOR_SCALE_GRID
+    printed = capsys.readouterr().out
+    assert "<- chosen" in printed and "3-5" in printed and "6-8" in printed
+    assert load_model(out).weights == load_model().weights  # only the fallback changed
+
+
+def test_fallback_tuning_without_choi_data_says_it_is_skipped(tmp_path, capsys):
+    from segmenter.tune_fallback import main as tune_main
+
+    assert tune_main(["--data", str(tmp_path), "--out", str(tmp_path / "model.json")]) == 1
+    assert "SKIPPED" in capsys.readouterr().err and not (tmp_path / "model.json").exists()
