@@ -164,7 +164,9 @@ def build_dump(shape: str, articles: list[SourceArticle], seed: int = 0) -> Dump
         if k:
             if shape == "separators":
                 sep = rng.choice(SEPARATORS)
-                gap = "\n\x0c" if sep == "\x0c" else f"\n\n{sep}\n\n"
+                # With blank lines around it, or (as often in scraped dumps) right between lines.
+                spaced = rng.random() < 0.5
+                gap = "\n\x0c" if sep == "\x0c" else f"\n\n{sep}\n\n" if spaced else f"\n{sep}\n"
             else:
                 gap = article_gap
             parts.append(gap)

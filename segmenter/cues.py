@@ -57,6 +57,10 @@ class CueSet:
     #: line answers all of them (six searches cost ten times as much, mostly in the binding).
     line_set: Pattern
     set_lists: tuple[str, ...]
+    #: A short line repeating this many words or more of a line at most ``echo_reach`` lines away
+    #: echoes its article (a caption, a pull quote): see :mod:`segmenter.echo`.
+    echo_min_words: int = 3
+    echo_reach: int = 12
 
     def is_separator(self, line: str) -> bool:
         return len(line) <= SEPARATOR_MAX_CHARS and self.patterns["separator"].search(line) is not None
@@ -168,7 +172,8 @@ def load_cues(extra: Path | str | None = None) -> CueSet:
     """Load the shipped cues, plus the lists of ``extra`` (a JSON file) added to them."""
     base = _read_json(None)
     lists = {name: list(base.get(name, [])) for name in PATTERN_LISTS}
-    settings = {k: base[k] for k in ("terminal_punctuation", "headline_max_words", "cut_min_words")}
+    settings = {k: base[k] for k in ("terminal_punctuation", "headline_max_words", "cut_min_words", "echo_min_words",
+                                     "echo_reach")}
     origin = "built-in cues"
     if extra is not None:
         user = _read_json(Path(extra))
@@ -193,4 +198,6 @@ def load_cues(extra: Path | str | None = None) -> CueSet:
         terminal_punctuation=str(settings["terminal_punctuation"]),
         headline_max_words=int(settings["headline_max_words"]),
         cut_min_words=int(settings["cut_min_words"]),
+        echo_min_words=int(settings["echo_min_words"]),
+        echo_reach=int(settings["echo_reach"]),
     )

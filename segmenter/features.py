@@ -10,6 +10,7 @@ import numpy as np
 from .blocks import Block
 from .cohesion import Cohesion
 from .cues import CueSet, LineShape
+from .echo import echoes
 
 #: Feature names, in the order of the vectors and of the weights file.
 FEATURES: tuple[str, ...] = (
@@ -31,6 +32,8 @@ FEATURES: tuple[str, ...] = (
     "colon_before",
     "boilerplate_near",
     "short_line_after",
+    "echo_after",
+    "echo_before",
     "long_lines_around",
     "whole_articles_per_line",
     "long_line_layout",
@@ -66,6 +69,8 @@ REASONS: dict[str, str] = {
     "colon_before": "previous line ends with a colon",
     "boilerplate_near": "boilerplate line",
     "short_line_after": "short line",
+    "echo_after": "short line repeating nearby words (a caption or pull quote)",
+    "echo_before": "follows a short line repeating nearby words",
     "long_lines_around": "long lines on both sides",
     "whole_articles_per_line": "an article per line",
     "long_line_layout": "dump of long lines",
@@ -129,6 +134,7 @@ def gap_features(blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cu
         later[:reach] |= words[ahead:] >= need[:reach]
     following_none = np.arange(gaps) + 2 >= n
     headline_after = headline[nxt] & (following_none | later)
+    echo = echoes([b.text for b in blocks], headline, cues.echo_min_words, cues.echo_reach)
     cut = is_cut[prev] & ~flag["teaser_end"][prev]
     teaser = flag["teaser_end"][prev] & (words[prev] >= cues.cut_min_words)
     strong = separator | flag["end_cue"][prev] | cut | teaser
@@ -156,6 +162,8 @@ def gap_features(blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cu
         flag["ends_colon"][prev],
         flag["boilerplate"][prev] | flag["boilerplate"][nxt],
         words[nxt] < 6,
+        echo[nxt],
+        echo[prev],
         log_table[shortest],
         shortest >= 150,
         np.full(gaps, long_layout),

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -81,6 +82,32 @@ def test_caption_inside_an_article_does_not_start_a_new_one():
         "The deal cuts quotas for cod by a fifth and gives fishing fleets more days at sea, ministers said.\n"
     )
     assert len(split(text)) == 1
+
+
+def test_a_short_line_repeating_words_of_a_nearby_paragraph_is_an_echo_and_a_headline_is_not():
+    from segmenter.echo import echoes
+
+    texts = [
+        "Talks collapse over fishing quotas",  # a headline: its words stand nowhere else
+        "Ministers failed to agree on quotas, and the talks collapsed over cod after a long night.",
+        "the talks collapsed over cod",  # a pull quote: punctuation and case aside, a run of line 1
+        "cod after",  # too few words to count
+        "The deal cuts quotas for cod by a fifth, ministers said.",
+    ]
+    flagged = echoes(texts, np.array([True, False, True, True, False]), min_words=3, reach=12)
+    assert flagged.tolist() == [False, False, True, False, False]
+    assert not echoes(texts, np.array([False, False, True, False, False]), min_words=3, reach=0).any()
+
+
+def test_a_pull_quote_lowers_the_score_of_the_gap_before_it():
+    segmenter = Segmenter()
+    lead = ("Ministers failed to agree on fishing quotas, and the talks collapsed over cod stocks after a night "
+            "of bargaining in Brussels.\n")
+    tail = "The deal would have cut quotas for cod by a fifth and given the fleets more days at sea.\n"
+    quote = segmenter.analyse(lead + "The talks collapsed over cod stocks\n" + tail)
+    headline = segmenter.analyse(lead + "Europe weighs a new cod plan\n" + tail)
+    assert quote.logits[0] < headline.logits[0]
+    assert dict(segmenter.model.evidence(quote.features.row(0)))["echo_after"] < 0
 
 
 @pytest.mark.parametrize("line, continues", [
