@@ -74,9 +74,10 @@ def table_row(name: str, s: Scores, extra: str = "") -> str:
 HEADER = f"{'':26} {'P':>6} {'R':>6} {'F1':>6} {'Pk':>7} {'WD':>7} {'exact':>7}"
 
 
-def bench_bbc(root: Path, segmenter: Segmenter, tiling: TextTiling, per_shape: int) -> None:
-    articles = load_articles(root, "heldout")
-    dumps = sample_dumps(articles, SHAPES, dumps_per_shape=per_shape, seed=99)
+def bench_bbc(root: Path, segmenter: Segmenter, tiling: TextTiling, per_shape: int, part: str = "heldout",
+              seed: int = 99) -> None:
+    articles = load_articles(root, part)
+    dumps = sample_dumps(articles, SHAPES, dumps_per_shape=per_shape, seed=seed)
     ours: dict[str, Scores] = {shape: Scores() for shape in SHAPES}
     theirs: dict[str, Scores] = {shape: Scores() for shape in SHAPES}
     chars = 0
@@ -90,7 +91,7 @@ def bench_bbc(root: Path, segmenter: Segmenter, tiling: TextTiling, per_shape: i
         tt = tiling.starts(dump.text)
         text_starts, _ = text_line_numbers(dump.text)
         theirs[dump.shape].add(offsets_to_text_lines(list(dump.starts), text_starts), tt, len(text_starts))
-    print(f"\nBBC held-out part: {len(articles)} articles, {len(dumps)} dumps ({per_shape} per shape), "
+    print(f"\nBBC {'held-out' if part == 'heldout' else 'training'} part: {len(articles)} articles, {len(dumps)} dumps ({per_shape} per shape), "
           f"{chars / 1e6:.2f} MB; TextTiling failed (no boundaries) on {tiling.failures} dumps")
     print(f"{HEADER}   | TextTiling: {'F1':>6} {'Pk':>7}")
     total, total_tt = Scores(), Scores()
@@ -118,7 +119,7 @@ def bench_bbc(root: Path, segmenter: Segmenter, tiling: TextTiling, per_shape: i
         shape: sum(len(segmenter.split(build_dump(shape, [a], i).text)) == 1 for i, a in enumerate(singles))
         for shape in ("lines", "blank-lines", "blank-lines-no-headline", "noisy")
     }
-    print(f"single articles kept whole ({len(singles)} held-out articles, one per input): "
+    print(f"single articles kept whole ({len(singles)} {part} articles, one per input): "
           + ", ".join(f"{shape} {n / len(singles):.3f}" for shape, n in kept.items()))
 
 
@@ -163,6 +164,10 @@ def main() -> None:
     parser.add_argument("--dumps-per-shape", type=int, default=30)
     parser.add_argument("--choi-limit", type=int, default=None, help="samples per Choi set (default: all)")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: bbc, seed, choi")
+    parser.add_argument("--part", choices=("heldout", "train"), default="heldout",
+                        help="BBC articles to build dumps from: the held-out part (the figures to report) or the "
+                             "training part (for choosing between models without looking at the held-out part)")
+    parser.add_argument("--seed", type=int, default=99, help="seed of the BBC dumps")
     args = parser.parse_args()
     skip = set(args.skip.split(","))
     segmenter = Segmenter()
@@ -170,7 +175,7 @@ def main() -> None:
     if "seed" not in skip and need(args.data / "seed" / "kursk-taiwan-dump.txt", "seed dump"):
         bench_seed(args.data / "seed" / "kursk-taiwan-dump.txt", segmenter, tiling)
     if "bbc" not in skip and need(args.data / "bbc-news-summary" / "articles", "BBC dumps"):
-        bench_bbc(args.data / "bbc-news-summary", segmenter, tiling, args.dumps_per_shape)
+        bench_bbc(args.data / "bbc-news-summary", segmenter, tiling, args.dumps_per_shape, args.part, args.seed)
     if "choi" not in skip and need(args.data / "choi", "Choi's dataset"):
         bench_choi(args.data / "choi", segmenter, tiling, args.choi_limit)
 
