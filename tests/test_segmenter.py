@@ -99,6 +99,19 @@ def test_a_short_line_repeating_words_of_a_nearby_paragraph_is_an_echo_and_a_hea
     assert not echoes(texts, np.array([False, False, True, False, False]), min_words=3, reach=0).any()
 
 
+def test_a_long_line_cut_off_mid_sentence_raises_the_score_of_the_gap_before_it():
+    segmenter = Segmenter()
+    lead = ("Ministers agreed a new deal on fishing quotas after talks that lasted through the night in Brussels, "
+            "and the fleets will have more days at sea.\n")
+    teaser = ("Oil prices fell sharply on Tuesday after the producers' cartel said it was unlikely to cut its output "
+              "at the meeting next month, and traders who had bet on higher prices rushed to sell as the dollar rose "
+              "against the euro and")
+    cut = segmenter.analyse(lead + teaser + "\n")
+    whole = segmenter.analyse(lead + teaser + " the yen.\n")
+    assert cut.logits[0] > whole.logits[0]
+    assert dict(segmenter.model.evidence(cut.features.row(0)))["cut_line_after"] > 0
+
+
 def test_a_pull_quote_lowers_the_score_of_the_gap_before_it():
     segmenter = Segmenter()
     lead = ("Ministers failed to agree on fishing quotas, and the talks collapsed over cod stocks after a night "
