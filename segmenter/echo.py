@@ -12,33 +12,45 @@ from collections.abc import Sequence
 
 import numpy as np
 
-#: Characters stripped from each word's ends before comparing (a caption drops the commas).
+#: Punctuation left out before comparing (a caption drops the commas; "U.S." and "US" match).
 PUNCTUATION = ".,;:!?\"'()[]{}\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026-\u2013\u2014*"
+_DROP = str.maketrans("", "", PUNCTUATION)
 #: Only this many characters of a neighbouring line are searched (bounded work on a huge line).
-MAX_NEIGHBOUR_CHARS = 20_000
+MAX_NEIGHBOUR_CHARS = 2_000
 
 
-def _normal(text: str) -> str:
-    """The text's words lower-cased and stripped of punctuation, each between single spaces."""
-    words = (w.strip(PUNCTUATION) for w in text[:MAX_NEIGHBOUR_CHARS].lower().split())
-    return " " + " ".join(w for w in words if w) + " "
+def _bare(text: str) -> str:
+    """The text lower-cased without punctuation (white space as it was)."""
+    return text[:MAX_NEIGHBOUR_CHARS].lower().translate(_DROP)
 
 
 def echoes(texts: Sequence[str], candidates: np.ndarray, min_words: int, reach: int) -> np.ndarray:
-    """For each text flagged in ``candidates``: True where its words stand, in order, inside
-    another text at most ``reach`` places away."""
+    """For each text flagged in ``candidates``: True where its words (lower-cased, without
+    punctuation) stand, in order and between word boundaries, inside another, longer text at
+    most ``reach`` places away."""
     out = np.zeros(len(texts), dtype=bool)
-    normal: dict[int, str] = {}
+    bare: dict[int, str] = {}
+    spaced: dict[int, str] = {}
 
-    def get(i: int) -> str:
-        if i not in normal:
-            normal[i] = _normal(texts[i])
-        return normal[i]
+    def get_bare(i: int) -> str:
+        if i not in bare:
+            bare[i] = _bare(texts[i])
+        return bare[i]
+
+    def get_spaced(i: int) -> str:  # the words between single spaces, a space at each end
+        if i not in spaced:
+            spaced[i] = " " + " ".join(get_bare(i).split()) + " "
+        return spaced[i]
 
     for i in np.flatnonzero(candidates).tolist():
-        key = get(i)
-        if key.count(" ") - 1 < min_words:
+        words = get_bare(i).split()
+        if len(words) < min_words:
             continue
+        key = " " + " ".join(words) + " "
+        longest = max(words, key=len)  # in the bare text of any line the key stands in
         lo, hi = max(0, i - reach), min(len(texts), i + reach + 1)
-        out[i] = any(key in get(j) for j in range(lo, hi) if j != i and len(texts[j]) > len(texts[i]))
+        out[i] = any(
+            longest in get_bare(j) and key in get_spaced(j)
+            for j in range(lo, hi) if j != i and len(texts[j]) > len(texts[i])
+        )
     return out
