@@ -12,13 +12,14 @@ is scored by its mean Pk over set 4's folders; the lowest wins.
 from __future__ import annotations
 
 import argparse
+import json
 from dataclasses import replace
 from pathlib import Path
 
 from .corpus import ChoiSample, read_choi
-from .datafiles import data_present
+from .datafiles import data_present, read_json
 from .evaluate import Scores, offsets_to_text_lines, text_line_numbers
-from .model import BoundaryModel, Fallback, load_model
+from .model import MODEL_RESOURCE, BoundaryModel, Fallback, load_model
 from .splitting import Segmenter
 
 #: None is U00's own cost (its Laplace-smoothed code length).
@@ -26,14 +27,14 @@ DIRICHLET_GRID: tuple[float | None, ...] = (None, 0.3, 0.4, 0.5, 0.6, 0.7)
 PRIOR_SCALE_GRID: tuple[float, ...] = (0.6, 0.7, 0.8, 0.9, 1.0, 1.2)
 
 
-def choi_pk(segmenter: Segmenter, samples: list[ChoiSample]) -> float:
-    """Mean Pk of the segmenter over Choi samples."""
+def choi_scores(segmenter: Segmenter, samples: list[ChoiSample]) -> Scores:
+    """The segmenter's scores over Choi samples (the benchmark's and the tuner's alike)."""
     scores = Scores()
     for sample in samples:
         text = sample.text
         found = offsets_to_text_lines([a.start for a in segmenter.split(text)], text_line_numbers(text)[0])
         scores.add(set(sample.starts), found, len(sample.lines))
-    return scores.pk
+    return scores
 
 
 def tune(model: BoundaryModel, sets: dict[str, list[ChoiSample]]) -> tuple[Fallback, list[tuple[Fallback, list[float]]]]:
@@ -44,7 +45,7 @@ def tune(model: BoundaryModel, sets: dict[str, list[ChoiSample]]) -> tuple[Fallb
         for scale in PRIOR_SCALE_GRID:
             fallback = replace(base, dirichlet=dirichlet, prior_scale=scale)
             segmenter = Segmenter(model=replace(model, fallback=fallback))
-            table.append((fallback, [choi_pk(segmenter, samples) for samples in sets.values()]))
+            table.append((fallback, [choi_scores(segmenter, samples).pk for samples in sets.values()]))
     best = min(table, key=lambda row: sum(row[1]) / len(row[1]))[0]
     return best, table
 
@@ -66,9 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         mark = "  <- chosen" if fallback == best else ""
         print(f"{str(fallback.dirichlet):>9} {fallback.prior_scale:5.2f}  " + " ".join(f"{pk:7.4f}" for pk in pks)
               + f"  {sum(pks) / len(pks):7.4f}{mark}")
-    import json
-
-    data = json.loads((args.model or Path(__file__).parent / "data" / "model.json").read_text(encoding="utf-8"))
+    data = read_json("segmenter", MODEL_RESOURCE, args.model)  # as it is, training notes included
     data["fallback"] = vars(best)
     data["fallback_tuned"] = "python -m segmenter.tune_fallback --data ../shared/data (Choi set 4, mean Pk)"
     args.out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -19,6 +19,7 @@ from segmenter.corpus import SHAPES, load_articles, read_choi, sample_dumps
 from segmenter.evaluate import Scores, offsets_to_text_lines, text_line_numbers
 
 from segmenter.datafiles import data_present as need
+from segmenter.tune_fallback import choi_scores
 
 from .common import data_arg
 
@@ -149,12 +150,9 @@ def bench_choi(root: Path, segmenter: Segmenter, tiling: TextTiling, limit: int 
         samples = [s for f in folders if f.is_dir() for s in read_choi(f)]
         if limit:
             samples = samples[:limit]
-        ours, theirs = Scores(), Scores()
+        ours, theirs = choi_scores(segmenter, samples), Scores()
         for sample in samples:
-            text = sample.text
-            found = offsets_to_text_lines([a.start for a in segmenter.split(text)], text_line_numbers(text)[0])
-            ours.add(set(sample.starts), found, len(sample.lines))
-            theirs.add(set(sample.starts), tiling.starts(text), len(sample.lines))
+            theirs.add(set(sample.starts), tiling.starts(sample.text), len(sample.lines))
         print(f"{name:8} {len(samples):7} {ours.pk:7.4f} {ours.windowdiff:7.4f} {ours.f1:6.3f}   | {theirs.pk:7.4f}")
 
 
