@@ -23,7 +23,9 @@ from segmenter.evaluate import Scores, offsets_to_text_lines, read_gold, text_li
 from summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer
 from summarizer.pipeline import (
     Articles, Failed, Finished, InputDone, Job, Opened, Workers, dask_executor, process_pool, run_batch,
+    start_pool_server,
 )
+from segmenter.streaming import Limits
 
 from .environment import Environment
 from .output import Journal, atomic_text_file
@@ -223,6 +225,7 @@ def _run(env: Environment, inputs: list[str] | None, opts: RunOptions, produce: 
     except SegmenterError as exc:
         _say(env, str(exc))
         raise typer.Exit(ExitStatus.INPUT_FAILED) from None
+    _start_early(workers, sources)
     try:
         with _sink(env, opts.output, journal) as out, _progress(env, opts, len(sources)) as advance:
             if journal is not None and journal.done:
@@ -309,6 +312,19 @@ def _workers(env: Environment, opts: RunOptions) -> Workers | None:
     if opts.jobs <= 1:
         return None
     return Workers(lambda: process_pool(opts.jobs))
+
+
+def _start_early(workers: Workers | None, sources: list[str]) -> None:
+    """Start the pool's server while the first input is read, where the run will surely have
+    more than one task: several inputs, or files holding more than one section."""
+    if workers is None or workers.executor is not None:
+        return
+    size = 0
+    for source in sources:
+        if source != "-" and os.path.isfile(source):
+            size += os.path.getsize(source)
+    if len(sources) > 1 or size > Limits().section_chars:
+        start_pool_server()
 
 
 def _pipeline_events(job: Job, env: Environment, opts: RunOptions, explain: bool) -> Produce:

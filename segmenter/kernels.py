@@ -39,7 +39,7 @@ def compiled(kernel: F) -> F:
 class Tier:
     """Whether to run compiled kernels: once ``compile_after`` inner steps have been run in
     numpy (by then numpy has spent about as long as loading Numba takes), every later call of
-    this tier runs compiled. None: never compile."""
+    this tier runs compiled (-1: from the first call on). None: never compile."""
 
     compile_after: int | None = 12_000_000
     done: int = 0

@@ -10,7 +10,7 @@ import numpy as np
 
 from .articles import Article
 from .blocks import Block, Line, iter_lines, make_blocks
-from .cohesion import cohesion
+from .cohesion import VECTORISE_FROM, cohesion
 from .cues import CueSet, LineShape, load_cues
 from .decoding import choose_boundaries
 from .features import CUE_FEATURES, GapFeatures, gap_features
@@ -152,6 +152,18 @@ class Segmenter:
     def decide(self, section: Section) -> Decision:
         """The article starts in one section's core (see :mod:`segmenter.streaming`)."""
         return decide_cuts(self, section)
+
+    def load_compiled(self) -> None:
+        """Load the compiled kernels now (from Numba's cache on disk, or by compiling them) and
+        run them from this segmenter's first text on. For a process that will split much
+        text, or whose forked children will: they inherit the kernels loaded."""
+        now = Tier(compile_after=-1)
+        # A text of a few made-up stems, just long enough for every kernel to run.
+        units = StemIds.of([[f"w{u % 7}", f"w{u % 5}", f"w{u % 3}"] for u in range(VECTORISE_FROM + 1)])
+        cohesion(units, self.window, now)
+        params = self.model.lexical or LexicalParams()
+        segment_boundaries(units, [0.0] * (units.units - 1), [3] * units.units, 0, 0.0, params, now)
+        self.tier.compile_after = -1
 
 
 #: The lexical programme runs on windows of at most this many units (runs of lines between

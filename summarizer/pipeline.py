@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Protocol
@@ -197,41 +197,47 @@ class Workers:
 
 def _decided(workers: Workers | None, job: Job, items: Iterable[Item], ahead: int) -> Iterator[Item]:
     """Items in their order, each section with its Decided as result; a task that raises
-    becomes a "fail" item. At most ``ahead`` tasks are in flight. Without workers, or while
-    only one section has been seen, sections are decided in this process."""
-    window: deque[list[Any]] = deque()  # [item, its task's future or None]
-
-    def finish(entry: list[Any]) -> Item:
-        item, future = entry
-        if item[1] != "section":
-            return item
-        try:
-            value = future.result() if future is not None else decide_section(job, item[2])
-        except Exception as exc:  # the input fails, not the batch
-            return (item[0], "fail", (None, exc), None)
-        return (item[0], item[1], item[2], value)
-
-    held: list[Any] | None = None  # the first section, kept until a second shows the pool is worth it
+    becomes a "fail" item. At most ``ahead`` tasks are in flight. Without workers, and for
+    the run's first section (a run of one section never pays for starting processes), sections
+    are decided in this process, at once: the first while the pool's server, where it was
+    started early, gets ready."""
+    window: deque[tuple[Item, Future[Decided] | None, bool]] = deque()  # (item, a section's result, submitted)
     in_flight = 0
+    first = True
     for item in items:
-        entry = [item, None]
-        window.append(entry)
-        if item[1] == "section" and workers is not None:
-            if workers.executor is None and held is None:
-                held = entry
+        if item[1] == "section":
+            if workers is None or first:
+                window.append((item, _decided_here(job, item[2]), False))
             else:
-                executor = workers.get()
-                for waiting in (held, entry):
-                    if waiting is not None:
-                        waiting[1] = executor.submit(decide_section, job, waiting[0][2])
-                        in_flight += 1
-                held = None
-        while window and (window[0][0][1] != "section" or workers is None or in_flight > ahead):
-            entry = window.popleft()
-            in_flight -= entry[1] is not None
-            yield finish(entry)
+                window.append((item, workers.get().submit(decide_section, job, item[2]), True))
+                in_flight += 1
+            first = False
+        else:
+            window.append((item, None, False))
+        while window and (not window[0][2] or in_flight > ahead):
+            in_flight -= window[0][2]
+            yield _finished(*window.popleft()[:2])
     while window:
-        yield finish(window.popleft())
+        yield _finished(*window.popleft()[:2])
+
+
+def _decided_here(job: Job, section: Section) -> Future[Decided]:
+    """A section decided in this process, as a done future."""
+    future: Future[Decided] = Future()
+    try:
+        future.set_result(decide_section(job, section))
+    except Exception as exc:  # the input fails, not the batch
+        future.set_exception(exc)
+    return future
+
+
+def _finished(item: Item, future: Future[Decided] | None) -> Item:
+    if future is None:
+        return item
+    try:
+        return (item[0], item[1], item[2], future.result())
+    except Exception as exc:  # the input fails, not the batch
+        return (item[0], "fail", (None, exc), None)
 
 
 def _assembled(items: Iterable[Item], job: Job) -> Iterator[Item]:
@@ -305,10 +311,27 @@ def collect_garbage_rarely() -> None:
 
 def process_pool(jobs: int) -> Executor:
     """A pool of ``jobs`` processes. They start from a server process that has imported this
-    module (quicker than a fresh interpreter each; safe where fork is not)."""
+    module and built the default job's tools (:mod:`summarizer.forkserver_preload`): quicker
+    than a fresh interpreter each, and safe where fork is not."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_ignore_interrupts)
+
+
+def start_pool_server() -> None:
+    """Start the pool's fork server now, where workers are forked from one, so that it has
+    imported and built its tools (about 0.9 s) by the time the first worker is needed,
+    instead of the run waiting for it then. For a run that will surely start a pool."""
+    context = _pool_context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
+def _pool_context() -> Any:
     import multiprocessing
     import os
-    from concurrent.futures import ProcessPoolExecutor
 
     # One BLAS thread per worker: the workers already fill every core, and numpy's BLAS
     # threads on top of them fight for the cores (digest ran no faster with two workers than
@@ -318,8 +341,8 @@ def process_pool(jobs: int) -> Executor:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
-        context.set_forkserver_preload(["summarizer.pipeline"])
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
+        context.set_forkserver_preload(["summarizer.forkserver_preload"])
+    return context
 
 
 class ClusterError(SegmenterError):

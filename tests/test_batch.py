@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 
 import pytest
@@ -187,3 +188,17 @@ def test_warc_and_wet_records_are_documents_of_their_own(run, tmp_path):
     page = [r for r in found if r["source"] == f"{path}#https://example.org/page"]
     assert page and "Home | News" not in "".join(r["text"] for r in page)
     assert "Kyiv" in page[0]["text"] and not any("logo.png" in s for s in sources)
+
+
+def _worker_state(_: int) -> tuple[int, bool]:
+    return os.getpid(), Job().segmenter().tier.compiles(0)
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="workers are spawned here")
+def test_pool_workers_are_forked_with_the_default_segmenter_built_and_its_kernels_loaded():
+    workers = Workers(lambda: process_pool(2))
+    try:
+        states = list(workers.get().map(_worker_state, range(4)))
+    finally:
+        workers.close()
+    assert all(loaded for _, loaded in states) and os.getpid() not in {pid for pid, _ in states}

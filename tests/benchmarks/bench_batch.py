@@ -4,8 +4,10 @@
 
 Each size builds one news dump of that many MB from the held-out BBC articles (every dump
 shape, concatenated) and runs ``corpuscut split`` and ``corpuscut digest`` on it, output piped
-away (JSON Lines), once per ``--jobs`` value; it prints seconds, MB/s, articles/s and the peak
-resident memory of the largest process of the run (the command or one of its workers). With
+away (JSON Lines), once per ``--jobs`` value (``--repeat N``: the values in turn N times, then
+the median of each, as this machine's speed drifts by several percent from run to run); it
+prints seconds, MB/s, articles/s and the peak resident memory of the largest process of the
+run (the command or one of its workers). With
 ``--dask``, a 100 MB batch of 1 MB files is run with ``--jobs 2`` and on a Dask LocalCluster of
 two one-thread workers on loopback, and both records are checked to be equal.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,22 +76,28 @@ def digest_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
-def bench_sizes(root: Path, sizes: list[float], jobs: list[int], modes: list[str], tmp: Path) -> None:
+def bench_sizes(root: Path, sizes: list[float], jobs: list[int], modes: list[str], tmp: Path, repeat: int = 1) -> None:
     print(f"{'size MB':>8} {'mode':>7} {'jobs':>4} {'seconds':>8} {'MB/s':>6} {'articles/s':>11} {'peak RSS MB':>12} {'speed-up':>9}")
     for mb in sizes:
         path = tmp / f"dump-{mb:g}.txt"
         size = build(root, mb, path)
         for mode in modes:
-            base = None
             outputs = set()
-            for j in jobs:
-                out = tmp / f"out-{mode}-{j}.jsonl"
-                r = timed([corpuscut(), mode, "--jobs", str(j), "--quiet", str(path)], out)
-                outputs.add(digest_of(out))
-                base = base or r["seconds"]
-                print(f"{size / 1e6:8.1f} {mode:>7} {j:4d} {r['seconds']:8.2f} {size / 1e6 / r['seconds']:6.2f} "
-                      f"{r['articles'] / r['seconds']:11.0f} {r['peak_mb']:12.0f} {base / r['seconds']:8.2f}x", flush=True)
-                out.unlink()
+            seconds: dict[int, list[float]] = {j: [] for j in jobs}
+            for _ in range(repeat):  # job counts in turn, so that the machine's drift falls on each alike
+                for j in jobs:
+                    out = tmp / f"out-{mode}-{j}.jsonl"
+                    r = timed([corpuscut(), mode, "--jobs", str(j), "--quiet", str(path)], out)
+                    outputs.add(digest_of(out))
+                    seconds[j].append(r["seconds"])
+                    base = seconds[jobs[0]][-1]
+                    print(f"{size / 1e6:8.1f} {mode:>7} {j:4d} {r['seconds']:8.2f} {size / 1e6 / r['seconds']:6.2f} "
+                          f"{r['articles'] / r['seconds']:11.0f} {r['peak_mb']:12.0f} {base / r['seconds']:8.2f}x", flush=True)
+                    out.unlink()
+            if repeat > 1:
+                medians = {j: statistics.median(runs) for j, runs in seconds.items()}
+                print(f"{size / 1e6:8.1f} {mode:>7} median of {repeat}: " + ", ".join(
+                    f"{j} jobs {m:.2f} s ({medians[jobs[0]] / m:.2f}x)" for j, m in medians.items()), flush=True)
             if len(outputs) != 1:
                 print(f"  !! the outputs of {mode} differ between job counts")
         path.unlink()
@@ -124,6 +133,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1,10", help="comma-separated sizes in MB")
     parser.add_argument("--jobs", default="1,2", help="comma-separated job counts")
     parser.add_argument("--modes", default="split,digest", help="split, digest or both")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run the job counts in turn this many times and also print the median of each")
     parser.add_argument("--dask", action="store_true", help="also compare a Dask LocalCluster with --jobs 2")
     args = parser.parse_args()
     root = args.data / "bbc-news-summary"
@@ -131,7 +142,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         bench_sizes(root, [float(s) for s in args.sizes.split(",")], [int(j) for j in args.jobs.split(",")],
-                    args.modes.split(","), Path(tmp))
+                    args.modes.split(","), Path(tmp), args.repeat)
         if args.dask:
             bench_dask(root, Path(tmp))
 
