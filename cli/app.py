@@ -423,7 +423,7 @@ def split(
         raise _usage_error(env, "give --output or --out-dir, not both")
     opts = RunOptions(fmt, output, encoding, no_color, quiet, view, out_dir, text_field, id_field,
                       _jobs(jobs), dask, resume)
-    job = Job(summarize=False, language=language, cues=str(cues) if cues else None)
+    job = Job(summarize=False, language=language, cues=str(cues) if cues else None, evidence=explain)
     _run(env, inputs, opts, _pipeline_events(job, env, opts, explain))
 
 
@@ -500,7 +500,8 @@ def digest_(
     _segmenter(env, cues, language)  # a bad cue file or language is a usage error, before any work
     opts = RunOptions(fmt, output, encoding, no_color, quiet, view, text_field=text_field, id_field=id_field,
                       jobs=_jobs(jobs), dask=dask, resume=resume)
-    job = Job(summarize=True, language=language, cues=str(cues) if cues else None, method=method.value, length=length)
+    job = Job(summarize=True, language=language, cues=str(cues) if cues else None, method=method.value, length=length,
+              evidence=explain)
     _run(env, inputs, opts, _pipeline_events(job, env, opts, explain))
 
 

@@ -13,6 +13,7 @@ loads Numba; a dump of hundreds of MB runs almost all of it compiled.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, TypeVar
@@ -39,7 +40,9 @@ def compiled(kernel: F) -> F:
 class Tier:
     """Whether to run compiled kernels: once ``compile_after`` inner steps have been run in
     numpy (by then numpy has spent about as long as loading Numba takes), every later call of
-    this tier runs compiled (-1: from the first call on). None: never compile."""
+    this tier runs compiled; and from the first call on once Numba is loaded in this process
+    (by another tier, or by :meth:`segmenter.Segmenter.load_compiled`): there is nothing
+    left to pay for. None: never compile."""
 
     compile_after: int | None = 12_000_000
     done: int = 0
@@ -49,7 +52,7 @@ class Tier:
         if self.compile_after is None:
             return False
         self.done += work
-        return self.done > self.compile_after
+        return self.done > self.compile_after or "numba" in sys.modules
 
 
 def u00_programme(

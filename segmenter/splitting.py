@@ -52,6 +52,7 @@ class Segmenter:
         window: int = 60,
         limits: Limits = Limits(),
         tier: Tier | None = None,
+        evidence: bool = True,
     ) -> None:
         self.cues = cues if cues is not None else load_cues()
         self.model = model if model is not None else load_model()
@@ -60,6 +61,9 @@ class Segmenter:
         self.limits = limits
         #: When the lexical programme and cohesion start running compiled (:mod:`segmenter.kernels`).
         self.tier = tier if tier is not None else Tier()
+        #: Whether each cut carries its evidence (every cue's push); without, a section's
+        #: decision is half the size to send between processes.
+        self.evidence = evidence
 
     @classmethod
     def from_files(cls, cues: Path | str | None = None, model: Path | str | None = None, **kw: object) -> "Segmenter":
@@ -154,16 +158,15 @@ class Segmenter:
         return decide_cuts(self, section)
 
     def load_compiled(self) -> None:
-        """Load the compiled kernels now (from Numba's cache on disk, or by compiling them) and
-        run them from this segmenter's first text on. For a process that will split much
-        text, or whose forked children will: they inherit the kernels loaded."""
+        """Load the compiled kernels now (from Numba's cache on disk, or by compiling them), so
+        that every segmenter of this process runs them from its first text on. For a process
+        that will split much text, or whose forked children will: they inherit them loaded."""
         now = Tier(compile_after=-1)
         # A text of a few made-up stems, just long enough for every kernel to run.
         units = StemIds.of([[f"w{u % 7}", f"w{u % 5}", f"w{u % 3}"] for u in range(VECTORISE_FROM + 1)])
         cohesion(units, self.window, now)
         params = self.model.lexical or LexicalParams()
         segment_boundaries(units, [0.0] * (units.units - 1), [3] * units.units, 0, 0.0, params, now)
-        self.tier.compile_after = -1
 
 
 #: The lexical programme runs on windows of at most this many units (runs of lines between

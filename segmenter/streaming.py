@@ -226,7 +226,7 @@ def decide_cuts(segmenter: "Segmenter", section: Section) -> Decision:
                 title=title(b),
                 score=round(sigmoid(analysis.logits[gap]), 4),
                 reasons=tuple(model.reasons(row)) or ("vocabulary shift",),
-                evidence=model.evidence(row),
+                evidence=model.evidence(row) if segmenter.evidence else (),
                 words_before=words_before[blocks[b].line.number - 1] - words_before[core_lo],
             )
         )

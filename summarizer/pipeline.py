@@ -50,9 +50,11 @@ class Job:
     method: str = DEFAULT_METHOD
     length: Length = field(default_factory=Length)
     limits: Limits = field(default_factory=Limits)
+    #: Whether articles carry their evidence (``--explain``).
+    evidence: bool = False
 
     def segmenter(self) -> Segmenter:
-        return _segmenter(self.cues, self.language, self.limits)
+        return _segmenter(self.cues, self.language, self.limits, self.evidence)
 
     def summarizer(self) -> Summarizer:
         return _summarizer(self.method, self.language)
@@ -60,8 +62,8 @@ class Job:
 
 # Each process builds its tools once per job (loading models takes longer than most tasks).
 @lru_cache(maxsize=4)
-def _segmenter(cues: str | None, language: str, limits: Limits) -> Segmenter:
-    return Segmenter.from_files(cues=cues, language=language, limits=limits)
+def _segmenter(cues: str | None, language: str, limits: Limits, evidence: bool) -> Segmenter:
+    return Segmenter.from_files(cues=cues, language=language, limits=limits, evidence=evidence)
 
 
 @lru_cache(maxsize=4)

@@ -334,12 +334,12 @@ def test_sentence_per_line_text_without_cues_is_cut_where_its_topics_change():
     assert starts == [1, 5, 8, 13]
 
 
-def test_a_segmenter_with_its_kernels_loaded_runs_them_at_once_and_splits_the_same():
+def test_once_the_kernels_are_loaded_every_segmenter_runs_them_at_once_and_splits_the_same():
     from segmenter.kernels import Tier
 
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")))
+    Segmenter().load_compiled()
     loaded = Segmenter(tier=Tier())
-    loaded.load_compiled()
     assert loaded.tier.compiles(0)
     plain = Segmenter(tier=Tier(compile_after=None))
     assert [(a.start, a.reasons) for a in loaded.split(text)] == [(a.start, a.reasons) for a in plain.split(text)]
