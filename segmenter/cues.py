@@ -21,6 +21,7 @@ TAIL_CHARS = 60
 CLOSERS = "\"'\u201d\u2019)]\u00bb"
 PATTERN_LISTS = (
     "separator", "end_of_article", "teaser_end", "byline", "dateline", "date_line", "boilerplate", "continuation",
+    "sentence_break",
 )
 
 
@@ -39,6 +40,9 @@ class LineShape(NamedTuple):
     starts_lower: bool
     continues: bool  #: begins as a paragraph inside an article does (quotation, pronoun, "But", "Mr")
     ends_colon: bool
+    #: A single sentence of at least ``lede_min_words`` words: a news article's first paragraph
+    #: (its lede) is, most of its other paragraphs are not.
+    one_sentence: bool
 
     @property
     def start_cue(self) -> bool:
@@ -53,6 +57,7 @@ class CueSet:
     terminal_punctuation: str
     headline_max_words: int
     cut_min_words: int
+    lede_min_words: int
     #: Every line list's patterns in one RE2 set, each index naming its list: one pass over a
     #: line answers all of them (six searches cost ten times as much, mostly in the binding).
     line_set: Pattern
@@ -89,9 +94,10 @@ class CueSet:
         if 0 < n <= self.headline_max_words:
             tokens = head.split()
             title_case = sum(1 for w in tokens if w[:1].isupper()) / len(tokens) if tokens else 0.0
+        terminal = self._terminal(line)
         return LineShape(
             words=n,
-            terminal=self._terminal(line),
+            terminal=terminal,
             end_cue="end_of_article" in fired,
             teaser_end="teaser_end" in fired,
             byline="byline" in fired,
@@ -102,6 +108,7 @@ class CueSet:
             starts_lower=line[:1].islower(),
             continues="continuation" in fired,
             ends_colon=line.endswith(":"),
+            one_sentence=terminal and n >= self.lede_min_words and head is line and "sentence_break" not in fired,
         )
 
     def _fired(self, text: str) -> set[str]:
@@ -148,7 +155,8 @@ def _compile(name: str, patterns: list[str], origin: str) -> Pattern:
 
 
 #: The lists searched in every line (the separator list is asked of short lines on their own).
-LINE_LISTS = ("end_of_article", "teaser_end", "byline", "dateline", "date_line", "boilerplate", "continuation")
+LINE_LISTS = ("end_of_article", "teaser_end", "byline", "dateline", "date_line", "boilerplate", "continuation",
+              "sentence_break")
 
 
 def _line_set(lists: dict[str, list[str]]) -> tuple[Pattern, tuple[str, ...]]:
@@ -172,8 +180,8 @@ def load_cues(extra: Path | str | None = None) -> CueSet:
     """Load the shipped cues, plus the lists of ``extra`` (a JSON file) added to them."""
     base = _read_json(None)
     lists = {name: list(base.get(name, [])) for name in PATTERN_LISTS}
-    settings = {k: base[k] for k in ("terminal_punctuation", "headline_max_words", "cut_min_words", "echo_min_words",
-                                     "echo_reach")}
+    settings = {k: base[k] for k in ("terminal_punctuation", "headline_max_words", "cut_min_words", "lede_min_words",
+                                     "echo_min_words", "echo_reach")}
     origin = "built-in cues"
     if extra is not None:
         user = _read_json(Path(extra))
@@ -198,6 +206,7 @@ def load_cues(extra: Path | str | None = None) -> CueSet:
         terminal_punctuation=str(settings["terminal_punctuation"]),
         headline_max_words=int(settings["headline_max_words"]),
         cut_min_words=int(settings["cut_min_words"]),
+        lede_min_words=int(settings["lede_min_words"]),
         echo_min_words=int(settings["echo_min_words"]),
         echo_reach=int(settings["echo_reach"]),
     )

@@ -35,6 +35,10 @@ FEATURES: tuple[str, ...] = (
     "short_line_after",
     "echo_after",
     "echo_before",
+    "lede_after",
+    "lede_in_headed_text",
+    "lede_before",
+    "no_lede_layout",
     "long_lines_around",
     "whole_articles_per_line",
     "long_line_layout",
@@ -73,6 +77,10 @@ REASONS: dict[str, str] = {
     "short_line_after": "short line",
     "echo_after": "short line repeating nearby words (a caption or pull quote)",
     "echo_before": "follows a short line repeating nearby words",
+    "lede_after": "one-sentence paragraph (a lede) among longer ones",
+    "lede_in_headed_text": "one-sentence paragraph where articles have headlines",
+    "lede_before": "follows a one-sentence paragraph (a lede)",
+    "no_lede_layout": "text without ledes to tell (most long paragraphs one sentence, or none long)",
     "long_lines_around": "long lines on both sides",
     "whole_articles_per_line": "an article per line",
     "long_line_layout": "dump of long lines",
@@ -117,7 +125,8 @@ def gap_features(blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cu
 
     words = column("words")
     flag = {name: column(name) > 0 for name in ("terminal", "end_cue", "teaser_end", "byline", "dateline", "date",
-                                                "boilerplate", "starts_lower", "continues", "ends_colon")}
+                                                "boilerplate", "starts_lower", "continues", "ends_colon",
+                                                "one_sentence")}
     start_cue = flag["byline"] | flag["dateline"] | flag["date"]
     headline = (words > 0) & (words <= cues.headline_max_words) & ~flag["terminal"] & ~flag["end_cue"]
     is_cut = (words >= cues.cut_min_words) & ~flag["terminal"] & ~flag["end_cue"]
@@ -140,6 +149,16 @@ def gap_features(blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cu
     cut = is_cut[prev] & ~flag["teaser_end"][prev]
     teaser = flag["teaser_end"][prev] & (words[prev] >= cues.cut_min_words)
     strong = separator | flag["end_cue"][prev] | cut | teaser
+    # A lede tells only where most paragraphs hold several sentences (not in a text of a
+    # sentence per line, nor in wire copy whose every paragraph is one sentence).
+    long_enough = words >= cues.lede_min_words
+    lede_layout = bool(long_enough.any() and flag["one_sentence"][long_enough].mean() < 0.5)
+    ledes = flag["one_sentence"] & lede_layout
+    # Nor where articles have headlines: there most ledes follow one (or a byline), and a
+    # lone one-sentence paragraph is just a short paragraph.
+    headed = headline[prev] | start_cue[prev]
+    lede_after = ledes[nxt] & ~headline[prev] & ~strong & ~(blank > usual_blank)
+    headed_text = (ledes[nxt] & ~headed).sum() < (ledes[nxt] & headed).sum()
     # Vocabulary matters where no strong cue speaks: the model weighs it only there.
     lexical = np.where(strong, 0.0, 1.0)
     shortest = np.minimum(words[prev], words[nxt]).astype(np.int64)
@@ -167,6 +186,10 @@ def gap_features(blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cu
         words[nxt] < 6,
         echo[nxt],
         echo[prev],
+        lede_after,
+        lede_after & headed_text,
+        ledes[prev],
+        np.full(gaps, 0.0 if lede_layout else 1.0),
         log_table[shortest],
         shortest >= 150,
         np.full(gaps, long_layout),

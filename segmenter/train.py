@@ -17,7 +17,7 @@ import numpy as np
 from dataclasses import replace
 
 from .datafiles import data_present
-from .corpus import SHAPES, Dump, build_dump, load_articles, sample_dumps
+from .corpus import SHAPES, Dump, SourceArticle, build_dump, load_articles, sample_dumps
 from .evaluate import Scores, offsets_to_text_lines, text_line_numbers
 from .lexical import LexicalParams
 from .features import FEATURES
@@ -101,6 +101,12 @@ DECODER_GRID: list[tuple[float, LexicalParams | None]] = [
 ]
 
 
+def _pairs(articles: list[SourceArticle]) -> list[Dump]:
+    """Dumps of two consecutive articles cut to their first two paragraphs, in every shape."""
+    short = [replace(a, paragraphs=a.paragraphs[:2]) for a in articles]
+    return [build_dump(shape, [a, b], i) for shape in SHAPES for i, (a, b) in enumerate(zip(short, short[1:]))]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Fit the segmenter's boundary model on the BBC training part.")
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -118,7 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     segmenter = Segmenter(model=BoundaryModel(tuple(0.0 for _ in FEATURES), 0.0, FEATURES, MIN_WORDS, SHORT_PENALTY))
     rows: list[list[float]] = []
     labels: list[int] = []
-    for dump in sample_dumps(articles, SHAPES, dumps_per_shape=args.dumps_per_shape, seed=args.seed):
+    # Dumps of every shape, and pairs of two-paragraph articles: the short pastes whose few
+    # lines give each cue less company than a long dump does.
+    fit_pairs = _pairs(articles[11::20])
+    for dump in [*sample_dumps(articles, SHAPES, dumps_per_shape=args.dumps_per_shape, seed=args.seed), *fit_pairs]:
         r, y = gap_labels(segmenter, dump.text, dump.starts)
         rows.extend(r)
         labels.extend(y)
@@ -132,8 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     # and from which score on a cut is taken as sure. Chosen by F1 on other training dumps.
     tune = sample_dumps(articles, SHAPES, dumps_per_shape=8, seed=args.seed + 4)
     singles = [build_dump(shape, [a], i) for shape in SHAPES for i, a in enumerate(articles[3::40])]
-    short = [replace(a, paragraphs=a.paragraphs[:2]) for a in articles[7::20]]
-    pairs = [build_dump(shape, [a, b], i) for shape in SHAPES for i, (a, b) in enumerate(zip(short, short[1:]))]
+    pairs = _pairs(articles[7::20])
     candidates = [replace(model, sure_logit=sure, lexical=lex) for sure, lex in DECODER_GRID]
     scored = [(decoder_score(m, tune, singles, pairs), m) for m in candidates]
     for f1, m in scored:

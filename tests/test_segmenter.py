@@ -112,6 +112,35 @@ def test_a_long_line_cut_off_mid_sentence_raises_the_score_of_the_gap_before_it(
     assert dict(segmenter.model.evidence(cut.features.row(0)))["cut_line_after"] > 0
 
 
+PARAGRAPHS = (
+    "The minister said the plan would be published next week. Officials expect a vote before the summer. "
+    "Critics say it goes too far.\n"
+    "Talks with the unions have stalled since March. Both sides blame the other for the delay, and no new "
+    "meeting has been set.\n"
+)
+LEDE = "Heavy snow has closed hundreds of schools across the north of England and left drivers stranded overnight.\n"
+AFTER_LEDE = ("Police said several roads were impassable. Forecasters expect more snow on Friday, and rail "
+              "operators have cut services.\n")
+
+
+def test_a_one_sentence_paragraph_among_longer_ones_raises_the_score_of_the_gap_before_it():
+    segmenter = Segmenter()
+    lede = segmenter.analyse(PARAGRAPHS + LEDE + AFTER_LEDE)
+    longer = segmenter.analyse(PARAGRAPHS + LEDE.replace(" and left", ". It left") + AFTER_LEDE)
+    assert lede.logits[1] > longer.logits[1]
+    assert dict(segmenter.model.evidence(lede.features.row(1)))["lede_after"] > 0
+    assert "one-sentence paragraph (a lede) among longer ones" in segmenter.split(PARAGRAPHS + LEDE + AFTER_LEDE)[1].reasons
+
+
+def test_one_sentence_paragraphs_tell_nothing_where_most_paragraphs_are_one_sentence():
+    segmenter = Segmenter()
+    wire = LEDE + "Police said several roads across the region were impassable and that drivers should stay at home.\n" * 3
+    features = segmenter.analyse(wire).features
+    column = features.names.index("lede_after")
+    assert not features.matrix[:, column].any()
+    assert features.matrix[:, features.names.index("no_lede_layout")].all()
+
+
 def test_a_pull_quote_lowers_the_score_of_the_gap_before_it():
     segmenter = Segmenter()
     lead = ("Ministers failed to agree on fishing quotas, and the talks collapsed over cod stocks after a night "
