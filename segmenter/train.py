@@ -127,7 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     # Dumps of every shape, and pairs of two-paragraph articles: the short pastes whose few
     # lines give each cue less company than a long dump does.
     fit_pairs = _pairs(articles[11::20])
-    for dump in [*sample_dumps(articles, SHAPES, dumps_per_shape=args.dumps_per_shape, seed=args.seed), *fit_pairs]:
+    fit_singles = [build_dump(shape, [a], i) for shape in SHAPES for i, a in enumerate(articles[201::15])]
+    for dump in [*sample_dumps(articles, SHAPES, dumps_per_shape=args.dumps_per_shape, seed=args.seed), *fit_pairs,
+                 *fit_singles]:
         r, y = gap_labels(segmenter, dump.text, dump.starts)
         rows.extend(r)
         labels.extend(y)
