@@ -154,8 +154,9 @@ def gap_features(blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cu
     long_enough = words >= cues.lede_min_words
     lede_layout = bool(long_enough.any() and flag["one_sentence"][long_enough].mean() < 0.5)
     ledes = flag["one_sentence"] & lede_layout
-    # Nor where articles have headlines: there most ledes follow one (or a byline), and a
-    # lone one-sentence paragraph is just a short paragraph.
+    # A lede after a headline starts nothing (the headline did), nor where a stronger cue
+    # already speaks; in a text whose ledes mostly follow a headline or a byline, a lone
+    # one-sentence paragraph is most likely just a short one (a feature of its own weighs that).
     headed = headline[prev] | start_cue[prev]
     lede_after = ledes[nxt] & ~headline[prev] & ~strong & ~(blank > usual_blank)
     headed_text = (ledes[nxt] & ~headed).sum() < (ledes[nxt] & headed).sum()
