@@ -8,12 +8,12 @@ machine whose second core is all that two jobs can gain."""
 
 from __future__ import annotations
 
-from .pipeline import Job
+from .pipeline import prepare_worker
 
 
 def _prepare() -> None:
     try:
-        Job().segmenter().load_compiled()
+        prepare_worker()
     except Exception:  # the fork server must start whatever happens; each worker then builds its own
         pass
 

@@ -320,6 +320,13 @@ def process_pool(jobs: int) -> Executor:
     return ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_ignore_interrupts)
 
 
+def prepare_worker() -> None:
+    """Build the default job's segmenter in this process and load the compiled kernels, so
+    that its first tasks pay for neither (they run compiled from the first section on). Done
+    once by a local pool's fork server, whose workers inherit it."""
+    Job().segmenter().load_compiled()
+
+
 def start_pool_server() -> None:
     """Start the pool's fork server now, where workers are forked from one, so that it has
     imported and built its tools (about 0.9 s) by the time the first worker is needed,

@@ -98,6 +98,10 @@ def bench_sizes(root: Path, sizes: list[float], jobs: list[int], modes: list[str
                 medians = {j: statistics.median(runs) for j, runs in seconds.items()}
                 print(f"{size / 1e6:8.1f} {mode:>7} median of {repeat}: " + ", ".join(
                     f"{j} jobs {m:.2f} s ({medians[jobs[0]] / m:.2f}x)" for j, m in medians.items()), flush=True)
+                # Each round's own ratio: its runs follow each other, so the drift cancels best.
+                print(f"{size / 1e6:8.1f} {mode:>7} median speed-up within a round: " + ", ".join(
+                    f"{j} jobs {statistics.median(b / r for b, r in zip(seconds[jobs[0]], runs)):.2f}x"
+                    for j, runs in seconds.items()), flush=True)
             if len(outputs) != 1:
                 print(f"  !! the outputs of {mode} differ between job counts")
         path.unlink()
