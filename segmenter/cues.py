@@ -58,6 +58,8 @@ class CueSet:
     headline_max_words: int
     cut_min_words: int
     lede_min_words: int
+    #: A text whose median line holds this many words is laid out an article (or a teaser) a line.
+    long_layout_min_words: int
     #: Every line list's patterns in one RE2 set, each index naming its list: one pass over a
     #: line answers all of them (six searches cost ten times as much, mostly in the binding).
     line_set: Pattern
@@ -181,7 +183,7 @@ def load_cues(extra: Path | str | None = None) -> CueSet:
     base = _read_json(None)
     lists = {name: list(base.get(name, [])) for name in PATTERN_LISTS}
     settings = {k: base[k] for k in ("terminal_punctuation", "headline_max_words", "cut_min_words", "lede_min_words",
-                                     "echo_min_words", "echo_reach")}
+                                     "long_layout_min_words", "echo_min_words", "echo_reach")}
     origin = "built-in cues"
     if extra is not None:
         user = _read_json(Path(extra))
@@ -207,6 +209,7 @@ def load_cues(extra: Path | str | None = None) -> CueSet:
         headline_max_words=int(settings["headline_max_words"]),
         cut_min_words=int(settings["cut_min_words"]),
         lede_min_words=int(settings["lede_min_words"]),
+        long_layout_min_words=int(settings["long_layout_min_words"]),
         echo_min_words=int(settings["echo_min_words"]),
         echo_reach=int(settings["echo_reach"]),
     )

@@ -134,7 +134,7 @@ def gap_features(blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cu
     separator = np.array([b.separator_before for b in blocks[1:]], dtype=bool)
     usual_blank = int(np.sort(blank)[(len(blank) - 1) // 2])
     ordered = np.sort(words)
-    long_layout = 1.0 if ordered[(n - 1) // 2] >= 100 else 0.0
+    long_layout = 1.0 if ordered[(n - 1) // 2] >= cues.long_layout_min_words else 0.0
     prev, nxt = slice(0, n - 1), slice(1, n)
     # A headline: a short line without a final stop, with a longer text within two lines after
     # it (a byline or a caption may come between).
