@@ -37,6 +37,11 @@ def main() -> None:
         interrupted = True
     except SystemExit as exc:
         code = exc.code
+    except Exception:
+        # An interruption can surface as another error: a module the Ctrl-C left half
+        # imported fails on its next import. After a Ctrl-C that is still the interruption.
+        if not interrupted:
+            raise
     if interrupted or code == ExitStatus.INTERRUPTED:
         sys.stderr.write("corpuscut: interrupted\n")
         code = ExitStatus.INTERRUPTED
