@@ -372,6 +372,16 @@ def _jobs(jobs: int | None) -> int:
     return jobs if jobs is not None else max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
+def _check_segmenter(env: Environment, job: Job) -> None:
+    """A bad cue file or language is a usage error, before any work. The segmenter is built
+    the way the run's tasks get theirs, so the run's first section, decided in this process,
+    uses this one instead of building another."""
+    try:
+        job.segmenter()
+    except SegmenterError as exc:
+        raise _usage_error(env, str(exc)) from None
+
+
 def _segmenter(env: Environment, cues: Path | None, language: str) -> Segmenter:
     try:
         return Segmenter.from_files(cues=cues, language=language)
@@ -418,12 +428,12 @@ def split(
 ) -> None:
     """Split each input into articles: offsets, title, boundary score and reasons, text."""
     env: Environment = ctx.obj
-    _segmenter(env, cues, language)  # a bad cue file or language is a usage error, before any work
+    job = Job(summarize=False, language=language, cues=str(cues) if cues else None, evidence=explain)
+    _check_segmenter(env, job)
     if out_dir is not None and output is not None:
         raise _usage_error(env, "give --output or --out-dir, not both")
     opts = RunOptions(fmt, output, encoding, no_color, quiet, view, out_dir, text_field, id_field,
                       _jobs(jobs), dask, resume)
-    job = Job(summarize=False, language=language, cues=str(cues) if cues else None, evidence=explain)
     _run(env, inputs, opts, _pipeline_events(job, env, opts, explain))
 
 
@@ -497,11 +507,11 @@ def digest_(
     """Split each input into articles and summarize every article (the main job)."""
     env: Environment = ctx.obj
     _, length = _summarizing(env, method.value, language, sentences, ratio, words)
-    _segmenter(env, cues, language)  # a bad cue file or language is a usage error, before any work
-    opts = RunOptions(fmt, output, encoding, no_color, quiet, view, text_field=text_field, id_field=id_field,
-                      jobs=_jobs(jobs), dask=dask, resume=resume)
     job = Job(summarize=True, language=language, cues=str(cues) if cues else None, method=method.value, length=length,
               evidence=explain)
+    _check_segmenter(env, job)
+    opts = RunOptions(fmt, output, encoding, no_color, quiet, view, text_field=text_field, id_field=id_field,
+                      jobs=_jobs(jobs), dask=dask, resume=resume)
     _run(env, inputs, opts, _pipeline_events(job, env, opts, explain))
 
 
