@@ -101,6 +101,11 @@ DECODER_GRID: list[tuple[float, LexicalParams | None]] = [
 ]
 
 
+def _singles(articles: list[SourceArticle]) -> list[Dump]:
+    """A dump of each article alone, in every shape."""
+    return [build_dump(shape, [a], i) for shape in SHAPES for i, a in enumerate(articles)]
+
+
 def _pairs(articles: list[SourceArticle]) -> list[Dump]:
     """Dumps of two consecutive articles cut to their first two paragraphs, in every shape."""
     short = [replace(a, paragraphs=a.paragraphs[:2]) for a in articles]
@@ -128,9 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     # give each cue less company than a long dump does; and single articles, all of whose gaps
     # are not boundaries (none of the benchmark's 200 singles, articles[:200], among them).
     fit_pairs = _pairs(articles[11::20])
-    fit_singles = [build_dump(shape, [a], i) for shape in SHAPES for i, a in enumerate(articles[201::15])]
     for dump in [*sample_dumps(articles, SHAPES, dumps_per_shape=args.dumps_per_shape, seed=args.seed), *fit_pairs,
-                 *fit_singles]:
+                 *_singles(articles[201::15])]:
         r, y = gap_labels(segmenter, dump.text, dump.starts)
         rows.extend(r)
         labels.extend(y)
@@ -143,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     # The decoder's weights: how much the lexical programme counts against the cue scores,
     # and from which score on a cut is taken as sure. Chosen by F1 on other training dumps.
     tune = sample_dumps(articles, SHAPES, dumps_per_shape=8, seed=args.seed + 4)
-    singles = [build_dump(shape, [a], i) for shape in SHAPES for i, a in enumerate(articles[3::40])]
+    singles = _singles(articles[3::40])
     pairs = _pairs(articles[7::20])
     candidates = [replace(model, sure_logit=sure, lexical=lex) for sure, lex in DECODER_GRID]
     scored = [(decoder_score(m, tune, singles, pairs), m) for m in candidates]
