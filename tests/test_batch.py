@@ -207,3 +207,28 @@ def test_pool_workers_are_forked_with_the_default_segmenter_built_and_its_kernel
     finally:
         workers.close()
     assert all(loaded for _, loaded in states) and os.getpid() not in {pid for pid, _ in states}
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_task_pauses_the_cycle_collector_only_while_it_runs(enabled, monkeypatch):
+    import gc
+
+    from segmenter.streaming import iter_sections
+    from summarizer import pipeline
+
+    seen = []
+    real = Job.segmenter
+
+    def watched(job):
+        seen.append(gc.isenabled())
+        return real(job)
+
+    monkeypatch.setattr(Job, "segmenter", watched)
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        section = next(iter_sections([open(DUMPS[0], encoding="utf-8").read()], Limits()))
+        decided = pipeline.decide_section(Job(), section)
+        assert seen == [False] and decided.decision.cuts and gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -9,7 +9,8 @@ the median of each, as this machine's speed drifts by several percent from run t
 prints seconds, MB/s, articles/s and the peak resident memory of the largest process of the
 run (the command or one of its workers). With
 ``--dask``, a 100 MB batch of 1 MB files is run with ``--jobs 2`` and on a Dask LocalCluster of
-two one-thread workers on loopback, and both records are checked to be equal.
+two one-thread workers on loopback (in turn, ``--repeat`` times), and both records are checked
+to be equal.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def bench_sizes(root: Path, sizes: list[float], jobs: list[int], modes: list[str
         path.unlink()
 
 
-def bench_dask(root: Path, tmp: Path, megabytes: int = 100) -> None:
+def bench_dask(root: Path, tmp: Path, megabytes: int = 100, repeat: int = 1) -> None:
     try:
         from distributed import LocalCluster
     except ImportError:
@@ -119,16 +120,24 @@ def bench_dask(root: Path, tmp: Path, megabytes: int = 100) -> None:
         build(root, 1, folder / f"{i:04d}.txt")
     size = sum(p.stat().st_size for p in folder.iterdir())
     print(f"\nbatch of {megabytes} files, {size / 1e6:.1f} MB, digest")
-    local = timed([corpuscut(), "digest", "--jobs", "2", "--quiet", str(folder)], tmp / "local.jsonl")
-    print(f"  --jobs 2               {local['seconds']:8.2f} s {size / 1e6 / local['seconds']:6.2f} MB/s")
+    local_runs: list[float] = []
+    dask_runs: list[float] = []
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None) as cluster:
-        started = time.perf_counter()
-        on_cluster = timed([corpuscut(), "digest", "--dask", cluster.scheduler_address, "--quiet", str(folder)],
-                           tmp / "dask.jsonl")
-        del started
-    same = digest_of(tmp / "local.jsonl") == digest_of(tmp / "dask.jsonl")
-    print(f"  --dask (2 workers)     {on_cluster['seconds']:8.2f} s {size / 1e6 / on_cluster['seconds']:6.2f} MB/s "
-          f"({on_cluster['seconds'] / local['seconds'] - 1:+.0%} against --jobs 2; records {'equal' if same else 'DIFFER'})")
+        for _ in range(repeat):  # in turn, as for the sizes: the machine's drift falls on both alike
+            local = timed([corpuscut(), "digest", "--jobs", "2", "--quiet", str(folder)], tmp / "local.jsonl")
+            local_runs.append(local["seconds"])
+            print(f"  --jobs 2               {local['seconds']:8.2f} s {size / 1e6 / local['seconds']:6.2f} MB/s", flush=True)
+            on_cluster = timed([corpuscut(), "digest", "--dask", cluster.scheduler_address, "--quiet", str(folder)],
+                               tmp / "dask.jsonl")
+            dask_runs.append(on_cluster["seconds"])
+            same = digest_of(tmp / "local.jsonl") == digest_of(tmp / "dask.jsonl")
+            print(f"  --dask (2 workers)     {on_cluster['seconds']:8.2f} s {size / 1e6 / on_cluster['seconds']:6.2f} MB/s "
+                  f"({on_cluster['seconds'] / local['seconds'] - 1:+.0%} against --jobs 2; records {'equal' if same else 'DIFFER'})",
+                  flush=True)
+    if repeat > 1:
+        print(f"  median of {repeat}: --jobs 2 {statistics.median(local_runs):.2f} s, --dask {statistics.median(dask_runs):.2f} s "
+              f"({statistics.median(dask_runs) / statistics.median(local_runs) - 1:+.0%}); median within a round "
+              f"{statistics.median(d / j for d, j in zip(dask_runs, local_runs)) - 1:+.0%}")
 
 
 def main() -> None:
@@ -148,7 +157,7 @@ def main() -> None:
         bench_sizes(root, [float(s) for s in args.sizes.split(",")], [int(j) for j in args.jobs.split(",")],
                     args.modes.split(","), Path(tmp), args.repeat)
         if args.dask:
-            bench_dask(root, Path(tmp))
+            bench_dask(root, Path(tmp), repeat=args.repeat)
 
 
 if __name__ == "__main__":
