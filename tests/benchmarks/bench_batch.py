@@ -6,8 +6,10 @@ Each size builds one news dump of that many MB from the held-out BBC articles (e
 shape, concatenated) and runs ``corpuscut split`` and ``corpuscut digest`` on it, output piped
 away (JSON Lines), once per ``--jobs`` value (``--repeat N``: the values in turn N times, then
 the median of each, as this machine's speed drifts by several percent from run to run); it
-prints seconds, MB/s, articles/s and the peak resident memory of the largest process of the
-run (the command or one of its workers). With
+prints seconds, MB/s, articles/s, the peak resident memory of the largest process of the
+run (the command or one of its workers) and the CPU seconds the machine was busy during the
+run (more with two jobs than with one: work the parallel run added, or cores slowed by
+sharing). With
 ``--dask``, a 100 MB batch of 1 MB files is run with ``--jobs 2`` and on a Dask LocalCluster of
 two one-thread workers on loopback (in turn, ``--repeat`` times), and both records are checked
 to be equal.
@@ -30,14 +32,25 @@ from segmenter.datafiles import data_present as need
 from .common import data_arg
 
 #: Runs the command in a child and reports the peak RSS of the largest process of its tree
-#: (ru_maxrss of waited-for descendants: the command, its fork server and workers).
+#: (ru_maxrss of waited-for descendants: the command, its fork server and workers), and the
+#: CPU seconds the whole machine was busy meanwhile (Linux's /proc/stat, less idle, I/O wait
+#: and time stolen by the host; None elsewhere): pool workers are children of a fork server,
+#: whose CPU time no rusage of ours counts.
 RUNNER = r"""
-import json, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, time
+def busy():
+    if not os.path.exists("/proc/stat"):
+        return None
+    with open("/proc/stat") as stat:
+        v = [int(x) for x in stat.readline().split()[1:]]
+    return (sum(v) - v[3] - v[4] - (v[7] if len(v) > 7 else 0)) / os.sysconf("SC_CLK_TCK")
+before = busy()
 started = time.perf_counter()
 with open(sys.argv[1], "wb") as out:
     code = subprocess.call(sys.argv[2:], stdout=out)
 seconds = time.perf_counter() - started
-print(json.dumps({"code": code, "seconds": seconds,
+after = busy()
+print(json.dumps({"code": code, "seconds": seconds, "cpu_s": None if before is None else after - before,
                   "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
@@ -73,12 +86,16 @@ def timed(args: list[str], out: Path) -> dict:
     return report
 
 
+def _cpu(report: dict) -> str:
+    return "-" if report.get("cpu_s") is None else f"{report['cpu_s']:.1f}"
+
+
 def digest_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
 def bench_sizes(root: Path, sizes: list[float], jobs: list[int], modes: list[str], tmp: Path, repeat: int = 1) -> None:
-    print(f"{'size MB':>8} {'mode':>7} {'jobs':>4} {'seconds':>8} {'MB/s':>6} {'articles/s':>11} {'peak RSS MB':>12} {'speed-up':>9}")
+    print(f"{'size MB':>8} {'mode':>7} {'jobs':>4} {'seconds':>8} {'MB/s':>6} {'articles/s':>11} {'peak RSS MB':>12} {'speed-up':>9} {'cpu-s':>7}")
     for mb in sizes:
         path = tmp / f"dump-{mb:g}.txt"
         size = build(root, mb, path)
@@ -93,7 +110,7 @@ def bench_sizes(root: Path, sizes: list[float], jobs: list[int], modes: list[str
                     seconds[j].append(r["seconds"])
                     base = seconds[jobs[0]][-1]
                     print(f"{size / 1e6:8.1f} {mode:>7} {j:4d} {r['seconds']:8.2f} {size / 1e6 / r['seconds']:6.2f} "
-                          f"{r['articles'] / r['seconds']:11.0f} {r['peak_mb']:12.0f} {base / r['seconds']:8.2f}x", flush=True)
+                          f"{r['articles'] / r['seconds']:11.0f} {r['peak_mb']:12.0f} {base / r['seconds']:8.2f}x {_cpu(r):>7}", flush=True)
                     out.unlink()
             if repeat > 1:
                 medians = {j: statistics.median(runs) for j, runs in seconds.items()}
