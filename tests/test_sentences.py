@@ -57,7 +57,17 @@ TRICKY_LINES = [
     "See bbc.co.uk today. Prices rose 3.5% here. Then... fell. Wait . . . what. Done.. Gone.",
     '"It is good," he said. "We agree." And so on. "\u201cTwo" went -- on. (Yes.) "',
     "It fell. \u201d Then rose. It fell. ' -- Then rose. Costs (all of them) rose.\u201d",
+    'He said: "We will win." The crowd cheered. "It is over.") Next. Ends with "no." ok. Then (it.) went.',
+    "A well-known firm. The Mini-workers. Ex-Mr. Smith came. A U.S.-based. Co-op. Then non-U.S. Done.",
+    'Car sales (SUVs). Fell in "modest". Rise in U.S.". Then 2004. Levels fell. In the US. .',
+    "The day's low. He won 6-3. It's Jones'. Next. A so-called \"deal\". Then.",
+    # Lines the path without Punkt takes (a test below holds that it takes them):
+    'He said: "We will win." The crowd cheered. They sang "Jerusalem". Then went home.',
+    "A well-known firm. The Mini-workers came. An ex-boss spoke. Then it ended.",
+    "Car sales (SUVs). Fell in January (as forecast). Rose in (late) March. Then stopped.",
+    "It was 'fine'. She left [early]. Then rain.",
 ]
+WITHOUT_PUNKT = TRICKY_LINES[-4:]
 
 
 @pytest.mark.parametrize("language", ["english", "german", "french"])
@@ -81,4 +91,5 @@ def test_lines_split_without_punkt_get_punkts_own_sentences(language):
     special, plain = _tokenizer(language)._special, punkt_tokenizer(language)
     decided = [(line, spans) for line in lines if (spans := _plain_spans(line, special)) is not None]
     assert len(decided) > len(lines) // 3  # the plain path takes the common case
+    assert set(WITHOUT_PUNKT) <= {line for line, _ in decided}
     assert all(spans == list(plain.span_tokenize(line)) for line, spans in decided)
