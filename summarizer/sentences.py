@@ -130,9 +130,9 @@ def _plain_spans(line: str, special: frozenset[str]) -> list[tuple[int, int]] | 
         if line[i] != ".":
             return None
         end = i + 1  # where the sentence ends: after the stop and any closers right after it
-        if line[end] in _CLOSERS:
-            while end < len(line) and line[end] in _CLOSERS:
-                end += 1
+        while end < len(line) and line[end] in _CLOSERS:
+            end += 1
+        if end > i + 1:
             if end == len(line) or not line[end].isspace():
                 return None
         elif not line[end].isspace():
@@ -159,8 +159,6 @@ def _plain_spans(line: str, special: frozenset[str]) -> list[tuple[int, int]] | 
     return spans
 
 
-#: Straight closing quotes and brackets, which Punkt's word tokens end before.
-_CLOSERS = "\"')]"
 _HYPHENED = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)+")
 
 
@@ -180,6 +178,9 @@ _ANY_STOP = re.compile(r"[.?!]")
 #: Characters Punkt moves from the start of a sentence to the end of the one before, where
 #: white space, "--" or the end follows them.
 _REALIGNED_CHARS = "\"')]}\u2019\u201d\xab\xbb"
+#: The straight ones among them, before which Punkt's word tokens end (curly quotes stay part
+#: of a token, so a stop before one is no candidate of the path without Punkt).
+_CLOSERS = "\"')]"
 
 
 #: What every glued sentence end has (a stop, maybe a closing quote, then a capital): a line

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+from pathlib import Path
 
 import pytest
 
@@ -227,7 +228,7 @@ def test_a_task_pauses_the_cycle_collector_only_while_it_runs(enabled, monkeypat
     was = gc.isenabled()
     (gc.enable if enabled else gc.disable)()
     try:
-        section = next(iter_sections([open(DUMPS[0], encoding="utf-8").read()], Limits()))
+        section = next(iter_sections([Path(DUMPS[0]).read_text(encoding="utf-8")], Limits()))
         decided = pipeline.decide_section(Job(), section)
         assert seen == [False] and decided.decision.cuts and gc.isenabled() is enabled
     finally:
