@@ -26,10 +26,12 @@ import numpy as np
 from scipy import sparse
 
 from segmenter.datafiles import read_json
+from segmenter.kernels import Tier, compiled
 from segmenter.lexical import StemIds
 from segmenter.words import WordNormalizer
 
 from .errors import SummarizerError
+from .kernels import TIE_DECIMALS, newsrank_pick
 
 CHUNK_ROWS = 512
 FEATURES: tuple[str, ...] = (
@@ -89,11 +91,12 @@ def _array(m: object) -> np.ndarray:
 
 
 def _rank(values: np.ndarray) -> np.ndarray:
-    """Rank within the document, scaled to 0..1 (1: the largest)."""
+    """Rank within the document, scaled to 0..1 (1: the largest); ties (equal to TIE_DECIMALS
+    places) in document order."""
     n = len(values)
     if n <= 1:
         return np.ones(n)
-    order = values.argsort(kind="stable").argsort(kind="stable")
+    order = np.round(values, TIE_DECIMALS).argsort(kind="stable").argsort(kind="stable")
     return order / (n - 1)
 
 
@@ -129,12 +132,18 @@ class _Document:
     words: np.ndarray  # each sentence's white-space words
 
 
-def _vectorize(sentences: list[str], normalizer: WordNormalizer, title: str | None) -> _Document:
+def _stem_ids(sentences: list[str], normalizer: WordNormalizer, title: str | None) -> tuple[StemIds, bool, np.ndarray]:
+    """The stems of the sentences and then of the title (row n, empty when there is none), whether
+    the title has any, and each sentence's white-space words."""
     stems = [normalizer.stems(s) for s in sentences]
-    title_stems = normalizer.stems(title) if title else None
+    title_stems = normalizer.stems(title) if title else []
     words = np.fromiter((len(s.split()) for s in sentences), dtype=np.int64, count=len(sentences))
-    n = len(stems)
-    ids = StemIds.of(stems + [title_stems or []])  # the title is row n
+    return StemIds.of(stems + [title_stems]), bool(title_stems), words
+
+
+def _vectorize(sentences: list[str], normalizer: WordNormalizer, title: str | None) -> _Document:
+    ids, has_title, words = _stem_ids(sentences, normalizer, title)
+    n = len(sentences)
     width = max(1, ids.vocab)
     rows = np.repeat(np.arange(n + 1), np.diff(ids.starts))
     if (n + 1) * width <= DENSE_CELLS:
@@ -142,7 +151,7 @@ def _vectorize(sentences: list[str], normalizer: WordNormalizer, title: str | No
     else:
         both = sparse.csr_matrix((np.ones(len(rows)), (rows, ids.ids)), shape=(n + 1, width))
     tfidf = _tfidf_rows(both)
-    return _Document(both[:n], tfidf[:n], tfidf[n] if title_stems else None, words)
+    return _Document(both[:n], tfidf[:n], tfidf[n] if has_title else None, words)
 
 
 def sentence_features(
@@ -194,12 +203,21 @@ def sentence_features(
 
 def newsrank_select(
     sentences: list[str], count: int, normalizer: WordNormalizer, model: NewsRankModel,
-    title: str | None = None, word_budget: int | None = None,
+    title: str | None = None, word_budget: int | None = None, tier: Tier | None = None,
 ) -> list[int]:
-    """Indices (in document order) of the sentences to keep."""
+    """Indices (in document order) of the sentences to keep. With a ``tier`` that has reached
+    its compiled kernels, the features and the pick run in :func:`summarizer.kernels.newsrank_pick`."""
     n = len(sentences)
     if n == 0 or count <= 0:
         return []
+    if tier is not None and tier.compiles(len(sentences)):
+        if count >= n and word_budget is None:
+            return list(range(n))
+        ids, has_title, words = _stem_ids(sentences, normalizer, title)
+        pick = compiled(newsrank_pick)
+        budget = -1 if word_budget is None else word_budget
+        chosen = pick(ids.ids, ids.starts, words, has_title, model.weight_vector, model.bias, model.redundancy, count, budget)
+        return [int(i) for i in chosen]
     doc = _vectorize(sentences, normalizer, title)
     score = sentence_features(sentences, normalizer, title, doc) @ model.weight_vector + model.bias
     words = doc.words

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from segmenter.kernels import Tier
 from segmenter.words import WordNormalizer
 
 from .errors import UnknownMethodError
@@ -15,6 +16,9 @@ from .sumy_methods import SUMY_METHODS, sumy_select
 DEFAULT_METHOD = "newsrank"
 #: Work per text is bounded: sentences are taken from this many first characters only.
 MAX_CHARS = 200_000
+#: newsrank runs compiled once it has scored this many sentences with numpy (about as long as
+#: loading Numba takes), or at once where Numba is loaded already (by the segmenter of a digest).
+COMPILE_AFTER_SENTENCES = 30_000
 HEADING_END = ".!?\u2026\"'\u201d\u2019:;"
 #: Every method by name: ours, the Lead baseline, and every sumy method.
 METHODS: tuple[str, ...] = (DEFAULT_METHOD, "lead", *SUMY_METHODS)
@@ -69,13 +73,14 @@ class Summarizer:
         self.normalizer = WordNormalizer(language)
         self.language = self.normalizer.language
         self.model = model or (load_newsrank() if method == DEFAULT_METHOD else None)
+        self.tier = Tier(COMPILE_AFTER_SENTENCES)
 
     def select(self, texts: list[str], count: int, budget: int | None, title: str | None = None) -> list[int]:
         if self.method == "lead":
             return _fit_budget(list(range(min(count, len(texts)))), texts, budget)
         if self.method == DEFAULT_METHOD:
             assert self.model is not None
-            return newsrank_select(texts, count, self.normalizer, self.model, title, budget)
+            return newsrank_select(texts, count, self.normalizer, self.model, title, budget, self.tier)
         if budget is None:
             return sumy_select(self.method, texts, count, self.language)
         lo, hi, best = 1, len(texts), [0]

@@ -93,3 +93,34 @@ def test_a_teasers_cut_off_ending_is_not_used_as_a_sentence():
     teaser = (SAMPLES / "kursk-taiwan-dump.txt").read_text(encoding="utf-8").splitlines()[24]
     summary = summarize(teaser, sentences=3)
     assert all(s.text.rstrip()[-1] in ".!?\u201d\"" for s in summary.sentences)
+
+
+def _sample_articles() -> list[str]:
+    from segmenter import split
+
+    texts = [(SAMPLES / name).read_text(encoding="utf-8") for name in ("bbc-blank-lines.txt", "bbc-noisy.txt", "bbc-separators.txt", "bbc-teasers.txt", "kursk-taiwan-dump.txt")]
+    return [article.text for text in texts for article in split(text)]
+
+
+@pytest.mark.parametrize("length", [Length(sentences=3), Length(sentences=1), Length(ratio=0.5), Length(words=60)])
+def test_compiled_newsrank_picks_the_sentences_its_numpy_form_picks(length):
+    from segmenter.kernels import Tier
+
+    with_numpy, compiled = Summarizer(), Summarizer()
+    with_numpy.tier, compiled.tier = Tier(compile_after=None), Tier(compile_after=0)
+    articles = _sample_articles()
+    assert len(articles) > 20
+    for text in articles:
+        assert compiled.summarize(text, length) == with_numpy.summarize(text, length)
+
+
+@given(st.lists(st.sampled_from(["Rates rose.", "The bank held rates.", "Shares fell sharply.", "Rain fell.", "Shares rose."]), min_size=1, max_size=12))
+@settings(max_examples=60, deadline=None)
+def test_compiled_newsrank_breaks_ties_as_its_numpy_form_does(sentences):
+    from segmenter.kernels import Tier
+
+    text = " ".join(sentences)
+    with_numpy, compiled = Summarizer(), Summarizer()
+    with_numpy.tier, compiled.tier = Tier(compile_after=None), Tier(compile_after=0)
+    for count in (1, 2, 3):
+        assert compiled.summarize(text, Length(sentences=count)) == with_numpy.summarize(text, Length(sentences=count))
