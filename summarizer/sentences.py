@@ -53,6 +53,8 @@ def _tokenizer(language: str):  # type: ignore[no-untyped-def]
             self._special = frozenset(params.abbrev_types) | frozenset(params.numeric_abbrev_types) | {
                 first for first, _ in params.collocations
             }
+            #: The words that a number and a full stop join to ("5. Review"): no break before them.
+            self._number_next = tuple(sorted(second for first, second in params.collocations if first == NUMBER_TYPE))
 
         def _context_has_sentbreak(self, context: str) -> bool:
             plain = _PLAIN_STOP.fullmatch(context)
@@ -85,7 +87,7 @@ def _line_spans(line: str, language: str) -> list[tuple[int, int]]:
     if not _INNER_STOP.search(line, 0, max(0, len(line) - 3)):
         return [(0, len(line))]  # no stop before the line's end: one sentence, Punkt not needed
     tokenizer = _tokenizer(language)
-    spans = _plain_spans(line, tokenizer._special)
+    spans = _plain_spans(line, tokenizer._special, tokenizer._number_next)
     if spans is None:
         spans = list(tokenizer.span_tokenize(line))
     if _MAYBE_GLUED.search(line):
@@ -103,7 +105,9 @@ def _line_spans(line: str, language: str) -> list[tuple[int, int]]:
 _PUNKT_AFTER = frozenset(")\";}]*:@'({[\u2018\u2019\u201c\u201d\xab\xbb.?!")
 
 
-def _plain_spans(line: str, special: frozenset[str]) -> list[tuple[int, int]] | None:
+def _plain_spans(
+    line: str, special: frozenset[str], number_next: tuple[str, ...] | None = None
+) -> list[tuple[int, int]] | None:
     """Punkt's spans of ``line`` without Punkt, where every place a sentence could end inside
     it is a plain stop: a full stop after a word that the model knows in no special role,
     then white space, maybe after straight closing quotes or brackets ('win." The'). Such a
@@ -127,8 +131,6 @@ def _plain_spans(line: str, special: frozenset[str]) -> list[tuple[int, int]] | 
         i = stop.start()
         if i + 1 >= closing:
             break  # only closing quotes or brackets follow: the line's own end
-        if line[i] != ".":
-            return None
         end = i + 1  # where the sentence ends: after the stop and any closers right after it
         while end < len(line) and line[end] in _CLOSERS:
             end += 1
@@ -142,8 +144,13 @@ def _plain_spans(line: str, special: frozenset[str]) -> list[tuple[int, int]] | 
         j = i
         while j > start and not line[j - 1].isspace():
             j -= 1
-        if not _breaks_after(line[j:i], special, closed_before=end == i + 1):
-            return None
+        word = line[j:i]
+        if line[i] != ".":
+            if j == i:
+                return None  # a "?" or "!" standing alone
+        elif not _breaks_after(word, special, closed_before=end == i + 1):
+            if number_next is None or end != i + 1 or not _number_breaks(word, line, end, number_next):
+                return None
         spans.append((start, end))
         start = end
         while start < len(line) and line[start].isspace():
@@ -172,6 +179,25 @@ def _breaks_after(word: str, special: frozenset[str], closed_before: bool) -> bo
         lower = word.lower()
         return lower not in special and lower.rsplit("-", 1)[-1] not in special
     return closed_before and len(word) >= 2 and word[-1] in _CLOSERS and word[-2].isalpha()
+
+
+#: A number as Punkt's word tokens keep it whole and its types name it ("2004", "146,000", "2.5").
+_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+NUMBER_TYPE = "##number##"
+
+
+def _number_breaks(word: str, line: str, end: int, number_next: tuple[str, ...]) -> bool:
+    """Whether Punkt surely breaks at a full stop after the number ``word`` ("in 2004. The"),
+    white space from ``end`` on. It does unless its orthographic rule says the next word does
+    not start a sentence, which it never says of a capitalised word, or the number and the
+    next word are a known collocation (``number_next``): so a capital A-Z next, and no word of
+    ``number_next`` at its start."""
+    if not _NUMBER.fullmatch(word):
+        return False
+    k = end
+    while k < len(line) and line[k].isspace():
+        k += 1
+    return "A" <= line[k:k + 1] <= "Z" and not line[k:k + 64].lower().startswith(number_next)
 
 
 _ANY_STOP = re.compile(r"[.?!]")
