@@ -21,7 +21,7 @@ TAIL_CHARS = 60
 CLOSERS = "\"'\u201d\u2019)]\u00bb"
 PATTERN_LISTS = (
     "separator", "end_of_article", "teaser_end", "byline", "dateline", "date_line", "boilerplate", "continuation",
-    "sentence_break",
+    "connective", "sentence_break",
 )
 
 
@@ -68,6 +68,10 @@ class CueSet:
     #: echoes its article (a caption, a pull quote): see :mod:`segmenter.echo`.
     echo_min_words: int = 3
     echo_reach: int = 12
+
+    def connects(self, line: str) -> bool:
+        """Begins with a discourse connective ("But", "However"): it goes on from the line before."""
+        return self.patterns["connective"].search(line) is not None
 
     def is_separator(self, line: str) -> bool:
         return len(line) <= SEPARATOR_MAX_CHARS and self.patterns["separator"].search(line) is not None

@@ -26,14 +26,17 @@ STRONG_CUES = (
 class Fallback:
     """When a text of short lines has no cue at all, segment it by vocabulary alone: U00's
     dynamic programme with the Dirichlet-multinomial cost (``dirichlet``; None: U00's own) and
-    ``prior_scale`` times U00's prior on a cut, log(words). The two values are chosen on Choi's
-    set 4 by ``python -m segmenter.tune_fallback`` (sets 1-3 are the benchmark's)."""
+    ``prior_scale`` times U00's prior on a cut, log(words); a cut before a line that begins with
+    a discourse connective (the cue list ``connective``: "But", "However") costs
+    ``connective_penalty`` more. The values are chosen on Choi's set 4 by
+    ``python -m segmenter.tune_fallback`` (sets 1-3 are the benchmark's)."""
 
     min_lines: int = 10
     max_median_words: int = 40
     max_lines: int = 200
     dirichlet: float | None = 0.5
     prior_scale: float = 0.7
+    connective_penalty: float = 0.0
 
 
 @dataclass(frozen=True)

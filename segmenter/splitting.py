@@ -82,7 +82,7 @@ class Segmenter:
         logits = self.model.logits(feats.matrix)
         words = [s.words for s in shapes]
         if self._unsupervised(feats, words):
-            cuts = self._lexical_only(ids, words)
+            cuts = self._lexical_only(ids, words, blocks)
         else:
             cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
             if self.model.lexical is not None:
@@ -100,15 +100,18 @@ class Segmenter:
         cue_columns = [feats.names.index(name) for name in CUE_FEATURES]
         return not feats.matrix[:, cue_columns].any()
 
-    def _lexical_only(self, ids: StemIds, words: list[int]) -> list[int]:
-        """Utiyama & Isahara's segmentation by vocabulary alone, with the fallback's cost and prior."""
+    def _lexical_only(self, ids: StemIds, words: list[int], blocks: list[Block]) -> list[int]:
+        """Utiyama & Isahara's segmentation by vocabulary alone, with the fallback's cost and prior;
+        a cut before a block that begins with a discourse connective costs its penalty more."""
         fallback = self.model.fallback
         assert fallback is not None
         params = LexicalParams(
-            lexical_weight=1.0, cue_weight=0.0, max_blocks=fallback.max_lines, candidate_logit=float("-inf"),
+            lexical_weight=1.0, cue_weight=1.0, max_blocks=fallback.max_lines, candidate_logit=float("-inf"),
             segment_cost=fallback.prior_scale * float(np.log(max(2, len(ids.ids)))), dirichlet=fallback.dirichlet,
         )
-        return segment_boundaries(ids, [0.0] * (len(words) - 1), words, 0, 0.0, params, self.tier)
+        penalty = fallback.connective_penalty
+        gains = [-penalty if penalty and self.cues.connects(b.text) else 0.0 for b in blocks[1:]]
+        return segment_boundaries(ids, gains, words, 0, 0.0, params, self.tier)
 
     def _refine(
         self, cuts: list[int], logits: list[float], words: list[int], ids: StemIds, params: LexicalParams

@@ -363,6 +363,32 @@ def test_sentence_per_line_text_without_cues_is_cut_where_its_topics_change():
     assert starts == [1, 5, 8, 13]
 
 
+def test_without_cues_a_cut_before_a_line_opening_with_a_connective_costs_the_fallbacks_penalty():
+    """Vocabulary alone would start the second topic at its "However" line; with the penalty
+    the cut moves to a line that does not go on from the one before it."""
+    from dataclasses import replace
+
+    from segmenter import Segmenter, load_model
+
+    topics = [
+        ["the farmer planted wheat in the field", "wheat grows well when the field gets rain",
+         "rain came late so the farmer watered the wheat", "the field gave a good harvest of wheat"],
+        ["However the orchestra played a symphony tonight", "the conductor led the orchestra through the symphony",
+         "violins opened the second movement of the symphony", "the orchestra bowed after the symphony"],
+        ["engineers tested the bridge for cracks", "steel cables hold the bridge above the river",
+         "the river floods so the bridge cables were checked", "engineers found no cracks in the steel"],
+    ]
+    text = "\n".join(f"{sentence} ." for topic in topics for sentence in topic) + "\n"
+    model = load_model()
+
+    def starts(penalty: float) -> list[int]:
+        segmenter = Segmenter(model=replace(model, fallback=replace(model.fallback, connective_penalty=penalty)))
+        return [text.count("\n", 0, a.start) + 1 for a in segmenter.split(text)]
+
+    assert starts(0.0) == [1, 5, 9]
+    assert 5 not in starts(4.0) and 9 in starts(4.0)
+
+
 def test_once_the_kernels_are_loaded_every_segmenter_runs_them_at_once_and_splits_the_same():
     from segmenter.kernels import Tier
 
