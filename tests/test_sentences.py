@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarizer import split_sentences
 
@@ -96,3 +98,23 @@ def test_lines_split_without_punkt_get_punkts_own_sentences(language):
     assert len(decided) > len(lines) // 3  # the plain path takes the common case
     assert set(WITHOUT_PUNKT) <= {line for line, _ in decided}
     assert all(spans == list(plain.span_tokenize(line)) for line, spans in decided)
+
+
+TRICKY_TOKENS = [
+    "The", "the", "firm", "Mr.", "U.S.", "2004.", "2004", "146,000.", "2.5.", "5.", "Who", "who", "Review", "review",
+    "Guinevere?", "why?", "Yes!", "no!", '"Really?"', "(why?)", "why?)", "what?no", "end.", 'win."', "(SUVs).",
+    "Jan.", "well-known.", "?", "!", "...", "etc.", "A.", "e.g.", "5%.", "\u00a32.1bn.", "it?'", "so?!", "Dec.",
+    "No.", "J.", "said:", "--", "'s", "it's", "Juli", "juli", "3o.", "69f.",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TRICKY_TOKENS), min_size=2, max_size=9), st.sampled_from(["", ".", " end."]),
+       st.sampled_from(["english", "german", "french"]))
+def test_lines_the_path_without_punkt_takes_get_punkts_sentences_whatever_their_tokens(tokens, ending, language):
+    from summarizer.sentences import _plain_spans, _tokenizer, punkt_tokenizer
+
+    line = " ".join(tokens) + ending
+    quick = _tokenizer(language)
+    spans = _plain_spans(line, quick._special, quick._number_next)
+    assert spans is None or spans == list(punkt_tokenizer(language).span_tokenize(line))
