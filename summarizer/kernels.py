@@ -6,7 +6,7 @@ to the whole text, ranks, the model's score, then maximal marginal relevance), w
 at a time so that Numba compiles it (:func:`segmenter.kernels.compiled`). A text of twenty
 sentences costs numpy some forty calls of a few microseconds each, most of a summary's time;
 compiled, the same work is one call. The sums run in another order than numpy's, so a feature
-may differ in its last bits; a test holds the two forms' picks equal on BBC articles.
+may differ in its last bits; tests hold the two forms' picks equal on the samples' articles.
 
 Memory stays linear in the text: the counts are kept as sparse rows and each sentence's overlap
 with the others is built from the stems' postings, one row at a time.
@@ -148,8 +148,8 @@ def newsrank_pick(
     features[:, 9] = title_sim
     features[:, 10] = doc_sim
     # Ranks within the document, scaled to 0..1 (1: the largest), ties (equal to
-    # TIE_DECIMALS places) in document order.
-    # (column ranked, column of its rank); log1p keeps the order of the word counts
+    # TIE_DECIMALS places) in document order: (column ranked, column of its rank). The word
+    # counts are ranked through their log1p, which keeps their order.
     ranked = ((3, 4), (5, 6), (10, 11))
     for c in range(3):
         source, target = ranked[c]
@@ -192,4 +192,3 @@ def newsrank_pick(
         if word_budget >= 0 and used >= word_budget:
             break
     return np.sort(chosen[:picked])
-

@@ -206,7 +206,8 @@ def newsrank_select(
     title: str | None = None, word_budget: int | None = None, tier: Tier | None = None,
 ) -> list[int]:
     """Indices (in document order) of the sentences to keep. With a ``tier`` that has reached
-    its compiled kernels, the features and the pick run in :func:`summarizer.kernels.newsrank_pick`."""
+    its compiled kernels, the features and the pick run in
+    :func:`summarizer.kernels.newsrank_pick`."""
     n = len(sentences)
     if n == 0 or count <= 0:
         return []
@@ -216,7 +217,9 @@ def newsrank_select(
         ids, has_title, words = _stem_ids(sentences, normalizer, title)
         pick = compiled(newsrank_pick)
         budget = -1 if word_budget is None else word_budget
-        chosen = pick(ids.ids, ids.starts, words, has_title, model.weight_vector, model.bias, model.redundancy, count, budget)
+        chosen = pick(
+            ids.ids, ids.starts, words, has_title, model.weight_vector, model.bias, model.redundancy, count, budget
+        )
         return [int(i) for i in chosen]
     doc = _vectorize(sentences, normalizer, title)
     score = sentence_features(sentences, normalizer, title, doc) @ model.weight_vector + model.bias

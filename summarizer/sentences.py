@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from segmenter.blocks import iter_lines
 
+#: The type Punkt gives every number (its collocations with a number use it).
+NUMBER_TYPE = "##number##"
 _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"\u201d])(?=[A-Z][a-z])")
 
 
@@ -186,7 +188,6 @@ def _breaks_after(word: str, special: frozenset[str], closed_before: bool) -> bo
 
 #: A number as Punkt's word tokens keep it whole and its types name it ("2004", "146,000", "2.5").
 _NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
-NUMBER_TYPE = "##number##"
 
 
 def _number_breaks(word: str, line: str, end: int, number_next: tuple[str, ...]) -> bool:

@@ -94,7 +94,8 @@ def test_lines_split_without_punkt_get_punkts_own_sentences(language):
     lines = [line.strip() for path in sorted(SAMPLES.glob("*.txt")) for line in path.read_text().splitlines()]
     lines = [line for line in lines if line] + TRICKY_LINES
     quick, plain = _tokenizer(language), punkt_tokenizer(language)
-    decided = [(line, spans) for line in lines if (spans := _plain_spans(line, quick._special, quick._number_next)) is not None]
+    decided = [(line, spans) for line in lines
+               if (spans := _plain_spans(line, quick._special, quick._number_next)) is not None]
     assert len(decided) > len(lines) // 3  # the plain path takes the common case
     assert set(WITHOUT_PUNKT) <= {line for line, _ in decided}
     assert all(spans == list(plain.span_tokenize(line)) for line, spans in decided)
