@@ -119,3 +119,15 @@ def test_lines_the_path_without_punkt_takes_get_punkts_sentences_whatever_their_
     quick = _tokenizer(language)
     spans = _plain_spans(line, quick._special, quick._number_next)
     assert spans is None or spans == list(punkt_tokenizer(language).span_tokenize(line))
+
+
+def test_the_sentence_benchmark_can_ask_another_punkt_alone():
+    """bench_sentences swaps in other tokenizers; the path without Punkt must then stand aside."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from summarizer import sentences
+    from tests.benchmarks.bench_sentences import _with_tokenizer
+
+    saved = sentences._tokenizer, sentences._plain_spans
+    assert _with_tokenizer(PunktSentenceTokenizer(), "Rates rose in 2004. The bank said so. Shares fell.") == 3
+    assert (sentences._tokenizer, sentences._plain_spans) == saved  # put back as it was
