@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
 
 from segmenter.datafiles import read_json
 from segmenter.kernels import Tier, compiled
@@ -87,7 +86,9 @@ DENSE_CELLS = 4_000_000  # below this many matrix cells, dense numpy beats scipy
 
 
 def _array(m: object) -> np.ndarray:
-    return m.toarray() if sparse.issparse(m) else np.asarray(m)  # type: ignore[union-attr]
+    if isinstance(m, np.ndarray):
+        return m
+    return m.toarray() if hasattr(m, "toarray") else np.asarray(m)  # type: ignore[attr-defined]
 
 
 def _rank(values: np.ndarray) -> np.ndarray:
@@ -103,7 +104,9 @@ def _rank(values: np.ndarray) -> np.ndarray:
 def _tfidf_rows(counts):  # type: ignore[no-untyped-def]
     """L2-normalised sublinear tf-idf rows; dense in, dense out; sparse in, sparse out."""
     n = counts.shape[0]
-    if sparse.issparse(counts):
+    if not isinstance(counts, np.ndarray):  # scipy's sparse matrix: a text too long for a dense one
+        from scipy import sparse
+
         df = np.asarray((counts > 0).sum(axis=0)).ravel()
         idf = np.log((n + 1) / (df + 1)) + 1.0
         tf = counts.copy()
@@ -149,6 +152,8 @@ def _vectorize(sentences: list[str], normalizer: WordNormalizer, title: str | No
     if (n + 1) * width <= DENSE_CELLS:
         both = np.bincount(rows * width + ids.ids, minlength=(n + 1) * width).reshape(n + 1, width).astype(float)
     else:
+        from scipy import sparse  # imported only here: it costs every process start 0.09 s
+
         both = sparse.csr_matrix((np.ones(len(rows)), (rows, ids.ids)), shape=(n + 1, width))
     tfidf = _tfidf_rows(both)
     return _Document(both[:n], tfidf[:n], tfidf[n] if has_title else None, words)

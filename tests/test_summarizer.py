@@ -124,3 +124,15 @@ def test_compiled_newsrank_breaks_ties_as_its_numpy_form_does(sentences):
     with_numpy.tier, compiled.tier = Tier(compile_after=None), Tier(compile_after=0)
     for count in (1, 2, 3):
         assert compiled.summarize(text, Length(sentences=count)) == with_numpy.summarize(text, Length(sentences=count))
+
+
+def test_newsranks_sparse_form_for_long_texts_picks_what_its_dense_form_picks(monkeypatch):
+    from segmenter.kernels import Tier
+    from summarizer import newsrank
+
+    summarizer = Summarizer()
+    summarizer.tier = Tier(compile_after=None)
+    articles = _sample_articles()
+    dense = [summarizer.summarize(text, Length(sentences=3)) for text in articles]
+    monkeypatch.setattr(newsrank, "DENSE_CELLS", 10)  # every text takes scipy's sparse matrices
+    assert [summarizer.summarize(text, Length(sentences=3)) for text in articles] == dense
