@@ -42,22 +42,19 @@ def choi_scores(segmenter: Segmenter, samples: list[ChoiSample]) -> Scores:
 def tune(model: BoundaryModel, sets: dict[str, list[ChoiSample]]) -> tuple[Fallback, list[tuple[Fallback, list[float]]]]:
     """The grid's best fallback by mean Pk over ``sets``, and every one's Pk per set."""
     base = replace(model.fallback or Fallback(), connective_penalty=0.0)
-    table: list[tuple[Fallback, list[float]]] = []
+    scored: dict[Fallback, list[float]] = {}  # each candidate's Pk per set, in the order tried
 
     def best_of(candidates: list[Fallback]) -> Fallback:
-        """The candidate of the lowest mean Pk (the first of equals); each one's row is tabled."""
-        rows = []
+        """The candidate of the lowest mean Pk (the first of equals); each is scored once."""
         for fallback in candidates:
-            segmenter = Segmenter(model=replace(model, fallback=fallback))
-            pks = [choi_scores(segmenter, samples).pk for samples in sets.values()]
-            rows.append((fallback, pks))
-            if fallback not in (row[0] for row in table):
-                table.append((fallback, pks))
-        return min(rows, key=lambda row: sum(row[1]) / len(row[1]))[0]
+            if fallback not in scored:
+                segmenter = Segmenter(model=replace(model, fallback=fallback))
+                scored[fallback] = [choi_scores(segmenter, samples).pk for samples in sets.values()]
+        return min(candidates, key=lambda fallback: sum(scored[fallback]) / len(scored[fallback]))
 
     pair = best_of([replace(base, dirichlet=d, prior_scale=s) for d in DIRICHLET_GRID for s in PRIOR_SCALE_GRID])
     best = best_of([replace(pair, connective_penalty=p) for p in CONNECTIVE_PENALTY_GRID])
-    return best, table
+    return best, list(scored.items())
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -216,22 +216,19 @@ def newsrank_select(
     n = len(sentences)
     if n == 0 or count <= 0:
         return []
-    if tier is not None and tier.compiles(len(sentences)):
-        if count >= n and word_budget is None:
-            return list(range(n))
+    if count >= n and word_budget is None:
+        return list(range(n))
+    if tier is not None and tier.compiles(n):
         ids, has_title, words = _stem_ids(sentences, normalizer, title)
-        pick = compiled(newsrank_pick)
         budget = -1 if word_budget is None else word_budget
-        chosen = pick(
+        picked = compiled(newsrank_pick)(
             ids.ids, ids.starts, words, has_title, model.weight_vector, model.bias, model.redundancy, count, budget
         )
-        return [int(i) for i in chosen]
+        return [int(i) for i in picked]
     doc = _vectorize(sentences, normalizer, title)
     score = sentence_features(sentences, normalizer, title, doc) @ model.weight_vector + model.bias
     words = doc.words
     tfidf = doc.tfidf if model.redundancy > 0 else None
-    if count >= n and word_budget is None:
-        return list(range(n))
     chosen: list[int] = []
     used = 0
     sims = _array(tfidf @ tfidf.T) if tfidf is not None and n * n <= DENSE_CELLS else None  # type: ignore[operator,union-attr]
