@@ -66,6 +66,7 @@ def u00_programme(
     lengths: np.ndarray,
     word_prefix: np.ndarray,
     gains: np.ndarray,
+    extra: np.ndarray,
     seg_cost: float,
     lexical_weight: float,
     min_words: int,
@@ -77,7 +78,8 @@ def u00_programme(
     every end unit j, the best start i of its last segment (``back[j]``).
 
     A segment [i, j) scores ``best[i] + gains[i] - lexical_weight * (cost + seg_cost) - short``
-    with U00's cost ``size_cost[n] - sum_w clog[c_w]``. The sum for every start i of one end j
+    with U00's cost ``size_cost[n] - sum_w clog[c_w]``, less ``extra[i, j - i]`` where
+    ``extra`` has rows (another cost of each segment, its reach at least ``max_blocks``). The sum for every start i of one end j
     is built from the pairs (unit, word column, count) of the units in reach: moving the start
     from i + 1 back to i adds unit i's words, each word with count a in unit i and C in units
     i+1..j-1 adding clog(C + a) - clog(C)."""
@@ -87,6 +89,7 @@ def u00_programme(
     back = np.zeros(n + 1, dtype=np.int64)
     added = np.zeros(max_blocks)
     min_scale = float(max(1, min_words))
+    has_extra = extra.shape[0] > 0
     for j in range(1, n + 1):
         lo = max(0, j - max_blocks)
         for u in range(j - lo):
@@ -104,6 +107,8 @@ def u00_programme(
             seg_words = word_prefix[j] - word_prefix[i]
             short = short_penalty * (1.0 - seg_words / min_scale) if seg_words < min_words else 0.0
             value = best[i] + gains[i] - lexical_weight * (cost + seg_cost) - short
+            if has_extra:
+                value -= extra[i, j - i]
             # Ties go to the earliest start, as numpy's argmax over the starts in order does.
             if value >= top:
                 top = value

@@ -127,9 +127,12 @@ def segment_boundaries(
     short_penalty: float,
     params: LexicalParams,
     tier: Tier | None = None,
+    extra: np.ndarray | None = None,
 ) -> list[int]:
     """Units (indices > 0) that start a new segment in this stretch of units. ``tier`` decides
-    whether the programme runs compiled (see :mod:`segmenter.kernels`); numpy without one."""
+    whether the programme runs compiled (see :mod:`segmenter.kernels`); numpy without one.
+    ``extra[i, k]``, where given, is another cost of the segment of units i..i+k-1 (k up to
+    ``params.max_blocks``): the word vectors' dispersion of :mod:`segmenter.vectors`."""
     n = units.units
     if n <= 1:
         return []
@@ -151,7 +154,8 @@ def segment_boundaries(
     programme = compiled(u00_programme) if tier is not None and tier.compiles(work) else _programme
     back = programme(
         counts.pair_unit, counts.pair_column, counts.pair_count, counts.pair_start, counts.prefix, clog,
-        size_cost, lengths, word_prefix, gains, seg_cost, float(params.lexical_weight), int(min_words),
+        size_cost, lengths, word_prefix, gains, np.zeros((0, 0)) if extra is None else extra, seg_cost,
+        float(params.lexical_weight), int(min_words),
         float(short_penalty), int(params.max_blocks),
     )
     cuts = []
@@ -188,6 +192,7 @@ def _programme(
     lengths: np.ndarray,
     word_prefix: np.ndarray,
     gains: np.ndarray,
+    extra: np.ndarray,
     seg_cost: float,
     lexical_weight: float,
     min_words: int,
@@ -214,6 +219,9 @@ def _programme(
         seg_words = word_prefix[j] - word_prefix[lo:j]
         short = np.where(seg_words < min_words, short_penalty * (1.0 - seg_words / min_scale), 0.0)
         value = best[lo:j] + gains[lo:j] - lexical_weight * (cost + seg_cost) - short
+        if extra.shape[0]:
+            starts = np.arange(lo, j)
+            value = value - extra[starts, j - starts]
         m = int(np.argmax(value))
         best[j] = value[m]
         back[j] = lo + m

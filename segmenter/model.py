@@ -28,8 +28,10 @@ class Fallback:
     dynamic programme with the Dirichlet-multinomial cost (``dirichlet``; None: U00's own) and
     ``prior_scale`` times U00's prior on a cut, log(words); a cut before a line that begins with
     a discourse connective (the cue list ``connective``: "But", "However") costs
-    ``connective_penalty`` more. The values are chosen on Choi's set 4 by
-    ``python -m segmenter.tune_fallback`` (sets 1-3 are the benchmark's)."""
+    ``connective_penalty`` more. Where the language has word vectors (:mod:`segmenter.vectors`),
+    each segment also costs ``vector_weight`` times its words' dispersion, and the prior on a
+    cut is ``vector_prior_scale`` times log(words) instead. The values are chosen on Choi's
+    set 4 by ``python -m segmenter.tune_fallback`` (sets 1-3 are the benchmark's)."""
 
     min_lines: int = 10
     max_median_words: int = 40
@@ -37,6 +39,8 @@ class Fallback:
     dirichlet: float | None = 0.5
     prior_scale: float = 0.7
     connective_penalty: float = 0.0
+    vector_weight: float = 0.0
+    vector_prior_scale: float = 0.7
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from .kernels import Tier
 from .lexical import LexicalParams, StemIds, segment_boundaries
 from .model import BoundaryModel, load_model
 from .streaming import Decision, Limits, Section, assemble, decide_cuts, iter_sections
+from .vectors import dispersion_band, load_vectors
 from .vocabulary import Vocabulary
 from .words import WordNormalizer
 
@@ -102,16 +103,25 @@ class Segmenter:
 
     def _lexical_only(self, ids: StemIds, words: list[int], blocks: list[Block]) -> list[int]:
         """Utiyama & Isahara's segmentation by vocabulary alone, with the fallback's cost and prior;
-        a cut before a block that begins with a discourse connective costs its penalty more."""
+        a cut before a block that begins with a discourse connective costs its penalty more, and
+        where the language has word vectors each segment also pays for their dispersion."""
         fallback = self.model.fallback
         assert fallback is not None
+        normalizer = self.vocabulary.normalizer
+        vectors = load_vectors(normalizer.language) if fallback.vector_weight > 0 else None
+        extra = None
+        scale = fallback.prior_scale
+        if vectors is not None:
+            sums, mass = vectors.line_sums([b.text for b in blocks], normalizer)
+            extra = fallback.vector_weight * dispersion_band(sums, mass, fallback.max_lines)
+            scale = fallback.vector_prior_scale
         params = LexicalParams(
             lexical_weight=1.0, cue_weight=1.0, max_blocks=fallback.max_lines, candidate_logit=float("-inf"),
-            segment_cost=fallback.prior_scale * float(np.log(max(2, len(ids.ids)))), dirichlet=fallback.dirichlet,
+            segment_cost=scale * float(np.log(max(2, len(ids.ids)))), dirichlet=fallback.dirichlet,
         )
         penalty = fallback.connective_penalty
         gains = [-penalty if penalty and self.cues.connects(b.text) else 0.0 for b in blocks[1:]]
-        return segment_boundaries(ids, gains, words, 0, 0.0, params, self.tier)
+        return segment_boundaries(ids, gains, words, 0, 0.0, params, self.tier, extra)
 
     def _refine(
         self, cuts: list[int], logits: list[float], words: list[int], ids: StemIds, params: LexicalParams

@@ -8,6 +8,9 @@ sentences) is the tuning part; sets 1-3, whose 3-11 set is the literature's benc
 the benchmark's and are never read here. Every pair (Dirichlet prior, prior scale) of the grid
 is scored by its mean Pk over set 4's folders; the lowest wins. Then, with that pair, every
 penalty on a cut before a discourse connective; the lowest wins again (no penalty on a tie).
+Last, the word vectors: every pair (weight of the vectors' dispersion, prior scale with them),
+with the Dirichlet prior and penalty chosen (they hold for languages without vectors too). The
+vectors are kept only if they beat the fallback without them.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from .splitting import Segmenter
 DIRICHLET_GRID: tuple[float | None, ...] = (None, 0.3, 0.4, 0.5, 0.6, 0.7)
 PRIOR_SCALE_GRID: tuple[float, ...] = (0.6, 0.7, 0.8, 0.9, 1.0, 1.2)
 CONNECTIVE_PENALTY_GRID: tuple[float, ...] = (0.0, 0.5, 1.0, 2.0, 4.0)
+VECTOR_WEIGHT_GRID: tuple[float, ...] = (1.0, 1.5, 2.0, 2.5, 3.0)
+VECTOR_PRIOR_SCALE_GRID: tuple[float, ...] = (1.0, 1.15, 1.3, 1.45, 1.6)
 
 
 def choi_scores(segmenter: Segmenter, samples: list[ChoiSample]) -> Scores:
@@ -41,7 +46,7 @@ def choi_scores(segmenter: Segmenter, samples: list[ChoiSample]) -> Scores:
 
 def tune(model: BoundaryModel, sets: dict[str, list[ChoiSample]]) -> tuple[Fallback, list[tuple[Fallback, list[float]]]]:
     """The grid's best fallback by mean Pk over ``sets``, and every one's Pk per set."""
-    base = replace(model.fallback or Fallback(), connective_penalty=0.0)
+    base = replace(model.fallback or Fallback(), connective_penalty=0.0, vector_weight=0.0)
     scored: dict[Fallback, list[float]] = {}  # each candidate's Pk per set, in the order tried
 
     def best_of(candidates: list[Fallback]) -> Fallback:
@@ -54,6 +59,10 @@ def tune(model: BoundaryModel, sets: dict[str, list[ChoiSample]]) -> tuple[Fallb
 
     pair = best_of([replace(base, dirichlet=d, prior_scale=s) for d in DIRICHLET_GRID for s in PRIOR_SCALE_GRID])
     best = best_of([replace(pair, connective_penalty=p) for p in CONNECTIVE_PENALTY_GRID])
+    vectors = best_of([
+        replace(best, vector_weight=w, vector_prior_scale=s) for w in VECTOR_WEIGHT_GRID for s in VECTOR_PRIOR_SCALE_GRID
+    ])
+    best = best_of([best, vectors])
     return best, list(scored.items())
 
 
@@ -69,10 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     sets = {folder.name: read_choi(folder) for folder in sorted(root.iterdir()) if folder.is_dir()}
     model = load_model(args.model)
     best, table = tune(model, sets)
-    print(f"{'dirichlet':>9} {'scale':>5} {'connective':>10}  " + " ".join(f"{name:>7}" for name in sets) + "     mean")
+    print(f"{'dirichlet':>9} {'scale':>5} {'connective':>10} {'vectors':>7} {'scale':>5}  "
+          + " ".join(f"{name:>7}" for name in sets) + "     mean")
     for fallback, pks in table:
         mark = "  <- chosen" if fallback == best else ""
-        print(f"{str(fallback.dirichlet):>9} {fallback.prior_scale:5.2f} {fallback.connective_penalty:10.1f}  "
+        with_vectors = f"{fallback.vector_weight:7.2f} {fallback.vector_prior_scale:5.2f}" if fallback.vector_weight else f"{'-':>7} {'-':>5}"
+        print(f"{str(fallback.dirichlet):>9} {fallback.prior_scale:5.2f} {fallback.connective_penalty:10.1f} {with_vectors}  "
               + " ".join(f"{pk:7.4f}" for pk in pks) + f"  {sum(pks) / len(pks):7.4f}{mark}")
     data = read_json("segmenter", MODEL_RESOURCE, args.model)  # as it is, training notes included
     data["fallback"] = vars(best)

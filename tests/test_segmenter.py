@@ -284,6 +284,23 @@ def test_compiled_lexical_programme_cuts_where_its_numpy_form_does(unit_stems, m
     assert compiled == with_numpy
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["tax", "vote", "goal", "match", "x"]), max_size=20), min_size=2, max_size=30),
+       st.integers(1, 10), st.integers(0, 10_000))
+def test_compiled_lexical_programme_with_another_segment_cost_cuts_where_its_numpy_form_does(unit_stems, max_blocks, seed):
+    from segmenter.kernels import Tier
+    from segmenter.lexical import LexicalParams, StemIds, segment_boundaries
+
+    units = StemIds.of(unit_stems)
+    logits = [0.0] * (len(unit_stems) - 1)
+    words = [len(s) for s in unit_stems]
+    extra = np.random.default_rng(seed).uniform(0, 6, size=(len(unit_stems) + 1, max_blocks + 1))
+    params = LexicalParams(max_blocks=max_blocks, candidate_logit=float("-inf"), dirichlet=0.5)
+    with_numpy = segment_boundaries(units, logits, words, 0, 0.0, params, Tier(compile_after=None), extra)
+    compiled = segment_boundaries(units, logits, words, 0, 0.0, params, Tier(compile_after=0), extra)
+    assert compiled == with_numpy
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(st.sampled_from("ab cD\u00e9 \u0130x'-.\n\t1"), max_size=40), max_size=12),
        st.lists(st.text(st.sampled_from("ab cd e'x"), max_size=30), max_size=6), st.integers(1, 50))
@@ -382,7 +399,8 @@ def test_without_cues_a_cut_before_a_line_opening_with_a_connective_costs_the_fa
     model = load_model()
 
     def starts(penalty: float) -> list[int]:
-        segmenter = Segmenter(model=replace(model, fallback=replace(model.fallback, connective_penalty=penalty)))
+        fallback = replace(model.fallback, connective_penalty=penalty, vector_weight=0.0)  # stems alone
+        segmenter = Segmenter(model=replace(model, fallback=fallback))
         return [text.count("\n", 0, a.start) + 1 for a in segmenter.split(text)]
 
     assert starts(0.0) == [1, 5, 9]
