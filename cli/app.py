@@ -23,7 +23,6 @@ from segmenter.evaluate import Scores, offsets_to_text_lines, read_gold, text_li
 from summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer
 from summarizer.pipeline import (
     Articles, Failed, Finished, InputDone, Job, Opened, Workers, dask_executor, process_pool, run_batch,
-    start_pool_server,
 )
 from segmenter.streaming import Limits
 
@@ -315,8 +314,8 @@ def _workers(env: Environment, opts: RunOptions) -> Workers | None:
 
 
 def _start_early(workers: Workers | None, sources: list[str]) -> None:
-    """Start the pool's server while the first input is read, where the run will surely have
-    more than one task: several inputs, or files holding more than one section."""
+    """Start the pool before the first input is read, where the run will surely have more
+    than one task: several inputs, or files holding more than one section."""
     if workers is None or workers.executor is not None:
         return
     size = 0
@@ -324,7 +323,7 @@ def _start_early(workers: Workers | None, sources: list[str]) -> None:
         if source != "-" and os.path.isfile(source):
             size += os.path.getsize(source)
     if len(sources) > 1 or size > Limits().section_chars:
-        start_pool_server()
+        workers.get()
 
 
 def _pipeline_events(job: Job, env: Environment, opts: RunOptions, explain: bool) -> Produce:

@@ -8,6 +8,7 @@ imported, and the interruption is remembered rather than inferred from where it 
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from types import FrameType
@@ -25,6 +26,11 @@ def main() -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGINT, on_interrupt)
+    # One BLAS thread, set before numpy is loaded: pool workers forked from this process
+    # inherit numpy as loaded here, and with the default (a thread per core) their BLAS
+    # threads would fight the workers for the cores (summarizer.pipeline._pool_context).
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
     code: int | str | None = ExitStatus.SUCCESS
     try:
         from summarizer.pipeline import collect_garbage_rarely

@@ -220,26 +220,43 @@ class Workers:
 
 def _decided(workers: Workers | None, job: Job, items: Iterable[Item], ahead: int) -> Iterator[Item]:
     """Items in their order, each section with its Decided as result; a task that raises
-    becomes a "fail" item. At most ``ahead`` tasks are in flight. Without workers, and for
-    the run's first section (a run of one section never pays for starting processes), sections
-    are decided in this process, at once: the first while the pool's server, where it was
-    started early, gets ready."""
+    becomes a "fail" item. At most ``ahead`` tasks are in flight. Without workers, and in a run
+    of one section (it never pays for starting processes), sections are decided in this
+    process; with workers, every section of a run of more goes to them. So the run's first
+    section waits, with the items after it, until a second shows that there is more than one:
+    deciding it here instead (with kernels not yet loaded in this process) held back the
+    sections after it, and the workers started a second late."""
     window: deque[tuple[Item, Future[Decided] | None, bool]] = deque()  # (item, a section's result, submitted)
     in_flight = 0
-    first = True
-    for item in items:
-        if item[1] == "section":
-            if workers is None or first:
-                window.append((item, _decided_here(job, item[2]), False))
-            else:
-                window.append((item, workers.get().submit(decide_section, job, item[2]), True))
-                in_flight += 1
-            first = False
-        else:
+    held: list[Item] = []  # the first section and the items after it, while it is the only one
+    holding = workers is not None
+
+    def place(item: Item) -> None:
+        nonlocal in_flight
+        if item[1] != "section":
             window.append((item, None, False))
+        elif workers is None:
+            window.append((item, _decided_here(job, item[2]), False))
+        else:
+            window.append((item, workers.get().submit(decide_section, job, item[2]), True))
+            in_flight += 1
+
+    for item in items:
+        if holding and (held or item[1] == "section"):
+            if item[1] != "section" or not held:
+                held.append(item)
+                continue
+            holding = False  # a second section: the held items go first
+            for earlier in held:
+                place(earlier)
+            held = []
+        place(item)
         while window and (not window[0][2] or in_flight > ahead):
             in_flight -= window[0][2]
             yield _finished(*window.popleft()[:2])
+    if held:  # the run's only section
+        window.append((held[0], _decided_here(job, held[0][2]), False))
+        window.extend((later, None, False) for later in held[1:])
     while window:
         yield _finished(*window.popleft()[:2])
 
@@ -333,42 +350,58 @@ def collect_garbage_rarely() -> None:
 
 
 def process_pool(jobs: int) -> Executor:
-    """A pool of ``jobs`` processes. They start from a server process that has imported this
-    module and built the default job's tools (:mod:`summarizer.forkserver_preload`): quicker
-    than a fresh interpreter each, and safe where fork is not."""
+    """A pool of ``jobs`` processes, started now. On Linux (Python 3.11 on) they are forked
+    from this process, which has imported everything and built the run's segmenter, and each
+    loads the compiled kernels itself (:func:`prepare_worker`), both workers at once; their
+    first tasks began 0.6 s sooner than from a fork server, which first starts an interpreter,
+    imports the modules and loads the kernels before forking any worker. Forking is safe
+    here because it happens at once, before this process starts any thread (a fork context
+    starts every worker at the pool's first task, before the pool's own thread). Elsewhere
+    they start from a fork server that has done the same (:mod:`summarizer.forkserver_preload`),
+    or as fresh interpreters where there is none."""
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_ignore_interrupts)
+    context = _pool_context()
+    if context.get_start_method() != "fork":
+        if context.get_start_method() == "forkserver":  # it gets ready while the input is read
+            from multiprocessing import forkserver
+
+            forkserver.ensure_running()
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_forked_worker)
+    pool.submit(int)  # forks every worker now
+    return pool
+
+
+def _forked_worker() -> None:
+    _ignore_interrupts()
+    try:
+        prepare_worker()
+    except Exception:  # a worker starts whatever happens; its first task then builds its own
+        pass
 
 
 def prepare_worker() -> None:
     """Build the default job's segmenter in this process and load the compiled kernels, so
     that its first tasks pay for neither (they run compiled from the first section on). Done
-    once by a local pool's fork server, whose workers inherit it."""
+    once by each forked worker, or by a local pool's fork server, whose workers inherit it."""
     Job().segmenter().load_compiled()
-
-
-def start_pool_server() -> None:
-    """Start the pool's fork server now, where workers are forked from one, so that it has
-    imported and built its tools (about 0.9 s) by the time the first worker is needed,
-    instead of the run waiting for it then. For a run that will surely start a pool."""
-    context = _pool_context()
-    if context.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
 
 
 def _pool_context() -> Any:
     import multiprocessing
     import os
+    import sys
 
     # One BLAS thread per worker: the workers already fill every core, and numpy's BLAS
     # threads on top of them fight for the cores (digest ran no faster with two workers than
-    # with one). The workers are started with this environment; Dask's nanny does the same.
+    # with one). Workers started afresh read this environment (Dask's nanny does the same);
+    # forked ones inherit numpy as loaded here, so the command sets it before importing numpy.
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
     methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and sys.version_info >= (3, 11) and "fork" in methods:
+        return multiprocessing.get_context("fork")
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
         context.set_forkserver_preload(["summarizer.forkserver_preload"])

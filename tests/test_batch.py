@@ -191,23 +191,40 @@ def test_warc_and_wet_records_are_documents_of_their_own(run, tmp_path):
     assert "Kyiv" in page[0]["text"] and not any("logo.png" in s for s in sources)
 
 
-def _worker_state(_: int) -> tuple[int, bool]:
-    """This process's id, and whether it was given the default segmenter and the kernels."""
-    import sys
+_WORKER_STATE = """
+import os, sys
+from summarizer.pipeline import Job, Workers, _segmenter, process_pool
 
-    from summarizer.pipeline import _segmenter
+def state(_):
+    hits = _segmenter.cache_info().hits
+    Job().segmenter()
+    return os.getpid(), _segmenter.cache_info().hits == hits + 1 and "numba" in sys.modules
 
-    return os.getpid(), _segmenter.cache_info().currsize == 1 and "numba" in sys.modules
-
-
-@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="workers are spawned here")
-def test_pool_workers_are_forked_with_the_default_segmenter_built_and_its_kernels_loaded():
+if __name__ == "__main__":
     workers = Workers(lambda: process_pool(2))
     try:
-        states = list(workers.get().map(_worker_state, range(4)))
+        states = list(workers.get().map(state, range(4)))
     finally:
         workers.close()
-    assert all(loaded for _, loaded in states) and os.getpid() not in {pid for pid, _ in states}
+    ready = all(loaded for _, loaded in states) and os.getpid() not in {pid for pid, _ in states}
+    print("numba here" if "numba" in sys.modules else "ready" if ready else "not ready")
+"""
+
+
+@pytest.mark.skipif(not {"fork", "forkserver"} & set(multiprocessing.get_all_start_methods()),
+                    reason="workers are spawned here")
+def test_pool_workers_start_with_the_default_segmenter_built_and_its_kernels_loaded(tmp_path):
+    """In a fresh interpreter that never loads the kernels itself (forked workers would
+    inherit them otherwise), each worker has the default job's segmenter and the kernels
+    before its first task."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "pool_state.py"
+    script.write_text(_WORKER_STATE, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.stdout.strip() == "ready", done.stderr
 
 
 @pytest.mark.parametrize("enabled", [True, False])
