@@ -112,7 +112,7 @@ class Segmenter:
         extra = None
         scale = fallback.prior_scale
         if vectors is not None:
-            sums, mass = vectors.line_sums([b.text for b in blocks], normalizer)
+            sums, mass = vectors.line_sums([_bounded(b.text) for b in blocks], normalizer)
             extra = fallback.vector_weight * dispersion_band(sums, mass, fallback.max_lines)
             scale = fallback.vector_prior_scale
         params = LexicalParams(

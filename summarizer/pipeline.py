@@ -354,11 +354,12 @@ def process_pool(jobs: int) -> Executor:
     from this process, which has imported everything and built the run's segmenter, and each
     loads the compiled kernels itself (:func:`prepare_worker`), both workers at once; their
     first tasks began 0.6 s sooner than from a fork server, which first starts an interpreter,
-    imports the modules and loads the kernels before forking any worker. Forking is safe
-    here because it happens at once, before this process starts any thread (a fork context
-    starts every worker at the pool's first task, before the pool's own thread). Elsewhere
-    they start from a fork server that has done the same (:mod:`summarizer.forkserver_preload`),
-    or as fresh interpreters where there is none."""
+    imports the modules and loads the kernels before forking any worker. They are forked only
+    while this process runs no other thread (the command makes its pool before it starts any),
+    and all at once: a fork context starts every worker at the pool's first task, before the
+    pool's own thread. Elsewhere, or from a process with threads, they start from a fork
+    server that has done the same (:mod:`summarizer.forkserver_preload`), or as fresh
+    interpreters where there is none."""
     from concurrent.futures import ProcessPoolExecutor
 
     context = _pool_context()
@@ -392,6 +393,7 @@ def _pool_context() -> Any:
     import multiprocessing
     import os
     import sys
+    import threading
 
     # One BLAS thread per worker: the workers already fill every core, and numpy's BLAS
     # threads on top of them fight for the cores (digest ran no faster with two workers than
@@ -400,7 +402,7 @@ def _pool_context() -> Any:
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
     methods = multiprocessing.get_all_start_methods()
-    if sys.platform == "linux" and sys.version_info >= (3, 11) and "fork" in methods:
+    if sys.platform == "linux" and sys.version_info >= (3, 11) and "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
