@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,14 @@ def test_a_task_pauses_the_cycle_collector_only_while_it_runs(enabled, monkeypat
         assert seen == [False] and decided.decision.cuts and gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or sys.version_info < (3, 11), reason="forks only on Linux")
+@pytest.mark.parametrize("threads, method", [(1, "fork"), (2, "forkserver")])
+def test_pool_workers_are_forked_only_from_a_process_running_no_other_thread(threads, method, monkeypatch):
+    import threading
+
+    from summarizer.pipeline import _pool_context
+
+    monkeypatch.setattr(threading, "active_count", lambda: threads)
+    assert _pool_context().get_start_method() == method
