@@ -79,10 +79,10 @@ def u00_programme(
 
     A segment [i, j) scores ``best[i] + gains[i] - lexical_weight * (cost + seg_cost) - short``
     with U00's cost ``size_cost[n] - sum_w clog[c_w]``, less ``extra[i, j - i]`` where
-    ``extra`` has rows (another cost of each segment, its reach at least ``max_blocks``). The sum for every start i of one end j
-    is built from the pairs (unit, word column, count) of the units in reach: moving the start
-    from i + 1 back to i adds unit i's words, each word with count a in unit i and C in units
-    i+1..j-1 adding clog(C + a) - clog(C)."""
+    ``extra`` has rows (another cost of each segment, its reach at least ``max_blocks``).
+    The sum for every start i of one end j is built from the pairs (unit, word column, count)
+    of the units in reach: moving the start from i + 1 back to i adds unit i's words, each
+    word with count a in unit i and C in units i+1..j-1 adding clog(C + a) - clog(C)."""
     n = len(lengths) - 1
     best = np.full(n + 1, -np.inf)
     best[0] = 0.0

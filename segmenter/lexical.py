@@ -155,8 +155,7 @@ def segment_boundaries(
     back = programme(
         counts.pair_unit, counts.pair_column, counts.pair_count, counts.pair_start, counts.prefix, clog,
         size_cost, lengths, word_prefix, gains, np.zeros((0, 0)) if extra is None else extra, seg_cost,
-        float(params.lexical_weight), int(min_words),
-        float(short_penalty), int(params.max_blocks),
+        float(params.lexical_weight), int(min_words), float(short_penalty), int(params.max_blocks),
     )
     cuts = []
     j = n

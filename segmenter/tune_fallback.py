@@ -60,7 +60,8 @@ def tune(model: BoundaryModel, sets: dict[str, list[ChoiSample]]) -> tuple[Fallb
     pair = best_of([replace(base, dirichlet=d, prior_scale=s) for d in DIRICHLET_GRID for s in PRIOR_SCALE_GRID])
     best = best_of([replace(pair, connective_penalty=p) for p in CONNECTIVE_PENALTY_GRID])
     vectors = best_of([
-        replace(best, vector_weight=w, vector_prior_scale=s) for w in VECTOR_WEIGHT_GRID for s in VECTOR_PRIOR_SCALE_GRID
+        replace(best, vector_weight=w, vector_prior_scale=s)
+        for w in VECTOR_WEIGHT_GRID for s in VECTOR_PRIOR_SCALE_GRID
     ])
     best = best_of([best, vectors])
     return best, list(scored.items())
@@ -82,9 +83,11 @@ def main(argv: list[str] | None = None) -> int:
           + " ".join(f"{name:>7}" for name in sets) + "     mean")
     for fallback, pks in table:
         mark = "  <- chosen" if fallback == best else ""
-        with_vectors = f"{fallback.vector_weight:7.2f} {fallback.vector_prior_scale:5.2f}" if fallback.vector_weight else f"{'-':>7} {'-':>5}"
-        print(f"{str(fallback.dirichlet):>9} {fallback.prior_scale:5.2f} {fallback.connective_penalty:10.1f} {with_vectors}  "
-              + " ".join(f"{pk:7.4f}" for pk in pks) + f"  {sum(pks) / len(pks):7.4f}{mark}")
+        with_vectors = f"{'-':>7} {'-':>5}"
+        if fallback.vector_weight:
+            with_vectors = f"{fallback.vector_weight:7.2f} {fallback.vector_prior_scale:5.2f}"
+        print(f"{str(fallback.dirichlet):>9} {fallback.prior_scale:5.2f} {fallback.connective_penalty:10.1f} "
+              + f"{with_vectors}  " + " ".join(f"{pk:7.4f}" for pk in pks) + f"  {sum(pks) / len(pks):7.4f}{mark}")
     data = read_json("segmenter", MODEL_RESOURCE, args.model)  # as it is, training notes included
     data["fallback"] = vars(best)
     data["fallback_tuned"] = "python -m segmenter.tune_fallback --data ../shared/data (Choi set 4, mean Pk)"
