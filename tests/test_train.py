@@ -29,7 +29,7 @@ def test_training_writes_a_model_the_segmenter_loads(tmp_path, capsys):
 
 
 def test_fallback_tuning_on_a_choi_shaped_folder_writes_the_chosen_prior_into_the_model(tmp_path, capsys):
-    from segmenter.tune_fallback import DIRICHLET_GRID, PRIOR_SCALE_GRID
+    from segmenter.tune_fallback import DIRICHLET_GRID, PRIOR_SCALE_GRID, VECTOR_PRIOR_SCALE_GRID, VECTOR_WEIGHT_GRID
     from segmenter.tune_fallback import main as tune_main
 
     topics = [
@@ -50,6 +50,9 @@ def test_fallback_tuning_on_a_choi_shaped_folder_writes_the_chosen_prior_into_th
     assert tune_main(["--data", str(tmp_path), "--out", str(out)]) == 0
     fallback = load_model(out).fallback
     assert fallback is not None and fallback.dirichlet in DIRICHLET_GRID and fallback.prior_scale in PRIOR_SCALE_GRID
+    assert fallback.vector_weight == 0.0 or (
+        fallback.vector_weight in VECTOR_WEIGHT_GRID and fallback.vector_prior_scale in VECTOR_PRIOR_SCALE_GRID
+    )
     printed = capsys.readouterr().out
     assert "<- chosen" in printed and "3-5" in printed and "6-8" in printed
     assert load_model(out).weights == load_model().weights  # only the fallback changed
