@@ -27,7 +27,7 @@ from .words import WordNormalizer
 
 #: Where a language's vectors live in the package: ``data/vectors-<language>.npy`` (one
 #: unit row per word, float16) beside ``data/vectors-<language>.txt`` (the words, a line each).
-VECTORS_RESOURCE = "data/vectors-{language}"
+VECTORS_RESOURCE = "data/vectors-{language}"  # + ".npy" and ".txt"
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,9 @@ class WordVectors:
 @lru_cache(maxsize=4)
 def load_vectors(language: str) -> WordVectors | None:
     """The shipped vectors of ``language`` (None where the package has none)."""
-    base = resources.files("segmenter").joinpath(VECTORS_RESOURCE.format(language=language.lower()))
-    matrix_file = base.with_name(base.name + ".npy")
-    words_file = base.with_name(base.name + ".txt")
+    base = VECTORS_RESOURCE.format(language=language.lower())
+    package = resources.files("segmenter")
+    matrix_file, words_file = package.joinpath(base + ".npy"), package.joinpath(base + ".txt")
     if not (matrix_file.is_file() and words_file.is_file()):
         return None
     with matrix_file.open("rb") as handle:
