@@ -11,6 +11,7 @@ whole vocabulary, and Choi's set 4 segments as well with it (mean Pk 0.0737 agai
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 import numpy as np
@@ -23,8 +24,6 @@ _ALPHABETIC = r"^[a-z]+(?:'[a-z]+)*$"
 
 def glove_rows(words: list[str], limit: int) -> list[int]:
     """Rows of the first ``limit`` alphabetic words of a frequency-ordered vocabulary."""
-    import re
-
     pattern = re.compile(_ALPHABETIC)
     rows = [row for row, word in enumerate(words) if pattern.match(word)]
     return rows[:limit]

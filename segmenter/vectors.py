@@ -43,18 +43,16 @@ class WordVectors:
 
     def line_sums(self, lines: list[str], normalizer: WordNormalizer) -> tuple[np.ndarray, np.ndarray]:
         """For each line, the sum of its known content words' unit vectors (the words that
-        ``normalizer`` stems: two letters or more, no stop word) and how many words it summed."""
+        ``normalizer`` stems) and how many words it summed."""
         index = self.index
-        stop_words = normalizer.stop_words
         rows: list[int] = []
         owners: list[int] = []
         for number, line in enumerate(lines):
-            for word in normalizer.tokens(line):
-                if len(word) > 1 and word not in stop_words:
-                    row = index.get(word)
-                    if row is not None:
-                        rows.append(row)
-                        owners.append(number)
+            for word in normalizer.content_words(line):
+                row = index.get(word)
+                if row is not None:
+                    rows.append(row)
+                    owners.append(number)
         sums = np.zeros((len(lines), self.dimensions))
         np.add.at(sums, np.asarray(owners, dtype=np.int64), self.matrix[np.asarray(rows, dtype=np.int64)])
         mass = np.bincount(np.asarray(owners, dtype=np.int64), minlength=len(lines)).astype(np.float64)

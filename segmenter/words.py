@@ -82,6 +82,14 @@ class WordNormalizer:
                 known[token] = self.word_stems(token)
         return list(chain.from_iterable(map(known.__getitem__, tokens)))
 
+    def is_content(self, word: str) -> bool:
+        """Whether a lower-cased word has a stem: two letters or more, no stop word."""
+        return len(word) > 1 and word not in self.stop_words
+
+    def content_words(self, text: str) -> list[str]:
+        """The lower-cased words of ``text`` that have stems."""
+        return [word for word in self.tokens(text) if self.is_content(word)]
+
     def word_stems(self, token: str) -> tuple[str, ...]:
         """The stems of the content words in one lower-cased white-space token (each word's
         stem is remembered too: many tokens share a word, "rates," and "rates", and summarizing
@@ -89,12 +97,11 @@ class WordNormalizer:
         cache = self._cache
         if len(cache) >= MAX_CACHED:
             cache.clear()
-        stop = self.stop_words
         out = []
         for word in (token,) if token.isalpha() and token.isascii() else _WORD.findall(token):
             stem = cache.get(word)
             if stem is None:
-                stem = cache[word] = "" if len(word) < 2 or word in stop else self._stem(word)
+                stem = cache[word] = self._stem(word) if self.is_content(word) else ""
             if stem:
                 out.append(stem)
         return tuple(out)

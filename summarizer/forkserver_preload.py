@@ -10,12 +10,4 @@ from __future__ import annotations
 
 from .pipeline import prepare_worker
 
-
-def _prepare() -> None:
-    try:
-        prepare_worker()
-    except Exception:  # the fork server must start whatever happens; each worker then builds its own
-        pass
-
-
-_prepare()
+prepare_worker()

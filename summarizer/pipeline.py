@@ -376,17 +376,19 @@ def process_pool(jobs: int) -> Executor:
 
 def _forked_worker() -> None:
     _ignore_interrupts()
-    try:
-        prepare_worker()
-    except Exception:  # a worker starts whatever happens; its first task then builds its own
-        pass
+    prepare_worker()
 
 
 def prepare_worker() -> None:
     """Build the default job's segmenter in this process and load the compiled kernels, so
     that its first tasks pay for neither (they run compiled from the first section on). Done
-    once by each forked worker, or by a local pool's fork server, whose workers inherit it."""
-    Job().segmenter().load_compiled()
+    once by each forked worker, or by a local pool's fork server, whose workers inherit it.
+    Never raises: a process that cannot prepare must start all the same, and its first task
+    then builds its own."""
+    try:
+        Job().segmenter().load_compiled()
+    except Exception:
+        pass
 
 
 def _pool_context() -> Any:
