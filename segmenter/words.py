@@ -22,12 +22,19 @@ class UnknownLanguageError(SegmenterError):
 
 @lru_cache(maxsize=16)
 def _stop_words(language: str) -> frozenset[str]:
-    from sumy.utils import get_stop_words
+    """sumy's stop words for a language (its files are named as Snowball names languages),
+    read from sumy's package data as ``sumy.utils.get_stop_words`` reads them: importing
+    ``sumy.utils`` to ask would also import requests and pycountry, 0.14 s of every process's
+    start. Empty where sumy has no list."""
+    import pkgutil
 
     try:
-        return frozenset(get_stop_words(language))
-    except LookupError:
+        data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt")
+    except OSError:
         return frozenset()
+    if data is None:
+        return frozenset()
+    return frozenset(word.rstrip() for word in data.decode("utf-8").splitlines() if word)
 
 
 def supported_languages() -> list[str]:
