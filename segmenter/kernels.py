@@ -30,10 +30,37 @@ def compiled(kernel: F) -> F:
         import numba
     except ImportError:  # pragma: no cover - numba is a dependency; a platform may lack wheels
         return kernel
+    _prepare_numba()
     try:
         return numba.njit(cache=True, nogil=True)(kernel)  # type: ignore[no-any-return]
     except RuntimeError:  # no writable place for the on-disk cache: compile in each process
         return numba.njit(nogil=True)(kernel)  # type: ignore[no-any-return]
+
+
+#: The module numba imports to learn whether SciPy's BLAS is there.
+_BLAS_PROBE = "scipy.linalg.cython_blas"
+
+
+@lru_cache(maxsize=None)
+def _prepare_numba() -> None:
+    """Load Numba's CPU target (its implementations of Python and numpy), without SciPy's
+    linear algebra where no one has imported it yet. Numba's array maths imports
+    ``scipy.linalg`` (0.15 s, a fifth of loading Numba) only to learn whether a float inner
+    product (``np.correlate``, ``np.convolve``) may call BLAS; no kernel here uses one. While
+    the target loads, the probe's import fails, so those fall back to Numba's own loop for the
+    rest of the process; ``np.dot`` and ``np.linalg`` in any compiled function are unaffected:
+    they import SciPy's BLAS when first compiled."""
+    from numba.core.registry import cpu_target
+
+    blocked = _BLAS_PROBE not in sys.modules
+    if blocked:
+        sys.modules[_BLAS_PROBE] = None  # type: ignore[assignment]  # the import's way to fail
+    try:
+        cpu_target.target_context.refresh()
+        cpu_target.typing_context.refresh()
+    finally:
+        if blocked and sys.modules.get(_BLAS_PROBE, 0) is None:
+            del sys.modules[_BLAS_PROBE]
 
 
 @dataclass

@@ -416,3 +416,39 @@ def test_once_the_kernels_are_loaded_every_segmenter_runs_them_at_once_and_split
     assert loaded.tier.compiles(0)
     plain = Segmenter(tier=Tier(compile_after=None))
     assert [(a.start, a.reasons) for a in loaded.split(text)] == [(a.start, a.reasons) for a in plain.split(text)]
+
+
+def test_stop_words_are_sumys_for_every_language_with_a_stemmer():
+    from sumy.utils import get_stop_words
+
+    from segmenter.words import _stop_words, supported_languages
+
+    for language in supported_languages():
+        try:
+            expected = frozenset(get_stop_words(language))
+        except LookupError:
+            expected = frozenset()
+        assert _stop_words(language) == expected, language
+    assert "the" in _stop_words("english")
+
+
+_NUMBA_WITHOUT_BLAS = """
+import sys
+import numpy as np
+from segmenter import Segmenter
+Segmenter.from_files().load_compiled()
+skipped = "scipy.linalg" not in sys.modules and "scipy.linalg.cython_blas" not in sys.modules
+import numba
+dot = numba.njit(lambda a, b: np.dot(a, b))
+print(skipped, dot(np.ones(3), np.ones(3)))
+"""
+
+
+def test_loading_the_kernels_skips_scipys_linear_algebra_and_leaves_numbas_dot_working():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    done = subprocess.run([sys.executable, "-c", _NUMBA_WITHOUT_BLAS], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert done.stdout.split() == ["True", "3.0"], done.stderr
