@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import sys
 import time
 from enum import Enum
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Annotated, Any, Callable, Iterator, Optional
 
@@ -47,6 +46,8 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
+        from importlib.metadata import PackageNotFoundError, version  # only here: 0.02 s of every start
+
         try:
             v = version("corpuscut")
         except PackageNotFoundError:
