@@ -31,6 +31,7 @@ def main() -> None:
     # threads would fight the workers for the cores (summarizer.pipeline._pool_context).
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
+    _pad_heap()
     code: int | str | None = ExitStatus.SUCCESS
     try:
         from summarizer.pipeline import collect_garbage_rarely
@@ -52,3 +53,31 @@ def main() -> None:
         sys.stderr.write("corpuscut: interrupted\n")
         code = ExitStatus.INTERRUPTED
     sys.exit(code)
+
+
+#: glibc's M_TOP_PAD: how much memory beyond a request its allocator takes from the system
+#: when the heap grows, and keeps when memory is freed. Each section of a split builds and
+#: frees some tens of MB of arrays and lists; with glibc's default (128 KB) the heap is
+#: trimmed after every section and its pages are faulted in again by the next one. Padded,
+#: a one-job split of 100 MB faulted 44,000 pages instead of 160,000 and a two-job one
+#: 100,000 instead of 365,000; two jobs ran 0.3 s quicker in each of three alternating rounds
+#: (6.49-6.64 s against 6.87-6.92 s), peak memory the same (pages never touched are not
+#: resident).
+HEAP_PAD = 256 * 2**20
+M_TOP_PAD = -2
+
+
+def _pad_heap() -> None:
+    """Pad this process's heap (glibc only) and, through the environment glibc reads at
+    start, that of any worker started afresh; forked workers inherit it. A value the user set
+    is kept."""
+    pad = os.environ.setdefault("MALLOC_TOP_PAD_", str(HEAP_PAD))
+    try:
+        if not os.confstr("CS_GNU_LIBC_VERSION"):
+            return
+        import ctypes
+
+        ctypes.CDLL(None).mallopt(M_TOP_PAD, int(pad))
+    except (AttributeError, OSError, ValueError):  # not glibc, or a value glibc ignores too
+        pass
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -59,3 +60,14 @@ def test_version_and_help():
     assert subprocess.run([*CMD, "--version"], capture_output=True, text=True, cwd=ROOT).stdout.startswith("corpuscut")
     shown = subprocess.run([*CMD, "digest", "--help"], capture_output=True, text=True, cwd=ROOT).stdout
     assert "Example: corpuscut digest" in shown and str(SEED.name) in shown
+
+
+def test_the_command_pads_the_heap_for_its_workers_unless_the_user_chose_a_pad(monkeypatch):
+    from cli import entry
+
+    monkeypatch.delenv("MALLOC_TOP_PAD_", raising=False)
+    entry._pad_heap()
+    assert os.environ["MALLOC_TOP_PAD_"] == str(entry.HEAP_PAD)
+    monkeypatch.setenv("MALLOC_TOP_PAD_", "1048576")
+    entry._pad_heap()
+    assert os.environ["MALLOC_TOP_PAD_"] == "1048576"
