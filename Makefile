@@ -29,7 +29,7 @@ bench-summarize: $(BIN)/corpuscut
 	$(BIN)/python -m tests.benchmarks.bench_summarize --data $(DATA)
 
 bench-batch: $(BIN)/corpuscut
-	$(BIN)/python -m tests.benchmarks.bench_batch --data $(DATA) --sizes 1,10,100 --jobs 1,2 --repeat 3 --dask
+	$(BIN)/python -m tests.benchmarks.bench_batch --data $(DATA) --sizes 1,10,100 --jobs 1,2 --repeat 3 --side-by-side --dask
 
 bench-sentences: $(BIN)/corpuscut
 	$(BIN)/python -m tests.benchmarks.bench_sentences --data $(DATA)

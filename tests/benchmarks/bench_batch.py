@@ -9,7 +9,10 @@ the median of each, as this machine's speed drifts by several percent from run t
 prints seconds, MB/s, articles/s, the peak resident memory of the largest process of the
 run (the command or one of its workers) and the CPU seconds the machine was busy during the
 run (more with two jobs than with one: work the parallel run added, or cores slowed by
-sharing). With
+sharing). With ``--side-by-side``, each round also runs one job on each half of the dump at
+once (row ``1+1``): two processes that share nothing, so their speed-up over one job is what
+this machine allows two workers in that round, whatever the code (its start-up paid twice,
+its cores slowed by each other or by the host). With
 ``--dask``, a 100 MB batch of 1 MB files is run with ``--jobs 2`` and on a Dask LocalCluster of
 two one-thread workers on loopback (in turn, ``--repeat`` times), and both records are checked
 to be equal.
@@ -31,11 +34,12 @@ from segmenter.datafiles import data_present as need
 
 from .common import data_arg
 
-#: Runs the command in a child and reports the peak RSS of the largest process of its tree
-#: (ru_maxrss of waited-for descendants: the command, its fork server and workers), and the
-#: CPU seconds the whole machine was busy meanwhile (Linux's /proc/stat, less idle, I/O wait
-#: and time stolen by the host; None elsewhere): pool workers are children of a fork server,
-#: whose CPU time no rusage of ours counts.
+#: Runs the commands (a JSON list of [output file, arguments]) in children at once and reports
+#: when the last one ended, the peak RSS of the largest process of their trees (ru_maxrss of
+#: waited-for descendants: a command, its fork server and workers), and the CPU seconds the
+#: whole machine was busy meanwhile (Linux's /proc/stat, less idle, I/O wait and time stolen by
+#: the host; None elsewhere): pool workers are children of a fork server, whose CPU time no
+#: rusage of ours counts.
 RUNNER = r"""
 import json, os, resource, subprocess, sys, time
 def busy():
@@ -44,13 +48,15 @@ def busy():
     with open("/proc/stat") as stat:
         v = [int(x) for x in stat.readline().split()[1:]]
     return (sum(v) - v[3] - v[4] - (v[7] if len(v) > 7 else 0)) / os.sysconf("SC_CLK_TCK")
+runs = json.loads(sys.argv[1])
 before = busy()
 started = time.perf_counter()
-with open(sys.argv[1], "wb") as out:
-    code = subprocess.call(sys.argv[2:], stdout=out)
+outs = [open(out, "wb") for out, _ in runs]
+children = [subprocess.Popen(args, stdout=out) for out, (_, args) in zip(outs, runs)]
+codes = [child.wait() for child in children]
 seconds = time.perf_counter() - started
 after = busy()
-print(json.dumps({"code": code, "seconds": seconds, "cpu_s": None if before is None else after - before,
+print(json.dumps({"code": max(codes, key=abs), "seconds": seconds, "cpu_s": None if before is None else after - before,
                   "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
@@ -77,13 +83,33 @@ def corpuscut() -> str:
 
 
 def timed(args: list[str], out: Path) -> dict:
-    result = subprocess.run([sys.executable, "-c", RUNNER, str(out), *args], capture_output=True, text=True, check=True)
+    return timed_together([(args, out)])
+
+
+def timed_together(runs: list[tuple[list[str], Path]]) -> dict:
+    """Run the commands at once; the report counts the articles of all their outputs."""
+    spec = json.dumps([[str(out), args] for args, out in runs])
+    result = subprocess.run([sys.executable, "-c", RUNNER, spec], capture_output=True, text=True, check=True)
     report = json.loads(result.stdout)
     if report["code"] != 0:
-        raise SystemExit(f"corpuscut exited with {report['code']}: {' '.join(args)}")
-    with open(out, "rb") as handle:
-        report["articles"] = sum(1 for _ in handle)
+        raise SystemExit(f"corpuscut exited with {report['code']}: {runs}")
+    report["articles"] = 0
+    for _, out in runs:
+        with open(out, "rb") as handle:
+            report["articles"] += sum(1 for _ in handle)
     return report
+
+
+def halves(path: Path, tmp: Path) -> list[Path]:
+    """The dump cut in two at the blank line nearest past its middle (an article's end)."""
+    import mmap
+
+    parts = [tmp / f"{path.stem}-first-half.txt", tmp / f"{path.stem}-second-half.txt"]
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        middle = data.find(b"\n\n", len(data) // 2) + 2
+        parts[0].write_bytes(data[:middle])
+        parts[1].write_bytes(data[middle:])
+    return parts
 
 
 def _cpu(report: dict) -> str:
@@ -94,35 +120,55 @@ def digest_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
-def bench_sizes(root: Path, sizes: list[float], jobs: list[int], modes: list[str], tmp: Path, repeat: int = 1) -> None:
+def bench_sizes(root: Path, sizes: list[float], jobs: list[int], modes: list[str], tmp: Path, repeat: int = 1,
+                side_by_side: bool = False) -> None:
     print(f"{'size MB':>8} {'mode':>7} {'jobs':>4} {'seconds':>8} {'MB/s':>6} {'articles/s':>11} {'peak RSS MB':>12} {'speed-up':>9} {'cpu-s':>7}")
     for mb in sizes:
         path = tmp / f"dump-{mb:g}.txt"
         size = build(root, mb, path)
+        parts = halves(path, tmp) if side_by_side else []
         for mode in modes:
             outputs = set()
             seconds: dict[int, list[float]] = {j: [] for j in jobs}
+            paired: list[float] = []
             for _ in range(repeat):  # job counts in turn, so that the machine's drift falls on each alike
                 for j in jobs:
                     out = tmp / f"out-{mode}-{j}.jsonl"
                     r = timed([corpuscut(), mode, "--jobs", str(j), "--quiet", str(path)], out)
                     outputs.add(digest_of(out))
                     seconds[j].append(r["seconds"])
-                    base = seconds[jobs[0]][-1]
-                    print(f"{size / 1e6:8.1f} {mode:>7} {j:4d} {r['seconds']:8.2f} {size / 1e6 / r['seconds']:6.2f} "
-                          f"{r['articles'] / r['seconds']:11.0f} {r['peak_mb']:12.0f} {base / r['seconds']:8.2f}x {_cpu(r):>7}", flush=True)
+                    _row(size, mode, str(j), r, seconds[jobs[0]][-1])
                     out.unlink()
+                if parts:  # what this machine gives two processes that share nothing, this round
+                    runs = [([corpuscut(), mode, "--jobs", "1", "--quiet", str(part)], tmp / f"out-{mode}-half{i}.jsonl")
+                            for i, part in enumerate(parts)]
+                    r = timed_together(runs)
+                    paired.append(r["seconds"])
+                    _row(size, mode, "1+1", r, seconds[jobs[0]][-1])
+                    for _, out in runs:
+                        out.unlink()
             if repeat > 1:
-                medians = {j: statistics.median(runs) for j, runs in seconds.items()}
+                medians = {str(j): statistics.median(runs) for j, runs in seconds.items()}
+                if paired:
+                    medians["1+1"] = statistics.median(paired)
+                base = medians[str(jobs[0])]
                 print(f"{size / 1e6:8.1f} {mode:>7} median of {repeat}: " + ", ".join(
-                    f"{j} jobs {m:.2f} s ({medians[jobs[0]] / m:.2f}x)" for j, m in medians.items()), flush=True)
+                    f"{j} jobs {m:.2f} s ({base / m:.2f}x)" for j, m in medians.items()), flush=True)
                 # Each round's own ratio: its runs follow each other, so the drift cancels best.
+                rounds = {str(j): runs for j, runs in seconds.items()} | ({"1+1": paired} if paired else {})
                 print(f"{size / 1e6:8.1f} {mode:>7} median speed-up within a round: " + ", ".join(
                     f"{j} jobs {statistics.median(b / r for b, r in zip(seconds[jobs[0]], runs)):.2f}x"
-                    for j, runs in seconds.items()), flush=True)
+                    for j, runs in rounds.items()), flush=True)
             if len(outputs) != 1:
                 print(f"  !! the outputs of {mode} differ between job counts")
         path.unlink()
+        for part in parts:
+            part.unlink()
+
+
+def _row(size: int, mode: str, jobs: str, r: dict, base: float) -> None:
+    print(f"{size / 1e6:8.1f} {mode:>7} {jobs:>4} {r['seconds']:8.2f} {size / 1e6 / r['seconds']:6.2f} "
+          f"{r['articles'] / r['seconds']:11.0f} {r['peak_mb']:12.0f} {base / r['seconds']:8.2f}x {_cpu(r):>7}", flush=True)
 
 
 def bench_dask(root: Path, tmp: Path, megabytes: int = 100, repeat: int = 1) -> None:
@@ -166,13 +212,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1,
                         help="run the job counts in turn this many times and also print the median of each")
     parser.add_argument("--dask", action="store_true", help="also compare a Dask LocalCluster with --jobs 2")
+    parser.add_argument("--side-by-side", action="store_true",
+                        help="each round, also run one job on each half of the dump at once (row 1+1): the speed-up "
+                             "this machine gives two processes that share nothing, the ceiling for --jobs 2")
     args = parser.parse_args()
     root = args.data / "bbc-news-summary"
     if not need(root / "articles", "batch benchmark"):
         return
     with tempfile.TemporaryDirectory() as tmp:
         bench_sizes(root, [float(s) for s in args.sizes.split(",")], [int(j) for j in args.jobs.split(",")],
-                    args.modes.split(","), Path(tmp), args.repeat)
+                    args.modes.split(","), Path(tmp), args.repeat, args.side_by_side)
         if args.dask:
             bench_dask(root, Path(tmp), repeat=args.repeat)
 
