@@ -5,10 +5,11 @@ at a time; ``compiled(kernel)`` is the same function compiled to machine code by
 on disk after the first run). Its caller keeps a numpy form that does the same arithmetic in
 the same order on whole arrays (a test holds the two equal).
 
-Loading Numba costs about 0.8 s per process, more than the numpy form spends on a few MB of
-text; so a :class:`Tier` counts the work a segmenter has done and switches it to the compiled
-kernels only once that work would have paid for loading them. A paste of a few articles never
-loads Numba; a dump of hundreds of MB runs almost all of it compiled.
+Loading Numba costs about 0.3 s per process (importing it, its CPU target and the cached
+kernels), more than the compiled kernels save on a few MB of text; so a :class:`Tier` counts
+the work a segmenter has done and switches it to the compiled kernels only once there has
+been enough of it. A paste of a few articles never loads Numba; a dump of hundreds of MB runs
+almost all of it compiled.
 """
 
 from __future__ import annotations
@@ -66,8 +67,10 @@ def _prepare_numba() -> None:
 @dataclass
 class Tier:
     """Whether to run compiled kernels: once ``compile_after`` inner steps have been run in
-    numpy (by then numpy has spent about as long as loading Numba takes), every later call of
-    this tier runs compiled; and from the first call on once Numba is loaded in this process
+    numpy (12 million: about 5 MB of news), every later call of this tier runs compiled. Below
+    that a run never loads Numba (a 4 MB split took 1.01 s, 1.30 s with Numba loaded at its
+    start); above it most of the text runs compiled (8 MB: 1.85 s, 1.72 s with Numba from the
+    start; a lower threshold loses more below it than it wins above); and from the first call on once Numba is loaded in this process
     (by another tier, or by :meth:`segmenter.Segmenter.load_compiled`): there is nothing
     left to pay for. None: never compile."""
 
