@@ -80,4 +80,3 @@ def _pad_heap() -> None:
         ctypes.CDLL(None).mallopt(M_TOP_PAD, int(pad))
     except (AttributeError, OSError, ValueError):  # not glibc, or a value glibc ignores too
         pass
-

@@ -22,7 +22,7 @@ class UnknownLanguageError(SegmenterError):
 
 @lru_cache(maxsize=16)
 def _stop_words(language: str) -> frozenset[str]:
-    """sumy's stop words for a language (its files are named as Snowball names languages),
+    """sumy's stop words for a language (sumy names its files as Snowball names languages),
     read from sumy's package data as ``sumy.utils.get_stop_words`` reads them: importing
     ``sumy.utils`` to ask would also import requests and pycountry, 0.14 s of every process's
     start. Empty where sumy has no list."""
