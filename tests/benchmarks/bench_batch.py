@@ -148,14 +148,12 @@ def bench_sizes(root: Path, sizes: list[float], jobs: list[int], modes: list[str
                     for _, out in runs:
                         out.unlink()
             if repeat > 1:
-                medians = {str(j): statistics.median(runs) for j, runs in seconds.items()}
-                if paired:
-                    medians["1+1"] = statistics.median(paired)
+                rounds = {str(j): runs for j, runs in seconds.items()} | ({"1+1": paired} if paired else {})
+                medians = {j: statistics.median(runs) for j, runs in rounds.items()}
                 base = medians[str(jobs[0])]
                 print(f"{size / 1e6:8.1f} {mode:>7} median of {repeat}: " + ", ".join(
                     f"{j} jobs {m:.2f} s ({base / m:.2f}x)" for j, m in medians.items()), flush=True)
                 # Each round's own ratio: its runs follow each other, so the drift cancels best.
-                rounds = {str(j): runs for j, runs in seconds.items()} | ({"1+1": paired} if paired else {})
                 print(f"{size / 1e6:8.1f} {mode:>7} median speed-up within a round: " + ", ".join(
                     f"{j} jobs {statistics.median(b / r for b, r in zip(seconds[jobs[0]], runs)):.2f}x"
                     for j, runs in rounds.items()), flush=True)
