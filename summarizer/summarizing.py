@@ -66,14 +66,17 @@ def _fit_budget(indices: list[int], texts: list[str], budget: int | None) -> lis
 class Summarizer:
     """Holds a method and its language resources; ``summarize`` may be called many times."""
 
-    def __init__(self, method: str = DEFAULT_METHOD, language: str = "english", model: NewsRankModel | None = None):
+    def __init__(
+        self, method: str = DEFAULT_METHOD, language: str = "english", model: NewsRankModel | None = None,
+        tier: Tier | None = None,
+    ):
         if method not in METHODS:
             raise UnknownMethodError(f"unknown method {method!r}; choose one of: {', '.join(METHODS)}")
         self.method = method
         self.normalizer = WordNormalizer(language)
         self.language = self.normalizer.language
         self.model = model or (load_newsrank() if method == DEFAULT_METHOD else None)
-        self.tier = Tier(COMPILE_AFTER_SENTENCES)
+        self.tier = tier or Tier(COMPILE_AFTER_SENTENCES)
 
     def select(self, texts: list[str], count: int, budget: int | None, title: str | None = None) -> list[int]:
         if self.method == "lead":

@@ -228,6 +228,41 @@ def test_pool_workers_start_with_the_default_segmenter_built_and_its_kernels_loa
     assert done.stdout.strip() == "ready", done.stderr
 
 
+_COORDINATOR = """
+import sys
+import summarizer.summarizing
+from segmenter.source import open_text
+from segmenter.streaming import Limits
+from summarizer.pipeline import Articles, Job, Workers, process_pool, run_batch
+
+summarizer.summarizing.COMPILE_AFTER_SENTENCES = 0  # a summarizer that may compile does so at once
+
+if __name__ == "__main__":
+    job = Job(summarize=True, limits=Limits(section_lines=6, section_chars=2000, margin_lines=3, margin_chars=500))
+    workers = Workers(lambda: process_pool(2))
+    try:
+        events = list(run_batch(job, [sys.argv[1]], lambda s: [open_text(s)], workers, ahead=3))
+    finally:
+        workers.close()
+    summaries = [s for e in events if isinstance(e, Articles) for _, s in e.pairs]
+    print(len(summaries), all(s is not None for s in summaries), "numba" in sys.modules)
+"""
+
+
+def test_with_workers_this_process_summarizes_without_ever_loading_numba(tmp_path):
+    """The articles that run from one section into the next are summarized in the process that
+    hands out the sections; where workers do the run's work, it stays in numpy (loading Numba
+    there cost 90 MB at the peak of a 1 GB digest)."""
+    import subprocess
+
+    script = tmp_path / "coordinator.py"
+    script.write_text(_COORDINATOR, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(SAMPLES / "kursk-taiwan-dump.txt")], capture_output=True,
+                          text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    count, all_summarized, numba_here = done.stdout.split()
+    assert int(count) >= 5 and all_summarized == "True" and numba_here == "False", done.stderr
+
+
 @pytest.mark.parametrize("enabled", [True, False])
 def test_a_task_pauses_the_cycle_collector_only_while_it_runs(enabled, monkeypatch):
     import gc
