@@ -287,10 +287,10 @@ def _assembled(items: Iterable[Item], job: Job, compiles: bool) -> Iterator[Item
     """Sections with their cuts -> the articles they complete, each with its summary. An
     article that began in an earlier section is summarized here, compiled only if this process
     does the run's work itself. Where workers do it, this process only hands out sections and
-    summarizes some one article per section, which never pays for loading Numba (0.3 s and
-    50 MB); in numpy it costs some 10 microseconds a sentence more: a 1 GB digest with two
-    jobs summarized 60,000 sentences here and loaded Numba after the first 30,000, which took
-    this process from 233 MB to 322 MB in 0.6 s."""
+    summarizes one article per section, too few to pay for loading Numba: in numpy they cost
+    some 10 microseconds a sentence more, while a 1 GB two-job digest passed the summarizer's
+    30,000 sentences near its end, and Numba and the kernel took this process from 233 MB to
+    322 MB in 0.6 s."""
     assembler = Assembler()
     failed = -1  # the input whose remaining items are dropped
     for number, kind, payload, result in items:
