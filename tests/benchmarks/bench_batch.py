@@ -123,6 +123,7 @@ def digest_of(path: Path) -> str:
 def bench_sizes(root: Path, sizes: list[float], jobs: list[int], modes: list[str], tmp: Path, repeat: int = 1,
                 side_by_side: bool = False) -> None:
     print(f"{'size MB':>8} {'mode':>7} {'jobs':>4} {'seconds':>8} {'MB/s':>6} {'articles/s':>11} {'peak RSS MB':>12} {'speed-up':>9} {'cpu-s':>7}")
+    costs: dict[str, list[tuple[int, float]]] = {mode: [] for mode in modes}  # (bytes, median seconds), first job count
     for mb in sizes:
         path = tmp / f"dump-{mb:g}.txt"
         size = build(root, mb, path)
@@ -157,11 +158,23 @@ def bench_sizes(root: Path, sizes: list[float], jobs: list[int], modes: list[str
                 print(f"{size / 1e6:8.1f} {mode:>7} median speed-up within a round: " + ", ".join(
                     f"{j} jobs {statistics.median(b / r for b, r in zip(seconds[jobs[0]], runs)):.2f}x"
                     for j, runs in rounds.items()), flush=True)
+            costs[mode].append((size, statistics.median(seconds[jobs[0]])))
             if len(outputs) != 1:
                 print(f"  !! the outputs of {mode} differ between job counts")
         path.unlink()
         for part in parts:
             part.unlink()
+    if len(sizes) > 1:
+        for mode, points in costs.items():
+            print(_linearity(mode, jobs[0], points))
+
+
+def _linearity(mode: str, jobs: int, points: list[tuple[int, float]]) -> str:
+    """Seconds per MB at each size, and for each MB past the size before (the start-up that
+    every run pays once falls out of the second)."""
+    each = "; ".join(f"{size / 1e6:.1f} MB {seconds / (size / 1e6):.3f}" for size, seconds in points)
+    extra = "; ".join(f"{b / 1e6:.1f} MB {(tb - ta) / ((b - a) / 1e6):.3f}" for (a, ta), (b, tb) in zip(points, points[1:]))
+    return f"{mode}, {jobs} job(s), seconds per MB: {each}; per MB past the size before: {extra}"
 
 
 def _row(size: int, mode: str, jobs: str, r: dict, base: float) -> None:
