@@ -438,6 +438,13 @@ def dask_executor(address: str) -> Executor:
         client = Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {address} ({exc})") from exc
+    # Each worker builds the default segmenter and loads the kernels now, as a local pool's
+    # workers do, rather than running its first 5 MB in numpy. A worker that cannot (without
+    # corpuscut, say) fails its tasks instead, and they say why.
+    try:
+        client.run(prepare_worker)
+    except Exception:
+        pass
     return _DaskExecutor(client)
 
 

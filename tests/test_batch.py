@@ -83,8 +83,18 @@ def test_a_dask_local_cluster_gives_the_records_of_a_local_run(run):
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
     ) as cluster:
         on_cluster = run(["digest", "--dask", cluster.scheduler_address, *DUMPS])
+        with distributed.Client(cluster.scheduler_address, set_as_default=False) as client:
+            prepared = client.run(_kernels_loaded)
     local = run(["digest", "--jobs", "1", *DUMPS])
     assert on_cluster.exit_code == 0 and records(on_cluster.out_text) == records(local.out_text)
+    assert len(prepared) == 2 and all(prepared.values())  # each worker was prepared on connecting
+
+
+def _kernels_loaded() -> bool:
+    """In a worker: the default job's segmenter is built, and Numba loaded."""
+    from summarizer.pipeline import _segmenter
+
+    return _segmenter.cache_info().currsize > 0 and "numba" in sys.modules
 
 
 def test_an_unreachable_dask_scheduler_is_one_line_and_exit_1(run):
