@@ -76,7 +76,7 @@ class Summarizer:
         self.normalizer = WordNormalizer(language)
         self.language = self.normalizer.language
         self.model = model or (load_newsrank() if method == DEFAULT_METHOD else None)
-        self.tier = tier or Tier(COMPILE_AFTER_SENTENCES)
+        self.tier = tier if tier is not None else Tier(COMPILE_AFTER_SENTENCES)
 
     def select(self, texts: list[str], count: int, budget: int | None, title: str | None = None) -> list[int]:
         if self.method == "lead":
