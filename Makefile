@@ -45,9 +45,9 @@ fuzz-atheris: $(BIN)/corpuscut
 
 ## Refit the boundary model on the training part of the BBC data.
 train: $(BIN)/corpuscut
-	$(BIN)/python -m segmenter.train --data $(DATA) --out segmenter/data/model.json
-	$(BIN)/python -m segmenter.tune_fallback --data $(DATA) --model segmenter/data/model.json --out segmenter/data/model.json
-	$(BIN)/python -m summarizer.train --data $(DATA) --out summarizer/data/newsrank.json
+	$(BIN)/python -m corpuscut.segmenter.train --data $(DATA) --out segmenter/data/model.json
+	$(BIN)/python -m corpuscut.segmenter.tune_fallback --data $(DATA) --model segmenter/data/model.json --out segmenter/data/model.json
+	$(BIN)/python -m corpuscut.summarizer.train --data $(DATA) --out summarizer/data/newsrank.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -15,15 +15,15 @@ import typer
 
 import orjson
 
-from segmenter import Segmenter, SegmenterError, expand_inputs, read_document
-from segmenter.source import TextStream, WarcStream, json_lines_documents, open_input
-from segmenter.warc import warc_documents
-from segmenter.evaluate import Scores, offsets_to_text_lines, read_gold, text_line_numbers
-from summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer
-from summarizer.pipeline import (
+from corpuscut.segmenter import Segmenter, SegmenterError, expand_inputs, read_document
+from corpuscut.segmenter.source import TextStream, WarcStream, json_lines_documents, open_input
+from corpuscut.segmenter.warc import warc_documents
+from corpuscut.segmenter.evaluate import Scores, offsets_to_text_lines, read_gold, text_line_numbers
+from corpuscut.summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer
+from corpuscut.summarizer.pipeline import (
     Articles, Failed, Finished, InputDone, Job, Opened, Workers, dask_executor, process_pool, run_batch,
 )
-from segmenter.streaming import Limits
+from corpuscut.segmenter.streaming import Limits
 
 from .environment import Environment
 from .output import Journal, atomic_text_file

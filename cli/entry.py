@@ -34,7 +34,7 @@ def main() -> None:
     _pad_heap()
     code: int | str | None = ExitStatus.SUCCESS
     try:
-        from summarizer.pipeline import collect_garbage_rarely
+        from corpuscut.summarizer.pipeline import collect_garbage_rarely
 
         from .app import main as run
 

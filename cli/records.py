@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from segmenter import Article, Document
-from summarizer import Summary
+from corpuscut.segmenter import Article, Document
+from corpuscut.summarizer import Summary
 
 
 def article_record(doc: Document, article: Article, explain: bool = False) -> dict[str, Any]:

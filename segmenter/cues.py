@@ -125,7 +125,7 @@ class CueSet:
 
 def _read_json(path: Path | None) -> dict:
     try:
-        data = read_json("segmenter", "data/cues.json", path)
+        data = read_json("corpuscut.segmenter", "data/cues.json", path)
     except FileNotFoundError as exc:
         raise CueFileError(f"cue file {path} not found") from exc
     except (OSError, UnicodeDecodeError) as exc:

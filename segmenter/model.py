@@ -31,7 +31,7 @@ class Fallback:
     ``connective_penalty`` more. Where the language has word vectors (:mod:`segmenter.vectors`),
     each segment also costs ``vector_weight`` times its words' dispersion, and the prior on a
     cut is ``vector_prior_scale`` times log(words) instead. The values are chosen on Choi's
-    set 4 by ``python -m segmenter.tune_fallback`` (sets 1-3 are the benchmark's)."""
+    set 4 by ``python -m corpuscut.segmenter.tune_fallback`` (sets 1-3 are the benchmark's)."""
 
     min_lines: int = 10
     max_median_words: int = 40
@@ -118,16 +118,16 @@ def sigmoid(x: float) -> float:
 
 
 def load_model(path: Path | str | None = None) -> BoundaryModel:
-    """Load the shipped model, or one written by ``python -m segmenter.train``."""
+    """Load the shipped model, or one written by ``python -m corpuscut.segmenter.train``."""
     try:
-        data = read_json("segmenter", MODEL_RESOURCE, path)
+        data = read_json("corpuscut.segmenter", MODEL_RESOURCE, path)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise SegmenterError(f"boundary model {path or MODEL_RESOURCE} cannot be loaded: {exc}") from exc
     names = tuple(data["features"])
     if names != FEATURES:
         raise SegmenterError(
             f"boundary model {path or MODEL_RESOURCE} was trained on other features; retrain it with "
-            "`python -m segmenter.train`"
+            "`python -m corpuscut.segmenter.train`"
         )
     return BoundaryModel(
         weights=tuple(float(w) for w in data["weights"]),

@@ -1,6 +1,6 @@
 """Fit the boundary model on dumps built from the training part of the BBC data.
 
-    python -m segmenter.train --data ../shared/data --out segmenter/data/model.json
+    python -m corpuscut.segmenter.train --data ../shared/data --out segmenter/data/model.json
 
 Builds every dump shape from the training articles only (file numbers not divisible by 5),
 computes the gap features the segmenter uses, and fits an L2-regularised logistic regression
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
         model.to_json(
             trained_on=f"BBC training part: {len(articles)} articles, {len(labels)} gaps, "
             f"{int(y.sum())} boundaries, shapes {', '.join(SHAPES)}",
-            command="python -m segmenter.train --data ../shared/data --out segmenter/data/model.json",
+            command="python -m corpuscut.segmenter.train --data ../shared/data --out segmenter/data/model.json",
         ),
         encoding="utf-8",
     )

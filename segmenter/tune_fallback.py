@@ -1,7 +1,7 @@
 """Choose the unsupervised fallback's cost and prior on Choi's set 4, and write them into a
 model file:
 
-    python -m segmenter.tune_fallback --data ../shared/data [--out segmenter/data/model.json]
+    python -m corpuscut.segmenter.tune_fallback --data ../shared/data [--out segmenter/data/model.json]
 
 Set 4 (Brown-corpus texts of other categories, segments of 3-5, 6-8, 9-11, 12-15 and 3-15
 sentences) is the tuning part; sets 1-3, whose 3-11 set is the literature's benchmark, are
@@ -88,9 +88,9 @@ def main(argv: list[str] | None = None) -> int:
             with_vectors = f"{fallback.vector_weight:7.2f} {fallback.vector_prior_scale:5.2f}"
         print(f"{str(fallback.dirichlet):>9} {fallback.prior_scale:5.2f} {fallback.connective_penalty:10.1f} "
               + f"{with_vectors}  " + " ".join(f"{pk:7.4f}" for pk in pks) + f"  {sum(pks) / len(pks):7.4f}{mark}")
-    data = read_json("segmenter", MODEL_RESOURCE, args.model)  # as it is, training notes included
+    data = read_json("corpuscut.segmenter", MODEL_RESOURCE, args.model)  # as it is, training notes included
     data["fallback"] = vars(best)
-    data["fallback_tuned"] = "python -m segmenter.tune_fallback --data ../shared/data (Choi set 4, mean Pk)"
+    data["fallback_tuned"] = "python -m corpuscut.segmenter.tune_fallback --data ../shared/data (Choi set 4, mean Pk)"
     args.out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 

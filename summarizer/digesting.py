@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from segmenter import Article, Segmenter
+from corpuscut.segmenter import Article, Segmenter
 
 from .length import Length
 from .summarizing import Summarizer, Summary

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from segmenter.errors import SegmenterError
+from corpuscut.segmenter.errors import SegmenterError
 
 
 class SummarizerError(SegmenterError):

@@ -12,7 +12,7 @@ stays bounded on long texts):
 - tf-idf cosine to the headline (when the text starts with one) and to the whole document.
 
 A logistic regression over these features (weights in ``data/newsrank.json``, refitted with
-``python -m summarizer.train``) gives each sentence a score; sentences are picked best first,
+``python -m corpuscut.summarizer.train``) gives each sentence a score; sentences are picked best first,
 skipping one too similar to a sentence already picked (maximal marginal relevance).
 """
 
@@ -24,10 +24,10 @@ from pathlib import Path
 
 import numpy as np
 
-from segmenter.datafiles import read_json
-from segmenter.kernels import Tier, compiled
-from segmenter.lexical import StemIds
-from segmenter.words import WordNormalizer
+from corpuscut.segmenter.datafiles import read_json
+from corpuscut.segmenter.kernels import Tier, compiled
+from corpuscut.segmenter.lexical import StemIds
+from corpuscut.segmenter.words import WordNormalizer
 
 from .errors import SummarizerError
 from .kernels import TIE_DECIMALS, newsrank_pick
@@ -74,11 +74,11 @@ class NewsRankModel:
 
 def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
     try:
-        data = read_json("summarizer", "data/newsrank.json", path)
+        data = read_json("corpuscut.summarizer", "data/newsrank.json", path)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise SummarizerError(f"newsrank model {path or 'data/newsrank.json'} cannot be loaded: {exc}") from exc
     if tuple(data["features"]) != FEATURES:
-        raise SummarizerError("the newsrank model was fitted on other features; refit: python -m summarizer.train")
+        raise SummarizerError("the newsrank model was fitted on other features; refit: python -m corpuscut.summarizer.train")
     return NewsRankModel(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data.get("redundancy", 0.0)))
 
 

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
-from segmenter import Article, Segmenter, SegmenterError
-from segmenter.kernels import Tier
-from segmenter.streaming import Assembler, Decision, Limits, Section, iter_sections
+from corpuscut.segmenter import Article, Segmenter, SegmenterError
+from corpuscut.segmenter.kernels import Tier
+from corpuscut.segmenter.streaming import Assembler, Decision, Limits, Section, iter_sections
 
 from .length import Length
 from .summarizing import DEFAULT_METHOD, Summarizer, Summary
@@ -417,7 +417,7 @@ def _pool_context() -> Any:
         return multiprocessing.get_context("fork")
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if "forkserver" in methods:
-        context.set_forkserver_preload(["summarizer.forkserver_preload"])
+        context.set_forkserver_preload(["corpuscut.summarizer.forkserver_preload"])
     return context
 
 

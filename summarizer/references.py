@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from segmenter import decode_bytes
-from segmenter.corpus import is_heldout
+from corpuscut.segmenter import decode_bytes
+from corpuscut.segmenter.corpus import is_heldout
 from .sentences import split_sentences
 
 _GLUED = re.compile(r"(?<=[.!?\"'])(?=[A-Z])")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from segmenter.kernels import Tier
-from segmenter.words import WordNormalizer
+from corpuscut.segmenter.kernels import Tier
+from corpuscut.segmenter.words import WordNormalizer
 
 from .errors import UnknownMethodError
 from .length import Length

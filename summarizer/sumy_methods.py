@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from segmenter.datafiles import read_json
+from corpuscut.segmenter.datafiles import read_json
 
 from .errors import UnknownMethodError
 
@@ -44,7 +44,7 @@ class OfflineTokenizer:
 
 
 def _edmundson_words(language: str) -> dict[str, list[str]]:
-    table = read_json("summarizer", "data/edmundson.json")
+    table = read_json("corpuscut.summarizer", "data/edmundson.json")
     return table.get(language, table["english"])
 
 

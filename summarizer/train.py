@@ -1,6 +1,6 @@
 """Fit newsrank's weights on the training part of the BBC data.
 
-    python -m summarizer.train --data ../shared/data --out summarizer/data/newsrank.json
+    python -m corpuscut.summarizer.train --data ../shared/data --out summarizer/data/newsrank.json
 
 Labels: whether a sentence is in the article's reference summary. The features are those of
 ``summarizer.newsrank``; the fit is an L2-regularised logistic regression (numpy, Newton's
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from segmenter.datafiles import data_present
-from segmenter.train import fit_logistic
+from corpuscut.segmenter.datafiles import data_present
+from corpuscut.segmenter.train import fit_logistic
 
 from .length import Length
 from .newsrank import FEATURES, NewsRankModel, sentence_features
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(
         best.to_json(
             trained_on=f"BBC training part: {len(cases)} articles, {len(y)} sentences, {int(y.sum())} in summaries",
-            command="python -m summarizer.train --data ../shared/data --out summarizer/data/newsrank.json",
+            command="python -m corpuscut.summarizer.train --data ../shared/data --out summarizer/data/newsrank.json",
         ),
         encoding="utf-8",
     )

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from segmenter import Segmenter
-from segmenter.source import open_text
-from segmenter.streaming import Limits
-from summarizer.pipeline import Articles, Failed, Finished, InputDone, Job, Opened, Workers, process_pool, run_batch
+from corpuscut.segmenter import Segmenter
+from corpuscut.segmenter.source import open_text
+from corpuscut.segmenter.streaming import Limits
+from corpuscut.summarizer.pipeline import Articles, Failed, Finished, InputDone, Job, Opened, Workers, process_pool, run_batch
 from tests.conftest import SAMPLES
 
 TINY = Limits(section_lines=6, section_chars=2000, margin_lines=3, margin_chars=500)
@@ -92,7 +92,7 @@ def test_a_dask_local_cluster_gives_the_records_of_a_local_run(run):
 
 def _kernels_loaded() -> bool:
     """In a worker: the default job's segmenter is built, and Numba loaded."""
-    from summarizer.pipeline import _segmenter
+    from corpuscut.summarizer.pipeline import _segmenter
 
     return _segmenter.cache_info().currsize > 0 and "numba" in sys.modules
 
@@ -107,7 +107,7 @@ def test_an_unreachable_dask_scheduler_is_one_line_and_exit_1(run):
 
 
 def test_resume_continues_a_stopped_batch_and_ends_with_the_records_of_an_unbroken_run(run, tmp_path, monkeypatch):
-    import cli.app as module
+    import corpuscut.cli.app as module
 
     out = tmp_path / "out.jsonl"
     real_open = module.open_input
@@ -204,7 +204,7 @@ def test_warc_and_wet_records_are_documents_of_their_own(run, tmp_path):
 
 _WORKER_STATE = """
 import os, sys
-from summarizer.pipeline import Job, Workers, _segmenter, process_pool
+from corpuscut.summarizer.pipeline import Job, Workers, _segmenter, process_pool
 
 def state(_):
     hits = _segmenter.cache_info().hits
@@ -240,12 +240,12 @@ def test_pool_workers_start_with_the_default_segmenter_built_and_its_kernels_loa
 
 _COORDINATOR = """
 import sys
-import summarizer.summarizing
-from segmenter.source import open_text
-from segmenter.streaming import Limits
-from summarizer.pipeline import Articles, Job, Workers, process_pool, run_batch
+from corpuscut.summarizer import summarizing
+from corpuscut.segmenter.source import open_text
+from corpuscut.segmenter.streaming import Limits
+from corpuscut.summarizer.pipeline import Articles, Job, Workers, process_pool, run_batch
 
-summarizer.summarizing.COMPILE_AFTER_SENTENCES = 0  # a summarizer that may compile does so at once
+summarizing.COMPILE_AFTER_SENTENCES = 0  # a summarizer that may compile does so at once
 
 if __name__ == "__main__":
     job = Job(summarize=True, limits=Limits(section_lines=6, section_chars=2000, margin_lines=3, margin_chars=500))
@@ -277,8 +277,8 @@ def test_with_workers_this_process_summarizes_without_ever_loading_numba(tmp_pat
 def test_a_task_pauses_the_cycle_collector_only_while_it_runs(enabled, monkeypatch):
     import gc
 
-    from segmenter.streaming import iter_sections
-    from summarizer import pipeline
+    from corpuscut.segmenter.streaming import iter_sections
+    from corpuscut.summarizer import pipeline
 
     seen = []
     real = Job.segmenter
@@ -303,7 +303,7 @@ def test_a_task_pauses_the_cycle_collector_only_while_it_runs(enabled, monkeypat
 def test_pool_workers_are_forked_only_from_a_process_running_no_other_thread(threads, method, monkeypatch):
     import threading
 
-    from summarizer.pipeline import _pool_context
+    from corpuscut.summarizer.pipeline import _pool_context
 
     monkeypatch.setattr(threading, "active_count", lambda: threads)
     assert _pool_context().get_start_method() == method

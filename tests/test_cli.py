@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from cli.app import app
-from cli.status import ExitStatus
+from corpuscut.cli.app import app
+from corpuscut.cli.status import ExitStatus
 from tests.conftest import SAMPLES, SEED
 
 
@@ -128,7 +128,7 @@ def test_output_file_is_written_atomically_and_only_on_success(run, tmp_path):
 
 
 def test_interrupt_leaves_no_half_written_file_and_exits_130(run, tmp_path, monkeypatch):
-    import cli.app as module
+    import corpuscut.cli.app as module
 
     def boom(*args, **kwargs):
         raise KeyboardInterrupt
@@ -141,7 +141,7 @@ def test_interrupt_leaves_no_half_written_file_and_exits_130(run, tmp_path, monk
 
 
 def test_unexpected_errors_become_one_line_outside_debug(run, monkeypatch):
-    import summarizer.pipeline as module
+    import corpuscut.summarizer.pipeline as module
 
     def bug(*args, **kwargs):
         raise ZeroDivisionError("oops")
@@ -168,7 +168,7 @@ def test_python_dash_m_cli_runs(tmp_path):
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "cli", "--version"], capture_output=True, text=True, check=False)
+    done = subprocess.run([sys.executable, "-m", "corpuscut", "--version"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and done.stdout.startswith("corpuscut")
 
 
@@ -247,7 +247,7 @@ def test_progress_shows_on_a_terminal_stderr_and_quiet_silences_it(tmp_path):
 
     from typer.testing import CliRunner
 
-    from cli.environment import Environment
+    from corpuscut.cli.environment import Environment
 
     def stderr_of(args):
         err = io.StringIO()

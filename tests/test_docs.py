@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import typer
 
-from cli.app import app
+from corpuscut.cli.app import app
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -33,8 +33,7 @@ def test_ci_runs_exactly_the_readme_test_command():
 def test_the_examples_in_the_library_docstrings_run():
     import doctest
 
-    import segmenter
-    import summarizer
+    from corpuscut import segmenter, summarizer
 
     for module in (segmenter, summarizer):
         assert doctest.testmod(module).failed == 0
@@ -48,3 +47,29 @@ def test_every_benchmark_skips_with_a_message_where_the_data_is_absent(bench, tm
     result = subprocess.run([sys.executable, "-m", f"tests.benchmarks.{bench}", "--data", str(tmp_path / "none")],
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0 and "SKIPPED" in result.stderr and "not found" in result.stderr
+
+
+def test_the_package_doctest_and_its_three_entry_points_run():
+    import doctest
+
+    import corpuscut
+
+    assert doctest.testmod(corpuscut).failed == 0
+    assert callable(corpuscut.summarize) and callable(corpuscut.digest)
+
+
+@pytest.mark.slow
+def test_the_wheel_installs_one_top_level_import_name(tmp_path):
+    """Generic names such as `cli` or `summarizer` would clash with other distributions."""
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True, timeout=300)
+    (wheel,) = tmp_path.glob("corpuscut-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    tops = {n.split("/")[0] for n in names if not n.split("/")[0].endswith((".dist-info", ".data"))}
+    assert tops == {"corpuscut"}
+    for part in ("cli/entry.py", "segmenter/splitting.py", "summarizer/newsrank.py", "segmenter/data/model.json"):
+        assert f"corpuscut/{part}" in names

@@ -11,8 +11,8 @@ import socket
 
 import pytest
 
-from segmenter import Segmenter, split
-from summarizer import summarize
+from corpuscut.segmenter import Segmenter, split
+from corpuscut.summarizer import summarize
 from tests.conftest import SEED
 
 
@@ -112,7 +112,7 @@ def test_odd_scripts_split_losslessly_and_summarize(text):
 
 
 def test_a_file_that_disappears_mid_batch_fails_alone(run, tmp_path, monkeypatch):
-    import segmenter.source as source
+    import corpuscut.segmenter.source as source
 
     gone = tmp_path / "gone.txt"
     gone.write_text("soon gone")
@@ -160,6 +160,6 @@ def test_no_pickle_is_loaded(monkeypatch, seed_text):
 
 def test_bom_only_and_codec_oddities_never_raise():
     for data in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_LE + b"\x00"):
-        from segmenter import decode_bytes
+        from corpuscut.segmenter import decode_bytes
 
         decode_bytes(data)

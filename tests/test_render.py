@@ -9,10 +9,10 @@ import os
 import pytest
 from rich.console import Console
 
-from cli.records import digest_record
-from cli.render import RichWriter, TableWriter, dump_map
-from segmenter import read_document
-from summarizer import digest
+from corpuscut.cli.records import digest_record
+from corpuscut.cli.render import RichWriter, TableWriter, dump_map
+from corpuscut.segmenter import read_document
+from corpuscut.summarizer import digest
 from tests.conftest import ROOT, SEED
 
 CAPTURES = ROOT / "tests" / "captures"

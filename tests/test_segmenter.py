@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from segmenter import CueFileError, Segmenter, load_cues, split
-from segmenter.decoding import choose_boundaries
+from corpuscut.segmenter import CueFileError, Segmenter, load_cues, split
+from corpuscut.segmenter.decoding import choose_boundaries
 from tests.conftest import SAMPLES
 
 
@@ -85,7 +85,7 @@ def test_caption_inside_an_article_does_not_start_a_new_one():
 
 
 def test_a_short_line_repeating_words_of_a_nearby_paragraph_is_an_echo_and_a_headline_is_not():
-    from segmenter.echo import echoes
+    from corpuscut.segmenter.echo import echoes
 
     texts = [
         "Talks collapse over fishing quotas",  # a headline: its words stand nowhere else
@@ -252,9 +252,9 @@ def test_a_catastrophic_user_pattern_runs_in_linear_time(tmp_path):
 @given(st.lists(st.lists(st.sampled_from(["tax", "vote", "goal", "match", "rate", "bank", "x"]), max_size=30), max_size=60),
        st.integers(1, 80))
 def test_vectorised_cohesion_equals_its_gap_by_gap_definition(block_stems, window):
-    import segmenter.cohesion as module
-    from segmenter.cohesion import cohesion, cohesion_reference
-    from segmenter.lexical import StemIds
+    import corpuscut.segmenter.cohesion as module
+    from corpuscut.segmenter.cohesion import cohesion, cohesion_reference
+    from corpuscut.segmenter.lexical import StemIds
 
     saved, module.VECTORISE_FROM = module.VECTORISE_FROM, 2  # vectorised however few the blocks
     try:
@@ -271,8 +271,8 @@ def test_vectorised_cohesion_equals_its_gap_by_gap_definition(block_stems, windo
                 min_size=2, max_size=50),
        st.integers(1, 12), st.floats(-3, 3), st.integers(0, 30), st.sampled_from([None, 0.5, 0.05]))
 def test_compiled_lexical_programme_cuts_where_its_numpy_form_does(unit_stems, max_blocks, logit, min_words, dirichlet):
-    from segmenter.kernels import Tier
-    from segmenter.lexical import LexicalParams, StemIds, segment_boundaries
+    from corpuscut.segmenter.kernels import Tier
+    from corpuscut.segmenter.lexical import LexicalParams, StemIds, segment_boundaries
 
     units = StemIds.of(unit_stems)
     logits = [logit * ((i % 3) - 1) for i in range(len(unit_stems) - 1)]
@@ -288,8 +288,8 @@ def test_compiled_lexical_programme_cuts_where_its_numpy_form_does(unit_stems, m
 @given(st.lists(st.lists(st.sampled_from(["tax", "vote", "goal", "match", "x"]), max_size=20), min_size=2, max_size=30),
        st.integers(1, 10), st.integers(0, 10_000))
 def test_compiled_lexical_programme_with_another_segment_cost_cuts_where_its_numpy_form_does(unit_stems, max_blocks, seed):
-    from segmenter.kernels import Tier
-    from segmenter.lexical import LexicalParams, StemIds, segment_boundaries
+    from corpuscut.segmenter.kernels import Tier
+    from corpuscut.segmenter.lexical import LexicalParams, StemIds, segment_boundaries
 
     units = StemIds.of(unit_stems)
     logits = [0.0] * (len(unit_stems) - 1)
@@ -305,10 +305,10 @@ def test_compiled_lexical_programme_with_another_segment_cost_cuts_where_its_num
 @given(st.lists(st.text(st.sampled_from("ab cD\u00e9 \u0130x'-.\n\t1"), max_size=40), max_size=12),
        st.lists(st.text(st.sampled_from("ab cd e'x"), max_size=30), max_size=6), st.integers(1, 50))
 def test_stem_ids_of_a_section_do_not_depend_on_what_was_read_before(texts, earlier, max_tokens):
-    import segmenter.vocabulary as module
-    from segmenter.lexical import StemIds
-    from segmenter.vocabulary import Vocabulary
-    from segmenter.words import WordNormalizer
+    import corpuscut.segmenter.vocabulary as module
+    from corpuscut.segmenter.lexical import StemIds
+    from corpuscut.segmenter.vocabulary import Vocabulary
+    from corpuscut.segmenter.words import WordNormalizer
 
     normalizer = WordNormalizer()
     expected = StemIds.of([normalizer.stems(t) for t in texts])
@@ -326,10 +326,10 @@ def test_stem_ids_of_a_section_do_not_depend_on_what_was_read_before(texts, earl
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.lists(st.integers(0, 12), max_size=30), min_size=40, max_size=80), st.integers(1, 70))
 def test_compiled_cohesion_sums_equal_their_numpy_form_exactly(block_ids, window):
-    import segmenter.cohesion as module
-    from segmenter.cohesion import cohesion
-    from segmenter.kernels import Tier
-    from segmenter.lexical import StemIds
+    import corpuscut.segmenter.cohesion as module
+    from corpuscut.segmenter.cohesion import cohesion
+    from corpuscut.segmenter.kernels import Tier
+    from corpuscut.segmenter.lexical import StemIds
 
     ids = StemIds.of(block_ids)
     saved, module.CHUNK_GAPS = module.CHUNK_GAPS, 16  # several chunks
@@ -347,7 +347,7 @@ def test_dirichlet_segment_cost_is_the_negative_log_dirichlet_multinomial_likeli
     from collections import Counter
     from math import lgamma
 
-    from segmenter.lexical import cost_tables
+    from corpuscut.segmenter.lexical import cost_tables
 
     vocab = 10
     counts = Counter(words)
@@ -361,7 +361,7 @@ def test_dirichlet_segment_cost_is_the_negative_log_dirichlet_multinomial_likeli
 
 def test_sentence_per_line_text_without_cues_is_cut_where_its_topics_change():
     """Choi's shape: a sentence a line, no cue anywhere, topics of three to five sentences."""
-    from segmenter import Segmenter
+    from corpuscut.segmenter import Segmenter
 
     topics = [
         ["the farmer planted wheat in the field", "wheat grows well when the field gets rain",
@@ -385,7 +385,7 @@ def test_without_cues_a_cut_before_a_line_opening_with_a_connective_costs_the_fa
     the cut moves to a line that does not go on from the one before it."""
     from dataclasses import replace
 
-    from segmenter import Segmenter, load_model
+    from corpuscut.segmenter import Segmenter, load_model
 
     topics = [
         ["the farmer planted wheat in the field", "wheat grows well when the field gets rain",
@@ -408,7 +408,7 @@ def test_without_cues_a_cut_before_a_line_opening_with_a_connective_costs_the_fa
 
 
 def test_once_the_kernels_are_loaded_every_segmenter_runs_them_at_once_and_splits_the_same():
-    from segmenter.kernels import Tier
+    from corpuscut.segmenter.kernels import Tier
 
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")))
     Segmenter().load_compiled()
@@ -421,7 +421,7 @@ def test_once_the_kernels_are_loaded_every_segmenter_runs_them_at_once_and_split
 def test_stop_words_are_sumys_for_every_language_with_a_stemmer():
     from sumy.utils import get_stop_words
 
-    from segmenter.words import _stop_words, supported_languages
+    from corpuscut.segmenter.words import _stop_words, supported_languages
 
     for language in supported_languages():
         try:
@@ -435,7 +435,7 @@ def test_stop_words_are_sumys_for_every_language_with_a_stemmer():
 _NUMBA_WITHOUT_BLAS = """
 import sys
 import numpy as np
-from segmenter import Segmenter
+from corpuscut.segmenter import Segmenter
 Segmenter.from_files().load_compiled()
 skipped = "scipy.linalg" not in sys.modules and "scipy.linalg.cython_blas" not in sys.modules
 import numba

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer import split_sentences
+from corpuscut.summarizer import split_sentences
 
 # Real sentences (BBC News Summary and the seed dump), with the split a reader expects.
 CASES = [
@@ -77,7 +77,7 @@ WITHOUT_PUNKT = TRICKY_LINES[-6:]
 
 @pytest.mark.parametrize("language", ["english", "german", "french"])
 def test_quick_punkt_finds_the_same_sentences_as_punkt(language):
-    from summarizer.sentences import _tokenizer, punkt_tokenizer
+    from corpuscut.summarizer.sentences import _tokenizer, punkt_tokenizer
     from tests.conftest import SAMPLES
 
     lines = [line.strip() for path in sorted(SAMPLES.glob("*.txt")) for line in path.read_text().splitlines()]
@@ -88,7 +88,7 @@ def test_quick_punkt_finds_the_same_sentences_as_punkt(language):
 
 @pytest.mark.parametrize("language", ["english", "german", "french"])
 def test_lines_split_without_punkt_get_punkts_own_sentences(language):
-    from summarizer.sentences import _plain_spans, _tokenizer, punkt_tokenizer
+    from corpuscut.summarizer.sentences import _plain_spans, _tokenizer, punkt_tokenizer
     from tests.conftest import SAMPLES
 
     lines = [line.strip() for path in sorted(SAMPLES.glob("*.txt")) for line in path.read_text().splitlines()]
@@ -113,7 +113,7 @@ TRICKY_TOKENS = [
 @given(st.lists(st.sampled_from(TRICKY_TOKENS), min_size=2, max_size=9), st.sampled_from(["", ".", " end."]),
        st.sampled_from(["english", "german", "french"]))
 def test_lines_the_path_without_punkt_takes_get_punkts_sentences_whatever_their_tokens(tokens, ending, language):
-    from summarizer.sentences import _plain_spans, _tokenizer, punkt_tokenizer
+    from corpuscut.summarizer.sentences import _plain_spans, _tokenizer, punkt_tokenizer
 
     line = " ".join(tokens) + ending
     quick = _tokenizer(language)
@@ -125,7 +125,7 @@ def test_the_sentence_benchmark_can_ask_another_punkt_alone():
     """bench_sentences swaps in other tokenizers; the path without Punkt must then stand aside."""
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-    from summarizer import sentences
+    from corpuscut.summarizer import sentences
     from tests.benchmarks.bench_sentences import _with_tokenizer
 
     saved = sentences._tokenizer, sentences._plain_spans

@@ -9,7 +9,7 @@ import lzma
 import pytest
 import zstandard
 
-from segmenter import BinaryInputError, InputError, decode_bytes, expand_inputs, read_document
+from corpuscut.segmenter import BinaryInputError, InputError, decode_bytes, expand_inputs, read_document
 
 TEXT = "Café owners in Zürich said the new rules — announced on Monday — would cost them dearly. " * 8
 
@@ -98,7 +98,7 @@ def test_mostly_non_ascii_text_is_detected():
 
 
 def test_an_input_longer_than_the_sample_is_decoded_in_pieces_as_a_whole(monkeypatch, tmp_path):
-    import segmenter.source as source
+    import corpuscut.segmenter.source as source
 
     monkeypatch.setattr(source, "SAMPLE_BYTES", 64)
     monkeypatch.setattr(source, "READ_BYTES", 7)
@@ -112,7 +112,7 @@ def test_an_input_longer_than_the_sample_is_decoded_in_pieces_as_a_whole(monkeyp
 
 
 def test_a_bad_byte_past_the_sample_under_an_explicit_encoding_names_its_position(monkeypatch):
-    import segmenter.source as source
+    import corpuscut.segmenter.source as source
 
     monkeypatch.setattr(source, "SAMPLE_BYTES", 16)
     monkeypatch.setattr(source, "READ_BYTES", 16)
@@ -122,7 +122,7 @@ def test_a_bad_byte_past_the_sample_under_an_explicit_encoding_names_its_positio
 
 
 def test_a_json_lines_input_is_read_record_by_record(tmp_path):
-    from segmenter.source import json_lines_documents, open_text
+    from corpuscut.segmenter.source import json_lines_documents, open_text
 
     path = tmp_path / "dump.jsonl"
     path.write_text('{"id": "a", "body": "One."}\n\n{"id": "b", "body": "Two."}\n', encoding="utf-8")

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from segmenter import Segmenter
-from segmenter.streaming import Limits, iter_line_texts, iter_sections
+from corpuscut.segmenter import Segmenter
+from corpuscut.segmenter.streaming import Limits, iter_line_texts, iter_sections
 from tests.conftest import SAMPLES
 
 TINY = Limits(section_lines=7, section_chars=400, margin_lines=3, margin_chars=150)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer import METHODS, BadLengthError, Length, Summarizer, UnknownMethodError, summarize
+from corpuscut.summarizer import METHODS, BadLengthError, Length, Summarizer, UnknownMethodError, summarize
 from tests.conftest import SAMPLES
 
 ARTICLE = (SAMPLES / "kursk-taiwan-dump.txt").read_text(encoding="utf-8").split("\nWith assistance")[0]
@@ -82,7 +82,7 @@ def test_summaries_are_made_of_sentences_of_the_text_in_order(text):
 
 
 def test_huge_text_is_summarized_from_its_bounded_opening():
-    from summarizer.summarizing import MAX_CHARS
+    from corpuscut.summarizer.summarizing import MAX_CHARS
 
     text = "The council met on Monday. " * (MAX_CHARS // 10)
     summary = summarize(text, sentences=2)
@@ -96,7 +96,7 @@ def test_a_teasers_cut_off_ending_is_not_used_as_a_sentence():
 
 
 def _sample_articles() -> list[str]:
-    from segmenter import split
+    from corpuscut.segmenter import split
 
     texts = [(SAMPLES / name).read_text(encoding="utf-8") for name in ("bbc-blank-lines.txt", "bbc-noisy.txt", "bbc-separators.txt", "bbc-teasers.txt", "kursk-taiwan-dump.txt")]
     return [article.text for text in texts for article in split(text)]
@@ -104,7 +104,7 @@ def _sample_articles() -> list[str]:
 
 @pytest.mark.parametrize("length", [Length(sentences=3), Length(sentences=1), Length(ratio=0.5), Length(words=60)])
 def test_compiled_newsrank_picks_the_sentences_its_numpy_form_picks(length):
-    from segmenter.kernels import Tier
+    from corpuscut.segmenter.kernels import Tier
 
     with_numpy, compiled = Summarizer(), Summarizer()
     with_numpy.tier, compiled.tier = Tier(compile_after=None), Tier(compile_after=0)
@@ -117,7 +117,7 @@ def test_compiled_newsrank_picks_the_sentences_its_numpy_form_picks(length):
 @given(st.lists(st.sampled_from(["Rates rose.", "The bank held rates.", "Shares fell sharply.", "Rain fell.", "Shares rose."]), min_size=1, max_size=12))
 @settings(max_examples=60, deadline=None)
 def test_compiled_newsrank_breaks_ties_as_its_numpy_form_does(sentences):
-    from segmenter.kernels import Tier
+    from corpuscut.segmenter.kernels import Tier
 
     text = " ".join(sentences)
     with_numpy, compiled = Summarizer(), Summarizer()
@@ -127,8 +127,8 @@ def test_compiled_newsrank_breaks_ties_as_its_numpy_form_does(sentences):
 
 
 def test_newsranks_sparse_form_for_long_texts_picks_what_its_dense_form_picks(monkeypatch):
-    from segmenter.kernels import Tier
-    from summarizer import newsrank
+    from corpuscut.segmenter.kernels import Tier
+    from corpuscut.summarizer import newsrank
 
     summarizer = Summarizer()
     summarizer.tier = Tier(compile_after=None)

@@ -55,7 +55,7 @@ def _normalise(screen: str) -> str:
 
 @pytest.mark.parametrize("width", [80, 160])
 def test_digest_preview_in_a_real_terminal_shows_five_articles_map_and_summaries(width):
-    command = f"{shlex.quote(sys.executable)} -m cli digest {SEED.relative_to(ROOT)}"
+    command = f"{shlex.quote(sys.executable)} -m corpuscut digest {SEED.relative_to(ROOT)}"
     shown = _normalise(_tmux_capture(command, width))
     assert "5 articles" in shown
     for n, title in enumerate(["Kyiv’s allies", "The US election", "The Taiwanese", "Republican candidate", "The Taipei"], 1):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from segmenter import Segmenter, load_model
-from segmenter.features import FEATURES
-from segmenter.train import main
+from corpuscut.segmenter import Segmenter, load_model
+from corpuscut.segmenter.features import FEATURES
+from corpuscut.segmenter.train import main
 from tests.conftest import SAMPLES
 
 
@@ -29,8 +29,8 @@ def test_training_writes_a_model_the_segmenter_loads(tmp_path, capsys):
 
 
 def test_fallback_tuning_on_a_choi_shaped_folder_writes_the_chosen_prior_into_the_model(tmp_path, capsys):
-    from segmenter.tune_fallback import DIRICHLET_GRID, PRIOR_SCALE_GRID, VECTOR_PRIOR_SCALE_GRID, VECTOR_WEIGHT_GRID
-    from segmenter.tune_fallback import main as tune_main
+    from corpuscut.segmenter.tune_fallback import DIRICHLET_GRID, PRIOR_SCALE_GRID, VECTOR_PRIOR_SCALE_GRID, VECTOR_WEIGHT_GRID
+    from corpuscut.segmenter.tune_fallback import main as tune_main
 
     topics = [
         ["wheat", "field", "farmer", "harvest", "rain"], ["symphony", "violin", "conductor", "concert", "orchestra"],
@@ -59,7 +59,7 @@ def test_fallback_tuning_on_a_choi_shaped_folder_writes_the_chosen_prior_into_th
 
 
 def test_fallback_tuning_without_choi_data_says_it_is_skipped(tmp_path, capsys):
-    from segmenter.tune_fallback import main as tune_main
+    from corpuscut.segmenter.tune_fallback import main as tune_main
 
     assert tune_main(["--data", str(tmp_path), "--out", str(tmp_path / "model.json")]) == 1
     assert "SKIPPED" in capsys.readouterr().err and not (tmp_path / "model.json").exists()

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import ROOT, SAMPLES, SEED
 
-CMD = [sys.executable, "-m", "cli"]
+CMD = [sys.executable, "-m", "corpuscut"]
 
 
 def test_output_to_a_closed_pipe_ends_quietly():
@@ -63,7 +63,7 @@ def test_version_and_help():
 
 
 def test_the_command_pads_the_heap_for_its_workers_unless_the_user_chose_a_pad(monkeypatch):
-    from cli import entry
+    from corpuscut.cli import entry
 
     monkeypatch.delenv("MALLOC_TOP_PAD_", raising=False)
     entry._pad_heap()

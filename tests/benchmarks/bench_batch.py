@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from segmenter.datafiles import data_present as need
+from corpuscut.segmenter.datafiles import data_present as need
 
 from .common import data_arg
 
@@ -63,7 +63,7 @@ print(json.dumps({"code": max(codes, key=abs), "seconds": seconds, "cpu_s": None
 
 def build(root: Path, megabytes: float, path: Path) -> int:
     """Write a news dump of about ``megabytes`` MB made of held-out BBC dumps of every shape."""
-    from segmenter.corpus import SHAPES, load_articles, sample_dumps
+    from corpuscut.segmenter.corpus import SHAPES, load_articles, sample_dumps
 
     articles = load_articles(root, "heldout")
     if not articles:

@@ -14,9 +14,9 @@ import argparse
 import re
 from pathlib import Path
 
-from segmenter.corpus import load_articles
-from segmenter.datafiles import data_present
-from summarizer import sentences as ours
+from corpuscut.segmenter.corpus import load_articles
+from corpuscut.segmenter.datafiles import data_present
+from corpuscut.summarizer import sentences as ours
 from tests.test_sentences import CASES
 
 

@@ -14,12 +14,12 @@ import argparse
 import time
 from pathlib import Path
 
-from segmenter import Segmenter
-from segmenter.corpus import SHAPES, load_articles, read_choi, sample_dumps
-from segmenter.evaluate import Scores, offsets_to_text_lines, text_line_numbers
+from corpuscut.segmenter import Segmenter
+from corpuscut.segmenter.corpus import SHAPES, load_articles, read_choi, sample_dumps
+from corpuscut.segmenter.evaluate import Scores, offsets_to_text_lines, text_line_numbers
 
-from segmenter.datafiles import data_present as need
-from segmenter.tune_fallback import choi_scores
+from corpuscut.segmenter.datafiles import data_present as need
+from corpuscut.segmenter.tune_fallback import choi_scores
 
 from .common import data_arg
 
@@ -102,8 +102,8 @@ def bench_bbc(root: Path, segmenter: Segmenter, tiling: TextTiling, per_shape: i
         print(table_row(shape, ours[shape], f"  | {theirs[shape].f1:16.3f} {theirs[shape].pk:7.4f}"))
     print(table_row("all shapes", total, f"  | {total_tt.f1:16.3f} {total_tt.pk:7.4f}"))
     print(f"splitting speed: {chars / 1e6 / seconds:.2f} MB/s (one core, {seconds:.2f} s)")
-    from segmenter.corpus import build_dump
-    from segmenter.train import long_dumps
+    from corpuscut.segmenter.corpus import build_dump
+    from corpuscut.segmenter.train import long_dumps
 
     print(f"\nlong dumps: each shape's {per_shape} dumps glued into one text, split at once")
     print(HEADER)

@@ -20,10 +20,10 @@ import argparse
 import time
 import tracemalloc
 
-from summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer
+from corpuscut.summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer
 
-from summarizer.references import load_cases
-from segmenter.datafiles import data_present as need
+from corpuscut.summarizer.references import load_cases
+from corpuscut.segmenter.datafiles import data_present as need
 
 from .common import data_arg
 

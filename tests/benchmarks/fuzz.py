@@ -23,10 +23,10 @@ import traceback
 from pathlib import Path
 from typing import Iterator
 
-from segmenter import InputError, Segmenter, decode_bytes
-from segmenter.source import open_text
-from segmenter.streaming import Limits
-from summarizer import Summarizer
+from corpuscut.segmenter import InputError, Segmenter, decode_bytes
+from corpuscut.segmenter.source import open_text
+from corpuscut.segmenter.streaming import Limits
+from corpuscut.summarizer import Summarizer
 
 ODD = [b"\x00", b"\r", b"\n", b"\r\n", b"\x0c", b"\xff", b"\xc3", b"\xe2\x80\xa6", b"----\n", b"By Jane Doe\n",
        b"\xef\xbb\xbf", b"\xd8\xa7", b" ", b".", b"\xf0\x9f\x98\x80"]
@@ -96,7 +96,7 @@ def check(data: bytes, segmenter: Segmenter, summarizer: Summarizer, rng: random
 def _small_reads(size: int) -> Iterator[None]:
     """Read inputs in pieces of ``size`` bytes and choose their encoding from the first
     ``size`` (at least 256), so that the decoding past the sample is exercised."""
-    import segmenter.source as source
+    import corpuscut.segmenter.source as source
 
     saved = source.READ_BYTES, source.SAMPLE_BYTES
     source.READ_BYTES, source.SAMPLE_BYTES = size, max(size, 256)

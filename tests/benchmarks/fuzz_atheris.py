@@ -15,8 +15,8 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from segmenter import Segmenter
-    from summarizer import Summarizer
+    from corpuscut.segmenter import Segmenter
+    from corpuscut.summarizer import Summarizer
 
 from .fuzz import check
 

@@ -1,0 +1,5 @@
+"""``python -m corpuscut``: the command."""
+
+from corpuscut.cli.entry import main
+
+main()
