@@ -59,10 +59,9 @@ def main() -> None:
 #: when the heap grows, and keeps when memory is freed. Each section of a split builds and
 #: frees some tens of MB of arrays and lists; with glibc's default (128 KB) the heap is
 #: trimmed after every section and its pages are faulted in again by the next one. Padded,
-#: a one-job split of 100 MB faulted 44,000 pages instead of 160,000 and a two-job one
-#: 100,000 instead of 365,000; two jobs ran 0.3 s quicker in each of three alternating rounds
-#: (6.49-6.64 s against 6.87-6.92 s), peak memory the same (pages never touched are not
-#: resident).
+#: a split faults about a quarter as many pages and two jobs run measurably quicker, with
+#: the same peak memory (pages never touched are not resident). See the batch benchmark in
+#: BENCHMARKS.md and the 2026-12-02 entry of CHANGELOG.md.
 HEAP_PAD = 256 * 2**20
 M_TOP_PAD = -2
 

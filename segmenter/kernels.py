@@ -68,9 +68,9 @@ def _prepare_numba() -> None:
 class Tier:
     """Whether to run compiled kernels: once ``compile_after`` inner steps have been run in
     numpy (12 million: about 5 MB of news), every later call of this tier runs compiled. Below
-    that a run never loads Numba (a 4 MB split took 1.01 s, 1.30 s with Numba loaded at its
-    start); above it most of the text runs compiled (8 MB: 1.85 s, 1.72 s with Numba from the
-    start; a lower threshold loses more below it than it wins above); and from the first call
+    that a run never loads Numba, whose loading costs more than a small input gains from it;
+    above it most of the text runs compiled (a lower threshold loses more below it than it
+    wins above: the batch benchmark's 1-10 MB rows); and from the first call
     on once Numba is loaded in this process (by another tier, or by
     :meth:`segmenter.Segmenter.load_compiled`): there is nothing left to pay for. None: never
     compile."""

@@ -83,10 +83,10 @@ def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
 
 
 #: Up to this many matrix cells (sentences x stems, or sentences x sentences), dense numpy beats
-#: scipy's sparse matrices; above it sparse ones are quicker and far smaller. Measured on
-#: prefixes of one long text: 55,000 cells took 2.8 ms dense against 2.9 ms sparse, 75,000
-#: 3.8 ms against 3.1 ms, 1.2 million 62 ms and 36 MB against 19 ms and 8 MB (the threshold
-#: was 4 million cells, up to five dense float matrices of 32 MB at once).
+#: scipy's sparse matrices; above it sparse ones are quicker and far smaller (timed on
+#: prefixes of one long text, the two cross near 60,000 cells). A higher threshold let one
+#: long article hold several dense float matrices of tens of MB at once (CHANGELOG.md,
+#: 2026-12-02).
 DENSE_CELLS = 60_000
 
 

@@ -107,8 +107,8 @@ def cycle_collector_paused() -> Iterator[None]:
     all of a task's objects; the collector runs again after it). A task makes hundreds of
     thousands of short-lived objects, which with the default thresholds start a collection
     every 700. Pool workers tune their collector once (:func:`collect_garbage_rarely`); a Dask
-    worker's is the cluster's, so the task pauses it for its own span only: a batch on a Dask
-    LocalCluster ran 7.5% quicker (median of five rounds in turn). The collector is switched
+    worker's is the cluster's, so the task pauses it for its own span only, which makes a batch
+    on a Dask LocalCluster measurably quicker (CHANGELOG.md, 2026-12-02). The collector is switched
     back on only if it was on: with several tasks in threads of one process it ends as it began."""
     was_enabled = gc.isenabled()
     gc.disable()
@@ -288,9 +288,8 @@ def _assembled(items: Iterable[Item], job: Job, compiles: bool) -> Iterator[Item
     article that began in an earlier section is summarized here, compiled only if this process
     does the run's work itself. Where workers do it, this process only hands out sections and
     summarizes one article per section, too few to pay for loading Numba: in numpy they cost
-    some 10 microseconds a sentence more, while a 1 GB two-job digest passed the summarizer's
-    30,000 sentences near its end, and Numba and the kernel took this process from 233 MB to
-    322 MB in 0.6 s."""
+    a little more time, while loading Numba and the kernel late in a long run raised this
+    process's peak memory past the target (the batch benchmark's 1 GB digest)."""
     assembler = Assembler()
     failed = -1  # the input whose remaining items are dropped
     for number, kind, payload, result in items:
@@ -349,8 +348,8 @@ def collect_garbage_rarely() -> None:
     """Tune this process's cycle collector for batch work: objects alive now (the imported
     modules) are never scanned again, and a collection runs after 50,000 new container
     objects instead of 700. Splitting makes hundreds of thousands of small objects per
-    section, almost none in cycles; with the defaults the collector took a tenth of the run
-    (0.59 s of 6.1 s on 30 MB; 0.06 s tuned). Called by the command and by pool workers,
+    section, almost none in cycles; with the defaults the collector took a tenth of a split's
+    time, tuned a hundredth. Called by the command and by pool workers,
     never by the libraries' functions."""
     import gc
 
@@ -362,7 +361,7 @@ def process_pool(jobs: int) -> Executor:
     """A pool of ``jobs`` processes, started now. On Linux (Python 3.11 on) they are forked
     from this process, which has imported everything and built the run's segmenter, and each
     loads the compiled kernels itself (:func:`prepare_worker`), both workers at once; their
-    first tasks began 0.6 s sooner than from a fork server, which first starts an interpreter,
+    first tasks begin sooner than from a fork server, which first starts an interpreter,
     imports the modules and loads the kernels before forking any worker. They are forked only
     while this process runs no other thread (the command makes its pool before it starts any),
     and all at once: a fork context starts every worker at the pool's first task, before the

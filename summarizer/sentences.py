@@ -125,9 +125,8 @@ def _plain_spans(
     that would begin with a stop, or with closing quotes or brackets standing alone: None, and
     Punkt decides. A stop inside a token ("3.5", "bbc.co.uk") is no candidate for Punkt either.
     A test holds these spans equal to Punkt's; so were they on every paragraph of the BBC data
-    and every line of the samples (10,657 lines; English, German and French models alike), of
-    which this takes 9,717 with the English model (8,820 before numbers, "?" and "!" were
-    taken), and on 180,000 random lines of tricky tokens."""
+    and every line of the samples (English, German and French models alike), and on random
+    lines of tricky tokens (figures in BENCHMARKS.md, "Sentence splitting")."""
     spans = []
     start = 0
     last = len(line) - 1

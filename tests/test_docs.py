@@ -73,3 +73,60 @@ def test_the_wheel_installs_one_top_level_import_name(tmp_path):
     assert tops == {"corpuscut"}
     for part in ("cli/entry.py", "segmenter/splitting.py", "summarizer/newsrank.py", "segmenter/data/model.json"):
         assert f"corpuscut/{part}" in names
+
+
+#: The project speaks of itself only, never of how its work was organised. Spelt in two parts
+#: so that this file does not say it either.
+UNSAID = "ses" + "sion"
+
+#: Text that is data, not the project's words: the word vectors' vocabulary is English words.
+NOT_PROSE = ("segmenter/data/vectors-",)
+
+
+def _tracked_text_files() -> list[str]:
+    import subprocess
+
+    listed = subprocess.run(["git", "ls-files", "-z"], capture_output=True, cwd=ROOT, check=False)
+    if listed.returncode != 0:
+        pytest.skip("not a git checkout: the tracked files are unknown")
+    return [name for name in listed.stdout.decode().split("\0") if name and not name.startswith(NOT_PROSE)]
+
+
+def test_no_tracked_text_file_speaks_of_how_the_work_was_organised():
+    import re
+
+    word = re.compile(rf"\b{UNSAID}s?\b", re.I)
+    saying = []
+    for name in _tracked_text_files():
+        path = ROOT / name
+        if not path.is_file():  # deleted in the working tree
+            continue
+        data = path.read_bytes()
+        if b"\0" in data[:8192]:  # binary
+            continue
+        text = data.decode("utf-8", errors="replace")
+        saying += [f"{name}:{n}" for n, line in enumerate(text.splitlines(), 1) if word.search(line)]
+    assert saying == []
+
+
+BENCHMARKS = (ROOT / "BENCHMARKS.md").read_text(encoding="utf-8")
+
+
+def test_every_make_target_named_in_benchmarks_exists():
+    import re
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([A-Za-z0-9_.-]+):", makefile, re.M))
+    named = set(re.findall(r"`make ([A-Za-z0-9_.-]+)", BENCHMARKS))
+    assert named and named <= targets, sorted(named - targets)
+
+
+def test_every_benchmark_section_has_a_command_and_dated_results_with_a_commit():
+    import re
+
+    sections = re.split(r"^## ", BENCHMARKS, flags=re.M)[1:]
+    assert len(sections) >= 5
+    for section in sections:
+        title = section.splitlines()[0]
+        assert re.search(r"`(make [\w-]+|python -m [\w.]+|corpuscut \w+)[^`]*`", section), title
+        assert re.search(r"^### Results \(\d{4}-\d\d-\d\d, commit [0-9a-f]{7,40}\b", section, re.M), title

@@ -20,21 +20,23 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 
 
 def _tmux_capture(command: str, width: int, height: int = 200) -> str:
-    session = f"corpuscut-{uuid.uuid4().hex[:8]}"
+    # A tmux server of its own (-L): nothing else's terminals are seen or touched, and the
+    # whole server goes at the end.
+    tmux = ["tmux", "-L", f"corpuscut-{uuid.uuid4().hex[:8]}"]
     marker = "__DONE__"
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TMUX")}
     env["TERM"] = "xterm-256color"
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", str(width), "-y", str(height), "bash --norc --noprofile"],
+        [*tmux, "new", "-d", "-x", str(width), "-y", str(height), "bash --norc --noprofile"],
         check=True, env=env, cwd=ROOT,
     )
     try:
-        subprocess.run(["tmux", "send-keys", "-t", session, f"clear; {command}; echo {marker}", "Enter"], check=True)
+        subprocess.run([*tmux, "send-keys", f"clear; {command}; echo {marker}", "Enter"], check=True)
         deadline = time.time() + 60
         screen = ""
         while time.time() < deadline:
             screen = subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", session, "-S", "-", "-E", "-"],
+                [*tmux, "capture-pane", "-p", "-S", "-", "-E", "-"],
                 capture_output=True, text=True, check=True,
             ).stdout
             if re.search(rf"^{marker}$", screen, re.M):
@@ -42,7 +44,7 @@ def _tmux_capture(command: str, width: int, height: int = 200) -> str:
             time.sleep(0.2)
         return screen
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+        subprocess.run([*tmux, "kill-server"], check=False)
 
 
 def _normalise(screen: str) -> str:
