@@ -19,6 +19,8 @@ from corpuscut.segmenter import Segmenter, SegmenterError, expand_inputs, read_d
 from corpuscut.segmenter.source import TextStream, WarcStream, json_lines_documents, open_input
 from corpuscut.segmenter.warc import warc_documents
 from corpuscut.segmenter.evaluate import Scores, offsets_to_text_lines, read_gold, text_line_numbers
+from corpuscut.segmenter.language import Language, given_language, language_for
+from corpuscut.segmenter.words import DEFAULT_LANGUAGE
 from corpuscut.summarizer import DEFAULT_METHOD, METHODS, Length, Summarizer
 from corpuscut.summarizer.pipeline import (
     Articles, Failed, Finished, InputDone, Job, Opened, Workers, dask_executor, process_pool, run_batch,
@@ -92,7 +94,11 @@ Cues = Annotated[
     Optional[Path],
     typer.Option("--cues", help="A JSON file of extra cue patterns (see segmenter/data/cues.json).", exists=True, dir_okay=False),
 ]
-Language = Annotated[str, typer.Option("--language", "-l", help="Language of the text (stemmer and stop words).")]
+LanguageOpt = Annotated[
+    Optional[str],
+    typer.Option("--language", "-l", show_default="each document's own, detected",
+                 help="Language of the text (stemmer and stop words): any Snowball language. By default each document's language is detected from its start."),
+]
 NoColor = Annotated[bool, typer.Option("--no-color", help="No colour (also when NO_COLOR is set).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
 class View(str, Enum):
@@ -244,9 +250,13 @@ def _run(env: Environment, inputs: list[str] | None, opts: RunOptions, produce: 
             else:
                 writer = make_writer(fmt, out, console, table=opts.view is View.table)
             held: list[dict[str, Any]] = []
+            warned: set[str] = set()  # languages without a stemmer, said once each
             for event in produce(sources, workers):
                 if isinstance(event, Opened):
                     held = []
+                    if not event.language.has_stemmer and event.language.name not in warned and not opts.quiet:
+                        warned.add(event.language.name)
+                        _say(env, _no_stemmer(event.doc.source, event.language))
                     writer.start(event.doc)
                 elif isinstance(event, Records):
                     if writer.streaming:
@@ -289,6 +299,11 @@ def _run(env: Environment, inputs: list[str] | None, opts: RunOptions, produce: 
         if len(sources) > 1:
             _say(env, f"{len(failed)} of {len(sources)} inputs failed: {', '.join(dict.fromkeys(failed))}")
         raise typer.Exit(ExitStatus.INPUT_FAILED)
+
+
+def _no_stemmer(source: str, language: Language) -> str:
+    return (f"warning: {source}: the text is in {language.name}, which has no stemmer; its words are stemmed as "
+            f"{language.stemmer} (said once per language)")
 
 
 def _report_failure(env: Environment, event: Failed) -> None:
@@ -334,10 +349,11 @@ def _pipeline_events(job: Job, env: Environment, opts: RunOptions, explain: bool
         ahead = 2 * max(1, opts.jobs) + 2
         for event in run_batch(job, sources, _documents(env, opts), workers, ahead):
             if isinstance(event, Articles):
+                name = event.language.name
                 if job.summarize:
-                    yield Records(event.doc, [digest_record(event.doc, a, s, explain) for a, s in event.pairs])  # type: ignore[arg-type]
+                    yield Records(event.doc, [digest_record(event.doc, a, s, name, explain) for a, s in event.pairs])  # type: ignore[arg-type]
                 else:
-                    yield Records(event.doc, [article_record(event.doc, a, explain) for a, _ in event.pairs])
+                    yield Records(event.doc, [article_record(event.doc, a, name, explain) for a, _ in event.pairs])
             else:
                 yield event
 
@@ -389,14 +405,24 @@ def _segmenter(env: Environment, cues: Path | None, language: str) -> Segmenter:
         raise _usage_error(env, str(exc)) from None
 
 
+def _check_language(env: Environment, language: str | None) -> None:
+    """A language without a stemmer, named with --language, is a usage error."""
+    if language is not None:
+        try:
+            given_language(language)
+        except SegmenterError as exc:
+            raise _usage_error(env, str(exc)) from None
+
+
 def _summarizing(
-    env: Environment, method: str, language: str, sentences: int, ratio: float | None, words: int | None
+    env: Environment, method: str, language: str | None, sentences: int, ratio: float | None, words: int | None
 ) -> tuple[Summarizer, Length]:
     """The summarizer and summary length the options ask for, or a usage error."""
     if ratio is not None and words is not None:
         raise _usage_error(env, "give --ratio or --words, not both")
+    _check_language(env, language)
     try:
-        return Summarizer(method, language), Length(sentences=sentences, ratio=ratio, words=words)
+        return Summarizer(method, language or DEFAULT_LANGUAGE), Length(sentences=sentences, ratio=ratio, words=words)
     except SegmenterError as exc:
         raise _usage_error(env, str(exc)) from None
 
@@ -411,7 +437,7 @@ def split(
     output: Output = None,
     encoding: Encoding = None,
     cues: Cues = None,
-    language: Language = "english",
+    language: LanguageOpt = None,
     explain: Explain = False,
     out_dir: Annotated[
         Optional[Path],
@@ -428,6 +454,7 @@ def split(
 ) -> None:
     """Split each input into articles: offsets, title, boundary score and reasons, text."""
     env: Environment = ctx.obj
+    _check_language(env, language)
     job = Job(summarize=False, language=language, cues=str(cues) if cues else None, evidence=explain)
     _check_segmenter(env, job)
     if out_dir is not None and output is not None:
@@ -447,7 +474,7 @@ def summarize(
     ratio: Ratio = None,
     words: Words = None,
     method: MethodOpt = Method(DEFAULT_METHOD),
-    language: Language = "english",
+    language: LanguageOpt = None,
     fmt: Format = OutputFormat.auto,
     output: Output = None,
     encoding: Encoding = None,
@@ -458,17 +485,22 @@ def summarize(
 ) -> None:
     """Summarize each input as one document: its most telling sentences, in order."""
     env: Environment = ctx.obj
-    summarizer, length = _summarizing(env, method.value, language, sentences, ratio, words)
+    first, length = _summarizing(env, method.value, language, sentences, ratio, words)
     opts = RunOptions(fmt, output, encoding, no_color, quiet, text_field=text_field, id_field=id_field)
+    summarizers = {first.language: first}  # one per language met
 
     def produce(sources: list[str], workers: Workers | None) -> Iterator[RunEvent]:
         for source in sources:
             try:
                 for doc in _documents(env, opts)(source):
                     started = time.perf_counter()
-                    yield Opened(doc)
                     whole = doc.read_all() if isinstance(doc, TextStream) else doc
-                    yield Records(whole, [summary_record(whole, summarizer.summarize(whole.text, length))])
+                    lang = language_for(whole.text, language)
+                    yield Opened(whole, lang)
+                    if lang.stemmer not in summarizers:
+                        summarizers[lang.stemmer] = Summarizer(method.value, lang.stemmer)
+                    summary = summarizers[lang.stemmer].summarize(whole.text, length)
+                    yield Records(whole, [summary_record(whole, summary, lang.name)])
                     yield Finished(whole, time.perf_counter() - started)
             except Exception as exc:  # the input fails, not the batch
                 yield Failed(source, exc)
@@ -489,7 +521,7 @@ def digest_(
     ratio: Ratio = None,
     words: Words = None,
     method: MethodOpt = Method(DEFAULT_METHOD),
-    language: Language = "english",
+    language: LanguageOpt = None,
     fmt: Format = OutputFormat.auto,
     output: Output = None,
     encoding: Encoding = None,
@@ -534,11 +566,12 @@ def eval_split(
     fmt: Format = OutputFormat.auto,
     encoding: Encoding = None,
     cues: Cues = None,
-    language: Language = "english",
+    language: LanguageOpt = None,
 ) -> None:
     """Split DUMP and score the boundaries against GOLD: precision, recall, F1, Pk, WindowDiff."""
     env: Environment = ctx.obj
-    segmenter = _segmenter(env, cues, language)
+    _check_language(env, language)
+    segmenter = _segmenter(env, cues, language or DEFAULT_LANGUAGE)
     try:
         doc = read_document(str(dump), env.stdin, encoding)
         gold_starts = read_gold(gold, doc.text)
@@ -548,6 +581,9 @@ def eval_split(
     except (ValueError, KeyError, IndexError) as exc:
         _say(env, f"{gold}: not a gold file this tool reads ({type(exc).__name__}: {exc})")
         raise typer.Exit(ExitStatus.INPUT_FAILED) from None
+    stemmer = language_for(doc.text, language).stemmer
+    if stemmer != segmenter.vocabulary.normalizer.language:
+        segmenter = _segmenter(env, cues, stemmer)
     found = [a.start for a in segmenter.split(doc.text)]
     text_starts, _ = text_line_numbers(doc.text)
     scores = Scores()

@@ -8,8 +8,9 @@ from corpuscut.segmenter import Article, Document
 from corpuscut.summarizer import Summary
 
 
-def article_record(doc: Document, article: Article, explain: bool = False) -> dict[str, Any]:
-    """The ``split`` record of one article (with ``evidence`` when explaining)."""
+def article_record(doc: Document, article: Article, language: str, explain: bool = False) -> dict[str, Any]:
+    """The ``split`` record of one article in a document in ``language`` (with ``evidence``
+    when explaining)."""
     record = {
         "source": doc.source,
         "index": article.index,
@@ -21,6 +22,7 @@ def article_record(doc: Document, article: Article, explain: bool = False) -> di
         "score": article.score,
         "reasons": list(article.reasons),
         "encoding": doc.encoding,
+        "language": language,
         "words": article.words,
         "text": article.text,
     }
@@ -39,14 +41,14 @@ def summary_fields(summary: Summary) -> dict[str, Any]:
     }
 
 
-def summary_record(doc: Document, summary: Summary) -> dict[str, Any]:
+def summary_record(doc: Document, summary: Summary, language: str) -> dict[str, Any]:
     """The ``summarize`` record of one input."""
-    return {"source": doc.source, "encoding": doc.encoding, **summary_fields(summary)}
+    return {"source": doc.source, "encoding": doc.encoding, "language": language, **summary_fields(summary)}
 
 
-def digest_record(doc: Document, article: Article, summary: Summary, explain: bool = False) -> dict[str, Any]:
+def digest_record(doc: Document, article: Article, summary: Summary, language: str, explain: bool = False) -> dict[str, Any]:
     """The ``digest`` record: the split record plus the summary, text last."""
-    record = article_record(doc, article, explain)
+    record = article_record(doc, article, language, explain)
     text = record.pop("text")
     record.update(summary_fields(summary))
     record["text"] = text

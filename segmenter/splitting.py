@@ -231,5 +231,8 @@ def _bounded(line: str) -> str:
 
 
 def split(text: str, segmenter: Segmenter | None = None) -> list[Article]:
-    """Split concatenated text into articles (a default Segmenter unless one is given)."""
-    return (segmenter or Segmenter()).split(text)
+    """Split concatenated text into articles (with a default Segmenter for the text's
+    language, detected from its start, unless one is given)."""
+    from .language import detect_language
+
+    return (segmenter or Segmenter(language=detect_language(text).stemmer)).split(text)

@@ -13,6 +13,9 @@ from .errors import SegmenterError
 #: streams of new words: numbers, names, noise).
 MAX_CACHED = 200_000
 
+#: The language of stems and stop words where none is given or can be told.
+DEFAULT_LANGUAGE = "english"
+
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
@@ -48,7 +51,7 @@ def supported_languages() -> list[str]:
 class WordNormalizer:
     """Turns text into stems of content words for one language, caching each stem."""
 
-    language: str = "english"
+    language: str = DEFAULT_LANGUAGE
     _cache: dict[str, str] = field(default_factory=dict, repr=False)  # word -> stem ("" if dropped)
     _tokens: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)  # token -> its stems
 

@@ -18,12 +18,14 @@ import time
 from collections import deque
 from contextlib import contextmanager
 from concurrent.futures import Executor, Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from corpuscut.segmenter import Article, Segmenter, SegmenterError
+from corpuscut.segmenter.words import DEFAULT_LANGUAGE
 from corpuscut.segmenter.kernels import Tier
+from corpuscut.segmenter.language import Language, detect_in_pieces, given_language
 from corpuscut.segmenter.streaming import Assembler, Decision, Limits, Section, iter_sections
 
 from .length import Length
@@ -48,7 +50,8 @@ class Job:
     (a cue file by path, not compiled patterns)."""
 
     summarize: bool = False
-    language: str = "english"
+    #: The stemmer's language; None: each document's own, detected from its start.
+    language: str | None = None
     cues: str | None = None
     method: str = DEFAULT_METHOD
     length: Length = field(default_factory=Length)
@@ -57,21 +60,34 @@ class Job:
     evidence: bool = False
 
     def segmenter(self) -> Segmenter:
-        return _segmenter(self.cues, self.language, self.limits, self.evidence)
+        return _segmenter(self.cues, self.language or DEFAULT_LANGUAGE, self.limits, self.evidence)
 
     def summarizer(self, compiles: bool = True) -> Summarizer:
         """The job's summarizer; one that never ``compiles`` stays in numpy (Numba is never
         loaded for it)."""
-        return _summarizer(self.method, self.language, compiles)
+        return _summarizer(self.method, self.language or DEFAULT_LANGUAGE, compiles)
+
+    def language_in(self, pieces: Iterable[str]) -> tuple[Language, Iterable[str]]:
+        """A document's language (the job's, or detected from the document's start), and its
+        pieces to read on with."""
+        if self.language is not None:
+            return given_language(self.language), pieces
+        return detect_in_pieces(pieces)
+
+    def on(self, language: Language) -> "Job":
+        """This job for a document in ``language``: its tools stem as that language is stemmed."""
+        return self if self.language == language.stemmer else replace(self, language=language.stemmer)
 
 
-# Each process builds its tools once per job (loading models takes longer than most tasks).
-@lru_cache(maxsize=4)
+# Each process builds its tools once per job and language, and keeps them for the run
+# (loading models takes longer than most tasks): a batch of documents in a few languages
+# builds one segmenter per language in each worker, not one per section.
+@lru_cache(maxsize=32)
 def _segmenter(cues: str | None, language: str, limits: Limits, evidence: bool) -> Segmenter:
     return Segmenter.from_files(cues=cues, language=language, limits=limits, evidence=evidence)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=32)
 def _summarizer(method: str, language: str, compiles: bool) -> Summarizer:
     return Summarizer(method, language, tier=None if compiles else Tier(compile_after=None))
 
@@ -130,6 +146,8 @@ class Opened:
     """An input was opened; its articles follow."""
 
     doc: Input
+    #: The document's language (given, or detected from its start).
+    language: Language
 
 
 @dataclass(frozen=True)
@@ -138,6 +156,7 @@ class Articles:
 
     doc: Input
     pairs: list[tuple[Article, Summary | None]]
+    language: Language
 
 
 @dataclass(frozen=True)
@@ -175,25 +194,28 @@ def run_batch(
 ) -> Iterator[Event]:
     """Events for every input of every source, in input order. ``open_source`` gives the
     documents of one source (raising SegmenterError for one that cannot be read)."""
-    sections = _sections(sources, open_source, job.limits)
+    sections = _sections(sources, open_source, job)
     decided = _decided(workers, job, sections, ahead)
     yield from _events(_assembled(decided, job, compiles=workers is None))
 
 
 # Items flowing between the stages: (input number, kind, payload, result). Kinds: "open"
-# (payload: a document; result: when it was opened), "section" (a Section; result: Decided),
+# (payload: a document; result: when it was opened and its Language), "section" (a Section; result: Decided),
 # "articles" (a list of (Article, Summary or None)), "done" (the document), "fail"
 # (payload: the input's name and the exception), "input-done" (the input's name). An input's
 # items are contiguous and in order.
 Item = tuple[int, str, Any, Any]
 
 
-def _sections(sources: Iterable[str], open_source: Callable[[str], Iterable[Input]], limits: Limits) -> Iterator[Item]:
+def _sections(sources: Iterable[str], open_source: Callable[[str], Iterable[Input]], job: Job) -> Iterator[Item]:
+    limits = job.limits
     for number, source in enumerate(sources):
         try:
             for doc in open_source(source):
-                yield (number, "open", doc, time.perf_counter())
-                for section in iter_sections(doc.pieces, limits):
+                started = time.perf_counter()
+                language, pieces = job.language_in(doc.pieces)
+                yield (number, "open", doc, (started, language))
+                for section in iter_sections(pieces, limits):
                     yield (number, "section", section, None)
                 yield (number, "done", doc, None)
         except Exception as exc:  # unreadable, or a bug: the input fails, not the batch
@@ -231,17 +253,20 @@ def _decided(workers: Workers | None, job: Job, items: Iterable[Item], ahead: in
     sections after it, and the workers started a second late."""
     window: deque[tuple[Item, Future[Decided] | None, bool]] = deque()  # (item, a section's result, submitted)
     in_flight = 0
+    current = job  # the job for the document whose items are being placed (its language)
     held: list[Item] = []  # the first section and the items after it, while it is the only one
     holding = workers is not None
 
     def place(item: Item) -> None:
-        nonlocal in_flight
+        nonlocal in_flight, current
+        if item[1] == "open":
+            current = job.on(item[3][1])
         if item[1] != "section":
             window.append((item, None, False))
         elif workers is None:
-            window.append((item, _decided_here(job, item[2]), False))
+            window.append((item, _decided_here(current, item[2]), False))
         else:
-            window.append((item, workers.get().submit(decide_section, job, item[2]), True))
+            window.append((item, workers.get().submit(decide_section, current, item[2]), True))
             in_flight += 1
 
     for item in items:
@@ -257,8 +282,8 @@ def _decided(workers: Workers | None, job: Job, items: Iterable[Item], ahead: in
         while window and (not window[0][2] or in_flight > ahead):
             in_flight -= window[0][2]
             yield _finished(*window.popleft()[:2])
-    if held:  # the run's only section
-        window.append((held[0], _decided_here(job, held[0][2]), False))
+    if held:  # the run's only section (its document's open item was placed before it)
+        window.append((held[0], _decided_here(current, held[0][2]), False))
         window.extend((later, None, False) for later in held[1:])
     while window:
         yield _finished(*window.popleft()[:2])
@@ -292,11 +317,13 @@ def _assembled(items: Iterable[Item], job: Job, compiles: bool) -> Iterator[Item
     process's peak memory past the target (the batch benchmark's 1 GB digest)."""
     assembler = Assembler()
     failed = -1  # the input whose remaining items are dropped
+    doc_job = job
     for number, kind, payload, result in items:
         if number == failed:
             continue
         if kind == "open":
             assembler = Assembler()
+            doc_job = job.on(result[1])
         elif kind == "section":
             pairs = []
             for article in assembler.push(payload, result.decision):
@@ -304,7 +331,7 @@ def _assembled(items: Iterable[Item], job: Job, compiles: bool) -> Iterator[Item
                 if job.summarize:
                     summary = result.summaries.get(article.start) if article.end <= payload.core_end else None
                     if summary is None:  # it began in an earlier section
-                        summary = summarize_texts(job, [article.text], compiles)[0]
+                        summary = summarize_texts(doc_job, [article.text], compiles)[0]
                 pairs.append((article, summary))
             yield (number, "articles", pairs, None)
             continue
@@ -316,16 +343,17 @@ def _assembled(items: Iterable[Item], job: Job, compiles: bool) -> Iterator[Item
 def _events(items: Iterable[Item]) -> Iterator[Event]:
     doc: Any = None
     started = 0.0
+    language: Any = None
     failed = -1
     for number, kind, payload, result in items:
         if number == failed:
             continue
         if kind == "open":
-            doc, started = payload, result
-            yield Opened(doc)
+            doc, (started, language) = payload, result
+            yield Opened(doc, language)
         elif kind == "articles":
             if payload:
-                yield Articles(doc, payload)
+                yield Articles(doc, payload, language)
         elif kind == "done":
             yield Finished(doc, time.perf_counter() - started)
         elif kind == "input-done":

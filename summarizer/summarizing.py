@@ -118,7 +118,10 @@ def summarize(
     ratio: float | None = None,
     words: int | None = None,
     method: str = DEFAULT_METHOD,
-    language: str = "english",
+    language: str | None = None,
 ) -> Summary:
-    """Summarize ``text`` to ``sentences`` sentences, a ``ratio`` of them, or a ``words`` budget."""
-    return Summarizer(method, language).summarize(text, Length(sentences, ratio, words))
+    """Summarize ``text`` to ``sentences`` sentences, a ``ratio`` of them, or a ``words`` budget
+    (with the stemmer of ``language``, or of the text's language detected from its start)."""
+    from corpuscut.segmenter.language import language_for
+
+    return Summarizer(method, language_for(text, language).stemmer).summarize(text, Length(sentences, ratio, words))

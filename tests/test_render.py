@@ -20,7 +20,7 @@ CAPTURES = ROOT / "tests" / "captures"
 
 def _render(writer_class, width: int) -> str:
     doc = dataclasses.replace(read_document(str(SEED)), source="samples/kursk-taiwan-dump.txt")
-    records = [digest_record(doc, a, s) for a, s in digest(doc.text)]
+    records = [digest_record(doc, a, s, "english") for a, s in digest(doc.text)]
     console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor")
     writer_class(console).emit(doc, records, 0.0)
     return console.export_text()

@@ -1,0 +1,123 @@
+"""Each document's language: detected from its start when --language is not given, it picks
+the stemmer and stop words and is named in every record."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from corpuscut.segmenter.language import Language, detect_in_pieces, detect_language, sample_chars
+from corpuscut.segmenter.source import open_text
+from corpuscut.summarizer.pipeline import Articles, Job, Opened, run_batch
+from tests.conftest import SEED
+
+GERMAN = (
+    "Bahnstreik legt den Fernverkehr lahm\n"
+    "Die Lokführergewerkschaft hat am Montag bundesweit zu einem Streik aufgerufen. Nach Angaben der Bahn "
+    "fielen mehr als zwei Drittel der Fernzüge aus, im Regionalverkehr gab es große Einschränkungen.\n"
+    "Reisende sollten sich vor Fahrtantritt über ihre Verbindungen informieren, teilte das Unternehmen mit. "
+    "Fahrkarten behalten ihre Gültigkeit und können kostenlos erstattet werden.\n"
+)
+FRENCH = (
+    "Le gouvernement présente son budget\n"
+    "Le ministre de l'Économie a présenté mercredi le projet de loi de finances pour l'année prochaine. "
+    "Il prévoit une baisse des dépenses publiques et une hausse des recettes fiscales.\n"
+    "Les syndicats ont critiqué des mesures qu'ils jugent injustes pour les ménages modestes, tandis que "
+    "le patronat salue un effort de maîtrise des comptes.\n"
+)
+UKRAINIAN = "Це текст українською мовою. Уряд у середу представив новий бюджет на наступний рік.\n"
+
+
+def records(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(("text", "name", "stem"), [(GERMAN, "german", "fahrkart"), (FRENCH, "french", "syndicat")])
+def test_a_paragraph_gets_its_language_and_that_languages_stems(text, name, stem):
+    language = detect_language(text)
+    assert language == Language(name, name, "detected")
+    segmenter = Job().on(language).segmenter()
+    normalizer = segmenter.vocabulary.normalizer
+    assert normalizer.language == name
+    assert stem in normalizer.stems(text)
+    # Stop words are the language's own: German "und", French "les" carry no stem.
+    assert not normalizer.stems("und die der" if name == "german" else "les des dans")
+
+
+def test_english_text_is_english_and_too_little_text_defaults_to_english(seed_text):
+    assert detect_language(seed_text) == Language("english", "english", "detected")
+    assert detect_language("12 34 56").how == "default"
+    assert detect_language("").name == "english"
+
+
+def test_a_language_without_a_stemmer_is_named_but_stemmed_as_english():
+    language = detect_language(UKRAINIAN * 3)
+    assert language == Language("ukrainian", "english", "detected") and not language.has_stemmer
+
+
+def test_detection_reads_only_the_start_and_not_how_the_input_was_cut():
+    # German for the first sample_chars characters, then far more English: German it is, whether
+    # the text is read whole or one character at a time.
+    german = (GERMAN * (sample_chars() // len(GERMAN) + 1))[: sample_chars()]
+    text = german + SEED.read_text(encoding="utf-8") * 60
+    whole = detect_language(text)
+    language, pieces = detect_in_pieces(iter(text))
+    assert whole.name == language.name == "german"
+    assert "".join(pieces) == text  # nothing read for detection is lost
+
+
+def test_every_split_and_digest_record_names_its_documents_language(run, tmp_path):
+    paths = []
+    for name, text in (("de.txt", GERMAN), ("fr.txt", FRENCH)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    for command in ("split", "digest"):
+        out = records(run([command, "-f", "jsonl", *paths]).out_text)
+        assert {(r["source"].rsplit("/", 1)[-1], r["language"]) for r in out} == {("de.txt", "german"), ("fr.txt", "french")}
+    summaries = records(run(["summarize", "-f", "jsonl", *paths]).out_text)
+    assert [r["language"] for r in summaries] == ["german", "french"]
+
+
+def test_language_forces_the_stemmer_and_the_records_language(run, tmp_path):
+    path = tmp_path / "de.txt"
+    path.write_text(GERMAN, encoding="utf-8")
+    out = records(run(["split", "-f", "jsonl", "--language", "english", str(path)]).out_text)
+    assert out and {r["language"] for r in out} == {"english"}
+    bad = run(["split", "--language", "klingon", str(path)])
+    assert bad.exit_code == 2 and "no stemmer" in bad.err_text
+
+
+def test_json_lines_documents_each_get_their_own_language(run, tmp_path):
+    path = tmp_path / "pages.jsonl"
+    path.write_text("".join(json.dumps({"text": t}) + "\n" for t in (FRENCH, GERMAN)), encoding="utf-8")
+    out = records(run(["split", "-f", "jsonl", "--text-field", "text", str(path)]).out_text)
+    assert [(r["source"].rsplit("#", 1)[-1], r["language"]) for r in out if r["index"] == 0] == [("1", "french"), ("2", "german")]
+
+
+def test_a_language_without_a_stemmer_is_said_once_on_stderr(run, tmp_path):
+    paths = []
+    for n in range(2):
+        path = tmp_path / f"uk{n}.txt"
+        path.write_text(UKRAINIAN * 3, encoding="utf-8")
+        paths.append(str(path))
+    result = run(["split", "-f", "jsonl", *paths])
+    assert result.exit_code == 0
+    assert result.err_text.count("ukrainian, which has no stemmer") == 1
+    assert {r["language"] for r in records(result.out_text)} == {"ukrainian"}
+    assert "no stemmer" not in run(["split", "-q", "-f", "jsonl", *paths]).err_text
+
+
+def test_the_batch_keeps_one_segmenter_per_language_and_gives_each_document_its_language(tmp_path):
+    paths = []
+    for name, text in (("a.txt", GERMAN), ("b.txt", FRENCH), ("c.txt", GERMAN)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    events = list(run_batch(Job(summarize=True), paths, lambda s: [open_text(s)]))
+    assert [e.language.name for e in events if isinstance(e, Opened)] == ["german", "french", "german"]
+    assert all(e.language.name in ("german", "french") for e in events if isinstance(e, Articles))
+    german = Job().on(Language("german", "german"))
+    assert german.segmenter() is german.segmenter() is Job(language="german").segmenter()
+    assert german.summarizer().language == "german"
