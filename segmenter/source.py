@@ -19,7 +19,7 @@ import io
 import lzma
 import os
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO, Callable, Iterator
 
 from .errors import BinaryInputError, InputError
 
@@ -38,12 +38,32 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x1f\x8b", "gzip"),
-    (b"BZh", "bz2"),
-    (b"\xfd7zXZ\x00", "xz"),
-    (b"\x28\xb5\x2f\xfd", "zstd"),
-)
+#: An input's first this many bytes name its compression.
+MAGIC_BYTES = 8
+
+
+@dataclass(frozen=True)
+class Compression:
+    """A compression, recognised by the magic bytes (at most MAGIC_BYTES) that start an input
+    compressed with it; ``open`` gives the decompressed stream over the compressed one."""
+
+    magic: bytes
+    open: Callable[[BinaryIO], BinaryIO]
+
+
+def _zstd(raw: BinaryIO) -> BinaryIO:
+    import zstandard
+
+    return zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)  # type: ignore[return-value]
+
+
+#: Every compression read, by name, tried in this order (see CONTRIBUTING.md to add one).
+COMPRESSIONS: dict[str, Compression] = {
+    "gzip": Compression(b"\x1f\x8b", lambda raw: gzip.GzipFile(fileobj=raw)),  # type: ignore[arg-type,return-value]
+    "bz2": Compression(b"BZh", bz2.BZ2File),  # type: ignore[arg-type]
+    "xz": Compression(b"\xfd7zXZ\x00", lzma.LZMAFile),  # type: ignore[arg-type]
+    "zstd": Compression(b"\x28\xb5\x2f\xfd", _zstd),
+}
 
 
 @dataclass(frozen=True)
@@ -64,8 +84,8 @@ class Document:
 
 def sniff_compression(head: bytes) -> str | None:
     """Name the compression whose magic bytes start ``head``, or None."""
-    for magic, name in _MAGIC:
-        if head.startswith(magic):
+    for name, compression in COMPRESSIONS.items():
+        if head.startswith(compression.magic):
             return name
     return None
 
@@ -134,15 +154,7 @@ class _Counting(io.RawIOBase):
 def _decompressing(kind: str | None, raw: _Counting) -> BinaryIO:
     if kind is None:
         return io.BufferedReader(raw, READ_BYTES)  # type: ignore[return-value]
-    if kind == "gzip":
-        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
-    if kind == "bz2":
-        return bz2.BZ2File(raw)  # type: ignore[return-value]
-    if kind == "xz":
-        return lzma.LZMAFile(raw)  # type: ignore[return-value]
-    import zstandard
-
-    return zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)  # type: ignore[return-value]
+    return COMPRESSIONS[kind].open(raw)  # type: ignore[arg-type]
 
 
 def _read(stream: BinaryIO, size: int, source: str, kind: str | None) -> bytes:
@@ -249,45 +261,93 @@ def _decode_pieces(
 
 
 @dataclass
-class WarcStream:
-    """A WARC or WET file (Common Crawl's formats), decompressed, its first bytes replayed:
-    ``segmenter.warc.warc_documents`` reads its records."""
+class RecordStream:
+    """An input of records in one of the RECORD_FORMATS (a WARC or WET file, say),
+    decompressed, its first bytes replayed: :meth:`documents` reads its records."""
 
     source: str
     compression: str | None
     stream: BinaryIO
     raw: "_Counting"
+    format: str = "warc"
+
+    def documents(self) -> Iterator[Document]:
+        """Each document its records hold (the stream is closed at the end)."""
+        return RECORD_FORMATS[self.format].documents(self)
 
     def close(self) -> None:
         self.stream.close()
         self.raw.close()
 
 
-def open_input(source: str, stdin: BinaryIO | None = None, encoding: str | None = None) -> TextStream | WarcStream:
-    """Open one input: a WARC/WET file (recognised by its first bytes after decompression)
-    or text, decoded as ``open_text`` does."""
-    return _open(source, stdin, encoding, warc=True)
+#: A WARC or WET file's stream (Common Crawl's formats): ``segmenter.warc`` reads it.
+WarcStream = RecordStream
+
+
+@dataclass(frozen=True)
+class RecordFormat:
+    """A format of records, recognised by the bytes that start it after decompression; its
+    ``documents`` reads a RecordStream's records as documents (and closes the stream)."""
+
+    magic: bytes
+    documents: Callable[[RecordStream], Iterator[Document]]
+
+
+def _warc_documents(stream: RecordStream) -> Iterator[Document]:
+    from .warc import warc_documents
+
+    return warc_documents(stream)
+
+
+#: Every format of records read, by name (see CONTRIBUTING.md to add one); an input that
+#: starts with none of their magic bytes is text.
+RECORD_FORMATS: dict[str, RecordFormat] = {
+    "warc": RecordFormat(b"WARC/", _warc_documents),
+}
+
+
+def open_input(source: str, stdin: BinaryIO | None = None, encoding: str | None = None) -> TextStream | RecordStream:
+    """Open one input: records in one of the RECORD_FORMATS (a WARC/WET file; recognised by
+    its first bytes after decompression) or text, decoded as ``open_text`` does."""
+    return _open(source, stdin, encoding, records=True)
+
+
+def input_documents(
+    source: str, stdin: BinaryIO | None = None, encoding: str | None = None,
+    text_field: str | None = None, id_field: str | None = None,
+) -> Iterator[TextStream | Document]:
+    """The documents of one input, as the command reads them: the documents of a format of
+    records; with ``text_field``, each JSON Lines record's text; else the input itself, as
+    one TextStream (its text streamed: ``read_all()`` gives it whole)."""
+    stream = open_input(source, stdin, encoding)
+    if isinstance(stream, RecordStream):
+        yield from stream.documents()
+    elif text_field:
+        yield from json_lines_documents(stream, text_field, id_field)
+    else:
+        yield stream
 
 
 def open_text(source: str, stdin: BinaryIO | None = None, encoding: str | None = None) -> TextStream:
     """Open one input for reading as text: decompression by magic bytes, decoding chosen from
     its first SAMPLE_BYTES. Nothing past those bytes is read until ``pieces`` is iterated."""
-    return _open(source, stdin, encoding, warc=False)  # type: ignore[return-value]
+    return _open(source, stdin, encoding, records=False)  # type: ignore[return-value]
 
 
-def _open(source: str, stdin: BinaryIO | None, encoding: str | None, warc: bool) -> TextStream | WarcStream:
+def _open(source: str, stdin: BinaryIO | None, encoding: str | None, records: bool) -> TextStream | RecordStream:
     handle = _open_binary(source, stdin)
     try:
-        head = handle.read(8)
+        head = handle.read(MAGIC_BYTES)
     except OSError as exc:
         raise InputError(source, f"cannot be read ({exc.strerror or exc})") from exc
     kind = sniff_compression(head)
     raw = _Counting(source, head, handle)
     stream = _decompressing(kind, raw)
     sample = _read(stream, SAMPLE_BYTES, source, kind)
-    if warc and sample.startswith(b"WARC/"):
-        replayed = io.BufferedReader(_Counting(source, sample, stream), READ_BYTES)  # type: ignore[arg-type]
-        return WarcStream(source, kind, replayed, raw)  # type: ignore[arg-type]
+    for name, format_ in RECORD_FORMATS.items() if records else ():
+        if sample.startswith(format_.magic):
+            replayed = io.BufferedReader(_Counting(source, sample, stream), READ_BYTES)  # type: ignore[arg-type]
+            return RecordStream(source, kind, replayed, raw, name)  # type: ignore[arg-type]
     try:
         decoding = _choose_decoding(sample, len(sample) < SAMPLE_BYTES, source, encoding)
     except InputError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from corpuscut.segmenter.kernels import Tier
 from corpuscut.segmenter.words import WordNormalizer
@@ -20,8 +21,6 @@ MAX_CHARS = 200_000
 #: loading Numba takes), or at once where Numba is loaded already (by the segmenter of a digest).
 COMPILE_AFTER_SENTENCES = 30_000
 HEADING_END = ".!?\u2026\"'\u201d\u2019:;"
-#: Every method by name: ours, the Lead baseline, and every sumy method.
-METHODS: tuple[str, ...] = (DEFAULT_METHOD, "lead", *SUMY_METHODS)
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,44 @@ def _fit_budget(indices: list[int], texts: list[str], budget: int | None) -> lis
     return kept
 
 
+#: How a method picks sentences: (the summarizer, the candidate sentences' texts, how many to
+#: keep, a word budget or None, the text's title or None) -> the indices of those it keeps.
+Select = Callable[["Summarizer", list[str], int, "int | None", "str | None"], list[int]]
+
+
+def _newsrank(summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None) -> list[int]:
+    assert summarizer.model is not None
+    return newsrank_select(texts, count, summarizer.normalizer, summarizer.model, title, budget, summarizer.tier)
+
+
+def _lead(summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None) -> list[int]:
+    return _fit_budget(list(range(min(count, len(texts)))), texts, budget)
+
+
+def _sumy(method: str) -> Select:
+    """sumy's ``method``; with a word budget, the most sentences whose selection fits it."""
+
+    def select(summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None) -> list[int]:
+        if budget is None:
+            return sumy_select(method, texts, count, summarizer.language)
+        lo, hi, best = 1, len(texts), [0]
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            picked = sumy_select(method, texts, mid, summarizer.language)
+            if sum(len(texts[i].split()) for i in picked) <= budget:
+                best, lo = picked, mid + 1
+            else:
+                hi = mid - 1
+        return best
+
+    return select
+
+
+#: Every method by name (as sumy's ``AVAILABLE_METHODS``): ours, the Lead baseline, and every
+#: sumy method. A new method is one more entry (see CONTRIBUTING.md).
+METHODS: dict[str, Select] = {DEFAULT_METHOD: _newsrank, "lead": _lead, **{name: _sumy(name) for name in SUMY_METHODS}}
+
+
 class Summarizer:
     """Holds a method and its language resources; ``summarize`` may be called many times."""
 
@@ -79,22 +116,8 @@ class Summarizer:
         self.tier = tier if tier is not None else Tier(COMPILE_AFTER_SENTENCES)
 
     def select(self, texts: list[str], count: int, budget: int | None, title: str | None = None) -> list[int]:
-        if self.method == "lead":
-            return _fit_budget(list(range(min(count, len(texts)))), texts, budget)
-        if self.method == DEFAULT_METHOD:
-            assert self.model is not None
-            return newsrank_select(texts, count, self.normalizer, self.model, title, budget, self.tier)
-        if budget is None:
-            return sumy_select(self.method, texts, count, self.language)
-        lo, hi, best = 1, len(texts), [0]
-        while lo <= hi:  # the most sentences whose selection fits the budget
-            mid = (lo + hi) // 2
-            picked = sumy_select(self.method, texts, mid, self.language)
-            if sum(len(texts[i].split()) for i in picked) <= budget:
-                best, lo = picked, mid + 1
-            else:
-                hi = mid - 1
-        return best
+        """The indices of the sentences this summarizer's method keeps."""
+        return METHODS[self.method](self, texts, count, budget, title)
 
     def summarize(self, text: str, length: Length = Length()) -> Summary:
         """Summarize ``text``; headings (whole lines without a final stop) are kept out
