@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 DATA ?= ../shared/data
+# GNOME's help in several languages (Debian's gnome-user-docs), for bench-languages.
+HELP_DOCS ?= /usr/share/help
 
-.PHONY: demo test bench bench-split bench-summarize bench-batch bench-sentences fuzz fuzz-atheris train clean
+.PHONY: demo test bench bench-split bench-summarize bench-batch bench-sentences bench-languages fuzz fuzz-atheris train clean
 
 $(BIN)/corpuscut: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +22,7 @@ test: $(BIN)/corpuscut
 	$(BIN)/python -m pytest -q
 
 ## Every benchmark, figures printed (reads $(DATA); skips what is absent).
-bench: bench-split bench-summarize bench-batch bench-sentences
+bench: bench-split bench-summarize bench-batch bench-sentences bench-languages
 
 bench-split: $(BIN)/corpuscut
 	$(BIN)/python -m tests.benchmarks.bench_split --data $(DATA)
@@ -33,6 +35,10 @@ bench-batch: $(BIN)/corpuscut
 
 bench-sentences: $(BIN)/corpuscut
 	$(BIN)/python -m tests.benchmarks.bench_sentences --data $(DATA)
+
+## Language detection and splitting in German, Spanish, French (and English) dumps.
+bench-languages: $(BIN)/corpuscut
+	$(BIN)/python -m tests.benchmarks.bench_languages --data $(DATA) --help-docs $(HELP_DOCS)
 
 ## Fuzz the whole pipeline for five minutes.
 fuzz: $(BIN)/corpuscut

@@ -1,0 +1,219 @@
+"""Languages benchmark: how well each document's language is told, and what it is worth to
+splitting, on dumps of German, Spanish, French (and, as the control, English) articles.
+
+    python -m tests.benchmarks.bench_languages --data ../shared/data [--help-docs /usr/share/help]
+
+Two sources, neither ever tuned on:
+- WCXB's development pages (``DATA/wcxb-dev``): each page's hand-checked title and main text,
+  grouped by the language detected in it. It is almost all English (a handful of French pages,
+  no German or Spanish), so it gives few non-English dumps.
+- GNOME's desktop help (Debian's ``gnome-user-docs``: ``apt-get install gnome-user-docs``, or
+  ``apt-get download gnome-user-docs && dpkg-deb -x gnome-user-docs_*.deb DIR`` and
+  ``--help-docs DIR/usr/share/help``): 295 topic pages written in English and translated
+  into German, Spanish and French by people, so every language's dumps hold the same articles.
+
+Every dump is several articles, each a title line and its paragraphs one per line. Printed per
+language: how often the detector names the language (of each dump, and of each article alone),
+then boundary F1, Pk and the rate of articles found exactly with no --language (each dump's
+language detected), with the right --language, and with English forced.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+
+from corpuscut.segmenter import Segmenter
+from corpuscut.segmenter.datafiles import data_present as need
+from corpuscut.segmenter.evaluate import Scores
+from corpuscut.segmenter.language import detect_language
+
+from .bench_split import HEADER, score_dump, table_row
+from .common import data_arg
+
+#: The languages measured: the help's folder name -> the name --language takes.
+LANGUAGES = {"C": "english", "de": "german", "es": "spanish", "fr": "french"}
+ARTICLES_PER_DUMP = 6
+#: An article needs this many words and paragraphs (the help's index pages are link lists).
+MIN_WORDS = 80
+MIN_PARAGRAPHS = 3
+_MALLARD = "{http://projectmallard.org/1.0/}"
+
+
+@dataclass(frozen=True)
+class Article:
+    key: str
+    title: str
+    paragraphs: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(f"{line}\n" for line in (self.title, *self.paragraphs))
+
+
+def help_article(path: Path) -> Article | None:
+    """A Mallard topic page as an article: its title, then each paragraph and section title on
+    a line of its own (the page's info block, credits and media left out)."""
+    try:
+        root = ElementTree.parse(path).getroot()
+    except ElementTree.ParseError:
+        return None
+    if root.get("type") != "topic":
+        return None
+    lines: list[str] = []
+
+    def walk(element: ElementTree.Element) -> None:
+        for child in element:
+            tag = child.tag.replace(_MALLARD, "")
+            if tag in ("info", "media", "code", "screen", "comment"):
+                continue
+            if tag in ("title", "p"):
+                line = " ".join("".join(child.itertext()).split())
+                if line:
+                    lines.append(line)
+            else:
+                walk(child)
+
+    walk(root)
+    if len(lines) < 1 + MIN_PARAGRAPHS or sum(len(line.split()) for line in lines[1:]) < MIN_WORDS:
+        return None
+    return Article(path.stem, lines[0], tuple(lines[1:]))
+
+
+def help_articles(folder: Path) -> dict[str, dict[str, Article]]:
+    """Each language's articles by page name, only pages present in every language."""
+    out: dict[str, dict[str, Article]] = {}
+    for code, name in LANGUAGES.items():
+        pages = sorted((folder / code / "gnome-help").glob("*.page"))
+        articles = (help_article(page) for page in pages)
+        out[name] = {a.key: a for a in articles if a is not None}
+    common = set.intersection(*(set(by_key) for by_key in out.values()))
+    return {name: {key: a for key, a in by_key.items() if key in common} for name, by_key in out.items()}
+
+
+def wcxb_articles(folder: Path) -> dict[str, list[Article]]:
+    """WCXB's pages with a main text, as articles, grouped by the language detected in them."""
+    out: dict[str, list[Article]] = {}
+    with gzip.open(folder / "ground-truth.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for line in lines:
+            entry = json.loads(line)
+            truth = entry.get("ground_truth") or {}
+            body = [" ".join(p.split()) for p in str(truth.get("main_content") or "").splitlines()]
+            body = [p for p in body if p]
+            if not body:
+                continue
+            title = " ".join(str(truth.get("title") or body[0]).split())
+            article = Article(str(entry.get("file_id") or entry.get("file")), title, tuple(body))
+            out.setdefault(detect_language(article.text).name, []).append(article)
+    return out
+
+
+@dataclass(frozen=True)
+class Dump:
+    text: str
+    starts: list[int]
+
+
+def make_dump(articles: list[Article]) -> Dump:
+    starts, parts, at = [], [], 0
+    for article in articles:
+        starts.append(at)
+        parts.append(article.text)
+        at += len(article.text)
+    return Dump("".join(parts), starts)
+
+
+def groups(keys: list[str], size: int, seed: int) -> list[list[str]]:
+    """The keys shuffled (by a fixed seed) and cut into dumps of ``size``."""
+    shuffled = sorted(keys)
+    random.Random(seed).shuffle(shuffled)
+    return [shuffled[i: i + size] for i in range(0, len(shuffled) - size + 1, size)]
+
+
+class Splitters:
+    """One segmenter per stemmer language, built once."""
+
+    def __init__(self) -> None:
+        self.by_language: dict[str, Segmenter] = {}
+
+    def __call__(self, language: str) -> Segmenter:
+        if language not in self.by_language:
+            self.by_language[language] = Segmenter(language=language)
+        return self.by_language[language]
+
+
+def measure(name: str, dumps: list[Dump], articles: list[Article], splitters: Splitters) -> None:
+    """One language's detection accuracy and its splitting three ways."""
+    detected_dumps = [detect_language(d.text) for d in dumps]
+    detected_articles = [detect_language(a.text).name for a in articles]
+    dump_right = sum(d.name == name for d in detected_dumps)
+    article_right = sum(d == name for d in detected_articles)
+    wrong = sorted({d for d in detected_articles if d != name})
+    print(f"\n{name}: {len(dumps)} dumps of {sum(len(d.starts) for d in dumps)} articles; detected right: "
+          f"dumps {dump_right}/{len(dumps)}, single articles {article_right}/{len(articles)}"
+          + (f" (others taken for: {', '.join(wrong)})" if wrong else ""))
+    print(HEADER)
+    ways = {
+        "no --language (detected)": [d.stemmer for d in detected_dumps],
+        f"--language {name}": [name] * len(dumps),
+        "--language english": ["english"] * len(dumps),
+    }
+    for way, stemmers in ways.items():
+        scores = Scores()
+        for dump, stemmer in zip(dumps, stemmers):
+            found = splitters(stemmer).split(dump.text)
+            score_dump(scores, dump.text, dump.starts, [a.start for a in found])
+        print(table_row(way, scores))
+
+
+def bench_help(folder: Path, splitters: Splitters, seed: int, limit: int | None) -> None:
+    by_language = help_articles(folder)
+    keys = sorted(by_language["english"])
+    dump_keys = groups(keys, ARTICLES_PER_DUMP, seed)[:limit]
+    used = sorted({k for group in dump_keys for k in group})
+    print(f"\nGNOME help ({folder}): {len(keys)} topic pages in all four languages "
+          f"(>= {MIN_WORDS} words, >= {MIN_PARAGRAPHS} paragraphs); dumps of {ARTICLES_PER_DUMP}, the same pages "
+          "in every language")
+    for name, articles in by_language.items():
+        dumps = [make_dump([articles[k] for k in group]) for group in dump_keys]
+        measure(name, dumps, [articles[k] for k in used], splitters)
+
+
+def bench_wcxb(folder: Path, splitters: Splitters, seed: int) -> None:
+    by_language = wcxb_articles(folder)
+    counts = ", ".join(f"{name} {len(a)}" for name, a in sorted(by_language.items(), key=lambda kv: -len(kv[1])))
+    print(f"\nWCXB dev pages with a main text, by detected language: {counts}")
+    for name in ("german", "spanish", "french"):
+        articles = by_language.get(name, [])
+        if len(articles) < 2:
+            print(f"{name}: {len(articles)} pages, too few for a dump")
+            continue
+        size = min(ARTICLES_PER_DUMP, len(articles))
+        dumps = [make_dump([a for a in articles if a.key in group])
+                 for group in groups([a.key for a in articles], size, seed)]
+        measure(name, dumps, articles, splitters)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    data_arg(parser)
+    parser.add_argument("--help-docs", type=Path, default=Path("/usr/share/help"),
+                        help="GNOME's help pages (Debian's gnome-user-docs): the folder holding C/, de/, es/, fr/")
+    parser.add_argument("--dumps", type=int, default=None, help="at most this many help dumps per language")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    splitters = Splitters()
+    if need(args.data / "wcxb-dev" / "ground-truth.jsonl.gz", "WCXB pages by language"):
+        bench_wcxb(args.data / "wcxb-dev", splitters, args.seed)
+    if need(args.help_docs / "de" / "gnome-help", "GNOME help in four languages (apt-get install gnome-user-docs)"):
+        bench_help(args.help_docs, splitters, args.seed, args.dumps)
+
+
+if __name__ == "__main__":
+    main()
