@@ -1,27 +1,88 @@
-"""Where output goes: stdout, or a file written atomically (temporary file, then rename)."""
+"""Where output goes: stdout, a file written atomically, a device or FIFO written directly,
+or a folder of files (``--out-dir``).
+
+Nothing but a regular file (or a new path) is ever renamed over: ``-o`` behaves as a shell's
+``cmd > FILE`` does, except that a regular file is replaced only once the run has finished. A
+temporary file is named ``.NAME.PID.XXXXXXXX.part`` beside its target; one left behind by a
+process that was killed outright (SIGKILL, a power cut) is removed by the next run that writes
+the same target, once its PID is no longer running.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Iterator, TextIO
 
+TEMP_SUFFIX = ".part"
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a directory"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def output_target(path: Path) -> tuple[str, Path]:
+    """How ``-o path`` is written: ``("replace", file)`` for a regular file or a new path
+    (a symbolic link stands for the file it points to, and is kept), or ``("direct", path)``
+    for a character device or a FIFO, written as a shell's redirection would. Anything else
+    (a directory, a block device, a socket, a link loop) raises OSError."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return "replace", path
+    if stat.S_ISLNK(info.st_mode):
+        real = Path(os.path.realpath(path))
+        try:
+            info = os.stat(real)
+        except FileNotFoundError:
+            return "replace", real  # a dangling link: its target is created, the link kept
+        except OSError as exc:
+            raise OSError(exc.errno, f"cannot follow the symbolic link ({exc.strerror})") from exc
+        path = real
+    if stat.S_ISREG(info.st_mode):
+        return "replace", path
+    if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+        return "direct", path
+    raise OSError(errno.EISDIR if stat.S_ISDIR(info.st_mode) else errno.EINVAL, f"is {_kind(info.st_mode)}, not written")
+
 
 @contextlib.contextmanager
 def atomic_text_file(path: Path) -> Iterator[TextIO]:
-    """Yield a file beside ``path``; it replaces ``path`` only if the block ends normally,
-    so an interrupted run leaves no half-written file."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    """Yield a handle for ``-o path``. For a regular file or a new path, a temporary file
+    beside it that replaces it only if the block ends normally, so an interrupted run leaves
+    no half-written file; a device or FIFO is written directly (``-o /dev/null`` never turns
+    /dev/null into a file, and ``-o /dev/full`` reports its write error)."""
+    how, target = output_target(path)
+    if how == "direct":
+        handle = open(target, "w", encoding="utf-8", newline="")
+        try:
+            yield handle
+            handle.flush()
+        except BaseException:
+            with contextlib.suppress(OSError):
+                handle.close()
+            raise
+        handle.close()
+        return
+    folder = target.parent if str(target.parent) else Path(".")
+    remove_stale_parts(folder, target.name)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder)
     try:
-        os.chmod(tmp, _mode_for(path))
+        os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        if output_target(path) != ("replace", target):  # swapped for something else meanwhile
+            raise OSError(errno.EEXIST, "was replaced by another kind of file while being written")
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -29,20 +90,126 @@ def atomic_text_file(path: Path) -> Iterator[TextIO]:
 
 
 def _mode_for(path: Path) -> int:
-    """The mode a plain ``open(path, "w")`` would give: the old file's, or 0666 less the umask
-    (mkstemp's own 0600 would hide the output from the user's group)."""
+    """The permission bits a plain ``open(path, "w")`` would leave: the old file's (never its
+    set-user-ID, set-group-ID or sticky bits), or 0666 less the umask (mkstemp's own 0600
+    would hide the output from the user's group)."""
     try:
-        return os.stat(path).st_mode & 0o7777
+        return os.lstat(path).st_mode & 0o777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def _stale(entry: str, name: str | None) -> bool:
+    """Whether ``entry`` is a temporary file (of ``name``, or of any file when None) left by
+    a process that is gone."""
+    if not entry.startswith(".") or not entry.endswith(TEMP_SUFFIX):
+        return False
+    if name is not None:
+        if not entry.startswith(f".{name}."):
+            return False
+        pid = entry[len(name) + 2:].split(".", 1)[0]
+    else:
+        parts = entry[: -len(TEMP_SUFFIX)].rsplit(".", 2)
+        pid = parts[1] if len(parts) == 3 else ""
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def remove_stale_parts(folder: Path | str, name: str | None, dir_fd: int | None = None) -> None:
+    """Remove the temporary files of ``name`` (of every file, when None) that killed runs left
+    in ``folder``: only regular files of this user, named by a process that no longer runs."""
+    try:
+        entries = os.listdir(dir_fd if dir_fd is not None else folder)
+    except OSError:
+        return
+    for entry in entries:
+        if not _stale(entry, name):
+            continue
+        with contextlib.suppress(OSError):
+            where = entry if dir_fd is not None else os.path.join(folder, entry)
+            info = os.lstat(where, dir_fd=dir_fd)
+            if stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid():
+                os.unlink(where, dir_fd=dir_fd)
 
 
 def write_text_atomically(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename."""
     with atomic_text_file(path) as handle:
         handle.write(text)
+
+
+class OutputFolder:
+    """A folder that files are written into atomically, by descriptor: a symbolic link planted
+    inside it is never followed (a sub-folder that is one is refused; a file that is one is
+    replaced by the new file, its target left alone), and new files get the mode a plain
+    ``open`` gives (0666 less the umask), never an old file's."""
+
+    def __init__(self, path: Path, fd: int | None = None) -> None:
+        self.path = path
+        if fd is None:
+            os.makedirs(path, exist_ok=True)  # the folder the user named may itself be a link
+            fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+        self.fd = fd
+        remove_stale_parts(path, None, dir_fd=fd)
+
+    def subfolder(self, name: str) -> "OutputFolder":
+        """The sub-folder ``name`` (made if missing); OSError if it is a link or not a folder."""
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(name, dir_fd=self.fd)
+        try:
+            fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=self.fd)
+        except OSError as exc:
+            if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+                raise OSError(exc.errno, f"{self.path / name} is a symbolic link or not a folder; not followed") from exc
+            raise
+        return OutputFolder(self.path / name, fd)
+
+    def write(self, name: str, text: str, sync: bool = False) -> None:
+        """Write ``name`` through a temporary file renamed over it (the rename replaces a link
+        itself, never what it points to)."""
+        data = text.encode("utf-8", "surrogatepass")
+        for _ in range(100):
+            tmp = f".{name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
+            try:
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666, dir_fd=self.fd)
+                break
+            except FileExistsError:
+                continue
+        else:
+            raise OSError(errno.EEXIST, f"cannot make a temporary file in {self.path}")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                if sync:
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            os.replace(tmp, name, src_dir_fd=self.fd, dst_dir_fd=self.fd)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp, dir_fd=self.fd)
+            raise
+
+    def close(self) -> None:
+        """Flush the folder's entries to disk and let go of it."""
+        if self.fd < 0:
+            return
+        with contextlib.suppress(OSError):
+            os.fsync(self.fd)
+        os.close(self.fd)
+        self.fd = -1
 
 
 class Journal:

@@ -243,40 +243,56 @@ def _preview(text: str, limit: int = 400) -> str:
 @dataclass
 class FolderWriter(BaseWriter):
     """``split --out-dir``: one file per article, named ``NNNN-slug.txt``, plus ``index.jsonl``;
-    every file is written atomically. With several inputs, each gets a sub-folder
-    ``NNNN-name-of-input``."""
+    every file is written atomically, and no symbolic link planted in the folder is followed.
+    With several inputs, each gets a sub-folder ``NNNN-name-of-input``. Articles are numbered
+    through each folder, so the documents of a JSON Lines or WARC input never share a name."""
 
     folder: Path
     per_source: bool = False
     index_lines: list[str] = field(default_factory=list)
     sources: int = 0
-    target: Path | None = None
+    root: Any = None
+    target: Any = None
+    #: Articles written into the current target folder.
+    count: int = 0
     streaming = True
 
     def start(self, doc: Described) -> None:
+        from .output import OutputFolder
         from .slug import slugify
 
+        if self.root is None:
+            self.root = OutputFolder(self.folder)
+        if not self.per_source:
+            self.target = self.root
+            return
         self.sources += 1
         name = "stdin" if doc.source == "-" else Path(doc.source).stem
-        self.target = self.folder / f"{self.sources:04d}-{slugify(name)}" if self.per_source else self.folder
-        self.target.mkdir(parents=True, exist_ok=True)
+        if self.target is not None and self.target is not self.root:
+            self.target.close()
+        self.target = self.root.subfolder(f"{self.sources:04d}-{slugify(name)}")
+        self.count = 0
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
-        from .output import write_text_atomically
         from .slug import article_filename
 
-        target = self.target or self.folder
         for record in records:
-            filename = article_filename(record["index"], record["title"])
-            write_text_atomically(target / filename, record["text"])
+            filename = article_filename(self.count, record["title"])
+            self.count += 1
+            self.target.write(filename, record["text"])
             entry = {k: v for k, v in record.items() if k != "text"}
-            entry["file"] = str((target / filename).relative_to(self.folder))
+            entry["file"] = str((self.target.path / filename).relative_to(self.folder))
             self.index_lines.append(orjson.dumps(entry).decode())
 
     def close(self) -> None:
-        from .output import write_text_atomically
+        from .output import OutputFolder
 
-        write_text_atomically(self.folder / "index.jsonl", "".join(line + "\n" for line in self.index_lines))
+        if self.root is None:
+            self.root = OutputFolder(self.folder)
+        if self.target is not None and self.target is not self.root:
+            self.target.close()
+        self.root.write("index.jsonl", "".join(line + "\n" for line in self.index_lines), sync=True)
+        self.root.close()
 
 
 @dataclass

@@ -11,7 +11,9 @@ class InputError(SegmenterError):
     """An input cannot be read: missing, a directory, unreadable, or not text."""
 
     def __init__(self, source: str, message: str) -> None:
-        super().__init__(f"{source}: {message}")
+        from .names import printable
+
+        super().__init__(f"{printable(source, keep_newlines=False)}: {message}")
         self.source = source
         self.reason = message
 

@@ -18,6 +18,8 @@ import gzip
 import io
 import lzma
 import os
+import re
+import stat
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Callable, Iterator
 
@@ -117,6 +119,21 @@ class TextStream:
         text = "".join(self.pieces)
         return Document(self.source, text, self.encoding, self.compression, self.size_bytes)
 
+    def read_head(self, max_chars: int) -> Document:
+        """The input's first ``max_chars`` characters as a Document; the rest is never read
+        (``size_bytes`` counts what was)."""
+        parts: list[str] = []
+        wanted = max_chars
+        for piece in self.pieces:
+            parts.append(piece[:wanted])
+            wanted -= len(parts[-1])
+            if wanted <= 0:
+                break
+        close = getattr(self.pieces, "close", None)
+        if close is not None:
+            close()  # closes the input
+        return Document(self.source, "".join(parts), self.encoding, self.compression, self.size_bytes)
+
 
 class _Counting(io.RawIOBase):
     """A binary stream that replays ``head`` before the rest of ``handle`` and counts what it
@@ -177,6 +194,16 @@ def _read(stream: BinaryIO, size: int, source: str, kind: str | None) -> bytes:
     return b"".join(parts)
 
 
+def check_encoding(encoding: str, source: str = "--encoding") -> None:
+    """Raise InputError unless ``encoding`` names a text encoding (not rot13, base64, zlib)."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError as exc:
+        raise InputError(source, f"unknown encoding {encoding!r} (try utf-8, latin-1, cp1252)") from exc
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(source, f"{encoding!r} is not a text encoding (try utf-8, latin-1, cp1252)")
+
+
 @dataclass(frozen=True)
 class _Decoding:
     label: str
@@ -187,17 +214,14 @@ class _Decoding:
 def _choose_decoding(sample: bytes, final: bool, source: str, encoding: str | None) -> _Decoding:
     """How to decode an input, judged from its first bytes (see the module's docstring)."""
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError as exc:
-            raise InputError(source, f"unknown encoding {encoding!r} (try utf-8, latin-1, cp1252)") from exc
+        check_encoding(encoding, source)
         return _Decoding(encoding, encoding, "strict")
     for bom, name in _BOMS:
         if sample.startswith(bom):
             return _Decoding(name, name, "replace")
     if b"\x00" in sample[:BINARY_SNIFF_BYTES]:
         raise BinaryInputError(source, "binary file (holds NUL bytes), skipped")
-    if _fits(sample, "utf-8", final):
+    if _fits(sample, "utf-8", final) or _mostly_utf8(sample, final):
         return _Decoding("utf-8", "utf-8", "replace")
     high = sum(1 for byte in sample[:65536] if byte >= 0x80)
     if high <= 0.1 * min(len(sample), 65536) and _fits(sample, "cp1252", final):
@@ -208,6 +232,21 @@ def _choose_decoding(sample: bytes, final: bool, source: str, encoding: str | No
     if detected and _fits(sample, detected, final):
         return _Decoding(detected, detected, "replace")
     return _Decoding("utf-8 (with replacements)", "utf-8", "replace")
+
+
+#: UTF-8 text is read as UTF-8 (the stray bytes replaced) when it holds at least this many
+#: valid multi-byte characters per invalid byte sequence: one bad byte in a megabyte of
+#: UTF-8 must not send the whole file to a legacy code page.
+UTF8_MAJORITY = 20
+
+
+def _mostly_utf8(sample: bytes, final: bool) -> bool:
+    if not final:
+        sample = sample[: len(sample) - 3]  # a character cut at the sample's end is not an error
+    text = sample.decode("utf-8", "replace")
+    invalid = text.count("\ufffd") - sample.count("\ufffd".encode())
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - invalid
+    return invalid > 0 and multibyte >= UTF8_MAJORITY * invalid
 
 
 def _detect(data: bytes) -> str | None:
@@ -372,6 +411,8 @@ def _open_binary(source: str, stdin: BinaryIO | None) -> BinaryIO:
         if stdin is None:
             raise InputError(source, "no standard input to read")
         return stdin
+    if isinstance(source, NotRegular):
+        raise InputError(source, f"is {source.kind}, not a regular file: skipped")
     if os.path.isdir(source):
         raise InputError(source, "is a directory, not a file")
     try:
@@ -389,10 +430,33 @@ def read_document(source: str, stdin: BinaryIO | None = None, encoding: str | No
     return open_text(source, stdin, encoding).read_all()
 
 
+class NotRegular(str):
+    """The path of a special file (a FIFO, a device, a socket) found in a folder or by a glob:
+    reading it fails at once with a line saying so, rather than block on it or read a device.
+    (A special file named on the command line is read, as ``cat`` reads ``<(cmd)``.)"""
+
+    kind: str = "a special file"
+
+
+def _classified(path: str) -> str:
+    """``path``, or a NotRegular for it when it is (or links to) a special file."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return path  # reading it reports why it cannot be read
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return path
+    marked = NotRegular(path)
+    marked.kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return marked
+
+
 def expand_inputs(patterns: list[str]) -> list[str]:
     """Paths to read: ``-`` stays, folders give their files (recursively, sorted, hidden ones
-    left out), globs give their matches. A pattern that matches nothing is kept as it is, so
-    that reading it reports the missing file."""
+    left out), globs give their matches (``**`` any depth of folders). Symbolic links to
+    folders are not followed inside a folder or by ``**`` (a link loop cannot make the walk
+    endless); special files found there are given as NotRegular. A pattern that matches
+    nothing is kept as it is, so that reading it reports the missing file."""
     import glob
 
     if not patterns:
@@ -404,41 +468,135 @@ def expand_inputs(patterns: list[str]) -> list[str]:
         elif os.path.isdir(pattern):
             out.extend(_walk(pattern) or [pattern])  # an empty folder is reported, not skipped
         elif glob.has_magic(pattern):
-            matches = sorted(glob.glob(pattern, recursive=True))
+            matches = _glob(pattern)
             for match in matches:
-                out.extend(_walk(match) if os.path.isdir(match) else [match])
+                out.extend(_walk(match) if os.path.isdir(match) else [_classified(match)])
             if not matches:
                 out.append(pattern)
         else:
             out.append(pattern)
-    return out
+    return list(dict.fromkeys(out))
 
 
 def _walk(folder: str) -> list[str]:
     found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(os.path.join(root, f) for f in sorted(files) if not f.startswith("."))
+    for root, dirs, files in os.walk(folder):  # links to folders are listed, never entered
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(root, d)))
+        found.extend(_classified(os.path.join(root, f)) for f in sorted(files) if not f.startswith("."))
     return found
 
 
-def json_lines_documents(stream: TextStream, text_field: str, id_field: str | None = None) -> Iterator[Document]:
+def _glob(pattern: str) -> list[str]:
+    """The sorted matches of a glob pattern. Without ``**`` as Python's glob gives them; with
+    it, by one walk of the folder before the first wildcard that never enters a link to a
+    folder (Python's own ``**`` follows them, and a loop of two links makes it endless)."""
+    import glob
+
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))
+    parts = pattern.split(os.sep)
+    fixed = 0
+    while fixed < len(parts) - 1 and not glob.has_magic(parts[fixed]):
+        fixed += 1
+    root = os.sep.join(parts[:fixed]) or ("" if not pattern.startswith(os.sep) else os.sep)
+    matcher = re.compile(_translate(parts[fixed:]), re.DOTALL)
+    found = []
+    for folder, dirs, files in os.walk(root or os.curdir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d)))
+        rel = os.path.relpath(folder, root or os.curdir)
+        for name in [*dirs, *files]:
+            if not name.startswith(".") and matcher.fullmatch(name if rel == os.curdir else f"{rel}/{name}"):
+                found.append(os.path.join(folder, name) if root else os.path.normpath(os.path.join(folder, name)))
+    return sorted(found)
+
+
+def _translate(parts: list[str]) -> str:
+    """A regular expression for the path components ``parts`` of a glob pattern, relative to
+    the folder walked: ``**`` is any number of folders, ``*`` and ``?`` stay within one name
+    and never match a leading dot."""
+    out = []
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        if part == "**":
+            out.append("(?:[^/.][^/]*(?:/|$))*" if last else "(?:[^/.][^/]*/)*")
+            continue
+        component = "" if part.startswith(".") else "(?!\\.)"
+        j = 0
+        while j < len(part):
+            char = part[j]
+            if char == "*":
+                component += "[^/]*"
+            elif char == "?":
+                component += "[^/]"
+            elif char == "[" and "]" in part[j + 2:] or char == "[" and part[j + 1: j + 2] == "]":
+                end = part.index("]", j + 2)
+                body = part[j + 1: end]
+                component += "[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]"
+                j = end
+            else:
+                component += re.escape(char)
+            j += 1
+        out.append(component + ("" if last else "/"))
+    return "".join(out)
+
+
+#: A JSON Lines record longer than this many characters is not read (it would be held whole).
+MAX_JSON_LINE_CHARS = 16 << 20
+
+
+def json_lines_documents(
+    stream: TextStream, text_field: str, id_field: str | None = None, max_chars: int = MAX_JSON_LINE_CHARS
+) -> Iterator[Document]:
     """Each record of a JSON Lines input as a document of its own, read as the input streams:
     its ``text_field`` is the text, and its source is ``SOURCE#ID`` (the ``id_field``'s value,
-    or the line number)."""
+    or the line number). Records are split at ``\\n`` only (U+2028 and NEL are valid inside a
+    JSON string); a record longer than ``max_chars`` fails the input (it would be held whole).
+    Lone surrogates (``"\\ud800"``, valid JSON but no text) become U+FFFD."""
     import json
 
-    from .streaming import iter_line_texts
-
-    for number, line in enumerate(iter_line_texts(stream.pieces), start=1):
+    for number, line in enumerate(_json_lines(stream, max_chars), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(stream.source, f"line {number} is not JSON ({exc.msg}); is this a JSON Lines file?") from exc
+        except RecursionError as exc:
+            raise InputError(stream.source, f"line {number} is nested too deeply to read") from exc
         if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
             raise InputError(stream.source, f"line {number} has no text field {text_field!r}")
         name = record.get(id_field, number) if id_field else number
-        text = record[text_field]
-        yield Document(f"{stream.source}#{name}", text, stream.encoding, stream.compression, len(text.encode("utf-8")))
+        text = _no_surrogates(record[text_field])
+        yield Document(f"{stream.source}#{_no_surrogates(str(name))}", text, stream.encoding, stream.compression,
+                       len(text.encode("utf-8")))
+
+
+def _json_lines(stream: TextStream, max_chars: int) -> Iterator[str]:
+    """The input's lines, split at ``\\n`` only, none held longer than ``max_chars``."""
+    held: list[str] = []
+    held_chars = 0
+    number = 1
+    for piece in stream.pieces:
+        start = 0
+        while start < len(piece):
+            end = piece.find("\n", start)
+            part = piece[start:] if end < 0 else piece[start: end + 1]
+            held_chars += len(part)
+            if held_chars > max_chars:
+                raise InputError(stream.source, f"line {number} is longer than {max_chars:,} characters; "
+                                 "a JSON Lines record that long is not read")
+            held.append(part)
+            if end < 0:
+                break
+            yield "".join(held)
+            held, held_chars, number = [], 0, number + 1
+            start = end + 1
+    if held:
+        yield "".join(held)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str) -> str:
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text

@@ -164,7 +164,8 @@ class Segmenter:
     def iter_split(self, pieces: Iterable[str]) -> Iterator[Article]:
         """Split the text made of ``pieces`` (read in any size), yielding each article as soon
         as it is complete; memory stays bounded by a section and the longest article."""
-        return assemble((s, self.decide(s)) for s in iter_sections(pieces, self.limits))
+        return assemble(((s, self.decide(s)) for s in iter_sections(pieces, self.limits)), self.limits,
+                        self.cues.headline_max_words)
 
     def decide(self, section: Section) -> Decision:
         """The article starts in one section's core (see :mod:`segmenter.streaming`)."""

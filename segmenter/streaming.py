@@ -16,28 +16,39 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import deque
 from itertools import accumulate
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from .articles import Article, make_title
+from .articles import TITLE_MAX_CHARS, Article, count_words, make_title
 from .model import sigmoid
 
 if TYPE_CHECKING:
     from .splitting import Segmenter
 
 
+#: Reason given for an article cut because it reached ``Limits.article_chars``.
+SIZE_LIMIT = "size limit"
+
+
 @dataclass(frozen=True)
 class Limits:
-    """How large a section's core and margins may be."""
+    """How large a section's core and margins may be, and how long a line or an article may
+    grow before it is cut: what bounds memory whatever the input (a line with no end, an
+    article with no boundary). Cuts at these caps are lossless like any other."""
 
     section_lines: int = 20_000
     section_chars: int = 2_000_000
     margin_lines: int = 300
     margin_chars: int = 100_000
+    #: A line longer than this is read in pieces of this many characters.
+    line_chars: int = 1_000_000
+    #: An article longer than this is cut (at its last line start past half of it, else here).
+    article_chars: int = 5_000_000
 
     def __post_init__(self) -> None:
-        if min(self.section_lines, self.section_chars, self.margin_lines, self.margin_chars) < 1:
-            raise ValueError("section and margin limits must be positive")
+        if min(self.section_lines, self.section_chars, self.margin_lines, self.margin_chars,
+               self.line_chars, self.article_chars) < 1:
+            raise ValueError("section, margin, line and article limits must be positive")
 
 
 @dataclass(frozen=True)
@@ -87,7 +98,17 @@ def iter_line_texts(pieces: Iterable[str]) -> Iterator[str]:
     """The lines of the concatenated pieces, terminators kept, split as ``str.splitlines``
     splits the whole text (a ``\\r`` at the end of one piece and ``\\n`` at the start of the
     next make one line end)."""
+    for text, _ in iter_line_parts(pieces, None):
+        yield text
+
+
+def iter_line_parts(pieces: Iterable[str], max_chars: int | None) -> Iterator[tuple[str, bool]]:
+    """The lines of the concatenated pieces as ``iter_line_texts`` gives them, each with True,
+    except that a line longer than ``max_chars`` comes in parts of ``max_chars`` characters
+    (never between a ``\\r`` and its ``\\n``), all but its last with False: so no more than
+    about ``max_chars`` plus a piece is ever held, however long a line runs."""
     held: list[str] = []  # the unfinished last line, in parts (a huge line is never re-joined)
+    held_chars = 0
     for piece in pieces:
         if not piece:
             continue
@@ -96,15 +117,43 @@ def iter_line_texts(pieces: Iterable[str]) -> Iterator[str]:
             # keep collecting parts (joining them every time would take quadratic time).
             if not _has_line_end(piece) and not held[-1].endswith("\r"):
                 held.append(piece)
+                held_chars += len(piece)
+                if max_chars is not None and held_chars > max_chars:
+                    line = "".join(held)
+                    keep = len(line) % max_chars or max_chars
+                    yield from _parts(line[: len(line) - keep], max_chars, ends=False)
+                    held, held_chars = [line[len(line) - keep:]], keep
                 continue
             piece = "".join(held) + piece
-            held = []
+            held, held_chars = [], 0
         lines = piece.splitlines(keepends=True)
         # The last line may go on in the next piece (no terminator yet, or a \r whose \n follows).
-        held.append(lines.pop())
-        yield from lines
+        last = lines.pop()
+        for line in lines:
+            yield from _parts(line, max_chars, ends=True)
+        if last[-1] in _LINE_ENDS and last[-1] != "\r":
+            yield from _parts(last, max_chars, ends=True)
+            held, held_chars = [], 0
+        else:
+            held, held_chars = [last], len(last)
     if held:
-        yield from "".join(held).splitlines(keepends=True)
+        for line in "".join(held).splitlines(keepends=True):
+            yield from _parts(line, max_chars, ends=True)
+
+
+def _parts(line: str, max_chars: int | None, ends: bool) -> Iterator[tuple[str, bool]]:
+    """``line`` in parts of at most ``max_chars`` (the last one ``ends`` the line)."""
+    if max_chars is None or len(line) <= max_chars:
+        yield line, ends
+        return
+    start = 0
+    while len(line) - start > max_chars:
+        stop = start + max_chars
+        if line[stop - 1] == "\r" and line[stop: stop + 1] == "\n" and stop - 1 > start:
+            stop -= 1  # a \r\n stays whole
+        yield line[start:stop], False
+        start = stop
+    yield line[start:], ends
 
 
 _LINE_ENDS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
@@ -116,8 +165,8 @@ def _has_line_end(piece: str) -> bool:
 
 def iter_sections(pieces: Iterable[str], limits: Limits = Limits()) -> Iterator[Section]:
     """Cut the text into sections (none for an empty text)."""
-    source = iter_line_texts(pieces)
-    pending: deque[str] = deque()  # lines read ahead of the current core
+    source = iter_line_parts(pieces, limits.line_chars)
+    pending: deque[tuple[str, bool]] = deque()  # lines (or parts of long ones) read ahead of the core
     done = False
 
     def pull() -> bool:
@@ -134,15 +183,16 @@ def iter_sections(pieces: Iterable[str], limits: Limits = Limits()) -> Iterator[
     before_lines = 0
     offset, line_number, index = 0, 1, 0
     while pending or pull():
-        core: list[str] = []
+        core: list[tuple[str, bool]] = []
         chars = 0
         while len(core) < limits.section_lines and chars < limits.section_chars and (pending or pull()):
             line = pending.popleft()
             core.append(line)
-            chars += len(line)
-        after, after_lines = _margin_after(pending, pull, limits)
+            chars += len(line[0])
+        after = _margin_after(pending, pull, limits)
         last = not pending and not pull()
-        core_text = "".join(core)
+        core_text = "".join(text for text, _ in core)
+        ended = sum(ends for _, ends in core)
         yield Section(
             index=index,
             text=before + core_text + after,
@@ -150,47 +200,48 @@ def iter_sections(pieces: Iterable[str], limits: Limits = Limits()) -> Iterator[
             first_line=line_number - before_lines,
             core_start=offset,
             core_end=offset + chars,
-            last_line=line_number + len(core) - 1 if last else None,
+            last_line=line_number + ended - 1 if last else None,
         )
         before, before_lines = _margin_before(core, limits)
         offset += chars
-        line_number += len(core)
+        line_number += ended
         index += 1
 
 
-def _margin_before(core: list[str], limits: Limits) -> tuple[str, int]:
-    """Whole lines from the end of ``core`` within the limits, or the tail of its last line
-    when even that one is too long."""
+def _margin_before(core: list[tuple[str, bool]], limits: Limits) -> tuple[str, int]:
+    """Whole lines (or parts) from the end of ``core`` within the limits, or the tail of its
+    last one when even that is too long; and how many line ends they hold."""
     taken: list[str] = []
-    chars = 0
-    for line in reversed(core):
+    chars = ends = 0
+    for line, line_ends in reversed(core):
         if len(taken) >= limits.margin_lines or chars + len(line) > limits.margin_chars:
             break
         taken.append(line)
         chars += len(line)
+        ends += line_ends
     if not taken:
-        return core[-1][-limits.margin_chars:], 1
-    return "".join(reversed(taken)), len(taken)
+        return core[-1][0][-limits.margin_chars:], int(core[-1][1])
+    return "".join(reversed(taken)), ends
 
 
-def _margin_after(pending: deque[str], pull: object, limits: Limits) -> tuple[str, int]:
-    """Whole lines read ahead within the limits, or the head of the next line when even that
-    one is too long (the lines stay pending: they begin the next core)."""
+def _margin_after(pending: deque[tuple[str, bool]], pull: object, limits: Limits) -> str:
+    """Whole lines (or parts) read ahead within the limits, or the head of the next one when
+    even that is too long (they stay pending: they begin the next core)."""
     taken: list[str] = []
     chars = 0
     i = 0
     while len(taken) < limits.margin_lines:
         if i >= len(pending) and not pull():  # type: ignore[operator]
             break
-        line = pending[i]
+        line = pending[i][0]
         if chars + len(line) > limits.margin_chars:
             if not taken:
-                return line[: limits.margin_chars], 1
+                return line[: limits.margin_chars]
             break
         taken.append(line)
         chars += len(line)
         i += 1
-    return "".join(taken), len(taken)
+    return "".join(taken)
 
 
 def decide_cuts(segmenter: "Segmenter", section: Section) -> Decision:
@@ -233,9 +284,9 @@ def decide_cuts(segmenter: "Segmenter", section: Section) -> Decision:
     return Decision(cuts, words_before[core_hi] - words_before[core_lo])
 
 
-def assemble(decided: Iterable[tuple[Section, Decision]]) -> Iterator[Article]:
+def assemble(decided: Iterable[tuple[Section, Decision]], limits: Limits = Limits(), title_words: int = 18) -> Iterator[Article]:
     """Articles from sections in order, each with the decision on its core."""
-    assembler = Assembler()
+    assembler = Assembler(limits, title_words)
     for section, decision in decided:
         yield from assembler.push(section, decision)
 
@@ -243,41 +294,97 @@ def assemble(decided: Iterable[tuple[Section, Decision]]) -> Iterator[Article]:
 class Assembler:
     """Turns the cuts of each section, given in order, into articles: an article ends where
     the next cut starts or the text ends; its text is taken from the cores, which tile the
-    text. Holds only the cores of the article not yet complete."""
+    text. Holds only the cores of the article not yet complete; an article that would grow
+    past ``limits.article_chars`` is cut there (reason "size limit"), so that is bounded too.
+    ``title_words`` is the cue set's ``headline_max_words`` (the title of such a cut's article
+    is its opening words)."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits = Limits(), title_words: int = 18) -> None:
         self.cores: deque[tuple[int, str]] = deque()  # (offset, text) of cores not yet emitted
         self.open_cut: Cut | None = None
         self.open_words = 0  # words of the text before the open cut
         self.words = 0  # words of the cores pushed so far
         self.index = 0
+        self.limits = limits
+        self.title_words = title_words
+        #: The open article's words must be counted from its text: it began at a size-limit
+        #: cut, or it may hold a line read in parts (whose words sections cannot count).
+        self.recount = False
 
     def push(self, section: Section, decision: Decision) -> list[Article]:
         """The articles completed by one more section."""
-        out = []
+        out: list[Article] = []
         self.cores.append((section.core_start, section.core))
         for cut in decision.cuts:
             words = self.words + cut.words_before
             if self.open_cut is not None:
-                out.append(_article(self.index, self.open_cut, cut.start, cut.line - 1, words - self.open_words, self.cores))
-                self.index += 1
-            self.open_cut, self.open_words = cut, words
+                out.extend(self._cap(cut.start))
+                out.append(self._complete(cut.start, cut.line - 1, words - self.open_words))
+            self.open_cut, self.open_words, self.recount = cut, words, False
         self.words += decision.core_words
+        if self.open_cut is not None:
+            out.extend(self._cap(section.core_end))
         if section.last_line is not None and self.open_cut is not None:
-            out.append(_article(
-                self.index, self.open_cut, section.core_end, section.last_line, self.words - self.open_words, self.cores
-            ))
-            self.index += 1
+            out.append(self._complete(section.core_end, section.last_line, self.words - self.open_words))
             self.open_cut = None
         return out
 
+    def _complete(self, end: int, end_line: int, words: int, recount: bool = False) -> Article:
+        assert self.open_cut is not None
+        article = _article(self.index, self.open_cut, end, end_line, words, self.cores)
+        if recount or self.recount or len(article.text) > self.limits.line_chars:
+            article = replace(article, words=count_words(article.text))
+        self.index += 1
+        return article
 
-def _article(index: int, cut: Cut, end: int, end_line: int, words: int, cores: deque[tuple[int, str]]) -> Article:
+    def _cap(self, until: int) -> Iterator[Article]:
+        """Size-limit articles cut from the open one while it would run past the cap up to
+        offset ``until``."""
+        cap = self.limits.article_chars
+        while self.open_cut is not None and until - self.open_cut.start > cap:
+            cut = self.open_cut
+            head = _text(self.cores, cut.start, cut.start + cap + 1)
+            stop = _cap_point(head, cap)
+            text = head[:stop]
+            ends = line_ends(text)
+            at_line_start = text[-1] in _LINE_ENDS
+            line = cut.line + ends
+            yield self._complete(cut.start + stop, line - 1 if at_line_start else line, 0, recount=True)
+            self.recount = True
+            first = _text(self.cores, cut.start + stop, cut.start + stop + 20 * TITLE_MAX_CHARS).splitlines()
+            title = make_title(first[0] if first else "", self.title_words, False)
+            self.open_cut = Cut(cut.start + stop, line, title, 1.0, (SIZE_LIMIT,))
+
+
+def _cap_point(head: str, cap: int) -> int:
+    """Where to cut an article whose first ``cap`` characters (and one more) are ``head``: at
+    its last line start past half of them, else at the cap (not between \\r and \\n)."""
+    last = max(head[:cap].rfind(end) for end in _LINE_ENDS)
+    if last >= max(1, cap // 2):
+        if head[last: last + 2] != "\r\n":
+            return last + 1
+        if last + 2 <= cap:
+            return last + 2
+    return cap - 1 if head[cap - 1: cap + 1] == "\r\n" and cap > 1 else cap
+
+
+def line_ends(text: str) -> int:
+    """How many line ends ``text`` holds, as ``str.splitlines`` counts them."""
+    return sum(text.count(end) for end in _LINE_ENDS) - text.count("\r\n")
+
+
+def _text(cores: deque[tuple[int, str]], start: int, end: int) -> str:
+    """The text from ``start`` to ``end`` (or the end of the cores), from the cores."""
     parts = []
     for offset, text in cores:
-        lo, hi = max(cut.start, offset), min(end, offset + len(text))
+        lo, hi = max(start, offset), min(end, offset + len(text))
         if lo < hi:
             parts.append(text[lo - offset: hi - offset])
+    return "".join(parts)
+
+
+def _article(index: int, cut: Cut, end: int, end_line: int, words: int, cores: deque[tuple[int, str]]) -> Article:
+    text = _text(cores, cut.start, end)
     while cores and cores[0][0] + len(cores[0][1]) <= end:
         cores.popleft()
     return Article(
@@ -286,7 +393,7 @@ def _article(index: int, cut: Cut, end: int, end_line: int, words: int, cores: d
         end=end,
         start_line=cut.line,
         end_line=max(cut.line, end_line),
-        text="".join(parts),
+        text=text,
         title=cut.title,
         score=cut.score,
         words=words,

@@ -95,10 +95,10 @@ def _summarizer(method: str, language: str, compiles: bool) -> Summarizer:
 @dataclass(frozen=True)
 class Decided:
     """What a section's task found: the cuts in its core and, for ``digest``, the summary of
-    every article that lies wholly in the core, by its start offset."""
+    every article that lies wholly in the core, by its start and end offsets."""
 
     decision: Decision
-    summaries: dict[int, Summary]
+    summaries: dict[tuple[int, int], Summary]
 
 
 def decide_section(job: Job, section: Section) -> Decided:
@@ -108,12 +108,12 @@ def decide_section(job: Job, section: Section) -> Decided:
     with cycle_collector_paused():
         decision = job.segmenter().decide(section)
         cuts = decision.cuts
-        summaries: dict[int, Summary] = {}
+        summaries: dict[tuple[int, int], Summary] = {}
         if job.summarize:
             ends = [c.start for c in cuts[1:]] + ([section.core_end] if section.last_line is not None else [])
             texts = [section.text[c.start - section.offset: end - section.offset] for c, end in zip(cuts, ends)]
-            for cut, summary in zip(cuts, summarize_texts(job, texts)):
-                summaries[cut.start] = summary
+            for cut, end, summary in zip(cuts, ends, summarize_texts(job, texts)):
+                summaries[cut.start, end] = summary
     return Decided(decision, summaries)
 
 
@@ -315,22 +315,23 @@ def _assembled(items: Iterable[Item], job: Job, compiles: bool) -> Iterator[Item
     summarizes one article per section, too few to pay for loading Numba: in numpy they cost
     a little more time, while loading Numba and the kernel late in a long run raised this
     process's peak memory past the target (the batch benchmark's 1 GB digest)."""
-    assembler = Assembler()
+    title_words = job.segmenter().cues.headline_max_words
+    assembler = Assembler(job.limits, title_words)
     failed = -1  # the input whose remaining items are dropped
     doc_job = job
     for number, kind, payload, result in items:
         if number == failed:
             continue
         if kind == "open":
-            assembler = Assembler()
+            assembler = Assembler(job.limits, title_words)
             doc_job = job.on(result[1])
         elif kind == "section":
             pairs = []
             for article in assembler.push(payload, result.decision):
                 summary = None
                 if job.summarize:
-                    summary = result.summaries.get(article.start) if article.end <= payload.core_end else None
-                    if summary is None:  # it began in an earlier section
+                    summary = result.summaries.get((article.start, article.end))
+                    if summary is None:  # it began in an earlier section, or was cut at the size limit
                         summary = summarize_texts(doc_job, [article.text], compiles)[0]
                 pairs.append((article, summary))
             yield (number, "articles", pairs, None)
