@@ -77,6 +77,8 @@ class Document:
     encoding: str
     compression: str | None
     size_bytes: int
+    #: What the reader had to leave out or change, for the user to be told (never an error).
+    notes: tuple[str, ...] = ()
 
     @property
     def pieces(self) -> Iterator[str]:

@@ -9,6 +9,7 @@ images, PDFs) are skipped.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Iterator
 
 from .errors import InputError
@@ -42,7 +43,11 @@ def _document(warc: WarcStream, record: Any) -> Document | None:
         return None
     headers = record.rec_headers
     name = headers.get_header("WARC-Target-URI") or headers.get_header("WARC-Record-ID") or "record"
-    body = record.content_stream().read(MAX_RECORD_BYTES)
+    body = record.content_stream().read(MAX_RECORD_BYTES + 1)
+    notes: tuple[str, ...] = ()
+    if len(body) > MAX_RECORD_BYTES:
+        body = body[:MAX_RECORD_BYTES]
+        notes = (f"record longer than {MAX_RECORD_BYTES >> 20} MiB: only its first {MAX_RECORD_BYTES >> 20} MiB read",)
     if kind == "conversion":
         text, encoding = body.decode("utf-8", errors="replace"), "utf-8"
     else:
@@ -59,11 +64,25 @@ def _document(warc: WarcStream, record: Any) -> Document | None:
             return None
     if not text.strip():
         return None
-    return Document(f"{warc.source}#{name}", text, encoding, warc.compression, len(body))
+    return Document(f"{warc.source}#{name}", text, encoding, warc.compression, len(body), notes)
+
+
+#: A tag whose attributes run longer than this loses them before extraction: lxml and
+#: trafilatura take time quadratic in one element's attributes (200,000 of them: minutes).
+MAX_ATTRIBUTE_BYTES = 2000
+_LONG_TAG = re.compile(rb"<([A-Za-z][^\s<>/]*+)[^<>]{%d,}+>" % MAX_ATTRIBUTE_BYTES)
+
+
+def tame_html(html: bytes) -> bytes:
+    """``html`` with the attributes of overlong tags dropped (``<div a=.. b=..>`` -> ``<div>``),
+    in linear time, so that extracting its text takes time linear in its size."""
+    return _LONG_TAG.sub(rb"<\1>", html)
 
 
 def _main_text(html: bytes) -> str:
     import trafilatura
+
+    html = tame_html(html)
 
     # trafilatura reports unparseable pages through logging; a library must not print them.
     logging.getLogger("trafilatura").addHandler(logging.NullHandler())

@@ -16,7 +16,7 @@ from __future__ import annotations
 import gc
 import time
 from collections import deque
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -237,10 +237,46 @@ class Workers:
             self.executor = self._make()
         return self.executor
 
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        """Run ``fn(*args)`` on a worker; WorkerError if the workers cannot take it (a pool
+        whose process died, a cluster that is gone)."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.get().submit(fn, *args)
+        except BrokenProcessPool as exc:
+            raise WorkerError("a worker process died (killed, or out of memory); the run stopped") from exc
+        except RuntimeError as exc:  # "cannot schedule new futures after shutdown"
+            raise WorkerError(f"the workers cannot take more work ({exc})") from exc
+
+    def result(self, future: Future[Any]) -> Any:
+        """The task's result, or its exception: a worker's death as WorkerError; a Dask
+        cluster left without workers is noticed within seconds rather than waited on."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        wait = getattr(self.executor, "wait", None)
+        try:
+            return wait(future) if wait is not None else future.result()
+        except BrokenProcessPool as exc:
+            raise WorkerError("a worker process died (killed, or out of memory)") from exc
+        except Exception as exc:
+            if type(exc).__name__ == "KilledWorker":  # this task's input fails, not the run
+                raise SegmenterError(f"the Dask workers running a task of this input died ({exc})") from exc
+            raise
+
     def close(self, cancel: bool = False) -> None:
         if self.executor is not None:
-            self.executor.shutdown(wait=not cancel, cancel_futures=True)
-            self.executor = None
+            executor, self.executor = self.executor, None
+            if cancel:
+                _stop_processes(executor)
+            executor.shutdown(wait=not cancel, cancel_futures=True)
+
+
+def _stop_processes(executor: Executor) -> None:
+    """Stop a local pool's worker processes now (their tasks are not waited for)."""
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        with suppress(OSError, ValueError, AttributeError):
+            process.kill()
 
 
 def _decided(workers: Workers | None, job: Job, items: Iterable[Item], ahead: int) -> Iterator[Item]:
@@ -266,7 +302,7 @@ def _decided(workers: Workers | None, job: Job, items: Iterable[Item], ahead: in
         elif workers is None:
             window.append((item, _decided_here(current, item[2]), False))
         else:
-            window.append((item, workers.get().submit(decide_section, current, item[2]), True))
+            window.append((item, workers.submit(decide_section, current, item[2]), True))
             in_flight += 1
 
     for item in items:
@@ -281,12 +317,12 @@ def _decided(workers: Workers | None, job: Job, items: Iterable[Item], ahead: in
         place(item)
         while window and (not window[0][2] or in_flight > ahead):
             in_flight -= window[0][2]
-            yield _finished(*window.popleft()[:2])
+            yield _finished(*window.popleft()[:2], workers)
     if held:  # the run's only section (its document's open item was placed before it)
         window.append((held[0], _decided_here(current, held[0][2]), False))
         window.extend((later, None, False) for later in held[1:])
     while window:
-        yield _finished(*window.popleft()[:2])
+        yield _finished(*window.popleft()[:2], workers)
 
 
 def _decided_here(job: Job, section: Section) -> Future[Decided]:
@@ -299,11 +335,13 @@ def _decided_here(job: Job, section: Section) -> Future[Decided]:
     return future
 
 
-def _finished(item: Item, future: Future[Decided] | None) -> Item:
+def _finished(item: Item, future: Future[Decided] | None, workers: Workers | None) -> Item:
     if future is None:
         return item
     try:
-        return (item[0], item[1], item[2], future.result())
+        return (item[0], item[1], item[2], workers.result(future) if workers is not None else future.result())
+    except WorkerError:  # no worker left to run anything: the run stops
+        raise
     except Exception as exc:  # the input fails, not the batch
         return (item[0], "fail", (None, exc), None)
 
@@ -365,12 +403,37 @@ def _events(items: Iterable[Item]) -> Iterator[Event]:
             yield Failed(name if name is not None else doc.source, error)
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them and cleans up."""
+def _ignore_interrupts(parent: int | None = None) -> None:
+    """Workers leave Ctrl-C to the main process, which stops them and cleans up, and die
+    with their parent however it ends."""
     import signal
 
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     collect_garbage_rarely()
+
+
+#: Linux's prctl option: the signal this process gets when its parent dies.
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int | None) -> None:
+    """Have the kernel kill this process when its parent dies (Linux), so that a pool's
+    workers never outlive a command killed by SIGTERM or SIGKILL. ``parent`` is the process
+    that should be the parent: if it is already gone, this process ends now."""
+    import os
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
 
 
 def collect_garbage_rarely() -> None:
@@ -399,6 +462,8 @@ def process_pool(jobs: int) -> Executor:
     interpreters where there is none."""
     from concurrent.futures import ProcessPoolExecutor
 
+    import os
+
     context = _pool_context()
     if context.get_start_method() != "fork":
         if context.get_start_method() == "forkserver":  # it gets ready while the input is read
@@ -406,13 +471,19 @@ def process_pool(jobs: int) -> Executor:
 
             forkserver.ensure_running()
         return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_forked_worker)
-    pool.submit(int)  # forks every worker now
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_forked_worker,
+                               initargs=(os.getpid(),))
+    try:
+        pool.submit(int)  # forks every worker now
+    except OSError as exc:  # EAGAIN, ENOMEM: the system will not start more processes
+        _stop_processes(pool)
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise WorkerError(f"cannot start {jobs} worker processes ({exc.strerror or exc}); try fewer --jobs") from exc
     return pool
 
 
-def _forked_worker() -> None:
-    _ignore_interrupts()
+def _forked_worker(parent: int) -> None:
+    _ignore_interrupts(parent)
     prepare_worker()
 
 
@@ -449,8 +520,47 @@ def _pool_context() -> Any:
     return context
 
 
-class ClusterError(SegmenterError):
+class WorkerError(SegmenterError):
+    """Worker processes cannot be started, or died."""
+
+
+class ClusterError(WorkerError):
     """The Dask cluster cannot be used."""
+
+
+def usable_jobs(requested: int | None, tasks: int | None) -> int:
+    """Worker processes worth starting: the ``requested`` number (one per core by default),
+    never more than the cores this process may run on, nor than the run's ``tasks`` when
+    they are known (more would only cost memory and start-up time)."""
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    jobs = min(requested or cores, cores)
+    return max(1, min(jobs, tasks) if tasks is not None else jobs)
+
+
+def estimate_tasks(sources: list[str], limits: Limits) -> int | None:
+    """How many sections the inputs will make, when that is known from their sizes: None if
+    any is standard input, compressed or a WARC file (its text may be far larger), or not a
+    regular file."""
+    import os
+
+    from corpuscut.segmenter.source import sniff_compression
+
+    tasks = 0
+    for source in sources:
+        try:
+            if source == "-" or not os.path.isfile(source):
+                return None
+            with open(source, "rb") as handle:
+                head = handle.read(8)
+            size = os.path.getsize(source)
+        except OSError:
+            return None
+        if sniff_compression(head) or head.startswith(b"WARC/"):
+            return None
+        tasks += max(1, -(-size // limits.section_chars))
+    return tasks
 
 
 def dask_executor(address: str) -> Executor:
@@ -460,9 +570,11 @@ def dask_executor(address: str) -> Executor:
         from distributed import Client
     except ImportError as exc:
         raise ClusterError("--dask needs Dask: pip install 'corpuscut[dask]'") from exc
+    _check_reachable(address)
     try:
-        # How long to try is Dask's own setting (distributed.comm.timeouts.connect).
-        timeout = dask.config.get("distributed.comm.timeouts.connect")
+        # How long to try is Dask's own setting (distributed.comm.timeouts.connect), at most
+        # CONNECT_SECONDS: the scheduler answered a plain connection already.
+        timeout = min(dask.config.get("distributed.comm.timeouts.connect"), f"{CONNECT_SECONDS}s", key=_seconds)
         client = Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {address} ({exc})") from exc
@@ -476,6 +588,40 @@ def dask_executor(address: str) -> Executor:
     return _DaskExecutor(client)
 
 
+#: How long a Dask scheduler's address may take to answer.
+CONNECT_SECONDS = 5
+#: How long a Dask cluster may have no worker at all before the run gives up on it.
+NO_WORKERS_SECONDS = 30
+
+
+def _seconds(value: Any) -> float:
+    from dask.utils import parse_timedelta
+
+    return float(parse_timedelta(value, default="seconds"))
+
+
+def _check_reachable(address: str) -> None:
+    """ClusterError within CONNECT_SECONDS unless a TCP connection to ``address`` opens (a
+    mistyped host or port otherwise costs Dask's whole retry time)."""
+    import socket
+
+    from distributed.comm import parse_address
+    from distributed.comm.addressing import parse_host_port
+
+    try:
+        scheme, location = parse_address(address)
+        if scheme not in ("tcp", "tls"):
+            return  # other transports (inproc, ucx) are left to Dask
+        host, port = parse_host_port(location)
+    except (ValueError, TypeError) as exc:
+        raise ClusterError(f"{address!r} is not a Dask scheduler address (tcp://host:port)") from exc
+    try:
+        socket.create_connection((host, port), timeout=CONNECT_SECONDS).close()
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise ClusterError(f"cannot reach the Dask scheduler at {address} ({reason})") from exc
+
+
 class _DaskExecutor(Executor):
     """The client's executor, which also closes the client when shut down."""
 
@@ -485,6 +631,28 @@ class _DaskExecutor(Executor):
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
         return self.executor.submit(fn, *args, **kwargs)
+
+    def wait(self, future: Any) -> Any:
+        """The task's result; ClusterError once the cluster has had no worker for
+        NO_WORKERS_SECONDS (Dask itself would wait for one for ever)."""
+        from concurrent.futures import TimeoutError as Pending
+
+        alone_since: float | None = None
+        while True:
+            try:
+                return future.result(timeout=1.0)
+            except Pending:
+                pass
+            try:
+                workers = len(self.client.scheduler_info().get("workers", {}))
+            except Exception as exc:
+                raise ClusterError(f"lost the Dask scheduler ({exc})") from exc
+            if workers:
+                alone_since = None
+            elif alone_since is None:
+                alone_since = time.monotonic()
+            elif time.monotonic() - alone_since > NO_WORKERS_SECONDS:
+                raise ClusterError(f"the Dask cluster has had no worker for {NO_WORKERS_SECONDS} s; the run stopped")
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self.executor.shutdown(wait=wait)
