@@ -1,4 +1,5 @@
-"""The console script's entry point: Ctrl-C at any moment is one line on stderr and exit 130.
+"""The console script's entry point: Ctrl-C at any moment is one line on stderr and exit 130
+(SIGTERM: exit 143, cleaned up the same way).
 
 The command's modules take most of a second to import; a Ctrl-C in that time, or while Typer
 parses options (Typer turns it into a silent exit 130), or inside a library that swallows the
@@ -19,13 +20,21 @@ from .status import ExitStatus
 def main() -> None:
     """Run the command; report an interruption once, whatever it interrupted."""
     interrupted = False
+    terminated = False
 
     def on_interrupt(signum: int, frame: FrameType | None) -> None:
         nonlocal interrupted
         interrupted = True
         raise KeyboardInterrupt
 
+    def on_terminate(signum: int, frame: FrameType | None) -> None:
+        # SIGTERM unwinds as Ctrl-C does: workers stopped, temporary files removed.
+        nonlocal interrupted, terminated
+        interrupted = terminated = True
+        raise KeyboardInterrupt
+
     signal.signal(signal.SIGINT, on_interrupt)
+    signal.signal(signal.SIGTERM, on_terminate)
     # One BLAS thread, set before numpy is loaded: pool workers forked from this process
     # inherit numpy as loaded here, and with the default (a thread per core) their BLAS
     # threads would fight the workers for the cores (summarizer.pipeline._pool_context).
@@ -49,7 +58,10 @@ def main() -> None:
         # imported fails on its next import. After a Ctrl-C that is still the interruption.
         if not interrupted:
             raise
-    if interrupted or code == ExitStatus.INTERRUPTED:
+    if terminated:
+        sys.stderr.write("corpuscut: terminated\n")
+        code = ExitStatus.TERMINATED
+    elif interrupted or code == ExitStatus.INTERRUPTED:
         sys.stderr.write("corpuscut: interrupted\n")
         code = ExitStatus.INTERRUPTED
     sys.exit(code)

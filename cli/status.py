@@ -13,3 +13,4 @@ class ExitStatus(IntEnum):
     USAGE = 2  #: bad option or argument; nothing was done
     INTERRUPTED = 130  #: Ctrl-C (128 + SIGINT); any output file is left as it was
     BROKEN_PIPE = 141  #: the reader of stdout went away (128 + SIGPIPE), e.g. ``| head``
+    TERMINATED = 143  #: SIGTERM (128 + 15); cleaned up as after Ctrl-C

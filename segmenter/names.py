@@ -26,6 +26,17 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}"
 
 
+def name_text(name: str) -> str:
+    """A file name as valid Unicode, for records and messages: bytes that were not UTF-8
+    (lone surrogates from ``surrogateescape``) shown as ``\\xNN``; the rest kept."""
+    if not _SURROGATE.search(name):
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def printable(text: str, keep_newlines: bool = True) -> str:
     """``text`` with control characters, undecodable bytes and bidirectional controls shown
     as ``\\xNN`` / ``\\uNNNN`` escapes (newlines too, unless ``keep_newlines``)."""

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO, Callable, Iterator
 
 from .errors import BinaryInputError, InputError
+from .names import name_text
 
 STDIN = "-"
 #: Fewer bytes than this are never given to the detector: it guesses wrong on short text.
@@ -385,17 +386,18 @@ def _open(source: str, stdin: BinaryIO | None, encoding: str | None, records: bo
     raw = _Counting(source, head, handle)
     stream = _decompressing(kind, raw)
     sample = _read(stream, SAMPLE_BYTES, source, kind)
+    shown = name_text(source)  # what records call it: a name that is not UTF-8 is still text
     for name, format_ in RECORD_FORMATS.items() if records else ():
         if sample.startswith(format_.magic):
             replayed = io.BufferedReader(_Counting(source, sample, stream), READ_BYTES)  # type: ignore[arg-type]
-            return RecordStream(source, kind, replayed, raw, name)  # type: ignore[arg-type]
+            return RecordStream(shown, kind, replayed, raw, name)  # type: ignore[arg-type]
     try:
         decoding = _choose_decoding(sample, len(sample) < SAMPLE_BYTES, source, encoding)
     except InputError:
         raw.close()
         raise
     pieces = _decode_pieces(sample, stream, decoding, source, kind, raw)
-    return TextStream(source, decoding.label, kind, pieces, raw)
+    return TextStream(shown, decoding.label, kind, pieces, raw)
 
 
 def decode_bytes(data: bytes, source: str = STDIN, encoding: str | None = None) -> tuple[str, str]:

@@ -4,20 +4,30 @@ finishes, says clearly what it could not do, and never loses or invents text."""
 from __future__ import annotations
 
 import codecs
+import contextlib
+import io
 import json
 import os
 import random
+import signal
 import socket
+import stat
+import subprocess
+import sys
+import threading
+import time
 
 import pytest
 
-from corpuscut.segmenter import Segmenter, split
+from corpuscut.segmenter import InputError, Segmenter, decode_bytes, expand_inputs, split
+from corpuscut.segmenter.source import READ_BYTES, json_lines_documents, open_text
+from corpuscut.segmenter.streaming import Limits
 from corpuscut.summarizer import summarize
-from tests.conftest import SEED
+from tests.conftest import SAMPLES, SEED
 
 
 def records(text: str) -> list[dict]:
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return [json.loads(line) for line in text.split("\n") if line.strip()]
 
 
 def joined(out: str) -> str:
@@ -163,3 +173,276 @@ def test_bom_only_and_codec_oddities_never_raise():
         from corpuscut.segmenter import decode_bytes
 
         decode_bytes(data)
+
+
+# Second pass: special files, caps on size, names as bytes, signals, odd options.
+
+def _reader(path, into: list) -> threading.Thread:
+    def read() -> None:
+        with open(path, "rb") as handle:
+            into.append(handle.read())
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_output_to_a_fifo_is_written_into_it_and_the_fifo_stays(run, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = _reader(fifo, got)
+    result = run(["split", "--jobs", "1", "-o", str(fifo), str(SEED)])
+    reader.join(10)
+    assert result.exit_code == 0 and len(records(got[0].decode())) == 5
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_output_to_dev_null_writes_to_the_device_and_never_replaces_it(run):
+    result = run(["split", "--jobs", "1", "-o", os.devnull, str(SEED)])
+    assert result.exit_code == 0 and stat.S_ISCHR(os.lstat(os.devnull).st_mode)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_output_to_dev_full_reports_the_write_error_in_one_line(run):
+    result = run(["split", "--jobs", "1", "-o", "/dev/full", str(SEED)])
+    assert result.exit_code == 1 and result.err_text.count("\n") == 1
+    assert "/dev/full: cannot write (No space left on device)" in result.err_text
+    assert stat.S_ISCHR(os.lstat("/dev/full").st_mode)
+
+
+def test_output_through_a_symlink_writes_its_file_and_keeps_the_link(run, tmp_path):
+    target = tmp_path / "real.jsonl"
+    target.write_text("old\n")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(target.name)
+    assert run(["split", "--jobs", "1", "-o", str(link), str(SEED)]).exit_code == 0
+    assert link.is_symlink() and len(records(target.read_text())) == 5
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.jsonl", "real.jsonl"]
+
+
+def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next(run, tmp_path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = tmp_path / f".out.jsonl.{dead.pid}.abcd1234.part"
+    left.write_text("half")
+    out = tmp_path / "out.jsonl"
+    assert run(["split", "--jobs", "1", "-o", str(out), str(SEED)]).exit_code == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_out_dir_never_follows_a_planted_folder_link_out_of_the_folder(run, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "0001-kursk-taiwan-dump").symlink_to(outside, target_is_directory=True)
+    result = run(["split", "--jobs", "1", "--out-dir", str(out), str(SEED), str(SAMPLES / "bbc-noisy.txt")])
+    assert result.exit_code == 1 and "not followed" in result.err_text and result.err_text.count("\n") == 1
+    assert list(outside.iterdir()) == []
+
+
+def test_out_dir_replaces_a_planted_file_link_and_never_copies_its_mode(run, tmp_path):
+    victim = tmp_path / "victim"
+    victim.write_text("keep me")
+    victim.chmod(0o4755)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "0001-kyivs-allies-are-largely-withholding-judgement-over-the-ukra.txt").symlink_to(victim)
+    assert run(["split", "--jobs", "1", "--out-dir", str(out), str(SEED)]).exit_code == 0
+    assert victim.read_text() == "keep me" and victim.stat().st_mode & 0o7777 == 0o4755
+    written = [p for p in out.iterdir() if p.name.startswith("0001-")]
+    assert len(written) == 1 and not written[0].is_symlink() and written[0].stat().st_mode & 0o7000 == 0
+
+
+def test_out_dir_numbers_the_articles_of_every_json_lines_document_apart(run, tmp_path):
+    dump = tmp_path / "docs.jsonl"
+    dump.write_text("".join(json.dumps({"text": "Same headline\nThe same story, told again at length.\n"}) + "\n"
+                            for _ in range(3)))
+    out = tmp_path / "out"
+    assert run(["split", "--jobs", "1", "--text-field", "text", "--out-dir", str(out), str(dump)]).exit_code == 0
+    files = sorted(p.name for p in out.iterdir() if p.name != "index.jsonl")
+    assert files == ["0001-same-headline.txt", "0002-same-headline.txt", "0003-same-headline.txt"]
+    assert len(records((out / "index.jsonl").read_text())) == 3
+
+
+CAPPED = Limits(section_lines=50, section_chars=4000, margin_lines=5, margin_chars=500, line_chars=700,
+                article_chars=3000)
+
+
+@pytest.mark.parametrize("text", ["x" * 20_000, "a\n" * 9000, SEED.read_text(encoding="utf-8") * 3],
+                         ids=["one-endless-line", "endless-short-lines", "long-articles"])
+def test_lines_and_articles_past_their_caps_are_cut_there_losslessly(text):
+    segmenter = Segmenter(limits=CAPPED)
+    articles = segmenter.split(text)
+    assert "".join(a.text for a in articles) == text
+    assert max(len(a.text) for a in articles) <= CAPPED.article_chars
+    assert any(a.reasons == ("size limit",) for a in articles)
+    assert all(a.words == len(a.text.split()) for a in articles)
+    streamed = segmenter.iter_split(text[i: i + 77] for i in range(0, len(text), 77))
+    assert [(a.start, a.end, a.start_line, a.end_line) for a in streamed] == \
+        [(a.start, a.end, a.start_line, a.end_line) for a in articles]
+
+
+def test_a_compressed_bomb_is_read_in_pieces_and_cut_at_the_caps():
+    zstandard = pytest.importorskip("zstandard")
+    bomb = zstandard.ZstdCompressor(level=19).compress(b" " * 3_000_000)
+    assert len(bomb) < 2000
+    stream = open_text("-", io.BytesIO(bomb))
+    assert max(len(piece) for piece in stream.pieces) <= READ_BYTES
+    articles = list(Segmenter(limits=CAPPED).iter_split(open_text("-", io.BytesIO(bomb)).pieces))
+    assert sum(len(a.text) for a in articles) == 3_000_000 and max(len(a.text) for a in articles) <= 3000
+
+
+def test_a_file_name_that_is_not_utf8_never_aborts_the_batch(run, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = SEED.read_bytes()
+    (folder / "good.txt").write_bytes(seed)
+    with open(os.path.join(os.fsencode(folder), b"bad\xff\x1b]0;title\x07.txt"), "wb") as handle:
+        handle.write(seed)
+    result = run(["split", "--jobs", "1", str(folder)])
+    out = records(result.out_text)
+    assert result.exit_code == 0 and len(out) == 10
+    assert out[0]["source"] == f"{folder}/bad\\xff\x1b]0;title\x07.txt"
+    out_dir = tmp_path / "out"
+    assert run(["split", "--jobs", "1", "--out-dir", str(out_dir), str(folder)]).exit_code == 0
+    assert len(records((out_dir / "index.jsonl").read_text())) == 10
+
+
+def test_a_missing_file_with_control_characters_in_its_name_is_reported_escaped(run, tmp_path):
+    name = str(tmp_path / "gone\x1b]52;c;cHduZWQ=\x07\udcff.txt")
+    result = run(["split", "--jobs", "1", name])
+    assert result.exit_code == 1 and "\x1b" not in result.err_text and "\\x1b]52" in result.err_text
+    assert "\\xff" in result.err_text
+
+
+def test_a_fifo_in_a_folder_is_skipped_with_a_line_never_opened(run, tmp_path):
+    (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
+    os.mkfifo(tmp_path / "b.txt")
+    result = run(["split", "--jobs", "1", str(tmp_path)])
+    assert result.exit_code == 1 and len(records(result.out_text)) == 5
+    assert f"{tmp_path}/b.txt: is a FIFO, not a regular file: skipped" in result.err_text
+
+
+def test_a_recursive_glob_through_symlink_loops_ends(run, tmp_path, monkeypatch):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "a.txt").write_bytes(SEED.read_bytes())
+    for name in ("loop1", "loop2", "loop3"):
+        (tmp_path / "d" / name).symlink_to(tmp_path, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    assert expand_inputs(["**/*.txt"]) == ["d/a.txt"]
+    assert len(records(run(["split", "--jobs", "1", f"{tmp_path}/**/*.txt"]).out_text)) == 5
+
+
+def test_one_stray_byte_in_a_utf8_file_does_not_send_it_to_a_legacy_code_page(run):
+    text = SEED.read_bytes()
+    broken = text[:2000] + b"\xff" + text[2000:]
+    result = run(["split", "--jobs", "1"], stdin=broken)
+    out = records(result.out_text)
+    assert len(out) == 5 and {r["encoding"] for r in out} == {"utf-8"}
+    assert joined(result.out_text) == broken.decode("utf-8", "replace")
+
+
+def test_json_lines_are_split_at_newlines_only_so_the_tools_own_output_reads_back(run, tmp_path):
+    text = "First line\u2028still the first record\x85and more.\nSecond line of text.\n"
+    first = run(["split", "--jobs", "1"], stdin=text.encode())
+    again = run(["split", "--jobs", "1", "--text-field", "text"], stdin=first.out_text.encode())
+    assert again.exit_code == 0 and joined(again.out_text) == joined(first.out_text) == text
+
+
+def test_a_json_lines_record_past_its_cap_fails_the_input_in_one_line(tmp_path):
+    stream = open_text("-", io.BytesIO(json.dumps({"text": "x" * 5000}).encode() + b"\n"))
+    with pytest.raises(InputError, match="line 1 is longer than 1,000 characters"):
+        list(json_lines_documents(stream, "text", max_chars=1000))
+
+
+def test_a_lone_surrogate_in_json_lines_becomes_a_replacement_character(run):
+    result = run(["split", "--jobs", "1", "--text-field", "text"], stdin=b'{"text": "bad \\ud800 char"}\n')
+    assert result.exit_code == 0 and joined(result.out_text) == "bad \ufffd char"
+
+
+def test_a_truncated_warc_gz_is_an_error_not_an_empty_success(run, tmp_path):
+    pytest.importorskip("warcio", reason="the warc extra is not installed")
+    from tests.test_batch import _warc
+
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path, [("conversion", f"https://example.org/{i}", "text/plain", SEED.read_bytes()) for i in range(3)])
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    result = run(["split", "--jobs", "1", str(path)])
+    assert result.exit_code == 1 and "cannot be decompressed" in result.err_text
+
+
+def test_html_with_a_huge_tag_is_tamed_in_linear_time():
+    from corpuscut.segmenter.warc import tame_html
+
+    tag = b"<div " + b" ".join(b'a%d="x"' % i for i in range(50_000)) + b">"
+    assert tame_html(tag + b"<p class=x>text</p></div>") == b"<div><p class=x>text</p></div>"
+    assert tame_html(b"<" + b"a" * 100_000) == b"<" + b"a" * 100_000  # no closing: left alone
+
+
+def test_non_text_codecs_are_refused():
+    for codec in ("rot13", "base64", "zlib"):
+        with pytest.raises(InputError, match="not a text encoding"):
+            decode_bytes(b"text", encoding=codec)
+
+
+def test_a_failed_fork_is_one_clear_error_and_no_hang(monkeypatch):
+    from corpuscut.summarizer import pipeline
+
+    if pipeline._pool_context().get_start_method() != "fork":
+        pytest.skip("workers are not forked here")
+    real, forks = os.fork, []
+
+    def fork():
+        forks.append(1)
+        if len(forks) > 1:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        return real()
+
+    monkeypatch.setattr(os, "fork", fork)
+    with pytest.raises(pipeline.WorkerError, match="cannot start 2 worker processes"):
+        pipeline.process_pool(2)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            with contextlib.suppress(OSError):
+                with open(f"/proc/{entry}/stat") as handle:
+                    if int(handle.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        found.append(int(entry))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["sigkill", "sigterm"])
+def test_workers_die_with_a_killed_command(tmp_path, sig):
+    dumps = []
+    for i in range(4):
+        dumps.append(tmp_path / f"d{i}.txt")
+        dumps[-1].write_bytes(SEED.read_bytes() * 40)
+    command = subprocess.Popen([sys.executable, "-m", "corpuscut", "digest", "-j", "2", "-o", str(tmp_path / "o.jsonl"),
+                                *map(str, dumps)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(_children(command.pid)) < 2 and time.monotonic() < deadline and command.poll() is None:
+        time.sleep(0.05)
+    workers = _children(command.pid)
+    command.send_signal(sig)
+    command.wait(30)
+    deadline = time.monotonic() + 10
+    while any(os.path.exists(f"/proc/{w}") and _state(w) != "Z" for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert workers and not [w for w in workers if os.path.exists(f"/proc/{w}") and _state(w) != "Z"]
+    if sig == signal.SIGTERM:
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in dumps)
+
+
+def _state(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
