@@ -89,7 +89,19 @@ class JsonWriter(BaseWriter):
         self.out.flush()
 
 
+def is_scores(record: dict[str, Any]) -> bool:
+    """An ``eval split`` record (measures, not an article or a summary)."""
+    return "f1" in record
+
+
+def key_values(record: dict[str, Any]) -> str:
+    """A record as aligned ``name value`` lines."""
+    return "".join(f"{k:14} {v}\n" for k, v in record.items())
+
+
 def _body(record: dict[str, Any]) -> str:
+    if is_scores(record):
+        return key_values(record).rstrip("\n")
     if "summary" in record and "text" in record:
         return f"{record['title']}\n\n{record['summary']}" if record["title"] else record["summary"]
     if "summary" in record:
@@ -124,6 +136,9 @@ class MarkdownWriter(BaseWriter):
     out: TextIO
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
+        if records and is_scores(records[0]):
+            self.out.writelines(key_values(record) for record in records)
+            return
         self.out.write(f"# {doc.source}\n\n")
         self.out.write(f"{_size(doc.size_bytes)}, {doc.encoding}, {_count(records)}\n\n")
         for record in records:
@@ -191,6 +206,10 @@ class RichWriter(BaseWriter):
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
         c = self.console
+        if records and is_scores(records[0]):
+            for record in records:
+                c.print(Text(key_values(record)), end="")
+            return
         header = Text()
         header.append(doc.source, style="bold")
         header.append(f"  {_size(doc.size_bytes)} · {doc.encoding} · {_count(records)} · {seconds:.2f} s", style="dim")

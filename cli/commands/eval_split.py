@@ -1,0 +1,60 @@
+"""``corpuscut eval split``: how well the segmenter finds the known article starts of a dump."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from corpuscut.segmenter import Document, InputError, Segmenter
+from corpuscut.segmenter.language import Language
+from corpuscut.segmenter.words import DEFAULT_LANGUAGE
+from corpuscut.segmenter.evaluate import Scores, offsets_to_text_lines, read_gold, text_line_numbers
+
+from ..environment import Environment
+from ..options import Options, command
+from ..run import document_events, run
+from ..tools import check_language, segmenter
+
+EXAMPLE = "corpuscut eval split samples/bbc-noisy.txt --gold samples/bbc-noisy.gold.jsonl"
+
+Dump = Annotated[Path, typer.Argument(help="The dump to split.", exists=True, dir_okay=False)]
+Gold = Annotated[
+    Path,
+    typer.Option("--gold", "-g", exists=True, dir_okay=False,
+                 help="Article starts: JSON Lines with start (offset) or line, or the dump with ========== lines between articles."),
+]
+
+
+@command("fmt", "encoding", "cues", "language")
+def eval_split(env: Environment, dump: Dump, gold: Gold, opts: Options) -> None:
+    """Split DUMP and score the boundaries against GOLD: precision, recall, F1, Pk, WindowDiff."""
+    check_language(opts)
+    segmenters = {DEFAULT_LANGUAGE if opts.language is None else opts.language: segmenter(opts)}
+
+    def records_of(doc: Document, language: Language) -> list[dict[str, Any]]:
+        if language.stemmer not in segmenters:
+            segmenters[language.stemmer] = segmenter(opts, language.stemmer)
+        return [scores_record(doc, gold, segmenters[language.stemmer])]
+
+    opts = replace(opts, inputs=[str(dump)])
+    run(env, opts, document_events(env, opts, records_of))
+
+
+def scores_record(doc: Document, gold: Path, segmenter: Segmenter) -> dict[str, Any]:
+    """One record of the scores of ``segmenter`` on ``doc`` against the starts in ``gold``."""
+    try:
+        gold_starts = read_gold(gold, doc.text)
+    except (ValueError, KeyError, IndexError) as exc:
+        raise InputError(str(gold), f"not a gold file this tool reads ({type(exc).__name__}: {exc})") from None
+    found = [a.start for a in segmenter.split(doc.text)]
+    text_starts, _ = text_line_numbers(doc.text)
+    scores = Scores()
+    scores.add(offsets_to_text_lines(gold_starts, text_starts), offsets_to_text_lines(found, text_starts), len(text_starts))
+    return {
+        "source": doc.source, "gold_articles": len(gold_starts), "found_articles": len(found),
+        "precision": round(scores.precision, 4), "recall": round(scores.recall, 4), "f1": round(scores.f1, 4),
+        "pk": round(scores.pk, 4), "windowdiff": round(scores.windowdiff, 4), "exact_rate": round(scores.exact_rate, 4),
+    }

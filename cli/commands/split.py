@@ -1,0 +1,20 @@
+"""``corpuscut split``: each input's articles."""
+
+from __future__ import annotations
+
+from ..environment import Environment
+from ..errors import UsageError
+from ..options import FIELDS, OUTPUT, TERMINAL, WORKERS, Options, command
+from ..run import batch_events, run
+from ..tools import batch_job
+
+EXAMPLE = "corpuscut split samples/kursk-taiwan-dump.txt --format jsonl | jq -r .title"
+
+
+@command("inputs", *OUTPUT, "cues", "language", "explain", "out_dir", "view", *FIELDS, *WORKERS, *TERMINAL)
+def split(env: Environment, opts: Options) -> None:
+    """Split each input into articles: offsets, title, boundary score and reasons, text."""
+    job = batch_job(opts)
+    if opts.out_dir is not None and opts.output is not None:
+        raise UsageError("give --output or --out-dir, not both")
+    run(env, opts, batch_events(env, opts, job), parallel=True)

@@ -1,0 +1,31 @@
+"""``corpuscut summarize``: each input summarized as one document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corpuscut.segmenter import Document
+from corpuscut.segmenter.language import Language
+from corpuscut.summarizer import Summarizer
+
+from ..environment import Environment
+from ..options import FIELDS, LENGTH, OUTPUT, TERMINAL, Options, command
+from ..records import summary_record
+from ..run import document_events, run
+from ..tools import summarizing
+
+EXAMPLE = "corpuscut summarize article.txt --sentences 2 --method lex-rank"
+
+
+@command("inputs", *LENGTH, *OUTPUT, *FIELDS, *TERMINAL)
+def summarize(env: Environment, opts: Options) -> None:
+    """Summarize each input as one document: its most telling sentences, in order."""
+    first, length = summarizing(opts)
+    summarizers = {first.language: first}  # one per language met
+
+    def records_of(doc: Document, language: Language) -> list[dict[str, Any]]:
+        if language.stemmer not in summarizers:
+            summarizers[language.stemmer] = Summarizer(opts.method.value, language.stemmer)
+        return [summary_record(doc, summarizers[language.stemmer].summarize(doc.text, length), language.name)]
+
+    run(env, opts, document_events(env, opts, records_of))

@@ -1,0 +1,61 @@
+"""The one place where what went wrong becomes a line on stderr and an exit code (after
+httpie's ``core.raw_main``)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from typing import Iterator
+
+import typer
+
+from corpuscut.segmenter import SegmenterError
+
+from .environment import Environment
+from .status import ExitStatus
+
+
+class UsageError(Exception):
+    """The options cannot be run as given; nothing was done."""
+
+
+class InputsFailed(Exception):
+    """Some inputs failed (each already reported); the others were done. The message, if any,
+    lists them."""
+
+
+class CannotWrite(Exception):
+    """The output file or folder cannot be written."""
+
+
+def say(env: Environment, message: str) -> None:
+    """One line on stderr, never wrapped or styled."""
+    env.stderr.write(f"corpuscut: {' '.join(message.split())}\n")
+    env.stderr.flush()
+
+
+@contextlib.contextmanager
+def exit_codes(env: Environment) -> Iterator[None]:
+    """Run a command; turn its failures into the documented exit codes."""
+    try:
+        yield
+    except UsageError as exc:
+        say(env, f"error: {exc}")
+        raise typer.Exit(ExitStatus.USAGE) from None
+    except (InputsFailed, CannotWrite, SegmenterError) as exc:
+        if str(exc):
+            say(env, str(exc))
+        raise typer.Exit(ExitStatus.INPUT_FAILED) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(ExitStatus.INTERRUPTED) from None  # cli.entry says so on stderr
+    except BrokenPipeError:
+        silence_stdout()
+        raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
+
+
+def silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the final flush cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
