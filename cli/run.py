@@ -17,9 +17,8 @@ from typing import Any, Callable, Iterator, Optional
 
 from corpuscut.segmenter import Document, SegmenterError, expand_inputs
 from corpuscut.segmenter.language import Language, language_for
-from corpuscut.segmenter.source import TextStream, WarcStream, json_lines_documents, open_input
+from corpuscut.segmenter.source import TextStream, input_documents
 from corpuscut.segmenter.streaming import Limits
-from corpuscut.segmenter.warc import warc_documents
 from corpuscut.summarizer.pipeline import (
     Articles, Failed, Finished, InputDone, Job, Opened, Workers, dask_executor, process_pool, run_batch,
 )
@@ -194,16 +193,10 @@ def _start_early(workers: Workers | None, sources: list[str]) -> None:
 
 
 def documents(env: Environment, opts: Options) -> Callable[[str], Iterator[Any]]:
-    """How a source becomes documents: one text stream, or a JSON Lines file's records."""
+    """How a source becomes documents: one text stream, or the records of a format of records."""
 
     def open_source(source: str) -> Iterator[Any]:
-        stream = open_input(source, env.stdin, opts.encoding)
-        if isinstance(stream, WarcStream):
-            yield from warc_documents(stream)
-        elif opts.text_field:
-            yield from json_lines_documents(stream, opts.text_field, opts.id_field)
-        else:
-            yield stream
+        return input_documents(source, env.stdin, opts.encoding, opts.text_field, opts.id_field)
 
     return open_source
 

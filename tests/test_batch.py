@@ -107,7 +107,7 @@ def test_an_unreachable_dask_scheduler_is_one_line_and_exit_1(run):
 
 
 def test_resume_continues_a_stopped_batch_and_ends_with_the_records_of_an_unbroken_run(run, tmp_path, monkeypatch):
-    import corpuscut.cli.run as module
+    import corpuscut.segmenter.source as module
 
     out = tmp_path / "out.jsonl"
     real_open = module.open_input
