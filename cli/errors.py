@@ -10,7 +10,7 @@ from typing import Iterator
 
 import typer
 
-from corpuscut.segmenter import SegmenterError
+from corpuscut.errors import CorpuscutError
 
 from .environment import Environment
 from .status import ExitStatus
@@ -43,7 +43,7 @@ def exit_codes(env: Environment) -> Iterator[None]:
     except UsageError as exc:
         say(env, f"error: {exc}")
         raise typer.Exit(ExitStatus.USAGE) from None
-    except (InputsFailed, CannotWrite, SegmenterError) as exc:
+    except (InputsFailed, CannotWrite, CorpuscutError) as exc:
         if str(exc):
             say(env, str(exc))
         raise typer.Exit(ExitStatus.INPUT_FAILED) from None

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
-from corpuscut.segmenter import Document, SegmenterError, expand_inputs
+from corpuscut.errors import CorpuscutError
+from corpuscut.segmenter import Document, expand_inputs
 from corpuscut.segmenter.language import Language, language_for
 from corpuscut.segmenter.source import TextStream, input_documents
 from corpuscut.segmenter.streaming import Limits
@@ -157,7 +158,7 @@ def _sink(env: Environment, output: Path | None, journal: Journal | None = None)
 
 
 def _report_failure(env: Environment, event: Failed) -> None:
-    if isinstance(event.error, SegmenterError):
+    if isinstance(event.error, CorpuscutError):
         say(env, str(event.error))
         return
     if env.debug:

@@ -3,7 +3,8 @@ error, not a failed input."""
 
 from __future__ import annotations
 
-from corpuscut.segmenter import Segmenter, SegmenterError
+from corpuscut.errors import CorpuscutError
+from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.language import given_language
 from corpuscut.segmenter.words import DEFAULT_LANGUAGE
 from corpuscut.summarizer import Length, Summarizer
@@ -21,7 +22,7 @@ def summarizing(opts: Options) -> tuple[Summarizer, Length]:
     try:
         return (Summarizer(opts.method.value, opts.language or DEFAULT_LANGUAGE),
                 Length(sentences=opts.sentences, ratio=opts.ratio, words=opts.words))
-    except SegmenterError as exc:
+    except CorpuscutError as exc:
         raise UsageError(str(exc)) from None
 
 
@@ -30,7 +31,7 @@ def check_language(opts: Options) -> None:
     if opts.language is not None:
         try:
             given_language(opts.language)
-        except SegmenterError as exc:
+        except CorpuscutError as exc:
             raise UsageError(str(exc)) from None
 
 
@@ -47,7 +48,7 @@ def batch_job(opts: Options, length: Length | None = None) -> Job:
                   evidence=opts.explain)
     try:
         job.segmenter()
-    except SegmenterError as exc:
+    except CorpuscutError as exc:
         raise UsageError(str(exc)) from None
     return job
 
@@ -56,5 +57,5 @@ def segmenter(opts: Options, language: str | None = None) -> Segmenter:
     """The segmenter for ``language`` (by default the one named with --language, or English)."""
     try:
         return Segmenter.from_files(cues=opts.cues, language=language or opts.language or DEFAULT_LANGUAGE)
-    except SegmenterError as exc:
+    except CorpuscutError as exc:
         raise UsageError(str(exc)) from None

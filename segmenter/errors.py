@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from corpuscut.errors import CorpuscutError
 
-class SegmenterError(Exception):
-    """Base of every error corpuscut's libraries raise on purpose."""
+
+class SegmenterError(CorpuscutError):
+    """Base of the segmenter's errors (reading inputs, cue files, models, languages)."""
 
 
 class InputError(SegmenterError):

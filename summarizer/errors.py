@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from corpuscut.segmenter.errors import SegmenterError
+from corpuscut.errors import CorpuscutError
 
 
-class SummarizerError(SegmenterError):
-    """Base of the summarizer's errors (a SegmenterError, so one except clause catches both)."""
+class SummarizerError(CorpuscutError):
+    """Base of the summarizer's errors."""
 
 
 class UnknownMethodError(SummarizerError):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
+from corpuscut.errors import CorpuscutError
 from corpuscut.segmenter import Article, Segmenter, SegmenterError
 from corpuscut.segmenter.words import DEFAULT_LANGUAGE
 from corpuscut.segmenter.kernels import Tier
@@ -520,7 +521,7 @@ def _pool_context() -> Any:
     return context
 
 
-class WorkerError(SegmenterError):
+class WorkerError(CorpuscutError):
     """Worker processes cannot be started, or died."""
 
 
