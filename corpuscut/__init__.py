@@ -24,7 +24,9 @@ _ROOT = Path(__file__).resolve().parent.parent
 if not (Path(__file__).parent / "segmenter").is_dir() and (_ROOT / "segmenter" / "__init__.py").is_file():
     __path__.append(str(_ROOT))  # noqa: F821 (a package's __path__)
 
-__all__ = ["digest", "split", "summarize"]
+from .errors import CorpuscutError  # noqa: E402 (after __path__ is set)
+
+__all__ = ["CorpuscutError", "digest", "split", "summarize"]
 
 # Imported on first use: the command sets numpy's thread limits before numpy is loaded, and a
 # bare `import corpuscut` stays cheap.
