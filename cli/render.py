@@ -5,23 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Any, Callable, Protocol, TextIO
 
 import orjson
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-
-
-class OutputFormat(str, Enum):
-    auto = "auto"
-    rich = "rich"
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
-    parquet = "parquet"
 
 
 PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red")
@@ -338,14 +328,23 @@ class TableWriter(BaseWriter):
         self.console.print(table)
 
 
+#: The writers of records to a text stream, by format name (see CONTRIBUTING.md to add one).
+#: ``rich`` (a terminal's panels or table) and ``parquet`` (a columnar file) are written apart.
+WRITERS: dict[str, Callable[[TextIO], Writer]] = {
+    "text": TextWriter,
+    "json": JsonWriter,
+    "jsonl": JsonlWriter,
+    "markdown": MarkdownWriter,
+}
+
+#: Every value of ``--format``: ``auto`` is rich on a terminal and JSON Lines when piped.
+OutputFormat = Enum(  # type: ignore[misc]
+    "OutputFormat", [(name, name) for name in ("auto", "rich", *WRITERS, "parquet")], type=str, module=__name__,
+)
+
+
 def make_writer(fmt: OutputFormat, out: TextIO, console: Console, table: bool = False) -> Writer:
-    """The writer for a resolved format (``auto`` must be resolved first)."""
-    if fmt is OutputFormat.jsonl:
-        return JsonlWriter(out)
-    if fmt is OutputFormat.json:
-        return JsonWriter(out)
-    if fmt is OutputFormat.text:
-        return TextWriter(out)
-    if fmt is OutputFormat.markdown:
-        return MarkdownWriter(out)
+    """The writer for a resolved format (``auto`` must be resolved first; not ``parquet``)."""
+    if fmt.value in WRITERS:
+        return WRITERS[fmt.value](out)
     return TableWriter(console) if table else RichWriter(console)
