@@ -70,6 +70,10 @@ class Options:
         bool,
         typer.Option("--explain", help="Add each boundary's evidence: every cue's push towards (+) or against (-) the cut."),
     ] = False
+    body: Annotated[
+        bool,
+        typer.Option("--body", help="Output each article's body only: its main text, without menus, cookie notices, share links and footers."),
+    ] = False
     out_dir: Annotated[
         Optional[Path],
         typer.Option("--out-dir", file_okay=False, help="Write each article to DIR/NNNN-slug.txt, plus DIR/index.jsonl."),

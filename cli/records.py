@@ -24,11 +24,15 @@ def article_record(doc: Document, article: Article, language: str, explain: bool
         "encoding": doc.encoding,
         "language": language,
         "words": article.words,
+        "body_start": article.body_start,
+        "body_end": article.body_end,
+        "boilerplate": article.boilerplate,
         "text": article.text,
     }
     if explain:
         text = record.pop("text")
         record["evidence"] = dict(article.evidence)
+        record["body_dropped"] = [f"lines {lo}-{hi}: {why}" for lo, hi, why in article.body_dropped]
         record["text"] = text
     return record
 

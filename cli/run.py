@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterator, Optional
 
 from corpuscut.errors import CorpuscutError
 from corpuscut.segmenter import Document, expand_inputs
+from corpuscut.segmenter.articles import body_only
 from corpuscut.segmenter.language import Language, language_for
 from corpuscut.segmenter.source import TextStream, input_documents
 from corpuscut.segmenter.streaming import Limits
@@ -203,17 +204,19 @@ def documents(env: Environment, opts: Options) -> Callable[[str], Iterator[Any]]
 
 
 def batch_events(env: Environment, opts: Options, job: Job) -> Produce:
-    """split and digest: the batch engine's events, articles turned into records."""
+    """split and digest: the batch engine's events, articles turned into records (each cut
+    down to its body with ``--body``)."""
 
     def produce(sources: list[str], workers: Workers | None) -> Iterator[RunEvent]:
         ahead = 2 * max(1, opts.workers) + 2
         for event in run_batch(job, sources, documents(env, opts), workers, ahead):
             if isinstance(event, Articles):
                 name = event.language.name
+                pairs = [(body_only(a), s) for a, s in event.pairs] if opts.body else event.pairs
                 if job.summarize:
-                    yield Records(event.doc, [digest_record(event.doc, a, s, name, opts.explain) for a, s in event.pairs])  # type: ignore[arg-type]
+                    yield Records(event.doc, [digest_record(event.doc, a, s, name, opts.explain) for a, s in pairs])  # type: ignore[arg-type]
                 else:
-                    yield Records(event.doc, [article_record(event.doc, a, name, opts.explain) for a, _ in event.pairs])
+                    yield Records(event.doc, [article_record(event.doc, a, name, opts.explain) for a, _ in pairs])
             else:
                 yield event
 

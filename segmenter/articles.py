@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 TITLE_MAX_CHARS = 100
 
@@ -25,6 +25,41 @@ class Article:
     reasons: tuple[str, ...] = field(default_factory=tuple)
     #: Each cue's contribution to the cut's log-odds (weight times value), largest first.
     evidence: tuple[tuple[str, float], ...] = field(default_factory=tuple)
+    #: The main text is ``text[body_start:body_end]`` (all of it where there is no furniture:
+    #: menus, cookie notices, share buttons, related links, footers); set by ``segmenter.body``.
+    body_start: int = 0
+    body_end: int = -1
+    #: Share of the characters of ``text`` outside the body.
+    boilerplate: float = 0.0
+    #: The runs of lines left out of the body (1-based lines of ``text``) and why, for --explain.
+    body_dropped: tuple[tuple[int, int, str], ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        if self.body_end < 0:  # no body found yet: the whole text
+            object.__setattr__(self, "body_end", len(self.text))
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start:self.body_end]
+
+
+def body_only(article: Article) -> Article:
+    """The article cut down to its body: offsets, lines and words those of the body."""
+    if article.body_start == 0 and article.body_end == len(article.text):
+        return article
+    body = article.body
+    first_line = article.start_line + article.text.count("\n", 0, article.body_start)
+    return replace(
+        article,
+        start=article.start + article.body_start,
+        end=article.start + article.body_end,
+        start_line=first_line,
+        end_line=max(first_line, first_line + body.rstrip("\n").count("\n")),
+        text=body,
+        words=count_words(body),
+        body_start=0,
+        body_end=len(body),
+    )
 
 
 _WORDS = re.compile(r"\S+")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .articles import TITLE_MAX_CHARS, Article, count_words, make_title
+from .body import HEADLINE_MAX_WORDS, find_body
 from .model import sigmoid
 
 if TYPE_CHECKING:
@@ -387,6 +388,8 @@ def _article(index: int, cut: Cut, end: int, end_line: int, words: int, cores: d
     text = _text(cores, cut.start, end)
     while cores and cores[0][0] + len(cores[0][1]) <= end:
         cores.popleft()
+    body = find_body(text, explain=True)
+    title = cut.title if body.headline is None else make_title(body.headline, HEADLINE_MAX_WORDS, is_headline=True)
     return Article(
         index=index,
         start=cut.start,
@@ -394,9 +397,13 @@ def _article(index: int, cut: Cut, end: int, end_line: int, words: int, cores: d
         start_line=cut.line,
         end_line=max(cut.line, end_line),
         text=text,
-        title=cut.title,
+        title=title,
         score=cut.score,
         words=words,
         reasons=cut.reasons,
         evidence=cut.evidence,
+        body_start=body.start,
+        body_end=body.end,
+        boilerplate=body.boilerplate,
+        body_dropped=body.dropped,
     )

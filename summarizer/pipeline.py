@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable, Iterator, Protocol
 from corpuscut.errors import CorpuscutError
 from corpuscut.segmenter import Article, Segmenter, SegmenterError
 from corpuscut.segmenter.words import DEFAULT_LANGUAGE
+from corpuscut.segmenter.body import find_body
 from corpuscut.segmenter.kernels import Tier
 from corpuscut.segmenter.language import Language, detect_in_pieces, given_language
 from corpuscut.segmenter.streaming import Assembler, Decision, Limits, Section, iter_sections
@@ -112,10 +113,16 @@ def decide_section(job: Job, section: Section) -> Decided:
         summaries: dict[tuple[int, int], Summary] = {}
         if job.summarize:
             ends = [c.start for c in cuts[1:]] + ([section.core_end] if section.last_line is not None else [])
-            texts = [section.text[c.start - section.offset: end - section.offset] for c, end in zip(cuts, ends)]
+            # summaries are made from each article's body, found as the assembled article's is
+            texts = [_body(section.text[c.start - section.offset: end - section.offset]) for c, end in zip(cuts, ends)]
             for cut, end, summary in zip(cuts, ends, summarize_texts(job, texts)):
                 summaries[cut.start, end] = summary
     return Decided(decision, summaries)
+
+
+def _body(text: str) -> str:
+    body = find_body(text)
+    return text[body.start:body.end]
 
 
 @contextmanager
@@ -371,7 +378,7 @@ def _assembled(items: Iterable[Item], job: Job, compiles: bool) -> Iterator[Item
                 if job.summarize:
                     summary = result.summaries.get((article.start, article.end))
                     if summary is None:  # it began in an earlier section, or was cut at the size limit
-                        summary = summarize_texts(doc_job, [article.text], compiles)[0]
+                        summary = summarize_texts(doc_job, [article.body], compiles)[0]
                 pairs.append((article, summary))
             yield (number, "articles", pairs, None)
             continue

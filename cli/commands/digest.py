@@ -10,7 +10,7 @@ from ..tools import batch_job, summarizing
 EXAMPLE = "corpuscut digest samples/kursk-taiwan-dump.txt   (or: cat dump.txt | corpuscut digest - | jq .summary)"
 
 
-@command("inputs", *LENGTH, *OUTPUT, "cues", "explain", "view", *FIELDS, *WORKERS, *TERMINAL)
+@command("inputs", *LENGTH, *OUTPUT, "cues", "explain", "body", "view", *FIELDS, *WORKERS, *TERMINAL)
 def digest(env: Environment, opts: Options) -> None:
     """Split each input into articles and summarize every article (the main job)."""
     _, length = summarizing(opts)

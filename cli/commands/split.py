@@ -11,7 +11,7 @@ from ..tools import batch_job
 EXAMPLE = "corpuscut split samples/kursk-taiwan-dump.txt --format jsonl | jq -r .title"
 
 
-@command("inputs", *OUTPUT, "cues", "language", "explain", "out_dir", "view", *FIELDS, *WORKERS, *TERMINAL)
+@command("inputs", *OUTPUT, "cues", "language", "explain", "body", "out_dir", "view", *FIELDS, *WORKERS, *TERMINAL)
 def split(env: Environment, opts: Options) -> None:
     """Split each input into articles: offsets, title, boundary score and reasons, text."""
     job = batch_job(opts)

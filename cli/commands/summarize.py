@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from corpuscut.segmenter import Document
+from corpuscut.segmenter.body import find_body
 from corpuscut.segmenter.language import Language
 from corpuscut.summarizer import Summarizer
 
@@ -26,6 +27,8 @@ def summarize(env: Environment, opts: Options) -> None:
     def records_of(doc: Document, language: Language) -> list[dict[str, Any]]:
         if language.stemmer not in summarizers:
             summarizers[language.stemmer] = Summarizer(opts.method.value, language.stemmer)
-        return [summary_record(doc, summarizers[language.stemmer].summarize(doc.text, length), language.name)]
+        body = find_body(doc.text)  # summaries are made from the main text
+        summary = summarizers[language.stemmer].summarize(doc.text[body.start:body.end], length)
+        return [summary_record(doc, summary, language.name)]
 
     run(env, opts, document_events(env, opts, records_of))

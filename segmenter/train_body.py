@@ -1,0 +1,167 @@
+"""Fit the body model (``data/body-model.json``) on the training part of the WCXB pages.
+
+    python -m corpuscut.segmenter.train_body --data ../shared/data --out segmenter/data/body-model.json
+
+Every line of a training article page is labelled by whether it lies in the page's gold body
+(the lines holding its hand-checked main text); a logistic regression is fitted on the line
+features of :mod:`segmenter.body`; then the decoder's shift, power and margin are chosen for
+the best mean word F1 on the same training pages, among the settings that keep clean articles
+(BBC training articles, headline and paragraphs, no furniture) whole.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .body import FEATURES, BodyFinder, BodyModel, Stage, context_features, line_features, normal_line
+from .wcxb import Page, words
+
+#: A line that at least this many training pages share, and that is rarely main text, is a common line.
+COMMON_MIN_PAGES = 3
+COMMON_MAX_BODY_SHARE = 0.2
+COMMON_MAX_WORDS = 8
+#: Pages whose text holds less than this share of their main text's words teach nothing.
+MIN_GOLD_RECALL = 0.8
+L2 = 1.0
+
+
+def common_lines(pages: Sequence[Page]) -> frozenset[str]:
+    """Short lines found on many training pages and rarely inside their bodies."""
+    on_pages: Counter[str] = Counter()
+    in_body: Counter[str] = Counter()
+    for page in pages:
+        seen = set()
+        offset = 0
+        for line in page.text.split("\n"):
+            key = normal_line(line)
+            inside = page.body_start <= offset < page.body_end
+            offset += len(line) + 1
+            if not key or key.count(" ") >= COMMON_MAX_WORDS or key in seen:
+                continue
+            seen.add(key)
+            on_pages[key] += 1
+            in_body[key] += inside
+    return frozenset(k for k, n in on_pages.items()
+                     if n >= COMMON_MIN_PAGES and in_body[k] <= COMMON_MAX_BODY_SHARE * n)
+
+
+def labelled_rows(page: Page, common: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+    lines = page.text.split("\n")
+    rows = line_features(lines, common)
+    labels = np.zeros(len(lines))
+    offset = 0
+    for i, line in enumerate(lines):
+        labels[i] = page.body_start <= offset < page.body_end
+        offset += len(line) + 1
+    return rows, labels
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, sample: np.ndarray, l2: float = L2) -> Stage:
+    """An L2-regularised logistic regression on standardised features (Newton's method)."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = np.zeros(z.shape[1])
+    reg = np.full(z.shape[1], l2)
+    reg[-1] = 0.0
+    for _ in range(30):
+        p = 1.0 / (1.0 + np.exp(-(z @ w)))
+        grad = z.T @ (sample * (p - y)) + reg * w
+        hess = (z * (sample * p * (1 - p))[:, None]).T @ z + np.diag(reg + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return Stage(w[:-1], float(w[-1]), mean, scale)
+
+
+def word_f1(predicted: str, gold: str) -> float:
+    """Bag-of-words F1 of a predicted body against the gold main text."""
+    p, g = Counter(words(predicted)), Counter(words(gold))
+    both = sum((p & g).values())
+    if not both:
+        return 0.0
+    precision, recall = both / sum(p.values()), both / sum(g.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def fit(pages: Sequence[Page], clean: Sequence[str]) -> BodyModel:
+    """The body model fitted on ``pages``, its decoder tuned on them and on ``clean`` articles."""
+    pages = [p for p in pages if p.gold_recall >= MIN_GOLD_RECALL]
+    common = common_lines(pages)
+    xs, ys = [], []
+    for page in pages:
+        x, y = labelled_rows(page, common)
+        xs.append(x)
+        ys.append(y)
+    # log(1 + words): longer lines weigh more, as in the word F1
+    lines = fit_logistic(np.vstack(xs), np.concatenate(ys), np.concatenate([x[:, 0] for x in xs]))
+    second = [context_features(lines.logits(x), x) for x in xs]
+    context = fit_logistic(np.vstack(second), np.concatenate(ys), np.concatenate([x[:, 0] for x in xs]))
+    prepared = [(p, p.text.split("\n"), x) for p, x in zip(pages, xs)]
+    clean_rows = [(text, text.split("\n")) for text in clean]
+    clean_rows = [(text, lines, line_features(lines, common)) for text, lines in clean_rows]
+    best: tuple[float, BodyModel] | None = None
+    for shift in (-1.0, -0.5, 0.0, 0.5, 1.0):
+        for power in (0.5, 0.75, 1.0):
+            for margin in (2.0, 5.0, 10.0, 20.0):
+                model = BodyModel(lines, context, shift, power, margin, common)
+                finder = BodyFinder(model)
+                kept = sum(_whole(finder, *c) for c in clean_rows) / max(1, len(clean_rows))
+                if kept < 0.995:
+                    continue
+                f1 = float(np.mean([_page_f1(finder, *p) for p in prepared]))
+                print(f"shift {shift:+.1f} power {power} margin {margin:4.1f}: F1 {f1:.4f} clean kept whole {kept:.4f}",
+                      file=sys.stderr)
+                if best is None or f1 > best[0]:
+                    best = (f1, model)
+    if best is None:
+        raise SystemExit("no decoder setting keeps 99.5% of the clean articles whole")
+    return best[1]
+
+
+def _whole(finder: BodyFinder, text: str, lines: list[str], rows: np.ndarray) -> bool:
+    body = finder.body(text, lines, rows, finder.model.logits(rows))
+    return body.start == 0 and body.end == len(text)
+
+
+def _page_f1(finder: BodyFinder, page: Page, lines: list[str], rows: np.ndarray) -> float:
+    body = finder.body(page.text, lines, rows, finder.model.logits(rows))
+    return word_f1(page.text[body.start:body.end], page.main_content)
+
+
+def clean_articles(data: Path, part: str = "train") -> list[str]:
+    """BBC articles as clean article texts: headline, then paragraphs (one a line, and apart by blank lines)."""
+    from .corpus import load_articles
+
+    out = []
+    for i, article in enumerate(load_articles(data / "bbc-news-summary", part)):
+        joiner = "\n\n" if i % 2 else "\n"
+        out.append(article.headline + joiner + joiner.join(article.paragraphs) + "\n")
+    return out
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=Path("segmenter/data/body-model.json"))
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    from .wcxb import read_pages
+
+    pages = list(read_pages(args.data / "wcxb-dev", split="train", page_types=["article"]))
+    model = fit(pages, clean_articles(args.data))
+    args.out.write_text(json.dumps(model.to_json(trained_on="wcxb-dev train part, article pages"), indent=1) + "\n",
+                        encoding="utf-8")
+    print(f"wrote {args.out}: {len(FEATURES)} features, {len(model.common)} common lines", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Article bodies in crude page text: the held-out WCXB article pages, against trafilatura.
+
+    python -m tests.benchmarks.bench_body --data ../shared/data
+
+Each held-out WCXB article page (``segmenter.wcxb``: a hash of the file id, never tuned on) is
+turned into the text a crude ``get_text`` scraper keeps, menus and footers included, and split
+as one input. Printed: the word-level F1 (bag of lower-cased words) of the bodies of its
+articles against the hand-checked main text, and trafilatura's on the same pages from the
+HTML, in the same run; the share of pages whose record title (of the article with the longest
+body) equals the hand-checked title, normalised to lower-cased words; the share of clean
+articles (the seed dump's and the BBC held-out articles, headline and paragraphs) whose body
+is the whole article; and the speed of split with bodies on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+from corpuscut.segmenter import Segmenter
+from corpuscut.segmenter.body import find_body
+from corpuscut.segmenter.datafiles import data_present
+from corpuscut.segmenter.train_body import MIN_GOLD_RECALL, clean_articles, word_f1
+from corpuscut.segmenter.wcxb import read_pages, words
+from tests.benchmarks.common import data_arg
+from tests.conftest import SEED
+
+
+def _normal(title: str) -> str:
+    return " ".join(words(title.rstrip("\u2026")))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    data_arg(parser)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N held-out pages (a quick look)")
+    parser.add_argument("--show", type=int, default=0, help="print the first N pages' titles and body ends")
+    args = parser.parse_args(argv)
+    folder = args.data / "wcxb-dev"
+    if not data_present(folder, "the article-body benchmark"):
+        return
+    try:
+        import trafilatura  # noqa: F401
+
+        extract = True
+    except ImportError:
+        extract = False
+        print("trafilatura not installed (pip install 'corpuscut[warc]'): its column is left out")
+    segmenter = Segmenter()
+    pages = list(read_pages(folder, split="held-out", page_types=["article"], extract=extract))
+    if args.limit:
+        pages = pages[: args.limit]
+    ours, theirs, titles, whole_page = [], [], [], []
+    split_seconds = 0.0
+    for n, page in enumerate(pages):
+        started = time.perf_counter()
+        articles = segmenter.split(page.text)
+        split_seconds += time.perf_counter() - started
+        body = "\n".join(a.body for a in articles)
+        ours.append(word_f1(body, page.main_content))
+        theirs.append(word_f1(page.extracted or "", page.main_content) if extract else 0.0)
+        main = max(articles, key=lambda a: len(a.body))
+        titles.append(_normal(main.title) == _normal(page.title))
+        whole_page.append(len(articles) == 1)
+        if n < args.show:
+            print(f"{page.file_id}  F1 {ours[-1]:.2f}  title {'ok ' if titles[-1] else 'BAD'} {main.title!r}"
+                  f"  (gold {page.title!r})\n    body starts {main.body[:90]!r}\n    body ends   {main.body[-90:]!r}")
+    good = [i for i, p in enumerate(pages) if p.gold_recall >= MIN_GOLD_RECALL]
+    size = sum(len(p.text.encode("utf-8")) for p in pages)
+    print(f"WCXB held-out article pages: {len(pages)} pages, {size / 1e6:.2f} MB of crude page text; "
+          f"{len(good)} hold at least {MIN_GOLD_RECALL:.0%} of their main text's words")
+    print(f"{'':32} {'all pages':>10} {'text holds main':>16}")
+    print(f"{'body word F1 (corpuscut)':32} {statistics.mean(ours):>10.3f} {statistics.mean(ours[i] for i in good):>16.3f}")
+    if extract:
+        print(f"{'trafilatura word F1 (HTML)':32} {statistics.mean(theirs):>10.3f} "
+              f"{statistics.mean(theirs[i] for i in good):>16.3f}")
+    print(f"{'title = headline':32} {statistics.mean(titles):>10.3f} {statistics.mean(titles[i] for i in good):>16.3f}")
+    print(f"{'page kept as one article':32} {statistics.mean(whole_page):>10.3f}")
+    print(f"split with bodies: {size / 1e6 / split_seconds:.2f} MB/s (one core, {split_seconds:.2f} s)")
+
+    clean = [a.text for a in segmenter.split(SEED.read_text(encoding="utf-8"))]
+    bbc = args.data / "bbc-news-summary"
+    if data_present(bbc / "articles", "the BBC clean-article check (the seed's runs)"):
+        clean += clean_articles(args.data, "heldout")
+    kept = [find_body(text) for text in clean]
+    whole = sum(b.start == 0 and b.end == len(t) for b, t in zip(kept, clean))
+    print(f"clean articles (seed + BBC held-out) kept whole: {whole}/{len(clean)} = {whole / len(clean):.4f}")
+    dump = "".join(clean)
+    started = time.perf_counter()
+    segmenter.split(dump)
+    seconds = time.perf_counter() - started
+    print(f"split with bodies, clean dump: {len(dump.encode('utf-8')) / 1e6 / seconds:.2f} MB/s (one core, {seconds:.2f} s)")
+
+
+if __name__ == "__main__":
+    main()

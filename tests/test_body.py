@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpuscut.segmenter import split
+from corpuscut.segmenter.articles import Article, body_only
+from corpuscut.segmenter.body import find_body
+from tests.conftest import SAMPLES
+
+MENU = [
+    "Harbour Gazette | Otters return to the river after forty years",
+    "Skip to main content",
+    "Home", "News", "Sport", "Business", "Opinion", "Culture", "Weather", "Subscribe", "Log in",
+    "We use cookies to improve your experience. By continuing you agree to our cookie policy.",
+    "Accept all", "Manage preferences",
+]
+HEADLINE = "Otters return to the river after forty years"
+BODY = [
+    "Otters have been seen on the River Wend for the first time in forty years, volunteers who "
+    "survey the banks every spring said on Tuesday.",
+    "The animals were spotted near the old mill bridge early in the morning, and a camera left by "
+    "the trust recorded two adults and a cub feeding in the shallows.",
+    "\u201cWe had almost given up hope,\u201d said Mary Collins, who has led the survey since 1998. "
+    "\u201cThe water is cleaner than it has been in my lifetime, and this is the proof.\u201d",
+    "The otters disappeared from the river in the 1980s, when runoff from farms and a tannery upstream "
+    "poisoned the fish they feed on. The tannery closed in 2003.",
+    "The trust now plans to plant willows along the banks to give the animals cover, and asks walkers "
+    "to keep their dogs on a lead near the bridge until the summer.",
+]
+FOOTER = [
+    "Share this article", "Facebook", "Twitter", "Email",
+    "Related articles", "Council approves new cycle lanes", "Flood defences finished early", "Ten best walks",
+    "Comments (12)",
+    "About us", "Contact", "Privacy policy", "Terms of use",
+    "\u00a9 2024 Harbour Gazette Ltd. All rights reserved.",
+]
+PAGE = "\n".join(MENU + ["By Tom Rivers", HEADLINE] + BODY + FOOTER) + "\n"
+
+
+def test_page_furniture_is_left_out_of_the_body():
+    body = find_body(PAGE)
+    main = PAGE[body.start:body.end]
+    for paragraph in BODY:
+        assert paragraph in main
+    for line in MENU[1:] + FOOTER:
+        assert f"\n{line}\n" not in f"\n{main}\n"
+    assert 0.2 < body.boilerplate < 0.6
+    assert body.headline == HEADLINE
+
+
+def test_split_record_of_a_page_has_its_body_and_its_headline_as_title():
+    articles = split(PAGE)
+    [article] = [a for a in articles if BODY[0] in a.text]
+    assert article.body.strip().endswith(BODY[-1])
+    assert BODY[0] in article.body
+    assert article.title == HEADLINE
+    assert "".join(a.text for a in articles) == PAGE
+
+
+def test_explain_says_which_lines_were_dropped_and_why():
+    body = find_body(PAGE, explain=True)
+    assert body.dropped and body.dropped[0][0] == 1
+    assert all(lo <= hi and why for lo, hi, why in body.dropped)
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name)
+def test_clean_articles_are_their_own_body(path):
+    for article in split(path.read_text(encoding="utf-8")):
+        assert (article.body_start, article.body_end) == (0, len(article.text))
+        assert article.boilerplate == 0.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(MENU + BODY + FOOTER + ["", "  ", "----"]), max_size=40))
+def test_body_offsets_stay_inside_the_article_and_splitting_stays_lossless(lines):
+    text = "\n".join(lines)
+    articles = split(text)
+    assert "".join(a.text for a in articles) == text
+    for a in articles:
+        assert 0 <= a.body_start <= a.body_end <= len(a.text)
+        assert 0.0 <= a.boilerplate <= 1.0
+
+
+def test_body_only_keeps_offsets_into_the_input():
+    text = "Menu\nHome\nThe body line one.\nThe body line two.\nFooter\n"
+    article = Article(0, 10, 10 + len(text), 3, 7, text, "t", 1.0, 11, body_start=10, body_end=47)
+    cut = body_only(article)
+    assert cut.text == "The body line one.\nThe body line two."
+    assert (cut.start, cut.end, cut.start_line, cut.end_line) == (20, 57, 5, 6)
+    assert (cut.body_start, cut.body_end, cut.words) == (0, len(cut.text), 8)
+
+
+def _records(result) -> list[dict]:
+    return [json.loads(line) for line in result.out_text.splitlines()]
+
+
+def test_body_option_outputs_the_body_only(run, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    whole = _records(run(["split", str(page), "-f", "jsonl"]))
+    bodies = _records(run(["split", str(page), "-f", "jsonl", "--body"]))
+    assert len(bodies) == len(whole)
+    for full, cut in zip(whole, bodies):
+        assert cut["text"] == full["text"][full["body_start"]:full["body_end"]]
+        assert cut["start"] == full["start"] + full["body_start"]
+        assert PAGE[cut["start"]:cut["end"]] == cut["text"]
+    [main] = [r for r in bodies if BODY[0] in r["text"]]
+    assert "Accept all" not in main["text"] and "All rights reserved" not in main["text"]
+    out = tmp_path / "out"
+    assert run(["split", str(page), "--body", "--out-dir", str(out)]).exit_code == 0
+    written = [p.read_text(encoding="utf-8") for p in sorted(out.glob("*.txt"))]
+    assert written == [r["text"] for r in bodies]
+    digests = _records(run(["digest", str(page), "-f", "jsonl", "--body", "-n", "1"]))
+    [digest] = [r for r in digests if BODY[0] in r["text"]]
+    assert digest["text"] == main["text"] and digest["summary"] in main["text"]
+
+
+def test_explain_record_lists_the_dropped_lines(run, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    records = _records(run(["split", str(page), "-f", "jsonl", "--explain"]))
+    assert any(r["body_dropped"] and r["body_dropped"][0].startswith("lines 1-") for r in records)
