@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
+import io
 import os
 import stat
 import tempfile
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import Any, BinaryIO, Iterator, TextIO
 
 TEMP_SUFFIX = ".part"
 
@@ -212,51 +214,154 @@ class OutputFolder:
         self.fd = -1
 
 
+class JournalError(Exception):
+    """``--resume`` cannot go on: the output is another run's, not ours, or inconsistent."""
+
+
+def file_identity(source: str) -> str | None:
+    """What identifies an input file's content for ``--resume``: its size and modification
+    time (None for what is not a regular file)."""
+    try:
+        info = os.stat(source)
+    except OSError:
+        return None
+    return f"{info.st_size}:{info.st_mtime_ns}" if stat.S_ISREG(info.st_mode) else None
+
+
+class HashingReader(io.RawIOBase):
+    """Standard input read through a SHA-256, so that ``--resume`` can tell whether the data
+    on standard input is the data the stopped run read."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.hash = hashlib.sha256()
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.stream.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self.hash.update(data)
+        self.count += n
+        return n
+
+    def identity(self) -> str:
+        return f"{self.count}:sha256:{self.hash.hexdigest()}"
+
+    def drain(self) -> str:
+        """Read the rest and return the identity of all of it."""
+        while self.read(1 << 20):
+            pass
+        return self.identity()
+
+
 class Journal:
     """``--resume``: the output grows in ``FILE.partial``; after each input is complete, the
-    partial file's length and the input's name are appended to ``FILE.partial.done``. A run
-    that is stopped leaves both; the next run with ``--resume`` cuts the partial file back to
-    the last complete input, skips the inputs already complete, and appends. A finished run
-    renames the partial file to FILE. A finished FILE's inputs (those with records in it)
-    count as complete too."""
+    partial file's length, the input's name and what identifies its content (size and
+    modification time; for standard input its size and SHA-256) are appended to
+    ``FILE.partial.done``. A run that is stopped leaves both; the next run with ``--resume``
+    cuts the partial file back to the last complete input, skips the inputs already complete
+    (if they are unchanged), and appends. A finished run renames the partial file to FILE. A
+    finished FILE's inputs (those with records in it) count as complete too, by name. Only
+    one run at a time may write: the journal is locked (``fcntl.flock``) for the run."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.partial = path.with_name(path.name + ".partial")
         self.journal = path.with_name(path.name + ".partial.done")
-        self.done: set[str] = set()
+        #: Inputs complete, with the identity of their content (None: not known).
+        self.done: dict[str, str | None] = {}
         self.handle: TextIO | None = None
         self.marked = 0
+        self.lock: int | None = None
+
+    def is_done(self, source: str, identity: str | None) -> bool:
+        """Whether ``source`` is complete; JournalError if it is, but its content changed."""
+        if source not in self.done:
+            return False
+        recorded = self.done[source]
+        if recorded is not None and identity is not None and recorded != identity:
+            shown = "standard input" if source == "-" else source
+            raise JournalError(f"{shown} is not what the stopped run read (its size, time or content changed); "
+                               f"remove {self.partial.name} and {self.journal.name} to start afresh")
+        return True
+
+    def _lock(self) -> None:
+        import fcntl
+
+        fd = os.open(self.journal, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o666)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(fd)
+            raise JournalError(f"{self.path} is being written by another corpuscut --resume run") from exc
+        self.lock = fd
 
     def open(self) -> TextIO:
         """The partial file, open for appending, and ``done`` filled in."""
-        import orjson
+        had_journal = self.journal.exists()
+        self._lock()
+        try:
+            if self.partial.exists() and had_journal:
+                self._read_journal()
+            elif self.path.exists():
+                self._read_finished()
+                import shutil
 
-        if self.partial.exists() and self.journal.exists():
-            for line in self.journal.read_text(encoding="utf-8").splitlines():
-                with contextlib.suppress(ValueError):
-                    entry = orjson.loads(line)
-                    self.done.add(entry["source"])
-                    self.marked = int(entry["bytes"])
-        elif self.path.exists():
-            with open(self.path, "rb") as finished:
-                for line in finished:
-                    with contextlib.suppress(ValueError):
-                        self.done.add(orjson.loads(line)["source"].split("#", 1)[0])
-            import shutil
-
-            shutil.copyfile(self.path, self.partial)
-            self.marked = self.partial.stat().st_size
-        else:
-            self.partial.write_bytes(b"")
-        with open(self.partial, "r+b") as raw:
-            raw.truncate(self.marked)  # drop an input that was half written when the run stopped
-        self.handle = open(self.partial, "a", encoding="utf-8", newline="")
-        if not self.journal.exists():
-            self.journal.write_text("", encoding="utf-8")
+                shutil.copyfile(self.path, self.partial)
+                self.marked = self.partial.stat().st_size
+            else:
+                self.partial.write_bytes(b"")
+            with open(self.partial, "r+b") as raw:
+                raw.truncate(self.marked)  # drop an input that was half written when the run stopped
+            self.handle = open(self.partial, "a", encoding="utf-8", newline="")
+        except BaseException:
+            self.close()
+            raise
         return self.handle
 
-    def mark(self, source: str) -> None:
+    def _read_journal(self) -> None:
+        import orjson
+
+        lines = self.journal.read_bytes().split(b"\n")
+        size = self.partial.stat().st_size
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                entry = orjson.loads(line)
+                source, marked = entry["source"], int(entry["bytes"])
+                if not isinstance(source, str) or not self.marked <= marked <= size:
+                    raise ValueError(marked)
+            except (ValueError, KeyError, TypeError) as exc:
+                if number == len(lines) or (number == len(lines) - 1 and not lines[-1]):
+                    break  # the last entry, cut short when the run was killed: the input is redone
+                raise JournalError(f"{self.journal} does not match {self.partial.name} (line {number}); "
+                                   "remove both to start afresh") from exc
+            self.done[source] = entry.get("identity")
+            self.marked = marked
+
+    def _read_finished(self) -> None:
+        import orjson
+
+        with open(self.path, "rb") as finished:
+            for number, line in enumerate(finished, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = orjson.loads(line)
+                    source = record["source"]
+                    if not isinstance(source, str):
+                        raise TypeError(source)
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise JournalError(f"{self.path} is not a JSON Lines output of corpuscut (line {number}); "
+                                       "nothing is appended to it") from exc
+                self.done.setdefault(source.split("#", 1)[0], None)
+
+    def mark(self, source: str, identity: str | None = None) -> None:
         """``source`` is complete: its records are on disk."""
         import orjson
 
@@ -264,8 +369,9 @@ class Journal:
         self.handle.flush()
         os.fsync(self.handle.fileno())
         self.marked = self.handle.tell()
+        entry = {"bytes": self.marked, "source": source, **({"identity": identity} if identity else {})}
         with open(self.journal, "ab") as journal:
-            journal.write(orjson.dumps({"bytes": self.marked, "source": source}) + b"\n")
+            journal.write(orjson.dumps(entry) + b"\n")
             journal.flush()
             os.fsync(journal.fileno())
 
@@ -283,7 +389,11 @@ class Journal:
         self.handle.close()
         os.replace(self.partial, self.path)
         self.journal.unlink(missing_ok=True)
+        self.close()
 
     def close(self) -> None:
         if self.handle is not None and not self.handle.closed:
             self.handle.close()
+        if self.lock is not None:
+            os.close(self.lock)  # releases the lock
+            self.lock = None

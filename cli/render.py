@@ -12,6 +12,8 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
+from corpuscut.segmenter.names import printable
+
 
 
 PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red")
@@ -68,14 +70,21 @@ class JsonlWriter(BaseWriter):
 
 @dataclass
 class JsonWriter(BaseWriter):
+    """One JSON array of the records, written as they come (never held): the same bytes as
+    the whole list dumped with a two-space indent."""
+
     out: TextIO
-    records: list[dict[str, Any]] = field(default_factory=list)
+    count: int = 0
+    streaming = True
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
-        self.records.extend(records)
+        for record in records:
+            body = orjson.dumps(record, option=orjson.OPT_INDENT_2).decode()
+            self.out.write(("[\n  " if self.count == 0 else ",\n  ") + body.replace("\n", "\n  "))
+            self.count += 1
 
     def close(self) -> None:
-        self.out.write(orjson.dumps(self.records, option=orjson.OPT_INDENT_2).decode() + "\n")
+        self.out.write("\n]\n" if self.count else "[]\n")
         self.out.flush()
 
 
@@ -201,7 +210,7 @@ class RichWriter(BaseWriter):
                 c.print(Text(key_values(record)), end="")
             return
         header = Text()
-        header.append(doc.source, style="bold")
+        header.append(printable(doc.source, keep_newlines=False), style="bold")
         header.append(f"  {_size(doc.size_bytes)} · {doc.encoding} · {_count(records)} · {seconds:.2f} s", style="dim")
         c.print(header)
         if records and "index" in records[0]:
@@ -217,14 +226,14 @@ class RichWriter(BaseWriter):
         if "sentences" in record:
             for sentence in record["sentences"]:
                 line = Text("• ", style=colour)
-                line.append(" ".join(sentence.split()))
+                line.append(printable(" ".join(sentence.split())))
                 parts.append(line)
         else:
-            parts.append(Text(_preview(record["text"])))
+            parts.append(Text(printable(_preview(record["text"]))))
         if "index" not in record:
             return Panel(Group(*parts), title=record["method"], title_align="left", border_style=colour)
         title = Text(f"{record['index'] + 1}. ", style=f"bold {colour}")
-        title.append(record["title"] or "(untitled)", style="bold")
+        title.append(printable(record["title"]) or "(untitled)", style="bold")
         title.truncate(max(10, width - 8), overflow="ellipsis")  # the title fits in the border
         why = Text(f"cut {record['score']:.2f}: {', '.join(record['reasons'])}", style="dim italic")
         parts.insert(0, why)
@@ -313,8 +322,8 @@ class TableWriter(BaseWriter):
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
         from rich.table import Table
 
-        table = Table(title=f"{doc.source} · {_size(doc.size_bytes)} · {doc.encoding} · {_count(records)} · {seconds:.2f} s",
-                      title_justify="left", expand=True)
+        heading = f"{printable(doc.source, keep_newlines=False)} · {_size(doc.size_bytes)} · {doc.encoding} · {_count(records)} · {seconds:.2f} s"
+        table = Table(title=Text(heading), title_justify="left", expand=True)
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("title", ratio=2)
         table.add_column("lines", no_wrap=True)
@@ -323,8 +332,8 @@ class TableWriter(BaseWriter):
         table.add_column("summary" if records and "summary" in records[0] else "why", ratio=3)
         for record in records:
             last = record.get("summary") or ", ".join(record["reasons"])
-            table.add_row(str(record["index"] + 1), record["title"], line_range(record).split(" ", 1)[1],
-                          str(record["words"]), f"{record['score']:.2f}", _preview(last, 200))
+            table.add_row(str(record["index"] + 1), Text(printable(record["title"])), line_range(record).split(" ", 1)[1],
+                          str(record["words"]), f"{record['score']:.2f}", Text(printable(_preview(last, 200))))
         self.console.print(table)
 
 

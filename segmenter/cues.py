@@ -182,6 +182,25 @@ def _line_set(lists: dict[str, list[str]]) -> tuple[Pattern, tuple[str, ...]]:
     return matcher, tuple(names)
 
 
+#: A cue file may add at most this many patterns, each at most this long: every line of every
+#: input is matched against all of them, and compiling them takes time and memory.
+MAX_USER_PATTERNS = 10_000
+MAX_PATTERN_CHARS = 2_000
+#: The word counts a cue file may set lie in this range.
+MAX_SETTING = 100_000
+
+
+def _setting(origin: Path | str, key: str, value: object) -> object:
+    """A cue file's setting, checked: CueFileError for a value of the wrong type or range."""
+    if key == "terminal_punctuation":
+        if not isinstance(value, str) or not value:
+            raise CueFileError(f"{origin}: {key} must be a non-empty string of characters")
+        return value
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SETTING:
+        raise CueFileError(f"{origin}: {key} must be a whole number from 0 to {MAX_SETTING:,}")
+    return value
+
+
 def load_cues(extra: Path | str | None = None) -> CueSet:
     """Load the shipped cues, plus the lists of ``extra`` (a JSON file) added to them."""
     base = _read_json(None)
@@ -202,7 +221,14 @@ def load_cues(extra: Path | str | None = None) -> CueSet:
             lists[name].extend(value)
         for key in settings:
             if key in user:
-                settings[key] = user[key]
+                settings[key] = _setting(extra, key, user[key])
+        added = sum(len(user.get(name, [])) for name in PATTERN_LISTS)
+        if added > MAX_USER_PATTERNS:
+            raise CueFileError(f"{extra}: {added:,} patterns; at most {MAX_USER_PATTERNS:,} may be added")
+        for name in PATTERN_LISTS:
+            for pattern in user.get(name, []):
+                if isinstance(pattern, str) and len(pattern) > MAX_PATTERN_CHARS:
+                    raise CueFileError(f"{extra}: a pattern in {name} is longer than {MAX_PATTERN_CHARS:,} characters")
     patterns = {name: _compile(name, pats, origin) for name, pats in lists.items()}
     line_set, set_lists = _line_set(lists)
     return CueSet(
