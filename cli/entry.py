@@ -9,6 +9,8 @@ imported, and the interruption is remembered rather than inferred from where it 
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import signal
 import sys
@@ -35,6 +37,13 @@ def main() -> None:
 
     signal.signal(signal.SIGINT, on_interrupt)
     signal.signal(signal.SIGTERM, on_terminate)
+    _closed_streams()
+    if not os.environ.get("CORPUSCUT_DEBUG"):
+        # Libraries' warnings (deprecations, a dependency's own complaints) are not the
+        # user's business: stderr holds only our progress, warnings and errors.
+        import warnings
+
+        warnings.simplefilter("ignore")
     # One BLAS thread, set before numpy is loaded: pool workers forked from this process
     # inherit numpy as loaded here, and with the default (a thread per core) their BLAS
     # threads would fight the workers for the cores (summarizer.pipeline._pool_context).
@@ -91,3 +100,29 @@ def _pad_heap() -> None:
         ctypes.CDLL(None).mallopt(M_TOP_PAD, int(pad))
     except (AttributeError, OSError, ValueError):  # not glibc, or a value glibc ignores too
         pass
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the command was started with it closed (``>&-``): writing to it
+    fails as writing to a closed descriptor does, and the command reports that in one line."""
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
+def _closed_streams() -> None:
+    """Python sets a standard stream that was closed at start to None: stdout becomes one whose
+    writes fail (so that a run with --output still works), stderr a sink."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")

@@ -7,8 +7,12 @@ deletions, splices of two inputs, repeats) and checks on every input: decoding n
 anything but our InputError, and decoding from a stream read in small pieces gives the same
 text; splitting is lossless with contiguous offsets; splitting in small sections, streamed in
 pieces of random size, is lossless and gives the same articles as splitting the text at once
-in the same sections; summaries are made of sentences of the article, in order. Prints the executions, the inputs that raised, and the
-seed, so any failure can be replayed.
+in the same sections; summaries are made of sentences of the article, in order. Size attacks:
+every input is also split with tiny caps on lines and articles, with a line of random length
+and no end added (lossless, no article past its cap, the same streamed). Name attacks: files
+named by random bytes (control characters, bytes that are not UTF-8) are found in a folder,
+read, and named in records by valid, printable text. Prints the executions, the inputs that
+raised, and the seed, so any failure can be replayed.
 """
 
 from __future__ import annotations
@@ -17,7 +21,10 @@ import argparse
 import contextlib
 import io
 import random
+import re
+import shutil
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -56,6 +63,52 @@ def mutate(data: bytes, corpus: list[bytes], rng: random.Random) -> bytes:
 
 
 SMALL = Limits(section_lines=8, section_chars=600, margin_lines=3, margin_chars=200)
+CAPPED = Limits(section_lines=8, section_chars=600, margin_lines=3, margin_chars=200, line_chars=150, article_chars=900)
+
+
+def check_caps(text: str, rng: random.Random) -> None:
+    """Size attack: a line with no end, of random length, then tiny caps on lines and articles."""
+    at = rng.randrange(len(text) + 1)
+    text = text[:at] + rng.choice(["x", " ", "ab ", "\u00e9"]) * rng.randint(0, 3000) + text[at:]
+    capped = Segmenter(limits=CAPPED)
+    articles = capped.split(text)
+    assert "".join(a.text for a in articles) == text, "split at the caps is not lossless"
+    assert all(len(a.text) <= CAPPED.article_chars for a in articles), "an article runs past its cap"
+    assert all(a.words == len(a.text.split()) for a in articles), "word counts are wrong at the caps"
+    size = rng.randint(1, 200)
+    streamed = capped.iter_split(text[i: i + size] for i in range(0, len(text), size))
+    assert [(a.start, a.end, a.start_line) for a in streamed] == [(a.start, a.end, a.start_line) for a in articles], \
+        "split at the caps differs when streamed"
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def check_name(folder: Path, data: bytes, rng: random.Random) -> None:
+    """Name attack: a file named by random bytes is found, read, and named by printable text."""
+    import os
+
+    from corpuscut.segmenter import expand_inputs
+    from corpuscut.segmenter.names import printable
+    from corpuscut.segmenter.source import open_input
+
+    raw = bytes(rng.choice([rng.randrange(1, 256), 0x1B, 0x07, 0x9B, 0xFF]) for _ in range(rng.randint(1, 24)))
+    raw = raw.replace(b"/", b"_").lstrip(b".") or b"n"
+    path = os.path.join(os.fsencode(folder), raw)
+    with open(path, "wb") as handle:
+        handle.write(data[:2000])
+    try:
+        found = expand_inputs([str(folder)])
+        assert found == [os.fsdecode(path)], "a file named by odd bytes is not found"
+        try:
+            stream = open_input(found[0])
+        except InputError as exc:
+            assert not _CONTROLS.search(str(exc)), "an error message holds control characters"
+            return
+        stream.source.encode("utf-8")  # records can hold it
+        assert not _CONTROLS.search(printable(stream.source, keep_newlines=False)), "a name is shown with control characters"
+    finally:
+        os.unlink(path)
 
 
 def check(data: bytes, segmenter: Segmenter, summarizer: Summarizer, rng: random.Random) -> None:
@@ -79,6 +132,7 @@ def check(data: bytes, segmenter: Segmenter, summarizer: Summarizer, rng: random
     pieces = [text[i: i + size] for i in range(0, len(text), size)]
     assert [(a.start, a.end, a.reasons) for a in small.iter_split(pieces)] == \
         [(a.start, a.end, a.reasons) for a in whole], "streamed split differs"
+    check_caps(text, rng)
     articles = segmenter.split(text)
     assert "".join(a.text for a in articles) == text, "split is not lossless"
     pos = 0
@@ -117,16 +171,19 @@ def main() -> int:
     segmenter, summarizer = Segmenter(), Summarizer()
     runs = crashes = 0
     deadline = time.monotonic() + args.seconds
+    names = Path(tempfile.mkdtemp(prefix="corpuscut-fuzz-"))
     while time.monotonic() < deadline:
         data = mutate(rng.choice(corpus), corpus, rng)
         runs += 1
         try:
             check(data, segmenter, summarizer, rng)
+            check_name(names, data, rng)
         except Exception:
             crashes += 1
             path = Path(f"fuzz-crash-{args.seed}-{runs}.bin")
             path.write_bytes(data)
             print(f"CRASH on input saved as {path}:\n{traceback.format_exc()}", file=sys.stderr)
+    shutil.rmtree(names, ignore_errors=True)
     print(f"fuzz: {runs} executions in {args.seconds:.0f} s (seed {args.seed}), {crashes} crashes")
     return 1 if crashes else 0
 
