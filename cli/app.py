@@ -45,8 +45,8 @@ def main_callback(
 ) -> None:
     """Split dumps of concatenated scraped articles into articles, and condense each one.
 
-    Exit codes: 0 all inputs done; 1 some input failed; 2 usage error; 130 interrupted;
-    141 output pipe closed.
+    Exit codes: 0 all inputs done; 1 some input failed or the output cannot be written; 2 usage
+    error; 130 interrupted; 141 output pipe closed; 143 terminated (SIGTERM).
     """
     if ctx.obj is None:
         ctx.obj = Environment.from_system()

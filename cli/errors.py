@@ -11,8 +11,10 @@ from typing import Iterator
 import typer
 
 from corpuscut.errors import CorpuscutError
+from corpuscut.segmenter.names import printable
 
 from .environment import Environment
+from .output import JournalError
 from .status import ExitStatus
 
 
@@ -30,8 +32,9 @@ class CannotWrite(Exception):
 
 
 def say(env: Environment, message: str) -> None:
-    """One line on stderr, never wrapped or styled."""
-    env.stderr.write(f"corpuscut: {' '.join(message.split())}\n")
+    """One line on stderr, never wrapped or styled; control characters (from a file name, say)
+    shown as escapes, never sent to the terminal."""
+    env.stderr.write(f"corpuscut: {printable(' '.join(message.split()), keep_newlines=False)}\n")
     env.stderr.flush()
 
 
@@ -43,7 +46,7 @@ def exit_codes(env: Environment) -> Iterator[None]:
     except UsageError as exc:
         say(env, f"error: {exc}")
         raise typer.Exit(ExitStatus.USAGE) from None
-    except (InputsFailed, CannotWrite, CorpuscutError) as exc:
+    except (InputsFailed, CannotWrite, CorpuscutError, JournalError) as exc:
         if str(exc):
             say(env, str(exc))
         raise typer.Exit(ExitStatus.INPUT_FAILED) from None
@@ -52,6 +55,10 @@ def exit_codes(env: Environment) -> Iterator[None]:
     except BrokenPipeError:
         silence_stdout()
         raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
+    except OSError as exc:  # standard output cannot be written (closed, a full device)
+        say(env, f"standard output: cannot write ({exc.strerror or exc})")
+        silence_stdout()
+        raise typer.Exit(ExitStatus.INPUT_FAILED) from None
 
 
 def silence_stdout() -> None:

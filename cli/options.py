@@ -91,7 +91,7 @@ class Options:
     jobs: Annotated[
         Optional[int],
         typer.Option("--jobs", "-j", min=1, show_default="one per core",
-                     help="Worker processes for inputs and parts of long inputs (a single small input runs in this process)."),
+                     help="Worker processes for inputs and parts of long inputs: at most one per core, and no more than the run has tasks (a single small input runs in this process)."),
     ] = None
     dask: Annotated[
         Optional[str],
@@ -107,10 +107,9 @@ class Options:
 
     @property
     def workers(self) -> int:
-        """``--jobs``, or one per core the process may run on."""
-        if self.jobs is not None:
-            return self.jobs
-        return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+        """``--jobs``, or one per core the process may run on; never more than the cores."""
+        cores = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+        return min(self.jobs, cores) if self.jobs is not None else cores
 
 
 # The groups commands share, in the order ``--help`` lists them.

@@ -19,17 +19,18 @@ from corpuscut.errors import CorpuscutError
 from corpuscut.segmenter import Document, expand_inputs
 from corpuscut.segmenter.articles import body_only
 from corpuscut.segmenter.language import Language, language_for
-from corpuscut.segmenter.source import TextStream, input_documents
+from corpuscut.segmenter.source import STDIN, TextStream, check_encoding, input_documents
 from corpuscut.segmenter.streaming import Limits
 from corpuscut.summarizer.pipeline import (
-    Articles, Failed, Finished, InputDone, Job, Opened, Workers, dask_executor, process_pool, run_batch,
+    Articles, Failed, Finished, InputDone, Job, Opened, Workers, dask_executor, estimate_tasks, process_pool,
+    run_batch, usable_jobs,
 )
 
 from . import parquet
 from .environment import Environment
 from .errors import CannotWrite, InputsFailed, UsageError, say
 from .options import Options, View
-from .output import Journal, atomic_text_file
+from .output import HashingReader, Journal, atomic_text_file, file_identity
 from .records import article_record, digest_record
 from .render import FolderWriter, OutputFormat, Writer, make_writer
 
@@ -56,16 +57,24 @@ def run(env: Environment, opts: Options, produce: Produce, parallel: bool = Fals
         raise UsageError("--resume needs --output FILE and the jsonl format")
     if fmt is OutputFormat.parquet and (opts.output is None or not parquet.available()):
         raise UsageError("--format parquet needs --output FILE and pyarrow (pip install 'corpuscut[parquet]')")
+    if opts.encoding is not None:
+        try:
+            check_encoding(opts.encoding)
+        except SegmenterError as exc:
+            raise UsageError(str(exc)) from None
     sources = expand_inputs(opts.inputs or [])
     failed: list[str] = []
     journal = Journal(opts.output) if opts.resume and opts.output is not None else None
-    workers = _workers(opts) if parallel else None
+    workers = _workers(opts, sources) if parallel else None
     _start_early(workers, sources)
+    stdin = env.stdin
+    if journal is not None and STDIN in sources:  # standard input is recognised by its hash
+        env.stdin = HashingReader(stdin)  # type: ignore[assignment]
     try:
         with _sink(env, opts.output, journal) as out, _progress(env, opts, len(sources)) as advance:
             if journal is not None and journal.done:
                 before = len(sources)
-                sources = [s for s in sources if s not in journal.done]
+                sources = [s for s in sources if not journal.is_done(s, _identity(env, s, drain=True))]
                 if not opts.quiet:
                     say(env, f"resuming {opts.output}: {before - len(sources)} of {before} inputs already done")
             writer = _writer(env, opts, fmt, out, len(sources))
@@ -77,6 +86,9 @@ def run(env: Environment, opts: Options, produce: Produce, parallel: bool = Fals
                     if not event.language.has_stemmer and event.language.name not in warned and not opts.quiet:
                         warned.add(event.language.name)
                         say(env, _no_stemmer(event.doc.source, event.language))
+                    if not opts.quiet:
+                        for note in getattr(event.doc, "notes", ()):
+                            say(env, f"warning: {event.doc.source}: {note}")
                     writer.start(event.doc)
                 elif isinstance(event, Records):
                     if writer.streaming:
@@ -89,7 +101,7 @@ def run(env: Environment, opts: Options, produce: Produce, parallel: bool = Fals
                     held = []
                 elif isinstance(event, InputDone):
                     if journal is not None:
-                        journal.mark(event.source)
+                        journal.mark(event.source, _identity(env, event.source))
                     advance()
                 else:
                     failed.append(event.source)
@@ -106,16 +118,25 @@ def run(env: Environment, opts: Options, produce: Produce, parallel: bool = Fals
     except BrokenPipeError:
         raise
     except OSError as exc:
-        target = opts.output or opts.out_dir
-        if target is None:
-            raise
+        target = opts.output or opts.out_dir or "standard output"
         raise CannotWrite(f"{target}: cannot write ({exc.strerror or exc})") from None
     finally:
+        env.stdin = stdin
         if workers is not None:
             workers.close()
     if failed:
         many = len(sources) > 1
         raise InputsFailed(f"{len(failed)} of {len(sources)} inputs failed: {', '.join(dict.fromkeys(failed))}" if many else "")
+
+
+def _identity(env: Environment, source: str, drain: bool = False) -> str | None:
+    """What identifies an input's content for --resume (standard input: read to its end
+    first when ``drain``, to compare it with the stopped run's)."""
+    if source != STDIN:
+        return file_identity(source)
+    if not isinstance(env.stdin, HashingReader):
+        return None
+    return env.stdin.drain() if drain else env.stdin.identity()
 
 
 def _no_stemmer(source: str, language: Language) -> str:
@@ -168,17 +189,20 @@ def _report_failure(env: Environment, event: Failed) -> None:
         "(CORPUSCUT_DEBUG=1 shows the traceback)")
 
 
-def _workers(opts: Options) -> Workers | None:
+def _workers(opts: Options, sources: list[str]) -> Workers | None:
     """Worker processes for --jobs above 1 (started only if the run has more than one task),
-    or a Dask cluster's for --dask."""
+    never more than the cores nor the run's tasks (when its inputs' sizes tell them), or a Dask
+    cluster's for --dask."""
     if opts.dask:  # connected now: a cluster that cannot be reached fails the run at once
         executor = dask_executor(opts.dask)
         workers = Workers(lambda: executor)
         workers.get()
         return workers
-    if opts.workers <= 1:
+    tasks = None if opts.text_field else estimate_tasks(sources, Limits())
+    jobs = usable_jobs(opts.workers, tasks)
+    if jobs <= 1:
         return None
-    return Workers(lambda: process_pool(opts.workers))
+    return Workers(lambda: process_pool(jobs))
 
 
 def _start_early(workers: Workers | None, sources: list[str]) -> None:
@@ -227,16 +251,20 @@ def batch_events(env: Environment, opts: Options, job: Job) -> Produce:
 RecordsOf = Callable[[Document, Language], list[dict[str, Any]]]
 
 
-def document_events(env: Environment, opts: Options, records_of: RecordsOf) -> Produce:
-    """summarize and eval split: each document read whole, its language told (unless
-    --language names it), and turned into records here."""
+def document_events(env: Environment, opts: Options, records_of: RecordsOf, max_chars: int | None = None) -> Produce:
+    """summarize and eval split: each document read whole (or its first ``max_chars``
+    characters only: the rest is never read), its language told (unless --language names it),
+    and turned into records here."""
 
     def produce(sources: list[str], workers: Workers | None) -> Iterator[RunEvent]:
         for source in sources:
             try:
                 for doc in documents(env, opts)(source):
                     started = time.perf_counter()
-                    whole = doc.read_all() if isinstance(doc, TextStream) else doc
+                    if isinstance(doc, TextStream):
+                        whole = doc.read_all() if max_chars is None else doc.read_head(max_chars)
+                    else:
+                        whole = doc
                     language = language_for(whole.text, opts.language)
                     yield Opened(whole, language)
                     yield Records(whole, records_of(whole, language))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import hashlib
 import io
 import json
 import os
@@ -446,3 +447,188 @@ def _state(pid: int) -> str:
             return handle.read().rsplit(")", 1)[1].split()[0]
     except OSError:
         return "Z"
+
+
+def test_summarize_reads_only_the_first_200000_characters(tmp_path):
+    from typer.testing import CliRunner
+
+    from corpuscut.cli.app import app
+    from corpuscut.cli.environment import Environment
+
+    class Counted(io.BytesIO):
+        taken = 0
+
+        def read(self, size=-1):
+            data = super().read(size)
+            Counted.taken += len(data)
+            return data
+
+    data = ("The council met again on Monday and the talks went on. " * 200_000).encode()  # 11 MB
+    out, err = io.StringIO(), io.StringIO()
+    env = Environment(stdin=Counted(data), stdout=out, stderr=err, stdout_isatty=False, stderr_isatty=False,
+                      no_color=True, debug=True)
+    result = CliRunner().invoke(app, ["summarize", "-f", "jsonl"], obj=env, catch_exceptions=False)
+    assert result.exit_code == 0 and records(out.getvalue())[0]["summary"]
+    assert Counted.taken < 4 * 2**20
+
+
+def test_json_output_streams_its_array():
+    from corpuscut.cli.render import JsonWriter
+
+    out = io.StringIO()
+    writer = JsonWriter(out)
+    writer.emit(None, [{"a": 1}], 0.0)
+    assert out.getvalue().startswith('[\n  {\n    "a": 1')  # written before the run ends
+    writer.emit(None, [{"b": [1, 2]}], 0.0)
+    writer.close()
+    assert json.loads(out.getvalue()) == [{"a": 1}, {"b": [1, 2]}]
+
+
+def test_control_characters_in_text_and_names_never_reach_the_terminal(run):
+    text = b"Evil \x1b]0;pwned\x07 headline\nThe \x1b[2J story went on at length, the \x1b]52;c;eA==\x07 reporter said.\n"
+    shown = run(["digest", "-f", "rich", "--jobs", "1"], stdin=text, tty=True).out_text
+    assert "\x1b]" not in shown and "\x1b[2J" not in shown and "\x07" not in shown
+    assert "\\x1b]0;pwned\\x07" in shown
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64"])
+def test_a_non_text_codec_for_encoding_is_a_usage_error(run, codec):
+    result = run(["split", "--encoding", codec, str(SEED)])
+    assert result.exit_code == 2 and result.err_text.count("\n") == 1 and "not a text encoding" in result.err_text
+
+
+@pytest.mark.parametrize(
+    "cues, message",
+    [({"headline_max_words": "ten"}, "must be a whole number"), ({"terminal_punctuation": 5}, "non-empty string"),
+     ({"byline": [f"x{i}" for i in range(100_000)]}, "at most 10,000")],
+    ids=["word-count-as-text", "punctuation-as-number", "100000-patterns"],
+)
+def test_cue_files_of_the_wrong_type_or_size_are_usage_errors(run, tmp_path, cues, message):
+    path = tmp_path / "cues.json"
+    path.write_text(json.dumps(cues))
+    result = run(["split", "--cues", str(path), str(SEED)])
+    assert result.exit_code == 2 and result.err_text.count("\n") == 1 and message in result.err_text
+
+
+def _shell(command: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["sh", "-c", command], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHON": sys.executable})
+
+
+def test_closed_stdout_is_one_line_and_exit_1():
+    done = _shell(f'"$PYTHON" -m corpuscut split --jobs 1 "{SEED}" >&-')
+    assert done.returncode == 1 and done.stderr == "corpuscut: standard output: cannot write (Bad file descriptor)\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full")
+def test_stdout_on_a_full_device_is_one_line_and_exit_1():
+    done = _shell(f'"$PYTHON" -m corpuscut split --jobs 1 "{SEED}" > /dev/full')
+    assert done.returncode == 1 and done.stderr == "corpuscut: standard output: cannot write (No space left on device)\n"
+
+
+def test_third_party_warnings_are_kept_off_stderr(monkeypatch, capsys):
+    import warnings
+
+    import corpuscut.cli.app as app_module
+    from corpuscut.cli import entry
+
+    def noisy() -> None:
+        warnings.warn("a dependency complains", DeprecationWarning)
+
+    monkeypatch.delenv("CORPUSCUT_DEBUG", raising=False)
+    monkeypatch.setattr(app_module, "main", noisy)
+    with warnings.catch_warnings(), pytest.raises(SystemExit) as exit_:
+        entry.main()
+    assert exit_.value.code == 0 and "complains" not in capsys.readouterr().err
+
+
+def test_jobs_are_capped_by_cores_and_tasks(tmp_path):
+    from corpuscut.cli.options import Options
+    from corpuscut.summarizer.pipeline import estimate_tasks, usable_jobs
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert Options(jobs=10_000).workers == cores
+    small = [str(SEED), str(SAMPLES / "bbc-noisy.txt")]
+    assert estimate_tasks(small, Limits()) == 2 and usable_jobs(10_000, 2) == min(2, cores)
+    assert usable_jobs(64, 1) == 1 and estimate_tasks(["-"], Limits()) is None
+
+
+def test_a_mistyped_dask_address_fails_in_seconds_with_one_line(run):
+    pytest.importorskip("distributed", reason="the dask extra is not installed")
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    started = time.monotonic()
+    result = run(["split", "--dask", f"tcp://127.0.0.1:{port}", str(SEED)])
+    assert result.exit_code == 1 and result.err_text.count("\n") == 1
+    assert "cannot reach the Dask scheduler" in result.err_text and time.monotonic() - started < 10
+
+
+def test_a_dead_worker_stops_the_run_with_one_line():
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from corpuscut.summarizer.pipeline import Workers, WorkerError
+
+    future: Future = Future()
+    future.set_exception(BrokenProcessPool("gone"))
+    with pytest.raises(WorkerError, match="a worker process died"):
+        Workers(lambda: None).result(future)
+
+
+def test_resume_refuses_a_concurrent_run(run, tmp_path):
+    import fcntl
+
+    out = tmp_path / "out.jsonl"
+    with open(tmp_path / "out.jsonl.partial.done", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        result = run(["split", "--jobs", "1", "-o", str(out), "--resume", str(SEED)])
+    assert result.exit_code == 1 and "being written by another corpuscut --resume run" in result.err_text
+
+
+def test_resume_never_appends_to_a_file_that_is_not_json_lines(run, tmp_path):
+    out = tmp_path / "notes.txt"
+    out.write_text("my precious notes\n")
+    result = run(["split", "--jobs", "1", "-o", str(out), "--resume", str(SEED)])
+    assert result.exit_code == 1 and "is not a JSON Lines output of corpuscut" in result.err_text
+    assert out.read_text() == "my precious notes\n"
+
+
+def test_resume_on_other_standard_input_is_refused(run, tmp_path):
+    out = tmp_path / "out.jsonl"
+    done = run(["split", "--jobs", "1", "-o", str(tmp_path / "ref.jsonl"), "--resume", "-"], stdin=b"First text.\n")
+    assert done.exit_code == 0
+    # a run stopped after standard input was done: its journal holds the input's size and hash
+    partial = tmp_path / "out.jsonl.partial"
+    partial.write_text((tmp_path / "ref.jsonl").read_text())
+    identity = "12:sha256:" + hashlib.sha256(b"First text.\n").hexdigest()
+    (tmp_path / "out.jsonl.partial.done").write_text(
+        json.dumps({"bytes": partial.stat().st_size, "source": "-", "identity": identity}) + "\n")
+    same = run(["split", "--jobs", "1", "-o", str(out), "--resume", "-", str(SEED)], stdin=b"First text.\n")
+    assert same.exit_code == 0 and "1 of 2 inputs already done" in same.err_text
+    out.rename(partial)
+    (tmp_path / "out.jsonl.partial.done").write_text(
+        json.dumps({"bytes": partial.stat().st_size, "source": "-", "identity": identity}) + "\n")
+    other = run(["split", "--jobs", "1", "-o", str(out), "--resume", "-"], stdin=b"Other text.\n")
+    assert other.exit_code == 1 and "standard input is not what the stopped run read" in other.err_text
+
+
+def test_resume_with_an_inconsistent_journal_is_one_line(run, tmp_path):
+    out = tmp_path / "out.jsonl"
+    (tmp_path / "out.jsonl.partial").write_text("")
+    (tmp_path / "out.jsonl.partial.done").write_text('{"bytes": 99999, "source": "a"}\n{"bytes": 1, "source": "b"}\n')
+    result = run(["split", "--jobs", "1", "-o", str(out), "--resume", str(SEED)])
+    assert result.exit_code == 1 and result.err_text.count("\n") == 1 and "does not match" in result.err_text
+
+
+def test_a_warc_record_over_the_cap_is_cut_with_a_warning(run, tmp_path, monkeypatch):
+    pytest.importorskip("warcio", reason="the warc extra is not installed")
+    import corpuscut.segmenter.warc as warc
+    from tests.test_batch import _warc
+
+    monkeypatch.setattr(warc, "MAX_RECORD_BYTES", 2 << 20)
+    path = tmp_path / "big.warc.gz"
+    _warc(path, [("conversion", "https://example.org/big", "text/plain", b"word " * (1 << 20))])
+    result = run(["split", "--jobs", "1", str(path)])
+    assert result.exit_code == 0 and len(joined(result.out_text)) == 2 << 20
+    assert "warning:" in result.err_text and "only its first 2 MiB read" in result.err_text

@@ -8,6 +8,7 @@ from corpuscut.segmenter import Document
 from corpuscut.segmenter.body import find_body
 from corpuscut.segmenter.language import Language
 from corpuscut.summarizer import Summarizer
+from corpuscut.summarizer.summarizing import MAX_CHARS
 
 from ..environment import Environment
 from ..options import FIELDS, LENGTH, OUTPUT, TERMINAL, Options, command
@@ -31,4 +32,4 @@ def summarize(env: Environment, opts: Options) -> None:
         summary = summarizers[language.stemmer].summarize(doc.text[body.start:body.end], length)
         return [summary_record(doc, summary, language.name)]
 
-    run(env, opts, document_events(env, opts, records_of))
+    run(env, opts, document_events(env, opts, records_of, max_chars=MAX_CHARS))
