@@ -60,7 +60,7 @@ def run(env: Environment, opts: Options, produce: Produce, parallel: bool = Fals
     if opts.encoding is not None:
         try:
             check_encoding(opts.encoding)
-        except SegmenterError as exc:
+        except CorpuscutError as exc:
             raise UsageError(str(exc)) from None
     sources = expand_inputs(opts.inputs or [])
     failed: list[str] = []
