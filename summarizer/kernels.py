@@ -1,9 +1,9 @@
-"""newsrank's features and greedy pick for one text in a single compiled loop.
+"""newsrank's lexical features for one text in a single compiled loop.
 
-:func:`newsrank_pick` is what :func:`summarizer.newsrank.newsrank_select` computes with numpy
+:func:`newsrank_features` is what :func:`summarizer.newsrank.lexical_features` computes with numpy
 (the stem-count matrix, tf-idf rows, the overlap graph's centrality, similarity to the title and
-to the whole text, ranks, the model's score, then maximal marginal relevance), written one step
-at a time so that Numba compiles it (:func:`segmenter.kernels.compiled`). A text of twenty
+to the whole text, ranks), written one step at a time so that Numba compiles it
+(:func:`segmenter.kernels.compiled`). A text of twenty
 sentences costs numpy some forty calls of a few microseconds each, most of a summary's time;
 compiled, the same work is one call. The sums run in another order than numpy's, so a feature
 may differ in its last bits; tests hold the two forms' picks equal on the samples' articles.
@@ -21,21 +21,11 @@ import numpy as np
 TIE_DECIMALS = 12
 
 
-def newsrank_pick(
-    ids: np.ndarray,
-    starts: np.ndarray,
-    words: np.ndarray,
-    has_title: bool,
-    weights: np.ndarray,
-    bias: float,
-    redundancy: float,
-    count: int,
-    word_budget: int,
-) -> np.ndarray:
-    """Indices (in document order) of the sentences to keep.
+def newsrank_features(ids: np.ndarray, starts: np.ndarray, words: np.ndarray, has_title: bool) -> np.ndarray:
+    """The lexical features of each sentence: one row of ``newsrank.LEXICAL_FEATURES`` each.
 
     ``ids[starts[r]:starts[r + 1]]`` are the stem ids (0 up, by first appearance) of row r: the
-    n sentences, then the title (an empty row when there is none). ``word_budget`` < 0: none."""
+    n sentences, then the title (an empty row when there is none)."""
     n = len(starts) - 2
     rows = n + 1
     width = 1
@@ -133,7 +123,7 @@ def newsrank_pick(
         for k in range(row_ptr[r], row_ptr[r + 1]):
             title_sim[r] += tfidf[k] * title[cols[k]]
             doc_sim[r] += tfidf[k] * (centroid[cols[k]] / centroid_norm)
-    # The model's score of each sentence.
+    # The features, in the order of newsrank.LEXICAL_FEATURES.
     position = np.arange(n) * 1.0
     word_counts = words * 1.0
     features = np.empty((n, 12))
@@ -159,36 +149,4 @@ def newsrank_pick(
         order = np.argsort(np.round(features[:, source], TIE_DECIMALS), kind="mergesort")
         for place in range(n):
             features[order[place], target] = place / (n - 1.0)
-    score = np.empty(n)
-    for i in range(n):
-        total = 0.0
-        for f in range(12):
-            total += features[i, f] * weights[f]
-        score[i] = total + bias
-    # Best first, each pick's similarity to the rest held against them (MMR).
-    chosen = np.empty(n, dtype=np.int64)
-    picked = 0
-    used = 0
-    penalty = np.zeros(n)
-    similarity = np.zeros(n)
-    while picked < count:
-        i = int(np.argmax(score - penalty))
-        if score[i] == -np.inf:
-            break
-        score[i] = -np.inf
-        if word_budget >= 0 and picked > 0 and used + words[i] > word_budget:
-            continue
-        chosen[picked] = i
-        picked += 1
-        used += words[i]
-        if redundancy > 0.0:
-            for k in range(row_ptr[i], row_ptr[i + 1]):
-                v = cols[k]
-                for p in range(post_ptr[v], post_ptr[v + 1]):
-                    similarity[post_row[p]] += tfidf[k] * tfidf[post_at[p]]
-            for j in range(n):
-                penalty[j] = max(penalty[j], redundancy * similarity[j])
-                similarity[j] = 0.0
-        if word_budget >= 0 and used >= word_budget:
-            break
-    return np.sort(chosen[:picked])
+    return features

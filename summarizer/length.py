@@ -10,9 +10,10 @@ from .errors import BadLengthError
 
 @dataclass(frozen=True)
 class Length:
-    """Exactly one of ``sentences``, ``ratio`` or ``words`` decides the summary's length."""
+    """At most one of ``sentences``, ``ratio`` or ``words`` decides the summary's length; none:
+    the method's default (our method's word budget; three sentences for the others)."""
 
-    sentences: int | None = 3
+    sentences: int | None = None
     ratio: float | None = None
     words: int | None = None
 
@@ -23,6 +24,10 @@ class Length:
             raise BadLengthError(f"word budget must be at least 1, not {self.words}")
         if self.sentences is not None and self.sentences < 0:
             raise BadLengthError(f"sentence count must be 0 or more, not {self.sentences}")
+
+    @property
+    def is_default(self) -> bool:
+        return self.sentences is None and self.ratio is None and self.words is None
 
     def count(self, total: int) -> int:
         """Sentences to pick out of ``total`` (before any word budget)."""

@@ -1,8 +1,9 @@
 """Our default method, ``newsrank``: sentence features that matter in news, weighed by a model
-fitted on the training part of the BBC data, then picked with a light redundancy check.
+fitted on summaries that people wrote (CNN/DailyMail highlights and Inshorts summaries), then
+picked best first within a word budget, with trigram blocking against repeats.
 
-Features of each sentence (all computed with numpy/scipy, similarities in row chunks so memory
-stays bounded on long texts):
+Lexical features of each sentence (numpy/scipy, similarities in row chunks so memory stays
+bounded on long texts; or one compiled loop, :mod:`summarizer.kernels`):
 
 - position: relative place, 1/(1+i), and whether it is the first sentence;
 - length: log word count, and its rank in the document;
@@ -11,14 +12,19 @@ stays bounded on long texts):
   *after* it (news states a fact, then elaborates) and to those *before* it (an echo);
 - tf-idf cosine to the headline (when the text starts with one) and to the whole document.
 
-A logistic regression over these features (weights in ``data/newsrank.json``, refitted with
-``python -m corpuscut.summarizer.train``) gives each sentence a score; sentences are picked best first,
-skipping one too similar to a sentence already picked (maximal marginal relevance).
+Surface features, none leaning on case (some corpora are lower-cased): the second, third and
+fourth place, too short or too long, a quotation, a question, a caption's marks ("pictured",
+"( left )"), a label and a colon.
+
+A logistic regression over these (weights in ``data/newsrank.json``, refitted with
+``python -m corpuscut.summarizer.train``) scores each sentence; sentences are taken best first
+while they fit the word budget, skipping one that repeats a word trigram of one already taken.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,10 +36,10 @@ from corpuscut.segmenter.lexical import StemIds
 from corpuscut.segmenter.words import WordNormalizer
 
 from .errors import SummarizerError
-from .kernels import TIE_DECIMALS, newsrank_pick
+from .kernels import TIE_DECIMALS, newsrank_features
 
 CHUNK_ROWS = 512
-FEATURES: tuple[str, ...] = (
+LEXICAL_FEATURES: tuple[str, ...] = (
     "relative_position",
     "inverse_position",
     "first_sentence",
@@ -47,15 +53,33 @@ FEATURES: tuple[str, ...] = (
     "document_similarity",
     "document_similarity_rank",
 )
+SURFACE_FEATURES: tuple[str, ...] = (
+    "second_sentence",
+    "third_sentence",
+    "fourth_sentence",
+    "under_8_words",
+    "over_40_words",
+    "quotation",
+    "question",
+    "caption_marks",
+    "label_colon",
+)
+FEATURES = LEXICAL_FEATURES + SURFACE_FEATURES
+_QUOTE = re.compile(r"[\"\u201c\u201d]|^\W*[\'\u2018]|\s[\'\u2018]\s")
+_CAPTION_MARKS = re.compile(r"\bpictured\b|\(\s*(?:left|right|above|below|centre|center|top|bottom|inset|file)\s*\)", re.I)
+_LABEL_COLON = re.compile(r"^\W*(?:\S+\s+){0,3}?\S+?\s*:\s")
 
 
 @dataclass(frozen=True)
 class NewsRankModel:
-    """Feature weights, bias and the redundancy penalty of MMR selection."""
+    """Feature weights and bias; how a default summary is sized (at most ``max_sentences``
+    sentences within ``word_budget`` words); the longest sentence worth showing."""
 
     weights: tuple[float, ...]
     bias: float = 0.0
-    redundancy: float = 0.0
+    word_budget: int = 75
+    max_sentences: int = 4
+    max_sentence_words: int = 60
 
     @property
     def weight_vector(self) -> np.ndarray:
@@ -66,7 +90,9 @@ class NewsRankModel:
             "features": list(FEATURES),
             "weights": [round(w, 6) for w in self.weights],
             "bias": round(self.bias, 6),
-            "redundancy": self.redundancy,
+            "word_budget": self.word_budget,
+            "max_sentences": self.max_sentences,
+            "max_sentence_words": self.max_sentence_words,
             **meta,
         }
         return json.dumps(body, indent=2) + "\n"
@@ -77,9 +103,15 @@ def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
         data = read_json("corpuscut.summarizer", "data/newsrank.json", path)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise SummarizerError(f"newsrank model {path or 'data/newsrank.json'} cannot be loaded: {exc}") from exc
-    if tuple(data["features"]) != FEATURES:
+    if tuple(data.get("features", ())) != FEATURES:
         raise SummarizerError("the newsrank model was fitted on other features; refit: python -m corpuscut.summarizer.train")
-    return NewsRankModel(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data.get("redundancy", 0.0)))
+    try:
+        return NewsRankModel(
+            tuple(float(w) for w in data["weights"]), float(data["bias"]), int(data["word_budget"]),
+            int(data["max_sentences"]), int(data["max_sentence_words"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SummarizerError(f"newsrank model {path or 'data/newsrank.json'} lacks a setting: {exc}") from exc
 
 
 #: Up to this many matrix cells (sentences x stems, or sentences x sentences), dense numpy beats
@@ -164,10 +196,10 @@ def _vectorize(sentences: list[str], normalizer: WordNormalizer, title: str | No
     return _Document(both[:n], tfidf[:n], tfidf[n] if has_title else None, words)
 
 
-def sentence_features(
+def lexical_features(
     sentences: list[str], normalizer: WordNormalizer, title: str | None = None, doc: _Document | None = None
 ) -> np.ndarray:
-    """One row of FEATURES per sentence."""
+    """One row of LEXICAL_FEATURES per sentence, with numpy."""
     n = len(sentences)
     if doc is None:
         doc = _vectorize(sentences, normalizer, title)
@@ -211,46 +243,74 @@ def sentence_features(
     )
 
 
+def surface_features(sentences: list[str]) -> np.ndarray:
+    """One row of SURFACE_FEATURES per sentence."""
+    n = len(sentences)
+    position = np.arange(n)
+    words = np.array([len(s.split()) for s in sentences], dtype=float)
+    return np.column_stack(
+        [
+            (position == 1).astype(float),
+            (position == 2).astype(float),
+            (position == 3).astype(float),
+            (words < 8).astype(float),
+            (words > 40).astype(float),
+            [1.0 if _QUOTE.search(s) else 0.0 for s in sentences],
+            [1.0 if s.rstrip(" \"'\u201d\u2019").endswith("?") else 0.0 for s in sentences],
+            [1.0 if _CAPTION_MARKS.search(s) else 0.0 for s in sentences],
+            [1.0 if _LABEL_COLON.match(s) else 0.0 for s in sentences],
+        ]
+    ).reshape(n, len(SURFACE_FEATURES))
+
+
+def sentence_features(
+    sentences: list[str], normalizer: WordNormalizer, title: str | None = None, tier: Tier | None = None
+) -> np.ndarray:
+    """One row of FEATURES per sentence. With a ``tier`` that has reached its compiled kernels,
+    the lexical features come from :func:`summarizer.kernels.newsrank_features`."""
+    if tier is not None and tier.compiles(len(sentences)):
+        ids, has_title, words = _stem_ids(sentences, normalizer, title)
+        lexical = compiled(newsrank_features)(ids.ids, ids.starts, words, has_title)
+    else:
+        lexical = lexical_features(sentences, normalizer, title)
+    return np.hstack([lexical, surface_features(sentences)])
+
+
+def _trigrams(sentence: str) -> set[tuple[str, ...]]:
+    words = [w for w in sentence.lower().split() if any(c.isalnum() for c in w)]
+    return set(zip(words, words[1:], words[2:]))
+
+
 def newsrank_select(
     sentences: list[str], count: int, normalizer: WordNormalizer, model: NewsRankModel,
     title: str | None = None, word_budget: int | None = None, tier: Tier | None = None,
 ) -> list[int]:
-    """Indices (in document order) of the sentences to keep. With a ``tier`` that has reached
-    its compiled kernels, the features and the pick run in
-    :func:`summarizer.kernels.newsrank_pick`."""
+    """Indices (in document order) of the sentences to keep: best score first, skipping one
+    that shares a word trigram with one already kept, and one that would overflow
+    ``word_budget``, until ``count`` are kept or the budget is spent (when no sentence fits
+    the budget, the best one alone)."""
     n = len(sentences)
     if n == 0 or count <= 0:
         return []
     if count >= n and word_budget is None:
         return list(range(n))
-    if tier is not None and tier.compiles(n):
-        ids, has_title, words = _stem_ids(sentences, normalizer, title)
-        budget = -1 if word_budget is None else word_budget
-        picked = compiled(newsrank_pick)(
-            ids.ids, ids.starts, words, has_title, model.weight_vector, model.bias, model.redundancy, count, budget
-        )
-        return [int(i) for i in picked]
-    doc = _vectorize(sentences, normalizer, title)
-    score = sentence_features(sentences, normalizer, title, doc) @ model.weight_vector + model.bias
-    words = doc.words
-    tfidf = doc.tfidf if model.redundancy > 0 else None
+    score = sentence_features(sentences, normalizer, title, tier) @ model.weight_vector + model.bias
+    order = np.argsort(-np.round(score, TIE_DECIMALS), kind="stable")
     chosen: list[int] = []
+    seen: set[tuple[str, ...]] = set()
     used = 0
-    sims = _array(tfidf @ tfidf.T) if tfidf is not None and n * n <= DENSE_CELLS else None  # type: ignore[operator,union-attr]
-    penalty = np.zeros(n)
-    order_score = score.copy()
-    while len(chosen) < count:
-        i = int(np.argmax(order_score - penalty))
-        if order_score[i] == -np.inf:
-            break
-        order_score[i] = -np.inf
-        if word_budget is not None and chosen and used + words[i] > word_budget:
+    for i in (int(k) for k in order):
+        words = len(sentences[i].split())
+        if word_budget is not None and used + words > word_budget:
+            continue
+        grams = _trigrams(sentences[i])
+        if grams & seen:
             continue
         chosen.append(i)
-        used += int(words[i])
-        if tfidf is not None:
-            row = sims[i] if sims is not None else _array(tfidf @ tfidf[i].T).ravel()  # type: ignore[index,operator]
-            penalty = np.maximum(penalty, model.redundancy * row)
-        if word_budget is not None and used >= word_budget:
+        seen |= grams
+        used += words
+        if len(chosen) >= count or (word_budget is not None and used >= word_budget):
             break
+    if not chosen:  # no sentence fits the budget: the best one, rather than nothing
+        chosen.append(int(order[0]))
     return sorted(chosen)

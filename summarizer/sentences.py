@@ -6,6 +6,11 @@
 - Sentences glued without a space after the stop ("below.In this video") are cut apart.
 - A sentence that Punkt cut after a quoted question or exclamation and that goes on in lower
   case ('"Really?" she asked.') is joined back.
+- Text tokenised the Penn Treebank way (``" he said . " it was n't , " she added .``, as corpora
+  of news such as CNN/DailyMail ship it, often lower-cased) is cut at its stop tokens without
+  Punkt, whose rules lean on case: a stop standing alone as a token ends the sentence, and a
+  double quote right after it goes with the sentence when it closes a quote (an odd count of
+  quotes so far on the line) and with the next one when it opens one.
 """
 
 from __future__ import annotations
@@ -85,7 +90,45 @@ def _model_name(language: str) -> str:
 _INNER_STOP = re.compile(r"[.!?\u2026\u3002\uff01\uff1f]")
 
 
+#: A line of PTB-tokenised text: commas stand apart (" , ") and no word has one glued to it.
+_SPACED_COMMA = re.compile(r" , ")
+_GLUED_COMMA = re.compile(r"[^\W\d_][,;] ")
+#: A stop token: ".", "?" or "!" (maybe repeated) with white space on both sides, or at the end.
+_STOP_TOKEN = re.compile(r"(?<=\s)[.?!]+(?=\s|$)")
+
+
+def is_tokenised(line: str) -> bool:
+    """Whether ``line`` reads as PTB-tokenised text (punctuation split off as tokens of its own)."""
+    return len(_SPACED_COMMA.findall(line, 0, 2000)) >= 2 and not _GLUED_COMMA.search(line, 0, 2000)
+
+
+def _tokenised_spans(line: str) -> list[tuple[int, int]]:
+    """Sentences of a PTB-tokenised line, cut at its stop tokens (see the module's notes)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for stop in _STOP_TOKEN.finditer(line):
+        end = stop.end()
+        rest = line[end:]
+        after = len(rest) - len(rest.lstrip())
+        if rest[after:after + 1] == '"' and line.count('"', 0, stop.start()) % 2 == 1 and (
+            line[end + after + 1: end + after + 2] in ("", " ")
+        ):
+            end += after + 1  # a quote that closes: it belongs to this sentence
+        if line[start:end].strip(' .?!"'):
+            spans.append((start, end))
+            start = end
+            while start < len(line) and line[start].isspace():
+                start += 1
+    if start < len(line) and line[start:].strip():
+        spans.append((start, len(line)))
+    elif spans:
+        spans[-1] = (spans[-1][0], len(line.rstrip()))
+    return spans or [(0, len(line))]
+
+
 def _line_spans(line: str, language: str) -> list[tuple[int, int]]:
+    if is_tokenised(line):
+        return _tokenised_spans(line)
     if not _INNER_STOP.search(line, 0, max(0, len(line) - 3)):
         return [(0, len(line))]  # no stop before the line's end: one sentence, Punkt not needed
     tokenizer = _tokenizer(language)

@@ -9,6 +9,7 @@ from corpuscut.segmenter.kernels import Tier
 from corpuscut.segmenter.words import WordNormalizer
 
 from .errors import UnknownMethodError
+from .furniture import Furniture, load_furniture
 from .length import Length
 from .newsrank import NewsRankModel, load_newsrank, newsrank_select
 from .sentences import Sentence, split_sentences
@@ -113,38 +114,61 @@ class Summarizer:
         self.normalizer = WordNormalizer(language)
         self.language = self.normalizer.language
         self.model = model or (load_newsrank() if method == DEFAULT_METHOD else None)
+        #: Our method leaves page furniture out; ``lead`` and sumy's methods stay as published.
+        self.furniture: Furniture | None = load_furniture() if method == DEFAULT_METHOD else None
         self.tier = tier if tier is not None else Tier(COMPILE_AFTER_SENTENCES)
 
     def select(self, texts: list[str], count: int, budget: int | None, title: str | None = None) -> list[int]:
         """The indices of the sentences this summarizer's method keeps."""
         return METHODS[self.method](self, texts, count, budget, title)
 
-    def summarize(self, text: str, length: Length = Length()) -> Summary:
-        """Summarize ``text``; headings (whole lines without a final stop) are kept out
-        unless the text has nothing else. Only the first MAX_CHARS characters are read, so a
-        huge text is summarized in bounded time and memory."""
-        sentences = split_sentences(text[:MAX_CHARS], self.language)
+    def candidates(self, text: str, sentences: list[Sentence]) -> list[Sentence]:
+        """The sentences a summary may hold: no headings (whole lines without a final stop)
+        unless the text has nothing else, no last words cut off mid-sentence; for our method
+        also no page furniture, and no sentence over the model's longest unless all are."""
         body = [s for s in sentences if not is_heading(text, s)] or sentences
         if len(body) > 1 and is_cut_off(text, body[-1]):
             body = body[:-1]  # a teaser's last words, cut off mid-sentence: not a sentence to show
-        count = length.count(len(body))
-        if count >= len(body) and length.words is None:
-            return Summary(self.method, tuple(body), len(sentences))
-        title = sentences[0].text if sentences and body and sentences[0] is not body[0] else None
-        picked = self.select([s.text for s in body], count, length.words, title)
-        return Summary(self.method, tuple(body[i] for i in sorted(set(picked))), len(sentences))
+        if self.furniture is not None and self.model is not None:
+            body = self.furniture.clean(body)
+            longest = self.model.max_sentence_words
+            body = [s for s in body if len(s.text.split()) <= longest] or body
+        return body
 
+    def prepare(self, text: str) -> tuple[list[Sentence], list[Sentence], str | None]:
+        """The sentences of ``text`` (its first MAX_CHARS characters), those a summary may
+        hold, and the title (the first sentence when it is a heading left out)."""
+        sentences = split_sentences(text[:MAX_CHARS], self.language)
+        body = self.candidates(text, sentences)
+        headed = len(sentences) > 1 and is_heading(text, sentences[0]) and not is_heading(text, sentences[1])
+        return sentences, body, sentences[0].text if headed else None
+
+    def summarize(self, text: str, length: Length = Length()) -> Summary:
+        """Summarize ``text`` (see :meth:`candidates` for what may be picked). Only the first
+        MAX_CHARS characters are read, so a huge text is summarized in bounded time and memory.
+        The default length of our method is the model's: a word budget about as long as the
+        text's first three sentences are in news."""
+        sentences, body, title = self.prepare(text)
+        budget = length.words
+        count = length.count(len(body))
+        if length.is_default and self.model is not None:
+            count, budget = min(len(body), self.model.max_sentences), self.model.word_budget
+        if count >= len(body) and budget is None:
+            return Summary(self.method, tuple(body), len(sentences))
+        picked = self.select([s.text for s in body], count, budget, title)
+        return Summary(self.method, tuple(body[i] for i in sorted(set(picked))), len(sentences))
 
 def summarize(
     text: str,
-    sentences: int | None = 3,
+    sentences: int | None = None,
     ratio: float | None = None,
     words: int | None = None,
     method: str = DEFAULT_METHOD,
     language: str | None = None,
 ) -> Summary:
     """Summarize ``text`` to ``sentences`` sentences, a ``ratio`` of them, or a ``words`` budget
-    (with the stemmer of ``language``, or of the text's language detected from its start)."""
+    (none given: the method's default length), with the stemmer of ``language``, or of the
+    text's language detected from its start."""
     from corpuscut.segmenter.language import language_for
 
     return Summarizer(method, language_for(text, language).stemmer).summarize(text, Length(sentences, ratio, words))

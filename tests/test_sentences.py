@@ -131,3 +131,34 @@ def test_the_sentence_benchmark_can_ask_another_punkt_alone():
     saved = sentences._tokenizer, sentences._plain_spans
     assert _with_tokenizer(PunktSentenceTokenizer(), "Rates rose in 2004. The bank said so. Shares fell.") == 3
     assert (sentences._tokenizer, sentences._plain_spans) == saved  # put back as it was
+
+
+# CNN/DailyMail ships its text lower-cased and PTB-tokenised, with no line breaks.
+TOKENISED = (
+    '( cnn ) a michigan woman lost her membership , a spokeswoman said . " this is all new to me . '
+    'i did n\'t go out to bash anyone , " cormier told cnn . " this is about me . i should feel safe in there . " '
+    "the mother of two says she was acting out of concern . scroll down for video . the u.s. treasury said so ."
+)
+
+
+def test_tokenised_lower_cased_text_splits_at_its_stop_tokens_and_keeps_closing_quotes():
+    sentences = [s.text for s in split_sentences(TOKENISED)]
+    assert sentences == [
+        "( cnn ) a michigan woman lost her membership , a spokeswoman said .",
+        '" this is all new to me .',
+        "i did n't go out to bash anyone , \" cormier told cnn .",
+        '" this is about me .',
+        'i should feel safe in there . "',
+        "the mother of two says she was acting out of concern .",
+        "scroll down for video .",
+        "the u.s. treasury said so .",
+    ]
+    for s in split_sentences(TOKENISED):
+        assert TOKENISED[s.start:s.end] == s.text
+
+
+def test_ordinary_prose_with_commas_is_not_taken_for_tokenised_text():
+    from corpuscut.summarizer.sentences import is_tokenised
+
+    assert not is_tokenised("Prices rose, analysts said, and shares fell. Mr. Brown, the chairman, left.")
+    assert is_tokenised(TOKENISED)

@@ -136,3 +136,118 @@ def test_newsranks_sparse_form_for_long_texts_picks_what_its_dense_form_picks(mo
     dense = [summarizer.summarize(text, Length(sentences=3)) for text in articles]
     monkeypatch.setattr(newsrank, "DENSE_CELLS", 10)  # every text takes scipy's sparse matrices
     assert [summarizer.summarize(text, Length(sentences=3)) for text in articles] == dense
+
+
+# Real excerpts (CNN/DailyMail, lower-cased and tokenised; Inshorts, as scraped) holding page
+# furniture among sentences worth summarizing.
+FURNITURE_TEXTS = [
+    "by . daily mail reporter . published : 12:46 est , 5 march 2013 . | . updated : 12:47 est , 5 march 2013 . "
+    "a video purporting to show the executions of two alleged spies has been released by nigerian islamist group boko haram . "
+    "scroll down for video . brutal : a gruesome video allegedly showing the executions of two men has been released . "
+    "the video , called ' harvest of spies ' , was posted monday on twitter , the site intelligence group said . "
+    "jordan henderson ( centre ) has seen liverpool unbeaten in his six games as captain . "
+    "click here for the latest news . e-mail to a friend .",
+    "by . sam webb . lance armstrong welcomed an investigative report into the murky past of cycling 's governing body , "
+    "saying he hopes it can help the sport move on . the report turned up no evidence that armstrong paid the uci to cover "
+    "up a positive test . scroll down for video . cnn 's jill martin contributed to this report .",
+    "The Ghaziabad police on Friday arrested a gang which looted Rs 7.7 lakh at gunpoint from a dairy outlet owner.(HT Photo)"
+    "The arrested were identified as Kishor Vishwakarma, Bir Sen and Mukesh Lal. The girl fled the spot and later filed a "
+    "complaint with the local police.ALSO READ: Women sugar, molasses and the police raid that never was\n"
+    "ALSO READ:\nFollow @htshowbiz for more",
+]
+FURNITURE_MARKS = ("scroll down", "daily mail reporter", "published", "updated", "click here", "e-mail", "brutal :",
+                   "( centre )", "sam webb", "contributed", "HT Photo", "ALSO READ", "Follow @", "by .", "|")
+
+
+@pytest.mark.parametrize("text", FURNITURE_TEXTS, ids=["dailymail", "dailymail-byline", "inshorts"])
+@pytest.mark.parametrize("length", [Length(), Length(sentences=5), Length(words=200), Length(ratio=1.0)])
+def test_page_furniture_never_enters_a_summary(text, length):
+    summary = summarize(text, sentences=length.sentences, ratio=length.ratio, words=length.words)
+    assert summary.sentences
+    for s in summary.sentences:
+        assert text[s.start:s.end] == s.text
+        assert not any(mark.lower() in s.text.lower() for mark in FURNITURE_MARKS), s.text
+
+
+def test_a_sentence_glued_to_furniture_keeps_its_own_words():
+    summary = summarize(FURNITURE_TEXTS[2], ratio=1.0)
+    assert "The girl fled the spot and later filed a complaint with the local police." in [s.text for s in summary.sentences]
+
+
+def test_no_summary_sentence_runs_over_sixty_words_when_a_shorter_one_exists():
+    long = "the council , which met on monday , " + "agreed on a plan and " * 20 + "went home ."
+    text = f"{long} the mayor said the plan would cost a million dollars . {long} residents welcomed the plan ."
+    for length in (Length(), Length(sentences=3), Length(words=200)):
+        picked = Summarizer().summarize(text, length).sentences
+        assert picked and all(len(s.text.split()) <= 60 for s in picked)
+
+
+def test_default_length_is_a_word_budget_about_as_long_as_three_news_sentences():
+    from corpuscut.summarizer import load_newsrank
+
+    model = load_newsrank()
+    assert 40 <= model.word_budget <= 110
+    summarizer = Summarizer()
+    for text in _sample_articles():
+        sentences = summarizer.summarize(text).sentences
+        words = [len(s.text.split()) for s in sentences]
+        assert len(sentences) <= model.max_sentences
+        assert sum(words) <= model.word_budget or len(sentences) == 1
+
+
+def test_explicit_lengths_still_decide_over_the_default_budget():
+    assert len(summarize(ARTICLE, sentences=6).sentences) == 6
+    assert sum(len(s.text.split()) for s in summarize(ARTICLE, words=40).sentences) <= 40
+
+
+def test_the_model_loads_offline_from_package_json_and_names_its_features():
+    import json
+    from importlib import resources
+
+    from corpuscut.summarizer import load_newsrank
+    from corpuscut.summarizer.newsrank import FEATURES
+
+    raw = json.loads(resources.files("corpuscut.summarizer").joinpath("data/newsrank.json").read_text(encoding="utf-8"))
+    assert tuple(raw["features"]) == FEATURES and len(raw["weights"]) == len(FEATURES)
+    model = load_newsrank()
+    assert model.weights == tuple(float(w) for w in raw["weights"])
+
+
+def test_a_model_of_other_features_or_missing_settings_is_refused(tmp_path):
+    import json
+
+    from corpuscut.summarizer import SummarizerError, load_newsrank
+    from corpuscut.summarizer.newsrank import FEATURES
+
+    (tmp_path / "old.json").write_text(json.dumps({"features": ["x"], "weights": [1.0], "bias": 0.0}))
+    with pytest.raises(SummarizerError, match="refit"):
+        load_newsrank(tmp_path / "old.json")
+    (tmp_path / "partial.json").write_text(json.dumps({"features": list(FEATURES), "weights": [0.0] * len(FEATURES), "bias": 0.0}))
+    with pytest.raises(SummarizerError, match="lacks"):
+        load_newsrank(tmp_path / "partial.json")
+
+
+def test_lead_and_sumy_methods_stay_as_published_furniture_and_all():
+    text = "scroll down for video . " + FURNITURE_TEXTS[1]
+    assert summarize(text, sentences=1, method="lead").text == "scroll down for video ."
+
+
+def test_a_caption_glued_before_the_sentence_it_repeats_is_cut_away():
+    text = (
+        "police are continuing to question a man arrested on suspicion of murdering missing chef claudia lawrence "
+        "( pictured ) police are continuing to question a man arrested on suspicion of murdering missing chef claudia "
+        "lawrence in york . the man , 59 , was held on monday at his home ."
+    )
+    first = summarize(text, ratio=1.0).sentences[0]
+    assert first.text.startswith("police are continuing") and "( pictured )" not in first.text
+    assert text[first.start:first.end] == first.text
+
+
+def test_markup_and_read_prompts_scraped_with_the_text_are_furniture():
+    from corpuscut.summarizer.furniture import load_furniture
+
+    furniture = load_furniture()
+    assert furniture.reason('{"@context":"http://schema.org","@type":"Review","author": {"@type":"Person"}}') == "markup"
+    assert furniture.reason("Read: Leopard caught in Delhi may be moved to Shivalik ranges") == "click here"
+    assert furniture.reason("armstrong said : ' i am grateful to circ for seeking the truth .") is None
+    assert furniture.reason("brutal : a gruesome video allegedly showing the executions has been released .") == "caption"
