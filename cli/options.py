@@ -40,7 +40,11 @@ class Options:
         Optional[list[str]],
         typer.Argument(help="Files, folders, globs, or - for standard input (the default).", show_default=False),
     ] = None
-    sentences: Annotated[int, typer.Option("--sentences", "-n", min=1, help="Sentences per summary.")] = 3
+    sentences: Annotated[
+        Optional[int],
+        typer.Option("--sentences", "-n", min=1, show_default=False,
+                     help="Sentences per summary [default: newsrank's word budget, about Lead-3's length; 3 for other methods]."),
+    ] = None
     ratio: Annotated[
         Optional[float], typer.Option("--ratio", min=0.001, max=1.0, help="Keep this share of the sentences instead.")
     ] = None

@@ -288,7 +288,8 @@ def newsrank_select(
     """Indices (in document order) of the sentences to keep: best score first, skipping one
     that shares a word trigram with one already kept, and one that would overflow
     ``word_budget``, until ``count`` are kept or the budget is spent (when no sentence fits
-    the budget, the best one alone)."""
+    the budget, the best one alone). Without a budget, a count that only repeats can fill is
+    filled with the best of the repeats."""
     n = len(sentences)
     if n == 0 or count <= 0:
         return []
@@ -313,4 +314,6 @@ def newsrank_select(
             break
     if not chosen:  # no sentence fits the budget: the best one, rather than nothing
         chosen.append(int(order[0]))
+    if word_budget is None and len(chosen) < count:  # a count asked for is met, repeats or not
+        chosen += [int(i) for i in order if int(i) not in chosen][: count - len(chosen)]
     return sorted(chosen)
