@@ -16,6 +16,8 @@ import signal
 import sys
 from types import FrameType
 
+from corpuscut.processes import one_blas_thread
+
 from .status import ExitStatus
 
 
@@ -44,11 +46,7 @@ def main() -> None:
         import warnings
 
         warnings.simplefilter("ignore")
-    # One BLAS thread, set before numpy is loaded: pool workers forked from this process
-    # inherit numpy as loaded here, and with the default (a thread per core) their BLAS
-    # threads would fight the workers for the cores (summarizer.pipeline._pool_context).
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")
+    one_blas_thread()  # before numpy is loaded: pool workers forked from here inherit it
     _pad_heap()
     code: int | str | None = ExitStatus.SUCCESS
     try:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from corpuscut.errors import CorpuscutError
+from corpuscut.processes import one_blas_thread
 from corpuscut.segmenter import Article, Segmenter, SegmenterError
 from corpuscut.segmenter.words import DEFAULT_LANGUAGE
 from corpuscut.segmenter.body import find_body
@@ -509,16 +510,10 @@ def prepare_worker() -> None:
 
 def _pool_context() -> Any:
     import multiprocessing
-    import os
     import sys
     import threading
 
-    # One BLAS thread per worker: the workers already fill every core, and numpy's BLAS
-    # threads on top of them fight for the cores (digest ran no faster with two workers than
-    # with one). Workers started afresh read this environment (Dask's nanny does the same);
-    # forked ones inherit numpy as loaded here, so the command sets it before importing numpy.
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")
+    one_blas_thread()  # for workers started afresh; forked ones inherit numpy as loaded here
     methods = multiprocessing.get_all_start_methods()
     if sys.platform == "linux" and sys.version_info >= (3, 11) and "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")

@@ -37,3 +37,4 @@ def test_one_except_clause_catches_every_library_error():
         assert isinstance(exc, UnknownMethodError) and "choose one of" in str(exc)
     else:
         raise AssertionError("no error")
+
