@@ -8,52 +8,63 @@ HELP_DOCS ?= /usr/share/help
 
 .PHONY: demo test bench bench-split bench-summarize bench-batch bench-sentences bench-languages bench-body fuzz fuzz-atheris train clean
 
-$(BIN)/corpuscut: pyproject.toml
+# What the demo needs: the package alone. Everything else (tests, benchmarks, Dask, Parquet,
+# WARC) only for the targets that use it.
+DEMO = $(VENV)/.installed-demo
+FULL = $(VENV)/.installed-full
+PIP = $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
+$(DEMO): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,bench,dask,parquet,warc]'
+	$(PIP) -e .
 	@touch $@
 
-## Split and summarize the user's sample dump.
-demo: $(BIN)/corpuscut
+$(FULL): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) -e '.[test,bench,dask,parquet,warc]'
+	@touch $@ $(DEMO)
+
+## Split and summarize the user's sample dump (installs only the package).
+demo: $(DEMO)
 	$(BIN)/corpuscut digest samples/kursk-taiwan-dump.txt
 
 ## Run the test suite.
-test: $(BIN)/corpuscut
+test: $(FULL)
 	$(BIN)/python -m pytest -q
 
 ## Every benchmark, figures printed (reads $(DATA); skips what is absent).
 bench: bench-split bench-summarize bench-batch bench-sentences bench-languages bench-body
 
-bench-split: $(BIN)/corpuscut
+bench-split: $(FULL)
 	$(BIN)/python -m tests.benchmarks.bench_split --data $(DATA)
 
-bench-summarize: $(BIN)/corpuscut
+bench-summarize: $(FULL)
 	$(BIN)/python -m tests.benchmarks.bench_summarize --data $(DATA)
 
-bench-batch: $(BIN)/corpuscut
+bench-batch: $(FULL)
 	$(BIN)/python -m tests.benchmarks.bench_batch --data $(DATA) --sizes 1,10,100 --jobs 1,2 --repeat 3 --side-by-side --dask
 
-bench-sentences: $(BIN)/corpuscut
+bench-sentences: $(FULL)
 	$(BIN)/python -m tests.benchmarks.bench_sentences --data $(DATA)
 
 ## Language detection and splitting in German, Spanish, French (and English) dumps.
-bench-languages: $(BIN)/corpuscut
+bench-languages: $(FULL)
 	$(BIN)/python -m tests.benchmarks.bench_languages --data $(DATA) --help-docs $(HELP_DOCS)
 
-bench-body: $(BIN)/corpuscut
+bench-body: $(FULL)
 	$(BIN)/python -m tests.benchmarks.bench_body --data $(DATA)
 
 ## Fuzz the whole pipeline for five minutes.
-fuzz: $(BIN)/corpuscut
+fuzz: $(FULL)
 	$(BIN)/python -m tests.benchmarks.fuzz --seconds 300
 
 ## Coverage-guided fuzzing with atheris for five minutes.
-fuzz-atheris: $(BIN)/corpuscut
+fuzz-atheris: $(FULL)
 	$(BIN)/python -m pip install --quiet -e '.[fuzz]'
 	$(BIN)/python -m tests.benchmarks.fuzz_atheris -max_total_time=300 -seed_inputs=samples/kursk-taiwan-dump.txt,samples/bbc-noisy.txt,samples/bbc-separators.txt
 
 ## Refit the boundary model on the training part of the BBC data, and the body model on the WCXB training pages.
-train: $(BIN)/corpuscut
+train: $(FULL)
 	$(BIN)/python -m corpuscut.segmenter.train --data $(DATA) --out segmenter/data/model.json
 	$(BIN)/python -m corpuscut.segmenter.tune_fallback --data $(DATA) --model segmenter/data/model.json --out segmenter/data/model.json
 	$(BIN)/python -m corpuscut.summarizer.train --data $(DATA) --out summarizer/data/newsrank.json

@@ -4,18 +4,56 @@ under ``cli.commands``)."""
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperArgument, TyperGroup, TyperOption
+from typer._click.exceptions import ClickException
 
 from .commands import digest, eval_split, split, summarize
 from .environment import Environment
-from .errors import silence_stdout
+from .errors import plain_message, say_usage_error, silence_stdout
 from .status import ExitStatus
+
+
+def _no_python_types() -> None:
+    """Help shows an option's metavar (FILE, N, FORMAT) and nothing for a flag, never Typer's
+    Python type (``<bool>``, ``<list[str]>``, ``<str>``)."""
+    shown = TyperOption.display_type_rich
+
+    def option_type(self: TyperOption, ctx: Any) -> str | None:
+        return None if self.is_flag else shown(self, ctx)
+
+    TyperOption.display_type_rich = option_type  # type: ignore[method-assign]
+    TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
+
+_no_python_types()
+
+
+class CommandGroup(TyperGroup):
+    """A bad command line is one plain line and the usage (not Typer's boxed panel), the way
+    every other error is reported."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except ClickException as exc:
+            if type(exc).__name__ != "NoArgsIsHelpError":  # the help was shown: that is the message
+                say_usage_error(sys.stderr, plain_message(exc), getattr(exc, "ctx", None))
+            result = exc.exit_code
+        code = result if isinstance(result, int) else ExitStatus.SUCCESS
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
 
 app = typer.Typer(
     name="corpuscut",
     help="Split dumps of concatenated scraped articles into articles, and condense each one.",
+    epilog="Example: corpuscut digest samples/kursk-taiwan-dump.txt   (or: corpuscut split dump.txt -o articles.jsonl)",
+    cls=CommandGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     add_completion=True,
@@ -56,7 +94,8 @@ app.command("split", epilog=f"Example: {split.EXAMPLE}")(split.split)
 app.command("summarize", epilog=f"Example: {summarize.EXAMPLE}")(summarize.summarize)
 app.command("digest", epilog=f"Example: {digest.EXAMPLE}")(digest.digest)
 
-eval_app = typer.Typer(help="Measure the segmenter on your own dumps with known article starts.", no_args_is_help=True)
+eval_app = typer.Typer(help="Measure the segmenter on your own dumps with known article starts.", no_args_is_help=True,
+                       cls=CommandGroup)
 app.add_typer(eval_app, name="eval")
 eval_app.command("split", epilog=f"Example: {eval_split.EXAMPLE}")(eval_split.eval_split)
 

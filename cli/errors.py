@@ -1,14 +1,19 @@
 """The one place where what went wrong becomes a line on stderr and an exit code (after
-httpie's ``core.raw_main``)."""
+httpie's ``core.raw_main``). Every error is one plain line, ``corpuscut: …``; a usage error
+is followed by the command's usage and where to read more."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
-from typing import Iterator
+from typing import Iterator, TextIO
 
 import typer
+from typer._click import Context
+from typer._click.globals import get_current_context
+from typer._click.exceptions import ClickException
 
 from corpuscut.errors import CorpuscutError
 from corpuscut.segmenter.names import printable
@@ -32,10 +37,54 @@ class CannotWrite(Exception):
 
 
 def say(env: Environment, message: str) -> None:
-    """One line on stderr, never wrapped or styled; control characters (from a file name, say)
-    shown as escapes, never sent to the terminal."""
-    env.stderr.write(f"corpuscut: {printable(' '.join(message.split()), keep_newlines=False)}\n")
-    env.stderr.flush()
+    """One line on stderr, never wrapped or styled."""
+    write_line(env.stderr, message)
+
+
+def write_line(stream: TextIO, message: str) -> None:
+    """``corpuscut: message`` on one line; control characters (from a file name, say) shown as
+    escapes, never sent to the terminal."""
+    stream.write(f"corpuscut: {printable(' '.join(message.split()), keep_newlines=False)}\n")
+    stream.flush()
+
+
+def usage_hint(ctx: Context | None) -> str:
+    """The line after a usage error: the command's usage, and where to read more."""
+    if ctx is None:
+        return "Usage: corpuscut COMMAND [OPTIONS] [INPUT]...  (corpuscut --help for more)\n"
+    usage = " ".join(ctx.get_usage().split())
+    return f"{usage}  ({ctx.command_path} --help for more)\n"
+
+
+def say_usage_error(stream: TextIO, message: str, ctx: Context | None) -> None:
+    write_line(stream, f"error: {message}")
+    stream.write(usage_hint(ctx))
+    stream.flush()
+
+
+#: Typer's wording of bad values, in plain words.
+_PLAIN = [
+    (re.compile(r"^Invalid value for '([^']+)'(?: / '[^']+')*: "), r"\1: "),
+    (re.compile(r"^Missing option '([^']+)'(?: / '[^']+')*\."), r"\1 is required"),
+    (re.compile(r"^Missing argument '([^']+)'\."), r"\1 is required"),
+    (re.compile(r"Value error, "), ""),
+    (re.compile(r"Input should be greater than or equal to (\S+)"), r"must be at least \1"),
+    (re.compile(r"Input should be less than or equal to (\S+)"), r"must be at most \1"),
+    (re.compile(r"Input should be a valid integer.*"), "must be a whole number"),
+    (re.compile(r"Input should be a valid number.*"), "must be a number"),
+    (re.compile(r"'([^']+)' is not one of (.*)\.$"), lambda m: f"'{m.group(1)}' is not one of {m.group(2).replace(chr(39), '')}"),
+    (re.compile(r"^No such option: (\S+) \(Possible options: (.*)\)$"), lambda m: f"no such option {m.group(1)} (did you mean {m.group(2).replace(', ', ' or ')}?)"),
+    (re.compile(r"^No such option: "), "no such option "),
+    (re.compile(r"^No such command '([^']+)'\."), r"no such command '\1'"),
+]
+
+
+def plain_message(exc: ClickException) -> str:
+    """Typer's message for a bad command line, without its internals' wording."""
+    message = " ".join(exc.format_message().split())
+    for pattern, replacement in _PLAIN:
+        message = pattern.sub(replacement, message)  # type: ignore[arg-type]
+    return message.rstrip(".")
 
 
 @contextlib.contextmanager
@@ -44,7 +93,7 @@ def exit_codes(env: Environment) -> Iterator[None]:
     try:
         yield
     except UsageError as exc:
-        say(env, f"error: {exc}")
+        say_usage_error(env.stderr, str(exc), get_current_context(silent=True))
         raise typer.Exit(ExitStatus.USAGE) from None
     except (InputsFailed, CannotWrite, CorpuscutError, JournalError) as exc:
         if str(exc):

@@ -2,7 +2,8 @@
 
 :class:`Options` holds them all, each field with its Typer declaration. A command names the
 ones it takes with :func:`command`, which gives Typer a function whose signature holds those
-fields (in the order named, as ``--help`` lists them) and hands the command one ``Options``.
+fields (in the order named, as ``--help`` lists them) and hands the command one ``Options``,
+checked (:meth:`Options.check`) before any work.
 """
 
 from __future__ import annotations
@@ -21,15 +22,18 @@ import typer
 from corpuscut.summarizer import DEFAULT_METHOD, METHODS
 
 from .environment import Environment
-from .errors import exit_codes
-from .render import OutputFormat
+from .errors import UsageError, exit_codes
+from .render import OutputFormat, View
 
 Method = Enum("Method", {m.replace("-", "_"): m for m in METHODS}, type=str)  # type: ignore[misc]
 
 
-class View(str, Enum):
-    panels = "panels"
-    table = "table"
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 
 
 @dataclass(frozen=True)
@@ -38,41 +42,64 @@ class Options:
 
     inputs: Annotated[
         Optional[list[str]],
-        typer.Argument(help="Files, folders, globs, or - for standard input (the default).", show_default=False),
+        typer.Argument(metavar="INPUT", show_default=False,
+                       help="Files, folders, globs, or - for standard input (the default)."),
     ] = None
     sentences: Annotated[
         Optional[int],
-        typer.Option("--sentences", "-n", min=1, show_default=False,
-                     help="Sentences per summary [default: newsrank's word budget, about Lead-3's length; 3 for other methods]."),
+        typer.Option("--sentences", "-n", metavar="N",
+                     help="Sentences per summary (default: newsrank's word budget, about Lead-3's length; 3 for other methods)."),
     ] = None
     ratio: Annotated[
-        Optional[float], typer.Option("--ratio", min=0.001, max=1.0, help="Keep this share of the sentences instead.")
+        Optional[float],
+        typer.Option("--ratio", metavar="R", help="Keep this share of the sentences instead (more than 0, at most 1)."),
     ] = None
-    words: Annotated[Optional[int], typer.Option("--words", min=1, help="Keep at most this many words instead.")] = None
-    method: Annotated[Method, typer.Option("--method", "-m", help="Summarizing method.")] = Method(DEFAULT_METHOD)  # type: ignore[valid-type]
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="auto: rich on a terminal, jsonl when piped.")] = (
-        OutputFormat.auto
-    )
+    words: Annotated[
+        Optional[int], typer.Option("--words", metavar="W", help="Keep at most this many words instead.")
+    ] = None
+    method: Annotated[
+        Method,  # type: ignore[valid-type]
+        typer.Option("--method", "-m", metavar="METHOD",
+                     help=f"Summarizing method: {', '.join(METHODS)}."),
+    ] = Method(DEFAULT_METHOD)
+    fmt: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", metavar="FORMAT",
+                     help="auto (rich on a terminal; with --output, from FILE's extension; else jsonl), "
+                          "rich, text, json, jsonl, markdown, csv, tsv or parquet."),
+    ] = OutputFormat.auto
     output: Annotated[
         Optional[Path],
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.", dir_okay=False),
+        typer.Option("--output", "-o", metavar="FILE", dir_okay=False,
+                     help="Write to FILE (atomically) instead of stdout; its extension picks the format."),
     ] = None
     encoding: Annotated[
-        Optional[str], typer.Option("--encoding", help="Decode inputs with this encoding instead of detecting it.")
+        Optional[str],
+        typer.Option("--encoding", metavar="NAME", help="Decode inputs with this encoding instead of detecting it."),
+    ] = None
+    include: Annotated[
+        Optional[list[str]],
+        typer.Option("--include", metavar="GLOB",
+                     help="In folders, read only files whose name matches GLOB (repeatable; instead of the default skip list)."),
+    ] = None
+    exclude: Annotated[
+        Optional[list[str]],
+        typer.Option("--exclude", metavar="GLOB", help="In folders, skip files whose name or path matches GLOB (repeatable)."),
     ] = None
     cues: Annotated[
         Optional[Path],
-        typer.Option("--cues", help="A JSON file of extra cue patterns (see segmenter/data/cues.json).", exists=True,
-                     dir_okay=False),
+        typer.Option("--cues", metavar="FILE", exists=True, dir_okay=False,
+                     help="A JSON file of extra cue patterns (see segmenter/data/cues.json)."),
     ] = None
     language: Annotated[
         Optional[str],
-        typer.Option("--language", "-l", show_default="each document's own, detected",
+        typer.Option("--language", "-l", metavar="NAME",
                      help="Language of the text (stemmer and stop words): any Snowball language. By default each document's language is detected from its start."),
     ] = None
     explain: Annotated[
         bool,
-        typer.Option("--explain", help="Add each boundary's evidence: every cue's push towards (+) or against (-) the cut."),
+        typer.Option("--explain",
+                     help="Add each boundary's evidence: every cue's push towards (+) or against (-) the cut."),
     ] = False
     body: Annotated[
         bool,
@@ -80,33 +107,48 @@ class Options:
     ] = False
     out_dir: Annotated[
         Optional[Path],
-        typer.Option("--out-dir", file_okay=False, help="Write each article to DIR/NNNN-slug.txt, plus DIR/index.jsonl."),
+        typer.Option("--out-dir", metavar="DIR", file_okay=False,
+                     help="Write each article to DIR/NNNN-slug.txt, plus DIR/index.jsonl."),
     ] = None
     view: Annotated[
-        View, typer.Option("--view", help="Rich output: a panel per article, or a table (long dumps).")
-    ] = View.panels
+        View,
+        typer.Option("--view", metavar="VIEW",
+                     help="On a terminal: auto (panels for a short dump, the overview for a long one), panels, table or overview."),
+    ] = View.auto
     text_field: Annotated[
         Optional[str],
-        typer.Option("--text-field", help="Inputs are JSON Lines: each record's FIELD is a document of its own."),
+        typer.Option("--text-field", metavar="FIELD", help="Inputs are JSON Lines: each record's FIELD is a document of its own."),
     ] = None
     id_field: Annotated[
-        Optional[str], typer.Option("--id-field", help="With --text-field: name each document INPUT#ID by this field.")
+        Optional[str],
+        typer.Option("--id-field", metavar="FIELD", help="With --text-field: name each document INPUT#ID by this field."),
     ] = None
     jobs: Annotated[
         Optional[int],
-        typer.Option("--jobs", "-j", min=1, show_default="one per core",
-                     help="Worker processes for inputs and parts of long inputs: at most one per core, and no more than the run has tasks (a single small input runs in this process)."),
+        typer.Option("--jobs", "-j", metavar="N",
+                     help="Worker processes for inputs and parts of long inputs: at most one per core (the default), and no more than the run has tasks (a single small input runs in this process)."),
     ] = None
     dask: Annotated[
         Optional[str],
         typer.Option("--dask", metavar="ADDRESS",
-                     help="Run the work on the Dask cluster whose scheduler is at ADDRESS, e.g. tcp://10.0.0.5:8786 (needs corpuscut[dask])."),
+                     help="Run the work on the Dask cluster whose scheduler is at ADDRESS, e.g. tcp://10.0.0.5:8786 (needs corpuscut\\[dask])."),
     ] = None
     resume: Annotated[
         bool,
-        typer.Option("--resume", help="With --output FILE: skip the inputs already complete in FILE (or in the run that stopped) and append the rest."),
+        typer.Option("--resume",
+                     help="With --output FILE: skip the inputs already complete in FILE (or in the run that stopped) and append the rest."),
     ] = False
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colour (also when NO_COLOR is set).")] = False
+    pager: Annotated[
+        Optional[bool],
+        typer.Option("--pager/--no-pager", show_default=False,
+                     help="Show a terminal preview longer than the screen through $PAGER (default less -R); --no-pager never."),
+    ] = None
+    color: Annotated[
+        Color,
+        typer.Option("--color", metavar="WHEN",
+                     help="auto (on a terminal, unless NO_COLOR; FORCE_COLOR too), always (and rich output when piped), never."),
+    ] = Color.auto
+    no_color: Annotated[bool, typer.Option("--no-color", help="The same as --color never.")] = False
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")] = False
 
     @property
@@ -115,13 +157,32 @@ class Options:
         cores = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
         return min(self.jobs, cores) if self.jobs is not None else cores
 
+    @property
+    def when_colour(self) -> str:
+        """``--color``, with ``--no-color`` folded in."""
+        return Color.never.value if self.no_color else self.color.value
+
+    def check(self) -> None:
+        """Options that cannot go together, or a value out of range: a usage error."""
+        given = [name for name, value in (("--sentences", self.sentences), ("--ratio", self.ratio), ("--words", self.words))
+                 if value is not None]
+        if len(given) > 1:
+            raise UsageError(f"give one of --sentences, --ratio and --words, not {' and '.join(given)}")
+        for name, value in (("--sentences", self.sentences), ("--words", self.words), ("--jobs", self.jobs)):
+            if value is not None and value < 1:
+                raise UsageError(f"{name} must be at least 1 (not {value})")
+        if self.ratio is not None and not 0 < self.ratio <= 1:
+            raise UsageError(f"--ratio must be more than 0 and at most 1 (not {self.ratio:g})")
+        if self.out_dir is not None and self.output is not None:
+            raise UsageError("give --output or --out-dir, not both")
+
 
 # The groups commands share, in the order ``--help`` lists them.
 LENGTH = ("sentences", "ratio", "words", "method", "language")
-OUTPUT = ("fmt", "output", "encoding")
+OUTPUT = ("fmt", "output", "encoding", "include", "exclude")
 FIELDS = ("text_field", "id_field")
 WORKERS = ("jobs", "dask", "resume")
-TERMINAL = ("no_color", "quiet")
+TERMINAL = ("pager", "color", "no_color", "quiet")
 
 _DECLARED = {f.name: f for f in fields(Options)}
 _HINTS = typing.get_type_hints(Options, include_extras=True)
@@ -130,7 +191,7 @@ _HINTS = typing.get_type_hints(Options, include_extras=True)
 def command(*names: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Give Typer a function taking the options ``names`` (and any parameters of the command's
     own after ``env``, such as ``eval split``'s DUMP); it calls the command with the run's
-    :class:`Environment`, its own parameters, and one :class:`Options`."""
+    :class:`Environment`, its own parameters, and one checked :class:`Options`."""
 
     def decorate(run: Callable[..., None]) -> Callable[..., None]:
         own = list(inspect.signature(run, eval_str=True).parameters.values())[1:-1]  # after env, before opts
@@ -147,7 +208,9 @@ def command(*names: str) -> Callable[[Callable[..., None]], Callable[..., None]]
             env: Environment = ctx.obj
             own_values = {p.name: values.pop(p.name) for p in own}
             with exit_codes(env):
-                run(env, **own_values, opts=Options(**values))
+                opts = Options(**values)
+                opts.check()
+                run(env, **own_values, opts=opts)
 
         del typer_command.__wrapped__  # Typer must read the signature below, not run's
         typer_command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]

@@ -19,7 +19,7 @@ def _types() -> dict[str, Any]:
         "end_line": pa.int64(), "words": pa.int64(), "score": pa.float64(),
         "body_start": pa.int64(), "body_end": pa.int64(), "boilerplate": pa.float64(),
         "reasons": pa.list_(pa.string()), "sentences": pa.list_(pa.string()), "body_dropped": pa.list_(pa.string()),
-        "evidence": pa.map_(pa.string(), pa.float64()),
+        "evidence": pa.map_(pa.string(), pa.float64()), "title_guessed": pa.bool_(),
     }
 
 

@@ -10,15 +10,17 @@ from corpuscut.summarizer import Summary
 
 def article_record(doc: Document, article: Article, language: str, explain: bool = False) -> dict[str, Any]:
     """The ``split`` record of one article in a document in ``language`` (with ``evidence``
-    when explaining)."""
+    when explaining). Articles are numbered from 1 in each document, as on the screen and in
+    ``--out-dir``."""
     record = {
         "source": doc.source,
-        "index": article.index,
+        "index": article.index + 1,
         "start": article.start,
         "end": article.end,
         "start_line": article.start_line,
         "end_line": article.end_line,
         "title": article.title,
+        "title_guessed": title_guessed(article.title, article.text),
         "score": article.score,
         "reasons": list(article.reasons),
         "encoding": doc.encoding,
@@ -37,6 +39,28 @@ def article_record(doc: Document, article: Article, language: str, explain: bool
     return record
 
 
+def title_guessed(title: str, text: str) -> bool:
+    """Whether ``title`` is made up (the opening words, or a headline cut short) rather than
+    the text's first line as it stands."""
+    for line in text.splitlines():
+        if line.strip():
+            return " ".join(line.split()) != title
+    return bool(title)
+
+
+def document_title(text: str, max_chars: int = 100, words: int = 12) -> tuple[str, bool]:
+    """A whole document's title: its first line where that is short and does not end like a
+    sentence (a headline); else its opening words, followed by "…" (made up)."""
+    for line in text.splitlines():
+        flat = " ".join(line.split())
+        if flat:
+            if len(flat) <= max_chars and not flat.endswith((".", "!", "?", ":", ";", ",")):
+                return flat, False
+            opening = flat.split()[:words]
+            return " ".join(opening) + ("…" if len(opening) < len(flat.split()) else ""), True
+    return "", False
+
+
 def summary_fields(summary: Summary) -> dict[str, Any]:
     return {
         "method": summary.method,
@@ -47,7 +71,9 @@ def summary_fields(summary: Summary) -> dict[str, Any]:
 
 def summary_record(doc: Document, summary: Summary, language: str) -> dict[str, Any]:
     """The ``summarize`` record of one input."""
-    return {"source": doc.source, "encoding": doc.encoding, "language": language, **summary_fields(summary)}
+    title, guessed = document_title(doc.text)
+    return {"source": doc.source, "title": title, "title_guessed": guessed, "encoding": doc.encoding,
+            "language": language, **summary_fields(summary)}
 
 
 def digest_record(doc: Document, article: Article, summary: Summary, language: str, explain: bool = False) -> dict[str, Any]:

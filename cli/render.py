@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any, Callable, Protocol, TextIO
 
 import orjson
-from rich.console import Console, Group
-from rich.panel import Panel
-from rich.text import Text
+from rich.console import Console
 
-from corpuscut.segmenter.names import printable
-
+from .screen import Screen, View
+from .text import count, line_range, size
 
 
-PALETTE = ("cyan", "magenta", "green", "yellow", "blue", "red")
-SPARKS = "▁▂▃▄▅▆▇█"
 
 
 class Writer(Protocol):
@@ -110,11 +107,19 @@ def _body(record: dict[str, Any]) -> str:
 
 @dataclass
 class TextWriter(BaseWriter):
-    """Plain text: one block per record, blocks separated by a blank line and a ``---`` line."""
+    """Plain text: one block per record, blocks separated by a blank line and a ``---`` line.
+    With several inputs, each input's blocks come under a ``==> INPUT <==`` line (as ``head``
+    and ``tail`` name their files)."""
 
     out: TextIO
+    several: bool = False
     first: bool = True
     streaming = True
+
+    def start(self, doc: Described) -> None:
+        if self.several:
+            self.out.write(f"{'' if self.first else chr(10)}==> {doc.source} <==\n")
+            self.first = True
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
         for record in records:
@@ -135,18 +140,21 @@ class MarkdownWriter(BaseWriter):
     out: TextIO
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
-        if records and is_scores(records[0]):
-            self.out.writelines(key_values(record) for record in records)
-            return
         self.out.write(f"# {doc.source}\n\n")
-        self.out.write(f"{_size(doc.size_bytes)}, {doc.encoding}, {_count(records)}\n\n")
+        if records and is_scores(records[0]):
+            self.out.writelines(_scores_markdown(record) for record in records)
+            self.out.flush()
+            return
+        self.out.write(f"{size(doc.size_bytes)}, {doc.encoding}, {_count(records)}\n\n")
         for record in records:
             if "index" in record:
-                self.out.write(f"## {record['index'] + 1}. {record['title'] or '(untitled)'}\n\n")
+                self.out.write(f"## {record['index']}. {record['title'] or '(untitled)'}\n\n")
                 self.out.write(
                     f"*{line_range(record).capitalize()}, {record['words']} words; "
-                    f"{', '.join(record['reasons'])} (score {record['score']:.2f})*\n\n"
+                    f"{', '.join(record['reasons'])} (cut {record['score']:.2f})*\n\n"
                 )
+            elif record.get("title"):
+                self.out.write(f"## {record['title']}\n\n")
             if "sentences" in record:
                 self.out.writelines(f"- {' '.join(s.split())}\n" for s in record["sentences"])
             else:
@@ -158,104 +166,63 @@ class MarkdownWriter(BaseWriter):
         self.out.flush()
 
 
-def _size(n: int) -> str:
-    for unit in ("B", "kB", "MB", "GB"):
-        if n < 1000 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1000  # type: ignore[assignment]
-    return f"{n} B"
+def _scores_markdown(record: dict[str, Any]) -> str:
+    rows = "".join(f"| {name} | {value} |\n" for name, value in record.items() if name not in ("source", "missed", "extra"))
+    lists = "".join(f"\n{name.capitalize()} (lines): {', '.join(map(str, record.get(name) or [])) or 'none'}\n"
+                    for name in ("missed", "extra"))
+    return f"| measure | value |\n| --- | --- |\n{rows}{lists}\n"
+
+
+@dataclass
+class DelimitedWriter(BaseWriter):
+    """CSV or TSV (``csv`` module quoting, so a text with tabs or new lines stays one cell):
+    a header row of the first record's fields, then a row per record; lists and objects as
+    JSON, true/false for booleans."""
+
+    out: TextIO
+    dialect: str = "excel"
+    writer: Any = None
+    streaming = True
+
+    def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
+        import csv
+
+        for record in records:
+            if self.writer is None:
+                self.writer = csv.DictWriter(self.out, fieldnames=list(record), dialect=self.dialect,
+                                             lineterminator="\n", extrasaction="ignore")
+                self.writer.writeheader()
+            self.writer.writerow({k: _cell(v) for k, v in record.items()})
+        self.out.flush()
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return orjson.dumps(value).decode()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
 
 
 def _count(records: list[dict[str, Any]]) -> str:
     if records and "index" not in records[0]:
         return "1 document"
-    return f"{len(records)} article{'s' if len(records) != 1 else ''}"
-
-
-def dump_map(records: list[dict[str, Any]], total: int, width: int) -> tuple[Text, Text]:
-    """One line with each article as a coloured span in proportion to its length, and a
-    sparkline beneath with each boundary's score at the column where the article starts."""
-    bar = Text()
-    spark = Text()
-    if not records or total <= 0 or width <= 0:
-        return bar, spark
-    columns = []
-    for record in records:
-        columns.append(min(width - 1, int(record["start"] / total * width)))
-    columns.append(width)
-    for i, record in enumerate(records):
-        span = max(1, columns[i + 1] - columns[i])
-        label = str(record["index"] + 1)
-        cell = (label + " " * span)[:span] if span > len(label) else "█" * span
-        bar.append(cell, style=f"black on {PALETTE[i % len(PALETTE)]}" if span > len(label) else PALETTE[i % len(PALETTE)])
-    bar.truncate(width)
-    marks = [" "] * width
-    for i, record in enumerate(records):
-        level = min(len(SPARKS) - 1, int(record["score"] * (len(SPARKS) - 1) + 0.5))
-        marks[columns[i]] = SPARKS[level]
-    spark.append("".join(marks), style="bright_black")
-    return bar, spark
+    return count(len(records), "article")
 
 
 @dataclass
 class RichWriter(BaseWriter):
-    """The terminal preview: a header, a map of the dump, and a panel per article."""
+    """The terminal preview of each input (:mod:`cli.screen`)."""
 
     console: Console
+    kind: str = "digest"
+    view: View = View.auto
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
-        c = self.console
-        if records and is_scores(records[0]):
-            for record in records:
-                c.print(Text(key_values(record)), end="")
-            return
-        header = Text()
-        header.append(printable(doc.source, keep_newlines=False), style="bold")
-        header.append(f"  {_size(doc.size_bytes)} · {doc.encoding} · {_count(records)} · {seconds:.2f} s", style="dim")
-        c.print(header)
-        if records and "index" in records[0]:
-            bar, spark = dump_map(records, records[-1]["end"], max(10, c.width))
-            c.print(bar, no_wrap=True, overflow="crop")
-            c.print(spark, no_wrap=True, overflow="crop")
-        for i, record in enumerate(records):
-            c.print(self._panel(i, record, c.width))
-
-    def _panel(self, i: int, record: dict[str, Any], width: int = 80) -> Panel:
-        colour = PALETTE[i % len(PALETTE)]
-        parts: list[Any] = []
-        if "sentences" in record:
-            for sentence in record["sentences"]:
-                line = Text("• ", style=colour)
-                line.append(printable(" ".join(sentence.split())))
-                parts.append(line)
-        else:
-            parts.append(Text(printable(_preview(record["text"]))))
-        if "index" not in record:
-            return Panel(Group(*parts), title=record["method"], title_align="left", border_style=colour)
-        title = Text(f"{record['index'] + 1}. ", style=f"bold {colour}")
-        title.append(printable(record["title"]) or "(untitled)", style="bold")
-        title.truncate(max(10, width - 8), overflow="ellipsis")  # the title fits in the border
-        why = Text(f"cut {record['score']:.2f}: {', '.join(record['reasons'])}", style="dim italic")
-        parts.insert(0, why)
-        if record.get("evidence"):
-            detail = ", ".join(f"{name} {value:+.2f}" for name, value in record["evidence"].items())
-            parts.insert(1, Text(f"evidence (log-odds): {detail}", style="dim"))
-        info = f"{line_range(record)} · {record['words']} words"
-        return Panel(
-            Group(*parts), title=title, title_align="left", subtitle=Text(info, style="dim"),
-            subtitle_align="right", border_style=colour,
-        )
-
-
-
-def line_range(record: dict[str, Any]) -> str:
-    a, b = record["start_line"], record["end_line"]
-    return f"line {a}" if a == b else f"lines {a}–{b}"
-
-
-def _preview(text: str, limit: int = 400) -> str:
-    flat = " ".join(text[: 4 * limit].split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+        Screen(self.console, self.kind, self.view).show(doc, records, seconds)
 
 
 @dataclass
@@ -313,30 +280,6 @@ class FolderWriter(BaseWriter):
         self.root.close()
 
 
-@dataclass
-class TableWriter(BaseWriter):
-    """``--view table``: one row per article, for long dumps."""
-
-    console: Console
-
-    def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
-        from rich.table import Table
-
-        heading = f"{printable(doc.source, keep_newlines=False)} · {_size(doc.size_bytes)} · {doc.encoding} · {_count(records)} · {seconds:.2f} s"
-        table = Table(title=Text(heading), title_justify="left", expand=True)
-        table.add_column("#", justify="right", no_wrap=True)
-        table.add_column("title", ratio=2)
-        table.add_column("lines", no_wrap=True)
-        table.add_column("words", justify="right", no_wrap=True)
-        table.add_column("cut", justify="right", no_wrap=True)
-        table.add_column("summary" if records and "summary" in records[0] else "why", ratio=3)
-        for record in records:
-            last = record.get("summary") or ", ".join(record["reasons"])
-            table.add_row(str(record["index"] + 1), Text(printable(record["title"])), line_range(record).split(" ", 1)[1],
-                          str(record["words"]), f"{record['score']:.2f}", Text(printable(_preview(last, 200))))
-        self.console.print(table)
-
-
 #: The writers of records to a text stream, by format name (see CONTRIBUTING.md to add one).
 #: ``rich`` (a terminal's panels or table) and ``parquet`` (a columnar file) are written apart.
 WRITERS: dict[str, Callable[[TextIO], Writer]] = {
@@ -344,6 +287,8 @@ WRITERS: dict[str, Callable[[TextIO], Writer]] = {
     "json": JsonWriter,
     "jsonl": JsonlWriter,
     "markdown": MarkdownWriter,
+    "csv": functools.partial(DelimitedWriter, dialect="excel"),
+    "tsv": functools.partial(DelimitedWriter, dialect="excel-tab"),
 }
 
 #: Every value of ``--format``: ``auto`` is rich on a terminal and JSON Lines when piped.
@@ -351,9 +296,20 @@ OutputFormat = Enum(  # type: ignore[misc]
     "OutputFormat", [(name, name) for name in ("auto", "rich", *WRITERS, "parquet")], type=str, module=__name__,
 )
 
+#: Output formats by the extension of ``--output``'s file, for ``--format auto``.
+EXTENSIONS = {
+    ".json": OutputFormat.json, ".jsonl": OutputFormat.jsonl, ".ndjson": OutputFormat.jsonl,
+    ".md": OutputFormat.markdown, ".markdown": OutputFormat.markdown, ".txt": OutputFormat.text,
+    ".csv": OutputFormat.csv, ".tsv": OutputFormat.tsv, ".parquet": OutputFormat.parquet,
+}
 
-def make_writer(fmt: OutputFormat, out: TextIO, console: Console, table: bool = False) -> Writer:
-    """The writer for a resolved format (``auto`` must be resolved first; not ``parquet``)."""
+
+def make_writer(fmt: OutputFormat, out: TextIO, console: Console, kind: str, several: bool, view: View) -> Writer:
+    """The writer for a resolved format (``auto`` must be resolved first; parquet and
+    ``--out-dir`` have writers of their own). ``several``: the run has more than one input."""
     if fmt.value in WRITERS:
-        return WRITERS[fmt.value](out)
-    return TableWriter(console) if table else RichWriter(console)
+        writer = WRITERS[fmt.value](out)
+        if isinstance(writer, TextWriter):
+            writer.several = several
+        return writer
+    return RichWriter(console, kind, view)

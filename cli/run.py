@@ -9,6 +9,7 @@ the writer, shows progress, and reports the inputs that failed.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import time
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from corpuscut.errors import CorpuscutError
-from corpuscut.segmenter import Document, expand_inputs
+from corpuscut.segmenter import Document
 from corpuscut.segmenter.articles import body_only
 from corpuscut.segmenter.language import Language, language_for
 from corpuscut.segmenter.source import STDIN, TextStream, check_encoding, input_documents
@@ -27,12 +28,15 @@ from corpuscut.summarizer.pipeline import (
 )
 
 from . import parquet
+from .display import Display, page
 from .environment import Environment
 from .errors import CannotWrite, InputsFailed, UsageError, say
-from .options import Options, View
+from .inputs import select_inputs
+from .options import Options
 from .output import HashingReader, Journal, atomic_text_file, file_identity
 from .records import article_record, digest_record
-from .render import FolderWriter, OutputFormat, Writer, make_writer
+from .render import EXTENSIONS, FolderWriter, OutputFormat, Writer, make_writer
+from .text import size
 
 
 @dataclass(frozen=True)
@@ -48,10 +52,16 @@ RunEvent = Opened | Records | Finished | Failed | InputDone
 Produce = Callable[[list[str], Optional[Workers]], Iterator[RunEvent]]
 
 
-def run(env: Environment, opts: Options, produce: Produce, parallel: bool = False) -> None:
+#: What a command's records are called, one and many, for the line said after writing a file.
+NOUNS = {"split": ("article", "articles"), "digest": ("article", "articles"),
+         "summarize": ("summary", "summaries"), "eval": ("result", "results")}
+
+
+def run(env: Environment, opts: Options, produce: Produce, kind: str, parallel: bool = False) -> None:
     """Run a command's work over every input and write its records as they come; failed
-    inputs are reported and skipped (then :class:`InputsFailed`). Work that is ``parallel``
-    goes to the workers of ``--jobs`` or ``--dask``."""
+    inputs are reported and skipped (then :class:`InputsFailed`). ``kind`` names the command
+    (how its records are shown); work that is ``parallel`` goes to the workers of ``--jobs``
+    or ``--dask``."""
     fmt = output_format(env, opts)
     if opts.resume and (opts.output is None or fmt is not OutputFormat.jsonl):
         raise UsageError("--resume needs --output FILE and the jsonl format")
@@ -62,22 +72,33 @@ def run(env: Environment, opts: Options, produce: Produce, parallel: bool = Fals
             check_encoding(opts.encoding)
         except CorpuscutError as exc:
             raise UsageError(str(exc)) from None
-    sources = expand_inputs(opts.inputs or [])
+    selection = select_inputs(opts.inputs or [], opts.include, opts.exclude)
+    sources = selection.sources
+    if selection.skipped and not opts.quiet:
+        say(env, _skipped(selection.skipped))
+    if not sources:
+        raise InputsFailed("nothing to read: every file found was skipped")
+    if sources == [STDIN] and env.stdin_isatty and not opts.quiet:
+        say(env, "reading standard input from the terminal: paste or type the text, then Ctrl-D "
+                 "(or name a file: corpuscut COMMAND FILE)")
     failed: list[str] = []
+    written = 0
     journal = Journal(opts.output) if opts.resume and opts.output is not None else None
     workers = _workers(opts, sources) if parallel else None
     _start_early(workers, sources)
     stdin = env.stdin
     if journal is not None and STDIN in sources:  # standard input is recognised by its hash
         env.stdin = HashingReader(stdin)  # type: ignore[assignment]
+    paged = _paging(env, opts, fmt)
     try:
-        with _sink(env, opts.output, journal) as out, _progress(env, opts, len(sources)) as advance:
+        with _sink(env, opts.output, journal) as out, \
+                Display(env, sources, opts.quiet, opts.when_colour, stdout_shared=_shares_screen(env, opts)) as display:
             if journal is not None and journal.done:
                 before = len(sources)
                 sources = [s for s in sources if not journal.is_done(s, _identity(env, s, drain=True))]
                 if not opts.quiet:
-                    say(env, f"resuming {opts.output}: {before - len(sources)} of {before} inputs already done")
-            writer = _writer(env, opts, fmt, out, len(sources))
+                    display.say(f"resuming {opts.output}: {before - len(sources)} of {before} inputs already done")
+            writer = _writer(env, opts, fmt, out, paged, kind, several=len(sources) > 1)
             held: list[dict[str, Any]] = []
             warned: set[str] = set()  # languages without a stemmer, said once each
             for event in produce(sources, workers):
@@ -85,32 +106,38 @@ def run(env: Environment, opts: Options, produce: Produce, parallel: bool = Fals
                     held = []
                     if not event.language.has_stemmer and event.language.name not in warned and not opts.quiet:
                         warned.add(event.language.name)
-                        say(env, _no_stemmer(event.doc.source, event.language))
+                        display.say(_no_stemmer(event.doc.source, event.language))
                     if not opts.quiet:
                         for note in getattr(event.doc, "notes", ()):
-                            say(env, f"warning: {event.doc.source}: {note}")
-                    writer.start(event.doc)
+                            display.say(f"warning: {event.doc.source}: {note}")
+                    with display.cleared():
+                        writer.start(event.doc)
                 elif isinstance(event, Records):
+                    written += len(event.records)
+                    display.reading(event.doc)
                     if writer.streaming:
-                        writer.emit(event.doc, event.records, 0.0)
+                        with display.cleared():
+                            writer.emit(event.doc, event.records, 0.0)
                     else:
                         held.extend(event.records)
                 elif isinstance(event, Finished):
                     if not writer.streaming:
-                        writer.emit(event.doc, held, event.seconds)
+                        with display.cleared():
+                            writer.emit(event.doc, held, event.seconds)
                     held = []
                 elif isinstance(event, InputDone):
                     if journal is not None:
                         journal.mark(event.source, _identity(env, event.source))
-                    advance()
+                    display.input_done(event.source)
                 else:
                     failed.append(event.source)
                     held = []
                     if journal is not None:
                         journal.discard()
-                    _report_failure(env, event)
-                    advance()
-            writer.close()
+                    _report_failure(env, display, event)
+                    display.input_done(event.source)
+            with display.cleared():
+                writer.close()
     except KeyboardInterrupt:
         if workers is not None:
             workers.close(cancel=True)
@@ -124,9 +151,36 @@ def run(env: Environment, opts: Options, produce: Produce, parallel: bool = Fals
         env.stdin = stdin
         if workers is not None:
             workers.close()
+    if paged is not None:
+        text = paged.getvalue()
+        if opts.pager or text.count("\n") >= env.height:
+            page(env, text)
+        else:
+            env.stdout.write(text)
+            env.stdout.flush()
+    target = opts.output or opts.out_dir
+    if target is not None and not opts.quiet:
+        one, many = NOUNS[kind]
+        where = f"{target}{os.sep} (and index.jsonl)" if opts.out_dir is not None else f"{target} ({size(_file_size(target))})"
+        say(env, f"wrote {written:,} {one if written == 1 else many} to {where}")
     if failed:
-        many = len(sources) > 1
-        raise InputsFailed(f"{len(failed)} of {len(sources)} inputs failed: {', '.join(dict.fromkeys(failed))}" if many else "")
+        many_inputs = len(sources) > 1
+        raise InputsFailed(f"{len(failed)} of {len(sources)} inputs failed: {', '.join(dict.fromkeys(failed))}"
+                           if many_inputs else "")
+
+
+def _skipped(skipped: list[str]) -> str:
+    names = ", ".join(os.path.basename(s) for s in skipped[:3]) + (", …" if len(skipped) > 3 else "")
+    several = len(skipped) != 1
+    return (f"skipped {len(skipped)} file{'s' if several else ''} that {'are' if several else 'is'} not text dumps "
+            f"({names}); --include GLOB reads them")
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _identity(env: Environment, source: str, drain: bool = False) -> str | None:
@@ -145,21 +199,44 @@ def _no_stemmer(source: str, language: Language) -> str:
 
 
 def output_format(env: Environment, opts: Options) -> OutputFormat:
-    """``--format``, with ``auto`` resolved: rich on a terminal, jsonl when piped or to a file."""
-    if opts.fmt is OutputFormat.auto:
-        return OutputFormat.rich if env.stdout_isatty and opts.output is None else OutputFormat.jsonl
-    return opts.fmt
+    """``--format``, with ``auto`` resolved: with ``--output``, by the file's extension (jsonl
+    where it names no format); else rich on a terminal (or where ``--color always`` asks for
+    colour), jsonl when piped."""
+    if opts.fmt is not OutputFormat.auto:
+        return opts.fmt
+    if opts.output is not None:
+        return EXTENSIONS.get(opts.output.suffix.lower(), OutputFormat.jsonl)
+    if env.stdout_isatty or opts.when_colour == "always":
+        return OutputFormat.rich
+    return OutputFormat.jsonl
 
 
-def _writer(env: Environment, opts: Options, fmt: OutputFormat, out: Any, sources: int) -> Writer:
+def _shares_screen(env: Environment, opts: Options) -> bool:
+    """Whether what is written to stdout lands on the terminal the progress bar is on."""
+    return env.stdout_isatty and opts.output is None and opts.out_dir is None
+
+
+def _paging(env: Environment, opts: Options, fmt: OutputFormat) -> io.StringIO | None:
+    """Where a terminal preview is gathered to go through the pager once it is complete (and
+    longer than the screen), or None where it goes straight to stdout."""
+    if opts.pager is False or fmt is not OutputFormat.rich or not _shares_screen(env, opts):
+        return None
+    return io.StringIO()
+
+
+def _writer(env: Environment, opts: Options, fmt: OutputFormat, out: Any, paged: io.StringIO | None,
+            kind: str, several: bool) -> Writer:
     if opts.out_dir is not None:
-        return FolderWriter(opts.out_dir, per_source=sources > 1)
+        return FolderWriter(opts.out_dir, per_source=several)
     if fmt is OutputFormat.parquet:
         return parquet.ParquetWriter(out.buffer)
-    console = env.console(opts.no_color)
-    if out is not env.stdout:
+    console = env.console(opts.when_colour)
+    if paged is not None:
+        console = env.console(opts.when_colour, file=paged)
+        console.width = env.width or env.console(opts.when_colour).width  # the screen's, not a file's 80
+    elif out is not env.stdout:
         console.file = out
-    return make_writer(fmt, out, console, table=opts.view is View.table)
+    return make_writer(fmt, out, console, kind, several, opts.view)
 
 
 @contextlib.contextmanager
@@ -179,14 +256,14 @@ def _sink(env: Environment, output: Path | None, journal: Journal | None = None)
             yield handle
 
 
-def _report_failure(env: Environment, event: Failed) -> None:
+def _report_failure(env: Environment, display: Display, event: Failed) -> None:
     if isinstance(event.error, CorpuscutError):
-        say(env, str(event.error))
+        display.say(str(event.error))
         return
     if env.debug:
         raise event.error
-    say(env, f"{event.source}: internal error: {type(event.error).__name__}: {event.error} "
-        "(CORPUSCUT_DEBUG=1 shows the traceback)")
+    display.say(f"{event.source}: internal error: {type(event.error).__name__}: {event.error} "
+                "(CORPUSCUT_DEBUG=1 shows the traceback)")
 
 
 def _workers(opts: Options, sources: list[str]) -> Workers | None:
@@ -275,20 +352,3 @@ def document_events(env: Environment, opts: Options, records_of: RecordsOf, max_
                 yield InputDone(source)
 
     return produce
-
-
-@contextlib.contextmanager
-def _progress(env: Environment, opts: Options, total: int) -> Iterator[Callable[[], None]]:
-    """A transient progress bar on stderr, only when stderr is a terminal and there is more
-    than one input (never typer's own bar: it writes to stdout)."""
-    if opts.quiet or not env.stderr_isatty or total < 2:
-        yield lambda: None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    with Progress(
-        TextColumn("corpuscut"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-        console=env.error_console(opts.no_color), transient=True,
-    ) as progress:
-        task = progress.add_task("inputs", total=total)
-        yield lambda: progress.advance(task)

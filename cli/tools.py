@@ -16,8 +16,6 @@ from .options import Options
 
 def summarizing(opts: Options) -> tuple[Summarizer, Length]:
     """The summarizer and summary length the options ask for."""
-    if opts.ratio is not None and opts.words is not None:
-        raise UsageError("give --ratio or --words, not both")
     check_language(opts)
     try:
         return (Summarizer(opts.method.value, opts.language or DEFAULT_LANGUAGE),

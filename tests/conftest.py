@@ -20,15 +20,18 @@ class Run:
     def __init__(self) -> None:
         self.runner = CliRunner()
 
-    def __call__(self, args: list[str], stdin: bytes = b"", tty: bool = False, debug: bool = True, width: int = 100):
+    def __call__(self, args: list[str], stdin: bytes = b"", tty: bool = False, debug: bool = True, width: int = 100,
+                 **settings: object):
         out, err = io.StringIO(), io.StringIO()
         env = Environment(
-            stdin=io.BytesIO(stdin), stdout=out, stderr=err, stdout_isatty=tty, stderr_isatty=False,
-            no_color=not tty, debug=debug, width=width,
+            stdin=io.BytesIO(stdin), stdout=out, stderr=err, stdin_isatty=False, stdout_isatty=tty, stderr_isatty=False,
+            no_color=not tty, force_color=False, debug=debug, width=width, height=10_000, pager="",
         )
+        for name, value in settings.items():  # e.g. stdin_isatty=True, pager="...", height=20
+            setattr(env, name, value)
         result = self.runner.invoke(app, args, obj=env, catch_exceptions=False)
         result.out_text = out.getvalue() + (result.stdout if result.stdout else "")
-        result.err_text = err.getvalue()
+        result.err_text = err.getvalue() + (result.stderr if result.stderr_bytes else "")
         return result
 
 

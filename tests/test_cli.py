@@ -40,7 +40,7 @@ def test_split_jsonl_from_stdin_equals_split_of_the_file_but_for_source(run, see
 
 def test_auto_format_is_jsonl_when_piped_and_rich_on_a_terminal(run):
     piped = run(["split", str(SEED)])
-    assert records(piped.out_text)[0]["index"] == 0
+    assert records(piped.out_text)[0]["index"] == 1
     tty = run(["digest", str(SEED)], tty=True)
     assert "5 articles" in tty.out_text and "{" not in tty.out_text.splitlines()[0]
 

@@ -93,7 +93,7 @@ def test_json_lines_documents_each_get_their_own_language(run, tmp_path):
     path = tmp_path / "pages.jsonl"
     path.write_text("".join(json.dumps({"text": t}) + "\n" for t in (FRENCH, GERMAN)), encoding="utf-8")
     out = records(run(["split", "-f", "jsonl", "--text-field", "text", str(path)]).out_text)
-    assert [(r["source"].rsplit("#", 1)[-1], r["language"]) for r in out if r["index"] == 0] == [("1", "french"), ("2", "german")]
+    assert [(r["source"].rsplit("#", 1)[-1], r["language"]) for r in out if r["index"] == 1] == [("1", "french"), ("2", "german")]
 
 
 def test_a_language_without_a_stemmer_is_said_once_on_stderr(run, tmp_path):

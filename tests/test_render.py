@@ -10,7 +10,8 @@ import pytest
 from rich.console import Console
 
 from corpuscut.cli.records import digest_record
-from corpuscut.cli.render import RichWriter, TableWriter, dump_map
+from corpuscut.cli.render import RichWriter
+from corpuscut.cli.screen import View, dump_map
 from corpuscut.segmenter import read_document
 from corpuscut.summarizer import digest
 from tests.conftest import ROOT, SEED
@@ -18,19 +19,20 @@ from tests.conftest import ROOT, SEED
 CAPTURES = ROOT / "tests" / "captures"
 
 
-def _render(writer_class, width: int) -> str:
+def _render(view: View, width: int) -> str:
     doc = dataclasses.replace(read_document(str(SEED)), source="samples/kursk-taiwan-dump.txt")
     records = [digest_record(doc, a, s, "english") for a, s in digest(doc.text)]
     console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor")
-    writer_class(console).emit(doc, records, 0.0)
+    RichWriter(console, "digest", view).emit(doc, records, 0.0)
     return console.export_text()
 
 
-@pytest.mark.parametrize("writer_class, width", [(RichWriter, 100), (TableWriter, 120)], ids=["panels-100", "table-120"])
-def test_rich_output_matches_its_snapshot(writer_class, width):
-    shown = _render(writer_class, width)
+@pytest.mark.parametrize("view, width", [(View.panels, 100), (View.table, 120), (View.overview, 100)],
+                         ids=["panels-100", "table-120", "overview-100"])
+def test_rich_output_matches_its_snapshot(view, width):
+    shown = _render(view, width)
     assert all(len(line) <= width for line in shown.splitlines())
-    snapshot = CAPTURES / f"rich-seed-{writer_class.__name__.lower()}-{width}.txt"
+    snapshot = CAPTURES / f"rich-seed-{view.value}-{width}.txt"
     if not snapshot.exists() or os.environ.get("UPDATE_CAPTURES"):
         snapshot.write_text(shown, encoding="utf-8")
     assert shown == snapshot.read_text(encoding="utf-8")
@@ -44,7 +46,7 @@ def test_no_color_output_has_no_escape_codes(run):
 
 
 def test_dump_map_gives_each_article_a_span_in_proportion_and_a_spark_per_cut():
-    records = [{"index": 0, "start": 0, "score": 1.0}, {"index": 1, "start": 50, "score": 0.5}]
+    records = [{"index": 1, "start": 0, "score": 1.0}, {"index": 2, "start": 50, "score": 0.5}]
     bar, spark = dump_map(records, 100, 20)
     assert len(bar.plain) == 20 and bar.plain.startswith("1") and bar.plain[10] == "2"
     assert spark.plain[0] == "█" and spark.plain[10] in "▄▅"

@@ -19,13 +19,14 @@ CAPTURES = ROOT / "tests" / "captures"
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (apt-get install tmux)")
 
 
-def _tmux_capture(command: str, width: int, height: int = 200) -> str:
+def _tmux_capture(command: str, width: int, height: int = 200, **environ: str) -> str:
     # A tmux server of its own (-L): nothing else's terminals are seen or touched, and the
     # whole server goes at the end.
     tmux = ["tmux", "-L", f"corpuscut-{uuid.uuid4().hex[:8]}"]
     marker = "__DONE__"
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TMUX")}
     env["TERM"] = "xterm-256color"
+    env.update(environ)
     subprocess.run(
         [*tmux, "new", "-d", "-x", str(width), "-y", str(height), "bash --norc --noprofile"],
         check=True, env=env, cwd=ROOT,
@@ -36,7 +37,7 @@ def _tmux_capture(command: str, width: int, height: int = 200) -> str:
         screen = ""
         while time.time() < deadline:
             screen = subprocess.run(
-                [*tmux, "capture-pane", "-p", "-S", "-", "-E", "-"],
+                [*tmux, "capture-pane", "-p", "-J", "-S", "-", "-E", "-"],  # -J: a wrapped line as one
                 capture_output=True, text=True, check=True,
             ).stdout
             if re.search(rf"^{marker}$", screen, re.M):
@@ -72,3 +73,65 @@ def test_digest_preview_in_a_real_terminal_shows_five_articles_map_and_summaries
     if not capture.exists() or os.environ.get("UPDATE_CAPTURES"):
         capture.write_text(shown, encoding="utf-8")
     assert shown == capture.read_text(encoding="utf-8")
+
+
+CORPUSCUT = f"{shlex.quote(sys.executable)} -m corpuscut"
+
+
+def _shown(screen: str) -> list[str]:
+    """The lines of the screen from the command to the end marker."""
+    lines = [line.rstrip() for line in screen.splitlines()]
+    end = next(i for i, line in enumerate(lines) if line == "__DONE__")
+    return lines[:end]
+
+
+@pytest.fixture(scope="module")
+def large_dump(tmp_path_factory):
+    path = tmp_path_factory.mktemp("large") / "large.txt"
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("bbc-*.txt")))
+    path.write_text(text * (2_500_000 // len(text) + 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_progress_never_mixes_with_headers_and_error_lines(width, large_dump):
+    command = (f"{CORPUSCUT} split --jobs 1 --view overview {large_dump} samples/bbc-noisy.txt nope.txt "
+               f"samples/kursk-taiwan-dump.txt")
+    lines = _shown(_tmux_capture(command, width))
+    headers = [line for line in lines if " · utf-8 · " in line]
+    assert len(headers) == 3
+    assert all(line.startswith((str(large_dump), "samples/")) for line in headers), headers
+    assert "corpuscut: nope.txt: no such file" in lines
+    assert "corpuscut: 1 of 4 inputs failed: nope.txt" in lines
+    assert not any("━" in line or "inputs " in line and "corpuscut" in line and "failed" not in line for line in lines)
+    assert all(len(line) <= width for line in lines)
+
+
+def test_a_large_input_written_to_a_file_ends_with_one_line_saying_so(tmp_path, large_dump):
+    out = tmp_path / "articles.jsonl"
+    lines = [line for line in _shown(_tmux_capture(f"{CORPUSCUT} split --jobs 1 {large_dump} -o {out}", 100)) if line]
+    assert re.fullmatch(rf"corpuscut: wrote [\d,]+ articles to {re.escape(str(out))} \([\d.]+ MB\)", lines[-1]), lines[-3:]
+    assert not any("━" in line for line in lines)
+
+
+def test_a_preview_longer_than_the_screen_goes_through_the_pager():
+    command = f"{CORPUSCUT} digest {SEED.relative_to(ROOT)}"
+    lines = [line for line in _shown(_tmux_capture(command, 80, height=30, PAGER="sed s/^/PAGED:/")) if line]
+    paged = [line for line in lines if line.startswith("PAGED:")]
+    assert len(paged) > 30 and any("5 articles" in line for line in paged)
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_a_long_dump_shows_its_overview_fitted_to_the_terminal(width, tmp_path):
+    dump = tmp_path / "long.txt"
+    dump.write_text("".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("bbc-*.txt"))) * 6,
+                    encoding="utf-8")
+    lines = _shown(_tmux_capture(f"{CORPUSCUT} split {dump}", width))
+    assert any("102 articles" in line for line in lines) and any("weakest cuts" in line for line in lines)
+    assert all(len(line) <= width for line in lines) and len(lines) < 40
+
+
+def test_a_usage_error_in_a_terminal_is_one_line_and_the_usage():
+    lines = [line for line in _shown(_tmux_capture(f"{CORPUSCUT} digest -m foo {SEED.relative_to(ROOT)}", 80)) if line]
+    assert lines[-2].startswith("corpuscut: error: --method: 'foo' is not one of newsrank")
+    assert lines[-1].startswith("Usage: ") and not any("╭" in line for line in lines)

@@ -22,7 +22,7 @@ def test_output_to_a_closed_pipe_ends_quietly():
     first = producer.stdout.readline()
     producer.stdout.close()  # what `| head -n 1` does
     _, err = producer.communicate(timeout=120)
-    assert json.loads(first)["index"] == 0
+    assert json.loads(first)["index"] == 1
     assert err == b"" and producer.returncode == 141
 
 

@@ -20,15 +20,15 @@ from ..tools import check_language, segmenter
 
 EXAMPLE = "corpuscut eval split samples/bbc-noisy.txt --gold samples/bbc-noisy.gold.jsonl"
 
-Dump = Annotated[Path, typer.Argument(help="The dump to split.", exists=True, dir_okay=False)]
+Dump = Annotated[Path, typer.Argument(metavar="DUMP", help="The dump to split.", exists=True, dir_okay=False)]
 Gold = Annotated[
     Path,
-    typer.Option("--gold", "-g", exists=True, dir_okay=False,
+    typer.Option("--gold", "-g", metavar="GOLD", exists=True, dir_okay=False,
                  help="Article starts: JSON Lines with start (offset) or line, or the dump with ========== lines between articles."),
 ]
 
 
-@command("fmt", "encoding", "cues", "language")
+@command("fmt", "encoding", "cues", "language", "color", "no_color", "quiet")
 def eval_split(env: Environment, dump: Dump, gold: Gold, opts: Options) -> None:
     """Split DUMP and score the boundaries against GOLD: precision, recall, F1, Pk, WindowDiff."""
     check_language(opts)
@@ -40,7 +40,7 @@ def eval_split(env: Environment, dump: Dump, gold: Gold, opts: Options) -> None:
         return [scores_record(doc, gold, segmenters[language.stemmer])]
 
     opts = replace(opts, inputs=[str(dump)])
-    run(env, opts, document_events(env, opts, records_of))
+    run(env, opts, document_events(env, opts, records_of), kind="eval")
 
 
 def scores_record(doc: Document, gold: Path, segmenter: Segmenter) -> dict[str, Any]:
@@ -53,8 +53,20 @@ def scores_record(doc: Document, gold: Path, segmenter: Segmenter) -> dict[str, 
     text_starts, _ = text_line_numbers(doc.text)
     scores = Scores()
     scores.add(offsets_to_text_lines(gold_starts, text_starts), offsets_to_text_lines(found, text_starts), len(text_starts))
+    gold_lines, found_lines = _line_numbers(doc.text, gold_starts), _line_numbers(doc.text, found)
     return {
         "source": doc.source, "gold_articles": len(gold_starts), "found_articles": len(found),
         "precision": round(scores.precision, 4), "recall": round(scores.recall, 4), "f1": round(scores.f1, 4),
         "pk": round(scores.pk, 4), "windowdiff": round(scores.windowdiff, 4), "exact_rate": round(scores.exact_rate, 4),
+        "missed": sorted(gold_lines - found_lines), "extra": sorted(found_lines - gold_lines),
     }
+
+
+def _line_numbers(text: str, offsets: list[int]) -> set[int]:
+    """The 1-based line on which each offset's article starts (its first line with text)."""
+    lines = set()
+    for offset in offsets:
+        while offset < len(text) and text[offset] in "\r\n":
+            offset += 1
+        lines.add(text.count("\n", 0, offset) + 1)
+    return lines

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..environment import Environment
-from ..errors import UsageError
 from ..options import FIELDS, OUTPUT, TERMINAL, WORKERS, Options, command
 from ..run import batch_events, run
 from ..tools import batch_job
@@ -11,10 +10,7 @@ from ..tools import batch_job
 EXAMPLE = "corpuscut split samples/kursk-taiwan-dump.txt --format jsonl | jq -r .title"
 
 
-@command("inputs", *OUTPUT, "cues", "language", "explain", "body", "out_dir", "view", *FIELDS, *WORKERS, *TERMINAL)
+@command("inputs", *OUTPUT, "cues", "language", "explain", "body", "out_dir", *FIELDS, *WORKERS, "view", *TERMINAL)
 def split(env: Environment, opts: Options) -> None:
     """Split each input into articles: offsets, title, boundary score and reasons, text."""
-    job = batch_job(opts)
-    if opts.out_dir is not None and opts.output is not None:
-        raise UsageError("give --output or --out-dir, not both")
-    run(env, opts, batch_events(env, opts, job), parallel=True)
+    run(env, opts, batch_events(env, opts, batch_job(opts)), kind="split", parallel=True)

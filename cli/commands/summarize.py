@@ -32,4 +32,4 @@ def summarize(env: Environment, opts: Options) -> None:
         summary = summarizers[language.stemmer].summarize(doc.text[body.start:body.end], length)
         return [summary_record(doc, summary, language.name)]
 
-    run(env, opts, document_events(env, opts, records_of, max_chars=MAX_CHARS))
+    run(env, opts, document_events(env, opts, records_of, max_chars=MAX_CHARS), kind="summarize")

@@ -1,0 +1,130 @@
+"""What a person sees on stderr while a run goes, and the pager a long preview goes through.
+
+The progress bar (inputs done, and bytes read where the inputs' sizes are known, so that one
+large input shows it too) lives on stderr and is taken off the screen before anything else is
+printed there or on a terminal stdout, then drawn again below it: a line never mixes with it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+from typing import Any, Iterator
+
+from .environment import Environment
+from .errors import say
+from .text import fit
+
+#: A single input at least this large gets a progress bar (about one section of work).
+LARGE_INPUT = 2_000_000
+
+
+class Display:
+    """The progress of a run over ``sources`` on stderr (only on a terminal, never with -q)."""
+
+    def __init__(self, env: Environment, sources: list[str], quiet: bool, colour: str, stdout_shared: bool) -> None:
+        self.env = env
+        #: Whether stdout is the same screen (a terminal), so that writing to it clears the bar too.
+        self.stdout_shared = stdout_shared
+        self.progress: Any = None
+        self.sources = len(sources)
+        self.done_inputs = 0
+        self.done_bytes = 0
+        sizes = [_size(s) for s in sources]
+        self.total_bytes = sum(sizes) if sizes and all(n is not None for n in sizes) else None  # type: ignore[misc]
+        if quiet or not env.stderr_isatty:
+            return
+        if self.sources < 2 and (self.total_bytes or 0) < LARGE_INPUT:
+            return
+        from rich.progress import (
+            BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn,
+        )
+
+        columns: list[Any] = [TextColumn("corpuscut"), TextColumn("{task.description}"), BarColumn()]
+        columns.append(DownloadColumn() if self.total_bytes else MofNCompleteColumn())
+        columns.append(TimeRemainingColumn())
+        self.progress = Progress(*columns, console=env.error_console(colour), transient=True)
+        total = self.total_bytes or self.sources
+        self.task = self.progress.add_task(self._description(sources[0] if sources else ""), total=total)
+
+    def _description(self, source: str) -> str:
+        if self.sources > 1:
+            return f"{self.done_inputs}/{self.sources} inputs"
+        return fit(source, 30)
+
+    def __enter__(self) -> "Display":
+        if self.progress is not None:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def reading(self, doc: Any) -> None:
+        """Part of ``doc`` was read and its records made."""
+        if self.progress is not None and self.total_bytes:
+            self.progress.update(self.task, completed=self.done_bytes + getattr(doc, "size_bytes", 0))
+
+    def input_done(self, source: str) -> None:
+        self.done_inputs += 1
+        self.done_bytes += _size(source) or 0
+        if self.progress is not None:
+            completed = self.done_bytes if self.total_bytes else self.done_inputs
+            self.progress.update(self.task, completed=completed, description=self._description(source))
+
+    @contextlib.contextmanager
+    def cleared(self, stdout: bool = True) -> Iterator[None]:
+        """The bar off the screen while something is printed (on stdout, where it is the same
+        screen, or on stderr), then drawn again."""
+        live = self.progress is not None and self.progress.live.is_started and (self.stdout_shared or not stdout)
+        if live:
+            self.progress.stop()
+        try:
+            yield
+        finally:
+            if live:
+                self.progress.start()
+
+    def say(self, message: str) -> None:
+        with self.cleared(stdout=False):
+            say(self.env, message)
+
+
+def _size(source: str) -> int | None:
+    if source == "-":
+        return None
+    try:
+        return os.path.getsize(source) if os.path.isfile(source) else 0
+    except OSError:
+        return 0
+
+
+def page(env: Environment, text: str) -> None:
+    """Show ``text`` through the pager (``env.pager``; ``LESS=FRX`` unless set, as git does), or
+    write it where there is none. Ctrl-C belongs to the pager while it runs."""
+    command = env.pager.strip()
+    if not command or command == "cat":
+        env.stdout.write(text)
+        env.stdout.flush()
+        return
+    environ = dict(os.environ)
+    environ.setdefault("LESS", "FRX")
+    environ.setdefault("LV", "-c")
+    env.stdout.flush()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        try:
+            pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=environ)
+        except OSError:
+            env.stdout.write(text)
+            return
+        with contextlib.suppress(BrokenPipeError, OSError):  # the reader quit before the end
+            assert pager.stdin is not None
+            pager.stdin.write(text.encode("utf-8", "replace"))
+            pager.stdin.close()
+        pager.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -1,0 +1,282 @@
+"""What a newcomer meets on the command line: progress, pager, colour, views, wording, help,
+errors and the surprises a first run should not hold (CliRunner; tests/test_terminal.py
+looks at a real terminal)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from corpuscut.cli.screen import PALETTE
+from corpuscut.cli.status import ExitStatus
+from tests.conftest import ROOT, SAMPLES, SEED
+
+NOISY = SAMPLES / "bbc-noisy.txt"
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def records(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def long_dump(tmp_path_factory):
+    """About a hundred articles: the BBC samples six times over."""
+    path = tmp_path_factory.mktemp("long") / "long.txt"
+    path.write_text("".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("bbc-*.txt"))) * 6, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def large_dump(tmp_path_factory):
+    """Over two megabytes: large enough for a progress bar of its own."""
+    path = tmp_path_factory.mktemp("large") / "large.txt"
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("bbc-*.txt")))
+    path.write_text(text * (2_100_000 // len(text) + 1), encoding="utf-8")
+    return path
+
+
+# 1. Progress on stderr, and what was written.
+
+def test_one_large_input_shows_a_progress_bar_of_bytes(run, large_dump):
+    result = run(["split", "--jobs", "1", "-o", str(large_dump.with_suffix(".jsonl")), str(large_dump)],
+                 stderr_isatty=True)
+    assert result.exit_code == 0
+    assert re.search(r"\d+(\.\d)?/\d+\.\d MB", ANSI.sub("", result.err_text)), result.err_text[-300:]
+
+
+def test_writing_a_file_says_what_was_written_in_one_line_unless_quiet(run, tmp_path):
+    out = tmp_path / "articles.jsonl"
+    result = run(["split", "-o", str(out), str(SEED)])
+    assert result.err_text == f"corpuscut: wrote 5 articles to {out} ({out.stat().st_size / 1000:.1f} kB)\n"
+    assert run(["split", "-q", "-o", str(out), str(SEED)]).err_text == ""
+    folder = tmp_path / "articles"
+    assert run(["split", "--out-dir", str(folder), str(SEED)]).err_text.startswith(f"corpuscut: wrote 5 articles to {folder}")
+
+
+def test_a_failure_line_clears_the_progress_bar_before_it_is_printed(run):
+    result = run(["split", "-f", "jsonl", str(SEED), "nope.txt", str(NOISY)], stderr_isatty=True)
+    failure = "corpuscut: nope.txt: no such file\n"
+    assert failure in result.err_text
+    before = result.err_text.split(failure)[0]
+    # What stands before the line on the screen: the bar taken off (cursor up, line erased).
+    assert before == "" or before.endswith(("\x1b[2K", "\r", "\n")), repr(before[-40:])
+
+
+# 2. Pager, colour, and a view that scales.
+
+def test_a_preview_longer_than_the_screen_goes_through_the_pager(run, tmp_path):
+    paged = tmp_path / "paged.txt"
+    result = run(["digest", str(SEED)], tty=True, height=20, pager=f"cat > {paged}")
+    assert result.exit_code == 0 and result.out_text == ""
+    assert "5 articles" in paged.read_text(encoding="utf-8")
+    unpaged = run(["digest", "--no-pager", str(SEED)], tty=True, height=20, pager=f"cat > {tmp_path / 'no.txt'}")
+    assert "5 articles" in unpaged.out_text and not (tmp_path / "no.txt").exists()
+    short = run(["digest", str(SEED)], tty=True, height=10_000, pager=f"cat > {tmp_path / 'short.txt'}")
+    assert "5 articles" in short.out_text and not (tmp_path / "short.txt").exists()
+
+
+def test_color_always_colours_a_pipe_and_never_and_no_color_do_not(run):
+    always = run(["digest", "--color", "always", str(SEED)])
+    assert "\x1b[" in always.out_text and "5 articles" in always.out_text  # rich, though piped
+    assert "\x1b[" not in run(["digest", "-f", "rich", "--color", "never", str(SEED)], tty=True).out_text
+    forced = run(["digest", "-f", "rich", str(SEED)], tty=False, no_color=False, force_color=True)
+    assert "\x1b[" in forced.out_text
+    both = run(["digest", "-f", "rich", str(SEED)], tty=False, no_color=True, force_color=True)
+    assert "\x1b[" not in both.out_text
+
+
+def test_a_long_dump_gets_an_overview_of_counts_sizes_and_weakest_cuts(run, long_dump):
+    shown = ANSI.sub("", run(["split", str(long_dump)], tty=True, width=80).out_text)
+    assert "102 articles" in shown and "article sizes (words)" in shown and "weakest cuts" in shown
+    assert len(shown.splitlines()) < 40 and "╭" not in shown
+    weakest = [float(m) for m in re.findall(r"^(\d\.\d\d)  #", shown, re.M)]
+    assert len(weakest) == 10 and weakest == sorted(weakest)
+    panels = run(["split", "--view", "panels", str(long_dump)], tty=True, width=80).out_text
+    assert panels.count("╭") == 102
+
+
+# 3. Reasons a person reads at a glance.
+
+def test_reasons_are_short_and_name_each_cue_once(run):
+    for record in records(run(["split", "-f", "jsonl", *map(str, sorted(SAMPLES.glob("*.txt")))]).out_text):
+        assert len(record["reasons"]) == len(set(record["reasons"]))
+        assert all(len(reason) <= 32 for reason in record["reasons"]), record["reasons"]
+        assert "vocabulary change" not in record["reasons"]
+
+
+def test_the_preview_says_what_the_cut_score_and_the_map_mean(run):
+    shown = run(["split", str(SEED)], tty=True, width=80).out_text
+    assert "cut: how sure the model is that a new article starts there" in shown
+    assert "map: each article's share" in shown
+
+
+# 4. Titles and summaries fitted to the width, at word boundaries.
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_panel_titles_end_at_a_word_boundary_and_use_the_width(run, seed_text, width):
+    shown = run(["digest", str(SEED)], tty=True, width=width, no_color=True).out_text
+    titles = re.findall(r"^╭─ \d+\. (.*?) ─+╮$", shown, re.M)
+    assert len(titles) == 5
+    words = set(seed_text.split())
+    for title in titles:
+        if title.endswith("…"):
+            assert title[:-1].split()[-1] in words, title  # a whole word before the ellipsis
+    if width == 160:
+        assert max(len(t) for t in titles) > 100
+
+
+def test_the_split_preview_shows_the_headline_as_title_and_the_body_below(run):
+    shown = run(["split", "--no-color", str(NOISY)], tty=True, width=100).out_text
+    title = re.search(r"^╭─ 1\. (.*?) ─", shown, re.M).group(1)
+    first_body_line = shown.split("\n", 6)[6]
+    assert title == "Aviator wins top Globes accolades" and title not in first_body_line
+
+
+def test_no_dark_blue_on_a_dark_background(run):
+    assert "blue" not in PALETTE
+    shown = run(["digest", str(SEED)], tty=True).out_text
+    assert "\x1b[34m" not in shown and ";34m" not in shown
+
+
+def test_table_summaries_end_at_word_boundaries(run, seed_text):
+    shown = run(["digest", "--view", "table", "--no-color", str(SEED)], tty=True, width=120).out_text
+    assert "summary" in shown
+    for cell_end in re.findall(r"(\S+)… *│", shown):
+        assert cell_end.strip("“”\"'(),.") in seed_text
+
+
+# 5. Help and errors without internals.
+
+@pytest.mark.parametrize("command", [[], ["split"], ["summarize"], ["digest"], ["eval", "split"]])
+def test_help_shows_plain_metavars_and_intact_words(run, command):
+    shown = run([*command, "--help"], width=80).out_text
+    for internal in ("<bool>", "<list", "<str>", "<int", "range]", "[x>="):
+        assert internal not in shown, internal
+    if command == []:
+        assert "Example: corpuscut digest" in shown
+    if command in (["summarize"], ["digest"]):
+        assert all(name in shown for name in ("newsrank", "lex-rank", "text-rank", "sum-basic", "edmundson"))
+    if command in (["split"], ["digest"]):
+        assert "corpuscut[dask]" in shown
+
+
+@pytest.mark.parametrize("args, says", [
+    (["digest", "-m", "foo", str(SEED)], "--method: 'foo' is not one of newsrank, lead"),
+    (["digest", "--bogus"], "no such option --bogus"),
+    (["digest", "-n", "0", str(SEED)], "--sentences must be at least 1"),
+    (["digest", "-n", "2", "--ratio", "0.2", str(SEED)], "give one of --sentences, --ratio and --words"),
+    (["digest", "--ratio", "0.2", "--words", "30", str(SEED)], "give one of --sentences, --ratio and --words"),
+    (["split", "--encoding", "foo-99", str(SEED)], "--encoding: unknown encoding 'foo-99'"),
+    (["split", "--jobs", "x", str(SEED)], "--jobs: must be a whole number"),
+    (["eval", "split", str(SEED)], "--gold is required"),
+])
+def test_usage_errors_are_one_plain_line_then_the_usage(run, args, says):
+    result = run(args)
+    assert result.exit_code == ExitStatus.USAGE
+    first, usage = result.err_text.splitlines()
+    assert first.startswith("corpuscut: error: ") and says in first
+    assert usage.startswith("Usage: corpuscut ") and "--help for more" in usage
+    for internal in ("╭", "Value error", "Input should"):
+        assert internal not in result.err_text
+
+
+# 6. No silent surprises.
+
+@pytest.mark.parametrize("suffix, check", [
+    (".json", lambda text: isinstance(json.loads(text), list)),
+    (".jsonl", lambda text: len(records(text)) == 5),
+    (".md", lambda text: text.startswith("# ")),
+    (".txt", lambda text: not text.startswith(("{", "[", "#"))),
+    (".csv", lambda text: next(csv.reader(io.StringIO(text)))[:3] == ["source", "index", "start"]),
+    (".tsv", lambda text: text.split("\n", 1)[0].split("\t")[:3] == ["source", "index", "start"]),
+])
+def test_output_format_follows_the_output_files_extension(run, tmp_path, suffix, check):
+    out = tmp_path / f"out{suffix}"
+    assert run(["split", "-o", str(out), str(SEED)]).exit_code == 0
+    assert check(out.read_text(encoding="utf-8"))
+
+
+def test_csv_rows_hold_each_article_whole_with_lists_as_json(run, seed_text):
+    rows = list(csv.DictReader(io.StringIO(run(["split", "-f", "csv", str(SEED)]).out_text)))
+    assert len(rows) == 5 and "".join(r["text"] for r in rows) == seed_text
+    assert isinstance(json.loads(rows[1]["reasons"]), list) and rows[0]["title_guessed"] in ("true", "false")
+
+
+def test_a_folder_input_skips_what_is_not_a_dump_and_says_so(run):
+    result = run(["split", "-f", "jsonl", str(SAMPLES)])
+    sources = {r["source"].rsplit("/", 1)[-1] for r in records(result.out_text)}
+    assert sources == {p.name for p in SAMPLES.glob("*.txt")}
+    assert "skipped" in result.err_text and "--include" in result.err_text
+    included = run(["split", "-f", "jsonl", "--include", "kursk-*", str(SAMPLES)])
+    assert {r["source"].rsplit("/", 1)[-1] for r in records(included.out_text)} == {"kursk-taiwan-dump.txt"}
+    excluded = run(["split", "-f", "jsonl", "--exclude", "bbc-*", str(SAMPLES)])
+    assert {r["source"].rsplit("/", 1)[-1] for r in records(excluded.out_text)} == {"kursk-taiwan-dump.txt"}
+    named = run(["split", "-f", "jsonl", str(SAMPLES / "README.md")])
+    assert named.exit_code == 0 and "skipped" not in named.err_text  # a file named is read
+
+
+def test_reading_stdin_from_a_terminal_says_so(run, seed_text):
+    result = run(["digest", "-f", "jsonl"], stdin=seed_text.encode(), stdin_isatty=True)
+    assert "reading standard input from the terminal" in result.err_text and "Ctrl-D" in result.err_text
+    assert "reading standard input" not in run(["digest", "-f", "jsonl"], stdin=seed_text.encode()).err_text
+
+
+def test_summarize_titles_each_panel_by_headline_and_text_says_whose_summary(run):
+    shown = run(["summarize", "--no-color", str(NOISY)], tty=True).out_text
+    assert "╭─ Aviator wins top Globes accolades ─" in shown
+    text = run(["summarize", "-f", "text", str(NOISY), str(SEED)]).out_text
+    assert text.startswith(f"==> {NOISY} <==\n") and f"\n==> {SEED} <==\n" in text
+
+
+def test_an_empty_inputs_table_has_the_commands_columns(run):
+    assert "summary" in run(["digest", "--view", "table"], stdin=b"", tty=True).out_text
+    assert "why" in run(["split", "--view", "table"], stdin=b"", tty=True).out_text
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "markdown", "text", "csv"])
+def test_eval_split_honours_format_and_lists_missed_and_extra_starts(run, fmt, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"line": 1}\n{"line": 15}\n{"line": 24}\n')
+    text = run(["eval", "split", str(SEED), "--gold", str(gold), "-f", fmt]).out_text
+    if fmt == "jsonl":
+        (record,) = records(text)
+        assert record["missed"] == [15] and record["extra"] == [25, 26, 27]
+    elif fmt == "json":
+        assert json.loads(text)[0]["missed"] == [15]
+    elif fmt == "markdown":
+        assert "| f1 |" in text and "Missed (lines): 15" in text
+    elif fmt == "csv":
+        assert text.splitlines()[0].startswith("source,gold_articles")
+    else:
+        assert "missed" in text
+
+
+def test_index_counts_from_one_as_the_screen_and_out_dir_do(run, tmp_path):
+    split = records(run(["split", "-f", "jsonl", str(SEED)]).out_text)
+    assert [r["index"] for r in split] == [1, 2, 3, 4, 5]
+    run(["split", "--out-dir", str(tmp_path), str(SEED)])
+    index = records((tmp_path / "index.jsonl").read_text())
+    assert all(r["file"].startswith(f"{r['index']:04d}-") for r in index)
+
+
+def test_title_guessed_tells_made_up_titles_from_headlines(run):
+    seed = records(run(["split", "-f", "jsonl", str(SEED)]).out_text)
+    assert all(r["title_guessed"] and r["title"].endswith("…") for r in seed)
+    noisy = records(run(["split", "-f", "jsonl", str(NOISY)]).out_text)
+    assert noisy[0]["title"] == "Aviator wins top Globes accolades" and noisy[0]["title_guessed"] is False
+
+
+# 7. make demo installs only what the demo needs.
+
+def test_make_demo_installs_the_package_without_extras_and_make_test_the_rest():
+    makefile = (ROOT / "Makefile").read_text()
+    demo_stamp = re.search(r"^demo: (\S+)", makefile, re.M).group(1)
+    test_stamp = re.search(r"^test: (\S+)", makefile, re.M).group(1)
+    recipe = {m.group(1): m.group(2) for m in re.finditer(r"^(\$\(\w+\)): pyproject.toml\n((?:\t.*\n)+)", makefile, re.M)}
+    assert "-e ." in recipe[demo_stamp] and "[" not in recipe[demo_stamp]
+    assert all(extra in recipe[test_stamp] for extra in ("test", "bench", "dask", "parquet", "warc"))
