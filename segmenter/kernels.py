@@ -7,9 +7,11 @@ the same order on whole arrays (a test holds the two equal).
 
 Loading Numba costs about 0.3 s per process (importing it, its CPU target and the cached
 kernels), more than the compiled kernels save on a few MB of text; so a :class:`Tier` counts
-the work a segmenter has done and switches it to the compiled kernels only once there has
-been enough of it. A paste of a few articles never loads Numba; a dump of hundreds of MB runs
-almost all of it compiled.
+the work done and switches to the compiled kernels only once there has been enough of it. By
+default every segmenter of a process shares one count (:func:`process_tier`), so what counts
+is all the text the process has split, not one input's: a batch of small files runs compiled
+once the batch has passed the threshold, as a single large file does. A paste of a few
+articles never loads Numba; a dump of hundreds of MB runs almost all of it compiled.
 """
 
 from __future__ import annotations
@@ -84,6 +86,14 @@ class Tier:
             return False
         self.done += work
         return self.done > self.compile_after or "numba" in sys.modules
+
+
+@lru_cache(maxsize=None)
+def process_tier() -> Tier:
+    """The tier of every segmenter built without one of its own: one count of this process's
+    work, however many segmenters (one per language, per option set, or a new one per call of
+    :func:`segmenter.split`) share it."""
+    return Tier()
 
 
 def u00_programme(

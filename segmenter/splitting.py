@@ -14,7 +14,7 @@ from .cohesion import VECTORISE_FROM, cohesion
 from .cues import CueSet, LineShape, load_cues
 from .decoding import choose_boundaries
 from .features import CUE_FEATURES, GapFeatures, gap_features
-from .kernels import Tier
+from .kernels import Tier, process_tier
 from .lexical import LexicalParams, StemIds, segment_boundaries
 from .model import BoundaryModel, load_model
 from .streaming import Decision, Limits, Section, assemble, decide_cuts, iter_sections
@@ -60,8 +60,9 @@ class Segmenter:
         self.vocabulary = Vocabulary(WordNormalizer(language))
         self.window = window
         self.limits = limits
-        #: When the lexical programme and cohesion start running compiled (:mod:`segmenter.kernels`).
-        self.tier = tier if tier is not None else Tier()
+        #: When the lexical programme and cohesion start running compiled (:mod:`segmenter.kernels`):
+        #: by default once this process's segmenters together have done enough work.
+        self.tier = tier if tier is not None else process_tier()
         #: Whether each cut carries its evidence (every cue's push); without, a section's
         #: decision is half the size to send between processes.
         self.evidence = evidence

@@ -203,6 +203,8 @@ def iter_sections(pieces: Iterable[str], limits: Limits = Limits()) -> Iterator[
             core_end=offset + chars,
             last_line=line_number + ended - 1 if last else None,
         )
+        if last:
+            return
         before, before_lines = _margin_before(core, limits)
         offset += chars
         line_number += ended

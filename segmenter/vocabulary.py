@@ -104,11 +104,18 @@ class Vocabulary:
 
 
 def _by_first_appearance(numbers: np.ndarray, size: int) -> np.ndarray:
-    """``numbers`` (each below ``size``) renumbered 0, 1, 2, ... in order of first appearance."""
-    n = len(numbers)
-    first = np.full(size, n, dtype=np.int64)
-    np.minimum.at(first, numbers, np.arange(n, dtype=np.int64))
-    present = np.flatnonzero(first < n)
-    rank = np.zeros(size, dtype=np.int64)
-    rank[present[np.argsort(first[present], kind="stable")]] = np.arange(len(present), dtype=np.int64)
-    return rank[numbers]
+    """``numbers`` (each below ``size``) renumbered 0, 1, 2, ... in order of first appearance.
+    The work follows the text's length, not ``size`` (the stems of every text read so far): a
+    batch of small files would otherwise pay for the whole vocabulary in each."""
+    if size <= 4 * len(numbers):  # a long text: arrays over the vocabulary are the cheaper way
+        n = len(numbers)
+        first = np.full(size, n, dtype=np.int64)
+        np.minimum.at(first, numbers, np.arange(n, dtype=np.int64))
+        present = np.flatnonzero(first < n)
+        rank = np.zeros(size, dtype=np.int64)
+        rank[present[np.argsort(first[present], kind="stable")]] = np.arange(len(present), dtype=np.int64)
+        return rank[numbers]
+    distinct, first, inverse = np.unique(numbers, return_index=True, return_inverse=True)
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(distinct), dtype=np.int64)
+    return rank[inverse.reshape(-1)]

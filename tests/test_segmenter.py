@@ -422,6 +422,20 @@ def test_once_the_kernels_are_loaded_every_segmenter_runs_them_at_once_and_split
     assert [(a.start, a.reasons) for a in loaded.split(text)] == [(a.start, a.reasons) for a in plain.split(text)]
 
 
+def test_segmenters_without_a_tier_of_their_own_count_their_work_together(seed_text):
+    """A batch of small inputs, or of several languages, switches to the compiled kernels
+    once the process's work together passes the threshold, not each segmenter's own."""
+    from corpuscut.segmenter.kernels import process_tier
+
+    english, german = Segmenter(), Segmenter(language="german")
+    assert english.tier is german.tier is process_tier()
+    before = process_tier().done
+    english.split(seed_text)
+    after_english = process_tier().done
+    german.split(seed_text)
+    assert before < after_english < process_tier().done
+
+
 def test_stop_words_are_sumys_for_every_language_with_a_stemmer():
     from sumy.utils import get_stop_words
 

@@ -12,7 +12,11 @@ run (more with two jobs than with one: work the parallel run added, or cores slo
 sharing). With ``--side-by-side``, each round also runs one job on each half of the dump at
 once (row ``1+1``): two processes that share nothing, so their speed-up over one job is what
 this machine allows two workers in that round, whatever the code (its start-up paid twice,
-its cores slowed by each other or by the host). With
+its cores slowed by each other or by the host). With ``--small-files N``, a folder of N files
+of about 50 KB each (``--small-kb``), cut at line ends from one news dump, is split beside that
+same dump as one file, in turn ``--repeat`` times, once per ``--jobs`` value: seconds, MB/s,
+and the CPU seconds of the command and its workers with the MB per CPU second (MB/s per core,
+whatever else the machine is running). With
 ``--dask``, a 100 MB batch of 1 MB files is run with ``--jobs 2`` and on a Dask LocalCluster of
 two one-thread workers on loopback (in turn, ``--repeat`` times), and both records are checked
 to be equal.
@@ -50,13 +54,17 @@ def busy():
     return (sum(v) - v[3] - v[4] - (v[7] if len(v) > 7 else 0)) / os.sysconf("SC_CLK_TCK")
 runs = json.loads(sys.argv[1])
 before = busy()
+own_before = resource.getrusage(resource.RUSAGE_CHILDREN)
 started = time.perf_counter()
 outs = [open(out, "wb") for out, _ in runs]
 children = [subprocess.Popen(args, stdout=out) for out, (_, args) in zip(outs, runs)]
 codes = [child.wait() for child in children]
 seconds = time.perf_counter() - started
 after = busy()
+own = resource.getrusage(resource.RUSAGE_CHILDREN)
+own_cpu = own.ru_utime + own.ru_stime - own_before.ru_utime - own_before.ru_stime
 print(json.dumps({"code": max(codes, key=abs), "seconds": seconds, "cpu_s": None if before is None else after - before,
+                  "own_cpu_s": own_cpu,
                   "peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
@@ -182,6 +190,36 @@ def _row(size: int, mode: str, jobs: str, r: dict, base: float) -> None:
           f"{r['articles'] / r['seconds']:11.0f} {r['peak_mb']:12.0f} {base / r['seconds']:8.2f}x {_cpu(r):>7}", flush=True)
 
 
+def bench_small_files(root: Path, count: int, kilobytes: int, jobs: list[int], tmp: Path, repeat: int = 1) -> None:
+    """A folder of ``count`` small files beside the same text as one file, ``split`` each."""
+    whole = tmp / "small-files-as-one.txt"
+    build(root, count * kilobytes / 1000, whole)
+    data = whole.read_bytes()
+    folder = tmp / "small-files"
+    folder.mkdir()
+    at = 0
+    for i in range(count):
+        end = len(data) if i == count - 1 else data.find(b"\n", at + kilobytes * 1000) + 1 or len(data)
+        (folder / f"{i:05d}.txt").write_bytes(data[at:end])
+        at = end
+    size = len(data)
+    print(f"\n{count} files of about {kilobytes} KB ({size / 1e6:.1f} MB) and the same text as one file, split")
+    print(f"{'input':>14} {'jobs':>4} {'seconds':>8} {'MB/s':>6} {'CPU s':>7} {'MB/CPU s':>9} {'peak RSS MB':>12}")
+    rates: dict[tuple[str, int], list[float]] = {}
+    for _ in range(repeat):
+        for j in jobs:
+            for name, target in ((f"{count} files", folder), ("one file", whole)):
+                r = timed([corpuscut(), "split", "--jobs", str(j), "--quiet", str(target)], tmp / "small-out.jsonl")
+                rate = size / 1e6 / r["own_cpu_s"]
+                rates.setdefault((name, j), []).append(rate)
+                print(f"{name:>14} {j:>4} {r['seconds']:8.2f} {size / 1e6 / r['seconds']:6.2f} {r['own_cpu_s']:7.1f} "
+                      f"{rate:9.2f} {r['peak_mb']:12.0f}", flush=True)
+    if repeat > 1:
+        print("median MB per CPU second: " + ", ".join(
+            f"{name} --jobs {j} {statistics.median(v):.2f}" for (name, j), v in rates.items()))
+    (tmp / "small-out.jsonl").unlink()
+
+
 def bench_dask(root: Path, tmp: Path, megabytes: int = 100, repeat: int = 1) -> None:
     try:
         from distributed import LocalCluster
@@ -217,12 +255,15 @@ def bench_dask(root: Path, tmp: Path, megabytes: int = 100, repeat: int = 1) -> 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     data_arg(parser)
-    parser.add_argument("--sizes", default="1,10", help="comma-separated sizes in MB")
+    parser.add_argument("--sizes", default="1,10", help="comma-separated sizes in MB (empty: none)")
     parser.add_argument("--jobs", default="1,2", help="comma-separated job counts")
     parser.add_argument("--modes", default="split,digest", help="split, digest or both")
     parser.add_argument("--repeat", type=int, default=1,
                         help="run the job counts in turn this many times and also print the median of each")
     parser.add_argument("--dask", action="store_true", help="also compare a Dask LocalCluster with --jobs 2")
+    parser.add_argument("--small-files", type=int, default=0, metavar="N",
+                        help="also split a folder of N small files beside the same text as one file")
+    parser.add_argument("--small-kb", type=int, default=50, help="the size of each small file in KB")
     parser.add_argument("--side-by-side", action="store_true",
                         help="each round, also run one job on each half of the dump at once (row 1+1): the speed-up "
                              "this machine gives two processes that share nothing, the ceiling for --jobs 2")
@@ -231,8 +272,12 @@ def main() -> None:
     if not need(root / "articles", "batch benchmark"):
         return
     with tempfile.TemporaryDirectory() as tmp:
-        bench_sizes(root, [float(s) for s in args.sizes.split(",")], [int(j) for j in args.jobs.split(",")],
-                    args.modes.split(","), Path(tmp), args.repeat, args.side_by_side)
+        if args.sizes:
+            bench_sizes(root, [float(s) for s in args.sizes.split(",")], [int(j) for j in args.jobs.split(",")],
+                        args.modes.split(","), Path(tmp), args.repeat, args.side_by_side)
+        if args.small_files:
+            bench_small_files(root, args.small_files, args.small_kb, [int(j) for j in args.jobs.split(",")], Path(tmp),
+                              args.repeat)
         if args.dask:
             bench_dask(root, Path(tmp), repeat=args.repeat)
 
