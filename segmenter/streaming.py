@@ -24,7 +24,7 @@ from .body import HEADLINE_MAX_WORDS, find_body
 from .model import sigmoid
 
 if TYPE_CHECKING:
-    from .splitting import Segmenter
+    from .splitting import Analysis, Segmenter
 
 
 #: Reason given for an article cut because it reached ``Limits.article_chars``.
@@ -247,9 +247,11 @@ def _margin_after(pending: deque[tuple[str, bool]], pull: object, limits: Limits
     return "".join(taken)
 
 
-def decide_cuts(segmenter: "Segmenter", section: Section) -> Decision:
-    """The article starts in ``section``'s core (the text's start, for the first section)."""
-    analysis = segmenter.analyse(section.text)
+def decide_cuts(segmenter: "Segmenter", section: Section, analysis: "Analysis | None" = None) -> Decision:
+    """The article starts in ``section``'s core (the text's start, for the first section),
+    from the segmenter's analysis of its text (made here unless given)."""
+    if analysis is None:
+        analysis = segmenter.analyse(section.text)
     blocks = analysis.blocks
     cues = segmenter.cues
     model = segmenter.model

@@ -109,15 +109,42 @@ def decide_section(job: Job, section: Section) -> Decided:
     that begin and end in it (the one running on into the next section is summarized once
     it is complete)."""
     with cycle_collector_paused():
-        decision = job.segmenter().decide(section)
-        cuts = decision.cuts
-        summaries: dict[tuple[int, int], Summary] = {}
-        if job.summarize:
-            ends = [c.start for c in cuts[1:]] + ([section.core_end] if section.last_line is not None else [])
-            # summaries are made from each article's body, found as the assembled article's is
-            texts = [_body(section.text[c.start - section.offset: end - section.offset]) for c, end in zip(cuts, ends)]
-            for cut, end, summary in zip(cuts, ends, summarize_texts(job, texts)):
-                summaries[cut.start, end] = summary
+        return _with_summaries(job, section, job.segmenter().decide(section))
+
+
+def decide_sections(tasks: list[tuple[Job, Section]]) -> list[Decided | Exception]:
+    """A task of several sections (the small sections of small inputs, sent together): each
+    decided as :func:`decide_section` decides it, those of one job analysed together
+    (:meth:`Segmenter.decide_many`). A section that fails gives its exception, in its place:
+    it fails its own input only."""
+    out: list[Decided | Exception | None] = [None] * len(tasks)
+    with cycle_collector_paused():
+        for job in dict.fromkeys(job for job, _ in tasks):
+            places = [i for i, (each, _) in enumerate(tasks) if each == job]
+            sections = [tasks[i][1] for i in places]
+            try:
+                decisions: list[Decision] | None = job.segmenter().decide_many(sections)
+            except Exception:  # one of them fails: decide each alone, to tell which
+                decisions = None
+            for k, i in enumerate(places):
+                try:
+                    decision = decisions[k] if decisions is not None else job.segmenter().decide(sections[k])
+                    out[i] = _with_summaries(job, sections[k], decision)
+                except Exception as exc:
+                    out[i] = exc
+    return out  # type: ignore[return-value]
+
+
+def _with_summaries(job: Job, section: Section, decision: Decision) -> Decided:
+    """A section's decision with, for ``digest``, the summaries of the articles wholly in it."""
+    cuts = decision.cuts
+    summaries: dict[tuple[int, int], Summary] = {}
+    if job.summarize:
+        ends = [c.start for c in cuts[1:]] + ([section.core_end] if section.last_line is not None else [])
+        # summaries are made from each article's body, found as the assembled article's is
+        texts = [_body(section.text[c.start - section.offset: end - section.offset]) for c, end in zip(cuts, ends)]
+        for cut, end, summary in zip(cuts, ends, summarize_texts(job, texts)):
+            summaries[cut.start, end] = summary
     return Decided(decision, summaries)
 
 
@@ -288,31 +315,103 @@ def _stop_processes(executor: Executor) -> None:
             process.kill()
 
 
+#: Sections are sent to a task together until they hold this many characters: a folder of
+#: small files then costs a task (pickling, a trip through the pool's queues) per megabyte,
+#: not per file, and their words are looked up together. A section of a large input (2 MB)
+#: makes a task alone, as before.
+BATCH_CHARS = 1_000_000
+
+
+@dataclass
+class _Batch:
+    """Sections to decide in one task, and the task's result once it is sent."""
+
+    tasks: list[tuple[Job, Section]] = field(default_factory=list)
+    chars: int = 0
+    future: Future[list[Decided | Exception]] | None = None
+    #: Whether it went to the workers (it counts against ``ahead`` until its last section is taken).
+    sent: bool = False
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One section's place in a batch."""
+
+    batch: _Batch
+    index: int
+
+    def result(self, workers: Workers | None) -> Decided:
+        future = self.batch.future
+        assert future is not None
+        results = workers.result(future) if self.batch.sent and workers is not None else future.result()
+        decided = results[self.index]
+        if isinstance(decided, Exception):
+            raise decided
+        return decided  # type: ignore[no-any-return]
+
+    @property
+    def last(self) -> bool:
+        return self.index == len(self.batch.tasks) - 1
+
+
 def _decided(workers: Workers | None, job: Job, items: Iterable[Item], ahead: int) -> Iterator[Item]:
-    """Items in their order, each section with its Decided as result; a task that raises
-    becomes a "fail" item. At most ``ahead`` tasks are in flight. Without workers, and in a run
-    of one section (it never pays for starting processes), sections are decided in this
-    process; with workers, every section of a run of more goes to them. So the run's first
-    section waits, with the items after it, until a second shows that there is more than one:
-    deciding it here instead (with kernels not yet loaded in this process) held back the
-    sections after it, and the workers started a second late."""
-    window: deque[tuple[Item, Future[Decided] | None, bool]] = deque()  # (item, a section's result, submitted)
+    """Items in their order, each section with its Decided as result; a section that fails
+    becomes a "fail" item. Sections are decided in batches (:data:`BATCH_CHARS`); at most
+    ``ahead`` batches are in flight. Without workers, and in a run of one section (it never
+    pays for starting processes), sections are decided in this process; with workers, every
+    section of a run of more goes to them. So the run's first section waits, with the items
+    after it, until a second shows that there is more than one: deciding it here instead (with
+    kernels not yet loaded in this process) held back the sections after it, and the workers
+    started a second late."""
+    window: deque[tuple[Item, _Part | None]] = deque()  # (item, a section's place in its batch)
     in_flight = 0
     current = job  # the job for the document whose items are being placed (its language)
     held: list[Item] = []  # the first section and the items after it, while it is the only one
     holding = workers is not None
+    batch = _Batch()
+
+    def send(here: bool = False) -> None:
+        nonlocal batch, in_flight
+        if not batch.tasks:
+            return
+        if workers is None or here:
+            batch.future = _decided_here(batch.tasks)
+        else:
+            batch.future = workers.submit(decide_sections, batch.tasks)
+            batch.sent = True
+            in_flight += 1
+        batch = _Batch()
 
     def place(item: Item) -> None:
-        nonlocal in_flight, current
+        nonlocal current
         if item[1] == "open":
             current = job.on(item[3][1])
         if item[1] != "section":
-            window.append((item, None, False))
-        elif workers is None:
-            window.append((item, _decided_here(current, item[2]), False))
-        else:
-            window.append((item, workers.submit(decide_section, current, item[2]), True))
-            in_flight += 1
+            window.append((item, None))
+            return
+        window.append((item, _Part(batch, len(batch.tasks))))
+        batch.tasks.append((current, item[2]))
+        batch.chars += len(item[2].text)
+        if batch.chars >= BATCH_CHARS:
+            send()
+
+    def ready() -> bool:
+        """Whether the window's first item may be given now (waiting for its batch if need be)."""
+        part = window[0][1]
+        if part is None:
+            return True
+        if part.batch.future is None:  # its batch is still being filled
+            return False
+        return not part.batch.sent or in_flight > ahead
+
+    def take() -> Item:
+        nonlocal in_flight
+        item, part = window.popleft()
+        if part is None:
+            return item
+        if part.batch.sent and part.last:
+            in_flight -= 1
+        return _finished(item, part, workers)
 
     for item in items:
         if holding and (held or item[1] == "section"):
@@ -324,31 +423,28 @@ def _decided(workers: Workers | None, job: Job, items: Iterable[Item], ahead: in
                 place(earlier)
             held = []
         place(item)
-        while window and (not window[0][2] or in_flight > ahead):
-            in_flight -= window[0][2]
-            yield _finished(*window.popleft()[:2], workers)
-    if held:  # the run's only section (its document's open item was placed before it)
-        window.append((held[0], _decided_here(current, held[0][2]), False))
-        window.extend((later, None, False) for later in held[1:])
+        while window and ready():
+            yield take()
+    for item in held:  # the run's only section (its document's open item was placed before it)
+        place(item)
+    send(here=bool(held))
     while window:
-        yield _finished(*window.popleft()[:2], workers)
+        yield take()
 
 
-def _decided_here(job: Job, section: Section) -> Future[Decided]:
-    """A section decided in this process, as a done future."""
-    future: Future[Decided] = Future()
+def _decided_here(tasks: list[tuple[Job, Section]]) -> Future[list[Decided | Exception]]:
+    """A batch of sections decided in this process, as a done future."""
+    future: Future[list[Decided | Exception]] = Future()
     try:
-        future.set_result(decide_section(job, section))
-    except Exception as exc:  # the input fails, not the batch
+        future.set_result(decide_sections(tasks))
+    except Exception as exc:  # its inputs fail, not the run
         future.set_exception(exc)
     return future
 
 
-def _finished(item: Item, future: Future[Decided] | None, workers: Workers | None) -> Item:
-    if future is None:
-        return item
+def _finished(item: Item, part: _Part, workers: Workers | None) -> Item:
     try:
-        return (item[0], item[1], item[2], workers.result(future) if workers is not None else future.result())
+        return (item[0], item[1], item[2], part.result(workers))
     except WorkerError:  # no worker left to run anything: the run stops
         raise
     except Exception as exc:  # the input fails, not the batch

@@ -108,7 +108,9 @@ def test_an_unreachable_dask_scheduler_is_one_line_and_exit_1(run):
 
 def test_resume_continues_a_stopped_batch_and_ends_with_the_records_of_an_unbroken_run(run, tmp_path, monkeypatch):
     import corpuscut.segmenter.source as module
+    from corpuscut.summarizer import pipeline
 
+    monkeypatch.setattr(pipeline, "BATCH_CHARS", 1)  # each section decided as it comes
     out = tmp_path / "out.jsonl"
     real_open = module.open_input
 
@@ -307,3 +309,47 @@ def test_pool_workers_are_forked_only_from_a_process_running_no_other_thread(thr
 
     monkeypatch.setattr(threading, "active_count", lambda: threads)
     assert _pool_context().get_start_method() == method
+
+
+def test_sections_sent_together_are_decided_as_each_alone_and_a_failing_one_fails_alone(monkeypatch):
+    from corpuscut.segmenter import Segmenter
+    from corpuscut.segmenter.language import Language
+    from corpuscut.segmenter.streaming import iter_sections
+    from corpuscut.summarizer import pipeline
+
+    german = Job(summarize=True).on(Language("german", "german"))
+    tasks = [(job, section) for path in DUMPS for job in (Job(summarize=True), german)
+             for section in iter_sections([Path(path).read_text(encoding="utf-8")], Limits())]
+    together = pipeline.decide_sections(tasks)
+    assert together == [pipeline.decide_section(job, section) for job, section in tasks]
+
+    bad = tasks[3][1]
+    real_many, real_one = Segmenter.decide_many, Segmenter.decide
+
+    def many(self, sections):
+        if any(s is bad for s in sections):
+            raise RuntimeError("a bug")
+        return real_many(self, sections)
+
+    def one(self, section):
+        if section is bad:
+            raise RuntimeError("a bug")
+        return real_one(self, section)
+
+    monkeypatch.setattr(Segmenter, "decide_many", many)
+    monkeypatch.setattr(Segmenter, "decide", one)
+    out = pipeline.decide_sections(tasks)
+    assert isinstance(out[3], RuntimeError)
+    assert out[:3] + out[4:] == together[:3] + together[4:]
+
+
+def test_a_run_gives_the_same_articles_whatever_the_size_of_its_batches(monkeypatch):
+    from corpuscut.summarizer import pipeline
+
+    def articles() -> list[tuple[str, int, str]]:
+        events = run_batch(Job(summarize=True), DUMPS, lambda s: [open_text(s)])
+        return [(e.doc.source, a.start, s.text) for e in events if isinstance(e, Articles) for a, s in e.pairs]
+
+    whole = articles()
+    monkeypatch.setattr(pipeline, "BATCH_CHARS", 1)
+    assert articles() == whole and len({source for source, _, _ in whole}) == len(DUMPS)
