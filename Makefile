@@ -42,7 +42,7 @@ bench-summarize: $(FULL)
 	$(BIN)/python -m tests.benchmarks.bench_summarize --data $(DATA)
 
 bench-batch: $(FULL)
-	$(BIN)/python -m tests.benchmarks.bench_batch --data $(DATA) --sizes 1,10,100 --jobs 1,2 --repeat 3 --side-by-side --dask
+	$(BIN)/python -m tests.benchmarks.bench_batch --data $(DATA) --sizes 1,10,100 --jobs 1,2 --repeat 3 --side-by-side --dask --small-files 2000
 
 bench-sentences: $(FULL)
 	$(BIN)/python -m tests.benchmarks.bench_sentences --data $(DATA)
