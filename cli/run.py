@@ -63,24 +63,8 @@ def run(env: Environment, opts: Options, produce: Produce, kind: str, parallel: 
     (how its records are shown); work that is ``parallel`` goes to the workers of ``--jobs``
     or ``--dask``."""
     fmt = output_format(env, opts)
-    if opts.resume and (opts.output is None or fmt is not OutputFormat.jsonl):
-        raise UsageError("--resume needs --output FILE and the jsonl format")
-    if fmt is OutputFormat.parquet and (opts.output is None or not parquet.available()):
-        raise UsageError("--format parquet needs --output FILE and pyarrow (pip install 'corpuscut[parquet]')")
-    if opts.encoding is not None:
-        try:
-            check_encoding(opts.encoding)
-        except CorpuscutError as exc:
-            raise UsageError(str(exc)) from None
-    selection = select_inputs(opts.inputs or [], opts.include, opts.exclude)
-    sources = selection.sources
-    if selection.skipped and not opts.quiet:
-        say(env, _skipped(selection.skipped))
-    if not sources:
-        raise InputsFailed("nothing to read: every file found was skipped")
-    if sources == [STDIN] and env.stdin_isatty and not opts.quiet:
-        say(env, "reading standard input from the terminal: paste or type the text, then Ctrl-D "
-                 "(or name a file: corpuscut COMMAND FILE)")
+    _check(opts, fmt)
+    sources = _sources(env, opts)
     failed: list[str] = []
     written = 0
     journal = Journal(opts.output) if opts.resume and opts.output is not None else None
@@ -152,21 +136,58 @@ def run(env: Environment, opts: Options, produce: Produce, kind: str, parallel: 
         if workers is not None:
             workers.close()
     if paged is not None:
-        text = paged.getvalue()
-        if opts.pager or text.count("\n") >= env.height:
-            page(env, text)
-        else:
-            env.stdout.write(text)
-            env.stdout.flush()
-    target = opts.output or opts.out_dir
-    if target is not None and not opts.quiet:
-        one, many = NOUNS[kind]
-        where = f"{target}{os.sep} (and index.jsonl)" if opts.out_dir is not None else f"{target} ({size(_file_size(target))})"
-        say(env, f"wrote {written:,} {one if written == 1 else many} to {where}")
+        _show(env, opts, paged.getvalue())
+    if (opts.output or opts.out_dir) is not None and not opts.quiet:
+        say(env, _wrote(opts, kind, written))
     if failed:
         many_inputs = len(sources) > 1
         raise InputsFailed(f"{len(failed)} of {len(sources)} inputs failed: {', '.join(dict.fromkeys(failed))}"
                            if many_inputs else "")
+
+
+def _check(opts: Options, fmt: OutputFormat) -> None:
+    """What only the run can tell of the options: a usage error before any work."""
+    if opts.resume and (opts.output is None or fmt is not OutputFormat.jsonl):
+        raise UsageError("--resume needs --output FILE and the jsonl format")
+    if fmt is OutputFormat.parquet and (opts.output is None or not parquet.available()):
+        raise UsageError("--format parquet needs --output FILE and pyarrow (pip install 'corpuscut[parquet]')")
+    if opts.encoding is not None:
+        try:
+            check_encoding(opts.encoding)
+        except CorpuscutError as exc:
+            raise UsageError(str(exc)) from None
+
+
+def _sources(env: Environment, opts: Options) -> list[str]:
+    """The inputs to read; what was skipped, and a terminal on stdin, said on stderr."""
+    selection = select_inputs(opts.inputs or [], opts.include, opts.exclude)
+    if selection.skipped and not opts.quiet:
+        say(env, _skipped(selection.skipped))
+    if not selection.sources:
+        raise InputsFailed("nothing to read: every file found was skipped")
+    if selection.sources == [STDIN] and env.stdin_isatty and not opts.quiet:
+        say(env, "reading standard input from the terminal: paste or type the text, then Ctrl-D "
+                 "(or name a file: corpuscut COMMAND FILE)")
+    return selection.sources
+
+
+def _show(env: Environment, opts: Options, text: str) -> None:
+    """A gathered preview: through the pager where it is longer than the screen (or --pager)."""
+    if opts.pager or text.count("\n") >= env.height:
+        page(env, text)
+    else:
+        env.stdout.write(text)
+        env.stdout.flush()
+
+
+def _wrote(opts: Options, kind: str, written: int) -> str:
+    one, many = NOUNS[kind]
+    if opts.out_dir is not None:
+        where = f"{opts.out_dir}{os.sep} (and index.jsonl)"
+    else:
+        assert opts.output is not None
+        where = f"{opts.output} ({size(_file_size(opts.output))})"
+    return f"wrote {written:,} {one if written == 1 else many} to {where}"
 
 
 def _skipped(skipped: list[str]) -> str:

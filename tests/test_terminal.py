@@ -135,3 +135,11 @@ def test_a_usage_error_in_a_terminal_is_one_line_and_the_usage():
     lines = [line for line in _shown(_tmux_capture(f"{CORPUSCUT} digest -m foo {SEED.relative_to(ROOT)}", 80)) if line]
     assert lines[-2].startswith("corpuscut: error: --method: 'foo' is not one of newsrank")
     assert lines[-1].startswith("Usage: ") and not any("╭" in line for line in lines)
+
+
+def test_the_readmes_screen_is_what_the_program_prints():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    marker = "`corpuscut digest samples/kursk-taiwan-dump.txt -n 2` on an 80-column terminal"
+    block = readme.split(marker, 1)[1].split("```\n", 1)[1].split("```\n", 1)[0]
+    shown = _normalise(_tmux_capture(f"{CORPUSCUT} digest samples/kursk-taiwan-dump.txt -n 2", 80, PAGER="cat"))
+    assert shown == re.sub(r"\d+\.\d\d s\b", "0.00 s", block)
