@@ -33,11 +33,18 @@ LINE_HEAD_CHARS = 400
 SHORT_WORDS = 4
 #: A headline above the body has at most this many words.
 HEADLINE_MAX_WORDS = 30
+#: A headline at most this many lines above the body opens it (the lines between are its byline and date).
+HEADLINE_REACH = 3
 #: Neighbourhood of a line for its context features (lines on each side).
 REACH = 3
 TERMINAL = tuple(".!?\"'\u201d\u2019)\u2026:;")
 #: A line that many pages of different sites share, as stored in the model (lower-cased words).
 _NORMAL = re.compile(r"[^\W_]+")
+_PUNCTUATION = re.compile(r"[,.;:]")
+#: A white-space word that starts with a capital letter (after any opening quote or bracket).
+_CAPITALISED = re.compile("(?<!\\S)[\"'(\\[\u201c\u2018]*[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
+_DIGIT = re.compile(r"\d")
+_SYMBOL = re.compile("[|\u00bb\u203a\u00b7\u2022/>#@]")
 
 #: What each feature says when it is the main reason a line is left out of the body.
 FEATURES: tuple[str, ...] = (
@@ -46,6 +53,7 @@ FEATURES: tuple[str, ...] = (
     "ctx_log_words", "ctx_short_share", "ctx_terminal", "ctx_stop_share", "ctx_cues",
     "first_tenth", "last_tenth", "position",
     "words_1", "words_2_3", "words_4_7", "words_8_15", "words_16_30", "sentence_of_8",
+    "is_title_line", "before_title_line",
 )
 REASONS: dict[str, str] = {
     "log_words": "short line", "short": "short line", "terminal": "no sentence punctuation",
@@ -58,6 +66,7 @@ REASONS: dict[str, str] = {
     "last_tenth": "bottom of the page", "position": "position",
     "words_1": "one word", "words_2_3": "two or three words", "words_4_7": "short line", "words_8_15": "short line",
     "words_16_30": "line length", "sentence_of_8": "no sentence",
+    "is_title_line": "the page's headline", "before_title_line": "above the headline",
 }
 
 
@@ -69,16 +78,10 @@ class Body:
     end: int
     #: Share of the article's characters outside the body.
     boilerplate: float
-    #: The headline-shaped line just before the body, when the body does not open the article.
+    #: The page's headline, when the body does not open the article (see ``_headline``).
     headline: str | None = None
     #: Runs of lines left out: (first line, last line, 1-based within the article, main reasons).
     dropped: tuple[tuple[int, int, str], ...] = field(default_factory=tuple)
-
-
-#: The second stage reads the first stage's log-odds in context and against the page's best.
-STAGE2_FEATURES: tuple[str, ...] = (
-    "logit", "logit_near", "logit_around", "logit_before", "logit_after", "logit_below_best", "words_below_longest",
-)
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,6 @@ class BodyModel:
     """The fitted line model and the decoder's settings (``data/body-model.json``)."""
 
     lines: Stage
-    context: Stage
     #: Decoder: a line's score is (logit + shift) * (1 + words) ** power.
     shift: float
     power: float
@@ -122,13 +124,12 @@ class BodyModel:
     common: frozenset[str]
 
     def logits(self, rows: np.ndarray) -> np.ndarray:
-        """Each line's log-odds of being main text, from its FEATURES and its first-stage neighbours'."""
-        return self.context.logits(context_features(self.lines.logits(rows), rows))
+        """Each line's log-odds of being main text, from its FEATURES."""
+        return self.lines.logits(rows)
 
     def to_json(self, **meta: Any) -> dict[str, Any]:
         return {
-            "features": list(FEATURES), "stage2_features": list(STAGE2_FEATURES),
-            "lines": self.lines.to_json(), "context": self.context.to_json(),
+            "features": list(FEATURES), "lines": self.lines.to_json(),
             "shift": self.shift, "power": self.power, "margin": self.margin,
             "common": sorted(self.common),
             **meta,
@@ -136,32 +137,13 @@ class BodyModel:
 
 
 def model_from_json(data: dict[str, Any]) -> BodyModel:
-    if list(data["features"]) != list(FEATURES) or list(data["stage2_features"]) != list(STAGE2_FEATURES):
+    if list(data["features"]) != list(FEATURES):
         raise ValueError("body model was fitted on other features; refit it (python -m corpuscut.segmenter.train_body)")
     return BodyModel(
-        lines=Stage.from_json(data["lines"]), context=Stage.from_json(data["context"]),
+        lines=Stage.from_json(data["lines"]),
         shift=float(data["shift"]), power=float(data["power"]), margin=float(data["margin"]),
         common=frozenset(data.get("common", [])),
     )
-
-
-def context_features(logits: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """STAGE2_FEATURES of every line: its first-stage log-odds, their means over 2 and 6 lines
-    on each side and over the 6 lines before and after it, how far below the page's best
-    stretch it lies, and its length against the page's longest line."""
-    n = len(logits)
-    has_words = rows[:, 0] > 0
-    weight = has_words.astype(float)
-    values = logits * weight
-    near = _window_mean(values, weight, 2, include_self=True)
-    around = _window_mean(values, weight, 6, include_self=True)
-    # one side's mean over the 6 lines before it, the other's over the 6 after: low on one side
-    # at the edge of the body
-    before = _side_mean(values, weight, 6, before=True)
-    after = _side_mean(values, weight, 6, before=False)
-    best = float(around[has_words].max()) if has_words.any() else 0.0
-    longest = float(rows[:, 0].max()) if n else 0.0
-    return np.stack([logits, near, around, before, after, around - best, rows[:, 0] - longest], axis=1)
 
 
 def _side_mean(values: np.ndarray, weight: np.ndarray, reach: int, before: bool) -> np.ndarray:
@@ -209,78 +191,91 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
     matcher, lists = load_body_cues()
     stops = _stop_words("english")
     n = len(lines)
-    own = np.zeros((n, 16))
-    total = sum(len(line) for line in lines) or 1
     seen: dict[str, int] = {}
-    normals = []
-    for line in lines:
-        key = normal_line(line)
-        normals.append(key)
+    normals = [normal_line(line) for line in lines]
+    for key in normals:
         if key:
             seen[key] = seen.get(key, 0) + 1
-    position = 0
-    positions = np.zeros(n)
-    for i, line in enumerate(lines):
-        positions[i] = (position + len(line) / 2) / total
-        position += len(line) + 1
+    lengths = np.array([len(line) for line in lines], dtype=float)
+    ends = np.cumsum(lengths + 1)
+    positions = (ends - 1 - lengths / 2) / max(1.0, float(lengths.sum()))
+    blank = [0.0] * 16
+    rows = []
+    for line, key in zip(lines, normals):
         head = line[:LINE_HEAD_CHARS]
         tokens = head.split()
-        words = len(tokens) if len(line) <= LINE_HEAD_CHARS else len(line.split())
-        if not words:
+        if not tokens:
+            rows.append(blank)
             continue
-        sample = tokens[:80]
-        k = len(sample)
-        lowered = [t.strip(".,;:!?\"'()[]\u201c\u201d\u2018\u2019").lower() for t in sample]
-        row = own[i]
-        row[0] = math.log1p(words)
-        row[1] = words <= SHORT_WORDS
-        row[2] = line.rstrip().endswith(TERMINAL)
-        row[3] = sum(t in stops for t in lowered) / k
-        row[4] = sum(head.count(c) for c in ",.;:") / k
-        row[5] = sum(t[:1].isupper() for t in sample) / k
-        chars = len(head) or 1
-        row[6] = sum(c.isdigit() for c in head) / chars
-        row[7] = sum(head.count(c) for c in "|\u00bb\u203a\u00b7\u2022/>#@") / k
-        fired = matcher.Match(head)
-        if fired:
-            for j in fired:
-                row[8 + lists[j]] = 1.0
-        key = normals[i]
-        row[14] = key in common
-        row[15] = math.log(seen.get(key, 1)) if key else 0.0
+        words = len(tokens) if len(line) <= LINE_HEAD_CHARS else len(line.split())
+        k = len(tokens)
+        normal = key.split()
+        cues = [0.0] * len(CUE_LISTS)
+        for j in matcher.Match(head) or ():
+            cues[lists[j]] = 1.0
+        rows.append([
+            math.log1p(words),
+            float(words <= SHORT_WORDS),
+            float(line.rstrip().endswith(TERMINAL)),
+            sum(1 for t in normal if t in stops) / len(normal) if normal else 0.0,
+            len(_PUNCTUATION.findall(head)) / k,
+            len(_CAPITALISED.findall(head)) / k,
+            len(_DIGIT.findall(head)) / len(head),
+            len(_SYMBOL.findall(head)) / k,
+            *cues,
+            float(key in common),
+            math.log(seen[key]) if key else 0.0,
+        ])
+    own = np.array(rows, dtype=float).reshape(n, 16)
     has_words = own[:, 0] > 0
     ctx = np.zeros((n, 5))
     if n:
         cues_any = own[:, 8:14].max(axis=1)
         columns = (own[:, 0], own[:, 1], own[:, 2], own[:, 3], cues_any)
         weight = has_words.astype(float)
-        for c, column in enumerate(columns):
-            ctx[:, c] = _window_mean(column * weight, weight, REACH)
+        # each side of a line on its own, the side more like prose counting: a paragraph at
+        # the edge of the body has furniture on one side only
+        for c, (column, prose_high) in enumerate(zip(columns, (True, False, True, True, False))):
+            before = _side_mean(column * weight, weight, REACH, before=True)
+            after = _side_mean(column * weight, weight, REACH, before=False)
+            ctx[:, c] = np.maximum(before, after) if prose_high else np.minimum(before, after)
     pos = np.stack([positions < 0.1, positions > 0.9, positions], axis=1).astype(float)
     n_words = np.where(has_words, np.expm1(own[:, 0]), 0.0)
     bins = np.stack([
         n_words == 1, (n_words >= 2) & (n_words <= 3), (n_words >= 4) & (n_words <= 7),
         (n_words >= 8) & (n_words <= 15), (n_words >= 16) & (n_words <= 30), (n_words >= 8) & (own[:, 2] > 0),
     ], axis=1).astype(float)
-    return np.hstack([own, ctx, pos, bins])
+    title = np.zeros((n, 2))
+    line = _title_line(lines, normals, n_words)
+    if line is not None:
+        title[line, 0] = 1.0
+        title[:line, 1] = 1.0  # only where the page shows its headline: a clean article has none
+    return np.hstack([own, ctx, pos, bins, title])
 
 
-def _window_mean(values: np.ndarray, weight: np.ndarray, reach: int, include_self: bool = False) -> np.ndarray:
-    """Mean of ``values`` over the lines with words within ``reach`` lines on each side (the
-    line itself left out unless ``include_self``)."""
-    csum = np.concatenate([[0.0], np.cumsum(values)])
-    cw = np.concatenate([[0.0], np.cumsum(weight)])
-    idx = np.arange(len(values))
-    lo = np.maximum(0, idx - reach)
-    hi = np.minimum(len(values), idx + reach + 1)
-    total = csum[hi] - csum[lo] - (0 if include_self else values)
-    count = cw[hi] - cw[lo] - (0 if include_self else weight)
-    return np.where(count > 0, total / np.maximum(count, 1), 0.0)
+def _title_line(lines: Sequence[str], normals: Sequence[str], n_words: np.ndarray) -> int | None:
+    """The first line after the first that repeats the headline part of the first (a page's
+    ``<title>``): most often the page's headline, which its main text follows."""
+    wanted = set(page_title(lines[0][:LINE_HEAD_CHARS]).lower().split()) if lines else set()
+    wanted = set(_NORMAL.findall(" ".join(wanted)))
+    if not wanted:
+        return None
+    for i in range(1, len(lines)):
+        if 2 <= n_words[i] <= HEADLINE_MAX_WORDS:
+            tokens = set(normals[i].split())
+            if len(tokens & wanted) >= HEADLINE_MIN_SIMILARITY * max(len(tokens), len(wanted)):
+                return i
+    return None
 
 
 #: The features that describe a line itself: a dropped line's reasons are named from these.
 _OWN = np.array([i for i, name in enumerate(FEATURES) if not name.startswith("ctx_") and "tenth" not in name
                  and name != "position"])
+
+
+#: Cues that mark a line as furniture only, never part of an article: the body's ends are not
+#: widened over such a line, however weak the evidence around it.
+_HARD = np.array([8 + CUE_LISTS.index(name) for name in ("menu", "cookie", "share")])
 
 
 class BodyFinder:
@@ -300,15 +295,18 @@ class BodyFinder:
         """The body given each line's features and log-odds."""
         words = np.expm1(rows[:, 0])
         content = np.flatnonzero(words > 0)
-        first, last = self.decode(logits, words)
+        cued = rows[:, _HARD].max(axis=1) > 0
+        first, last = self.decode(logits, words, cued & (logits < 0))
         if first > last or not len(content):
             return Body(0, len(text), 0.0)
+        first, last = _trimmed(first, last, content, words, logits, cued)
         headline = None
         if first > content[0]:
             found = _headline(lines, first, words, rows)
             if found is not None:
                 headline, line = found
-                first = min(line, last)  # the body opens with its headline
+                if first - HEADLINE_REACH <= line <= last:
+                    first = line  # the body opens with its headline
         offsets = np.cumsum([0] + [len(line) + 1 for line in lines])
         start = 0 if first <= content[0] else int(offsets[first])
         end = len(text) if last >= content[-1] else int(offsets[last] + len(lines[last]))
@@ -316,9 +314,10 @@ class BodyFinder:
         boilerplate = 1.0 - (end - start) / len(text) if text else 0.0
         return Body(start, end, round(boilerplate, 4), headline, dropped)
 
-    def decode(self, logits: np.ndarray, words: np.ndarray) -> tuple[int, int]:
+    def decode(self, logits: np.ndarray, words: np.ndarray, hard: np.ndarray | None = None) -> tuple[int, int]:
         """First and last line of the body: the maximum-sum run of scored lines, kept whole
-        when the lines it would leave out at either end do not add up to strong evidence."""
+        when the lines it would leave out at either end do not add up to strong evidence and
+        hold no ``hard`` line (one that only furniture is: a cookie notice, a menu, share buttons)."""
         m = self.model
         shift = m.shift
         if words.any() and float(logits[words > 0].max()) + shift <= 0:
@@ -329,9 +328,9 @@ class BodyFinder:
         first, last = _max_sum_run(scores)
         if first > last:
             return 0, len(scores) - 1
-        if scores[:first].sum() > -m.margin:
+        if scores[:first].sum() > -m.margin and (hard is None or not hard[:first].any()):
             first = 0
-        if scores[last + 1:].sum() > -m.margin:
+        if scores[last + 1:].sum() > -m.margin and (hard is None or not hard[last + 1:].any()):
             last = len(scores) - 1
         return first, last
 
@@ -354,26 +353,97 @@ class BodyFinder:
         return tuple(out)
 
 
+#: Where a page's ``<title>`` joins its headline to the site's name.
+_TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00b7\u2022/]{1,2}\s+")
+#: The headline is sought this many lines above the body; its score is its similarity to the
+#: page's title (shared words over the larger count), more for a headline's shape, less for
+#: each line between it and the body; below the least score, the title's own headline part.
+HEADLINE_SEARCH = 15
+HEADLINE_SHAPE = 0.3
+HEADLINE_DISTANCE = 0.02
+HEADLINE_MIN_SCORE = 0.7
+#: A line sharing this share of its words with the page's title repeats it.
+HEADLINE_MIN_SIMILARITY = 0.6
+#: Failing that, the best headline-shaped line this near above the body, if it scores this much.
+HEADLINE_NEAR = 6
+HEADLINE_NEAR_SCORE = 0.55
+#: What standing right at the body's top, above a paragraph of prose, adds to a line's score.
+HEADLINE_TOP = 0.3
+
+
+def page_title(first_line: str) -> str:
+    """The headline part of a page's ``<title>`` line: of its parts between separators such as
+    `` | `` and `` - `` (the others name the site or the section), the first if it has three
+    words or more, else the longest."""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(first_line.strip()) if p.strip()]
+    if not parts:
+        return first_line.strip()
+    if len(parts[0].split()) >= 3:
+        return parts[0]
+    return max(parts, key=lambda p: len(p.split()))
+
+
 def _headline(lines: Sequence[str], first: int, words: np.ndarray, rows: np.ndarray) -> tuple[str, int] | None:
-    """The headline at the top of the body, and its line: among the lines near the body's first, the
-    headline-shaped one (2-30 words, no cue, not ending in a full stop) that best matches the
-    article's first line (a page's ``<title>`` repeats its headline) or stands right above a
-    paragraph of prose; the nearest on a tie."""
-    top = set(_NORMAL.findall(lines[0][:LINE_HEAD_CHARS].lower()))
+    """The headline of a page whose body does not open its text, and its line: the
+    headline-shaped line (2-30 words, no furniture cue) above the body or among its first
+    lines that best matches the page's first line (a ``<title>`` repeats its headline), the
+    nearest to the body on a tie; else the headline part of that first line (line 0)."""
+    title = page_title(lines[0][:LINE_HEAD_CHARS])
+    wanted = set(_NORMAL.findall(title.lower()))
+    if not wanted:
+        return None
     best, best_line, best_score = "", 0, 0.0
-    for i in sorted(range(max(1, first - 8), min(len(lines), first + 4)), key=lambda i: abs(i - first)):
+    near, near_line, near_score = "", 0, 0.0  # the best headline-shaped line just above the body
+    for i in range(max(1, first - HEADLINE_SEARCH), min(len(lines), first + 4)):
         n = words[i]
-        line = lines[i].strip()
-        if not 2 <= n <= HEADLINE_MAX_WORDS or rows[i, 8:14].any() or line.endswith("."):
+        if not 2 <= n <= HEADLINE_MAX_WORDS or rows[i, 8:14].any():
             continue
-        tokens = set(_NORMAL.findall(line.lower()))
-        overlap = len(tokens & top) / max(1, len(tokens))
-        after = next((j for j in range(i + 1, len(lines)) if words[j] > 0), None)
-        prose = after is not None and words[after] >= 15 and rows[after, 2] > 0
-        score = 0.6 * overlap + (0.4 if prose and n >= 4 else 0.0) - 0.01 * abs(first - i)
+        tokens = set(_NORMAL.findall(lines[i][:LINE_HEAD_CHARS].lower()))
+        similarity = len(tokens & wanted) / max(len(tokens), len(wanted))
+        shaped = 3 <= n <= 20 and not lines[i].rstrip().endswith(".")
+        score = similarity + HEADLINE_SHAPE * shaped - HEADLINE_DISTANCE * abs(first - i)
         if score > best_score:
-            best, best_line, best_score = line, i, score
-    return (best, best_line) if best_score >= 0.35 else None
+            best, best_line, best_score = lines[i].strip(), i, score
+        if shaped and first - HEADLINE_NEAR <= i < first + 4:
+            if abs(i - first) <= 1 and _prose_follows(i, words, rows):
+                score += HEADLINE_TOP  # a headline-shaped line right at the body's top
+            if score > near_score:
+                near, near_line, near_score = lines[i].strip(), i, score
+    if best_score < HEADLINE_MIN_SCORE:
+        best, best_line = (near, near_line) if near_score >= HEADLINE_NEAR_SCORE else ("", 0)
+    if best:
+        return best, best_line
+    if 3 <= len(title.split()) <= HEADLINE_MAX_WORDS and not rows[0, 8:14].any():
+        return title, 0
+    return None
+
+
+def _prose_follows(i: int, words: np.ndarray, rows: np.ndarray) -> bool:
+    """Whether the next line with words after line ``i`` is a sentence of 15 words or more."""
+    for j in range(i + 1, len(words)):
+        if words[j] > 0:
+            return bool(words[j] >= 15 and rows[j, 2] > 0)
+    return False
+
+
+def _trimmed(
+    first: int, last: int, content: np.ndarray, words: np.ndarray, logits: np.ndarray, hard: np.ndarray
+) -> tuple[int, int]:
+    """The body without the stray short lines at its ends that its neighbours carried in (a
+    "+ Follow", a bullet, a "Share this article"): lines of at most SHORT_WORDS words whose
+    log-odds are against them or that a furniture-only cue marks. A body that opens or closes
+    the article keeps its end."""
+
+    def stray(i: int) -> bool:
+        return words[i] == 0 or (words[i] <= SHORT_WORDS and (logits[i] < 0 or bool(hard[i])))
+
+    if first > content[0]:
+        while first < last and stray(first):
+            first += 1
+    if last < content[-1]:
+        while last > first and stray(last):
+            last -= 1
+    return first, last
 
 
 def _max_sum_run(scores: np.ndarray) -> tuple[int, int]:

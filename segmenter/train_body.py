@@ -20,7 +20,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .body import FEATURES, BodyFinder, BodyModel, Stage, context_features, line_features, normal_line
+from .body import FEATURES, BodyFinder, BodyModel, Stage, line_features, normal_line
 from .wcxb import Page, words
 
 #: A line that at least this many training pages share, and that is rarely main text, is a common line.
@@ -104,16 +104,14 @@ def fit(pages: Sequence[Page], clean: Sequence[str]) -> BodyModel:
         ys.append(y)
     # log(1 + words): longer lines weigh more, as in the word F1
     lines = fit_logistic(np.vstack(xs), np.concatenate(ys), np.concatenate([x[:, 0] for x in xs]))
-    second = [context_features(lines.logits(x), x) for x in xs]
-    context = fit_logistic(np.vstack(second), np.concatenate(ys), np.concatenate([x[:, 0] for x in xs]))
     prepared = [(p, p.text.split("\n"), x) for p, x in zip(pages, xs)]
     clean_rows = [(text, text.split("\n")) for text in clean]
     clean_rows = [(text, lines, line_features(lines, common)) for text, lines in clean_rows]
     best: tuple[float, BodyModel] | None = None
-    for shift in (-1.0, -0.5, 0.0, 0.5, 1.0):
+    for shift in (-0.5, 0.0, 0.5):
         for power in (0.5, 0.75, 1.0):
-            for margin in (2.0, 5.0, 10.0, 20.0):
-                model = BodyModel(lines, context, shift, power, margin, common)
+            for margin in (10.0, 20.0, 40.0):
+                model = BodyModel(lines, shift, power, margin, common)
                 finder = BodyFinder(model)
                 kept = sum(_whole(finder, *c) for c in clean_rows) / max(1, len(clean_rows))
                 if kept < 0.995:

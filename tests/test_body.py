@@ -67,11 +67,21 @@ def test_explain_says_which_lines_were_dropped_and_why():
     assert all(lo <= hi and why for lo, hi, why in body.dropped)
 
 
-@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name)
+CLEAN = sorted(p for p in SAMPLES.glob("*.txt") if "noisy" not in p.name)
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
 def test_clean_articles_are_their_own_body(path):
     for article in split(path.read_text(encoding="utf-8")):
         assert (article.body_start, article.body_end) == (0, len(article.text))
         assert article.boilerplate == 0.0
+
+
+def test_noisy_articles_lose_at_most_a_credit_or_follow_line():
+    articles = split((SAMPLES / "bbc-noisy.txt").read_text(encoding="utf-8"))
+    for article in articles:
+        left_out = article.text[:article.body_start] + article.text[article.body_end:]
+        assert len(left_out.strip().splitlines()) <= 1
 
 
 @settings(max_examples=60, deadline=None)
