@@ -19,6 +19,8 @@ from .text import fit
 
 #: A single input at least this large gets a progress bar (about one section of work).
 LARGE_INPUT = 2_000_000
+#: The shell's exit status when the pager's command does not exist.
+COMMAND_NOT_FOUND = 127
 
 
 class Display:
@@ -125,6 +127,8 @@ def page(env: Environment, text: str) -> None:
             assert pager.stdin is not None
             pager.stdin.write(text.encode("utf-8", "replace"))
             pager.stdin.close()
-        pager.wait()
+        if pager.wait() == COMMAND_NOT_FOUND:  # no such pager here: the text, as it is
+            env.stdout.write(text)
+            env.stdout.flush()
     finally:
         signal.signal(signal.SIGINT, previous)

@@ -220,9 +220,12 @@ class RichWriter(BaseWriter):
     console: Console
     kind: str = "digest"
     view: View = View.auto
+    screen: Screen | None = None
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
-        Screen(self.console, self.kind, self.view).show(doc, records, seconds)
+        if self.screen is None:
+            self.screen = Screen(self.console, self.kind, self.view)
+        self.screen.show(doc, records, seconds)
 
 
 @dataclass

@@ -112,6 +112,8 @@ class Screen:
     console: Console
     kind: str
     view: View = View.auto
+    #: Whether the map's and the score's legend is shown (once a run, under its first map).
+    legend: bool = True
 
     @property
     def colour(self) -> bool:
@@ -147,8 +149,10 @@ class Screen:
         bar, spark = dump_map(records, records[-1]["end"], max(10, c.width), self.colour)
         c.print(bar, no_wrap=True, overflow="crop")
         c.print(spark, no_wrap=True, overflow="crop")
-        c.print(Text(fit(MAP_LEGEND, c.width), style="dim"), no_wrap=True)
-        c.print(Text(fit(LEGEND, c.width), style="dim"), no_wrap=True)
+        if self.legend:
+            c.print(Text(fit(MAP_LEGEND, c.width), style="dim"), no_wrap=True)
+            c.print(Text(fit(LEGEND, c.width), style="dim"), no_wrap=True)
+            self.legend = False
 
     def _panel(self, i: int, record: dict[str, Any]) -> Panel:
         width = self.console.width

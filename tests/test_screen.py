@@ -80,6 +80,11 @@ def test_a_preview_longer_than_the_screen_goes_through_the_pager(run, tmp_path):
     assert "5 articles" in short.out_text and not (tmp_path / "short.txt").exists()
 
 
+def test_a_pager_that_is_not_installed_leaves_the_preview_on_stdout(run):
+    result = run(["digest", str(SEED)], tty=True, height=20, pager="no-such-pager-anywhere")
+    assert result.exit_code == 0 and "5 articles" in result.out_text
+
+
 def test_color_always_colours_a_pipe_and_never_and_no_color_do_not(run):
     always = run(["digest", "--color", "always", str(SEED)])
     assert "\x1b[" in always.out_text and "5 articles" in always.out_text  # rich, though piped
