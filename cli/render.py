@@ -11,7 +11,7 @@ from typing import Any, Callable, Protocol, TextIO
 import orjson
 from rich.console import Console
 
-from .screen import Screen, View
+from .screen import PREVIEW_CHARS, Screen, View
 from .text import count, line_range, size
 
 
@@ -20,11 +20,14 @@ from .text import count, line_range, size
 class Writer(Protocol):
     """Takes each input's records. A streaming writer gets them in runs as they are made
     (``emit`` may be called many times per input, ``seconds`` then 0); any other gets all of
-    an input's records in one ``emit`` once the input is done."""
+    an input's records in one ``emit`` once the input is done, each as ``hold`` kept it (subclass
+    :class:`BaseWriter` for the rest)."""
 
     streaming: bool
 
     def start(self, doc: Described) -> None: ...
+
+    def hold(self, record: dict[str, Any]) -> dict[str, Any]: ...
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None: ...
 
@@ -46,6 +49,10 @@ class BaseWriter:
 
     def start(self, doc: Described) -> None:
         pass
+
+    def hold(self, record: dict[str, Any]) -> dict[str, Any]:
+        """What a writer that is not streaming keeps of a record until its input is done."""
+        return record
 
     def close(self) -> None:
         pass
@@ -221,6 +228,13 @@ class RichWriter(BaseWriter):
     kind: str = "digest"
     view: View = View.auto
     screen: Screen | None = None
+
+    def hold(self, record: dict[str, Any]) -> dict[str, Any]:
+        """The start of the text only (all a panel or a title shows), so that a long input's
+        records held for its preview take a fraction of its size."""
+        if len(record.get("text", "")) <= PREVIEW_CHARS:
+            return record
+        return {**record, "text": record["text"][:PREVIEW_CHARS]}
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
         if self.screen is None:

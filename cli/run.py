@@ -103,7 +103,7 @@ def run(env: Environment, opts: Options, produce: Produce, kind: str, parallel: 
                         with display.cleared():
                             writer.emit(event.doc, event.records, 0.0)
                     else:
-                        held.extend(event.records)
+                        held.extend(map(writer.hold, event.records))
                 elif isinstance(event, Finished):
                     if not writer.streaming:
                         with display.cleared():

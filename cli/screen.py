@@ -22,6 +22,8 @@ PALETTE = ("cyan", "magenta", "green", "yellow", "bright_blue", "red")
 SPARKS = "▁▂▃▄▅▆▇█"
 #: Above this many articles, ``--view auto`` shows an input's overview instead of its panels.
 LONG_DUMP = 20
+#: The most of an article's text a panel or a title shows (5 lines of a 200-column terminal).
+PREVIEW_CHARS = 1_000
 #: The weakest cuts the overview lists.
 WEAKEST = 10
 LEGEND = "cut: how sure the model is that a new article starts there, from 0 to 1"
@@ -79,7 +81,7 @@ def shown_title(record: dict[str, Any], width: int) -> str:
     """The headline fitted to ``width``; a made-up title (the opening words) is made again
     from the article's opening line, as much of it as fits."""
     if record.get("title_guessed") and record.get("text"):
-        return fit(flat_preview(record["text"], 4 * width), width)
+        return fit(flat_preview(record["text"], min(4 * width, PREVIEW_CHARS)), width)
     return fit(record.get("title") or "(untitled)", width)
 
 
@@ -167,7 +169,7 @@ class Screen:
         if "sentences" in record:
             parts += [_bullet(sentence, colour) for sentence in record["sentences"]]
         else:
-            parts.append(Text(flat_preview(body_text(record), 5 * width)))
+            parts.append(Text(flat_preview(body_text(record), min(5 * width, PREVIEW_CHARS - 100))))
         info = Text(f"{line_range(record)} · {record['words']} words", style="dim")
         return Panel(Group(*parts), title=title, title_align="left", subtitle=info, subtitle_align="right",
                      border_style=colour)

@@ -105,6 +105,19 @@ def test_a_long_dump_gets_an_overview_of_counts_sizes_and_weakest_cuts(run, long
     assert panels.count("╭") == 102
 
 
+def test_a_preview_holds_only_the_start_of_each_articles_text_until_its_input_is_done():
+    from rich.console import Console
+
+    from corpuscut.cli.render import RichWriter
+    from corpuscut.cli.screen import PREVIEW_CHARS
+
+    writer = RichWriter(Console(file=io.StringIO()), "split")
+    held = writer.hold({"title": "t", "text": "word " * 10_000})
+    assert len(held["text"]) == PREVIEW_CHARS
+    short = {"title": "t", "text": "a few words"}
+    assert writer.hold(short) is short
+
+
 # 3. Reasons a person reads at a glance.
 
 def test_reasons_are_short_and_name_each_cue_once(run):
