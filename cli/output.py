@@ -182,7 +182,7 @@ class OutputFolder:
     def write(self, name: str, text: str, sync: bool = False) -> None:
         """Write ``name`` through a temporary file renamed over it (the rename replaces a link
         itself, never what it points to)."""
-        data = text.encode("utf-8", "surrogatepass")
+        data = text.encode("utf-8")
         for _ in range(100):
             tmp = f".{name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
             try:

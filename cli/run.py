@@ -296,6 +296,8 @@ def _workers(opts: Options, sources: list[str]) -> Workers | None:
         workers = Workers(lambda: executor)
         workers.get()
         return workers
+    if opts.workers <= 1:
+        return None
     tasks = None if opts.text_field else estimate_tasks(sources, Limits())
     jobs = usable_jobs(opts.workers, tasks)
     if jobs <= 1:

@@ -70,6 +70,12 @@ REASONS: dict[str, str] = {
 }
 
 
+#: An article longer than this is taken whole as its body: no page is that long, and reading
+#: its lines' features would cost time and memory out of proportion (an article of millions of
+#: short lines, which only the article-size cap ends).
+MAX_BODY_CHARS = 1_000_000
+
+
 @dataclass(frozen=True)
 class Body:
     """Where the main text of an article lies: ``text[start:end]``."""
@@ -285,6 +291,8 @@ class BodyFinder:
         self.model = model if model is not None else load_body_model()
 
     def find(self, text: str, explain: bool = False) -> Body:
+        if len(text) > MAX_BODY_CHARS:
+            return Body(0, len(text), 0.0)
         lines = text.split("\n")
         if len(lines) < 3:
             return Body(0, len(text), 0.0)

@@ -1,7 +1,8 @@
 """Reading inputs: bytes of unknown encoding, maybe compressed, from a path or stdin.
 
 Inputs are decompressed and decoded as they are read, the decoding chosen from the first
-SAMPLE_BYTES (after decompression): a byte-order mark; UTF-8 if those bytes are valid UTF-8;
+SAMPLE_BYTES (after decompression): a byte-order mark; UTF-8 if those bytes are valid UTF-8
+(or overwhelmingly so: a stray byte in a UTF-8 file is replaced, not taken as a code page);
 Windows-1252 when they are mostly ASCII (a few accented letters or a pound sign, where
 detectors guess wildly: charset-normalizer calls a BBC article with one \xa3 byte cp932); an encoding detected
 by charset-normalizer, but only on enough bytes (it guesses wrong on short text); and last
@@ -244,9 +245,8 @@ UTF8_MAJORITY = 20
 
 
 def _mostly_utf8(sample: bytes, final: bool) -> bool:
-    if not final:
-        sample = sample[: len(sample) - 3]  # a character cut at the sample's end is not an error
-    text = sample.decode("utf-8", "replace")
+    # Decoded as the stream will be: a character cut at the sample's end is not an error.
+    text = codecs.getincrementaldecoder("utf-8")("replace").decode(sample, final)
     invalid = text.count("\ufffd") - sample.count("\ufffd".encode())
     multibyte = len(text) - len(text.encode("ascii", "ignore")) - invalid
     return invalid > 0 and multibyte >= UTF8_MAJORITY * invalid
