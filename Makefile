@@ -6,7 +6,7 @@ DATA ?= ../shared/data
 # GNOME's help in several languages (Debian's gnome-user-docs), for bench-languages.
 HELP_DOCS ?= /usr/share/help
 
-.PHONY: demo test bench bench-split bench-summarize bench-batch bench-sentences bench-languages bench-body fuzz fuzz-atheris train clean
+.PHONY: demo test bench bench-split bench-summarize bench-batch bench-sentences bench-languages bench-body bench-hostile fuzz fuzz-atheris train clean
 
 # What the demo needs: the package alone. Everything else (tests, benchmarks, Dask, Parquet,
 # WARC) only for the targets that use it.
@@ -48,6 +48,10 @@ bench-sentences: $(FULL)
 	$(BIN)/python -m tests.benchmarks.bench_sentences --data $(DATA)
 
 ## Language detection and splitting in German, Spanish, French (and English) dumps.
+## Hostile inputs at full size (a 5 GB zstd bomb, a 202 MB line, ...): time and peak memory.
+bench-hostile: $(FULL)
+	$(BIN)/python -m tests.benchmarks.bench_hostile
+
 bench-languages: $(FULL)
 	$(BIN)/python -m tests.benchmarks.bench_languages --data $(DATA) --help-docs $(HELP_DOCS)
 
