@@ -214,7 +214,7 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
             rows.append(blank)
             continue
         words = len(tokens) if len(line) <= LINE_HEAD_CHARS else len(line.split())
-        k = len(tokens)
+        k = len(tokens) or 1  # a line whose words all lie past its head
         normal = key.split()
         cues = [0.0] * len(CUE_LISTS)
         for j in matcher.Match(head) or ():

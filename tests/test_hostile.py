@@ -634,3 +634,10 @@ def test_a_warc_record_over_the_cap_is_cut_with_a_warning(run, tmp_path, monkeyp
     result = run(["split", "--jobs", "1", str(path)])
     assert result.exit_code == 0 and len(joined(result.out_text)) == 2 << 20
     assert "warning:" in result.err_text and "only its first 2 MiB read" in result.err_text
+
+
+def test_a_line_whose_words_all_lie_past_its_head_is_split():
+    from corpuscut.segmenter.body import LINE_HEAD_CHARS
+
+    text = "Headline\n" + " " * (LINE_HEAD_CHARS + 5) + "words only far to the right.\nThe end of it.\n"
+    assert "".join(a.text for a in split(text)) == text
