@@ -353,3 +353,26 @@ def test_a_run_gives_the_same_articles_whatever_the_size_of_its_batches(monkeypa
     whole = articles()
     monkeypatch.setattr(pipeline, "BATCH_CHARS", 1)
     assert articles() == whole and len({source for source, _, _ in whole}) == len(DUMPS)
+
+
+_PASTE = """
+import sys
+from corpuscut.segmenter.source import open_text
+from corpuscut.summarizer.pipeline import Articles, Job, run_batch
+
+events = list(run_batch(Job(), sys.argv[1:], lambda s: [open_text(s)]))
+print(sum(len(e.pairs) for e in events if isinstance(e, Articles)), "numba" in sys.modules)
+"""
+
+
+def test_a_few_small_inputs_never_load_numba(tmp_path):
+    """The work counted across inputs stays below the compiled kernels' threshold for a paste
+    or a few small files: loading Numba would cost more than it saves."""
+    import subprocess
+
+    script = tmp_path / "paste.py"
+    script.write_text(_PASTE, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), *DUMPS], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parent.parent)
+    articles, loaded = done.stdout.split()
+    assert int(articles) > len(DUMPS) and loaded == "False", done.stderr
