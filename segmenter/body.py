@@ -31,6 +31,8 @@ CUE_LISTS = ("menu", "cookie", "legal", "share", "related", "meta")
 LINE_HEAD_CHARS = 400
 #: A line of at most this many words is a short line (a link, a label, a button).
 SHORT_WORDS = 4
+#: A line of this many words or more that ends a sentence is prose.
+PROSE_MIN_WORDS = 8
 #: A headline above the body has at most this many words.
 HEADLINE_MAX_WORDS = 30
 #: A headline at most this many lines above the body opens it (the lines between are its byline and date).
@@ -281,7 +283,27 @@ _OWN = np.array([i for i, name in enumerate(FEATURES) if not name.startswith("ct
 
 #: Cues that mark a line as furniture only, never part of an article: the body's ends are not
 #: widened over such a line, however weak the evidence around it.
-_HARD = np.array([8 + CUE_LISTS.index(name) for name in ("menu", "cookie", "share")])
+_FURNITURE_ONLY = ("menu", "cookie", "share")
+_HARD = np.array([8 + CUE_LISTS.index(name) for name in _FURNITURE_ONLY])
+
+
+def _plainly_prose(lines: Sequence[str]) -> bool:
+    """Whether every line after the first is a sentence of PROSE_MIN_WORDS words or more that
+    no furniture cue marks: an article with nothing to cut away (most of a clean dump's),
+    answered without scoring its lines."""
+    matcher, lists = load_body_cues()
+    opened = False
+    for line in lines:
+        head = line[:LINE_HEAD_CHARS]
+        if not head.strip():
+            continue
+        if opened:
+            if len(head.split()) < PROSE_MIN_WORDS or not line.rstrip().endswith(TERMINAL):
+                return False
+            if any(CUE_LISTS[lists[j]] in _FURNITURE_ONLY for j in matcher.Match(head) or ()):
+                return False
+        opened = True
+    return True
 
 
 class BodyFinder:
@@ -294,7 +316,7 @@ class BodyFinder:
         if len(text) > MAX_BODY_CHARS:
             return Body(0, len(text), 0.0)
         lines = text.split("\n")
-        if len(lines) < 3:
+        if len(lines) < 3 or _plainly_prose(lines):
             return Body(0, len(text), 0.0)
         rows = line_features(lines, self.model.common)
         return self.body(text, lines, rows, self.model.logits(rows), explain)
@@ -361,6 +383,8 @@ class BodyFinder:
         return tuple(out)
 
 
+#: A numbered item or section ("3. Eat less salt", "2.1) Costs"): a subheading, not the headline.
+_LIST_ITEM = re.compile(r"\s*\d+(\.\d+)*[.)]\s")
 #: Where a page's ``<title>`` joins its headline to the site's name.
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00b7\u2022/]{1,2}\s+")
 #: The headline is sought this many lines above the body; its score is its similarity to the
@@ -404,7 +428,7 @@ def _headline(lines: Sequence[str], first: int, words: np.ndarray, rows: np.ndar
     near, near_line, near_score = "", 0, 0.0  # the best headline-shaped line just above the body
     for i in range(max(1, first - HEADLINE_SEARCH), min(len(lines), first + 4)):
         n = words[i]
-        if not 2 <= n <= HEADLINE_MAX_WORDS or rows[i, 8:14].any():
+        if not 2 <= n <= HEADLINE_MAX_WORDS or rows[i, 8:14].any() or _LIST_ITEM.match(lines[i]):
             continue
         tokens = set(_NORMAL.findall(lines[i][:LINE_HEAD_CHARS].lower()))
         similarity = len(tokens & wanted) / max(len(tokens), len(wanted))
