@@ -43,6 +43,8 @@ TERMINAL = tuple(".!?\"'\u201d\u2019)\u2026:;")
 #: A line that many pages of different sites share, as stored in the model (lower-cased words).
 _NORMAL = re.compile(r"[^\W_]+")
 _PUNCTUATION = re.compile(r"[,.;:]")
+#: Leading numbers of a line's words ("2 9 9 at home fitness"): a contents entry and its heading match without them.
+_NUMBERING = re.compile(r"^(\d+ )+")
 #: A white-space word that starts with a capital letter (after any opening quote or bracket).
 _CAPITALISED = re.compile("(?<!\\S)[\"'(\\[\u201c\u2018]*[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
 _DIGIT = re.compile(r"\d")
@@ -51,18 +53,19 @@ _SYMBOL = re.compile("[|\u00bb\u203a\u00b7\u2022/>#@]")
 #: What each feature says when it is the main reason a line is left out of the body.
 FEATURES: tuple[str, ...] = (
     "log_words", "short", "terminal", "stop_share", "punct_per_word", "caps_share", "digit_share",
-    "symbol_share", "menu", "cookie", "legal", "share", "related", "meta", "common", "repeated",
+    "symbol_share", "menu", "cookie", "legal", "share", "related", "meta", "common", "repeated_below",
     "ctx_log_words", "ctx_short_share", "ctx_terminal", "ctx_stop_share", "ctx_cues",
     "first_tenth", "last_tenth", "position",
     "words_1", "words_2_3", "words_4_7", "words_8_15", "words_16_30", "sentence_of_8",
-    "is_title_line", "before_title_line",
+    "is_title_line", "before_title_line", "repeated_above",
 )
 REASONS: dict[str, str] = {
     "log_words": "short line", "short": "short line", "terminal": "no sentence punctuation",
     "stop_share": "few stop words", "punct_per_word": "punctuation", "caps_share": "capitalised words",
     "digit_share": "digits", "symbol_share": "symbols", "menu": "menu words", "cookie": "cookie notice",
     "legal": "copyright/footer", "share": "share buttons", "related": "related links/comments",
-    "meta": "byline/date/tags", "common": "line many sites share", "repeated": "repeated line",
+    "meta": "byline/date/tags", "common": "line many sites share", "repeated_below": "repeated further down (a table of contents)",
+    "repeated_above": "repeated line",
     "ctx_log_words": "among short lines", "ctx_short_share": "link list", "ctx_terminal": "among non-sentences",
     "ctx_stop_share": "among non-prose", "ctx_cues": "among furniture", "first_tenth": "top of the page",
     "last_tenth": "bottom of the page", "position": "position",
@@ -199,17 +202,27 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
     matcher, lists = load_body_cues()
     stops = _stop_words("english")
     n = len(lines)
-    seen: dict[str, int] = {}
     normals = [normal_line(line) for line in lines]
-    for key in normals:
+    # a line repeated further down (a table of contents, a teaser of the headline) and one
+    # repeated from further up (the heading a contents entry points to; a menu again at the foot)
+    unnumbered = [_NUMBERING.sub("", key) for key in normals]
+    below, above = np.zeros(n), np.zeros(n)
+    later: set[str] = set()
+    for i in range(n - 1, -1, -1):
+        if unnumbered[i]:
+            below[i] = unnumbered[i] in later
+            later.add(unnumbered[i])
+    earlier: set[str] = set()
+    for i, key in enumerate(unnumbered):
         if key:
-            seen[key] = seen.get(key, 0) + 1
+            above[i] = key in earlier
+            earlier.add(key)
     lengths = np.array([len(line) for line in lines], dtype=float)
     ends = np.cumsum(lengths + 1)
     positions = (ends - 1 - lengths / 2) / max(1.0, float(lengths.sum()))
     blank = [0.0] * 16
     rows = []
-    for line, key in zip(lines, normals):
+    for i, (line, key) in enumerate(zip(lines, normals)):
         head = line[:LINE_HEAD_CHARS]
         tokens = head.split()
         if not tokens:
@@ -232,7 +245,7 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
             len(_SYMBOL.findall(head)) / k,
             *cues,
             float(key in common),
-            math.log(seen[key]) if key else 0.0,
+            below[i],
         ])
     own = np.array(rows, dtype=float).reshape(n, 16)
     has_words = own[:, 0] > 0
@@ -258,7 +271,7 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
     if line is not None:
         title[line, 0] = 1.0
         title[:line, 1] = 1.0  # only where the page shows its headline: a clean article has none
-    return np.hstack([own, ctx, pos, bins, title])
+    return np.hstack([own, ctx, pos, bins, title, above[:, None]])
 
 
 def _title_line(lines: Sequence[str], normals: Sequence[str], n_words: np.ndarray) -> int | None:
@@ -284,6 +297,8 @@ _OWN = np.array([i for i, name in enumerate(FEATURES) if not name.startswith("ct
 #: Cues that mark a line as furniture only, never part of an article: the body's ends are not
 #: widened over such a line, however weak the evidence around it.
 _FURNITURE_ONLY = ("menu", "cookie", "share")
+_REPEATED_BELOW = FEATURES.index("repeated_below")
+_TERMINAL_COLUMN = FEATURES.index("terminal")
 _HARD = np.array([8 + CUE_LISTS.index(name) for name in _FURNITURE_ONLY])
 
 
@@ -334,9 +349,12 @@ class BodyFinder:
         if first > content[0]:
             found = _headline(lines, first, words, rows)
             if found is not None:
-                headline, line = found
-                if first - HEADLINE_REACH <= line <= last:
-                    first = line  # the body opens with its headline
+                headline = found[0]
+            if found is not None and first - HEADLINE_REACH <= found[1] <= last:
+                first = found[1]  # the body opens with its headline
+            else:
+                while first < last and _contents_entry(rows[first], words[first]):
+                    first += 1
         offsets = np.cumsum([0] + [len(line) + 1 for line in lines])
         start = 0 if first <= content[0] else int(offsets[first])
         end = len(text) if last >= content[-1] else int(offsets[last] + len(lines[last]))
@@ -458,6 +476,11 @@ def _prose_follows(i: int, words: np.ndarray, rows: np.ndarray) -> bool:
     return False
 
 
+def _contents_entry(row: np.ndarray, words: float) -> bool:
+    """Whether a line is an entry of a table of contents: a heading that comes again further down."""
+    return bool(row[_REPEATED_BELOW]) and words <= 12 and not row[_TERMINAL_COLUMN]
+
+
 def _trimmed(
     first: int, last: int, content: np.ndarray, words: np.ndarray, logits: np.ndarray, hard: np.ndarray
 ) -> tuple[int, int]:
@@ -468,6 +491,7 @@ def _trimmed(
 
     def stray(i: int) -> bool:
         return words[i] == 0 or (words[i] <= SHORT_WORDS and (logits[i] < 0 or bool(hard[i])))
+
 
     if first > content[0]:
         while first < last and stray(first):
