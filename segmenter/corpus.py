@@ -22,6 +22,10 @@ SHAPES: tuple[str, ...] = (
     "teasers",
     "noisy",
 )
+#: Every shape: the seven above (the BBC table's, kept for comparison with earlier figures), a
+#: headline line then a paragraph per line (as scrapers of news pages write them), and lines
+#: hard-wrapped at a fixed width (wire copy, e-mail, text files: a line end is not a paragraph end).
+ALL_SHAPES: tuple[str, ...] = (*SHAPES, "headline-lines", "hard-wrapped")
 
 CREDITS = (
     "Reporting by {a}; Editing by {b}",
@@ -111,8 +115,27 @@ def _glue(paragraph: str, rng: random.Random) -> str:
     return paragraph
 
 
+def _headed(article: SourceArticle) -> list[str]:
+    """The headline (where the corpus has one) and the paragraphs."""
+    return [article.headline, *article.paragraphs] if article.headline else list(article.paragraphs)
+
+
+def _wrapped(article: SourceArticle, width: int, indent: bool) -> list[str]:
+    """Paragraphs hard-wrapped at ``width`` columns; each begins indented (wire copy) or, when
+    not ``indent``, the caller puts a blank line between them."""
+    import textwrap
+
+    out = [article.headline] if article.headline else []
+    for paragraph in article.paragraphs:
+        lines = textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [paragraph]
+        if indent:
+            lines[0] = "    " + lines[0]
+        out.append("\n".join(lines))
+    return out
+
+
 def _noisy_lines(article: SourceArticle, rng: random.Random) -> list[str]:
-    lines = [article.headline] if rng.random() < 0.8 else []
+    lines = [article.headline] if article.headline and rng.random() < 0.8 else []
     if rng.random() < 0.5:
         lines.append(f"By {rng.choice(NAMES)}")
     paragraphs = [_glue(p, rng) for p in article.paragraphs]
@@ -137,8 +160,8 @@ def _article_lines(shape: str, article: SourceArticle, rng: random.Random) -> li
         if rng.random() < 0.4:
             lines.append(_credit(rng))
         return lines if rng.random() < 0.6 else [_teaser(article, rng)]
-    if shape in ("blank-lines", "separators"):
-        return [article.headline, *article.paragraphs]
+    if shape in ("blank-lines", "separators", "headline-lines"):
+        return _headed(article)
     if shape == "blank-lines-no-headline":
         return list(article.paragraphs)
     if shape == "one-per-line":
@@ -147,13 +170,17 @@ def _article_lines(shape: str, article: SourceArticle, rng: random.Random) -> li
         return [_teaser(article, rng)]
     if shape == "noisy":
         return _noisy_lines(article, rng)
-    raise ValueError(f"unknown shape {shape!r}; known: {', '.join(SHAPES)}")
+    raise ValueError(f"unknown shape {shape!r}; known: {', '.join(ALL_SHAPES)}")
 
 
 def build_dump(shape: str, articles: list[SourceArticle], seed: int = 0) -> Dump:
     """Concatenate ``articles`` in ``shape``; record where each one's first line starts."""
     rng = random.Random(f"{shape}:{seed}")
     blank = shape.startswith("blank") or (shape == "noisy" and rng.random() < 0.5)
+    # Hard-wrapped text: paragraphs indented (wire copy) or apart by blank lines.
+    width, indent = (rng.randint(60, 78), rng.random() < 0.5) if shape == "hard-wrapped" else (0, False)
+    if shape == "hard-wrapped":
+        blank = not indent
     paragraph_gap = "\n\n" if blank else "\n"
     # Paragraphs on single lines, articles apart by a blank line: a common layout too.
     article_gap = "\n\n" if not blank and rng.random() < 0.3 else paragraph_gap
@@ -172,8 +199,9 @@ def build_dump(shape: str, articles: list[SourceArticle], seed: int = 0) -> Dump
             parts.append(gap)
             pos += len(gap)
         starts.append(pos)
-        body = paragraph_gap.join(_article_lines(shape, article, rng))
-        if shape in ("blank-lines", "separators") and rng.random() < 0.5:
+        lines = _wrapped(article, width, indent) if shape == "hard-wrapped" else _article_lines(shape, article, rng)
+        body = paragraph_gap.join(lines)
+        if shape in ("blank-lines", "separators") and article.headline and rng.random() < 0.5:
             head, _, rest = body.partition("\n\n" if blank else "\n")
             body = head + "\n\n" + rest if rest else head
         parts.append(body)
@@ -257,7 +285,7 @@ def main(argv: list[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--data", default="../shared/data/bbc-news-summary")
-    parser.add_argument("--shape", choices=SHAPES, required=True)
+    parser.add_argument("--shape", choices=ALL_SHAPES, required=True)
     parser.add_argument("--part", choices=("train", "heldout"), default="heldout")
     parser.add_argument("--articles", type=int, default=4)
     parser.add_argument("--seed", type=int, default=0)

@@ -1,15 +1,19 @@
-"""Fit the boundary model on dumps built from the training part of the BBC data.
+"""Fit the boundary model on dumps built from the training part of every corpus.
 
     python -m corpuscut.segmenter.train --data ../shared/data --out segmenter/data/model.json
 
-Builds every dump shape from the training articles only (file numbers not divisible by 5),
-computes the gap features the segmenter uses, and fits an L2-regularised logistic regression
-by Newton's method (numpy). Seeded: the same data gives the same weights.
+Builds every dump shape from the training articles only of each corpus of
+:mod:`segmenter.sources` (never the held-out part), computes the gap features the segmenter
+uses, and fits an L2-regularised logistic regression by Newton's method (numpy). Each corpus
+weighs the same, whatever its number of gaps. Seeded: the same data gives the same weights.
+The features of each corpus's dumps are kept in a cache folder (they do not depend on the
+model), keyed by the code and cue files that make them.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -17,11 +21,12 @@ import numpy as np
 from dataclasses import replace
 
 from .datafiles import data_present
-from .corpus import SHAPES, Dump, SourceArticle, build_dump, load_articles, sample_dumps
+from .corpus import ALL_SHAPES, Dump, SourceArticle, build_dump, sample_dumps
 from .evaluate import Scores, offsets_to_text_lines, text_line_numbers
 from .lexical import LexicalParams
 from .features import FEATURES
 from .model import BoundaryModel, Fallback
+from .sources import CORPORA, corpus_present, load_corpus
 from .splitting import Segmenter
 
 
@@ -101,64 +106,136 @@ DECODER_GRID: list[tuple[float, LexicalParams | None]] = [
 ]
 
 
-def _singles(articles: list[SourceArticle]) -> list[Dump]:
+#: Training dumps per shape and corpus, and their seed (the benchmark's leave-one-corpus-out
+#: fits use the same).
+DUMPS_PER_SHAPE, SEED = 25, 1
+
+
+def _singles(articles: list[SourceArticle], shapes: tuple[str, ...] = ALL_SHAPES) -> list[Dump]:
     """A dump of each article alone, in every shape."""
-    return [build_dump(shape, [a], i) for shape in SHAPES for i, a in enumerate(articles)]
+    return [build_dump(shape, [a], i) for shape in shapes for i, a in enumerate(articles)]
 
 
-def _pairs(articles: list[SourceArticle]) -> list[Dump]:
+def _pairs(articles: list[SourceArticle], shapes: tuple[str, ...] = ALL_SHAPES) -> list[Dump]:
     """Dumps of two consecutive articles cut to their first two paragraphs, in every shape."""
     short = [replace(a, paragraphs=a.paragraphs[:2]) for a in articles]
-    return [build_dump(shape, [a, b], i) for shape in SHAPES for i, (a, b) in enumerate(zip(short, short[1:]))]
+    return [build_dump(shape, [a, b], i) for shape in shapes for i, (a, b) in enumerate(zip(short, short[1:]))]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Fit the segmenter's boundary model on the BBC training part.")
-    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
-    parser.add_argument("--out", type=Path, default=Path("segmenter/data/model.json"))
-    parser.add_argument("--dumps-per-shape", type=int, default=60)
-    parser.add_argument("--l2", type=float, default=1.0)
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args(argv)
-    bbc = args.data / "bbc-news-summary"
-    if not data_present(bbc / "articles", "training the boundary model"):
-        return 1
-    articles = load_articles(bbc, "train")
-    # Features do not depend on the model: a blank one lets training start from no model file
-    # (or from one fitted on other features).
-    segmenter = Segmenter(model=BoundaryModel(tuple(0.0 for _ in FEATURES), 0.0, FEATURES, MIN_WORDS, SHORT_PENALTY))
+def _every(articles: list[SourceArticle], offset: int, count: int) -> list[SourceArticle]:
+    """About ``count`` articles spread over the list, from ``offset`` on."""
+    step = max(1, (len(articles) - offset) // max(1, count))
+    return articles[offset::step][:count]
+
+
+def training_dumps(articles: list[SourceArticle], dumps_per_shape: int, seed: int) -> list[Dump]:
+    """What a corpus's training part is fitted on: dumps of every shape; pairs of two-paragraph
+    articles, the short pastes whose few lines give each cue less company than a long dump does;
+    and single articles, all of whose gaps are not boundaries."""
+    return [
+        *sample_dumps(articles, ALL_SHAPES, dumps_per_shape=dumps_per_shape, seed=seed),
+        *_pairs(_every(articles, 11, 40)),
+        *_singles(_every(articles, 201, 40)),
+    ]
+
+
+def _code_key(*parts: object) -> str:
+    """A key that changes when any file that makes the features, or the dumps, changes."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in ("features.py", "cues.py", "blocks.py", "echo.py", "cohesion.py", "corpus.py", "sources.py",
+                 "data/cues.json"):
+        digest.update((here / name).read_bytes())
+    digest.update(repr(parts).encode())
+    return digest.hexdigest()[:16]
+
+
+def corpus_rows(
+    data: Path, corpus: str, dumps_per_shape: int, seed: int, cache: Path | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Feature rows and labels of one corpus's training dumps (from the cache when there)."""
+    path = None
+    if cache is not None:
+        path = cache / f"{corpus}-{_code_key(str(Path(data).resolve()), corpus, dumps_per_shape, seed, FEATURES)}.npz"
+        if path.exists():
+            saved = np.load(path)
+            return saved["x"], saved["y"]
+    segmenter = Segmenter(model=blank_model())
     rows: list[list[float]] = []
     labels: list[int] = []
-    # Dumps of every shape; pairs of two-paragraph articles, the short pastes whose few lines
-    # give each cue less company than a long dump does; and single articles, all of whose gaps
-    # are not boundaries (none of the benchmark's 200 singles, articles[:200], among them).
-    fit_pairs = _pairs(articles[11::20])
-    for dump in [*sample_dumps(articles, SHAPES, dumps_per_shape=args.dumps_per_shape, seed=args.seed), *fit_pairs,
-                 *_singles(articles[201::15])]:
+    for dump in training_dumps(load_corpus(data, corpus, "train"), dumps_per_shape, seed):
         r, y = gap_labels(segmenter, dump.text, dump.starts)
         rows.extend(r)
         labels.extend(y)
-    x, y = np.array(rows), np.array(labels, dtype=float)
-    weights, bias = fit_logistic(x, y, args.l2)
-    base = segmenter.model
+    x, y = np.array(rows, dtype=np.float64).reshape(-1, len(FEATURES)), np.array(labels, dtype=np.float64)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial.npz")
+        np.savez(partial, x=x, y=y)
+        partial.replace(path)
+    return x, y
+
+
+def blank_model() -> BoundaryModel:
+    """A model of no weights: features do not depend on the model, so training can start from no
+    model file (or from one fitted on other features)."""
+    return BoundaryModel(tuple(0.0 for _ in FEATURES), 0.0, FEATURES, MIN_WORDS, SHORT_PENALTY)
+
+
+def fit_corpora(parts: list[tuple[np.ndarray, np.ndarray]], l2: float = 1.0) -> tuple[np.ndarray, float]:
+    """Fit on several corpora's rows, each corpus weighing the same: its rows are repeated
+    (in whole copies, seeded nowhere) up to the largest corpus's count."""
+    largest = max(len(y) for _, y in parts)
+    xs, ys = [], []
+    for x, y in parts:
+        times = max(1, round(largest / max(1, len(y))))
+        xs.extend([x] * times)
+        ys.extend([y] * times)
+    return fit_logistic(np.vstack(xs), np.concatenate(ys), l2)
+
+
+def corpora_present(data: Path) -> list[str]:
+    return [name for name in CORPORA if corpus_present(data, name)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Fit the segmenter's boundary model on every corpus's training part.")
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=Path("segmenter/data/model.json"))
+    parser.add_argument("--dumps-per-shape", type=int, default=DUMPS_PER_SHAPE)
+    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--cache", type=Path, default=default_cache(), help="folder for the features of the dumps")
+    args = parser.parse_args(argv)
+    corpora = corpora_present(args.data)
+    if not corpora or not data_present(args.data / "bbc-news-summary" / "articles", "training the boundary model"):
+        return 1
+    parts = [corpus_rows(args.data, name, args.dumps_per_shape, args.seed, args.cache) for name in corpora]
+    weights, bias = fit_corpora(parts, args.l2)
+    base = blank_model()
     model = BoundaryModel(
         tuple(float(w) for w in weights), bias, base.names, base.min_words, base.short_penalty, fallback=Fallback()
     )
     # The decoder's weights: how much the lexical programme counts against the cue scores,
-    # and from which score on a cut is taken as sure. Chosen by F1 on other training dumps.
-    tune = sample_dumps(articles, SHAPES, dumps_per_shape=8, seed=args.seed + 4)
-    singles = _singles(articles[3::40])
-    pairs = _pairs(articles[7::20])
+    # and from which score on a cut is taken as sure. Chosen on other training dumps of every corpus.
+    tune, singles, pairs = [], [], []
+    for name in corpora:
+        articles = load_corpus(args.data, name, "train")
+        tune.extend(sample_dumps(articles, ALL_SHAPES, dumps_per_shape=3, seed=args.seed + 4))
+        singles.extend(_singles(_every(articles, 3, 6)))
+        pairs.extend(_pairs(_every(articles, 7, 6)))
     candidates = [replace(model, sure_logit=sure, lexical=lex) for sure, lex in DECODER_GRID]
     scored = [(decoder_score(m, tune, singles, pairs), m) for m in candidates]
     for f1, m in scored:
         print(f"decoder: sure {m.sure_logit}, lexical {m.lexical}: "
               f"(F1 + exact + long-dump F1 + singles whole + pairs apart) / 5 = {f1:.3f}")
     model = max(scored, key=lambda t: t[0])[1]
+    gaps = sum(len(y) for _, y in parts)
+    boundaries = sum(int(y.sum()) for _, y in parts)
     args.out.write_text(
         model.to_json(
-            trained_on=f"BBC training part: {len(articles)} articles, {len(labels)} gaps, "
-            f"{int(y.sum())} boundaries, shapes {', '.join(SHAPES)}",
+            trained_on=f"training parts of {', '.join(corpora)}: {gaps} gaps, {boundaries} boundaries, "
+            f"shapes {', '.join(ALL_SHAPES)}",
             command="python -m corpuscut.segmenter.train --data ../shared/data --out segmenter/data/model.json",
         ),
         encoding="utf-8",
@@ -167,6 +244,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{w:+8.3f}  {name}")
     print(f"{bias:+8.3f}  bias; sure cuts from logit {model.sure_logit}, lexical {model.lexical}")
     return 0
+
+
+def default_cache() -> Path:
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / "corpuscut-features"
 
 
 if __name__ == "__main__":

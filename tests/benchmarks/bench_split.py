@@ -1,27 +1,35 @@
-"""Segmenter benchmark: BBC-built dumps (held-out part), the user's seed, and Choi's dataset,
-with NLTK's TextTiling on the same input in the same run.
+"""Segmenter benchmark: dumps built from every corpus's held-out part in every shape (the
+matrix corpus x shape), leave-one-corpus-out, the user's seed, the BBC table of earlier
+figures, and Choi's dataset, with NLTK's TextTiling on the same input in the same run.
 
-    python -m tests.benchmarks.bench_split --data ../shared/data [--dumps-per-shape 30]
+    python -m tests.benchmarks.bench_split --data ../shared/data [--quick] [--limit N]
 
-Prints, per dump shape and for all together: boundary precision, recall and F1 (exact, at
-text-line granularity), Pk and WindowDiff, the rate of articles found exactly, and MB/s of
-splitting; then Choi 3-11 (400 samples), 3-5, 6-8 and 9-11 with Pk and WindowDiff.
+Prints, per corpus and dump shape: boundary precision, recall and F1 (exact, at text-line
+granularity), Pk and WindowDiff, the rate of articles found exactly, and the rate of single
+articles (one per input) kept whole; then the same per corpus for a model fitted on the other
+corpora only; then the seed, the BBC held-out table per shape, and Choi 3-11 (400 samples),
+3-5, 6-8 and 9-11 with Pk and WindowDiff. ``--quick`` samples fewer dumps and Choi samples.
 """
 
 from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from dataclasses import replace
+
 from corpuscut.segmenter import Segmenter
-from corpuscut.segmenter.corpus import SHAPES, load_articles, read_choi, sample_dumps
+from corpuscut.segmenter.corpus import ALL_SHAPES, SHAPES, Dump, build_dump, load_articles, read_choi, sample_dumps
 from corpuscut.segmenter.evaluate import Scores, offsets_to_text_lines, text_line_numbers
 
 from corpuscut.segmenter.datafiles import data_present as need
 from corpuscut.segmenter.tune_fallback import choi_scores
 
 from .common import data_arg
+from corpuscut.segmenter.sources import CORPORA, FOLDERS, load_corpus
+from corpuscut.segmenter.train import DUMPS_PER_SHAPE, SEED, corpus_rows, default_cache, fit_corpora
 
 SEED_STARTS_LINES = {1, 24, 25, 26, 27}
 
@@ -124,6 +132,111 @@ def bench_bbc(root: Path, segmenter: Segmenter, tiling: TextTiling, per_shape: i
           + ", ".join(f"{shape} {n / len(singles):.3f}" for shape, n in kept.items()))
 
 
+MATRIX_HEADER = (f"{'corpus':9} {'shape':24} {'P':>6} {'R':>6} {'F1':>6} {'Pk':>7} {'WD':>7} {'exact':>6} "
+                 f"{'whole':>6}   | TextTiling {'F1':>6} {'Pk':>7}")
+
+
+@dataclass
+class Cell:
+    """One corpus x shape cell: its held-out dumps and single articles, and the scores."""
+
+    corpus: str
+    shape: str
+    dumps: list[Dump]
+    singles: list[Dump]
+    scores: Scores = field(default_factory=Scores)
+    tiling: Scores = field(default_factory=Scores)
+    whole: float = 0.0
+
+
+def build_cells(data: Path, corpora: list[str], per_cell: int, singles: int, seed: int = 99) -> list[Cell]:
+    """Each corpus's held-out articles in every shape: ``per_cell`` dumps of 1 to 12 articles,
+    and ``singles`` articles alone (one per input)."""
+    cells = []
+    for corpus in corpora:
+        articles = load_corpus(data, corpus, "heldout")
+        for shape in ALL_SHAPES:
+            dumps = sample_dumps(articles, (shape,), dumps_per_shape=per_cell, seed=seed)
+            alone = [build_dump(shape, [a], i) for i, a in enumerate(articles[:singles])]
+            cells.append(Cell(corpus, shape, dumps, alone))
+    return cells
+
+
+def score_cells(cells: list[Cell], segmenter: Segmenter, tiling: TextTiling | None, tiling_dumps: int) -> None:
+    for cell in cells:
+        cell.scores = Scores()
+        for i, dump in enumerate(cell.dumps):
+            score_dump(cell.scores, dump.text, list(dump.starts), [a.start for a in segmenter.split(dump.text)])
+            if tiling is not None and i < tiling_dumps:
+                text_starts, _ = text_line_numbers(dump.text)
+                cell.tiling.add(offsets_to_text_lines(list(dump.starts), text_starts), tiling.starts(dump.text),
+                                len(text_starts))
+        cell.whole = sum(len(segmenter.split(d.text)) == 1 for d in cell.singles) / max(1, len(cell.singles))
+
+
+def matrix_row(name: str, shape: str, s: Scores, whole: float, tiling: Scores | None) -> str:
+    tt = f"   | {'':10} {tiling.f1:6.3f} {tiling.pk:7.4f}" if tiling is not None and tiling.documents else ""
+    return (f"{name:9} {shape:24} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.pk:7.4f} {s.windowdiff:7.4f} "
+            f"{s.exact_rate:6.3f} {whole:6.3f}{tt}")
+
+
+def print_matrix(cells: list[Cell]) -> dict[str, Scores]:
+    """The matrix, a row per cell and one per corpus (all its shapes); returns the latter."""
+    print(MATRIX_HEADER)
+    totals: dict[str, Scores] = {}
+    for corpus in dict.fromkeys(c.corpus for c in cells):
+        mine = [c for c in cells if c.corpus == corpus]
+        total, tt = Scores(), Scores()
+        for cell in mine:
+            print(matrix_row(corpus, cell.shape, cell.scores, cell.whole, cell.tiling))
+            total.merge(cell.scores)
+            tt.merge(cell.tiling)
+        print(matrix_row(corpus, "all shapes", total, sum(c.whole for c in mine) / len(mine), tt))
+        totals[corpus] = total
+    met = sum(c.scores.f1 >= 0.95 and c.scores.pk <= 0.03 for c in cells)
+    print(f"cells with F1 >= 0.95 and Pk <= 0.03: {met} of {len(cells)}; "
+          f"mean F1 over cells {sum(c.scores.f1 for c in cells) / len(cells):.3f}; "
+          f"lowest {min(cells, key=lambda c: c.scores.f1).scores.f1:.3f} "
+          f"({min(cells, key=lambda c: c.scores.f1).corpus} {min(cells, key=lambda c: c.scores.f1).shape})")
+    return totals
+
+
+def bench_corpora(data: Path, segmenter: Segmenter, tiling: TextTiling, per_cell: int, singles: int,
+                  tiling_dumps: int, loco: bool, cache: Path) -> None:
+    corpora = [name for name in CORPORA if need(data / FOLDERS[name], f"the {name} cells of the matrix")]
+    if not corpora:
+        return
+    cells = build_cells(data, corpora, per_cell, singles)
+    dumps = sum(len(c.dumps) for c in cells)
+    megabytes = sum(len(d.text.encode("utf-8")) for c in cells for d in c.dumps) / 1e6
+    started = time.perf_counter()
+    score_cells(cells, segmenter, tiling, tiling_dumps)
+    print(f"\nEvery corpus's held-out part x every shape: {per_cell} dumps of 1-12 articles a cell ({dumps} dumps, "
+          f"{megabytes:.2f} MB), {singles} single articles a cell; TextTiling on the first {tiling_dumps} dumps "
+          f"of each cell ({time.perf_counter() - started:.0f} s)")
+    fitted = print_matrix(cells)
+    if not loco or len(corpora) < 2:
+        return
+    print(f"\nleave one corpus out: fitted on the other corpora's training parts ({DUMPS_PER_SHAPE} dumps per shape,"
+          f" seed {SEED}; decoder settings as shipped), scored on the corpus's held-out cells above")
+    parts = {name: corpus_rows(data, name, DUMPS_PER_SHAPE, SEED, cache) for name in corpora}
+    print(f"{'corpus':9} {'':24} {'P':>6} {'R':>6} {'F1':>6} {'Pk':>7} {'WD':>7} {'exact':>6} {'whole':>6}   "
+          f"| fitted on all: F1")
+    f1s = []
+    for name in corpora:
+        weights, bias = fit_corpora([parts[other] for other in corpora if other != name])
+        model = replace(segmenter.model, weights=tuple(float(w) for w in weights), bias=bias)
+        mine = [c for c in cells if c.corpus == name]
+        score_cells(mine, Segmenter(model=model), None, 0)
+        total = Scores()
+        for cell in mine:
+            total.merge(cell.scores)
+        f1s.append(total.f1)
+        print(matrix_row(name, "not seen in fitting", total, sum(c.whole for c in mine) / len(mine), None)
+              + f"   | {fitted[name].f1:6.3f}")
+    print(f"leave-one-corpus-out mean F1 {sum(f1s) / len(f1s):.3f} (all shapes of each corpus together)")
+
+
 def bench_seed(path: Path, segmenter: Segmenter, tiling: TextTiling) -> None:
     text = path.read_text(encoding="utf-8")
     text_starts, _ = text_line_numbers(text)
@@ -159,19 +272,37 @@ def bench_choi(root: Path, segmenter: Segmenter, tiling: TextTiling, limit: int 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     data_arg(parser)
-    parser.add_argument("--dumps-per-shape", type=int, default=30)
+    parser.add_argument("--dumps-per-shape", type=int, default=30, help="dumps per shape of the BBC table")
+    parser.add_argument("--per-cell", type=int, default=12, help="dumps per corpus x shape cell of the matrix")
+    parser.add_argument("--singles", type=int, default=30, help="single articles per cell of the matrix")
+    parser.add_argument("--tiling-dumps", type=int, default=3, help="dumps per cell TextTiling runs on (it is slow)")
+    parser.add_argument("--quick", action="store_true",
+                        help="a sample: 4 dumps and 10 singles a cell, 10 BBC dumps a shape, 40 Choi samples a set")
+    parser.add_argument("--limit", type=int, default=None, help="dumps per cell, BBC dumps per shape and Choi "
+                        "samples per set at most this many")
+    parser.add_argument("--cache", type=Path, default=default_cache(), help="folder for the training dumps' features")
     parser.add_argument("--choi-limit", type=int, default=None, help="samples per Choi set (default: all)")
-    parser.add_argument("--skip", default="", help="comma-separated parts to skip: bbc, seed, choi")
+    parser.add_argument("--skip", default="", help="comma-separated parts to skip: matrix, loco, bbc, seed, choi")
     parser.add_argument("--part", choices=("heldout", "train"), default="heldout",
                         help="BBC articles to build dumps from: the held-out part (the figures to report) or the "
                              "training part (for choosing between models without looking at the held-out part)")
     parser.add_argument("--seed", type=int, default=99, help="seed of the BBC dumps")
     args = parser.parse_args()
     skip = set(args.skip.split(","))
+    if args.quick:
+        args.per_cell, args.singles, args.dumps_per_shape = 4, 10, 10
+        args.choi_limit = args.choi_limit or 40
+    if args.limit is not None:
+        args.per_cell = min(args.per_cell, args.limit)
+        args.dumps_per_shape = min(args.dumps_per_shape, args.limit)
+        args.choi_limit = min(args.choi_limit or args.limit, args.limit)
     segmenter = Segmenter()
     tiling = TextTiling(segmenter.vocabulary.normalizer.stop_words)
     if "seed" not in skip and need(args.data / "seed" / "kursk-taiwan-dump.txt", "seed dump"):
         bench_seed(args.data / "seed" / "kursk-taiwan-dump.txt", segmenter, tiling)
+    if "matrix" not in skip:
+        bench_corpora(args.data, segmenter, tiling, args.per_cell, args.singles, args.tiling_dumps,
+                      "loco" not in skip, args.cache)
     if "bbc" not in skip and need(args.data / "bbc-news-summary" / "articles", "BBC dumps"):
         bench_bbc(args.data / "bbc-news-summary", segmenter, tiling, args.dumps_per_shape, args.part, args.seed)
     if "choi" not in skip and need(args.data / "choi", "Choi's dataset"):
