@@ -110,8 +110,9 @@ def load_cnndm(root: Path, part: str = "all") -> list[SourceArticle]:
 
 
 #: Where the scrape glued two paragraphs: a stop (and a closing quote, which the source's
-#: Latin-1 conversion turned into "?") directly followed by a capital or an opening quote.
-_GLUED = re.compile(r"(?<=[a-z0-9)%][.!?])(?=[A-Z\"?][a-zA-Z ])|(?<=[a-z][.!?][\"?])(?=[A-Z])|\s{2,}")
+#: Latin-1 conversion turned into "?") directly followed by a capitalised word or an opening
+#: quote; or two spaces or more after a stop.
+_GLUED = re.compile(r"(?<=[a-z0-9)%][.!?])(?=[A-Z][A-Za-z]|[?\"][A-Z])|(?<=[a-z][.!?][\"?])(?=[A-Z][a-z])|(?<=[.!?\"])\s{2,}")
 #: A subhead glued to its paragraph: an upper-case run of two words or more, then a capitalised word.
 _GLUED_SUBHEAD = re.compile(r"^((?:[A-Z0-9'?,:-]+ )+[A-Z0-9'?,:-]+)(?=[A-Z][a-z])")
 
