@@ -35,8 +35,9 @@ test: $(FULL)
 ## Every benchmark, figures printed (reads $(DATA); skips what is absent).
 bench: bench-split bench-summarize bench-batch bench-sentences bench-languages bench-body
 
+## The splitting benchmark (a few minutes); `make bench-split ARGS=--quick` for a sample.
 bench-split: $(FULL)
-	$(BIN)/python -m tests.benchmarks.bench_split --data $(DATA)
+	$(BIN)/python -m tests.benchmarks.bench_split --data $(DATA) $(ARGS)
 
 bench-summarize: $(FULL)
 	$(BIN)/python -m tests.benchmarks.bench_summarize --data $(DATA)
@@ -67,7 +68,7 @@ fuzz-atheris: $(FULL)
 	$(BIN)/python -m pip install --quiet -e '.[fuzz]'
 	$(BIN)/python -m tests.benchmarks.fuzz_atheris -max_total_time=300 -seed_inputs=samples/kursk-taiwan-dump.txt,samples/bbc-noisy.txt,samples/bbc-separators.txt
 
-## Refit the boundary model on the training part of the BBC data, and the body model on the WCXB training pages.
+## Refit the boundary model on the training parts of every corpus (BBC, Reuters, CNN/DailyMail, Inshorts), and the body model on the WCXB training pages.
 train: $(FULL)
 	$(BIN)/python -m corpuscut.segmenter.train --data $(DATA) --out segmenter/data/model.json
 	$(BIN)/python -m corpuscut.segmenter.tune_fallback --data $(DATA) --model segmenter/data/model.json --out segmenter/data/model.json

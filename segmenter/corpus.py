@@ -23,8 +23,10 @@ SHAPES: tuple[str, ...] = (
     "noisy",
 )
 #: Every shape: the seven above (the BBC table's, kept for comparison with earlier figures), a
-#: headline line then a paragraph per line (as scrapers of news pages write them), and lines
-#: hard-wrapped at a fixed width (wire copy, e-mail, text files: a line end is not a paragraph end).
+#: headline line then a paragraph per line as scrapers of news pages write them (with subheads,
+#: numbered sections, lists, Q&A turns, embedded tweets, datelines and trailing credit lines
+#: put into some articles), and lines hard-wrapped at a fixed width (wire copy, e-mail, text
+#: files: a line end is not a paragraph end).
 ALL_SHAPES: tuple[str, ...] = (*SHAPES, "headline-lines", "hard-wrapped")
 
 CREDITS = (
@@ -134,6 +136,62 @@ def _wrapped(article: SourceArticle, width: int, indent: bool) -> list[str]:
     return out
 
 
+PAGE_CREDITS = (
+    "Provided by {o}", "(Image credit: {o})", "Contributing: {a}", "See more photos: {o}", "Photo: {o}",
+    "{a} contributed to this report.", "Copyright {o}. All rights reserved.",
+)
+OUTLETS = ("Bloomberg", "Getty Images", "The Associated Press", "Reuters", "AFP", "Shutterstock", "NASA")
+MONTHS = ("January", "March", "May", "July", "September", "November")
+
+
+def _subhead(paragraph: str, rng: random.Random, number: int) -> str:
+    """A subhead made of the paragraph's own words, as editors write them: a few words, no
+    final stop, sometimes numbered, sometimes upper case or ending with a colon."""
+    words = [w.strip(".,;:!?\"'()") for w in paragraph.split()[: rng.randint(2, 7)]]
+    head = " ".join(w for w in words if w) or "More"
+    style = rng.random()
+    if style < 0.3:
+        return f"{number}. {head}"
+    if style < 0.45:
+        return head.upper()
+    if style < 0.55:
+        return head + ":"
+    return head[:1].upper() + head[1:]
+
+
+def _structured_lines(article: SourceArticle, rng: random.Random) -> list[str]:
+    """The article as a news page's scraper writes it: headline, then a paragraph per line, with
+    what real articles hold inside and around them (subheads and numbered sections, list items,
+    question-and-answer turns, an embedded tweet, a dateline, credit lines at the end)."""
+    paragraphs = list(article.paragraphs)
+    if rng.random() < 0.15 and paragraphs and not paragraphs[0][:1].islower():
+        paragraphs[0] = f"{rng.choice(CITIES)}, {rng.choice(('Jan. 4', 'United Arab Emirates', 'March 12'))} \u2014 " \
+            + paragraphs[0]
+    body: list[str] = []
+    kind = rng.random()
+    mark = rng.choice(("\u2022 ", "- ", "{i}) "))
+    number = 1
+    for i, p in enumerate(paragraphs):
+        if i and kind < 0.3 and rng.random() < 0.3:  # subheads
+            number += 1
+            body.append(_subhead(p, rng, number))
+        if kind >= 0.3 and kind < 0.42 and i:  # question-and-answer turns
+            p = ("Q: " if i % 2 else "A: ") + p
+        elif kind >= 0.42 and kind < 0.52 and 0 < i <= 4:  # a list
+            if i == 1:
+                body.append(rng.choice(("Here are the key points:", "What we know so far:", "Key facts:")))
+            p = mark.format(i=i) + " ".join(p.split()[: rng.randint(4, 14)])
+        body.append(p)
+        if kind >= 0.52 and kind < 0.6 and i == 1:  # an embedded tweet
+            body.append(" ".join(p.split()[:12]))
+            body.append(f"\u2014 {rng.choice(NAMES)} (@{rng.choice(NAMES).split()[0].lower()}) "
+                        f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(2012, 2024)}")
+    lines = [article.headline, *body] if article.headline else body
+    for _ in range(rng.choice((0, 0, 0, 1, 1, 2))):
+        lines.append(rng.choice(PAGE_CREDITS).format(o=rng.choice(OUTLETS), a=rng.choice(NAMES)))
+    return lines
+
+
 def _noisy_lines(article: SourceArticle, rng: random.Random) -> list[str]:
     lines = [article.headline] if article.headline and rng.random() < 0.8 else []
     if rng.random() < 0.5:
@@ -160,8 +218,10 @@ def _article_lines(shape: str, article: SourceArticle, rng: random.Random) -> li
         if rng.random() < 0.4:
             lines.append(_credit(rng))
         return lines if rng.random() < 0.6 else [_teaser(article, rng)]
-    if shape in ("blank-lines", "separators", "headline-lines"):
+    if shape in ("blank-lines", "separators"):
         return _headed(article)
+    if shape == "headline-lines":
+        return _structured_lines(article, rng)
     if shape == "blank-lines-no-headline":
         return list(article.paragraphs)
     if shape == "one-per-line":

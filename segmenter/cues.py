@@ -21,7 +21,7 @@ TAIL_CHARS = 60
 CLOSERS = "\"'\u201d\u2019)]\u00bb"
 PATTERN_LISTS = (
     "separator", "end_of_article", "teaser_end", "byline", "dateline", "date_line", "boilerplate", "continuation",
-    "connective", "sentence_break",
+    "connective", "sentence_break", "item", "embedded",
 )
 
 
@@ -43,6 +43,12 @@ class LineShape(NamedTuple):
     #: A single sentence of at least ``lede_min_words`` words: a news article's first paragraph
     #: (its lede) is, most of its other paragraphs are not.
     one_sentence: bool
+    #: Begins as a list item, a numbered section or a question-and-answer turn does.
+    item: bool = False
+    #: A line of an embedded post (a tweet's signature) or a caption mark.
+    embedded: bool = False
+    #: Upper case throughout (at least two words): a wire headline, or a subhead.
+    all_caps: bool = False
 
     @property
     def start_cue(self) -> bool:
@@ -78,7 +84,8 @@ class CueSet:
 
     def _terminal(self, line: str) -> bool:
         """Ends a sentence: a stop, or closing quotes/brackets right after one ("… said.")."""
-        end = line.rstrip(CLOSERS)
+        # Tokenised text spaces its closing quotes off: "... me . '" ends a sentence too.
+        end = line.rstrip(CLOSERS + " ")
         if end != line:
             return end[-1:] in self.terminal_punctuation and end[-1:] not in CLOSERS
         return line[-1:] in self.terminal_punctuation
@@ -115,6 +122,9 @@ class CueSet:
             continues="continuation" in fired,
             ends_colon=line.endswith(":"),
             one_sentence=terminal and n >= self.lede_min_words and head is line and "sentence_break" not in fired,
+            item="item" in fired,
+            embedded="embedded" in fired,
+            all_caps=2 <= n <= self.headline_max_words and head.isupper(),
         )
 
     def _fired(self, text: str) -> set[str]:
@@ -162,7 +172,7 @@ def _compile(name: str, patterns: list[str], origin: str) -> Pattern:
 
 #: The lists searched in every line (the separator list is asked of short lines on their own).
 LINE_LISTS = ("end_of_article", "teaser_end", "byline", "dateline", "date_line", "boilerplate", "continuation",
-              "sentence_break")
+              "sentence_break", "item", "embedded")
 
 
 def _line_set(lists: dict[str, list[str]]) -> tuple[Pattern, tuple[str, ...]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .blocks import iter_lines
@@ -125,3 +125,34 @@ def read_gold(path: Path, text: str) -> list[int]:
             new = False
         pos += len(line)
     return starts
+
+
+@dataclass
+class Reliability:
+    """Scores of cuts beside whether each was a real article start: the expected calibration
+    error (ECE) and a reliability table over equal-width bins of the score."""
+
+    bins: int = 10
+    pairs: list[tuple[float, bool]] = field(default_factory=list)
+
+    def add(self, score: float, real: bool) -> None:
+        self.pairs.append((score, real))
+
+    def table(self) -> list[tuple[float, float, int, float, float]]:
+        """Per non-empty bin: its lower and upper edge, how many cuts, their mean score and the
+        share of them that were real."""
+        rows = []
+        for k in range(self.bins):
+            lo, hi = k / self.bins, (k + 1) / self.bins
+            inside = [(s, r) for s, r in self.pairs if lo <= s < hi or (k == self.bins - 1 and s == 1.0)]
+            if inside:
+                rows.append((lo, hi, len(inside), sum(s for s, _ in inside) / len(inside),
+                             sum(r for _, r in inside) / len(inside)))
+        return rows
+
+    @property
+    def ece(self) -> float:
+        """Mean over cuts of |mean score - share real| of each cut's bin."""
+        if not self.pairs:
+            return 0.0
+        return sum(n * abs(score - real) for _, _, n, score, real in self.table()) / len(self.pairs)

@@ -11,6 +11,7 @@ from .blocks import Block
 from .cohesion import Cohesion
 from .cues import CueSet, LineShape
 from .echo import echoes
+from .lexical import StemIds
 
 #: Feature names, in the order of the vectors and of the weights file.
 FEATURES: tuple[str, ...] = (
@@ -46,6 +47,13 @@ FEATURES: tuple[str, ...] = (
     "vocabulary_similarity",
     "vocabulary_shift_depth",
     "vocabulary_split_gain",
+    "item_after",
+    "item_before",
+    "embedded_near",
+    "all_caps_after",
+    "headline_words_before",
+    "headline_words_after",
+    "colon_line_after",
 )
 
 #: Features that are structural cues: where none of them fires anywhere, a text has no cue.
@@ -89,6 +97,13 @@ REASONS: dict[str, str] = {
     "vocabulary_similarity": "vocabulary shift",
     "vocabulary_shift_depth": "vocabulary shift",
     "vocabulary_split_gain": "vocabulary shift",
+    "item_after": "list item, numbered section or Q&A turn",
+    "item_before": "follows a list item, numbered section or Q&A turn",
+    "embedded_near": "embedded post or caption line",
+    "all_caps_after": "upper-case line",
+    "headline_words_before": "short line repeating the words before it (a subhead)",
+    "headline_words_after": "short line whose words come in the text after it (a headline)",
+    "colon_line_after": "line ending with a colon",
 }
 
 
@@ -112,7 +127,30 @@ class GapFeatures:
 _SHAPE = {name: i for i, name in enumerate(LineShape._fields)}
 
 
-def gap_features(blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cues: CueSet) -> GapFeatures:
+#: How many blocks on each side a short line's words are looked for in (a subhead repeats the
+#: words of the paragraphs before it; a headline only those of the paragraphs after it).
+CONTEXT_BLOCKS = 6
+
+
+def context_overlap(ids: StemIds, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each candidate block (True in ``candidates``), the share of its distinct stems found
+    in the CONTEXT_BLOCKS blocks before it, and in those after it; 0 for the others."""
+    n = ids.units
+    before, after = np.zeros(n), np.zeros(n)
+    starts = ids.starts
+    for b in np.flatnonzero(candidates):
+        own = np.unique(ids.ids[starts[b]: starts[b + 1]])
+        if not len(own):
+            continue
+        lo, hi = max(0, b - CONTEXT_BLOCKS), min(n, b + 1 + CONTEXT_BLOCKS)
+        before[b] = np.isin(own, ids.ids[starts[lo]: starts[b]]).mean() if b > lo else 0.0
+        after[b] = np.isin(own, ids.ids[starts[b + 1]: starts[hi]]).mean() if hi > b + 1 else 0.0
+    return before, after
+
+
+def gap_features(
+    blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cues: CueSet, ids: StemIds | None = None
+) -> GapFeatures:
     """One feature row per gap between consecutive blocks, all gaps at once: each feature is
     a column computed from the line shapes' matrix (one row per block; 1.0 for True)."""
     n = len(blocks)
@@ -127,13 +165,20 @@ def gap_features(blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cu
     words = column("words")
     flag = {name: column(name) > 0 for name in ("terminal", "end_cue", "teaser_end", "byline", "dateline", "date",
                                                 "boilerplate", "starts_lower", "continues", "ends_colon",
-                                                "one_sentence")}
+                                                "one_sentence", "item", "embedded", "all_caps")}
     start_cue = flag["byline"] | flag["dateline"] | flag["date"]
-    headline = (words > 0) & (words <= cues.headline_max_words) & ~flag["terminal"] & ~flag["end_cue"]
-    is_cut = (words >= cues.cut_min_words) & ~flag["terminal"] & ~flag["end_cue"]
+    # A line ending with a colon introduces what follows (a subhead, a list, a quotation): it
+    # is neither a headline nor a line cut off mid-sentence.
+    headline = ((words > 0) & (words <= cues.headline_max_words) & ~flag["terminal"] & ~flag["end_cue"]
+                & ~flag["ends_colon"])
+    is_cut = (words >= cues.cut_min_words) & ~flag["terminal"] & ~flag["end_cue"] & ~flag["ends_colon"]
     blank = np.array([b.blank_before for b in blocks[1:]], dtype=np.int64)
     separator = np.array([b.separator_before for b in blocks[1:]], dtype=bool)
-    usual_blank = int(np.sort(blank)[(len(blank) - 1) // 2])
+    # The usual gap between paragraphs: over gaps after a line that ends a sentence (in
+    # hard-wrapped text most line ends are inside a paragraph, and tell nothing).
+    ends = flag["terminal"][:-1]
+    pool = np.sort(blank[ends] if ends.any() else blank)
+    usual_blank = int(pool[(len(pool) - 1) // 2])
     ordered = np.sort(words)
     long_layout = 1.0 if ordered[(n - 1) // 2] >= cues.long_layout_min_words else 0.0
     prev, nxt = slice(0, n - 1), slice(1, n)
@@ -160,10 +205,20 @@ def gap_features(blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cu
     # one-sentence paragraph is most likely just a short one (a feature of its own weighs that).
     headed = headline[prev] | start_cue[prev]
     lede_after = ledes[nxt] & ~headline[prev] & ~strong & ~(blank > usual_blank)
-    headed_text = (ledes[nxt] & ~headed).sum() < (ledes[nxt] & headed).sum()
+    # Where articles have headlines (some headline-like line starts a passage), the headline
+    # starts an article, and a one-sentence paragraph is most likely just a short one: American
+    # news writes them throughout.
+    headed_text = (ledes[nxt] & ~headed).sum() < (ledes[nxt] & headed).sum() or bool(headline_after.any())
     # Vocabulary matters where no strong cue speaks: the model weighs it only there.
     lexical = np.where(strong, 0.0, 1.0)
     shortest = np.minimum(words[prev], words[nxt]).astype(np.int64)
+    # Lower case tells only in a text whose lines mostly begin upper case (not in one that was
+    # lower-cased throughout).
+    cased = float(flag["starts_lower"].mean() < 0.5)
+    if ids is not None and ids.units == n:
+        seen_before, seen_after = context_overlap(ids, headline)
+    else:
+        seen_before, seen_after = np.zeros(n), np.zeros(n)
     scale = math.log1p(300)
     log_table = np.array([min(1.0, math.log1p(k) / scale) for k in range(int(shortest.max()) + 1)])
     columns = [
@@ -181,7 +236,7 @@ def gap_features(blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cu
         headline[prev],
         flag["end_cue"][nxt],
         start_cue[prev],
-        flag["starts_lower"][nxt],
+        flag["starts_lower"][nxt] * cased,
         flag["continues"][nxt],
         flag["ends_colon"][prev],
         flag["boilerplate"][prev] | flag["boilerplate"][nxt],
@@ -199,5 +254,12 @@ def gap_features(blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cu
         lexical * np.asarray(coh.similarity, dtype=np.float64),
         lexical * np.minimum(1.0, np.asarray(coh.depth, dtype=np.float64)),
         lexical * np.asarray(coh.split_gain, dtype=np.float64),
+        flag["item"][nxt],
+        flag["item"][prev],
+        flag["embedded"][prev] | flag["embedded"][nxt],
+        flag["all_caps"][nxt],
+        seen_before[nxt],
+        seen_after[nxt],
+        flag["ends_colon"][nxt] & (words[nxt] <= cues.headline_max_words),
     ]
     return GapFeatures(FEATURES, np.column_stack([np.asarray(c, dtype=np.float64) for c in columns]))

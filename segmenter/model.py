@@ -56,6 +56,14 @@ class BoundaryModel:
     sure_logit: float = 3.0
     lexical: LexicalParams | None = None
     fallback: Fallback | None = None
+    #: Platt scaling of a chosen cut's logit to the probability that the cut is a real article
+    #: start (slope, intercept), fitted on held-apart training dumps; (1, 0) is the raw logistic.
+    calibration: tuple[float, float] = (1.0, 0.0)
+
+    def probability(self, logit: float) -> float:
+        """How likely a cut of this logit, once the decoder chose it, is a real article start."""
+        slope, intercept = self.calibration
+        return sigmoid(slope * logit + intercept)
 
     def logit(self, row: list[float]) -> float:
         return self.bias + sum(w * x for w, x in zip(self.weights, row))
@@ -105,6 +113,7 @@ class BoundaryModel:
                 "segment_cost": self.lexical.segment_cost,
             },
             "fallback": None if self.fallback is None else vars(self.fallback),
+            "calibration": {"slope": round(self.calibration[0], 6), "intercept": round(self.calibration[1], 6)},
             **meta,
         }
         return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
@@ -138,4 +147,6 @@ def load_model(path: Path | str | None = None) -> BoundaryModel:
         sure_logit=float(data.get("sure_logit", 3.0)),
         lexical=LexicalParams(**data["lexical"]) if data.get("lexical") else None,
         fallback=Fallback(**data["fallback"]) if data.get("fallback") else None,
+        calibration=(float(data["calibration"]["slope"]), float(data["calibration"]["intercept"]))
+        if data.get("calibration") else (1.0, 0.0),
     )

@@ -53,18 +53,21 @@ def _squash(text: str) -> str:
 #: Wire paragraphs begin on an indented line; a line starting at column 0 goes on the one before.
 _WIRE_PARAGRAPH = re.compile(r"\n(?=[ \t]+\S)")
 _SIGN_OFF = re.compile(r"^\s*reuter\s*$", re.IGNORECASE)
+#: A dateline opening a paragraph inside a story: a digest of several stories ("NEWS HIGHLIGHTS").
+_INNER_DATELINE = re.compile(r"\n\s*[A-Z][A-Z .,]{2,30}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)? - ")
 
 
 def load_reuters(root: Path, part: str = "all") -> list[SourceArticle]:
     """Reuters-21578 wire stories: upper-case headline; byline (where there is one) and the
     dateline as the wire sends them ("SALVADOR, Feb 26 - Showers continued ..."); paragraphs as
     the indentation marks them; the "Reuter" sign-off as the last line. Stories of fewer than
-    30 words (tables, one-line notices) are left out."""
+    30 words (tables, one-line notices) and digests of several stories, each with its own
+    dateline, are left out."""
     out = []
     for item in _jsonl(root / "reuters21578.jsonl.gz"):
         body = item.get("body") or ""
         number = number_of(f"reuters:{item['newid']}")
-        if not body.strip() or not _keep(number, part):
+        if not body.strip() or not _keep(number, part) or len(_INNER_DATELINE.findall(body)) >= 2:
             continue
         paragraphs = [_squash(p) for p in _WIRE_PARAGRAPH.split(body.strip("\n"))]
         paragraphs = [p for p in paragraphs if p]
@@ -84,7 +87,7 @@ def load_reuters(root: Path, part: str = "all") -> list[SourceArticle]:
 
 
 #: A sentence of the tokenised CNN/DailyMail text ends with a spaced stop (". ", "? ", "! ").
-_TOKENISED_STOP = re.compile(r"(?<= [.!?]) (?!['\"] )|(?<= [.!?] ['\"]) ")
+_TOKENISED_STOP = re.compile(r"(?<= [.!?]) (?!['\"\u2019\u201d] )|(?<= [.!?] ['\"\u2019\u201d]) ")
 
 
 def load_cnndm(root: Path, part: str = "all") -> list[SourceArticle]:

@@ -89,7 +89,7 @@ class Segmenter:
         shapes = [self.cues.shape(b.text, n if len(b.text) <= 2 * LINE_VOCABULARY_CHARS else None)
                   for b, n in zip(blocks, counted)]
         coh = cohesion(ids, self.window, self.tier)
-        feats = gap_features(blocks, shapes, coh, self.cues)
+        feats = gap_features(blocks, shapes, coh, self.cues, ids)
         logits = self.model.logits(feats.matrix)
         words = [s.words for s in shapes]
         if self._unsupervised(feats, words):

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .articles import TITLE_MAX_CHARS, Article, count_words, make_title
 from .body import HEADLINE_MAX_WORDS, find_body
-from .model import sigmoid
 
 if TYPE_CHECKING:
     from .splitting import Analysis, Segmenter
@@ -280,7 +279,7 @@ def decide_cuts(segmenter: "Segmenter", section: Section, analysis: "Analysis | 
                 start=start,
                 line=section.first_line + blocks[b].line.number - 1,
                 title=title(b),
-                score=round(sigmoid(analysis.logits[gap]), 4),
+                score=round(model.probability(analysis.logits[gap]), 4),
                 reasons=tuple(model.reasons(row)) or ("vocabulary shift",),
                 evidence=model.evidence(row) if segmenter.evidence else (),
                 words_before=words_before[blocks[b].line.number - 1] - words_before[core_lo],

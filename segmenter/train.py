@@ -194,6 +194,29 @@ def fit_corpora(parts: list[tuple[np.ndarray, np.ndarray]], l2: float = 1.0) -> 
     return fit_logistic(np.vstack(xs), np.concatenate(ys), l2)
 
 
+def chosen_cuts(model: BoundaryModel, dumps: list[Dump]) -> tuple[list[float], list[bool]]:
+    """The logit of every cut the segmenter chooses in ``dumps``, and whether it is real."""
+    segmenter = Segmenter(model=model)
+    logits, real = [], []
+    for dump in dumps:
+        analysis = segmenter.analyse(dump.text)
+        gold = set(dump.starts)
+        for b in analysis.boundaries:
+            logits.append(analysis.logits[b - 1])
+            real.append(analysis.blocks[b].start in gold)
+    return logits, real
+
+
+def fit_calibration(model: BoundaryModel, dumps: list[Dump]) -> tuple[float, float]:
+    """Platt scaling: slope and intercept of a logistic regression of "the chosen cut is real"
+    on the cut's logit."""
+    logits, real = chosen_cuts(model, dumps)
+    if len(set(real)) < 2:
+        return (1.0, 0.0)
+    slope, intercept = fit_logistic(np.array(logits)[:, None], np.array(real, dtype=float), l2=1e-3)
+    return float(slope[0]), intercept
+
+
 def corpora_present(data: Path) -> list[str]:
     return [name for name in CORPORA if corpus_present(data, name)]
 
@@ -230,6 +253,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"decoder: sure {m.sure_logit}, lexical {m.lexical}: "
               f"(F1 + exact + long-dump F1 + singles whole + pairs apart) / 5 = {f1:.3f}")
     model = max(scored, key=lambda t: t[0])[1]
+    # Scores that mean what they say: the probability that a chosen cut is a real start, fitted
+    # (Platt scaling) on yet other training dumps.
+    calibration_dumps = [d for name in corpora for d in sample_dumps(
+        load_corpus(args.data, name, "train"), ALL_SHAPES, dumps_per_shape=4, seed=args.seed + 8)]
+    model = replace(model, calibration=fit_calibration(model, calibration_dumps))
+    print(f"calibration: slope {model.calibration[0]:.3f}, intercept {model.calibration[1]:.3f}")
     gaps = sum(len(y) for _, y in parts)
     boundaries = sum(int(y.sum()) for _, y in parts)
     args.out.write_text(

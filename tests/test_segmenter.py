@@ -184,8 +184,82 @@ def test_empty_text_has_no_articles_and_whitespace_is_one_article():
 
 def test_every_boundary_reports_score_and_reasons(seed_text):
     for article in split(seed_text)[1:]:
-        assert 0.5 < article.score <= 1.0
+        assert 0.0 < article.score <= 1.0
         assert article.reasons
+
+
+def test_a_score_is_the_calibrated_probability_of_the_cut_logit():
+    from dataclasses import replace
+
+    from corpuscut.segmenter.model import load_model, sigmoid
+
+    model = load_model()
+    assert replace(model, calibration=(1.0, 0.0)).probability(1.5) == sigmoid(1.5)
+    slope, intercept = model.calibration
+    assert model.probability(2.0) == sigmoid(slope * 2.0 + intercept)
+    assert slope > 0  # a higher logit is never a less likely cut
+
+
+WIRE = (
+    "GREAT LAKES <GL.TO> IN 390 MLN DLR EXPANSION\n"
+    "TORONTO, April 13 - Great Lakes Forest Products Ltd said it plans a 390 mln dlr modernization and expansion "
+    "of its newsprint business.\n"
+    "It said the expansion's effect on company employment levels will be minimal.\n"
+    "Reuter\n"
+    "ALTEX <AII> SETS ACQUISITION OF COMPUTER FIRMS\n"
+    "DENVER, April 3 - Altex Industries Inc said it has agreed in principle to buy 82 pct of two privately-held "
+    "affiliated computer firms.\n"
+    "Altex said it expects to close the transaction, which is subject to financing, in July.\n"
+    "Reuter\n"
+)
+
+
+def test_a_wire_sign_off_ends_its_story_and_the_next_headline_starts_one():
+    articles = split(WIRE)
+    assert [a.text.splitlines()[0][:12] for a in articles] == ["GREAT LAKES ", "ALTEX <AII> "]
+    assert articles[0].text.rstrip().endswith("Reuter")
+
+
+def test_a_trailing_credit_line_stays_with_the_article_it_credits():
+    first = ("Scientists find water ice on the moon\n"
+             "Researchers said on Monday they had found water ice in craters near the lunar south pole, a discovery "
+             "that could help future missions.\n"
+             "The ice lies in places that never see sunlight, the team said in a paper published on Monday.\n"
+             "(Image credit: NASA)\n")
+    second = ("Markets rally as inflation cools\n"
+              "Stocks rose on Wednesday after figures showed inflation slowing for a third month in a row, and "
+              "investors bet that rates would fall.\n"
+              "The main index closed up 1.2 percent, its best day since March.\n")
+    articles = split(first + second)
+    assert [a.text for a in articles] == [first, second]
+
+
+@pytest.mark.parametrize("line", [
+    "3. 'Not some irregular channel'", "Q: What happens to the money now?", "A: It goes back to the taxpayers.",
+    "\u2022 Ministers will vote on Tuesday", "2) The second reason",
+])
+def test_list_items_numbered_sections_and_question_and_answer_turns_are_marked(line):
+    assert load_cues().shape(line).item
+
+
+def test_a_numbered_section_lowers_the_score_of_the_gap_before_it():
+    segmenter = Segmenter()
+    lead = ("The minister said the plan would be published next week. Officials expect a vote before the summer, "
+            "and critics say it goes too far.\n")
+    tail = ("Talks with the unions have stalled since March. Both sides blame the other for the delay, and no new "
+            "meeting has been set.\n")
+    numbered = segmenter.analyse(lead + "3. The unions' objections\n" + tail)
+    plain = segmenter.analyse(lead + "The unions' objections\n" + tail)
+    assert numbered.logits[0] < plain.logits[0]
+    assert dict(segmenter.model.evidence(numbered.features.row(0)))["item_after"] < 0
+
+
+def test_a_line_ending_with_a_colon_is_not_cut_off_mid_sentence():
+    segmenter = Segmenter()
+    lead = ("The committee published the five main decisions it took at the meeting on Tuesday, after a long "
+            "debate that went on late into the night:\n")
+    features = segmenter.analyse(lead + "Implementation of the new tax on goods and services from July.\n").features
+    assert features.row(0)[features.names.index("cut_mid_sentence_before")] == 0
 
 
 def test_user_cue_file_adds_patterns(tmp_path):

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.corpus import ALL_SHAPES, SHAPES, Dump, build_dump, load_articles, read_choi, sample_dumps
-from corpuscut.segmenter.evaluate import Scores, offsets_to_text_lines, text_line_numbers
+from corpuscut.segmenter.evaluate import Reliability, Scores, offsets_to_text_lines, text_line_numbers
 
 from corpuscut.segmenter.datafiles import data_present as need
 from corpuscut.segmenter.tune_fallback import choi_scores
@@ -147,6 +147,7 @@ class Cell:
     scores: Scores = field(default_factory=Scores)
     tiling: Scores = field(default_factory=Scores)
     whole: float = 0.0
+    reliability: Reliability = field(default_factory=Reliability)
 
 
 def build_cells(data: Path, corpora: list[str], per_cell: int, singles: int, seed: int = 99) -> list[Cell]:
@@ -164,14 +165,38 @@ def build_cells(data: Path, corpora: list[str], per_cell: int, singles: int, see
 
 def score_cells(cells: list[Cell], segmenter: Segmenter, tiling: TextTiling | None, tiling_dumps: int) -> None:
     for cell in cells:
-        cell.scores = Scores()
+        cell.scores, cell.reliability = Scores(), Reliability()
         for i, dump in enumerate(cell.dumps):
-            score_dump(cell.scores, dump.text, list(dump.starts), [a.start for a in segmenter.split(dump.text)])
+            found = segmenter.split(dump.text)
+            score_dump(cell.scores, dump.text, list(dump.starts), [a.start for a in found])
+            real = _real_starts(dump)
+            for article in found[1:]:
+                cell.reliability.add(article.score, article.start in real)
             if tiling is not None and i < tiling_dumps:
                 text_starts, _ = text_line_numbers(dump.text)
                 cell.tiling.add(offsets_to_text_lines(list(dump.starts), text_starts), tiling.starts(dump.text),
                                 len(text_starts))
         cell.whole = sum(len(segmenter.split(d.text)) == 1 for d in cell.singles) / max(1, len(cell.singles))
+
+
+def _real_starts(dump: Dump) -> set[int]:
+    """Offsets that count as a right cut: a gold start, or a blank line's offset just before one
+    (a cut lands on the first text line either way)."""
+    text_starts, _ = text_line_numbers(dump.text)
+    gold = offsets_to_text_lines(list(dump.starts), text_starts)
+    return {text_starts[line - 1] for line in gold} | set(dump.starts)
+
+
+def print_reliability(cells: list[Cell]) -> None:
+    """Expected calibration error of the cuts' scores over every held-out cell, and the table."""
+    total = Reliability()
+    for cell in cells:
+        total.pairs.extend(cell.reliability.pairs)
+    print(f"\ncalibration of `score` over the matrix's cuts ({len(total.pairs)} cuts, first articles not counted): "
+          f"expected calibration error {total.ece:.4f}")
+    print(f"{'score':>11} {'cuts':>6} {'mean score':>11} {'real':>6}")
+    for lo, hi, n, score, real in total.table():
+        print(f"{lo:4.1f}-{hi:<4.1f}  {n:6} {score:11.3f} {real:6.3f}")
 
 
 def matrix_row(name: str, shape: str, s: Scores, whole: float, tiling: Scores | None) -> str:
@@ -215,6 +240,7 @@ def bench_corpora(data: Path, segmenter: Segmenter, tiling: TextTiling, per_cell
           f"{megabytes:.2f} MB), {singles} single articles a cell; TextTiling on the first {tiling_dumps} dumps "
           f"of each cell ({time.perf_counter() - started:.0f} s)")
     fitted = print_matrix(cells)
+    print_reliability(cells)
     if not loco or len(corpora) < 2:
         return
     print(f"\nleave one corpus out: fitted on the other corpora's training parts ({DUMPS_PER_SHAPE} dumps per shape,"
