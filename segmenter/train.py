@@ -237,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     weights, bias = fit_corpora(parts, args.l2)
     base = blank_model()
     model = BoundaryModel(
-        tuple(float(w) for w in weights), bias, base.names, base.min_words, base.short_penalty, fallback=Fallback()
+        tuple(float(w) for w in weights), bias, base.names, base.min_words, base.short_penalty,
+        fallback=previous_fallback(args.out),
     )
     # The decoder's weights: how much the lexical programme counts against the cue scores,
     # and from which score on a cut is taken as sure. Chosen on other training dumps of every corpus.
@@ -273,6 +274,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{w:+8.3f}  {name}")
     print(f"{bias:+8.3f}  bias; sure cuts from logit {model.sure_logit}, lexical {model.lexical}")
     return 0
+
+
+def previous_fallback(path: Path) -> Fallback:
+    """The fallback of the model file being replaced: it is chosen on Choi's set 4 by
+    ``tune_fallback`` (which ``make train`` runs next), not here."""
+    import json
+
+    try:
+        return Fallback(**json.loads(path.read_text(encoding="utf-8"))["fallback"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return Fallback()
 
 
 def default_cache() -> Path:
