@@ -97,13 +97,13 @@ REASONS: dict[str, str] = {
     "vocabulary_similarity": "vocabulary shift",
     "vocabulary_shift_depth": "vocabulary shift",
     "vocabulary_split_gain": "vocabulary shift",
-    "item_after": "list item, numbered section or Q&A turn",
-    "item_before": "follows a list item, numbered section or Q&A turn",
-    "embedded_near": "embedded post or caption line",
+    "item_after": "list item or Q&A turn",
+    "item_before": "follows a list item",
+    "embedded_near": "embedded post or caption",
     "all_caps_after": "upper-case line",
-    "headline_words_before": "short line repeating the words before it (a subhead)",
-    "headline_words_after": "short line whose words come in the text after it (a headline)",
-    "colon_line_after": "line ending with a colon",
+    "headline_words_before": "subhead (repeats words before)",
+    "headline_words_after": "headline (words come after)",
+    "colon_line_after": "line ends with a colon",
 }
 
 
@@ -229,7 +229,7 @@ def gap_features(
         cut,
         cut & (words[prev] >= 40) & ~flag["starts_lower"][nxt],
         teaser,
-        is_cut[nxt] & (words[nxt] >= 40),
+        (is_cut[nxt] | flag["teaser_end"][nxt]) & (words[nxt] >= 40),
         headline_after,
         np.where(headline[nxt], column("title_case")[nxt], 0.0),
         start_cue[nxt],

@@ -97,7 +97,8 @@ class Segmenter:
         else:
             cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
             if self.model.lexical is not None:
-                cuts = self._refine(cuts, logits, words, ids, self.model.lexical)
+                strong = feats.matrix[:, feats.names.index("strong_cue")] > 0
+                cuts = self._refine(cuts, logits, words, ids, self.model.lexical, strong)
         return Analysis(blocks, feats, logits, cuts, shapes, lines, _line_words(lines, blocks, shapes))
 
     def _unsupervised(self, feats: GapFeatures, words: list[int]) -> bool:
@@ -134,15 +135,18 @@ class Segmenter:
         return segment_boundaries(ids, gains, words, 0, 0.0, params, self.tier, extra)
 
     def _refine(
-        self, cuts: list[int], logits: list[float], words: list[int], ids: StemIds, params: LexicalParams
+        self, cuts: list[int], logits: list[float], words: list[int], ids: StemIds, params: LexicalParams,
+        strong: "np.ndarray | None" = None,
     ) -> list[int]:
-        """Keep the sure cuts; inside each stretch between them, segment again with the
+        """Keep the sure cuts (and those at an end-of-article cue); inside each stretch between them, segment again with the
         lexical dynamic programme, which also weighs the cue scores of the stretch's gaps.
 
         Only gaps scored at least ``params.candidate_logit`` may be cut, so the blocks between
         two such gaps are merged into one unit first: the programme runs over units, and its
         cost follows the number of candidate cuts, not of lines."""
-        sure = [c for c in cuts if logits[c - 1] >= self.model.sure_logit]
+        # A cut the cue decoder chose where an end-of-article cue fires (a separator, a credit
+        # line, a line cut off mid-sentence) is kept too: vocabulary cannot overrule it.
+        sure = [c for c in cuts if logits[c - 1] >= self.model.sure_logit or (strong is not None and strong[c - 1])]
         edges = [0, *sure, len(words)]
         out = set(sure)
         # U00's prior on a cut: log of the text's words; a fixed cost caps it, so that a cut
