@@ -373,7 +373,7 @@ class BodyFinder:
             # weak (a short article among much furniture); its most likely lines lead
             shift = 1.0 - float(logits[words > 0].max())
         scores = np.where(words > 0, (logits + shift) * (1.0 + words) ** m.power, 0.0)
-        first, last = _max_sum_run(scores)
+        first, last = max_sum_run(scores)
         if first > last:
             return 0, len(scores) - 1
         if scores[:first].sum() > -m.margin and (hard is None or not hard[:first].any()):
@@ -502,11 +502,12 @@ def _trimmed(
     return first, last
 
 
-def _max_sum_run(scores: np.ndarray) -> tuple[int, int]:
-    """(first, last) of the contiguous run with the largest sum; first > last when none is positive."""
+def max_sum_run(scores: Sequence[float] | np.ndarray) -> tuple[int, int]:
+    """(first, last) index of the contiguous run with the largest sum (Kadane's algorithm);
+    first > last when no score is positive."""
     best, best_first, best_last = 0.0, 0, -1
     total, first = 0.0, 0
-    for i, s in enumerate(scores.tolist()):
+    for i, s in enumerate(np.asarray(scores, dtype=float).tolist()):
         if total <= 0:
             total, first = s, i
         else:

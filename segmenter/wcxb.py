@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal
 
+from .body import max_sum_run
+
 #: Share of the pages held out for reporting (chosen by a hash of the file id, so it never moves).
 HELD_OUT_SHARE = 0.3
 
@@ -213,7 +215,7 @@ def gold_span(text: str, main_content: str) -> tuple[int, int, float]:
             or any(p in " " + joined + " " for p in long_paragraphs)
         )
         weights.append(len(tokens) if matched else -max(1, len(tokens)))
-    first, last = _max_sum_run(weights)
+    first, last = max_sum_run(weights)
     if first > last:
         return 0, 0, 0.0
     start, end = offsets[first][0], offsets[last][1]
@@ -221,20 +223,6 @@ def gold_span(text: str, main_content: str) -> tuple[int, int, float]:
     found = Counter(words(text[start:end]))
     recall = sum((wanted & found).values()) / max(1, sum(wanted.values()))
     return start, end, recall
-
-
-def _max_sum_run(weights: list[int]) -> tuple[int, int]:
-    """(first, last) index of the contiguous run with the largest sum; first > last when none is positive."""
-    best, best_first, best_last = 0, 0, -1
-    total, first = 0, 0
-    for i, w in enumerate(weights):
-        if total <= 0:
-            total, first = w, i
-        else:
-            total += w
-        if total > best:
-            best, best_first, best_last = total, first, i
-    return best_first, best_last
 
 
 def read_pages(
