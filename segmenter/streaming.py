@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .articles import TITLE_MAX_CHARS, Article, count_words, make_title
-from .body import HEADLINE_MAX_WORDS, find_body
+from .body import HEADLINE_MAX_WORDS, Body, find_body
 
 if TYPE_CHECKING:
     from .splitting import Analysis, Segmenter
@@ -314,9 +314,12 @@ class Assembler:
         #: The open article's words must be counted from its text: it began at a size-limit
         #: cut, or it may hold a line read in parts (whose words sections cannot count).
         self.recount = False
+        self.bodies: dict[tuple[int, int], Body] = {}
 
-    def push(self, section: Section, decision: Decision) -> list[Article]:
-        """The articles completed by one more section."""
+    def push(self, section: Section, decision: Decision, bodies: "dict[tuple[int, int], Body] | None" = None) -> list[Article]:
+        """The articles completed by one more section (``bodies``: those already found, by
+        each article's start and end offsets; the others are found here)."""
+        self.bodies = bodies or {}
         out: list[Article] = []
         self.cores.append((section.core_start, section.core))
         for cut in decision.cuts:
@@ -335,7 +338,8 @@ class Assembler:
 
     def _complete(self, end: int, end_line: int, words: int, recount: bool = False) -> Article:
         assert self.open_cut is not None
-        article = _article(self.index, self.open_cut, end, end_line, words, self.cores)
+        article = _article(self.index, self.open_cut, end, end_line, words, self.cores,
+                           self.bodies.get((self.open_cut.start, end)))
         if recount or self.recount or len(article.text) > self.limits.line_chars:
             article = replace(article, words=count_words(article.text))
         self.index += 1
@@ -387,11 +391,14 @@ def _text(cores: deque[tuple[int, str]], start: int, end: int) -> str:
     return "".join(parts)
 
 
-def _article(index: int, cut: Cut, end: int, end_line: int, words: int, cores: deque[tuple[int, str]]) -> Article:
+def _article(
+    index: int, cut: Cut, end: int, end_line: int, words: int, cores: deque[tuple[int, str]], body: Body | None = None
+) -> Article:
     text = _text(cores, cut.start, end)
     while cores and cores[0][0] + len(cores[0][1]) <= end:
         cores.popleft()
-    body = find_body(text, explain=True)
+    if body is None:
+        body = find_body(text, explain=True)
     title = cut.title if body.headline is None else make_title(body.headline, HEADLINE_MAX_WORDS, is_headline=True)
     return Article(
         index=index,

@@ -26,7 +26,7 @@ from corpuscut.errors import CorpuscutError
 from corpuscut.processes import one_blas_thread
 from corpuscut.segmenter import Article, Segmenter, SegmenterError
 from corpuscut.segmenter.words import DEFAULT_LANGUAGE
-from corpuscut.segmenter.body import find_body
+from corpuscut.segmenter.body import Body, find_body
 from corpuscut.segmenter.kernels import Tier
 from corpuscut.segmenter.language import Language, detect_in_pieces, given_language
 from corpuscut.segmenter.streaming import Assembler, Decision, Limits, Section, iter_sections
@@ -102,6 +102,10 @@ class Decided:
 
     decision: Decision
     summaries: dict[tuple[int, int], Summary]
+    #: The body of every article wholly in the core, by its start and end offsets (found where
+    #: the section is decided, so that it spreads over the workers; the command's process finds
+    #: only those of the articles that run from one section into the next).
+    bodies: dict[tuple[int, int], Body] = field(default_factory=dict)
 
 
 def decide_section(job: Job, section: Section) -> Decided:
@@ -136,21 +140,19 @@ def decide_sections(tasks: list[tuple[Job, Section]]) -> list[Decided | Exceptio
 
 
 def _with_summaries(job: Job, section: Section, decision: Decision) -> Decided:
-    """A section's decision with, for ``digest``, the summaries of the articles wholly in it."""
+    """A section's decision with the bodies of the articles wholly in it and, for ``digest``,
+    their summaries (made from the bodies)."""
     cuts = decision.cuts
+    ends = [c.start for c in cuts[1:]] + ([section.core_end] if section.last_line is not None else [])
+    texts = [section.text[c.start - section.offset: end - section.offset] for c, end in zip(cuts, ends)]
+    bodies = {(cut.start, end): find_body(text, explain=True) for cut, end, text in zip(cuts, ends, texts)}
     summaries: dict[tuple[int, int], Summary] = {}
     if job.summarize:
-        ends = [c.start for c in cuts[1:]] + ([section.core_end] if section.last_line is not None else [])
-        # summaries are made from each article's body, found as the assembled article's is
-        texts = [_body(section.text[c.start - section.offset: end - section.offset]) for c, end in zip(cuts, ends)]
-        for cut, end, summary in zip(cuts, ends, summarize_texts(job, texts)):
+        found = [bodies[cut.start, end] for cut, end in zip(cuts, ends)]
+        bodies_text = [text[body.start:body.end] for text, body in zip(texts, found)]
+        for cut, end, summary in zip(cuts, ends, summarize_texts(job, bodies_text)):
             summaries[cut.start, end] = summary
-    return Decided(decision, summaries)
-
-
-def _body(text: str) -> str:
-    body = find_body(text)
-    return text[body.start:body.end]
+    return Decided(decision, summaries, bodies)
 
 
 @contextmanager
@@ -470,7 +472,7 @@ def _assembled(items: Iterable[Item], job: Job, compiles: bool) -> Iterator[Item
             doc_job = job.on(result[1])
         elif kind == "section":
             pairs = []
-            for article in assembler.push(payload, result.decision):
+            for article in assembler.push(payload, result.decision, result.bodies):
                 summary = None
                 if job.summarize:
                     summary = result.summaries.get((article.start, article.end))

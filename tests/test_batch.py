@@ -376,3 +376,19 @@ def test_a_few_small_inputs_never_load_numba(tmp_path):
                           cwd=Path(__file__).resolve().parent.parent)
     articles, loaded = done.stdout.split()
     assert int(articles) > len(DUMPS) and loaded == "False", done.stderr
+
+
+def test_bodies_are_found_where_sections_are_decided_and_equal_the_assemblers_own(monkeypatch):
+    """The task that decides a section also finds the bodies of the articles wholly in it (so
+    that they spread over the workers); the articles are the same as the Assembler makes when
+    it finds every body itself."""
+    from corpuscut.segmenter import Segmenter, streaming
+
+    expected = [list(Segmenter(evidence=False).iter_split([Path(path).read_text(encoding="utf-8")])) for path in DUMPS]
+    calls = []
+    real = streaming.find_body
+    monkeypatch.setattr(streaming, "find_body", lambda *a, **k: calls.append(1) or real(*a, **k))
+    events = list(run_batch(Job(), DUMPS, lambda s: [open_text(s)]))
+    got = [[a for e in events if isinstance(e, Articles) and e.doc.source == path for a, _ in e.pairs] for path in DUMPS]
+    assert got == expected
+    assert not calls  # every sample is one section: no article ran from one into the next
