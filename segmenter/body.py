@@ -40,7 +40,7 @@ HEADLINE_REACH = 3
 #: Neighbourhood of a line for its context features (lines on each side).
 REACH = 3
 TERMINAL = tuple(".!?\"'\u201d\u2019)\u2026:;")
-#: A line that many pages of different sites share, as stored in the model (lower-cased words).
+#: A word as lines are compared (with the page's title, with the lines many sites share).
 _NORMAL = re.compile(r"[^\W_]+")
 _PUNCTUATION = re.compile(r"[,.;:]")
 #: Leading numbers of a line's words ("2 9 9 at home fitness"): a contents entry and its heading match without them.
@@ -96,8 +96,8 @@ class Body:
 
 
 @dataclass(frozen=True)
-class Stage:
-    """One logistic regression over standardised features."""
+class Logistic:
+    """A logistic regression over standardised features."""
 
     weights: np.ndarray
     bias: float
@@ -117,7 +117,7 @@ class Stage:
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Stage":
+    def from_json(cls, data: dict[str, Any]) -> "Logistic":
         return cls(np.asarray(data["weights"], dtype=float), float(data["bias"]),
                    np.asarray(data["mean"], dtype=float), np.asarray(data["scale"], dtype=float))
 
@@ -126,7 +126,7 @@ class Stage:
 class BodyModel:
     """The fitted line model and the decoder's settings (``data/body-model.json``)."""
 
-    lines: Stage
+    lines: Logistic
     #: Decoder: a line's score is (logit + shift) * (1 + words) ** power.
     shift: float
     power: float
@@ -151,7 +151,7 @@ def model_from_json(data: dict[str, Any]) -> BodyModel:
     if list(data["features"]) != list(FEATURES):
         raise ValueError("body model was fitted on other features; refit it (python -m corpuscut.segmenter.train_body)")
     return BodyModel(
-        lines=Stage.from_json(data["lines"]),
+        lines=Logistic.from_json(data["lines"]),
         shift=float(data["shift"]), power=float(data["power"]), margin=float(data["margin"]),
         common=frozenset(data.get("common", [])),
     )

@@ -20,7 +20,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .body import FEATURES, BodyFinder, BodyModel, Stage, line_features, normal_line
+from .body import FEATURES, BodyFinder, BodyModel, Logistic, line_features, normal_line
 from .wcxb import Page, words
 
 #: A line that at least this many training pages share, and that is rarely main text, is a common line.
@@ -63,7 +63,7 @@ def labelled_rows(page: Page, common: frozenset[str]) -> tuple[np.ndarray, np.nd
     return rows, labels
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, sample: np.ndarray, l2: float = L2) -> Stage:
+def fit_logistic(x: np.ndarray, y: np.ndarray, sample: np.ndarray, l2: float = L2) -> Logistic:
     """An L2-regularised logistic regression on standardised features (Newton's method)."""
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
@@ -80,7 +80,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, sample: np.ndarray, l2: float = L
         w -= step
         if np.abs(step).max() < 1e-6:
             break
-    return Stage(w[:-1], float(w[-1]), mean, scale)
+    return Logistic(w[:-1], float(w[-1]), mean, scale)
 
 
 def word_f1(predicted: str, gold: str) -> float:
