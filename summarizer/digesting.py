@@ -14,12 +14,12 @@ def digest(
     summarizer: Summarizer | None = None,
     length: Length = Length(),
 ) -> list[tuple[Article, Summary]]:
-    """Each article of ``text`` with its summary (by default tools for the text's language,
-    detected from its start)."""
+    """Each article of ``text`` with its summary, made from the article's body (by default
+    tools for the text's language, detected from its start)."""
     if segmenter is None or summarizer is None:
         from corpuscut.segmenter.language import detect_language
 
         language = detect_language(text).stemmer
         segmenter = segmenter or Segmenter(language=language)
         summarizer = summarizer or Summarizer(language=language)
-    return [(a, summarizer.summarize(a.text, length)) for a in segmenter.split(text)]
+    return [(a, summarizer.summarize(a.body, length)) for a in segmenter.split(text)]

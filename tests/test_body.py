@@ -134,3 +134,11 @@ def test_explain_record_lists_the_dropped_lines(run, tmp_path):
     page.write_text(PAGE, encoding="utf-8")
     records = _records(run(["split", str(page), "-f", "jsonl", "--explain"]))
     assert any(r["body_dropped"] and r["body_dropped"][0].startswith("lines 1-") for r in records)
+
+
+def test_library_digest_summarizes_the_body():
+    from corpuscut.summarizer import Length, Summarizer, digest
+
+    pairs = digest(PAGE, summarizer=Summarizer("lead"), length=Length(sentences=1))
+    for article, summary in pairs:
+        assert summary.text in article.body
