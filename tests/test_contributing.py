@@ -93,6 +93,8 @@ def test_recipe_add_an_input_reader(tmp_path):
 def test_recipe_add_a_cue(tmp_path):
     import json
 
+    from corpuscut.segmenter.features import REASONS
+
     copy = _copy(tmp_path)
     lines = (copy / "samples" / "kursk-taiwan-dump.txt").read_text(encoding="utf-8").splitlines()
     # The first article's credit line reworded: no shipped cue knows it, so it reads as the
@@ -106,7 +108,7 @@ def test_recipe_add_a_cue(tmp_path):
         done = _run(copy, "split", "-f", "jsonl", "--jobs", "1", str(dump))
         assert done.returncode == 0, done.stderr.decode()
         records = [json.loads(line) for line in done.stdout.decode().splitlines()]
-        return [r["start_line"] for r in records if "credit/copyright line before" in r["reasons"]]
+        return [r["start_line"] for r in records if REASONS["credit_or_copyright_before"] in r["reasons"]]
 
     assert credited() == []
     cues = copy / "segmenter" / "data" / "cues.json"
