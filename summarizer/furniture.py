@@ -32,7 +32,8 @@ _LABEL = re.compile(r"^\W*([^\W\d][\w'\- ]*?)\s*:\s+\S")
 class Furniture:
     """Compiled furniture patterns (see ``data/furniture.json``)."""
 
-    drop: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern); '^' patterns are only matched
+    drop: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern): tried anywhere in a sentence
+    drop_at_start: tuple[tuple[str, re.Pattern[str]], ...]  # the patterns that start with '^'
     cut: tuple[re.Pattern[str], ...]
     label_words: int
     saying: frozenset[str]
@@ -42,8 +43,11 @@ class Furniture:
     def reason(self, text: str) -> str | None:
         """The kind of furniture ``text`` (one sentence) is, or None."""
         lower = text.lower()
+        for kind, pattern in self.drop_at_start:
+            if pattern.match(lower):
+                return kind
         for kind, pattern in self.drop:
-            if (pattern.match if pattern.pattern.startswith("^") else pattern.search)(lower):
+            if pattern.search(lower):
                 return kind
         return "caption" if self.is_caption(text) else None
 
@@ -59,15 +63,17 @@ class Furniture:
     def unglue(self, sentence: Sentence) -> Sentence:
         """``sentence`` from the second copy of a run of words it holds twice: the copy before
         it was a caption glued to the sentence it repeats."""
-        spans = [(m.start(), m.group().lower()) for m in _WORD.finditer(sentence.text)]
+        words = sentence.text.lower().split()
         k = self.repeated_run_words
-        seen: dict[tuple[str, ...], int] = {}
-        for i in range(len(spans) - k + 1):
-            run = tuple(w for _, w in spans[i: i + k])
+        runs = list(zip(*(words[i:] for i in range(k))))
+        if len(set(runs)) == len(runs):
+            return sentence  # no run comes twice (the common case, decided in C)
+        seen: set[tuple[str, ...]] = set()
+        for i, run in enumerate(runs):
             if run in seen:
-                at = spans[i][0]
+                at = [m.start() for m in _WORD.finditer(sentence.text)][i]
                 return Sentence(sentence.index, sentence.start + at, sentence.end, sentence.text[at:])
-            seen.setdefault(run, i)
+            seen.add(run)
         return sentence
 
     def trim(self, sentence: Sentence) -> Sentence | None:
@@ -118,7 +124,10 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
         drop = tuple((kind, _compile(p, kind)) for kind, patterns in data["drop"].items() for p in patterns)
         cut = tuple(_compile(p, "cut") for p in data["cut"])
         label = data["caption_label"]
-        return Furniture(drop, cut, int(label["max_words"]), frozenset(label["verbs"]), int(data["byline_name_words"]),
+        anywhere = tuple(d for d in drop if not d[1].pattern.startswith("^"))
+        at_start = tuple(d for d in drop if d[1].pattern.startswith("^"))
+        return Furniture(
+            anywhere, at_start, cut, int(label["max_words"]), frozenset(label["verbs"]), int(data["byline_name_words"]),
             int(data["repeated_run_words"]),
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:

@@ -1,6 +1,6 @@
 """Our default method, ``newsrank``: sentence features that matter in news, weighed by a model
 fitted on summaries that people wrote (CNN/DailyMail highlights and Inshorts summaries), then
-picked best first within a word budget, with trigram blocking against repeats.
+picked best first while they fit a word budget, with trigram blocking against repeats.
 
 Lexical features of each sentence (numpy/scipy, similarities in row chunks so memory stays
 bounded on long texts; or one compiled loop, :mod:`summarizer.kernels`):
@@ -18,7 +18,9 @@ fourth place, too short or too long, a quotation, a question, a caption's marks 
 
 A logistic regression over these (weights in ``data/newsrank.json``, refitted with
 ``python -m corpuscut.summarizer.train``) scores each sentence; sentences are taken best first
-while they fit the word budget, skipping one that repeats a word trigram of one already taken.
+until the best one left would overflow the word budget, skipping one that repeats a word
+trigram of one already taken. (Filling the budget with lesser sentences that happen to fit
+scored lower on the development slice: 0.4 ROUGE-1 less.)
 """
 
 from __future__ import annotations
@@ -57,7 +59,14 @@ SURFACE_FEATURES: tuple[str, ...] = (
     "second_sentence",
     "third_sentence",
     "fourth_sentence",
+    "log_position",
+    "words_before",
+    "starts_in_first_60_words",
+    "starts_in_first_120_words",
+    "document_similarity_by_position",
     "under_8_words",
+    "under_12_words",
+    "over_30_words",
     "over_40_words",
     "quotation",
     "question",
@@ -243,17 +252,28 @@ def lexical_features(
     )
 
 
-def surface_features(sentences: list[str]) -> np.ndarray:
-    """One row of SURFACE_FEATURES per sentence."""
+def surface_features(sentences: list[str], lexical: np.ndarray) -> np.ndarray:
+    """One row of SURFACE_FEATURES per sentence (``lexical``: their LEXICAL_FEATURES rows).
+    Where a sentence starts in words counts besides its place: the lead of news is its first
+    sixty-odd words, however they are cut into sentences."""
     n = len(sentences)
     position = np.arange(n)
     words = np.array([len(s.split()) for s in sentences], dtype=float)
+    before = np.concatenate([[0.0], np.cumsum(words)[:-1]])
+    doc_sim = lexical[:, LEXICAL_FEATURES.index("document_similarity")] if n else np.zeros(0)
     return np.column_stack(
         [
             (position == 1).astype(float),
             (position == 2).astype(float),
             (position == 3).astype(float),
+            np.log1p(position),
+            np.minimum(before, 300.0) / 100.0,
+            (before < 60).astype(float),
+            (before < 120).astype(float),
+            doc_sim / (1.0 + position),
             (words < 8).astype(float),
+            (words < 12).astype(float),
+            (words > 30).astype(float),
             (words > 40).astype(float),
             [1.0 if _QUOTE.search(s) else 0.0 for s in sentences],
             [1.0 if s.rstrip(" \"'\u201d\u2019").endswith("?") else 0.0 for s in sentences],
@@ -273,7 +293,7 @@ def sentence_features(
         lexical = compiled(newsrank_features)(ids.ids, ids.starts, words, has_title)
     else:
         lexical = lexical_features(sentences, normalizer, title)
-    return np.hstack([lexical, surface_features(sentences)])
+    return np.hstack([lexical, surface_features(sentences, lexical)])
 
 
 def _trigrams(sentence: str) -> set[tuple[str, ...]]:
@@ -286,9 +306,8 @@ def newsrank_select(
     title: str | None = None, word_budget: int | None = None, tier: Tier | None = None,
 ) -> list[int]:
     """Indices (in document order) of the sentences to keep: best score first, skipping one
-    that shares a word trigram with one already kept, and one that would overflow
-    ``word_budget``, until ``count`` are kept or the budget is spent (when no sentence fits
-    the budget, the best one alone). Without a budget, a count that only repeats can fill is
+    that shares a word trigram with one already kept, until ``count`` are kept or the best one
+    left would overflow ``word_budget`` (when no sentence fits the budget, the best one alone). Without a budget, a count that only repeats can fill is
     filled with the best of the repeats."""
     n = len(sentences)
     if n == 0 or count <= 0:
@@ -303,6 +322,8 @@ def newsrank_select(
     for i in (int(k) for k in order):
         words = len(sentences[i].split())
         if word_budget is not None and used + words > word_budget:
+            if chosen:
+                break  # the best left does not fit: a lesser one would only fill the budget
             continue
         grams = _trigrams(sentences[i])
         if grams & seen:
