@@ -137,7 +137,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     data_arg(parser)
     parser.add_argument("--limit", type=int, default=None, help="at most N articles of each corpus (a quick run)")
-    parser.add_argument("--methods", default=f"{DEFAULT_METHOD},lead,lex-rank,text-rank,lsa")
+    parser.add_argument("--methods", default=f"{DEFAULT_METHOD},lead,lex-rank,text-rank")
     parser.add_argument("--speed", type=int, default=500, help="articles timed for the speed figure (0: none)")
     args = parser.parse_args()
     methods = args.methods.split(",")
