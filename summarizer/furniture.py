@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,14 +44,11 @@ class Furniture:
 
     def reason(self, text: str) -> str | None:
         """The kind of furniture ``text`` (one sentence) is, or None."""
+        return self._found_at_start(text) or self._found_anywhere(text) or ("caption" if self.is_caption(text) else None)
+
+    def _found_at_start(self, text: str) -> str | None:
         lower = text.lower()
-        for kind, pattern in self.drop_at_start:
-            if pattern.match(lower):
-                return kind
-        for kind, pattern in self.drop:
-            if pattern.search(lower):
-                return kind
-        return "caption" if self.is_caption(text) else None
+        return next((kind for kind, pattern in self.drop_at_start if pattern.match(lower)), None)
 
     def is_caption(self, text: str) -> bool:
         """A caption of the Daily Mail kind: a short label, a colon, the caption
@@ -76,42 +75,74 @@ class Furniture:
             seen.add(run)
         return sentence
 
+    def trim_at(self, text: str) -> int | None:
+        """Where the first furniture marker glued inside ``text`` begins, or None."""
+        lower = text.lower()
+        if len(lower) != len(text):  # a letter whose lower case is longer: match case-blind
+            found = [m.start() for m in (re.search(p.pattern, text, re.IGNORECASE) for p in self.cut) if m]
+        else:
+            found = [m.start() for m in (p.search(lower) for p in self.cut) if m]
+        return min(found) if found else None
+
     def trim(self, sentence: Sentence) -> Sentence | None:
         """``sentence`` up to the first furniture marker glued inside it (None when too little
         is left before it)."""
-        lower = sentence.text.lower()
-        if len(lower) != len(sentence.text):  # a letter whose lower case is longer: match case-blind
-            lower, flags = sentence.text, re.IGNORECASE
-        else:
-            flags = 0
-        found = [m.start() for m in (re.search(p.pattern, lower, flags) if flags else p.search(lower) for p in self.cut) if m]
-        if not found:
+        at = self.trim_at(sentence.text)
+        if at is None:
             return sentence
-        head = sentence.text[: min(found)].rstrip()
+        head = sentence.text[:at].rstrip()
         if len(head.split()) < MIN_PIECE_WORDS:
             return None
         return Sentence(sentence.index, sentence.start, sentence.start + len(head), head)
+
+    def _found_in(self, texts: list[str]) -> tuple[list[str | None], list[bool]]:
+        """Each text's kind of furniture by the patterns tried anywhere (or None), and whether a
+        cut marker is in it. The patterns run over all the texts at once, one line each: a
+        pattern led by a literal word is then one fast scan of the whole text, not one a
+        sentence."""
+        kinds: list[str | None] = [None] * len(texts)
+        cuts = [False] * len(texts)
+        joined = "\n".join(texts).lower()
+        if len(joined) != sum(map(len, texts)) + max(0, len(texts) - 1):  # a letter whose lower case is longer
+            return [self._found_anywhere(t) for t in texts], [self.trim_at(t) is not None for t in texts]
+        starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        for kind, pattern in self.drop:
+            for m in pattern.finditer(joined):
+                i = bisect_right(starts, m.start()) - 1
+                if kinds[i] is None:
+                    kinds[i] = kind
+        for pattern in self.cut:
+            for m in pattern.finditer(joined):
+                cuts[bisect_right(starts, m.start()) - 1] = True
+        return kinds, cuts
+
+    def _found_anywhere(self, text: str) -> str | None:
+        lower = text.lower()
+        return next((kind for kind, pattern in self.drop if pattern.search(lower)), None)
 
     def clean(self, sentences: list[Sentence]) -> list[Sentence]:
         """The sentences that are not furniture, cut short where furniture is glued to them."""
         out: list[Sentence] = []
         after_by = False
-        for s in sentences:
-            kind = self.reason(s.text)
+        anywhere, cuts = self._found_in([s.text for s in sentences])
+        for s, found, cut in zip(sentences, anywhere, cuts):
+            kind = self._found_at_start(s.text) or found or ("caption" if self.is_caption(s.text) else None)
             if kind is None and after_by and len(s.text.split()) <= self.byline_name_words:
                 kind = "byline"  # the name after a bare "by ."
             after_by = kind == "byline" and len(s.text.strip(" .:").split()) <= 1
             if kind is not None:
                 continue
-            trimmed = self.trim(self.unglue(s))
-            if trimmed is not None:
-                out.append(trimmed)
+            kept: Sentence | None = self.unglue(s)
+            if cut:
+                kept = self.trim(kept)  # type: ignore[arg-type]
+            if kept is not None:
+                out.append(kept)
         return out
 
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
     try:
-        return re.compile(pattern)
+        return re.compile(pattern, re.MULTILINE)  # several sentences are searched at once, a line each
     except re.error as exc:
         raise SummarizerError(f"furniture pattern {pattern!r} ({where}) is not a regular expression: {exc}") from exc
 
