@@ -36,6 +36,7 @@ class Furniture:
 
     drop: tuple[tuple[str, re.Pattern[str]], ...]  # (kind, pattern): tried anywhere in a sentence
     drop_at_start: tuple[tuple[str, re.Pattern[str]], ...]  # the patterns that start with '^'
+    any_at_start: re.Pattern[str]  # all of drop_at_start in one alternation
     cut: tuple[re.Pattern[str], ...]
     label_words: int
     saying: frozenset[str]
@@ -48,6 +49,8 @@ class Furniture:
 
     def _found_at_start(self, text: str) -> str | None:
         lower = text.lower()
+        if self.any_at_start.match(lower) is None:  # one try for all: most sentences match none
+            return None
         return next((kind for kind, pattern in self.drop_at_start if pattern.match(lower)), None)
 
     def is_caption(self, text: str) -> bool:
@@ -157,8 +160,9 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
         label = data["caption_label"]
         anywhere = tuple(d for d in drop if not d[1].pattern.startswith("^"))
         at_start = tuple(d for d in drop if d[1].pattern.startswith("^"))
+        any_at_start = _compile("|".join(f"(?:{p.pattern})" for _, p in at_start) or "(?!)", "drop")
         return Furniture(
-            anywhere, at_start, cut, int(label["max_words"]), frozenset(label["verbs"]), int(data["byline_name_words"]),
+            anywhere, at_start, any_at_start, cut, int(label["max_words"]), frozenset(label["verbs"]), int(data["byline_name_words"]),
             int(data["repeated_run_words"]),
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
