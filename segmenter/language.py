@@ -107,8 +107,9 @@ def _sample(head: str) -> str:
     for k in range(count):
         lo = k * step
         hi = lo + width
-        # Whole words: start after the first space, end at the last one.
-        lo = head.find(" ", lo, hi) + 1 if k else 0
+        # Whole words where the text has spaces: start after the first, end at the last.
+        first = head.find(" ", lo, hi) if k else -1
+        lo = first + 1 if first >= 0 else lo
         space = head.rfind(" ", lo, hi)
         parts.append(head[lo: space if space > lo else hi])
     return "\n".join(parts)

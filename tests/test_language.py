@@ -121,3 +121,12 @@ def test_the_batch_keeps_one_segmenter_per_language_and_gives_each_document_its_
     german = Job().on(Language("german", "german"))
     assert german.segmenter() is german.segmenter() is Job(language="german").segmenter()
     assert german.summarizer().language == "german"
+
+
+def test_a_long_start_without_spaces_is_read_in_stretches_across_it():
+    from corpuscut.segmenter.language import _sample
+
+    chinese = "北京时间周三，政府宣布了新的预算计划，其中包括增加国防开支和基础设施投资。" * 3000
+    sample = _sample(chinese[: sample_chars()])
+    assert len(sample) < 10_000 and sample.count("\n") == 7
+    assert detect_language(chinese) == Language("chinese", "english", "detected")
