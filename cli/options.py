@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import os
 import typing
 from dataclasses import dataclass, fields
 from enum import Enum
@@ -154,7 +153,9 @@ class Options:
     @property
     def workers(self) -> int:
         """``--jobs``, or one per core the process may run on; never more than the cores."""
-        cores = max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+        from corpuscut.summarizer.pipeline import available_cores
+
+        cores = available_cores()
         return min(self.jobs, cores) if self.jobs is not None else cores
 
     @property

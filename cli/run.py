@@ -298,7 +298,7 @@ def _workers(opts: Options, sources: list[str]) -> Workers | None:
         return workers
     if opts.workers <= 1:
         return None
-    tasks = None if opts.text_field else estimate_tasks(sources, Limits())
+    tasks = None if opts.text_field else estimate_tasks(sources, Limits(), enough=opts.workers)
     jobs = usable_jobs(opts.workers, tasks)
     if jobs <= 1:
         return None

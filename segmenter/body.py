@@ -75,10 +75,11 @@ REASONS: dict[str, str] = {
 }
 
 
-#: An article longer than this is taken whole as its body: no page is that long, and reading
-#: its lines' features would cost time and memory out of proportion (an article of millions of
-#: short lines, which only the article-size cap ends).
+#: An article longer than this, or of more lines, is taken whole as its body: no page is that
+#: long, and its lines' features would cost time and memory out of proportion (an article of
+#: a million one-character lines took 520 MB; one of short lines only the size cap ends).
 MAX_BODY_CHARS = 1_000_000
+MAX_BODY_LINES = 20_000
 
 
 @dataclass(frozen=True)
@@ -328,7 +329,7 @@ class BodyFinder:
         self.model = model if model is not None else load_body_model()
 
     def find(self, text: str, explain: bool = False) -> Body:
-        if len(text) > MAX_BODY_CHARS:
+        if len(text) > MAX_BODY_CHARS or text.count("\n") >= MAX_BODY_LINES:
             return Body(0, len(text), 0.0)
         lines = text.split("\n")
         if len(lines) < 3 or _plainly_prose(lines):

@@ -330,6 +330,10 @@ class _Batch:
 
     tasks: list[tuple[Job, Section]] = field(default_factory=list)
     chars: int = 0
+    #: Lines of the sections (a batch is analysed as one text: many short lines cost memory
+    #: per line, so a batch holds no more lines than a section may: a million one-character
+    #: lines batched by size alone took 520 MB).
+    lines: int = 0
     future: Future[list[Decided | Exception]] | None = None
     #: Whether it went to the workers (it counts against ``ahead`` until its last section is taken).
     sent: bool = False
@@ -394,7 +398,8 @@ def _decided(workers: Workers | None, job: Job, items: Iterable[Item], ahead: in
         window.append((item, _Part(batch, len(batch.tasks))))
         batch.tasks.append((current, item[2]))
         batch.chars += len(item[2].text)
-        if batch.chars >= BATCH_CHARS:
+        batch.lines += item[2].text.count("\n")
+        if batch.chars >= BATCH_CHARS or batch.lines >= current.limits.section_lines:
             send()
 
     def ready() -> bool:
@@ -629,27 +634,34 @@ class ClusterError(WorkerError):
     """The Dask cluster cannot be used."""
 
 
+def available_cores() -> int:
+    """The cores this process may run on."""
+    import os
+
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
 def usable_jobs(requested: int | None, tasks: int | None) -> int:
     """Worker processes worth starting: the ``requested`` number (one per core by default),
     never more than the cores this process may run on, nor than the run's ``tasks`` when
     they are known (more would only cost memory and start-up time)."""
-    import os
-
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = available_cores()
     jobs = min(requested or cores, cores)
     return max(1, min(jobs, tasks) if tasks is not None else jobs)
 
 
-def estimate_tasks(sources: list[str], limits: Limits) -> int | None:
-    """How many sections the inputs will make, when that is known from their sizes: None if
-    any is standard input, compressed or a WARC file (its text may be far larger), or not a
-    regular file."""
+def estimate_tasks(sources: list[str], limits: Limits, enough: int | None = None) -> int | None:
+    """How many sections the inputs will make, when that is known from their sizes (counting
+    stops at ``enough``): None if any is standard input, compressed or a WARC file (its text
+    may be far larger), or not a regular file."""
     import os
 
     from corpuscut.segmenter.source import sniff_compression
 
     tasks = 0
     for source in sources:
+        if enough is not None and tasks >= enough:
+            return tasks
         try:
             if source == "-" or not os.path.isfile(source):
                 return None
