@@ -102,7 +102,7 @@ REASONS: dict[str, str] = {
     "embedded_near": "embedded post or caption",
     "all_caps_after": "upper-case line",
     "headline_words_before": "subhead (repeats words before)",
-    "headline_words_after": "headline (words come after)",
+    "headline_words_after": "headline",
     "colon_line_after": "line ends with a colon",
 }
 
