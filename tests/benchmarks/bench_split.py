@@ -263,6 +263,46 @@ def bench_corpora(data: Path, segmenter: Segmenter, tiling: TextTiling, per_cell
     print(f"leave-one-corpus-out mean F1 {sum(f1s) / len(f1s):.3f} (all shapes of each corpus together)")
 
 
+def bench_wcxb(folder: Path, segmenter: Segmenter, pages_per_dump: int = 6, limit: int | None = None) -> None:
+    """Real web pages from WCXB's held-out part, as a crude scraper keeps them (menus, cookie
+    notices, footers): single article pages (the whole page text, and its main text alone)
+    kept whole, and dumps of pages glued one after another, where a cut anywhere from the
+    page's first line to the first line of its main text counts as right."""
+    import random
+
+    from corpuscut.segmenter.wcxb import read_pages
+
+    pages = [p for p in read_pages(folder, split="held-out") if p.text.strip() and p.body_end > p.body_start]
+    if limit:
+        pages = pages[: limit * pages_per_dump]
+    articles = [p for p in pages if p.page_type == "article"]
+    whole_page = sum(len(segmenter.split(p.text)) == 1 for p in articles) / max(1, len(articles))
+    whole_body = sum(len(segmenter.split(p.text[p.body_start: p.body_end])) == 1 for p in articles) / max(1, len(articles))
+    print(f"\nWCXB held-out pages ({len(pages)}, {len(articles)} of them articles), page text as a crude scraper keeps it")
+    print(f"single article pages kept whole: whole page text {whole_page:.3f}, main text alone {whole_body:.3f}")
+    rng = random.Random(7)
+    order = pages[:]
+    rng.shuffle(order)
+    for name, chosen in (("all languages", order), ("English", [p for p in order if p.language == "en"])):
+        found = predicted = windows = 0
+        for k in range(0, len(chosen) - 1, pages_per_dump):
+            group = chosen[k: k + pages_per_dump]
+            text, spans = "", []
+            for page in group:
+                spans.append((len(text), len(text) + page.body_start))
+                text += page.text.rstrip("\n") + "\n"
+            cuts = [a.start for a in segmenter.split(text)[1:]]
+            predicted += len(cuts)
+            for lo, hi in spans[1:]:
+                windows += 1
+                found += any(lo <= c <= hi for c in cuts)
+        precision = found / predicted if predicted else 1.0
+        recall = found / windows if windows else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        print(f"page dumps ({name}, {pages_per_dump} pages each, {windows} page starts): P {precision:.3f} R {recall:.3f} "
+              f"F1 {f1:.3f} (a cut anywhere in a page's leading boilerplate counts)")
+
+
 def bench_seed(path: Path, segmenter: Segmenter, tiling: TextTiling) -> None:
     text = path.read_text(encoding="utf-8")
     text_starts, _ = text_line_numbers(text)
@@ -308,7 +348,7 @@ def main() -> None:
                         "samples per set at most this many")
     parser.add_argument("--cache", type=Path, default=default_cache(), help="folder for the training dumps' features")
     parser.add_argument("--choi-limit", type=int, default=None, help="samples per Choi set (default: all)")
-    parser.add_argument("--skip", default="", help="comma-separated parts to skip: matrix, loco, bbc, seed, choi")
+    parser.add_argument("--skip", default="", help="comma-separated parts to skip: matrix, loco, wcxb, bbc, seed, choi")
     parser.add_argument("--part", choices=("heldout", "train"), default="heldout",
                         help="BBC articles to build dumps from: the held-out part (the figures to report) or the "
                              "training part (for choosing between models without looking at the held-out part)")
@@ -329,6 +369,8 @@ def main() -> None:
     if "matrix" not in skip:
         bench_corpora(args.data, segmenter, tiling, args.per_cell, args.singles, args.tiling_dumps,
                       "loco" not in skip, args.cache)
+    if "wcxb" not in skip and need(args.data / "wcxb-dev", "WCXB pages"):
+        bench_wcxb(args.data / "wcxb-dev", segmenter, limit=args.limit)
     if "bbc" not in skip and need(args.data / "bbc-news-summary" / "articles", "BBC dumps"):
         bench_bbc(args.data / "bbc-news-summary", segmenter, tiling, args.dumps_per_shape, args.part, args.seed)
     if "choi" not in skip and need(args.data / "choi", "Choi's dataset"):
