@@ -149,8 +149,10 @@ def _check(opts: Options, fmt: OutputFormat) -> None:
     """What only the run can tell of the options: a usage error before any work."""
     if opts.resume and (opts.output is None or fmt is not OutputFormat.jsonl):
         raise UsageError("--resume needs --output FILE and the jsonl format")
-    if fmt is OutputFormat.parquet and (opts.output is None or not parquet.available()):
-        raise UsageError("--format parquet needs --output FILE and pyarrow (pip install 'corpuscut[parquet]')")
+    if fmt is OutputFormat.parquet and opts.output is None:
+        raise UsageError("--format parquet needs --output FILE")
+    if fmt is OutputFormat.parquet and not parquet.available():
+        raise UsageError("--format parquet needs pyarrow: pip install 'corpuscut[parquet]'")
     if opts.encoding is not None:
         try:
             check_encoding(opts.encoding)
@@ -193,7 +195,7 @@ def _wrote(opts: Options, kind: str, written: int) -> str:
 def _skipped(skipped: list[str]) -> str:
     names = ", ".join(os.path.basename(s) for s in skipped[:3]) + (", …" if len(skipped) > 3 else "")
     several = len(skipped) != 1
-    return (f"skipped {len(skipped)} file{'s' if several else ''} that {'are' if several else 'is'} not text dumps "
+    return (f"skipped {len(skipped)} file{'s' if several else ''} that {'are not text dumps' if several else 'is not a text dump'} "
             f"({names}); --include GLOB reads them")
 
 

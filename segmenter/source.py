@@ -139,12 +139,23 @@ class TextStream:
         return Document(self.source, "".join(parts), self.encoding, self.compression, self.size_bytes)
 
 
+def read_some(handle: BinaryIO, size: int) -> bytes:
+    """At most ``size`` bytes from one read of the handle's source (``read1`` where it has one).
+
+    On a terminal each Ctrl-D ends one read only: a buffered ``read(size)`` that meets it
+    returns what it has, and the next read waits for another Ctrl-D. Reading what is there
+    and stopping at the first empty read ends standard input on one Ctrl-D, as ``cat`` does."""
+    read1 = getattr(handle, "read1", None)
+    return read1(size) if read1 is not None else handle.read(size)
+
+
 class _Counting(io.RawIOBase):
     """A binary stream that replays ``head`` before the rest of ``handle`` and counts what it
     gives; read errors become InputError."""
 
-    def __init__(self, source: str, head: bytes, handle: BinaryIO) -> None:
+    def __init__(self, source: str, head: bytes, handle: BinaryIO, ended: bool = False) -> None:
         self.source, self.head, self.handle, self.count = source, head, handle, 0
+        self.ended = ended  # the handle gave its end once: never ask it again
 
     def readable(self) -> bool:
         return True
@@ -154,13 +165,16 @@ class _Counting(io.RawIOBase):
             n = min(len(buffer), len(self.head))
             buffer[:n] = self.head[:n]
             self.head = self.head[n:]
+        elif self.ended:
+            return 0
         else:
             try:
-                data = self.handle.read(len(buffer))
+                data = read_some(self.handle, len(buffer))
             except OSError as exc:
                 raise InputError(self.source, f"cannot be read ({exc.strerror or exc})") from exc
             n = len(data)
             buffer[:n] = data
+            self.ended = n == 0
         self.count += n
         return n
 
@@ -378,12 +392,15 @@ def open_text(source: str, stdin: BinaryIO | None = None, encoding: str | None =
 
 def _open(source: str, stdin: BinaryIO | None, encoding: str | None, records: bool) -> TextStream | RecordStream:
     handle = _open_binary(source, stdin)
+    head, ended = b"", False
     try:
-        head = handle.read(MAGIC_BYTES)
+        while len(head) < MAGIC_BYTES and not ended:
+            data = read_some(handle, MAGIC_BYTES - len(head))
+            head, ended = head + data, not data
     except OSError as exc:
         raise InputError(source, f"cannot be read ({exc.strerror or exc})") from exc
     kind = sniff_compression(head)
-    raw = _Counting(source, head, handle)
+    raw = _Counting(source, head, handle, ended)
     stream = _decompressing(kind, raw)
     sample = _read(stream, SAMPLE_BYTES, source, kind)
     shown = name_text(source)  # what records call it: a name that is not UTF-8 is still text

@@ -128,3 +128,24 @@ def test_a_json_lines_input_is_read_record_by_record(tmp_path):
     path.write_text('{"id": "a", "body": "One."}\n\n{"id": "b", "body": "Two."}\n', encoding="utf-8")
     docs = list(json_lines_documents(open_text(str(path)), "body", "id"))
     assert [(d.source, d.text) for d in docs] == [(f"{path}#a", "One."), (f"{path}#b", "Two.")]
+
+
+def test_standard_input_is_never_read_again_after_its_end():
+    """On a terminal every read after the end waits for another Ctrl-D."""
+    from corpuscut.segmenter.source import open_text
+
+    class Terminal(io.RawIOBase):
+        def __init__(self) -> None:
+            self.lines = [b"Storm hits coast\n", b"High winds closed roads on Monday.\n", b""]
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:
+            assert self.lines, "read again after the end: a terminal would wait here"
+            data = self.lines.pop(0)
+            buffer[: len(data)] = data
+            return len(data)
+
+    doc = open_text("-", io.BufferedReader(Terminal())).read_all()
+    assert doc.text == "Storm hits coast\nHigh winds closed roads on Monday.\n"

@@ -143,3 +143,28 @@ def test_the_readmes_screen_is_what_the_program_prints():
     block = readme.split(marker, 1)[1].split("```\n", 1)[1].split("```\n", 1)[0]
     shown = _normalise(_tmux_capture(f"{CORPUSCUT} digest samples/kursk-taiwan-dump.txt -n 2", 80, PAGER="cat"))
     assert shown == re.sub(r"\d+\.\d\d s\b", "0.00 s", block)
+
+
+def test_text_typed_at_the_terminal_ends_on_one_ctrl_d():
+    """A terminal ends one read per Ctrl-D, as `cat` shows: the command must not ask again."""
+    tmux = ["tmux", "-L", f"corpuscut-{uuid.uuid4().hex[:8]}"]
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TMUX")}
+    subprocess.run([*tmux, "new", "-d", "-x", "120", "-y", "40", "bash --norc --noprofile"], check=True, env=env, cwd=ROOT)
+    try:
+        subprocess.run([*tmux, "send-keys", f"clear; {CORPUSCUT} split -f jsonl -; echo rc=$?", "Enter"], check=True)
+        screen, deadline = "", time.time() + 60
+        while "Ctrl-D" not in screen and time.time() < deadline:  # the hint: it is reading now
+            time.sleep(0.2)
+            screen = subprocess.run([*tmux, "capture-pane", "-p", "-J"], capture_output=True, text=True).stdout
+        subprocess.run([*tmux, "send-keys", "Storm hits coast", "Enter",
+                        "High winds closed roads and ports on Monday.", "Enter"], check=True)
+        time.sleep(0.5)
+        subprocess.run([*tmux, "send-keys", "C-d"], check=True)  # once
+        deadline = time.time() + 30
+        while "rc=" not in screen and time.time() < deadline:
+            time.sleep(0.2)
+            screen = subprocess.run([*tmux, "capture-pane", "-p", "-J"], capture_output=True, text=True).stdout
+    finally:
+        subprocess.run([*tmux, "kill-server"], check=False)
+    assert "rc=0" in screen, screen
+    assert '"title":"Storm hits coast"' in screen
