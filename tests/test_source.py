@@ -143,7 +143,10 @@ def test_standard_input_is_never_read_again_after_its_end():
 
         def readinto(self, buffer) -> int:
             assert self.lines, "read again after the end: a terminal would wait here"
-            data = self.lines.pop(0)
+            line = self.lines.pop(0)
+            data, rest = line[: len(buffer)], line[len(buffer):]
+            if rest:
+                self.lines.insert(0, rest)
             buffer[: len(data)] = data
             return len(data)
 
