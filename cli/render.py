@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable, Protocol, TextIO
+from typing import IO, Any, Callable, Protocol, TextIO
 
 import orjson
 from rich.console import Console
@@ -142,9 +144,24 @@ class TextWriter(BaseWriter):
 
 @dataclass
 class MarkdownWriter(BaseWriter):
-    """A report a person can paste: a heading per source, a section per article."""
+    """A report a person can paste: a heading per source, a section per article.
+
+    The heading counts the input's articles, so each section waits until the input is done:
+    in a temporary file past 1 MB (unnamed, so nothing is left behind), never in memory."""
 
     out: TextIO
+    spool: IO[str] | None = None
+
+    def start(self, doc: Described) -> None:
+        self._drop()  # what a failed input left
+
+    def hold(self, record: dict[str, Any]) -> dict[str, Any]:
+        if is_scores(record):
+            return record
+        if self.spool is None:
+            self.spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8")
+        self.spool.write(_article_markdown(record))
+        return {"index": record["index"]} if "index" in record else {}
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
         self.out.write(f"# {doc.source}\n\n")
@@ -153,24 +170,39 @@ class MarkdownWriter(BaseWriter):
             self.out.flush()
             return
         self.out.write(f"{size(doc.size_bytes)}, {doc.encoding}, {_count(records)}\n\n")
-        for record in records:
-            if "index" in record:
-                self.out.write(f"## {record['index']}. {record['title'] or '(untitled)'}\n\n")
-                self.out.write(
-                    f"*{line_range(record).capitalize()}, {record['words']} words; "
-                    f"{', '.join(record['reasons'])} (cut {record['score']:.2f})*\n\n"
-                )
-            elif record.get("title"):
-                self.out.write(f"## {record['title']}\n\n")
-            if "sentences" in record:
-                self.out.writelines(f"- {' '.join(s.split())}\n" for s in record["sentences"])
-            else:
-                self.out.write(record["text"].rstrip() + "\n")
-            self.out.write("\n")
+        if self.spool is not None:
+            self.spool.seek(0)
+            shutil.copyfileobj(self.spool, self.out)
+        self._drop()
         self.out.flush()
 
     def close(self) -> None:
+        self._drop()
         self.out.flush()
+
+    def _drop(self) -> None:
+        if self.spool is not None:
+            self.spool.close()
+            self.spool = None
+
+
+SPOOL_BYTES = 1 << 20
+
+
+def _article_markdown(record: dict[str, Any]) -> str:
+    parts = []
+    if "index" in record:
+        parts.append(f"## {record['index']}. {record['title'] or '(untitled)'}\n\n")
+        parts.append(f"*{line_range(record).capitalize()}, {record['words']} words; "
+                     f"{', '.join(record['reasons'])} (cut {record['score']:.2f})*\n\n")
+    elif record.get("title"):
+        parts.append(f"## {record['title']}\n\n")
+    if "sentences" in record:
+        parts.extend(f"- {' '.join(s.split())}\n" for s in record["sentences"])
+    else:
+        parts.append(record["text"].rstrip() + "\n")
+    parts.append("\n")
+    return "".join(parts)
 
 
 def _scores_markdown(record: dict[str, Any]) -> str:

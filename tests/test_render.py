@@ -50,3 +50,24 @@ def test_dump_map_gives_each_article_a_span_in_proportion_and_a_spark_per_cut():
     bar, spark = dump_map(records, 100, 20)
     assert len(bar.plain) == 20 and bar.plain.startswith("1") and bar.plain[10] == "2"
     assert spark.plain[0] == "█" and spark.plain[10] in "▄▅"
+
+
+def test_the_markdown_report_keeps_no_article_text_in_memory_until_its_input_is_done():
+    """Its heading counts the articles, so sections wait for the input's end: on disk past 1 MB."""
+    from corpuscut.cli.render import MarkdownWriter
+
+    class Doc:
+        source, encoding, size_bytes = "dump.txt", "utf-8", 2_000_000
+
+    out = io.StringIO()
+    writer = MarkdownWriter(out)
+    writer.start(Doc())
+    text = "Storm hits the coast again. " * 40_000
+    held = [writer.hold({"index": i, "title": f"Storm {i}", "start_line": i, "end_line": i, "words": 5,
+                         "reasons": ["blank line"], "score": 0.9, "text": text}) for i in (1, 2)]
+    assert all("text" not in record for record in held)
+    assert writer.spool is not None and writer.spool._rolled  # on disk, not in memory
+    writer.emit(Doc(), held, 0.0)
+    report = out.getvalue()
+    assert report.startswith("# dump.txt\n\n") and "2 articles" in report
+    assert report.count("## ") == 2 and report.count("Storm hits the coast again.") == 80_000
