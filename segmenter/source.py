@@ -113,6 +113,8 @@ class TextStream:
     compression: str | None
     pieces: Iterator[str]
     _raw: "_Counting"
+    #: What the user should be told about the input (it looks like JSON Lines or HTML, say).
+    notes: tuple[str, ...] = ()
 
     @property
     def size_bytes(self) -> int:
@@ -414,7 +416,19 @@ def _open(source: str, stdin: BinaryIO | None, encoding: str | None, records: bo
         raw.close()
         raise
     pieces = _decode_pieces(sample, stream, decoding, source, kind, raw)
-    return TextStream(shown, decoding.label, kind, pieces, raw)
+    return TextStream(shown, decoding.label, kind, pieces, raw, _shape_notes(sample))
+
+
+def _shape_notes(sample: bytes) -> tuple[str, ...]:
+    """A hint where the input is plainly not prose: its markup or fields would be split as text."""
+    start = sample[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    first = start.split(b"\n", 1)[0].rstrip()
+    if first.startswith(b'{"') and first.endswith(b"}"):
+        return ("looks like JSON Lines, read as plain text; --text-field FIELD reads each record's FIELD as a document",)
+    if start[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return ("looks like HTML, read as plain text with its markup; corpuscut reads the text of pages "
+                "(or WARC/WET files), not their HTML",)
+    return ()
 
 
 def decode_bytes(data: bytes, source: str = STDIN, encoding: str | None = None) -> tuple[str, str]:

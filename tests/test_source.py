@@ -152,3 +152,16 @@ def test_standard_input_is_never_read_again_after_its_end():
 
     doc = open_text("-", io.BufferedReader(Terminal())).read_all()
     assert doc.text == "Storm hits coast\nHigh winds closed roads on Monday.\n"
+
+
+@pytest.mark.parametrize("data, says", [
+    (b'{"article": "Storm hits coast.", "id": 1}\n{"article": "Markets rally."}\n', "--text-field"),
+    (b"<!DOCTYPE html>\n<html><head><title>Storm</title></head><body><p>Storm.</p></body></html>\n", "HTML"),
+    (b"Storm hits coast\nHigh winds closed roads on Monday.\n", None),
+])
+def test_an_input_that_is_not_prose_is_read_as_text_with_a_hint(data, says):
+    from corpuscut.segmenter.source import open_text
+
+    stream = open_text("-", io.BytesIO(data))
+    assert stream.read_all().text == data.decode()  # read all the same: nothing is lost
+    assert (says in " ".join(stream.notes)) if says else stream.notes == ()
