@@ -301,6 +301,21 @@ def _trigrams(sentence: str) -> set[tuple[str, ...]]:
     return set(zip(words, words[1:], words[2:]))
 
 
+def _echoes(sentences: list[str], share: float = 0.5, least: int = 4) -> np.ndarray:
+    """Which sentences mostly repeat words of earlier ones (at least ``share`` of their word
+    trigrams, and ``least`` of them): a photo caption or a pull quote restating the lead. Picked
+    first, such an echo would block the sentence it repeats, which tells the story better."""
+    first: dict[tuple[str, ...], int] = {}
+    echoes = np.zeros(len(sentences), dtype=bool)
+    for i, sentence in enumerate(sentences):
+        grams = _trigrams(sentence)
+        earlier = sum(1 for g in grams if first.get(g, i) < i)
+        echoes[i] = earlier >= least and earlier >= share * len(grams)
+        for g in grams:
+            first.setdefault(g, i)
+    return echoes
+
+
 def newsrank_select(
     sentences: list[str], count: int, normalizer: WordNormalizer, model: NewsRankModel,
     title: str | None = None, word_budget: int | None = None, tier: Tier | None = None,
@@ -316,6 +331,8 @@ def newsrank_select(
         return list(range(n))
     score = sentence_features(sentences, normalizer, title, tier) @ model.weight_vector + model.bias
     order = np.argsort(-np.round(score, TIE_DECIMALS), kind="stable")
+    echoes = _echoes(sentences)
+    order = np.concatenate([order[~echoes[order]], order[echoes[order]]])  # echoes only as a last resort
     chosen: list[int] = []
     seen: set[tuple[str, ...]] = set()
     used = 0

@@ -251,3 +251,28 @@ def test_markup_and_read_prompts_scraped_with_the_text_are_furniture():
     assert furniture.reason("Read: Leopard caught in Delhi may be moved to Shivalik ranges") == "click here"
     assert furniture.reason("armstrong said : ' i am grateful to circ for seeking the truth .") is None
     assert furniture.reason("brutal : a gruesome video allegedly showing the executions has been released .") == "caption"
+
+
+def test_a_caption_restating_an_earlier_sentence_is_an_echo():
+    from corpuscut.summarizer.newsrank import _echoes
+
+    sentences = [
+        "a snake made its way into a texas golf hole last week , the groundskeeper said .",
+        "the club pulled it out of the hole safely on friday .",
+        "a snake made its way into a texas golf hole last week ( photographed ) .",
+        "golfers were told to check every cup before putting .",
+    ]
+    assert _echoes(sentences).tolist() == [False, False, True, False]
+
+
+def test_the_summary_keeps_the_sentence_a_later_caption_repeats_not_the_caption():
+    text = (
+        "Firefighters rescued two hikers from a flooded canyon in Utah on Sunday after a storm.\n"
+        "The pair had been trapped on a ledge for nine hours as the water rose around them.\n"
+        "Rescued: firefighters rescued two hikers from a flooded canyon in Utah on Sunday after a storm.\n"
+        "Officials urged visitors to check the forecast before entering narrow canyons.\n"
+        "The hikers were taken to hospital with minor injuries and are expected to recover.\n"
+    )
+    picked = [s.text for s in summarize(text, sentences=2).sentences]
+    assert any(s.startswith("Firefighters rescued") for s in picked)
+    assert not any(s.startswith("Rescued:") for s in picked)
