@@ -35,10 +35,11 @@ def joined(out: str) -> str:
     return "".join(r["text"] for r in records(out))
 
 
-def test_empty_file_gives_no_records_and_exit_0(run, tmp_path):
+@pytest.mark.parametrize("command", ["split", "digest", "summarize"])
+def test_empty_file_gives_no_records_and_exit_0(run, tmp_path, command):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    result = run(["digest", str(empty)])
+    result = run([command, str(empty)])
     assert result.exit_code == 0 and result.out_text == "" and result.err_text == ""
 
 

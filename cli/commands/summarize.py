@@ -26,6 +26,8 @@ def summarize(env: Environment, opts: Options) -> None:
     summarizers = {first.language: first}  # one per language met
 
     def records_of(doc: Document, language: Language) -> list[dict[str, Any]]:
+        if not doc.text:
+            return []  # an empty input has no document to summarize, as it has no article
         if language.stemmer not in summarizers:
             summarizers[language.stemmer] = Summarizer(opts.method.value, language.stemmer)
         body = find_body(doc.text)  # summaries are made from the main text
