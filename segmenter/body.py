@@ -385,17 +385,17 @@ class BodyFinder:
 
     def _reasons(self, rows: np.ndarray, content: np.ndarray, first: int, last: int) -> tuple[tuple[int, int, str], ...]:
         """Each run of dropped lines with the features that pushed hardest against its lines."""
-        contrib = self.model.lines.contributions(rows)
         out = []
         for lo, hi in ((int(content[0]), first - 1), (last + 1, int(content[-1]))):
             if lo > hi:
                 continue
-            push = contrib[lo:hi + 1][rows[lo:hi + 1, 0] > 0]
-            if not len(push):
+            dropped = rows[lo:hi + 1][rows[lo:hi + 1, 0] > 0]  # only the dropped lines are explained
+            if not len(dropped):
                 continue
+            push = self.model.lines.contributions(dropped)[:, _OWN]
             counts: dict[str, int] = {}
-            for row in push:
-                reason = REASONS[FEATURES[int(_OWN[np.argmin(row[_OWN])])]]
+            for column in np.argmin(push, axis=1):
+                reason = REASONS[FEATURES[int(_OWN[column])]]
                 counts[reason] = counts.get(reason, 0) + 1
             top = sorted(counts.items(), key=lambda kv: -kv[1])[:3]
             out.append((lo + 1, hi + 1, ", ".join(f"{r} ({c})" for r, c in top)))

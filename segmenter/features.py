@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .blocks import Block
-from .cohesion import Cohesion
+from .cohesion import Cohesion, _distinct
 from .cues import CueSet, LineShape
 from .echo import echoes
 from .lexical import StemIds
@@ -139,7 +139,7 @@ def context_overlap(ids: StemIds, candidates: np.ndarray) -> tuple[np.ndarray, n
     before, after = np.zeros(n), np.zeros(n)
     starts = ids.starts
     for b in np.flatnonzero(candidates):
-        own = np.unique(ids.ids[starts[b]: starts[b + 1]])
+        own = _distinct(ids.ids[starts[b]: starts[b + 1]])  # np.unique's hashing path is slower here
         if not len(own):
             continue
         lo, hi = max(0, b - CONTEXT_BLOCKS), min(n, b + 1 + CONTEXT_BLOCKS)
