@@ -147,12 +147,6 @@ def remove_stale_parts(folder: Path | str, name: str | None, dir_fd: int | None 
                 os.unlink(where, dir_fd=dir_fd)
 
 
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
-    with atomic_text_file(path) as handle:
-        handle.write(text)
-
-
 class OutputFolder:
     """A folder that files are written into atomically, by descriptor: a symbolic link planted
     inside it is never followed (a sub-folder that is one is refused; a file that is one is

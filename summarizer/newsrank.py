@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -107,6 +108,7 @@ class NewsRankModel:
         return json.dumps(body, indent=2) + "\n"
 
 
+@lru_cache(maxsize=4)
 def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
     try:
         data = read_json("corpuscut.summarizer", "data/newsrank.json", path)
@@ -301,14 +303,14 @@ def _trigrams(sentence: str) -> set[tuple[str, ...]]:
     return set(zip(words, words[1:], words[2:]))
 
 
-def _echoes(sentences: list[str], share: float = 0.5, least: int = 4) -> np.ndarray:
-    """Which sentences mostly repeat words of earlier ones (at least ``share`` of their word
-    trigrams, and ``least`` of them): a photo caption or a pull quote restating the lead. Picked
-    first, such an echo would block the sentence it repeats, which tells the story better."""
+def _echoes(trigrams: list[set[tuple[str, ...]]], share: float = 0.5, least: int = 4) -> np.ndarray:
+    """Which sentences (given by their word trigrams) mostly repeat words of earlier ones (at
+    least ``share`` of their trigrams, and ``least`` of them): a photo caption or a pull quote
+    restating the lead. Picked first, such an echo would block the sentence it repeats, which
+    tells the story better."""
     first: dict[tuple[str, ...], int] = {}
-    echoes = np.zeros(len(sentences), dtype=bool)
-    for i, sentence in enumerate(sentences):
-        grams = _trigrams(sentence)
+    echoes = np.zeros(len(trigrams), dtype=bool)
+    for i, grams in enumerate(trigrams):
         earlier = sum(1 for g in grams if first.get(g, i) < i)
         echoes[i] = earlier >= least and earlier >= share * len(grams)
         for g in grams:
@@ -331,7 +333,8 @@ def newsrank_select(
         return list(range(n))
     score = sentence_features(sentences, normalizer, title, tier) @ model.weight_vector + model.bias
     order = np.argsort(-np.round(score, TIE_DECIMALS), kind="stable")
-    echoes = _echoes(sentences)
+    trigrams = [_trigrams(sentence) for sentence in sentences]
+    echoes = _echoes(trigrams)
     order = np.concatenate([order[~echoes[order]], order[echoes[order]]])  # echoes only as a last resort
     chosen: list[int] = []
     seen: set[tuple[str, ...]] = set()
@@ -342,7 +345,7 @@ def newsrank_select(
             if chosen:
                 break  # the best left does not fit: a lesser one would only fill the budget
             continue
-        grams = _trigrams(sentences[i])
+        grams = trigrams[i]
         if grams & seen:
             continue
         chosen.append(i)

@@ -106,11 +106,15 @@ def _tokenised_spans(line: str) -> list[tuple[int, int]]:
     """Sentences of a PTB-tokenised line, cut at its stop tokens (see the module's notes)."""
     spans: list[tuple[int, int]] = []
     start = 0
+    quotes = counted = 0  # the quote marks before the stop, counted as the stops go by
     for stop in _STOP_TOKEN.finditer(line):
         end = stop.end()
-        rest = line[end:]
-        after = len(rest) - len(rest.lstrip())
-        if rest[after:after + 1] == '"' and line.count('"', 0, stop.start()) % 2 == 1 and (
+        quotes += line.count('"', counted, stop.start())
+        counted = stop.start()
+        after = 0
+        while end + after < len(line) and line[end + after].isspace():
+            after += 1
+        if line[end + after:end + after + 1] == '"' and quotes % 2 == 1 and (
             line[end + after + 1: end + after + 2] in ("", " ")
         ):
             end += after + 1  # a quote that closes: it belongs to this sentence

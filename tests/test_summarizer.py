@@ -254,7 +254,7 @@ def test_markup_and_read_prompts_scraped_with_the_text_are_furniture():
 
 
 def test_a_caption_restating_an_earlier_sentence_is_an_echo():
-    from corpuscut.summarizer.newsrank import _echoes
+    from corpuscut.summarizer.newsrank import _echoes, _trigrams
 
     sentences = [
         "a snake made its way into a texas golf hole last week , the groundskeeper said .",
@@ -262,7 +262,7 @@ def test_a_caption_restating_an_earlier_sentence_is_an_echo():
         "a snake made its way into a texas golf hole last week ( photographed ) .",
         "golfers were told to check every cup before putting .",
     ]
-    assert _echoes(sentences).tolist() == [False, False, True, False]
+    assert _echoes([_trigrams(s) for s in sentences]).tolist() == [False, False, True, False]
 
 
 def test_the_summary_keeps_the_sentence_a_later_caption_repeats_not_the_caption():
