@@ -24,6 +24,7 @@ MAX_CHARS = 200_000
 #: the segmenter of a digest).
 COMPILE_AFTER_SENTENCES = 6_000
 HEADING_END = ".!?\u2026\"'\u201d\u2019:;"
+CLOSING_QUOTES = "\"'\u201d\u2019"
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,9 @@ def is_heading(text: str, sentence: Sentence, max_words: int = 18) -> bool:
     before = text[sentence.start - 1: sentence.start] if sentence.start else "\n"
     after = text[sentence.end: sentence.end + 1] or "\n"
     whole_line = before in "\r\n" and after in "\r\n"
-    return whole_line and len(sentence.text.split()) <= max_words and sentence.text.rstrip()[-1:] not in HEADING_END
+    # A closing quote ends a sentence only after a stop ('... he said.' against "Plan 'hides Blair'").
+    last = sentence.text.rstrip().rstrip(CLOSING_QUOTES)[-1:]
+    return whole_line and len(sentence.text.split()) <= max_words and last not in HEADING_END
 
 
 def is_cut_off(text: str, sentence: Sentence) -> bool:

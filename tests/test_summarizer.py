@@ -276,3 +276,12 @@ def test_the_summary_keeps_the_sentence_a_later_caption_repeats_not_the_caption(
     picked = [s.text for s in summarize(text, sentences=2).sentences]
     assert any(s.startswith("Firefighters rescued") for s in picked)
     assert not any(s.startswith("Rescued:") for s in picked)
+
+
+def test_a_headline_ending_in_a_quotation_is_left_out_of_the_summary():
+    text = ("Labour battle plan 'hides Blair'\n"
+            "The Tories have accused Tony Blair of being terrified of scrutiny after Labour unveiled its plans.\n"
+            "In a break with tradition, the party will ditch the leader's battle bus and daily briefings.\n"
+            "Labour's election chief denied the party was trying to hide the prime minister.\n")
+    picked = [s.text for s in summarize(text, sentences=3).sentences]
+    assert "Labour battle plan 'hides Blair'" not in picked and len(picked) == 3
