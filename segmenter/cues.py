@@ -19,10 +19,6 @@ LONG_LINE_CHARS = 400
 HEAD_CHARS = 300
 TAIL_CHARS = 60
 CLOSERS = "\"'\u201d\u2019)]\u00bb"
-PATTERN_LISTS = (
-    "separator", "end_of_article", "teaser_end", "byline", "dateline", "date_line", "boilerplate", "continuation",
-    "connective", "sentence_break", "item", "embedded",
-)
 
 
 class LineShape(NamedTuple):
@@ -30,29 +26,68 @@ class LineShape(NamedTuple):
 
     words: int
     terminal: bool
-    end_cue: bool
-    teaser_end: bool
-    byline: bool
-    dateline: bool
-    date: bool
-    boilerplate: bool
     title_case: float  #: share of capitalised words; 0 on lines longer than a headline
     starts_lower: bool
-    continues: bool  #: begins as a paragraph inside an article does (quotation, pronoun, "But", "Mr")
     ends_colon: bool
     #: A single sentence of at least ``lede_min_words`` words: a news article's first paragraph
     #: (its lede) is, most of its other paragraphs are not.
     one_sentence: bool
+    #: Upper case throughout (at least two words): a wire headline, or a subhead.
+    all_caps: bool = False
+    # One field per kind of cue that sets one (CueKind.field): a pattern of its list is in the line.
+    end_cue: bool = False
+    teaser_end: bool = False
+    byline: bool = False
+    dateline: bool = False
+    date: bool = False
+    boilerplate: bool = False
+    #: Begins as a paragraph inside an article does (quotation, pronoun, "But", "Mr").
+    continues: bool = False
     #: Begins as a list item, a numbered section or a question-and-answer turn does.
     item: bool = False
     #: A line of an embedded post (a tweet's signature) or a caption mark.
     embedded: bool = False
-    #: Upper case throughout (at least two words): a wire headline, or a subhead.
-    all_caps: bool = False
 
     @property
     def start_cue(self) -> bool:
         return self.byline or self.dateline or self.date
+
+
+@dataclass(frozen=True)
+class CueKind:
+    """A kind of cue: a list of patterns in ``data/cues.json`` (its ``_comment`` says what each
+    list is for), and what a line in which one of them is found says."""
+
+    #: The list's name in the cue files.
+    name: str
+    #: The field of LineShape that is True on a line in which a pattern of the list is found
+    #: (None: the list tells something else, or is asked by a method of CueSet).
+    field: str | None = None
+    #: Searched in every line, with every other such list in one pass.
+    per_line: bool = True
+
+
+#: Every kind of cue, by the name of its list.
+CUE_KINDS: tuple[CueKind, ...] = (
+    CueKind("separator", per_line=False),  # asked of short lines on their own: CueSet.is_separator
+    CueKind("end_of_article", "end_cue"),
+    CueKind("teaser_end", "teaser_end"),
+    CueKind("byline", "byline"),
+    CueKind("dateline", "dateline"),
+    CueKind("date_line", "date"),
+    CueKind("boilerplate", "boilerplate"),
+    CueKind("continuation", "continues"),
+    CueKind("connective", per_line=False),  # asked by the fallback: CueSet.connects
+    CueKind("sentence_break"),  # a line with none is one sentence (LineShape.one_sentence)
+    CueKind("item", "item"),
+    CueKind("embedded", "embedded"),
+)
+#: The names of every list of patterns a cue file may hold.
+PATTERN_LISTS: tuple[str, ...] = tuple(kind.name for kind in CUE_KINDS)
+#: The lists searched in every line (the separator list is asked of short lines on their own).
+LINE_LISTS: tuple[str, ...] = tuple(kind.name for kind in CUE_KINDS if kind.per_line)
+#: (list, LineShape field) of the lists that set a field of their own.
+_LINE_FIELDS: tuple[tuple[str, str], ...] = tuple((kind.name, kind.field) for kind in CUE_KINDS if kind.field)
 
 
 @dataclass(frozen=True)
@@ -111,20 +146,12 @@ class CueSet:
         return LineShape(
             words=n,
             terminal=terminal,
-            end_cue="end_of_article" in fired,
-            teaser_end="teaser_end" in fired,
-            byline="byline" in fired,
-            dateline="dateline" in fired,
-            date="date_line" in fired,
-            boilerplate="boilerplate" in fired,
             title_case=title_case,
             starts_lower=line[:1].islower(),
-            continues="continuation" in fired,
             ends_colon=line.endswith(":"),
             one_sentence=terminal and n >= self.lede_min_words and head is line and "sentence_break" not in fired,
-            item="item" in fired,
-            embedded="embedded" in fired,
             all_caps=2 <= n <= self.headline_max_words and head.isupper(),
+            **{field: name in fired for name, field in _LINE_FIELDS},
         )
 
     def _fired(self, text: str) -> set[str]:
@@ -168,11 +195,6 @@ def _compile(name: str, patterns: list[str], origin: str) -> Pattern:
             ) from exc
     joined = "|".join(f"(?:{p})" for p in patterns) or r"[^\s\S]"
     return re2.compile(joined)
-
-
-#: The lists searched in every line (the separator list is asked of short lines on their own).
-LINE_LISTS = ("end_of_article", "teaser_end", "byline", "dateline", "date_line", "boilerplate", "continuation",
-              "sentence_break", "item", "embedded")
 
 
 def _line_set(lists: dict[str, list[str]]) -> tuple[Pattern, tuple[str, ...]]:

@@ -1,9 +1,14 @@
-"""Per-gap cue features: what speaks for or against an article starting at a block."""
+"""Per-gap cue features: what speaks for or against an article starting at a block.
+
+Each feature is one entry of ``TABLE``: its name, its wording for ``--explain``, how its column
+is computed, and its flags."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable
 
 import numpy as np
 
@@ -12,100 +17,6 @@ from .cohesion import Cohesion, _distinct
 from .cues import CueSet, LineShape
 from .echo import echoes
 from .lexical import StemIds
-
-#: Feature names, in the order of the vectors and of the weights file.
-FEATURES: tuple[str, ...] = (
-    "blank_line",
-    "more_blank_than_usual",
-    "separator",
-    "credit_or_copyright_before",
-    "cut_mid_sentence_before",
-    "long_line_cut_before",
-    "teaser_ending_before",
-    "cut_line_after",
-    "headline_after",
-    "title_case_after",
-    "byline_or_dateline_after",
-    "headline_before",
-    "credit_after",
-    "byline_or_dateline_before",
-    "lowercase_after",
-    "continuation_after",
-    "colon_before",
-    "boilerplate_near",
-    "short_line_after",
-    "echo_after",
-    "echo_before",
-    "lede_after",
-    "lede_in_headed_text",
-    "lede_before",
-    "no_lede_layout",
-    "long_lines_around",
-    "whole_articles_per_line",
-    "long_line_layout",
-    "strong_cue",
-    "vocabulary_similarity",
-    "vocabulary_shift_depth",
-    "vocabulary_split_gain",
-    "item_after",
-    "item_before",
-    "embedded_near",
-    "all_caps_after",
-    "headline_words_before",
-    "headline_words_after",
-    "colon_line_after",
-)
-
-#: Features that are structural cues: where none of them fires anywhere, a text has no cue.
-CUE_FEATURES: tuple[str, ...] = (
-    "more_blank_than_usual", "separator", "credit_or_copyright_before", "cut_mid_sentence_before",
-    "teaser_ending_before", "headline_after", "byline_or_dateline_after",
-)
-
-#: Human wording of each feature, for ``reasons``: a few words each, one wording per cue
-#: (features that measure the same cue share it, and a cut names it once).
-REASONS: dict[str, str] = {
-    "blank_line": "blank line",
-    "more_blank_than_usual": "more blank lines than usual",
-    "separator": "separator line",
-    "credit_or_copyright_before": "credit line before",
-    "cut_mid_sentence_before": "text before ends mid-sentence",
-    "long_line_cut_before": "teaser before",
-    "teaser_ending_before": "teaser ending before",
-    "cut_line_after": "starts a teaser",
-    "headline_after": "headline",
-    "title_case_after": "title-case line",
-    "byline_or_dateline_after": "byline/dateline",
-    "headline_before": "follows a headline",
-    "credit_after": "credit line",
-    "byline_or_dateline_before": "follows a byline/dateline",
-    "lowercase_after": "starts in lower case",
-    "continuation_after": "starts like a continuation",
-    "colon_before": "text before ends with a colon",
-    "boilerplate_near": "boilerplate line",
-    "short_line_after": "short line",
-    "echo_after": "caption or pull quote",
-    "echo_before": "follows a caption or pull quote",
-    "lede_after": "lede",
-    "lede_in_headed_text": "lede among headlines",
-    "lede_before": "follows a lede",
-    "no_lede_layout": "no ledes to tell",
-    "long_lines_around": "long lines around",
-    "whole_articles_per_line": "an article per line",
-    "long_line_layout": "dump of long lines",
-    "strong_cue": "end-of-article cue",
-    "vocabulary_similarity": "vocabulary shift",
-    "vocabulary_shift_depth": "vocabulary shift",
-    "vocabulary_split_gain": "vocabulary shift",
-    "item_after": "list item or Q&A turn",
-    "item_before": "follows a list item",
-    "embedded_near": "embedded post or caption",
-    "all_caps_after": "upper-case line",
-    "headline_words_before": "subhead (repeats words before)",
-    "headline_words_after": "headline",
-    "colon_line_after": "line ends with a colon",
-}
-
 
 @dataclass(frozen=True)
 class GapFeatures:
@@ -121,10 +32,6 @@ class GapFeatures:
 
     def row(self, gap: int) -> list[float]:
         return self.matrix[gap].tolist()
-
-
-#: Fields of LineShape, in order, as columns of the shapes' matrix.
-_SHAPE = {name: i for i, name in enumerate(LineShape._fields)}
 
 
 #: How many blocks on each side a short line's words are looked for in (a subhead repeats the
@@ -148,118 +55,255 @@ def context_overlap(ids: StemIds, candidates: np.ndarray) -> tuple[np.ndarray, n
     return before, after
 
 
+
+#: Fields of LineShape, in order, as columns of the shapes' matrix.
+_SHAPE = {name: i for i, name in enumerate(LineShape._fields)}
+
+
+class Gaps:
+    """A text's blocks seen from the gaps between them (gap g lies before block g+1): what the
+    feature columns are computed from. Arrays per block hold n values (``[:-1]`` is the block
+    before each gap, ``[1:]`` the one after it), arrays per gap n-1; each derived quantity is
+    computed once, when a column first asks for it."""
+
+    def __init__(self, blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cues: CueSet,
+                 ids: StemIds | None) -> None:
+        self.n = len(blocks)
+        self.count = self.n - 1
+        self.cues = cues
+        self.coh = coh
+        self.ids = ids
+        self.texts = [b.text for b in blocks]
+        #: The line shapes' matrix: one row per block, a column per LineShape field (1.0 for True).
+        self.shapes = np.array(shapes, dtype=np.float64).reshape(self.n, len(_SHAPE))
+        self.words = self.value("words")
+        self.blank = np.array([b.blank_before for b in blocks[1:]], dtype=np.int64)
+        self.separator = np.array([b.separator_before for b in blocks[1:]], dtype=bool)
+        self._flags: dict[str, np.ndarray] = {}
+
+    def value(self, field: str) -> np.ndarray:
+        """A LineShape field of every block."""
+        return self.shapes[:, _SHAPE[field]]
+
+    def flag(self, field: str) -> np.ndarray:
+        """A true-or-false LineShape field of every block."""
+        if field not in self._flags:
+            self._flags[field] = self.value(field) > 0
+        return self._flags[field]
+
+    def before(self, field: str) -> np.ndarray:
+        """A true-or-false LineShape field of the block before each gap."""
+        return self.flag(field)[:-1]
+
+    def after(self, field: str) -> np.ndarray:
+        """A true-or-false LineShape field of the block after each gap."""
+        return self.flag(field)[1:]
+
+    @cached_property
+    def start_cue(self) -> np.ndarray:
+        return self.flag("byline") | self.flag("dateline") | self.flag("date")
+
+    @cached_property
+    def headline(self) -> np.ndarray:
+        # A line ending with a colon introduces what follows (a subhead, a list, a quotation): it
+        # is neither a headline nor a line cut off mid-sentence.
+        return ((self.words > 0) & (self.words <= self.cues.headline_max_words) & ~self.flag("terminal")
+                & ~self.flag("end_cue") & ~self.flag("ends_colon"))
+
+    @cached_property
+    def is_cut(self) -> np.ndarray:
+        return ((self.words >= self.cues.cut_min_words) & ~self.flag("terminal") & ~self.flag("end_cue")
+                & ~self.flag("ends_colon"))
+
+    @cached_property
+    def usual_blank(self) -> int:
+        # The usual gap between paragraphs: over gaps after a line that ends a sentence (in
+        # hard-wrapped text most line ends are inside a paragraph, and tell nothing).
+        ends = self.flag("terminal")[:-1]
+        pool = np.sort(self.blank[ends] if ends.any() else self.blank)
+        return int(pool[(len(pool) - 1) // 2])
+
+    @cached_property
+    def long_layout(self) -> float:
+        ordered = np.sort(self.words)
+        return 1.0 if ordered[(self.n - 1) // 2] >= self.cues.long_layout_min_words else 0.0
+
+    @cached_property
+    def headline_after(self) -> np.ndarray:
+        # A headline: a short line without a final stop, with a longer text within two lines after
+        # it (a byline or a caption may come between).
+        words, n = self.words, self.n
+        need = np.maximum(words[1:] + 4, 12)
+        later = np.zeros(self.count, dtype=bool)
+        for ahead in (2, 3):
+            reach = max(0, n - ahead)
+            later[:reach] |= words[ahead:] >= need[:reach]
+        following_none = np.arange(self.count) + 2 >= n
+        return self.headline[1:] & (following_none | later)
+
+    @cached_property
+    def echo(self) -> np.ndarray:
+        return echoes(self.texts, self.headline, self.cues.echo_min_words, self.cues.echo_reach)
+
+    @cached_property
+    def cut(self) -> np.ndarray:
+        return self.is_cut[:-1] & ~self.before("teaser_end")
+
+    @cached_property
+    def teaser(self) -> np.ndarray:
+        return self.before("teaser_end") & (self.words[:-1] >= self.cues.cut_min_words)
+
+    @cached_property
+    def strong(self) -> np.ndarray:
+        """Some end-of-article cue fires: one of the features flagged ``strong``."""
+        return np.logical_or.reduce([np.asarray(f.column(self), dtype=bool) for f in TABLE if f.strong])
+
+    @cached_property
+    def lede_layout(self) -> bool:
+        # A lede tells only where most paragraphs hold several sentences (not in a text of a
+        # sentence per line, nor in wire copy whose every paragraph is one sentence).
+        long_enough = self.words >= self.cues.lede_min_words
+        return bool(long_enough.any() and self.flag("one_sentence")[long_enough].mean() < 0.5)
+
+    @cached_property
+    def ledes(self) -> np.ndarray:
+        return self.flag("one_sentence") & self.lede_layout
+
+    @cached_property
+    def lede_after(self) -> np.ndarray:
+        # A lede after a headline starts nothing (the headline did), nor where a stronger cue
+        # already speaks; in a text whose ledes mostly follow a headline or a byline, a lone
+        # one-sentence paragraph is most likely just a short one (a feature of its own weighs that).
+        return self.ledes[1:] & ~self.headline[:-1] & ~self.strong & ~(self.blank > self.usual_blank)
+
+    @cached_property
+    def headed_text(self) -> bool:
+        # Where articles have headlines (some headline-like line starts a passage), the headline
+        # starts an article, and a one-sentence paragraph is most likely just a short one: American
+        # news writes them throughout.
+        headed = self.headline[:-1] | self.start_cue[:-1]
+        return (self.ledes[1:] & ~headed).sum() < (self.ledes[1:] & headed).sum() or bool(self.headline_after.any())
+
+    @cached_property
+    def lexical(self) -> np.ndarray:
+        # Vocabulary matters where no strong cue speaks: the model weighs it only there.
+        return np.where(self.strong, 0.0, 1.0)
+
+    @cached_property
+    def cased(self) -> float:
+        # Lower case tells only in a text whose lines mostly begin upper case (not in one that was
+        # lower-cased throughout).
+        return float(self.flag("starts_lower").mean() < 0.5)
+
+    @cached_property
+    def shortest(self) -> np.ndarray:
+        """The fewer words of the two blocks around each gap."""
+        return np.minimum(self.words[:-1], self.words[1:]).astype(np.int64)
+
+    @cached_property
+    def long_lines(self) -> np.ndarray:
+        """How long the shorter block around each gap is, on a log scale up to 300 words."""
+        scale = math.log1p(300)
+        table = np.array([min(1.0, math.log1p(k) / scale) for k in range(int(self.shortest.max()) + 1)])
+        return table[self.shortest]
+
+    @cached_property
+    def context(self) -> tuple[np.ndarray, np.ndarray]:
+        """``context_overlap`` of the headline-like blocks (zeros without the text's stems)."""
+        if self.ids is not None and self.ids.units == self.n:
+            return context_overlap(self.ids, self.headline)
+        return np.zeros(self.n), np.zeros(self.n)
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One gap feature: its name (as in the weights file), the few words ``--explain`` gives
+    for it, and how its column is computed from a text's ``Gaps``."""
+
+    name: str
+    #: A few words each, one wording per cue (features that measure the same cue share it, and
+    #: a cut names it once).
+    reason: str
+    column: Callable[[Gaps], np.ndarray]
+    #: A structural cue: where none of them fires anywhere, a text has no cue.
+    cue: bool = False
+    #: An end-of-article cue: ``strong_cue`` fires where any of them does (and vocabulary is
+    #: weighed only where none does); its reasons name those that fired.
+    strong: bool = False
+    #: Features whose reasons this one's reason already says (left out when both are given).
+    covers: tuple[str, ...] = ()
+
+
+#: Every gap feature, in the order of the vectors and of the weights file.
+TABLE: tuple[Feature, ...] = (
+    Feature("blank_line", "blank line", lambda g: g.blank > 0),
+    Feature("more_blank_than_usual", "more blank lines than usual", lambda g: g.blank > g.usual_blank, cue=True),
+    Feature("separator", "separator line", lambda g: g.separator, cue=True, strong=True),
+    Feature("credit_or_copyright_before", "credit line before", lambda g: g.before("end_cue"), cue=True,
+            strong=True),
+    Feature("cut_mid_sentence_before", "text before ends mid-sentence", lambda g: g.cut, cue=True, strong=True),
+    Feature("long_line_cut_before", "teaser before",
+            lambda g: g.cut & (g.words[:-1] >= 40) & ~g.after("starts_lower"), strong=True,
+            covers=("cut_mid_sentence_before",)),
+    Feature("teaser_ending_before", "teaser ending before", lambda g: g.teaser, cue=True, strong=True),
+    Feature("cut_line_after", "starts a teaser",
+            lambda g: (g.is_cut[1:] | g.after("teaser_end")) & (g.words[1:] >= 40)),
+    Feature("headline_after", "headline", lambda g: g.headline_after, cue=True),
+    Feature("title_case_after", "title-case line",
+            lambda g: np.where(g.headline[1:], g.value("title_case")[1:], 0.0)),
+    Feature("byline_or_dateline_after", "byline/dateline", lambda g: g.start_cue[1:], cue=True),
+    Feature("headline_before", "follows a headline", lambda g: g.headline[:-1]),
+    Feature("credit_after", "credit line", lambda g: g.after("end_cue")),
+    Feature("byline_or_dateline_before", "follows a byline/dateline", lambda g: g.start_cue[:-1]),
+    Feature("lowercase_after", "starts in lower case", lambda g: g.after("starts_lower") * g.cased),
+    Feature("continuation_after", "starts like a continuation", lambda g: g.after("continues")),
+    Feature("colon_before", "text before ends with a colon", lambda g: g.before("ends_colon")),
+    Feature("boilerplate_near", "boilerplate line", lambda g: g.before("boilerplate") | g.after("boilerplate")),
+    Feature("short_line_after", "short line", lambda g: g.words[1:] < 6),
+    Feature("echo_after", "caption or pull quote", lambda g: g.echo[1:]),
+    Feature("echo_before", "follows a caption or pull quote", lambda g: g.echo[:-1]),
+    Feature("lede_after", "lede", lambda g: g.lede_after),
+    Feature("lede_in_headed_text", "lede among headlines", lambda g: g.lede_after & g.headed_text),
+    Feature("lede_before", "follows a lede", lambda g: g.ledes[:-1]),
+    Feature("no_lede_layout", "no ledes to tell", lambda g: np.full(g.count, 0.0 if g.lede_layout else 1.0)),
+    Feature("long_lines_around", "long lines around", lambda g: g.long_lines),
+    Feature("whole_articles_per_line", "an article per line", lambda g: g.shortest >= 150),
+    Feature("long_line_layout", "dump of long lines", lambda g: np.full(g.count, g.long_layout)),
+    Feature("strong_cue", "end-of-article cue", lambda g: g.strong),
+    Feature("vocabulary_similarity", "vocabulary shift",
+            lambda g: g.lexical * np.asarray(g.coh.similarity, dtype=np.float64)),
+    Feature("vocabulary_shift_depth", "vocabulary shift",
+            lambda g: g.lexical * np.minimum(1.0, np.asarray(g.coh.depth, dtype=np.float64))),
+    Feature("vocabulary_split_gain", "vocabulary shift",
+            lambda g: g.lexical * np.asarray(g.coh.split_gain, dtype=np.float64)),
+    Feature("item_after", "list item or Q&A turn", lambda g: g.after("item")),
+    Feature("item_before", "follows a list item", lambda g: g.before("item")),
+    Feature("embedded_near", "embedded post or caption", lambda g: g.before("embedded") | g.after("embedded")),
+    Feature("all_caps_after", "upper-case line", lambda g: g.after("all_caps")),
+    Feature("headline_words_before", "subhead (repeats words before)", lambda g: g.context[0][1:]),
+    Feature("headline_words_after", "headline", lambda g: g.context[1][1:]),
+    Feature("colon_line_after", "line ends with a colon",
+            lambda g: g.after("ends_colon") & (g.words[1:] <= g.cues.headline_max_words)),
+)
+
+#: Feature names, in the order of the vectors and of the weights file.
+FEATURES: tuple[str, ...] = tuple(f.name for f in TABLE)
+#: Human wording of each feature, for ``reasons``.
+REASONS: dict[str, str] = {f.name: f.reason for f in TABLE}
+#: Features that are structural cues: where none of them fires anywhere, a text has no cue.
+CUE_FEATURES: tuple[str, ...] = tuple(f.name for f in TABLE if f.cue)
+#: The end-of-article cues the shared ``strong_cue`` stands for.
+STRONG_CUES: tuple[str, ...] = tuple(f.name for f in TABLE if f.strong)
+#: For each feature, the features whose reasons its reason already says.
+COVERS: dict[str, tuple[str, ...]] = {f.name: f.covers for f in TABLE if f.covers}
+
+
 def gap_features(
     blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cues: CueSet, ids: StemIds | None = None
 ) -> GapFeatures:
-    """One feature row per gap between consecutive blocks, all gaps at once: each feature is
-    a column computed from the line shapes' matrix (one row per block; 1.0 for True)."""
-    n = len(blocks)
-    gaps = max(0, n - 1)
-    if gaps == 0:
+    """One feature row per gap between consecutive blocks, all gaps at once: each feature's
+    column computed from the text's ``Gaps``."""
+    if len(blocks) < 2:
         return GapFeatures(FEATURES, np.zeros((0, len(FEATURES))))
-    shape = np.array(shapes, dtype=np.float64).reshape(n, len(_SHAPE))
-
-    def column(name: str) -> np.ndarray:
-        return shape[:, _SHAPE[name]]
-
-    words = column("words")
-    flag = {name: column(name) > 0 for name in ("terminal", "end_cue", "teaser_end", "byline", "dateline", "date",
-                                                "boilerplate", "starts_lower", "continues", "ends_colon",
-                                                "one_sentence", "item", "embedded", "all_caps")}
-    start_cue = flag["byline"] | flag["dateline"] | flag["date"]
-    # A line ending with a colon introduces what follows (a subhead, a list, a quotation): it
-    # is neither a headline nor a line cut off mid-sentence.
-    headline = ((words > 0) & (words <= cues.headline_max_words) & ~flag["terminal"] & ~flag["end_cue"]
-                & ~flag["ends_colon"])
-    is_cut = (words >= cues.cut_min_words) & ~flag["terminal"] & ~flag["end_cue"] & ~flag["ends_colon"]
-    blank = np.array([b.blank_before for b in blocks[1:]], dtype=np.int64)
-    separator = np.array([b.separator_before for b in blocks[1:]], dtype=bool)
-    # The usual gap between paragraphs: over gaps after a line that ends a sentence (in
-    # hard-wrapped text most line ends are inside a paragraph, and tell nothing).
-    ends = flag["terminal"][:-1]
-    pool = np.sort(blank[ends] if ends.any() else blank)
-    usual_blank = int(pool[(len(pool) - 1) // 2])
-    ordered = np.sort(words)
-    long_layout = 1.0 if ordered[(n - 1) // 2] >= cues.long_layout_min_words else 0.0
-    prev, nxt = slice(0, n - 1), slice(1, n)
-    # A headline: a short line without a final stop, with a longer text within two lines after
-    # it (a byline or a caption may come between).
-    need = np.maximum(words[nxt] + 4, 12)
-    later = np.zeros(gaps, dtype=bool)
-    for ahead in (2, 3):
-        reach = max(0, n - ahead)
-        later[:reach] |= words[ahead:] >= need[:reach]
-    following_none = np.arange(gaps) + 2 >= n
-    headline_after = headline[nxt] & (following_none | later)
-    echo = echoes([b.text for b in blocks], headline, cues.echo_min_words, cues.echo_reach)
-    cut = is_cut[prev] & ~flag["teaser_end"][prev]
-    teaser = flag["teaser_end"][prev] & (words[prev] >= cues.cut_min_words)
-    strong = separator | flag["end_cue"][prev] | cut | teaser
-    # A lede tells only where most paragraphs hold several sentences (not in a text of a
-    # sentence per line, nor in wire copy whose every paragraph is one sentence).
-    long_enough = words >= cues.lede_min_words
-    lede_layout = bool(long_enough.any() and flag["one_sentence"][long_enough].mean() < 0.5)
-    ledes = flag["one_sentence"] & lede_layout
-    # A lede after a headline starts nothing (the headline did), nor where a stronger cue
-    # already speaks; in a text whose ledes mostly follow a headline or a byline, a lone
-    # one-sentence paragraph is most likely just a short one (a feature of its own weighs that).
-    headed = headline[prev] | start_cue[prev]
-    lede_after = ledes[nxt] & ~headline[prev] & ~strong & ~(blank > usual_blank)
-    # Where articles have headlines (some headline-like line starts a passage), the headline
-    # starts an article, and a one-sentence paragraph is most likely just a short one: American
-    # news writes them throughout.
-    headed_text = (ledes[nxt] & ~headed).sum() < (ledes[nxt] & headed).sum() or bool(headline_after.any())
-    # Vocabulary matters where no strong cue speaks: the model weighs it only there.
-    lexical = np.where(strong, 0.0, 1.0)
-    shortest = np.minimum(words[prev], words[nxt]).astype(np.int64)
-    # Lower case tells only in a text whose lines mostly begin upper case (not in one that was
-    # lower-cased throughout).
-    cased = float(flag["starts_lower"].mean() < 0.5)
-    if ids is not None and ids.units == n:
-        seen_before, seen_after = context_overlap(ids, headline)
-    else:
-        seen_before, seen_after = np.zeros(n), np.zeros(n)
-    scale = math.log1p(300)
-    log_table = np.array([min(1.0, math.log1p(k) / scale) for k in range(int(shortest.max()) + 1)])
-    columns = [
-        blank > 0,
-        blank > usual_blank,
-        separator,
-        flag["end_cue"][prev],
-        cut,
-        cut & (words[prev] >= 40) & ~flag["starts_lower"][nxt],
-        teaser,
-        (is_cut[nxt] | flag["teaser_end"][nxt]) & (words[nxt] >= 40),
-        headline_after,
-        np.where(headline[nxt], column("title_case")[nxt], 0.0),
-        start_cue[nxt],
-        headline[prev],
-        flag["end_cue"][nxt],
-        start_cue[prev],
-        flag["starts_lower"][nxt] * cased,
-        flag["continues"][nxt],
-        flag["ends_colon"][prev],
-        flag["boilerplate"][prev] | flag["boilerplate"][nxt],
-        words[nxt] < 6,
-        echo[nxt],
-        echo[prev],
-        lede_after,
-        lede_after & headed_text,
-        ledes[prev],
-        np.full(gaps, 0.0 if lede_layout else 1.0),
-        log_table[shortest],
-        shortest >= 150,
-        np.full(gaps, long_layout),
-        strong,
-        lexical * np.asarray(coh.similarity, dtype=np.float64),
-        lexical * np.minimum(1.0, np.asarray(coh.depth, dtype=np.float64)),
-        lexical * np.asarray(coh.split_gain, dtype=np.float64),
-        flag["item"][nxt],
-        flag["item"][prev],
-        flag["embedded"][prev] | flag["embedded"][nxt],
-        flag["all_caps"][nxt],
-        seen_before[nxt],
-        seen_after[nxt],
-        flag["ends_colon"][nxt] & (words[nxt] <= cues.headline_max_words),
-    ]
-    return GapFeatures(FEATURES, np.column_stack([np.asarray(c, dtype=np.float64) for c in columns]))
+    gaps = Gaps(blocks, shapes, coh, cues, ids)
+    return GapFeatures(FEATURES, np.column_stack([np.asarray(f.column(gaps), dtype=np.float64) for f in TABLE]))

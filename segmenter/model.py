@@ -10,16 +10,13 @@ from typing import TYPE_CHECKING
 
 from .datafiles import read_json
 from .errors import SegmenterError
-from .features import FEATURES, REASONS
+from .features import COVERS, FEATURES, REASONS, STRONG_CUES
 from .lexical import LexicalParams
 
 if TYPE_CHECKING:
     import numpy as np
 
 MODEL_RESOURCE = "data/model.json"
-STRONG_CUES = (
-    "separator", "credit_or_copyright_before", "long_line_cut_before", "cut_mid_sentence_before", "teaser_ending_before",
-)
 
 
 @dataclass(frozen=True)
@@ -92,8 +89,9 @@ class BoundaryModel:
             # The shared "strong cue" stands for whichever strong cues fired: name those.
             named = [n for n in STRONG_CUES if values.get(n)] if name == "strong_cue" else [name]
             out.extend(REASONS[n] for n in named if REASONS[n] not in out)
-        if REASONS["long_line_cut_before"] in out and REASONS["cut_mid_sentence_before"] in out:
-            out.remove(REASONS["cut_mid_sentence_before"])  # the teaser reason says it already
+        for name, covered in COVERS.items():  # a reason that says another's already
+            if REASONS[name] in out:
+                out = [r for r in out if r not in {REASONS[c] for c in covered}]
         return out
 
     def to_json(self, **meta: object) -> str:

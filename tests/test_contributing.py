@@ -118,6 +118,49 @@ def test_recipe_add_a_cue(tmp_path):
     assert credited() == [24]
 
 
+def test_recipe_add_a_kind_of_cue(tmp_path):
+    import json
+
+    copy = _copy(tmp_path)
+    lines = (copy / "samples" / "kursk-taiwan-dump.txt").read_text(encoding="utf-8").splitlines()
+    # The first article ends with a correction note instead of its credit line.
+    dump = tmp_path / "dump.txt"
+    dump.write_text("\n".join(lines[:22] + ["Correction: an earlier version of this article misnamed the port."]
+                              + lines[23:24]) + "\n", encoding="utf-8")
+    reason = "correction note before"
+
+    def split() -> subprocess.CompletedProcess[bytes]:
+        return _run(copy, "split", "-f", "jsonl", "--jobs", "1", str(dump))
+
+    done = split()
+    assert done.returncode == 0, done.stderr.decode()
+    assert not any(reason in json.loads(line)["reasons"] for line in done.stdout.decode().splitlines())
+
+    cues = copy / "segmenter" / "data" / "cues.json"
+    data = json.loads(cues.read_text(encoding="utf-8"))
+    data["correction"] = ["^Correction:"]
+    cues.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    module = copy / "segmenter" / "cues.py"
+    _edit(module, '    CueKind("embedded", "embedded"),\n',
+          '    CueKind("embedded", "embedded"),\n    CueKind("correction", "correction"),\n')
+    _edit(module, "    embedded: bool = False\n", "    embedded: bool = False\n    correction: bool = False\n")
+    _edit(copy / "segmenter" / "features.py", "\n)\n\n#: Feature names,",
+          f'\n    Feature("correction_before", "{reason}", lambda g: g.before("correction"), cue=True),'
+          "\n)\n\n#: Feature names,")
+    refused = split()
+    assert refused.returncode != 0 and b"retrain" in refused.stderr
+    # What `make train` does, by hand: the model gets a weight for the new feature.
+    model = copy / "segmenter" / "data" / "model.json"
+    data = json.loads(model.read_text(encoding="utf-8"))
+    data["features"].append("correction_before")
+    data["weights"].append(6.0)
+    model.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    done = split()
+    assert done.returncode == 0, done.stderr.decode()
+    records = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert [r["start_line"] for r in records if reason in r["reasons"]] == [24]
+
+
 def test_recipe_add_an_output_format(tmp_path):
     copy = _copy(tmp_path)
     module = copy / "cli" / "render.py"
@@ -146,5 +189,7 @@ def test_every_recipe_in_contributing_is_followed_by_a_test_here():
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     recipes = re.findall(r"^## Recipe: (.+)$", guide, re.M)
     named = re.findall(r"Test:\s+`(test_recipe_\w+)`", guide)
-    assert len(recipes) == 4 and len(named) == len(recipes)
+    assert len(recipes) == 4
+    for recipe in re.split(r"^## Recipe: ", guide, flags=re.M)[1:]:  # each recipe names its test(s)
+        assert re.search(r"Test:\s+`test_recipe_\w+`", recipe), recipe.splitlines()[0]
     assert all(callable(globals().get(name)) for name in named), named

@@ -1,0 +1,47 @@
+"""The gap features and the kinds of cue are each declared once, in one table: what the rest of
+the segmenter reads (names, reasons, flags, cue lists) follows from those tables."""
+
+from __future__ import annotations
+
+from corpuscut.segmenter import Segmenter
+from corpuscut.segmenter.cues import CUE_KINDS, LINE_LISTS, PATTERN_LISTS, LineShape, load_cues
+from corpuscut.segmenter.features import CUE_FEATURES, FEATURES, REASONS, STRONG_CUES, TABLE
+from corpuscut.segmenter.model import load_model
+
+
+def test_every_kind_of_cue_names_a_field_of_line_shape_and_a_list_of_the_shipped_cue_file():
+    import json
+    from importlib.resources import files
+
+    shipped = json.loads(files("corpuscut.segmenter").joinpath("data/cues.json").read_text(encoding="utf-8"))
+    for kind in CUE_KINDS:
+        assert kind.name in shipped, kind.name
+        assert kind.field is None or kind.field in LineShape._fields, kind.field
+    assert PATTERN_LISTS == tuple(kind.name for kind in CUE_KINDS)
+    assert set(LINE_LISTS) == {kind.name for kind in CUE_KINDS if kind.per_line}
+
+
+def test_a_line_matching_a_kind_of_cue_sets_its_field():
+    cues = load_cues()
+    shape = cues.shape("By Jane Smith, Staff Reporter")
+    assert shape.byline and not shape.end_cue
+
+
+def test_the_feature_table_gives_the_model_its_names_reasons_and_flags():
+    assert FEATURES == tuple(f.name for f in TABLE) == load_model().names
+    assert len(set(FEATURES)) == len(FEATURES)
+    assert all(REASONS[f.name] == f.reason for f in TABLE)
+    assert set(CUE_FEATURES) | set(STRONG_CUES) <= set(FEATURES)
+    assert "separator" in STRONG_CUES and "headline_after" in CUE_FEATURES
+
+
+def test_each_feature_gives_one_value_per_gap(seed_text):
+    analysis = Segmenter().analyse(seed_text)
+    assert analysis.features.matrix.shape == (len(analysis.blocks) - 1, len(TABLE))
+
+
+def test_the_strong_cue_fires_exactly_where_a_feature_flagged_strong_does(seed_text):
+    feats = Segmenter().analyse(seed_text).features
+    strong = feats.matrix[:, FEATURES.index("strong_cue")] > 0
+    flagged = (feats.matrix[:, [FEATURES.index(name) for name in STRONG_CUES]] > 0).any(axis=1)
+    assert strong.any() and (strong == flagged).all()
