@@ -16,7 +16,7 @@ import signal
 import sys
 from types import FrameType
 
-from corpuscut.processes import one_blas_thread
+from corpuscut.batch.processes import one_blas_thread
 
 from .status import ExitStatus
 
@@ -50,7 +50,7 @@ def main() -> None:
     _pad_heap()
     code: int | str | None = ExitStatus.SUCCESS
     try:
-        from corpuscut.summarizer.pipeline import collect_garbage_rarely
+        from corpuscut.batch.processes import collect_garbage_rarely
 
         from .app import main as run
 

@@ -153,7 +153,7 @@ class Options:
     @property
     def workers(self) -> int:
         """``--jobs``, or one per core the process may run on; never more than the cores."""
-        from corpuscut.summarizer.pipeline import available_cores
+        from corpuscut.batch.processes import available_cores
 
         cores = available_cores()
         return min(self.jobs, cores) if self.jobs is not None else cores

@@ -21,11 +21,9 @@ from corpuscut.segmenter import Document
 from corpuscut.segmenter.articles import body_only
 from corpuscut.segmenter.language import Language, language_for
 from corpuscut.segmenter.source import STDIN, TextStream, check_encoding, input_documents
-from corpuscut.segmenter.streaming import Limits
-from corpuscut.summarizer.pipeline import (
-    Articles, Failed, Finished, InputDone, Job, Opened, Workers, dask_executor, estimate_tasks, process_pool,
-    run_batch, usable_jobs,
-)
+from corpuscut.batch.cluster import cluster_workers
+from corpuscut.batch.engine import Articles, Failed, Finished, InputDone, Job, Opened, run_batch
+from corpuscut.batch.workers import Workers, local_workers
 
 from . import parquet
 from .display import Display, page
@@ -69,7 +67,8 @@ def run(env: Environment, opts: Options, produce: Produce, kind: str, parallel: 
     written = 0
     journal = Journal(opts.output) if opts.resume and opts.output is not None else None
     workers = _workers(opts, sources) if parallel else None
-    _start_early(workers, sources)
+    if workers is not None:
+        workers.start_early(sources)
     stdin = env.stdin
     if journal is not None and STDIN in sources:  # standard input is recognised by its hash
         env.stdin = HashingReader(stdin)  # type: ignore[assignment]
@@ -290,34 +289,11 @@ def _report_failure(env: Environment, display: Display, event: Failed) -> None:
 
 
 def _workers(opts: Options, sources: list[str]) -> Workers | None:
-    """Worker processes for --jobs above 1 (started only if the run has more than one task),
-    never more than the cores nor the run's tasks (when its inputs' sizes tell them), or a Dask
-    cluster's for --dask."""
-    if opts.dask:  # connected now: a cluster that cannot be reached fails the run at once
-        executor = dask_executor(opts.dask)
-        workers = Workers(lambda: executor)
-        workers.get()
-        return workers
-    if opts.workers <= 1:
-        return None
-    tasks = None if opts.text_field else estimate_tasks(sources, Limits(), enough=opts.workers)
-    jobs = usable_jobs(opts.workers, tasks)
-    if jobs <= 1:
-        return None
-    return Workers(lambda: process_pool(jobs))
-
-
-def _start_early(workers: Workers | None, sources: list[str]) -> None:
-    """Start the pool before the first input is read, where the run will surely have more
-    than one task: several inputs, or files holding more than one section."""
-    if workers is None or workers.executor is not None:
-        return
-    size = 0
-    for source in sources:
-        if source != "-" and os.path.isfile(source):
-            size += os.path.getsize(source)
-    if len(sources) > 1 or size > Limits().section_chars:
-        workers.get()
+    """The workers of --jobs (worker processes, where the run has more than one task) or of
+    --dask (a cluster's)."""
+    if opts.dask:
+        return cluster_workers(opts.dask, opts.workers)
+    return local_workers(opts.workers, sources, sized=not opts.text_field)
 
 
 def documents(env: Environment, opts: Options) -> Callable[[str], Iterator[Any]]:
@@ -334,8 +310,7 @@ def batch_events(env: Environment, opts: Options, job: Job) -> Produce:
     down to its body with ``--body``)."""
 
     def produce(sources: list[str], workers: Workers | None) -> Iterator[RunEvent]:
-        ahead = 2 * max(1, opts.workers) + 2
-        for event in run_batch(job, sources, documents(env, opts), workers, ahead):
+        for event in run_batch(job, sources, documents(env, opts), workers):
             if isinstance(event, Articles):
                 name = event.language.name
                 pairs = [(body_only(a), s) for a, s in event.pairs] if opts.body else event.pairs

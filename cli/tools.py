@@ -8,7 +8,7 @@ from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.language import given_language
 from corpuscut.segmenter.words import DEFAULT_LANGUAGE
 from corpuscut.summarizer import Length, Summarizer
-from corpuscut.summarizer.pipeline import Job
+from corpuscut.batch.engine import Job
 
 from .errors import UsageError
 from .options import Options

@@ -13,7 +13,8 @@ import pytest
 from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.source import open_text
 from corpuscut.segmenter.streaming import Limits
-from corpuscut.summarizer.pipeline import Articles, Failed, Finished, InputDone, Job, Opened, Workers, process_pool, run_batch
+from corpuscut.batch.engine import Articles, Failed, Finished, InputDone, Job, Opened, run_batch
+from corpuscut.batch.workers import Workers, process_pool
 from tests.conftest import SAMPLES
 
 TINY = Limits(section_lines=6, section_chars=2000, margin_lines=3, margin_chars=500)
@@ -92,7 +93,7 @@ def test_a_dask_local_cluster_gives_the_records_of_a_local_run(run):
 
 def _kernels_loaded() -> bool:
     """In a worker: the default job's segmenter is built, and Numba loaded."""
-    from corpuscut.summarizer.pipeline import _segmenter
+    from corpuscut.batch.engine import _segmenter
 
     return _segmenter.cache_info().currsize > 0 and "numba" in sys.modules
 
@@ -108,9 +109,9 @@ def test_an_unreachable_dask_scheduler_is_one_line_and_exit_1(run):
 
 def test_resume_continues_a_stopped_batch_and_ends_with_the_records_of_an_unbroken_run(run, tmp_path, monkeypatch):
     import corpuscut.segmenter.source as module
-    from corpuscut.summarizer import pipeline
+    from corpuscut.batch import engine
 
-    monkeypatch.setattr(pipeline, "BATCH_CHARS", 1)  # each section decided as it comes
+    monkeypatch.setattr(engine, "BATCH_CHARS", 1)  # each section decided as it comes
     out = tmp_path / "out.jsonl"
     real_open = module.open_input
 
@@ -206,7 +207,8 @@ def test_warc_and_wet_records_are_documents_of_their_own(run, tmp_path):
 
 _WORKER_STATE = """
 import os, sys
-from corpuscut.summarizer.pipeline import Job, Workers, _segmenter, process_pool
+from corpuscut.batch.engine import Job, _segmenter
+from corpuscut.batch.workers import Workers, process_pool
 
 def state(_):
     hits = _segmenter.cache_info().hits
@@ -245,7 +247,8 @@ import sys
 from corpuscut.summarizer import summarizing
 from corpuscut.segmenter.source import open_text
 from corpuscut.segmenter.streaming import Limits
-from corpuscut.summarizer.pipeline import Articles, Job, Workers, process_pool, run_batch
+from corpuscut.batch.engine import Articles, Job, run_batch
+from corpuscut.batch.workers import Workers, process_pool
 
 summarizing.COMPILE_AFTER_SENTENCES = 0  # a summarizer that may compile does so at once
 
@@ -280,7 +283,7 @@ def test_a_task_pauses_the_cycle_collector_only_while_it_runs(enabled, monkeypat
     import gc
 
     from corpuscut.segmenter.streaming import iter_sections
-    from corpuscut.summarizer import pipeline
+    from corpuscut.batch import engine
 
     seen = []
     real = Job.segmenter
@@ -294,7 +297,7 @@ def test_a_task_pauses_the_cycle_collector_only_while_it_runs(enabled, monkeypat
     (gc.enable if enabled else gc.disable)()
     try:
         section = next(iter_sections([Path(DUMPS[0]).read_text(encoding="utf-8")], Limits()))
-        decided = pipeline.decide_section(Job(), section)
+        decided = engine.decide_section(Job(), section)
         assert seen == [False] and decided.decision.cuts and gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
@@ -305,7 +308,7 @@ def test_a_task_pauses_the_cycle_collector_only_while_it_runs(enabled, monkeypat
 def test_pool_workers_are_forked_only_from_a_process_running_no_other_thread(threads, method, monkeypatch):
     import threading
 
-    from corpuscut.summarizer.pipeline import _pool_context
+    from corpuscut.batch.workers import _pool_context
 
     monkeypatch.setattr(threading, "active_count", lambda: threads)
     assert _pool_context().get_start_method() == method
@@ -315,13 +318,13 @@ def test_sections_sent_together_are_decided_as_each_alone_and_a_failing_one_fail
     from corpuscut.segmenter import Segmenter
     from corpuscut.segmenter.language import Language
     from corpuscut.segmenter.streaming import iter_sections
-    from corpuscut.summarizer import pipeline
+    from corpuscut.batch import engine
 
     german = Job(summarize=True).on(Language("german", "german"))
     tasks = [(job, section) for path in DUMPS for job in (Job(summarize=True), german)
              for section in iter_sections([Path(path).read_text(encoding="utf-8")], Limits())]
-    together = pipeline.decide_sections(tasks)
-    assert together == [pipeline.decide_section(job, section) for job, section in tasks]
+    together = engine.decide_sections(tasks)
+    assert together == [engine.decide_section(job, section) for job, section in tasks]
 
     bad = tasks[3][1]
     real_many, real_one = Segmenter.decide_many, Segmenter.decide
@@ -338,27 +341,27 @@ def test_sections_sent_together_are_decided_as_each_alone_and_a_failing_one_fail
 
     monkeypatch.setattr(Segmenter, "decide_many", many)
     monkeypatch.setattr(Segmenter, "decide", one)
-    out = pipeline.decide_sections(tasks)
+    out = engine.decide_sections(tasks)
     assert isinstance(out[3], RuntimeError)
     assert out[:3] + out[4:] == together[:3] + together[4:]
 
 
 def test_a_run_gives_the_same_articles_whatever_the_size_of_its_batches(monkeypatch):
-    from corpuscut.summarizer import pipeline
+    from corpuscut.batch import engine
 
     def articles() -> list[tuple[str, int, str]]:
         events = run_batch(Job(summarize=True), DUMPS, lambda s: [open_text(s)])
         return [(e.doc.source, a.start, s.text) for e in events if isinstance(e, Articles) for a, s in e.pairs]
 
     whole = articles()
-    monkeypatch.setattr(pipeline, "BATCH_CHARS", 1)
+    monkeypatch.setattr(engine, "BATCH_CHARS", 1)
     assert articles() == whole and len({source for source, _, _ in whole}) == len(DUMPS)
 
 
 _PASTE = """
 import sys
 from corpuscut.segmenter.source import open_text
-from corpuscut.summarizer.pipeline import Articles, Job, run_batch
+from corpuscut.batch.engine import Articles, Job, run_batch
 
 events = list(run_batch(Job(), sys.argv[1:], lambda s: [open_text(s)]))
 print(sum(len(e.pairs) for e in events if isinstance(e, Articles)), "numba" in sys.modules)

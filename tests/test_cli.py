@@ -141,7 +141,7 @@ def test_interrupt_leaves_no_half_written_file_and_exits_130(run, tmp_path, monk
 
 
 def test_unexpected_errors_become_one_line_outside_debug(run, monkeypatch):
-    import corpuscut.summarizer.pipeline as module
+    import corpuscut.batch.engine as module
 
     def bug(*args, **kwargs):
         raise ZeroDivisionError("oops")

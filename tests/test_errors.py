@@ -10,7 +10,7 @@ from corpuscut.segmenter import errors as segmenter_errors
 from corpuscut.segmenter import SegmenterError
 from corpuscut.summarizer import SummarizerError
 from corpuscut.summarizer import errors as summarizer_errors
-from corpuscut.summarizer.pipeline import ClusterError, WorkerError
+from corpuscut.batch.workers import ClusterError, WorkerError
 
 
 def _errors(module) -> list[type]:

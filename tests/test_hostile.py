@@ -391,9 +391,9 @@ def test_non_text_codecs_are_refused():
 
 
 def test_a_failed_fork_is_one_clear_error_and_no_hang(monkeypatch):
-    from corpuscut.summarizer import pipeline
+    from corpuscut.batch import workers
 
-    if pipeline._pool_context().get_start_method() != "fork":
+    if workers._pool_context().get_start_method() != "fork":
         pytest.skip("workers are not forked here")
     real, forks = os.fork, []
 
@@ -404,8 +404,8 @@ def test_a_failed_fork_is_one_clear_error_and_no_hang(monkeypatch):
         return real()
 
     monkeypatch.setattr(os, "fork", fork)
-    with pytest.raises(pipeline.WorkerError, match="cannot start 2 worker processes"):
-        pipeline.process_pool(2)
+    with pytest.raises(workers.WorkerError, match="cannot start 2 worker processes"):
+        workers.process_pool(2)
 
 
 def _children(pid: int) -> list[int]:
@@ -547,7 +547,7 @@ def test_third_party_warnings_are_kept_off_stderr(monkeypatch, capsys):
 
 def test_jobs_are_capped_by_cores_and_tasks(tmp_path):
     from corpuscut.cli.options import Options
-    from corpuscut.summarizer.pipeline import estimate_tasks, usable_jobs
+    from corpuscut.batch.workers import estimate_tasks, usable_jobs
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     assert Options(jobs=10_000).workers == cores
@@ -571,7 +571,7 @@ def test_a_dead_worker_stops_the_run_with_one_line():
     from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
-    from corpuscut.summarizer.pipeline import Workers, WorkerError
+    from corpuscut.batch.workers import Workers, WorkerError
 
     future: Future = Future()
     future.set_exception(BrokenProcessPool("gone"))

@@ -9,7 +9,7 @@ import pytest
 
 from corpuscut.segmenter.language import Language, detect_in_pieces, detect_language, sample_chars
 from corpuscut.segmenter.source import open_text
-from corpuscut.summarizer.pipeline import Articles, Job, Opened, run_batch
+from corpuscut.batch.engine import Articles, Job, Opened, run_batch
 from tests.conftest import SEED
 
 GERMAN = (

@@ -1,4 +1,4 @@
-"""Imported by the fork server of a :func:`summarizer.pipeline.process_pool` before it forks any
+"""Imported by the fork server of a :func:`corpuscut.batch.workers.process_pool` before it forks any
 worker: it builds the default job's segmenter and loads the compiled kernels into it, so that
 every worker is forked with them ready instead of building and loading them itself.
 
@@ -8,6 +8,6 @@ second core is all that two jobs can gain (the batch benchmark's two-job rows)."
 
 from __future__ import annotations
 
-from .pipeline import prepare_worker
+from .workers import prepare_worker
 
 prepare_worker()

@@ -1,14 +1,14 @@
-"""Batch runs: many inputs, each split (and its articles summarized) in bounded memory, the
+"""The batch engine's flow: many inputs, each split (and its articles summarized) in bounded memory, the
 work spread over the processes of an executor (a local pool, or a Dask cluster's), the results
 given back in input order.
 
 Work flows one way. The caller's process reads each input and cuts its text into sections
-(:mod:`segmenter.streaming`); the executor decides each section's cuts and, for ``digest``,
+(:mod:`corpuscut.segmenter.streaming`); the executor decides each section's cuts and, for ``digest``,
 summarizes the articles that lie wholly in the section's core; the caller's process assembles
 articles from the cuts (summarizing the one article per section that runs on into the next);
-the caller gets events in input order. At most ``ahead`` tasks are in flight, so memory stays
-bounded whatever the number or size of the inputs. Without an executor the same work runs in
-this process.
+the caller gets events in input order. At most ``ahead`` tasks are in flight (by default
+twice the workers, and two more), so memory stays bounded whatever the number or size of the
+inputs. Without an executor the same work runs in this process.
 """
 
 from __future__ import annotations
@@ -16,23 +16,23 @@ from __future__ import annotations
 import gc
 import time
 from collections import deque
-from contextlib import contextmanager, suppress
-from concurrent.futures import Executor, Future
+from contextlib import contextmanager
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
-from corpuscut.errors import CorpuscutError
-from corpuscut.processes import one_blas_thread
-from corpuscut.segmenter import Article, Segmenter, SegmenterError
+from corpuscut.segmenter import Article, Segmenter
 from corpuscut.segmenter.words import DEFAULT_LANGUAGE
 from corpuscut.segmenter.body import Body, find_body
 from corpuscut.segmenter.kernels import Tier
 from corpuscut.segmenter.language import Language, detect_in_pieces, given_language
 from corpuscut.segmenter.streaming import Assembler, Decision, Limits, Section, iter_sections
+from corpuscut.summarizer.length import Length
+from corpuscut.summarizer.summarizing import DEFAULT_METHOD, Summarizer, Summary
 
-from .length import Length
-from .summarizing import DEFAULT_METHOD, Summarizer, Summary
+from .workers import WorkerError, Workers
+
 
 class Input(Protocol):
     """One document to split: a decoded file or stream, or a record of a JSON Lines file."""
@@ -228,10 +228,13 @@ def run_batch(
     sources: Iterable[str],
     open_source: Callable[[str], Iterable[Input]],
     workers: Workers | None = None,
-    ahead: int = 4,
+    ahead: int | None = None,
 ) -> Iterator[Event]:
     """Events for every input of every source, in input order. ``open_source`` gives the
-    documents of one source (raising SegmenterError for one that cannot be read)."""
+    documents of one source (raising SegmenterError for one that cannot be read); at most
+    ``ahead`` tasks are in flight (the workers' own number by default)."""
+    if ahead is None:
+        ahead = workers.ahead if workers is not None else 4
     sections = _sections(sources, open_source, job)
     decided = _decided(workers, job, sections, ahead)
     yield from _events(_assembled(decided, job, compiles=workers is None))
@@ -260,61 +263,6 @@ def _sections(sources: Iterable[str], open_source: Callable[[str], Iterable[Inpu
             yield (number, "fail", (source, exc), None)
         else:
             yield (number, "input-done", source, None)
-
-
-class Workers:
-    """Where tasks run: an executor made on first need, so that a run with a single task
-    (one small input) never pays for starting processes."""
-
-    def __init__(self, make: Callable[[], Executor]) -> None:
-        self._make = make
-        self.executor: Executor | None = None
-
-    def get(self) -> Executor:
-        if self.executor is None:
-            self.executor = self._make()
-        return self.executor
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
-        """Run ``fn(*args)`` on a worker; WorkerError if the workers cannot take it (a pool
-        whose process died, a cluster that is gone)."""
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return self.get().submit(fn, *args)
-        except BrokenProcessPool as exc:
-            raise WorkerError("a worker process died (killed, or out of memory); the run stopped") from exc
-        except RuntimeError as exc:  # "cannot schedule new futures after shutdown"
-            raise WorkerError(f"the workers cannot take more work ({exc})") from exc
-
-    def result(self, future: Future[Any]) -> Any:
-        """The task's result, or its exception: a worker's death as WorkerError; a Dask
-        cluster left without workers is noticed within seconds rather than waited on."""
-        from concurrent.futures.process import BrokenProcessPool
-
-        wait = getattr(self.executor, "wait", None)
-        try:
-            return wait(future) if wait is not None else future.result()
-        except BrokenProcessPool as exc:
-            raise WorkerError("a worker process died (killed, or out of memory)") from exc
-        except Exception as exc:
-            if type(exc).__name__ == "KilledWorker":  # this task's input fails, not the run
-                raise SegmenterError(f"the Dask workers running a task of this input died ({exc})") from exc
-            raise
-
-    def close(self, cancel: bool = False) -> None:
-        if self.executor is not None:
-            executor, self.executor = self.executor, None
-            if cancel:
-                _stop_processes(executor)
-            executor.shutdown(wait=not cancel, cancel_futures=True)
-
-
-def _stop_processes(executor: Executor) -> None:
-    """Stop a local pool's worker processes now (their tasks are not waited for)."""
-    for process in list((getattr(executor, "_processes", None) or {}).values()):
-        with suppress(OSError, ValueError, AttributeError):
-            process.kill()
 
 
 #: Sections are sent to a task together until they hold this many characters: a folder of
@@ -513,260 +461,3 @@ def _events(items: Iterable[Item]) -> Iterator[Event]:
             failed = number
             name, error = payload
             yield Failed(name if name is not None else doc.source, error)
-
-
-def _ignore_interrupts(parent: int | None = None) -> None:
-    """Workers leave Ctrl-C to the main process, which stops them and cleans up, and die
-    with their parent however it ends."""
-    import signal
-
-    die_with_parent(parent)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    collect_garbage_rarely()
-
-
-#: Linux's prctl option: the signal this process gets when its parent dies.
-PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent(parent: int | None) -> None:
-    """Have the kernel kill this process when its parent dies (Linux), so that a pool's
-    workers never outlive a command killed by SIGTERM or SIGKILL. ``parent`` is the process
-    that should be the parent: if it is already gone, this process ends now."""
-    import os
-    import signal
-    import sys
-
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
-    if parent is not None and os.getppid() != parent:
-        os._exit(1)
-
-
-def collect_garbage_rarely() -> None:
-    """Tune this process's cycle collector for batch work: objects alive now (the imported
-    modules) are never scanned again, and a collection runs after 50,000 new container
-    objects instead of 700. Splitting makes hundreds of thousands of small objects per
-    section, almost none in cycles; with the defaults the collector took a tenth of a split's
-    time, tuned a hundredth. Called by the command and by pool workers,
-    never by the libraries' functions."""
-    import gc
-
-    gc.freeze()
-    gc.set_threshold(50_000, 10, 10)
-
-
-def process_pool(jobs: int) -> Executor:
-    """A pool of ``jobs`` processes, started now. On Linux (Python 3.11 on) they are forked
-    from this process, which has imported everything and built the run's segmenter, and each
-    loads the compiled kernels itself (:func:`prepare_worker`), both workers at once; their
-    first tasks begin sooner than from a fork server, which first starts an interpreter,
-    imports the modules and loads the kernels before forking any worker. They are forked only
-    while this process runs no other thread (the command makes its pool before it starts any),
-    and all at once: a fork context starts every worker at the pool's first task, before the
-    pool's own thread. Elsewhere, or from a process with threads, they start from a fork
-    server that has done the same (:mod:`summarizer.forkserver_preload`), or as fresh
-    interpreters where there is none."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    import os
-
-    context = _pool_context()
-    if context.get_start_method() != "fork":
-        if context.get_start_method() == "forkserver":  # it gets ready while the input is read
-            from multiprocessing import forkserver
-
-            forkserver.ensure_running()
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_forked_worker,
-                               initargs=(os.getpid(),))
-    try:
-        pool.submit(int)  # forks every worker now
-    except OSError as exc:  # EAGAIN, ENOMEM: the system will not start more processes
-        _stop_processes(pool)
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise WorkerError(f"cannot start {jobs} worker processes ({exc.strerror or exc}); try fewer --jobs") from exc
-    return pool
-
-
-def _forked_worker(parent: int) -> None:
-    _ignore_interrupts(parent)
-    prepare_worker()
-
-
-def prepare_worker() -> None:
-    """Build the default job's segmenter in this process and load the compiled kernels, so
-    that its first tasks pay for neither (they run compiled from the first section on). Done
-    once by each forked worker, or by a local pool's fork server, whose workers inherit it.
-    Never raises: a process that cannot prepare must start all the same, and its first task
-    then builds its own."""
-    try:
-        Job().segmenter().load_compiled()
-    except Exception:
-        pass
-
-
-def _pool_context() -> Any:
-    import multiprocessing
-    import sys
-    import threading
-
-    one_blas_thread()  # for workers started afresh; forked ones inherit numpy as loaded here
-    methods = multiprocessing.get_all_start_methods()
-    if sys.platform == "linux" and sys.version_info >= (3, 11) and "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if "forkserver" in methods:
-        context.set_forkserver_preload(["corpuscut.summarizer.forkserver_preload"])
-    return context
-
-
-class WorkerError(CorpuscutError):
-    """Worker processes cannot be started, or died."""
-
-
-class ClusterError(WorkerError):
-    """The Dask cluster cannot be used."""
-
-
-def available_cores() -> int:
-    """The cores this process may run on."""
-    import os
-
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
-
-
-def usable_jobs(requested: int | None, tasks: int | None) -> int:
-    """Worker processes worth starting: the ``requested`` number (one per core by default),
-    never more than the cores this process may run on, nor than the run's ``tasks`` when
-    they are known (more would only cost memory and start-up time)."""
-    cores = available_cores()
-    jobs = min(requested or cores, cores)
-    return max(1, min(jobs, tasks) if tasks is not None else jobs)
-
-
-def estimate_tasks(sources: list[str], limits: Limits, enough: int | None = None) -> int | None:
-    """How many sections the inputs will make, when that is known from their sizes (counting
-    stops at ``enough``): None if any is standard input, compressed or a WARC file (its text
-    may be far larger), or not a regular file."""
-    import os
-
-    from corpuscut.segmenter.source import sniff_compression
-
-    tasks = 0
-    for source in sources:
-        if enough is not None and tasks >= enough:
-            return tasks
-        try:
-            if source == "-" or not os.path.isfile(source):
-                return None
-            with open(source, "rb") as handle:
-                head = handle.read(8)
-            size = os.path.getsize(source)
-        except OSError:
-            return None
-        if sniff_compression(head) or head.startswith(b"WARC/"):
-            return None
-        tasks += max(1, -(-size // limits.section_chars))
-    return tasks
-
-
-def dask_executor(address: str) -> Executor:
-    """An executor whose tasks run on the Dask cluster at ``address`` (extra ``corpuscut[dask]``)."""
-    try:
-        import dask
-        from distributed import Client
-    except ImportError as exc:
-        raise ClusterError("--dask needs Dask: pip install 'corpuscut[dask]'") from exc
-    _check_reachable(address)
-    try:
-        # How long to try is Dask's own setting (distributed.comm.timeouts.connect), at most
-        # CONNECT_SECONDS: the scheduler answered a plain connection already.
-        timeout = min(dask.config.get("distributed.comm.timeouts.connect"), f"{CONNECT_SECONDS}s", key=_seconds)
-        client = Client(address, timeout=timeout, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address} ({exc})") from exc
-    # Each worker builds the default segmenter and loads the kernels now, as a local pool's
-    # workers do, rather than running its first 5 MB in numpy. A worker that cannot (without
-    # corpuscut, say) fails its tasks instead, and they say why.
-    try:
-        client.run(prepare_worker)
-    except Exception:
-        pass
-    return _DaskExecutor(client)
-
-
-#: How long a Dask scheduler's address may take to answer.
-CONNECT_SECONDS = 5
-#: How long a Dask cluster may have no worker at all before the run gives up on it.
-NO_WORKERS_SECONDS = 30
-
-
-def _seconds(value: Any) -> float:
-    from dask.utils import parse_timedelta
-
-    return float(parse_timedelta(value, default="seconds"))
-
-
-def _check_reachable(address: str) -> None:
-    """ClusterError within CONNECT_SECONDS unless a TCP connection to ``address`` opens (a
-    mistyped host or port otherwise costs Dask's whole retry time)."""
-    import socket
-
-    from distributed.comm import parse_address
-    from distributed.comm.addressing import parse_host_port
-
-    try:
-        scheme, location = parse_address(address)
-        if scheme not in ("tcp", "tls"):
-            return  # other transports (inproc, ucx) are left to Dask
-        host, port = parse_host_port(location)
-    except (ValueError, TypeError) as exc:
-        raise ClusterError(f"{address!r} is not a Dask scheduler address (tcp://host:port)") from exc
-    try:
-        socket.create_connection((host, port), timeout=CONNECT_SECONDS).close()
-    except OSError as exc:
-        reason = exc.strerror or str(exc) or type(exc).__name__
-        raise ClusterError(f"cannot reach the Dask scheduler at {address} ({reason})") from exc
-
-
-class _DaskExecutor(Executor):
-    """The client's executor, which also closes the client when shut down."""
-
-    def __init__(self, client: Any) -> None:
-        self.client = client
-        self.executor = client.get_executor(pure=False)
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
-        return self.executor.submit(fn, *args, **kwargs)
-
-    def wait(self, future: Any) -> Any:
-        """The task's result; ClusterError once the cluster has had no worker for
-        NO_WORKERS_SECONDS (Dask itself would wait for one for ever)."""
-        from concurrent.futures import TimeoutError as Pending
-
-        alone_since: float | None = None
-        while True:
-            try:
-                return future.result(timeout=1.0)
-            except Pending:
-                pass
-            try:
-                workers = len(self.client.scheduler_info().get("workers", {}))
-            except Exception as exc:
-                raise ClusterError(f"lost the Dask scheduler ({exc})") from exc
-            if workers:
-                alone_since = None
-            elif alone_since is None:
-                alone_since = time.monotonic()
-            elif time.monotonic() - alone_since > NO_WORKERS_SECONDS:
-                raise ClusterError(f"the Dask cluster has had no worker for {NO_WORKERS_SECONDS} s; the run stopped")
-
-    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
-        self.executor.shutdown(wait=wait)
-        self.client.close()
