@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from corpuscut.errors import CorpuscutError
 from corpuscut.segmenter import Segmenter
-from corpuscut.segmenter.language import given_language
-from corpuscut.segmenter.words import DEFAULT_LANGUAGE
+from corpuscut.text.language import given_language
+from corpuscut.text.words import DEFAULT_LANGUAGE
 from corpuscut.summarizer import Length, Summarizer
 from corpuscut.batch.engine import Job
 

@@ -7,13 +7,14 @@
 ['Storm hits coast', 'Markets rally']
 """
 
+from corpuscut.text.words import UnknownLanguageError, WordNormalizer
+
 from .articles import Article
 from .cues import CueSet, load_cues
 from .errors import BinaryInputError, CueFileError, InputError, SegmenterError
 from .model import BoundaryModel, load_model
 from .source import Document, decode_bytes, expand_inputs, read_document
 from .splitting import Analysis, Segmenter, split
-from .words import UnknownLanguageError, WordNormalizer
 
 __all__ = [
     "Analysis",

@@ -1,21 +1,11 @@
-"""Text -> lines with offsets, classified as text, blank or separator."""
+"""Lines grouped into blocks: each text line that may start an article, with the blank and
+separator lines before it."""
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, NamedTuple
+from typing import Callable, NamedTuple
 
-LINE_END_CHARS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-
-
-class Line(NamedTuple):
-    """One line of the input. ``start``/``end`` are offsets into the text, end exclusive,
-    the line terminator included; ``content`` has the terminator and outer white space removed."""
-
-    number: int
-    start: int
-    end: int
-    content: str
-    form_feed: bool
+from corpuscut.text.lines import Line
 
 
 class Block(NamedTuple):
@@ -33,16 +23,6 @@ class Block(NamedTuple):
     @property
     def start(self) -> int:
         return self.line.start
-
-
-def iter_lines(text: str, offset: int = 0, first_number: int = 1) -> Iterator[Line]:
-    """Yield every line of ``text``; their spans tile ``text`` exactly."""
-    pos = offset
-    for number, piece in enumerate(text.splitlines(keepends=True), start=first_number):
-        end = pos + len(piece)
-        stripped = piece.rstrip(LINE_END_CHARS)
-        yield Line(number, pos, end, stripped.strip(), "\x0c" in piece)
-        pos = end
 
 
 def make_blocks(lines: list[Line], is_separator: Callable[[str], bool]) -> list[Block]:

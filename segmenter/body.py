@@ -22,8 +22,8 @@ from typing import Any, Sequence
 import numpy as np
 
 from .cues import _compile
-from .datafiles import read_json
-from .words import _stop_words
+from corpuscut.text.datafiles import read_json
+from corpuscut.text.words import _stop_words
 
 #: The cue lists of ``data/body-cues.json``, in the order of their features.
 CUE_LISTS = ("menu", "cookie", "legal", "share", "related", "meta")

@@ -13,10 +13,10 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any
 
-from .kernels import Tier, compiled
+from corpuscut.text.compiled import Tier, compiled
 from .kernels import document_frequency as kernel_document_frequency
 from .kernels import window_sums as kernel_window_sums
-from .lexical import StemIds
+from corpuscut.text.stems import StemIds
 
 
 @dataclass(frozen=True)

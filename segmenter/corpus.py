@@ -11,6 +11,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpuscut.training import is_heldout
+
 from .source import decode_bytes
 
 SHAPES: tuple[str, ...] = (
@@ -66,11 +68,6 @@ class Dump:
     shape: str
     text: str
     starts: tuple[int, ...]
-
-
-def is_heldout(number: int) -> bool:
-    """The fixed split: file numbers divisible by 5 are the held-out part."""
-    return number % 5 == 0
 
 
 def load_articles(root: Path | str, part: str = "all") -> list[SourceArticle]:

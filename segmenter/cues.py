@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .articles import count_words
-from .datafiles import read_json
+from corpuscut.text.datafiles import read_json
 from .errors import CueFileError
 
 Pattern = Any  # a compiled RE2 pattern: .search(text) -> match or None

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .blocks import iter_lines
+from corpuscut.text.lines import iter_lines
 
 
 @dataclass

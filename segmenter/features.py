@@ -16,7 +16,7 @@ from .blocks import Block
 from .cohesion import Cohesion, _distinct
 from .cues import CueSet, LineShape
 from .echo import echoes
-from .lexical import StemIds
+from corpuscut.text.stems import StemIds
 
 @dataclass(frozen=True)
 class GapFeatures:

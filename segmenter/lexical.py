@@ -27,11 +27,13 @@ one end point are computed at once with numpy from prefix sums of count vectors.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 
-from .kernels import Tier, compiled, u00_programme
+from corpuscut.text.compiled import Tier, compiled
+from corpuscut.text.stems import StemIds
+
+from .kernels import u00_programme
 
 
 @dataclass(frozen=True)
@@ -49,38 +51,6 @@ class LexicalParams:
     #: None: U00's Laplace-smoothed code length. A value a: the Dirichlet-multinomial cost with
     #: a symmetric prior a (smaller a: a segment is expected to use fewer distinct words).
     dirichlet: float | None = None
-
-
-@dataclass(frozen=True)
-class StemIds:
-    """The stems of a run of units (blocks, or runs of blocks) as integer ids in one array:
-    unit u's are ``ids[starts[u]:starts[u + 1]]``."""
-
-    ids: np.ndarray
-    starts: np.ndarray
-
-    @classmethod
-    def of(cls, unit_stems: list[list[str]]) -> "StemIds":
-        # Ids in order of first appearance; every pass runs in C but the one over distinct stems.
-        index = {stem: i for i, stem in enumerate(dict.fromkeys(chain.from_iterable(unit_stems)))}
-        starts = np.zeros(len(unit_stems) + 1, dtype=np.int64)
-        np.cumsum([len(stems) for stems in unit_stems], out=starts[1:])
-        ids = np.fromiter(map(index.__getitem__, chain.from_iterable(unit_stems)), dtype=np.int64, count=int(starts[-1]))
-        return cls(ids, starts)
-
-    @property
-    def units(self) -> int:
-        return len(self.starts) - 1
-
-    @property
-    def vocab(self) -> int:
-        """How many distinct ids (ids run from 0)."""
-        return int(self.ids.max()) + 1 if len(self.ids) else 0
-
-    def merged(self, bounds: list[int]) -> "StemIds":
-        """Units ``bounds[k]:bounds[k + 1]`` of this run, each merged into one unit."""
-        edges = self.starts[bounds]
-        return StemIds(self.ids[edges[0]: edges[-1]], edges - edges[0])
 
 
 @dataclass(frozen=True)
@@ -130,7 +100,7 @@ def segment_boundaries(
     extra: np.ndarray | None = None,
 ) -> list[int]:
     """Units (indices > 0) that start a new segment in this stretch of units. ``tier`` decides
-    whether the programme runs compiled (see :mod:`segmenter.kernels`); numpy without one.
+    whether the programme runs compiled (see :mod:`corpuscut.text.compiled`); numpy without one.
     ``extra[i, k]``, where given, is another cost of the segment of units i..i+k-1 (k up to
     ``params.max_blocks``): the word vectors' dispersion of :mod:`segmenter.vectors`."""
     n = units.units

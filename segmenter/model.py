@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .datafiles import read_json
+from corpuscut.text.datafiles import read_json
 from .errors import SegmenterError
 from .features import COVERS, FEATURES, REASONS, STRONG_CUES
 from .lexical import LexicalParams

@@ -18,7 +18,9 @@ import zlib
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .corpus import SourceArticle, is_heldout, load_articles
+from corpuscut.training import is_heldout
+
+from .corpus import SourceArticle, load_articles
 
 #: The corpora dumps are built from, by folder name under the data folder.
 CORPORA: tuple[str, ...] = ("bbc", "reuters", "cnndm", "inshorts")

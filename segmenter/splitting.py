@@ -9,18 +9,22 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from .articles import Article
-from .blocks import Block, Line, iter_lines, make_blocks
+from corpuscut.text.lines import Line, iter_lines
+
+from .blocks import Block, make_blocks
 from .cohesion import VECTORISE_FROM, cohesion
 from .cues import CueSet, LineShape, load_cues
 from .decoding import choose_boundaries
 from .features import CUE_FEATURES, GapFeatures, gap_features
-from .kernels import Tier, process_tier
-from .lexical import LexicalParams, StemIds, segment_boundaries
+from corpuscut.text.compiled import Tier, process_tier
+from corpuscut.text.stems import StemIds
+
+from .lexical import LexicalParams, segment_boundaries
 from .model import BoundaryModel, load_model
 from .streaming import Decision, Limits, Section, assemble, decide_cuts, iter_sections
 from .vectors import dispersion_band, load_vectors
 from .vocabulary import Vocabulary
-from .words import WordNormalizer
+from corpuscut.text.words import WordNormalizer
 
 
 #: The unsupervised fallback runs on texts of at most this many lines (its cost grows with the
@@ -60,7 +64,7 @@ class Segmenter:
         self.vocabulary = Vocabulary(WordNormalizer(language))
         self.window = window
         self.limits = limits
-        #: When the lexical programme and cohesion start running compiled (:mod:`segmenter.kernels`):
+        #: When the lexical programme and cohesion start running compiled (:mod:`corpuscut.text.compiled`):
         #: by default once this process's segmenters together have done enough work.
         self.tier = tier if tier is not None else process_tier()
         #: Whether each cut carries its evidence (every cue's push); without, a section's
@@ -254,6 +258,6 @@ def _bounded(line: str) -> str:
 def split(text: str, segmenter: Segmenter | None = None) -> list[Article]:
     """Split concatenated text into articles (with a default Segmenter for the text's
     language, detected from its start, unless one is given)."""
-    from .language import detect_language
+    from corpuscut.text.language import detect_language
 
     return (segmenter or Segmenter(language=detect_language(text).stemmer)).split(text)

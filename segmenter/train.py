@@ -20,7 +20,8 @@ import numpy as np
 
 from dataclasses import replace
 
-from .datafiles import data_present
+from corpuscut.training import data_present, fit_logistic
+
 from .corpus import ALL_SHAPES, Dump, SourceArticle, build_dump, sample_dumps
 from .evaluate import Scores, offsets_to_text_lines, text_line_numbers
 from .lexical import LexicalParams
@@ -36,24 +37,6 @@ def gap_labels(segmenter: Segmenter, text: str, starts: tuple[int, ...]) -> tupl
     gold = set(starts)
     labels = [1 if block.start in gold else 0 for block in analysis.blocks[1:]]
     return analysis.features.rows, labels
-
-
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iterations: int = 50) -> tuple[np.ndarray, float]:
-    """Weights and bias of an L2-regularised logistic regression (the bias is not penalised)."""
-    n, d = x.shape
-    xb = np.hstack([x, np.ones((n, 1))])
-    w = np.zeros(d + 1)
-    reg = np.full(d + 1, l2)
-    reg[-1] = 0.0
-    for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -30, 30)))
-        grad = xb.T @ (p - y) + reg * w
-        hess = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(reg + 1e-9)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w[:-1], float(w[-1])
 
 
 def decoder_score(model: BoundaryModel, dumps, singles, pairs) -> float:  # type: ignore[no-untyped-def]

@@ -21,7 +21,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .corpus import ChoiSample, read_choi
-from .datafiles import data_present, read_json
+from corpuscut.text.datafiles import read_json
+from corpuscut.training import data_present
 from .evaluate import Scores, offsets_to_text_lines, text_line_numbers
 from .model import MODEL_RESOURCE, BoundaryModel, Fallback, load_model
 from .splitting import Segmenter

@@ -23,7 +23,7 @@ from importlib import resources
 
 import numpy as np
 
-from .words import WordNormalizer
+from corpuscut.text.words import WordNormalizer
 
 #: Where a language's vectors live in the package: ``data/vectors-<language>.npy`` (one
 #: unit row per word, float16) beside ``data/vectors-<language>.txt`` (the words, a line each).

@@ -1,12 +1,12 @@
 """Stem ids of many lines at once: one dictionary lookup per token, the rest in numpy.
 
 A line's content words are the stems of its white-space tokens, lower-cased (see
-:class:`segmenter.words.WordNormalizer`). Splitting every line into tokens is the only work done
+:class:`corpuscut.text.words.WordNormalizer`). Splitting every line into tokens is the only work done
 per line here; each distinct token is stemmed once and remembered as a run of stem numbers,
 and the stems of a whole section come from those runs by array indexing.
 
 The ids handed out are numbered by first appearance in the texts given, exactly as
-:meth:`segmenter.lexical.StemIds.of` numbers the stems of the same texts, whatever was read
+:meth:`corpuscut.text.stems.StemIds.of` numbers the stems of the same texts, whatever was read
 before: a section's result never depends on the sections analysed before it.
 """
 
@@ -18,8 +18,8 @@ from itertools import count
 
 import numpy as np
 
-from .lexical import StemIds
-from .words import WordNormalizer
+from corpuscut.text.stems import StemIds
+from corpuscut.text.words import WordNormalizer
 
 #: The remembered tokens are forgotten when there are this many (bounded memory on endless
 #: streams of new words: numbers, names, noise).

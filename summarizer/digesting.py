@@ -17,7 +17,7 @@ def digest(
     """Each article of ``text`` with its summary, made from the article's body (by default
     tools for the text's language, detected from its start)."""
     if segmenter is None or summarizer is None:
-        from corpuscut.segmenter.language import detect_language
+        from corpuscut.text.language import detect_language
 
         language = detect_language(text).stemmer
         segmenter = segmenter or Segmenter(language=language)

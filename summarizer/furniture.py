@@ -19,7 +19,7 @@ from itertools import accumulate
 from functools import lru_cache
 from pathlib import Path
 
-from corpuscut.segmenter.datafiles import read_json
+from corpuscut.text.datafiles import read_json
 
 from .errors import SummarizerError
 from .sentences import Sentence

@@ -3,7 +3,7 @@
 :func:`newsrank_features` is what :func:`summarizer.newsrank.lexical_features` computes with numpy
 (the stem-count matrix, tf-idf rows, the overlap graph's centrality, similarity to the title and
 to the whole text, ranks), written one step at a time so that Numba compiles it
-(:func:`segmenter.kernels.compiled`). A text of twenty
+(:func:`corpuscut.text.compiled.compiled`). A text of twenty
 sentences costs numpy some forty calls of a few microseconds each, most of a summary's time;
 compiled, the same work is one call. The sums run in another order than numpy's, so a feature
 may differ in its last bits; tests hold the two forms' picks equal on the samples' articles.

@@ -33,10 +33,10 @@ from pathlib import Path
 
 import numpy as np
 
-from corpuscut.segmenter.datafiles import read_json
-from corpuscut.segmenter.kernels import Tier, compiled
-from corpuscut.segmenter.lexical import StemIds
-from corpuscut.segmenter.words import WordNormalizer
+from corpuscut.text.compiled import Tier, compiled
+from corpuscut.text.datafiles import read_json
+from corpuscut.text.stems import StemIds
+from corpuscut.text.words import WordNormalizer
 
 from .errors import SummarizerError
 from .kernels import TIE_DECIMALS, newsrank_features

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpuscut.segmenter import decode_bytes
-from corpuscut.segmenter.corpus import is_heldout
+from corpuscut.training import is_heldout
 from .sentences import split_sentences
 
 _GLUED = re.compile(r"(?<=[.!?\"'])(?=[A-Z])")

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from corpuscut.segmenter.blocks import iter_lines
+from corpuscut.text.lines import iter_lines
 
 #: The type Punkt gives every number (its collocations with a number use it).
 NUMBER_TYPE = "##number##"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from corpuscut.segmenter.kernels import Tier
-from corpuscut.segmenter.words import WordNormalizer
+from corpuscut.text.compiled import Tier
+from corpuscut.text.words import WordNormalizer
 
 from .errors import UnknownMethodError
 from .furniture import Furniture, load_furniture
@@ -174,6 +174,6 @@ def summarize(
     """Summarize ``text`` to ``sentences`` sentences, a ``ratio`` of them, or a ``words`` budget
     (none given: the method's default length), with the stemmer of ``language``, or of the
     text's language detected from its start."""
-    from corpuscut.segmenter.language import language_for
+    from corpuscut.text.language import language_for
 
     return Summarizer(method, language_for(text, language).stemmer).summarize(text, Length(sentences, ratio, words))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from corpuscut.segmenter.datafiles import read_json
+from corpuscut.text.datafiles import read_json
 
 from .errors import UnknownMethodError
 

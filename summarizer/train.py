@@ -30,8 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
-from corpuscut.segmenter.datafiles import data_present
-from corpuscut.segmenter.train import fit_logistic
+from corpuscut.training import data_present
+from corpuscut.training import fit_logistic
 
 from .length import Length
 from .newsrank import FEATURES, NewsRankModel, sentence_features

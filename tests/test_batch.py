@@ -316,7 +316,7 @@ def test_pool_workers_are_forked_only_from_a_process_running_no_other_thread(thr
 
 def test_sections_sent_together_are_decided_as_each_alone_and_a_failing_one_fails_alone(monkeypatch):
     from corpuscut.segmenter import Segmenter
-    from corpuscut.segmenter.language import Language
+    from corpuscut.text.language import Language
     from corpuscut.segmenter.streaming import iter_sections
     from corpuscut.batch import engine
 

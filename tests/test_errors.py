@@ -11,6 +11,7 @@ from corpuscut.segmenter import SegmenterError
 from corpuscut.summarizer import SummarizerError
 from corpuscut.summarizer import errors as summarizer_errors
 from corpuscut.batch.workers import ClusterError, WorkerError
+from corpuscut.text.words import UnknownLanguageError
 
 
 def _errors(module) -> list[type]:
@@ -18,13 +19,13 @@ def _errors(module) -> list[type]:
 
 
 def test_every_library_error_is_a_corpuscut_error():
-    found = _errors(segmenter_errors) + _errors(summarizer_errors) + [WorkerError, ClusterError]
+    found = _errors(segmenter_errors) + _errors(summarizer_errors) + [WorkerError, ClusterError, UnknownLanguageError]
     assert len(found) >= 6
     assert all(issubclass(c, CorpuscutError) for c in found)
 
 
-def test_the_summarizer_and_the_batch_engine_raise_no_segmenter_errors():
-    for error in (SummarizerError, *_errors(summarizer_errors), WorkerError, ClusterError):
+def test_the_summarizer_the_batch_engine_and_the_text_basics_raise_no_segmenter_errors():
+    for error in (SummarizerError, *_errors(summarizer_errors), WorkerError, ClusterError, UnknownLanguageError):
         assert not issubclass(error, SegmenterError), error
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from corpuscut.segmenter.language import Language, detect_in_pieces, detect_language, sample_chars
+from corpuscut.text.language import Language, detect_in_pieces, detect_language, sample_chars
 from corpuscut.segmenter.source import open_text
 from corpuscut.batch.engine import Articles, Job, Opened, run_batch
 from tests.conftest import SEED
@@ -124,7 +124,7 @@ def test_the_batch_keeps_one_segmenter_per_language_and_gives_each_document_its_
 
 
 def test_a_long_start_without_spaces_is_read_in_stretches_across_it():
-    from corpuscut.segmenter.language import _sample
+    from corpuscut.text.language import _sample
 
     chinese = "北京时间周三，政府宣布了新的预算计划，其中包括增加国防开支和基础设施投资。" * 3000
     sample = _sample(chinese[: sample_chars()])

@@ -332,7 +332,7 @@ def test_a_catastrophic_user_pattern_runs_in_linear_time(tmp_path):
 def test_vectorised_cohesion_equals_its_gap_by_gap_definition(block_stems, window):
     import corpuscut.segmenter.cohesion as module
     from corpuscut.segmenter.cohesion import cohesion, cohesion_reference
-    from corpuscut.segmenter.lexical import StemIds
+    from corpuscut.text.stems import StemIds
 
     saved, module.VECTORISE_FROM = module.VECTORISE_FROM, 2  # vectorised however few the blocks
     try:
@@ -349,8 +349,9 @@ def test_vectorised_cohesion_equals_its_gap_by_gap_definition(block_stems, windo
                 min_size=2, max_size=50),
        st.integers(1, 12), st.floats(-3, 3), st.integers(0, 30), st.sampled_from([None, 0.5, 0.05]))
 def test_compiled_lexical_programme_cuts_where_its_numpy_form_does(unit_stems, max_blocks, logit, min_words, dirichlet):
-    from corpuscut.segmenter.kernels import Tier
-    from corpuscut.segmenter.lexical import LexicalParams, StemIds, segment_boundaries
+    from corpuscut.text.compiled import Tier
+    from corpuscut.segmenter.lexical import LexicalParams, segment_boundaries
+    from corpuscut.text.stems import StemIds
 
     units = StemIds.of(unit_stems)
     logits = [logit * ((i % 3) - 1) for i in range(len(unit_stems) - 1)]
@@ -366,8 +367,9 @@ def test_compiled_lexical_programme_cuts_where_its_numpy_form_does(unit_stems, m
 @given(st.lists(st.lists(st.sampled_from(["tax", "vote", "goal", "match", "x"]), max_size=20), min_size=2, max_size=30),
        st.integers(1, 10), st.integers(0, 10_000))
 def test_compiled_lexical_programme_with_another_segment_cost_cuts_where_its_numpy_form_does(unit_stems, max_blocks, seed):
-    from corpuscut.segmenter.kernels import Tier
-    from corpuscut.segmenter.lexical import LexicalParams, StemIds, segment_boundaries
+    from corpuscut.text.compiled import Tier
+    from corpuscut.segmenter.lexical import LexicalParams, segment_boundaries
+    from corpuscut.text.stems import StemIds
 
     units = StemIds.of(unit_stems)
     logits = [0.0] * (len(unit_stems) - 1)
@@ -384,9 +386,9 @@ def test_compiled_lexical_programme_with_another_segment_cost_cuts_where_its_num
        st.lists(st.text(st.sampled_from("ab cd e'x"), max_size=30), max_size=6), st.integers(1, 50))
 def test_stem_ids_of_a_section_do_not_depend_on_what_was_read_before(texts, earlier, max_tokens):
     import corpuscut.segmenter.vocabulary as module
-    from corpuscut.segmenter.lexical import StemIds
+    from corpuscut.text.stems import StemIds
     from corpuscut.segmenter.vocabulary import Vocabulary
-    from corpuscut.segmenter.words import WordNormalizer
+    from corpuscut.text.words import WordNormalizer
 
     normalizer = WordNormalizer()
     expected = StemIds.of([normalizer.stems(t) for t in texts])
@@ -406,8 +408,8 @@ def test_stem_ids_of_a_section_do_not_depend_on_what_was_read_before(texts, earl
 def test_compiled_cohesion_sums_equal_their_numpy_form_exactly(block_ids, window):
     import corpuscut.segmenter.cohesion as module
     from corpuscut.segmenter.cohesion import cohesion
-    from corpuscut.segmenter.kernels import Tier
-    from corpuscut.segmenter.lexical import StemIds
+    from corpuscut.text.compiled import Tier
+    from corpuscut.text.stems import StemIds
 
     ids = StemIds.of(block_ids)
     saved, module.CHUNK_GAPS = module.CHUNK_GAPS, 16  # several chunks
@@ -486,7 +488,7 @@ def test_without_cues_a_cut_before_a_line_opening_with_a_connective_costs_the_fa
 
 
 def test_once_the_kernels_are_loaded_every_segmenter_runs_them_at_once_and_splits_the_same():
-    from corpuscut.segmenter.kernels import Tier
+    from corpuscut.text.compiled import Tier
 
     text = "".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")))
     Segmenter().load_compiled()
@@ -499,7 +501,7 @@ def test_once_the_kernels_are_loaded_every_segmenter_runs_them_at_once_and_split
 def test_segmenters_without_a_tier_of_their_own_count_their_work_together():
     """A batch of small inputs, or of several languages, switches to the compiled kernels
     once the process's work together passes the threshold, not each segmenter's own."""
-    from corpuscut.segmenter.kernels import process_tier
+    from corpuscut.text.compiled import process_tier
 
     # A dump whose cuts the lexical programme weighs (the seed's are all at end-of-article cues).
     text = (SAMPLES / "bbc-blank-lines.txt").read_text(encoding="utf-8")
@@ -515,7 +517,7 @@ def test_segmenters_without_a_tier_of_their_own_count_their_work_together():
 def test_stop_words_are_sumys_for_every_language_with_a_stemmer():
     from sumy.utils import get_stop_words
 
-    from corpuscut.segmenter.words import _stop_words, supported_languages
+    from corpuscut.text.words import _stop_words, supported_languages
 
     for language in supported_languages():
         try:

@@ -104,7 +104,7 @@ def _sample_articles() -> list[str]:
 
 @pytest.mark.parametrize("length", [Length(sentences=3), Length(sentences=1), Length(ratio=0.5), Length(words=60)])
 def test_compiled_newsrank_picks_the_sentences_its_numpy_form_picks(length):
-    from corpuscut.segmenter.kernels import Tier
+    from corpuscut.text.compiled import Tier
 
     with_numpy, compiled = Summarizer(), Summarizer()
     with_numpy.tier, compiled.tier = Tier(compile_after=None), Tier(compile_after=0)
@@ -117,7 +117,7 @@ def test_compiled_newsrank_picks_the_sentences_its_numpy_form_picks(length):
 @given(st.lists(st.sampled_from(["Rates rose.", "The bank held rates.", "Shares fell sharply.", "Rain fell.", "Shares rose."]), min_size=1, max_size=12))
 @settings(max_examples=60, deadline=None)
 def test_compiled_newsrank_breaks_ties_as_its_numpy_form_does(sentences):
-    from corpuscut.segmenter.kernels import Tier
+    from corpuscut.text.compiled import Tier
 
     text = " ".join(sentences)
     with_numpy, compiled = Summarizer(), Summarizer()
@@ -127,7 +127,7 @@ def test_compiled_newsrank_breaks_ties_as_its_numpy_form_does(sentences):
 
 
 def test_newsranks_sparse_form_for_long_texts_picks_what_its_dense_form_picks(monkeypatch):
-    from corpuscut.segmenter.kernels import Tier
+    from corpuscut.text.compiled import Tier
     from corpuscut.summarizer import newsrank
 
     summarizer = Summarizer()

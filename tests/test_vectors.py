@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from corpuscut.segmenter import Segmenter, load_model
 from corpuscut.segmenter.vectors import WordVectors, dispersion_band, load_vectors
-from corpuscut.segmenter.words import WordNormalizer
+from corpuscut.text.words import WordNormalizer
 
 
 def test_english_vectors_ship_with_the_package_and_other_languages_have_none():

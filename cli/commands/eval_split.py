@@ -9,8 +9,8 @@ from typing import Annotated, Any
 import typer
 
 from corpuscut.segmenter import Document, InputError, Segmenter
-from corpuscut.segmenter.language import Language
-from corpuscut.segmenter.words import DEFAULT_LANGUAGE
+from corpuscut.text.language import Language
+from corpuscut.text.words import DEFAULT_LANGUAGE
 from corpuscut.segmenter.evaluate import Scores, offsets_to_text_lines, read_gold, text_line_numbers
 
 from ..environment import Environment

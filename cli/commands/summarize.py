@@ -6,7 +6,7 @@ from typing import Any
 
 from corpuscut.segmenter import Document
 from corpuscut.segmenter.body import find_body
-from corpuscut.segmenter.language import Language
+from corpuscut.text.language import Language
 from corpuscut.summarizer import Summarizer
 from corpuscut.summarizer.summarizing import MAX_CHARS
 

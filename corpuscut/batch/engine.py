@@ -23,13 +23,13 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from corpuscut.segmenter import Article, Segmenter
-from corpuscut.segmenter.words import DEFAULT_LANGUAGE
 from corpuscut.segmenter.body import Body, find_body
-from corpuscut.segmenter.kernels import Tier
-from corpuscut.segmenter.language import Language, detect_in_pieces, given_language
 from corpuscut.segmenter.streaming import Assembler, Decision, Limits, Section, iter_sections
 from corpuscut.summarizer.length import Length
 from corpuscut.summarizer.summarizing import DEFAULT_METHOD, Summarizer, Summary
+from corpuscut.text.compiled import Tier
+from corpuscut.text.language import Language, detect_in_pieces, given_language
+from corpuscut.text.words import DEFAULT_LANGUAGE
 
 from .workers import WorkerError, Workers
 

@@ -34,7 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from corpuscut.segmenter.datafiles import data_present as need
+from corpuscut.training import data_present as need
 
 from .common import data_arg
 

@@ -25,7 +25,7 @@ from typing import Callable
 
 from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.body import find_body
-from corpuscut.segmenter.datafiles import data_present
+from corpuscut.training import data_present
 from corpuscut.segmenter.train_body import MIN_GOLD_RECALL, clean_articles, word_f1
 from corpuscut.segmenter.wcxb import read_pages, words
 from tests.benchmarks.common import data_arg

@@ -30,9 +30,9 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from corpuscut.segmenter import Segmenter
-from corpuscut.segmenter.datafiles import data_present as need
+from corpuscut.training import data_present as need
 from corpuscut.segmenter.evaluate import Scores
-from corpuscut.segmenter.language import detect_language
+from corpuscut.text.language import detect_language
 
 from .bench_split import HEADER, score_dump, table_row
 from .common import data_arg

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from corpuscut.segmenter.corpus import load_articles
-from corpuscut.segmenter.datafiles import data_present
+from corpuscut.training import data_present
 from corpuscut.summarizer import sentences as ours
 from tests.test_sentences import CASES
 

@@ -24,7 +24,7 @@ from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.corpus import ALL_SHAPES, SHAPES, Dump, build_dump, load_articles, read_choi, sample_dumps
 from corpuscut.segmenter.evaluate import Reliability, Scores, offsets_to_text_lines, text_line_numbers
 
-from corpuscut.segmenter.datafiles import data_present as need
+from corpuscut.training import data_present as need
 from corpuscut.segmenter.tune_fallback import choi_scores
 
 from .common import data_arg

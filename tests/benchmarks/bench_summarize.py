@@ -34,7 +34,7 @@ import tracemalloc
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpuscut.segmenter.datafiles import data_present as need
+from corpuscut.training import data_present as need
 from corpuscut.summarizer import DEFAULT_METHOD, Length, Summarizer
 from corpuscut.summarizer.references import Case, load_cases, load_cnndm, load_inshorts
 

@@ -52,7 +52,7 @@ class _Settings:
 
 @lru_cache(maxsize=1)
 def _settings() -> _Settings:
-    data = read_json("corpuscut.segmenter", "data/languages.json")
+    data = read_json("corpuscut.text", "data/languages.json")
     return _Settings(int(data["sample_chars"]), int(data["stretches"]), int(data["stretch_chars"]), dict(data["names"]))
 
 

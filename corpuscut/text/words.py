@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
-from .errors import SegmenterError
+from corpuscut.errors import CorpuscutError
 
 #: Each cache of stems is emptied when it holds this many entries (bounded memory on endless
 #: streams of new words: numbers, names, noise).
@@ -19,7 +19,7 @@ DEFAULT_LANGUAGE = "english"
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
-class UnknownLanguageError(SegmenterError):
+class UnknownLanguageError(CorpuscutError):
     """No stemmer or stop words for a language."""
 
 

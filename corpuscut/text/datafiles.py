@@ -1,4 +1,4 @@
-"""Reading the JSON data files that hold cues and model weights: shipped, or a user's own."""
+"""Reading the JSON data files that hold cues, word lists and model weights: shipped, or a user's own."""
 
 from __future__ import annotations
 
@@ -16,15 +16,3 @@ def read_json(package: str, resource: str, path: Path | str | None = None) -> An
     else:
         raw = Path(path).read_text(encoding="utf-8")
     return json.loads(raw)
-
-
-def data_present(path: Path, what: str) -> bool:
-    """True when ``path`` exists; otherwise say on stderr that ``what`` is skipped, and why.
-    Training and benchmarks read the shared data folder, which a checkout may not have."""
-    if path.exists():
-        return True
-    import sys
-
-    print(f"SKIPPED {what}: {path} not found (the shared data is read from ../shared/data beside the repo)",
-          file=sys.stderr)
-    return False
