@@ -20,7 +20,7 @@ def article_record(doc: Document, article: Article, language: str, explain: bool
         "start_line": article.start_line,
         "end_line": article.end_line,
         "title": article.title,
-        "title_guessed": title_guessed(article.title, article.text),
+        "title_guessed": article.title_guessed,
         "score": article.score,
         "reasons": list(article.reasons),
         "encoding": doc.encoding,
@@ -37,15 +37,6 @@ def article_record(doc: Document, article: Article, language: str, explain: bool
         record["body_dropped"] = [f"lines {lo}-{hi}: {why}" for lo, hi, why in article.body_dropped]
         record["text"] = text
     return record
-
-
-def title_guessed(title: str, text: str) -> bool:
-    """Whether ``title`` is made up (the opening words, or a headline cut short) rather than
-    the text's first line as it stands."""
-    for line in text.splitlines():
-        if line.strip():
-            return " ".join(line.split()) != title
-    return bool(title)
 
 
 def document_title(text: str, max_chars: int = 100, words: int = 12) -> tuple[str, bool]:

@@ -3,23 +3,25 @@ error, not a failed input."""
 
 from __future__ import annotations
 
-from corpuscut.errors import CorpuscutError
-from corpuscut.segmenter import Segmenter
-from corpuscut.text.language import given_language
-from corpuscut.text.words import DEFAULT_LANGUAGE
-from corpuscut.summarizer import Length, Summarizer
+from dataclasses import replace
+
 from corpuscut.batch.engine import Job
+from corpuscut.errors import CorpuscutError
+from corpuscut.summarizer import Length
+from corpuscut.text.language import given_language
 
 from .errors import UsageError
 from .options import Options
 
 
-def summarizing(opts: Options) -> tuple[Summarizer, Length]:
-    """The summarizer and summary length the options ask for."""
+def summarizing(opts: Options) -> Job:
+    """The job of summarizing as the options ask: method, language and length. Its summarizer
+    is built now (the batch engine keeps it for the run), so a bad value is a usage error."""
     check_language(opts)
     try:
-        return (Summarizer(opts.method.value, opts.language or DEFAULT_LANGUAGE),
-                Length(sentences=opts.sentences, ratio=opts.ratio, words=opts.words))
+        job = Job(summarize=True, language=opts.language, method=opts.method.value)
+        job.summarizer()
+        return replace(job, length=Length(sentences=opts.sentences, ratio=opts.ratio, words=opts.words))
     except CorpuscutError as exc:
         raise UsageError(str(exc)) from None
 
@@ -49,11 +51,3 @@ def batch_job(opts: Options, length: Length | None = None) -> Job:
     except CorpuscutError as exc:
         raise UsageError(str(exc)) from None
     return job
-
-
-def segmenter(opts: Options, language: str | None = None) -> Segmenter:
-    """The segmenter for ``language`` (by default the one named with --language, or English)."""
-    try:
-        return Segmenter.from_files(cues=opts.cues, language=language or opts.language or DEFAULT_LANGUAGE)
-    except CorpuscutError as exc:
-        raise UsageError(str(exc)) from None

@@ -6,6 +6,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 TITLE_MAX_CHARS = 100
+#: What starts a text's first line with words, and what ends a line (as ``str.splitlines`` ends
+#: them: every one of them is white space, so the line's words start at the first non-space).
+_NON_SPACE = re.compile(r"\S")
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,16 @@ class Article:
     @property
     def body(self) -> str:
         return self.text[self.body_start:self.body_end]
+
+    @property
+    def title_guessed(self) -> bool:
+        """Whether the title is made up (the opening words, a headline cut short, or a headline
+        found further down) rather than the text's first line with words as it stands."""
+        first = _NON_SPACE.search(self.text)
+        if first is None:
+            return bool(self.title)
+        end = _LINE_BREAK.search(self.text, first.start())
+        return " ".join(self.text[first.start(): end.start() if end else len(self.text)].split()) != self.title
 
 
 def body_only(article: Article) -> Article:

@@ -27,11 +27,11 @@ import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from corpuscut.training import data_present
-from corpuscut.training import fit_logistic
+from corpuscut.training import data_present, fit_logistic
 
 from .length import Length
 from .newsrank import FEATURES, NewsRankModel, sentence_features
@@ -103,12 +103,16 @@ def training_rows(cases: list[Case], summarizer: Summarizer) -> tuple[np.ndarray
     return np.vstack(xs), np.array(ys)
 
 
-def rouge(model: NewsRankModel, cases: list[Case]) -> float:
-    """Mean of ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (in %) at the default length."""
-    from rouge_score import rouge_scorer
+def rouge_scorer() -> Any:
+    """The scorer of ROUGE-1, ROUGE-2 and ROUGE-Lsum (with stemming), built once per run."""
+    from rouge_score import rouge_scorer as scorers
 
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
-    summarizer = Summarizer(model=model)
+    return scorers.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+
+
+def rouge(summarizer: Summarizer, scorer: Any, cases: list[Case]) -> float:
+    """Mean of ROUGE-1, ROUGE-2 and ROUGE-Lsum F1 (in %) at the default length of the
+    summarizer's model."""
     total = 0.0
     for case in cases:
         summary = summarizer.summarize(case.article, Length())
@@ -139,10 +143,13 @@ def main(argv: list[str] | None = None) -> int:
     weights, bias = fit_logistic(x, y, args.l2)
     model = NewsRankModel(tuple(float(w) for w in weights), bias)
     tried = {}
+    scorer = rouge_scorer()
     for budget in (90, 100, 110):
         for most in (4,):
             candidate = replace(model, word_budget=budget, max_sentences=most)
-            tried[candidate] = (rouge(candidate, dev_cnndm) + rouge(candidate, dev_inshorts)) / 2 if dev_inshorts else rouge(candidate, dev_cnndm)
+            summarizer = Summarizer(model=candidate)
+            on_cnndm = rouge(summarizer, scorer, dev_cnndm)
+            tried[candidate] = (on_cnndm + rouge(summarizer, scorer, dev_inshorts)) / 2 if dev_inshorts else on_cnndm
             print(f"budget {budget:3} words, at most {most} sentences: mean ROUGE {tried[candidate]:.2f}")
     best = max(tried, key=tried.__getitem__)
     args.out.write_text(

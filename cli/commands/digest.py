@@ -13,5 +13,4 @@ EXAMPLE = "corpuscut digest samples/kursk-taiwan-dump.txt   (or: cat dump.txt | 
 @command("inputs", *LENGTH, *OUTPUT, "cues", "explain", "body", *FIELDS, *WORKERS, "view", *TERMINAL)
 def digest(env: Environment, opts: Options) -> None:
     """Split each input into articles and summarize every article (the main job)."""
-    _, length = summarizing(opts)
-    run(env, opts, batch_events(env, opts, batch_job(opts, length)), kind="digest", parallel=True)
+    run(env, opts, batch_events(env, opts, batch_job(opts, summarizing(opts).length)), kind="digest", parallel=True)

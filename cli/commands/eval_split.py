@@ -9,14 +9,13 @@ from typing import Annotated, Any
 import typer
 
 from corpuscut.segmenter import Document, InputError, Segmenter
-from corpuscut.text.language import Language
-from corpuscut.text.words import DEFAULT_LANGUAGE
 from corpuscut.segmenter.evaluate import Scores, offsets_to_text_lines, read_gold, text_line_numbers
+from corpuscut.text.language import Language
 
 from ..environment import Environment
 from ..options import Options, command
 from ..run import document_events, run
-from ..tools import check_language, segmenter
+from ..tools import batch_job
 
 EXAMPLE = "corpuscut eval split samples/bbc-noisy.txt --gold samples/bbc-noisy.gold.jsonl"
 
@@ -31,13 +30,10 @@ Gold = Annotated[
 @command("fmt", "encoding", "cues", "language", "color", "no_color", "quiet")
 def eval_split(env: Environment, dump: Dump, gold: Gold, opts: Options) -> None:
     """Split DUMP and score the boundaries against GOLD: precision, recall, F1, Pk, WindowDiff."""
-    check_language(opts)
-    segmenters = {DEFAULT_LANGUAGE if opts.language is None else opts.language: segmenter(opts)}
+    job = batch_job(opts)
 
     def records_of(doc: Document, language: Language) -> list[dict[str, Any]]:
-        if language.stemmer not in segmenters:
-            segmenters[language.stemmer] = segmenter(opts, language.stemmer)
-        return [scores_record(doc, gold, segmenters[language.stemmer])]
+        return [scores_record(doc, gold, job.on(language).segmenter())]
 
     opts = replace(opts, inputs=[str(dump)])
     run(env, opts, document_events(env, opts, records_of), kind="eval")

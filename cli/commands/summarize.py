@@ -7,7 +7,6 @@ from typing import Any
 from corpuscut.segmenter import Document
 from corpuscut.segmenter.body import find_body
 from corpuscut.text.language import Language
-from corpuscut.summarizer import Summarizer
 from corpuscut.summarizer.summarizing import MAX_CHARS
 
 from ..environment import Environment
@@ -22,16 +21,13 @@ EXAMPLE = "corpuscut summarize article.txt --sentences 2 --method lex-rank"
 @command("inputs", *LENGTH, *OUTPUT, *FIELDS, *TERMINAL)
 def summarize(env: Environment, opts: Options) -> None:
     """Summarize each input as one document: its most telling sentences, in order."""
-    first, length = summarizing(opts)
-    summarizers = {first.language: first}  # one per language met
+    job = summarizing(opts)
 
     def records_of(doc: Document, language: Language) -> list[dict[str, Any]]:
         if not doc.text:
             return []  # an empty input has no document to summarize, as it has no article
-        if language.stemmer not in summarizers:
-            summarizers[language.stemmer] = Summarizer(opts.method.value, language.stemmer)
         body = find_body(doc.text)  # summaries are made from the main text
-        summary = summarizers[language.stemmer].summarize(doc.text[body.start:body.end], length)
+        summary = job.on(language).summarizer().summarize(doc.text[body.start:body.end], job.length)
         return [summary_record(doc, summary, language.name)]
 
     run(env, opts, document_events(env, opts, records_of, max_chars=MAX_CHARS), kind="summarize")
