@@ -50,6 +50,10 @@ _CAPITALISED = re.compile("(?<!\\S)[\"'(\\[\u201c\u2018]*[A-Z\u00c0-\u00de\u0391
 _DIGIT = re.compile(r"\d")
 _SYMBOL = re.compile("[|\u00bb\u203a\u00b7\u2022/>#@]")
 
+#: Of the context features' columns (words, short, terminal, stop share, cues), those where
+#: the side more like prose is the higher mean.
+_PROSE_HIGH = np.array([True, False, True, True, False])
+
 #: What each feature says when it is the main reason a line is left out of the body.
 FEATURES: tuple[str, ...] = (
     "log_words", "short", "terminal", "stop_share", "punct_per_word", "caps_share", "digit_share",
@@ -158,17 +162,23 @@ def model_from_json(data: dict[str, Any]) -> BodyModel:
     )
 
 
-def _side_mean(values: np.ndarray, weight: np.ndarray, reach: int, before: bool) -> np.ndarray:
-    """Mean of ``values`` over the lines with words among the ``reach`` lines before (or after) each line."""
-    csum = np.concatenate([[0.0], np.cumsum(values)])
-    cw = np.concatenate([[0.0], np.cumsum(weight)])
-    idx = np.arange(len(values))
-    if before:
-        lo, hi = np.maximum(0, idx - reach), idx
-    else:
-        lo, hi = idx + 1, np.minimum(len(values), idx + 1 + reach)
-    count = cw[hi] - cw[lo]
-    return np.where(count > 0, (csum[hi] - csum[lo]) / np.maximum(count, 1), 0.0)
+def _side_means(columns: np.ndarray, weight: np.ndarray, reach: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per column of ``columns`` (one row per line, already weighted), its mean over the lines
+    with words (``weight`` 1) among the ``reach`` lines before each line, and among those after
+    it: all columns from one running sum."""
+    n = len(weight)
+    csum = np.zeros((n + 1, columns.shape[1]))
+    np.cumsum(columns, axis=0, out=csum[1:])
+    cw = np.zeros(n + 1)
+    np.cumsum(weight, out=cw[1:])
+    idx = np.arange(n)
+    sides = []
+    for lo, hi in ((np.maximum(0, idx - reach), idx), (idx + 1, np.minimum(n, idx + 1 + reach))):
+        count = cw[hi] - cw[lo]
+        means = (csum[hi] - csum[lo]) / np.maximum(count, 1)[:, None]
+        means[count <= 0] = 0.0
+        sides.append(means)
+    return sides[0], sides[1]
 
 
 @lru_cache(maxsize=4)
@@ -203,35 +213,36 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
     matcher, lists = load_body_cues()
     stops = _stop_words("english")
     n = len(lines)
-    normals = [normal_line(line) for line in lines]
+    heads = [line[:LINE_HEAD_CHARS] for line in lines]
+    found = [_NORMAL.findall(head.lower()) for head in heads]  # as normal_line has them
+    normals = [" ".join(words) for words in found]
     # a line repeated further down (a table of contents, a teaser of the headline) and one
     # repeated from further up (the heading a contents entry points to; a menu again at the foot)
-    unnumbered = [_NUMBERING.sub("", key) for key in normals]
-    below, above = np.zeros(n), np.zeros(n)
+    unnumbered = [_NUMBERING.sub("", key) if key[:1].isdecimal() else key for key in normals]
+    below, above = [0.0] * n, [0.0] * n
     later: set[str] = set()
     for i in range(n - 1, -1, -1):
         if unnumbered[i]:
-            below[i] = unnumbered[i] in later
+            below[i] = float(unnumbered[i] in later)
             later.add(unnumbered[i])
     earlier: set[str] = set()
     for i, key in enumerate(unnumbered):
         if key:
-            above[i] = key in earlier
+            above[i] = float(key in earlier)
             earlier.add(key)
     lengths = np.array([len(line) for line in lines], dtype=float)
     ends = np.cumsum(lengths + 1)
     positions = (ends - 1 - lengths / 2) / max(1.0, float(lengths.sum()))
     blank = [0.0] * 16
     rows = []
-    for i, (line, key) in enumerate(zip(lines, normals)):
-        head = line[:LINE_HEAD_CHARS]
+    is_stop = stops.__contains__
+    for i, (line, head, normal) in enumerate(zip(lines, heads, found)):
         tokens = head.split()
         if not tokens:
             rows.append(blank)
             continue
         words = len(tokens) if len(line) <= LINE_HEAD_CHARS else len(line.split())
-        k = len(tokens) or 1  # a line whose words all lie past its head
-        normal = key.split()
+        k = len(tokens)
         cues = [0.0] * len(CUE_LISTS)
         for j in matcher.Match(head) or ():
             cues[lists[j]] = 1.0
@@ -239,13 +250,13 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
             math.log1p(words),
             float(words <= SHORT_WORDS),
             float(line.rstrip().endswith(TERMINAL)),
-            sum(1 for t in normal if t in stops) / len(normal) if normal else 0.0,
+            sum(map(is_stop, normal)) / len(normal) if normal else 0.0,
             len(_PUNCTUATION.findall(head)) / k,
             len(_CAPITALISED.findall(head)) / k,
             len(_DIGIT.findall(head)) / len(head),
             len(_SYMBOL.findall(head)) / k,
             *cues,
-            float(key in common),
+            float(normals[i] in common),
             below[i],
         ])
     own = np.array(rows, dtype=float).reshape(n, 16)
@@ -253,14 +264,12 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
     ctx = np.zeros((n, 5))
     if n:
         cues_any = own[:, 8:14].max(axis=1)
-        columns = (own[:, 0], own[:, 1], own[:, 2], own[:, 3], cues_any)
         weight = has_words.astype(float)
+        columns = np.column_stack([own[:, :4], cues_any]) * weight[:, None]
         # each side of a line on its own, the side more like prose counting: a paragraph at
         # the edge of the body has furniture on one side only
-        for c, (column, prose_high) in enumerate(zip(columns, (True, False, True, True, False))):
-            before = _side_mean(column * weight, weight, REACH, before=True)
-            after = _side_mean(column * weight, weight, REACH, before=False)
-            ctx[:, c] = np.maximum(before, after) if prose_high else np.minimum(before, after)
+        before, after = _side_means(columns, weight, REACH)
+        ctx = np.where(_PROSE_HIGH, np.maximum(before, after), np.minimum(before, after))
     pos = np.stack([positions < 0.1, positions > 0.9, positions], axis=1).astype(float)
     n_words = np.where(has_words, np.expm1(own[:, 0]), 0.0)
     bins = np.stack([
@@ -272,7 +281,7 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
     if line is not None:
         title[line, 0] = 1.0
         title[:line, 1] = 1.0  # only where the page shows its headline: a clean article has none
-    return np.hstack([own, ctx, pos, bins, title, above[:, None]])
+    return np.hstack([own, ctx, pos, bins, title, np.array(above)[:, None]])
 
 
 def _title_line(lines: Sequence[str], normals: Sequence[str], n_words: np.ndarray) -> int | None:

@@ -41,17 +41,43 @@ CONTEXT_BLOCKS = 6
 
 def context_overlap(ids: StemIds, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For each candidate block (True in ``candidates``), the share of its distinct stems found
-    in the CONTEXT_BLOCKS blocks before it, and in those after it; 0 for the others."""
+    in the CONTEXT_BLOCKS blocks before it, and in those after it; 0 for the others.
+
+    All candidates at once: every occurrence of a stem is keyed (stem, block) and sorted once;
+    a stem occurs in the blocks lo..hi - 1 when a key lies between (stem, lo) and (stem, hi)."""
     n = ids.units
     before, after = np.zeros(n), np.zeros(n)
-    starts = ids.starts
-    for b in np.flatnonzero(candidates):
-        own = _distinct(ids.ids[starts[b]: starts[b + 1]])  # np.unique's hashing path is slower here
-        if not len(own):
-            continue
-        lo, hi = max(0, b - CONTEXT_BLOCKS), min(n, b + 1 + CONTEXT_BLOCKS)
-        before[b] = np.isin(own, ids.ids[starts[lo]: starts[b]]).mean() if b > lo else 0.0
-        after[b] = np.isin(own, ids.ids[starts[b + 1]: starts[hi]]).mean() if hi > b + 1 else 0.0
+    chosen = np.flatnonzero(candidates[:n])
+    if not len(chosen) or not len(ids.ids):
+        return before, after
+    starts, flat = ids.starts, ids.ids
+    vocab = int(flat.max()) + 1
+    lengths = starts[chosen + 1] - starts[chosen]
+    # each candidate's distinct stems, as (candidate, stem) pairs
+    which = np.repeat(np.arange(len(chosen)), lengths)
+    ends = np.cumsum(lengths)
+    positions = np.repeat(starts[chosen] - (ends - lengths), lengths) + np.arange(int(ends[-1]) if len(ends) else 0)
+    pairs = _distinct(which * vocab + flat[positions])
+    owner, stem = pairs // vocab, pairs % vocab
+    own_count = np.bincount(owner, minlength=len(chosen))
+    block_of = np.repeat(np.arange(n, dtype=np.int64), np.diff(starts))
+    keys = np.sort(flat * n + block_of)
+    block = chosen[owner]
+    base = stem * n
+
+    def found(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """Per candidate, how many of its stems occur in its blocks lo..hi - 1."""
+        inside = np.searchsorted(keys, base + hi) > np.searchsorted(keys, base + lo)
+        return np.bincount(owner[inside], minlength=len(chosen))
+
+    lo = np.maximum(0, chosen - CONTEXT_BLOCKS)
+    hi = np.minimum(n, chosen + 1 + CONTEXT_BLOCKS)
+    seen_before = found(lo[owner], block)
+    seen_after = found(block + 1, hi[owner])
+    has = own_count > 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        before[chosen] = np.where(has & (chosen > lo), seen_before / own_count, 0.0)
+        after[chosen] = np.where(has & (hi > chosen + 1), seen_after / own_count, 0.0)
     return before, after
 
 

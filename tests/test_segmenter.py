@@ -344,6 +344,24 @@ def test_vectorised_cohesion_equals_its_gap_by_gap_definition(block_stems, windo
         assert len(a) == len(b) and all(abs(x - y) < 1e-9 for x, y in zip(a, b))
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["tax", "vote", "goal", "match", "rate", "bank", "x"]), max_size=12), max_size=40),
+       st.lists(st.booleans(), max_size=40))
+def test_context_overlap_is_the_share_of_a_lines_stems_found_in_the_blocks_around_it(block_stems, flags):
+    from corpuscut.segmenter.features import CONTEXT_BLOCKS, context_overlap
+    from corpuscut.segmenter.lexical import StemIds
+
+    n = len(block_stems)
+    candidates = np.array((flags + [False] * n)[:n], dtype=bool)
+    before, after = context_overlap(StemIds.of(block_stems), candidates)
+    for b in range(n):
+        own = set(block_stems[b])
+        earlier = {s for stems in block_stems[max(0, b - CONTEXT_BLOCKS): b] for s in stems}
+        later = {s for stems in block_stems[b + 1: b + 1 + CONTEXT_BLOCKS] for s in stems}
+        wanted = (len(own & earlier) / len(own), len(own & later) / len(own)) if candidates[b] and own else (0.0, 0.0)
+        assert (before[b], after[b]) == wanted
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(["tax", "vote", "goal", "match", "rate", "bank", "x"]), max_size=30),
                 min_size=2, max_size=50),
