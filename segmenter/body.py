@@ -49,6 +49,10 @@ _NUMBERING = re.compile(r"^(\d+ )+")
 _CAPITALISED = re.compile("(?<!\\S)[\"'(\\[\u201c\u2018]*[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
 _DIGIT = re.compile(r"\d")
 _SYMBOL = re.compile("[|\u00bb\u203a\u00b7\u2022/>#@]")
+#: For ASCII lines: the symbols of _SYMBOL that are ASCII, and a table that turns every byte
+#: but a letter or digit into a space (so that splitting gives _NORMAL's words).
+_ASCII_SYMBOLS = b"|/>#@"
+_ASCII_WORDS = bytes.maketrans(bytes(range(128)), bytes(c if chr(c).isalnum() else 32 for c in range(128)))
 
 #: Of the context features' columns (words, short, terminal, stop share, cues), those where
 #: the side more like prose is the higher mean.
@@ -203,6 +207,30 @@ def load_body_cues() -> Any:
     return matcher, tuple(names)
 
 
+@lru_cache(maxsize=4)
+def _ascii_stop_words(language: str) -> frozenset[bytes]:
+    """The stop words that are ASCII, as bytes (to look up the words of an ASCII line)."""
+    return frozenset(word.encode("ascii") for word in _stop_words(language) if word.isascii())
+
+
+def _counts(head: str, stops: frozenset[str]) -> tuple[str, int, int, int, int, int]:
+    """A line head's normal form (see normal_line), its stop words and words in it, and its
+    punctuation marks, digits and symbols."""
+    normal = _NORMAL.findall(head.lower())
+    return (" ".join(normal), sum(map(stops.__contains__, normal)), len(normal), len(_PUNCTUATION.findall(head)),
+            len(_DIGIT.findall(head)), len(_SYMBOL.findall(head)))
+
+
+def _ascii_counts(head: str, stops: frozenset[bytes]) -> tuple[str, int, int, int, int, int]:
+    """``_counts`` of an ASCII head, from its bytes (several times quicker than the patterns)."""
+    raw = head.encode("ascii")
+    size = len(raw)
+    words = raw.lower().translate(_ASCII_WORDS).split()
+    return (b" ".join(words).decode("ascii"), sum(map(stops.__contains__, words)), len(words),
+            size - len(raw.translate(None, b",.;:")), size - len(raw.translate(None, b"0123456789")),
+            size - len(raw.translate(None, _ASCII_SYMBOLS)))
+
+
 def normal_line(line: str) -> str:
     """A line as the list of common lines stores it: lower-cased words, single spaces."""
     return " ".join(_NORMAL.findall(line[:LINE_HEAD_CHARS].lower()))
@@ -212,10 +240,42 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
     """One row of FEATURES per line (lines without words get a row too; the decoder skips them)."""
     matcher, lists = load_body_cues()
     stops = _stop_words("english")
+    ascii_stops = _ascii_stop_words("english")
     n = len(lines)
-    heads = [line[:LINE_HEAD_CHARS] for line in lines]
-    found = [_NORMAL.findall(head.lower()) for head in heads]  # as normal_line has them
-    normals = [" ".join(words) for words in found]
+    lengths = np.array([len(line) for line in lines], dtype=float)
+    ends = np.cumsum(lengths + 1)
+    positions = (ends - 1 - lengths / 2) / max(1.0, float(lengths.sum()))
+    blank = [0.0] * 16
+    rows = []
+    normals = []
+    for line in lines:
+        head = line[:LINE_HEAD_CHARS]
+        tokens = head.split()
+        if not tokens:
+            rows.append(blank)
+            normals.append("")
+            continue
+        words = len(tokens) if len(line) <= LINE_HEAD_CHARS else len(line.split())
+        k = len(tokens)
+        key, stop_count, word_count, punctuation, digits, symbols = (
+            _ascii_counts(head, ascii_stops) if head.isascii() else _counts(head, stops))
+        normals.append(key)
+        cues = [0.0] * len(CUE_LISTS)
+        for j in matcher.Match(head) or ():
+            cues[lists[j]] = 1.0
+        rows.append([
+            math.log1p(words),
+            float(words <= SHORT_WORDS),
+            float(line.rstrip().endswith(TERMINAL)),
+            stop_count / word_count if word_count else 0.0,
+            punctuation / k,
+            len(_CAPITALISED.findall(head)) / k,
+            digits / len(head),
+            symbols / k,
+            *cues,
+            float(key in common),
+            0.0,  # repeated_below, filled in below
+        ])
     # a line repeated further down (a table of contents, a teaser of the headline) and one
     # repeated from further up (the heading a contents entry points to; a menu again at the foot)
     unnumbered = [_NUMBERING.sub("", key) if key[:1].isdecimal() else key for key in normals]
@@ -230,36 +290,8 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
         if key:
             above[i] = float(key in earlier)
             earlier.add(key)
-    lengths = np.array([len(line) for line in lines], dtype=float)
-    ends = np.cumsum(lengths + 1)
-    positions = (ends - 1 - lengths / 2) / max(1.0, float(lengths.sum()))
-    blank = [0.0] * 16
-    rows = []
-    is_stop = stops.__contains__
-    for i, (line, head, normal) in enumerate(zip(lines, heads, found)):
-        tokens = head.split()
-        if not tokens:
-            rows.append(blank)
-            continue
-        words = len(tokens) if len(line) <= LINE_HEAD_CHARS else len(line.split())
-        k = len(tokens)
-        cues = [0.0] * len(CUE_LISTS)
-        for j in matcher.Match(head) or ():
-            cues[lists[j]] = 1.0
-        rows.append([
-            math.log1p(words),
-            float(words <= SHORT_WORDS),
-            float(line.rstrip().endswith(TERMINAL)),
-            sum(map(is_stop, normal)) / len(normal) if normal else 0.0,
-            len(_PUNCTUATION.findall(head)) / k,
-            len(_CAPITALISED.findall(head)) / k,
-            len(_DIGIT.findall(head)) / len(head),
-            len(_SYMBOL.findall(head)) / k,
-            *cues,
-            float(normals[i] in common),
-            below[i],
-        ])
     own = np.array(rows, dtype=float).reshape(n, 16)
+    own[:, _REPEATED_BELOW] = below
     has_words = own[:, 0] > 0
     ctx = np.zeros((n, 5))
     if n:

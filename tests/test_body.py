@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from corpuscut.segmenter import split
@@ -142,3 +142,13 @@ def test_library_digest_summarizes_the_body():
     pairs = digest(PAGE, summarizer=Summarizer("lead"), length=Length(sentences=1))
     for article, summary in pairs:
         assert summary.text in article.body
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+@example("The 3 cats, of 2024: | / > # @ and_more\x1cTO\tthe end.")
+def test_an_ascii_lines_counts_from_its_bytes_equal_those_of_the_patterns(head):
+    from corpuscut.segmenter.body import _ascii_counts, _ascii_stop_words, _counts
+    from corpuscut.segmenter.words import _stop_words
+
+    assert _ascii_counts(head, _ascii_stop_words("english")) == _counts(head, _stop_words("english"))

@@ -101,6 +101,15 @@ def test_a_short_line_repeating_words_of_a_nearby_paragraph_is_an_echo_and_a_hea
     assert not echoes(texts, np.array([False, False, True, False, False]), min_words=3, reach=0).any()
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ .,'\"-*()\u00e9\u0130\u03a3\u2019\u201c\u2014\u2026\u00ab\u00df")) | st.characters(),
+               max_size=60))
+def test_a_lines_bare_words_are_its_lower_case_text_without_punctuation(text):
+    from corpuscut.segmenter.echo import MAX_NEIGHBOUR_CHARS, PUNCTUATION, _bare
+
+    assert _bare(text) == text[:MAX_NEIGHBOUR_CHARS].lower().translate(str.maketrans("", "", PUNCTUATION))
+
+
 def test_a_long_line_cut_off_mid_sentence_raises_the_score_of_the_gap_before_it():
     segmenter = Segmenter()
     lead = ("Ministers agreed a new deal on fishing quotas after talks that lasted through the night in Brussels, "
