@@ -149,6 +149,6 @@ def test_library_digest_summarizes_the_body():
 @example("The 3 cats, of 2024: | / > # @ and_more\x1cTO\tthe end.")
 def test_an_ascii_lines_counts_from_its_bytes_equal_those_of_the_patterns(head):
     from corpuscut.segmenter.body import _ascii_counts, _ascii_stop_words, _counts
-    from corpuscut.segmenter.words import _stop_words
+    from corpuscut.text.words import _stop_words
 
     assert _ascii_counts(head, _ascii_stop_words("english")) == _counts(head, _stop_words("english"))
