@@ -16,8 +16,6 @@ import signal
 import sys
 from types import FrameType
 
-from corpuscut.batch.processes import one_blas_thread
-
 from .status import ExitStatus
 
 
@@ -46,7 +44,6 @@ def main() -> None:
         import warnings
 
         warnings.simplefilter("ignore")
-    one_blas_thread()  # before numpy is loaded: pool workers forked from here inherit it
     _pad_heap()
     code: int | str | None = ExitStatus.SUCCESS
     try:

@@ -21,9 +21,10 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .cues import _compile
 from corpuscut.text.datafiles import read_json
 from corpuscut.text.words import _stop_words
+
+from .cues import _compile
 
 #: The cue lists of ``data/body-cues.json``, in the order of their features.
 CUE_LISTS = ("menu", "cookie", "legal", "share", "related", "meta")

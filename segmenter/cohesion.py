@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from corpuscut.text.compiled import Tier, compiled
+from corpuscut.text.stems import StemIds
+
 from .kernels import document_frequency as kernel_document_frequency
 from .kernels import window_sums as kernel_window_sums
-from corpuscut.text.stems import StemIds
 
 
 @dataclass(frozen=True)

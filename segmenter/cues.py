@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .articles import count_words
 from corpuscut.text.datafiles import read_json
+
+from .articles import count_words
 from .errors import CueFileError
 
 Pattern = Any  # a compiled RE2 pattern: .search(text) -> match or None

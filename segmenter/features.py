@@ -12,11 +12,13 @@ from typing import Callable
 
 import numpy as np
 
+from corpuscut.text.stems import StemIds
+
 from .blocks import Block
 from .cohesion import Cohesion, _distinct
 from .cues import CueSet, LineShape
 from .echo import echoes
-from corpuscut.text.stems import StemIds
+
 
 @dataclass(frozen=True)
 class GapFeatures:
@@ -79,7 +81,6 @@ def context_overlap(ids: StemIds, candidates: np.ndarray) -> tuple[np.ndarray, n
         before[chosen] = np.where(has & (chosen > lo), seen_before / own_count, 0.0)
         after[chosen] = np.where(has & (hi > chosen + 1), seen_after / own_count, 0.0)
     return before, after
-
 
 
 #: Fields of LineShape, in order, as columns of the shapes' matrix.

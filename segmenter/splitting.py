@@ -8,23 +8,22 @@ from typing import Iterable, Iterator
 
 import numpy as np
 
-from .articles import Article
+from corpuscut.text.compiled import Tier, process_tier
 from corpuscut.text.lines import Line, iter_lines
+from corpuscut.text.stems import StemIds
+from corpuscut.text.words import WordNormalizer
 
+from .articles import Article
 from .blocks import Block, make_blocks
 from .cohesion import VECTORISE_FROM, cohesion
 from .cues import CueSet, LineShape, load_cues
 from .decoding import choose_boundaries
 from .features import CUE_FEATURES, GapFeatures, gap_features
-from corpuscut.text.compiled import Tier, process_tier
-from corpuscut.text.stems import StemIds
-
 from .lexical import LexicalParams, segment_boundaries
 from .model import BoundaryModel, load_model
 from .streaming import Decision, Limits, Section, assemble, decide_cuts, iter_sections
 from .vectors import dispersion_band, load_vectors
 from .vocabulary import Vocabulary
-from corpuscut.text.words import WordNormalizer
 
 
 #: The unsupervised fallback runs on texts of at most this many lines (its cost grows with the

@@ -20,9 +20,10 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from .corpus import ChoiSample, read_choi
 from corpuscut.text.datafiles import read_json
 from corpuscut.training import data_present
+
+from .corpus import ChoiSample, read_choi
 from .evaluate import Scores, offsets_to_text_lines, text_line_numbers
 from .model import MODEL_RESOURCE, BoundaryModel, Fallback, load_model
 from .splitting import Segmenter
