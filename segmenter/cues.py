@@ -234,10 +234,23 @@ def _setting(origin: Path | str, key: str, value: object) -> object:
     return value
 
 
-def load_cues(extra: Path | str | None = None) -> CueSet:
-    """Load the shipped cues, plus the lists of ``extra`` (a JSON file) added to them."""
+def language_lists(language: str | None) -> dict[str, list[str]]:
+    """The cue lists of one language (data/cues-languages.json: its months, bylines, teaser
+    endings, cookie wording ...), added to the shipped ones for a document in that language;
+    none for a language the file does not name."""
+    if language is None:
+        return {}
+    entry = read_json("corpuscut.segmenter", "data/cues-languages.json").get(language.lower(), {})
+    return {name: list(entry[name]) for name in PATTERN_LISTS if name in entry}
+
+
+def load_cues(extra: Path | str | None = None, language: str | None = None) -> CueSet:
+    """Load the shipped cues, with those of ``language`` (as --language names it) and the lists
+    of ``extra`` (a JSON file) added to them."""
     base = _read_json(None)
     lists = {name: list(base.get(name, [])) for name in PATTERN_LISTS}
+    for name, patterns in language_lists(language).items():
+        lists[name].extend(patterns)
     settings = {k: base[k] for k in ("terminal_punctuation", "headline_max_words", "cut_min_words", "lede_min_words",
                                      "long_layout_min_words", "echo_min_words", "echo_reach")}
     origin = "built-in cues"

@@ -58,7 +58,9 @@ class Segmenter:
         tier: Tier | None = None,
         evidence: bool = True,
     ) -> None:
-        self.cues = cues if cues is not None else load_cues()
+        # A document's language adds its own cue words (months, bylines, "Mehr lesen") to the
+        # shipped ones.
+        self.cues = cues if cues is not None else load_cues(language=language)
         self.model = model if model is not None else load_model()
         self.vocabulary = Vocabulary(WordNormalizer(language))
         self.window = window
@@ -72,7 +74,9 @@ class Segmenter:
 
     @classmethod
     def from_files(cls, cues: Path | str | None = None, model: Path | str | None = None, **kw: object) -> "Segmenter":
-        return cls(cues=load_cues(cues), model=load_model(model), **kw)  # type: ignore[arg-type]
+        language = kw.get("language")
+        return cls(cues=load_cues(cues, language if isinstance(language, str) else None), model=load_model(model),
+                   **kw)  # type: ignore[arg-type]
 
     def analyse(self, text: str) -> Analysis:
         """Score every gap between text lines and choose the boundaries."""

@@ -7,7 +7,11 @@ import json
 
 import pytest
 
+from corpuscut.segmenter import Segmenter, split
+from corpuscut.segmenter.cues import PATTERN_LISTS, load_cues
+from corpuscut.text.datafiles import read_json
 from corpuscut.text.language import Language, detect_in_pieces, detect_language, sample_chars
+from corpuscut.text.words import supported_languages
 from corpuscut.segmenter.source import open_text
 from corpuscut.batch.engine import Articles, Job, Opened, run_batch
 from tests.conftest import SEED
@@ -130,3 +134,65 @@ def test_a_long_start_without_spaces_is_read_in_stretches_across_it():
     sample = _sample(chinese[: sample_chars()])
     assert len(sample) < 10_000 and sample.count("\n") == 7
     assert detect_language(chinese) == Language("chinese", "english", "detected")
+
+
+GERMAN_SIGNED = (
+    "Die Bundesregierung hat am Mittwoch ein neues Gesetz zur Förderung erneuerbarer Energien beschlossen. "
+    "Das Kabinett billigte den Entwurf nach langen Verhandlungen zwischen den Ministerien.\n"
+    "Der Wirtschaftsminister sprach von einem wichtigen Schritt für den Klimaschutz. Kritiker bemängeln "
+    "jedoch, dass die Maßnahmen nicht weit genug gehen und zu spät kommen.\n"
+    "Mit Material von dpa und AFP\n"
+)
+GERMAN_NEXT = (
+    "Der Fußballverein aus München hat das Spitzenspiel gegen Dortmund mit drei zu eins gewonnen. Die "
+    "Mannschaft zeigte vor ausverkauftem Haus eine starke Leistung.\n"
+    "Der Trainer lobte nach dem Spiel vor allem die Abwehr. In der Tabelle liegt die Mannschaft nun wieder "
+    "an der Spitze, zwei Punkte vor dem Verfolger.\n"
+)
+
+
+@pytest.mark.parametrize(("language", "line", "cue"), [
+    ("german", "Von Anna Schmidt und Jörg Müller", "byline"),
+    ("german", "Berlin (dpa) - Die Regierung hat am Montag", "dateline"),
+    ("german", "Montag, 5. Dezember 2026", "date"),
+    ("german", "05.12.2026, 14:30 Uhr", "date"),
+    ("german", "Wir verwenden Cookies, um Ihnen ein besseres Angebot zu machen", "boilerplate"),
+    ("german", "Mit Material von dpa", "end_cue"),
+    ("spanish", "Por María García", "byline"),
+    ("spanish", "MADRID, 5 Dic. (EUROPA PRESS) - El Gobierno", "dateline"),
+    ("spanish", "lunes, 5 de diciembre de 2026", "date"),
+    ("spanish", "Un resumen de la jornada. Leer más", "teaser_end"),
+    ("spanish", "Todos los derechos reservados.", "end_cue"),
+    ("french", "Par Hélène Lefèvre et Jean Dupont", "byline"),
+    ("french", "Paris (AFP) – Le gouvernement a présenté", "dateline"),
+    ("french", "Publié le 5 décembre 2026 à 14h30", "date"),
+    ("french", "Le gouvernement présente son budget. Lire la suite", "teaser_end"),
+    ("french", "R : Parce que le budget est serré.", "item"),
+])
+def test_a_documents_language_adds_its_own_cue_words(language, line, cue):
+    assert getattr(load_cues(language=language).shape(line), cue)
+    assert not getattr(load_cues().shape(line), cue)  # not an English cue
+
+
+@pytest.mark.parametrize("line", ["Von der Leyen sagt, das Gesetz komme", "Das geht nicht mehr", "Por el momento, no",
+                                  "Par ailleurs, le ministre a dit"])
+def test_a_languages_cue_words_need_their_context(line):
+    for language in ("german", "spanish", "french"):
+        shape = load_cues(language=language).shape(line)
+        assert not (shape.byline or shape.teaser_end or shape.end_cue)
+
+
+def test_every_languages_cue_lists_are_known_lists_that_compile():
+    every = read_json("corpuscut.segmenter", "data/cues-languages.json")
+    for language in (k for k in every if not k.startswith("_")):
+        assert language in supported_languages()
+        assert set(every[language]) <= set(PATTERN_LISTS)
+        load_cues(language=language)  # every pattern compiles with RE2 and Python's re
+
+
+def test_a_detected_language_uses_its_cue_words_to_split():
+    text = GERMAN_SIGNED + GERMAN_NEXT
+    assert [a.start for a in split(text)] == [0, len(GERMAN_SIGNED)]
+    assert [a.start for a in Segmenter(language="german").split(text)] == [0, len(GERMAN_SIGNED)]
+    # Without the German cue list, the credit line is one more line of the first article.
+    assert [a.start for a in Segmenter(language="german", cues=load_cues()).split(text)] == [0]
