@@ -35,6 +35,9 @@ class LineShape(NamedTuple):
     one_sentence: bool
     #: Upper case throughout (at least two words): a wire headline, or a subhead.
     all_caps: bool = False
+    #: Ends with a question mark (closing quotes aside): "What is an IP address?" may be a
+    #: headline for all its final stop.
+    question: bool = False
     # One field per kind of cue that sets one (CueKind.field): a pattern of its list is in the line.
     end_cue: bool = False
     teaser_end: bool = False
@@ -152,6 +155,7 @@ class CueSet:
             ends_colon=line.endswith(":"),
             one_sentence=terminal and n >= self.lede_min_words and head is line and "sentence_break" not in fired,
             all_caps=2 <= n <= self.headline_max_words and head.isupper(),
+            question=line.rstrip(CLOSERS + " ").endswith(("?", "\uff1f")),
             **{field: name in fired for name, field in _LINE_FIELDS},
         )
 

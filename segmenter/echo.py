@@ -21,6 +21,10 @@ _ASCII_DROP = bytes(ord(c) for c in PUNCTUATION if ord(c) < 128)
 _PUNCTUATION = re.compile("[" + re.escape(PUNCTUATION) + "]")
 #: Only this many characters of a neighbouring line are searched (bounded work on a huge line).
 MAX_NEIGHBOUR_CHARS = 2_000
+#: A short line whose words open the line right under it (within its first this many words:
+#: "Add an account" / "Adding an account lets you ...", "Die Häufigkeit von Datensicherungen
+#: hängt ...") is a headline that its first paragraph restates, not a caption.
+LEDE_OPENING_WORDS = 3
 
 
 def _bare(text: str) -> str:
@@ -34,7 +38,7 @@ def _bare(text: str) -> str:
 def echoes(texts: Sequence[str], candidates: np.ndarray, min_words: int, reach: int) -> np.ndarray:
     """For each text flagged in ``candidates``: True where its words (lower-cased, without
     punctuation) stand, in order and between word boundaries, inside another, longer text at
-    most ``reach`` places away."""
+    most ``reach`` places away (not counting the opening words of the text right after it)."""
     out = np.zeros(len(texts), dtype=bool)
     bare: dict[int, str] = {}
     spaced: dict[int, str] = {}
@@ -57,7 +61,14 @@ def echoes(texts: Sequence[str], candidates: np.ndarray, min_words: int, reach: 
         longest = max(words, key=len)  # in the bare text of any line the key stands in
         lo, hi = max(0, i - reach), min(len(texts), i + reach + 1)
         out[i] = any(
-            longest in get_bare(j) and key in get_spaced(j)
+            longest in get_bare(j) and key in get_spaced(j) and not (j == i + 1 and _opens(key, get_spaced(j)))
             for j in range(lo, hi) if j != i and len(texts[j]) > len(texts[i])
         )
     return out
+
+
+def _opens(key: str, spaced: str) -> bool:
+    """Whether ``key`` (spaced words) stands within the first LEDE_OPENING_WORDS words of
+    ``spaced`` (and nowhere else in it)."""
+    at = spaced.find(key)
+    return 0 <= at and spaced.count(" ", 0, at) <= LEDE_OPENING_WORDS and spaced.find(key, at + 1) < 0

@@ -138,6 +138,20 @@ class Gaps:
                 & ~self.flag("end_cue") & ~self.flag("ends_colon"))
 
     @cached_property
+    def question(self) -> np.ndarray:
+        """A short question ("What is an IP address?", "¿Qué es GNOME clásico?"): a headline for
+        all its final stop, or a question inside an article; a question-and-answer turn ("Q:
+        ...?") is a list item."""
+        return ((self.words > 0) & (self.words <= self.cues.headline_max_words) & self.flag("question")
+                & ~self.flag("item") & ~self.flag("end_cue"))
+
+    @cached_property
+    def titles(self) -> np.ndarray:
+        """The headline-like blocks: headlines and short questions (whose words are looked for
+        around them, and whose echoes are captions)."""
+        return self.headline | self.question
+
+    @cached_property
     def is_cut(self) -> np.ndarray:
         return ((self.words >= self.cues.cut_min_words) & ~self.flag("terminal") & ~self.flag("end_cue")
                 & ~self.flag("ends_colon"))
@@ -156,9 +170,9 @@ class Gaps:
         return 1.0 if ordered[(self.n - 1) // 2] >= self.cues.long_layout_min_words else 0.0
 
     @cached_property
-    def headline_after(self) -> np.ndarray:
-        # A headline: a short line without a final stop, with a longer text within two lines after
-        # it (a byline or a caption may come between).
+    def heads_text(self) -> np.ndarray:
+        """Per gap: the block after it has a longer text within two lines after it (a byline or
+        a caption may come between), or nothing after it."""
         words, n = self.words, self.n
         need = np.maximum(words[1:] + 4, 12)
         later = np.zeros(self.count, dtype=bool)
@@ -166,11 +180,16 @@ class Gaps:
             reach = max(0, n - ahead)
             later[:reach] |= words[ahead:] >= need[:reach]
         following_none = np.arange(self.count) + 2 >= n
-        return self.headline[1:] & (following_none | later)
+        return following_none | later
+
+    @cached_property
+    def headline_after(self) -> np.ndarray:
+        # A headline: a short line without a final stop, with a longer text after it.
+        return self.headline[1:] & self.heads_text
 
     @cached_property
     def echo(self) -> np.ndarray:
-        return echoes(self.texts, self.headline, self.cues.echo_min_words, self.cues.echo_reach)
+        return echoes(self.texts, self.titles, self.cues.echo_min_words, self.cues.echo_reach)
 
     @cached_property
     def cut(self) -> np.ndarray:
@@ -238,7 +257,7 @@ class Gaps:
     def context(self) -> tuple[np.ndarray, np.ndarray]:
         """``context_overlap`` of the headline-like blocks (zeros without the text's stems)."""
         if self.ids is not None and self.ids.units == self.n:
-            return context_overlap(self.ids, self.headline)
+            return context_overlap(self.ids, self.titles)
         return np.zeros(self.n), np.zeros(self.n)
 
 
@@ -311,6 +330,8 @@ TABLE: tuple[Feature, ...] = (
     Feature("headline_words_after", "headline", lambda g: g.context[1][1:]),
     Feature("colon_line_after", "line ends with a colon",
             lambda g: g.after("ends_colon") & (g.words[1:] <= g.cues.headline_max_words)),
+    # Not a structural cue: a text of one sentence a line holds questions, and no headlines.
+    Feature("question_after", "question headline", lambda g: g.question[1:] & g.heads_text),
 )
 
 #: Feature names, in the order of the vectors and of the weights file.

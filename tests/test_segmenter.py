@@ -110,6 +110,41 @@ def test_a_lines_bare_words_are_its_lower_case_text_without_punctuation(text):
     assert _bare(text) == text[:MAX_NEIGHBOUR_CHARS].lower().translate(str.maketrans("", "", PUNCTUATION))
 
 
+def test_a_headline_its_first_paragraph_restates_is_no_echo_but_a_repeat_further_down_is():
+    from corpuscut.segmenter.echo import echoes
+
+    texts = [
+        "Add an account",
+        "Add an account to link your online accounts to your desktop.",
+        "Add an account",  # the same words as a line of their own further on: a caption
+        "Open the Activities overview and start typing Online Accounts.",
+    ]
+    candidates = np.array([True, False, True, False])
+    # The opening words of the line right under it do not make an echo; words further into a
+    # line, or in another line, do.
+    assert echoes(texts, candidates, min_words=3, reach=12).tolist() == [False, False, True, False]
+    texts[1] = "You can link your online accounts to your desktop once you add an account in Settings."
+    assert echoes(texts, candidates, min_words=3, reach=12).tolist() == [True, False, True, False]
+
+
+def test_a_short_question_over_a_paragraph_is_a_question_headline_and_a_q_and_a_turn_is_not():
+    text = (
+        "What is an IP address?\n"
+        "An IP address is like a phone number for your computer: every device on a network has one, and "
+        "others use it to send it data.\n"
+        "Q: Can it change?\n"
+        "Yes. Most networks give your computer a new address from time to time, unless you ask for a fixed "
+        "one in the network settings of the desktop.\n"
+    )
+    feats = Segmenter().analyse(text).features
+    column = feats.matrix[:, feats.names.index("question_after")]
+    assert column.tolist() == [0.0, 0.0, 0.0]  # the first line starts the text: no gap before it
+    lead = "The network settings hold every address the computer has been given so far, one per line.\n"
+    feats = Segmenter().analyse(lead + text).features
+    assert feats.matrix[:, feats.names.index("question_after")].tolist() == [1.0, 0.0, 0.0, 0.0]
+    assert not feats.matrix[:, feats.names.index("headline_after")].any()
+
+
 def test_a_long_line_cut_off_mid_sentence_raises_the_score_of_the_gap_before_it():
     segmenter = Segmenter()
     lead = ("Ministers agreed a new deal on fishing quotas after talks that lasted through the night in Brussels, "
