@@ -14,6 +14,23 @@ SAMPLES = ROOT / "samples"
 SEED = SAMPLES / "kursk-taiwan-dump.txt"
 
 
+def tracked_copy(tmp_path: Path) -> Path:
+    """The repository's tracked files (as in a fresh checkout: no build left-overs), copied
+    under ``tmp_path``; the test is skipped outside a git checkout."""
+    import shutil
+    import subprocess
+
+    listed = subprocess.run(["git", "ls-files", "-z"], capture_output=True, cwd=ROOT, check=False)
+    if listed.returncode != 0:
+        pytest.skip("not a git checkout: the tracked files are unknown")
+    copy = tmp_path / "repo"
+    for name in listed.stdout.decode().split("\0"):
+        if name and (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, copy / name)
+    return copy
+
+
 class Run:
     """Invoke the CLI with an injected Environment; stdout and stderr kept apart."""
 

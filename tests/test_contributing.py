@@ -4,29 +4,15 @@ files), the recipe's edit is made and the command run from that copy shows the r
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, tracked_copy
 
 pytestmark = pytest.mark.slow
-
-
-def _copy(tmp_path: Path) -> Path:
-    """The repository's tracked files (as in a fresh checkout), copied under ``tmp_path``."""
-    listed = subprocess.run(["git", "ls-files", "-z"], capture_output=True, cwd=ROOT, check=False)
-    if listed.returncode != 0:
-        pytest.skip("not a git checkout: the tracked files are unknown")
-    copy = tmp_path / "repo"
-    for name in listed.stdout.decode().split("\0"):
-        if name and (ROOT / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, copy / name)
-    return copy
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -45,7 +31,7 @@ def _run(copy: Path, *args: str, stdin: bytes | None = None) -> subprocess.Compl
 
 
 def test_recipe_add_a_summary_method(tmp_path):
-    copy = _copy(tmp_path)
+    copy = tracked_copy(tmp_path)
     module = copy / "summarizer" / "summarizing.py"
     _edit(module, "#: Every method by name", '''def _shortest(summarizer: "Summarizer", texts: list[str], count: int, budget: int | None,
               title: str | None) -> list[int]:
@@ -63,7 +49,7 @@ def test_recipe_add_a_summary_method(tmp_path):
 
 
 def test_recipe_add_an_input_reader(tmp_path):
-    copy = _copy(tmp_path)
+    copy = tracked_copy(tmp_path)
     module = copy / "segmenter" / "source.py"
     _edit(module, "#: Every format of records read, by name", '''def _rs_documents(stream: RecordStream) -> Iterator[Document]:
     """An ``RS-TEXT`` file: after its first line, documents apart by the record separator."""
@@ -95,7 +81,7 @@ def test_recipe_add_a_cue(tmp_path):
 
     from corpuscut.segmenter.features import REASONS
 
-    copy = _copy(tmp_path)
+    copy = tracked_copy(tmp_path)
     lines = (copy / "samples" / "kursk-taiwan-dump.txt").read_text(encoding="utf-8").splitlines()
     # The first article's credit line reworded: no shipped cue knows it, so it reads as the
     # next article's headline.
@@ -121,7 +107,7 @@ def test_recipe_add_a_cue(tmp_path):
 def test_recipe_add_a_kind_of_cue(tmp_path):
     import json
 
-    copy = _copy(tmp_path)
+    copy = tracked_copy(tmp_path)
     lines = (copy / "samples" / "kursk-taiwan-dump.txt").read_text(encoding="utf-8").splitlines()
     # The first article ends with a correction note instead of its credit line.
     dump = tmp_path / "dump.txt"
@@ -162,7 +148,7 @@ def test_recipe_add_a_kind_of_cue(tmp_path):
 
 
 def test_recipe_add_an_output_format(tmp_path):
-    copy = _copy(tmp_path)
+    copy = tracked_copy(tmp_path)
     module = copy / "cli" / "render.py"
     _edit(module, "#: The writers of records to a text stream", '''@dataclass
 class TitlesWriter(BaseWriter):

@@ -6,7 +6,7 @@ import pytest
 import typer
 
 from corpuscut.cli.app import app
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SEED, tracked_copy
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 COMMANDS = typer.main.get_command(app).commands
@@ -61,18 +61,35 @@ def test_the_package_doctest_and_its_three_entry_points_run():
 @pytest.mark.slow
 def test_the_wheel_installs_one_top_level_import_name(tmp_path):
     """Generic names such as `cli` or `summarizer` would clash with other distributions."""
+    import os
     import subprocess
     import sys
     import zipfile
 
+    checkout = tracked_copy(tmp_path)  # built from a fresh checkout: no build folder's left-overs
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True, timeout=300)
+                    "-w", str(tmp_path), str(checkout)], check=True, capture_output=True, timeout=300)
     (wheel,) = tmp_path.glob("corpuscut-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     tops = {n.split("/")[0] for n in names if not n.split("/")[0].endswith((".dist-info", ".data"))}
     assert tops == {"corpuscut"}
-    for part in ("cli/entry.py", "segmenter/splitting.py", "summarizer/newsrank.py", "segmenter/data/model.json"):
-        assert f"corpuscut/{part}" in names
+    # Every file of the package folders is in it, under the one name (a sub-package missing
+    # from pyproject's list would be left out).
+    tracked = {str(p.relative_to(checkout)) for folder in ("cli", "segmenter", "summarizer", "corpuscut")
+               for p in (checkout / folder).rglob("*") if p.is_file()}
+    assert sorted({p if p.startswith("corpuscut/") else f"corpuscut/{p}" for p in tracked} - set(names)) == []
+    # And it runs on its own: installed apart from the checkout, the command splits a sample.
+    target = tmp_path / "installed"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True, timeout=300)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([sys.executable, "-c", "import runpy, sys; sys.path.insert(0, sys.argv.pop(1)); "
+                           "import corpuscut; assert corpuscut.__file__.startswith(sys.path[0]), corpuscut.__file__; "
+                           "runpy.run_module('corpuscut', run_name='__main__')",
+                           str(target), "split", "-f", "jsonl", "--jobs", "1", str(SEED)],
+                          capture_output=True, cwd=tmp_path, env={**env, "NO_COLOR": "1"}, timeout=300)
+    assert done.returncode == 0, done.stderr.decode()
+    assert len(done.stdout.decode().splitlines()) == 5
 
 
 #: The project speaks of itself only, never of how its work was organised. Spelt in two parts
