@@ -8,13 +8,15 @@ printed there or on a terminal stdout, then drawn again below it: a line never m
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import signal
 import subprocess
+import sys
 from typing import Any, Iterator
 
 from .environment import Environment
-from .errors import say
+from .errors import say, write_line
 from .text import fit
 
 #: A single input at least this large gets a progress bar (about one section of work).
@@ -132,3 +134,56 @@ def page(env: Environment, text: str) -> None:
             env.stdout.flush()
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+class LibraryNotes(logging.Handler):
+    """The libraries' notes (the ``corpuscut`` logger, INFO and above: a first run compiling
+    its kernels) as lines on stderr, through the display once it is up, each note once: worker
+    processes forked from the command share the notes already said (two workers compiling at
+    once say it once)."""
+
+    def __init__(self, env: Environment) -> None:
+        import multiprocessing
+
+        super().__init__(logging.INFO)
+        self.env = env
+        self.display: Display | None = None
+        self.pid = os.getpid()
+        #: Hashes of the notes said, in memory the forked workers share.
+        self.said = multiprocessing.Array("q", 8)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            message = record.getMessage()
+            key = hash(message) or 1
+            with self.said.get_lock():
+                if key in self.said[:]:
+                    return
+                free = self.said[:].index(0) if 0 in self.said[:] else len(self.said) - 1
+                self.said[free] = key
+            if os.getpid() != self.pid:
+                write_line(sys.stderr, message)
+            elif self.display is not None:
+                self.display.say(message)
+            else:
+                say(self.env, message)
+        except Exception:
+            self.handleError(record)
+
+
+@contextlib.contextmanager
+def library_notes(env: Environment, quiet: bool) -> Iterator[LibraryNotes | None]:
+    """The libraries' notes shown while a run goes (none with -q)."""
+    if quiet:
+        yield None
+        return
+    logger = logging.getLogger("corpuscut")
+    handler = LibraryNotes(env)
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)

@@ -26,7 +26,7 @@ from corpuscut.batch.engine import Articles, Failed, Finished, InputDone, Job, O
 from corpuscut.batch.workers import Workers, local_workers
 
 from . import parquet
-from .display import Display, page
+from .display import Display, LibraryNotes, library_notes, page
 from .environment import Environment
 from .errors import CannotWrite, InputsFailed, UsageError, say
 from .inputs import select_inputs
@@ -60,6 +60,11 @@ def run(env: Environment, opts: Options, produce: Produce, kind: str, parallel: 
     inputs are reported and skipped (then :class:`InputsFailed`). ``kind`` names the command
     (how its records are shown); work that is ``parallel`` goes to the workers of ``--jobs``
     or ``--dask``."""
+    with library_notes(env, opts.quiet) as notes:
+        _run(env, opts, produce, kind, parallel, notes)
+
+
+def _run(env: Environment, opts: Options, produce: Produce, kind: str, parallel: bool, notes: LibraryNotes | None) -> None:
     fmt = output_format(env, opts)
     _check(opts, fmt)
     sources = _sources(env, opts)
@@ -76,6 +81,8 @@ def run(env: Environment, opts: Options, produce: Produce, kind: str, parallel: 
     try:
         with _sink(env, opts.output, journal) as out, \
                 Display(env, sources, opts.quiet, opts.when_colour, stdout_shared=_shares_screen(env, opts)) as display:
+            if notes is not None:
+                notes.display = display
             if journal is not None and journal.done:
                 before = len(sources)
                 sources = [s for s in sources if not journal.is_done(s, _identity(env, s, drain=True))]

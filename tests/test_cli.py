@@ -280,3 +280,37 @@ def test_json_lines_input_makes_each_record_a_document(run, tmp_path):
     bad.write_text('{"body": "ok text."}\nnot json\n')
     result = run(["digest", "--text-field", "body", str(bad)])
     assert result.exit_code == 1 and "line 2 is not JSON" in result.err_text
+
+
+def test_a_note_of_the_libraries_shows_once_on_stderr_and_quiet_silences_it(run, monkeypatch):
+    import logging
+
+    from corpuscut.segmenter import Segmenter
+    from corpuscut.text.compiled import COMPILING_NOTE
+
+    decide_many = Segmenter.decide_many
+
+    def noting(self, sections):  # as a first run compiling its kernels notes it, here twice
+        logging.getLogger("corpuscut").info(COMPILING_NOTE)
+        logging.getLogger("corpuscut").info(COMPILING_NOTE)
+        return decide_many(self, sections)
+
+    monkeypatch.setattr(Segmenter, "decide_many", noting)
+    result = run(["split", "-j", "1", str(SEED)])
+    assert result.exit_code == 0 and result.err_text == f"corpuscut: {COMPILING_NOTE}\n"
+    assert run(["split", "-q", "-j", "1", str(SEED)]).err_text == ""
+
+
+def test_compiling_a_kernel_says_so_on_the_corpuscut_logger():
+    import subprocess
+    import sys
+
+    from corpuscut.text.compiled import COMPILING_NOTE
+
+    # A kernel made at run time has no source file, so no cache on disk: it is compiled.
+    code = ("import logging; logging.basicConfig(format='%(name)s: %(message)s', level=logging.INFO)\n"
+            "from corpuscut.text.compiled import compiled\n"
+            "namespace = {}; exec('def kernel(x):\\n    return x + 1', namespace)\n"
+            "assert compiled(namespace['kernel'])(1) == 2")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stderr == f"corpuscut: {COMPILING_NOTE}\n"

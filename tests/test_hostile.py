@@ -552,7 +552,11 @@ def test_jobs_are_capped_by_cores_and_tasks(tmp_path):
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     assert Options(jobs=10_000).workers == cores
     small = [str(SEED), str(SAMPLES / "bbc-noisy.txt")]
-    assert estimate_tasks(small, Limits()) == 2 and usable_jobs(10_000, 2) == min(2, cores)
+    assert estimate_tasks(small, Limits()) == 1  # small files go to one task: no workers
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * 500_000)  # 2.5 MB: two sections
+    assert estimate_tasks([str(big)], Limits()) == 2 and estimate_tasks([str(big), *small], Limits()) == 3
+    assert usable_jobs(10_000, 2) == min(2, cores)
     assert usable_jobs(64, 1) == 1 and estimate_tasks(["-"], Limits()) is None
 
 

@@ -31,7 +31,7 @@ from corpuscut.text.compiled import Tier
 from corpuscut.text.language import Language, detect_in_pieces, given_language
 from corpuscut.text.words import DEFAULT_LANGUAGE
 
-from .workers import WorkerError, Workers
+from .workers import BATCH_CHARS, WorkerError, Workers
 
 
 class Input(Protocol):
@@ -263,13 +263,6 @@ def _sections(sources: Iterable[str], open_source: Callable[[str], Iterable[Inpu
             yield (number, "fail", (source, exc), None)
         else:
             yield (number, "input-done", source, None)
-
-
-#: Sections are sent to a task together until they hold this many characters: a folder of
-#: small files then costs a task (pickling, a trip through the pool's queues) per megabyte,
-#: not per file, and their words are looked up together. A section of a large input (2 MB)
-#: makes a task alone, as before.
-BATCH_CHARS = 1_000_000
 
 
 @dataclass

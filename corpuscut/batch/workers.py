@@ -15,6 +15,13 @@ from corpuscut.segmenter.streaming import Limits
 from .processes import available_cores, ignore_interrupts, one_blas_thread
 
 
+#: Sections are sent to a task together until they hold this many characters: a folder of
+#: small files then costs a task (pickling, a trip through the pool's queues) per megabyte,
+#: not per file, and their words are looked up together. A section of a large input (2 MB)
+#: makes a task alone, as before.
+BATCH_CHARS = 1_000_000
+
+
 class Workers:
     """Where tasks run: an executor made on first need, so that a run with a single task
     (one small input) never pays for starting processes. ``jobs``: how many workers were asked
@@ -177,29 +184,36 @@ def usable_jobs(requested: int | None, tasks: int | None) -> int:
 
 
 def estimate_tasks(sources: list[str], limits: Limits, enough: int | None = None) -> int | None:
-    """How many sections the inputs will make, when that is known from their sizes (counting
-    stops at ``enough``): None if any is standard input, compressed or a WARC file (its text
-    may be far larger), or not a regular file."""
+    """How many tasks the inputs will make, when that is known from their sizes (counting
+    stops at ``enough``): a section of a large file is a task, and small files go together
+    into tasks of BATCH_CHARS (a folder of a megabyte of small
+    files is one task, done in this process). None if any input is standard input,
+    compressed or a WARC file (its text may be far larger), or not a regular file."""
     import os
 
     from corpuscut.segmenter.source import sniff_compression
 
-    tasks = 0
+    sections = size = 0
+
+    def tasks() -> int:
+        return min(sections, -(-size // BATCH_CHARS))
+
     for source in sources:
-        if enough is not None and tasks >= enough:
-            return tasks
+        if enough is not None and tasks() >= enough:
+            return tasks()
         try:
             if source == "-" or not os.path.isfile(source):
                 return None
             with open(source, "rb") as handle:
                 head = handle.read(8)
-            size = os.path.getsize(source)
+            length = os.path.getsize(source)
         except OSError:
             return None
         if sniff_compression(head) or head.startswith(b"WARC/"):
             return None
-        tasks += max(1, -(-size // limits.section_chars))
-    return tasks
+        sections += max(1, -(-length // limits.section_chars))
+        size += max(1, length)
+    return tasks()
 
 
 def local_workers(requested: int, sources: list[str], sized: bool = True, limits: Limits | None = None) -> Workers | None:

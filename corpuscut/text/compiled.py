@@ -16,6 +16,7 @@ articles never loads Numba; a dump of hundreds of MB runs almost all of it compi
 
 from __future__ import annotations
 
+import logging
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,7 @@ def compiled(kernel: F) -> F:
     except ImportError:  # pragma: no cover - numba is a dependency; a platform may lack wheels
         return kernel
     _prepare_numba()
+    _note_first_compile()
     try:
         return numba.njit(cache=True, nogil=True)(kernel)  # type: ignore[no-any-return]
     except RuntimeError:  # no writable place for the on-disk cache: compile in each process
@@ -62,6 +64,32 @@ def _prepare_numba() -> None:
     finally:
         if blocked and sys.modules.get(_BLAS_PROBE, 0) is None:
             del sys.modules[_BLAS_PROBE]
+
+
+#: Said once by a process that must compile a kernel (no machine code cached on disk for it
+#: yet: the first run on a machine, or after an upgrade), on the ``corpuscut`` logger at INFO;
+#: the command shows it on stderr. Every later run loads the kernels from the cache.
+COMPILING_NOTE = "compiling the fast kernels for this machine, once (a few seconds to half a minute; later runs load them from the cache)"
+
+
+@lru_cache(maxsize=None)
+def _note_first_compile() -> None:
+    """Have Numba tell this process when it starts compiling (it fires "numba:compile" only
+    when the cache on disk has no machine code for a kernel), and say so the first time."""
+    from numba.core import event
+
+    class FirstCompile(event.Listener):
+        said = False
+
+        def on_start(self, event: event.Event) -> None:
+            if not self.said:
+                self.said = True
+                logging.getLogger("corpuscut").info(COMPILING_NOTE)
+
+        def on_end(self, event: event.Event) -> None:
+            pass
+
+    event.register("numba:compile", FirstCompile())
 
 
 @dataclass
