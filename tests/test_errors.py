@@ -10,7 +10,7 @@ from corpuscut.segmenter import errors as segmenter_errors
 from corpuscut.segmenter import SegmenterError
 from corpuscut.summarizer import SummarizerError
 from corpuscut.summarizer import errors as summarizer_errors
-from corpuscut.batch.workers import ClusterError, WorkerError
+from corpuscut.batch.workers import ClusterError, TaskLost, WorkerError
 from corpuscut.text.words import UnknownLanguageError
 
 
@@ -19,13 +19,13 @@ def _errors(module) -> list[type]:
 
 
 def test_every_library_error_is_a_corpuscut_error():
-    found = _errors(segmenter_errors) + _errors(summarizer_errors) + [WorkerError, ClusterError, UnknownLanguageError]
+    found = _errors(segmenter_errors) + _errors(summarizer_errors) + [WorkerError, ClusterError, TaskLost, UnknownLanguageError]
     assert len(found) >= 6
     assert all(issubclass(c, CorpuscutError) for c in found)
 
 
 def test_the_summarizer_the_batch_engine_and_the_text_basics_raise_no_segmenter_errors():
-    for error in (SummarizerError, *_errors(summarizer_errors), WorkerError, ClusterError, UnknownLanguageError):
+    for error in (SummarizerError, *_errors(summarizer_errors), WorkerError, ClusterError, TaskLost, UnknownLanguageError):
         assert not issubclass(error, SegmenterError), error
 
 

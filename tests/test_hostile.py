@@ -583,6 +583,19 @@ def test_a_dead_worker_stops_the_run_with_one_line():
         Workers(lambda: None).result(future)
 
 
+def test_a_task_whose_dask_workers_died_fails_its_input_not_the_run():
+    from concurrent.futures import Future
+
+    from corpuscut.batch.workers import TaskLost, WorkerError, Workers
+
+    KilledWorker = type("KilledWorker", (Exception,), {})  # distributed's, by name
+    future: Future = Future()
+    future.set_exception(KilledWorker("task lost"))
+    with pytest.raises(TaskLost, match="the Dask workers running a task of this input died") as raised:
+        Workers(lambda: None).result(future)
+    assert not isinstance(raised.value, WorkerError)  # a WorkerError would stop the run
+
+
 def test_resume_refuses_a_concurrent_run(run, tmp_path):
     import fcntl
 

@@ -231,7 +231,7 @@ def run_batch(
     ahead: int | None = None,
 ) -> Iterator[Event]:
     """Events for every input of every source, in input order. ``open_source`` gives the
-    documents of one source (raising SegmenterError for one that cannot be read); at most
+    documents of one source (raising a CorpuscutError for one that cannot be read); at most
     ``ahead`` tasks are in flight (the workers' own number by default)."""
     if ahead is None:
         ahead = workers.ahead if workers is not None else 4

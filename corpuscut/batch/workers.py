@@ -9,7 +9,6 @@ from contextlib import suppress
 from typing import Any, Callable
 
 from corpuscut.errors import CorpuscutError
-from corpuscut.segmenter import SegmenterError
 from corpuscut.segmenter.streaming import Limits
 
 from .processes import available_cores, ignore_interrupts, one_blas_thread
@@ -81,7 +80,7 @@ class Workers:
             raise WorkerError("a worker process died (killed, or out of memory)") from exc
         except Exception as exc:
             if type(exc).__name__ == "KilledWorker":  # this task's input fails, not the run
-                raise SegmenterError(f"the Dask workers running a task of this input died ({exc})") from exc
+                raise TaskLost(f"the Dask workers running a task of this input died ({exc})") from exc
             raise
 
     def close(self, cancel: bool = False) -> None:
@@ -172,6 +171,11 @@ class WorkerError(CorpuscutError):
 
 class ClusterError(WorkerError):
     """The Dask cluster cannot be used."""
+
+
+class TaskLost(CorpuscutError):
+    """The workers running one task died (the cluster goes on): that task's input fails, the
+    run does not."""
 
 
 def usable_jobs(requested: int | None, tasks: int | None) -> int:
