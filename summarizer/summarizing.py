@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Sequence
 
 from corpuscut.text.compiled import Tier
 from corpuscut.text.words import WordNormalizer
 
+from .cohesion import Cohesion, load_cohesion
 from .errors import UnknownMethodError
 from .furniture import Furniture, load_furniture
 from .length import Length
@@ -22,7 +23,7 @@ MAX_CHARS = 200_000
 #: loading Numba takes: 0.6 s, where numpy's features cost 0.1 ms a sentence more than the
 #: compiled loop's on CNN/DailyMail articles), or at once where Numba is loaded already (by
 #: the segmenter of a digest).
-COMPILE_AFTER_SENTENCES = 6_000
+COMPILE_AFTER_SENTENCES = 40_000
 HEADING_END = ".!?\u2026\"'\u201d\u2019:;"
 CLOSING_QUOTES = "\"'\u201d\u2019"
 
@@ -69,23 +70,31 @@ def _fit_budget(indices: list[int], texts: list[str], budget: int | None) -> lis
 
 
 #: How a method picks sentences: (the summarizer, the candidate sentences' texts, how many to
-#: keep, a word budget or None, the text's title or None) -> the indices of those it keeps.
-Select = Callable[["Summarizer", list[str], int, "int | None", "str | None"], list[int]]
+#: keep, a word budget or None, the text's title or None, how far back each sentence leans
+#: (see :mod:`summarizer.cohesion`; empty where the method takes no heed)) -> the indices of
+#: those it keeps.
+Select = Callable[["Summarizer", list[str], int, "int | None", "str | None", Sequence[int]], list[int]]
 
 
-def _newsrank(summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None) -> list[int]:
+def _newsrank(
+    summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None, reach: Sequence[int]
+) -> list[int]:
     assert summarizer.model is not None
-    return newsrank_select(texts, count, summarizer.normalizer, summarizer.model, title, budget, summarizer.tier)
+    return newsrank_select(texts, count, summarizer.normalizer, summarizer.model, title, budget, summarizer.tier, reach)
 
 
-def _lead(summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None) -> list[int]:
+def _lead(
+    summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None, reach: Sequence[int]
+) -> list[int]:
     return _fit_budget(list(range(min(count, len(texts)))), texts, budget)
 
 
 def _sumy(method: str) -> Select:
     """sumy's ``method``; with a word budget, the most sentences whose selection fits it."""
 
-    def select(summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None) -> list[int]:
+    def select(
+        summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None, reach: Sequence[int]
+    ) -> list[int]:
         if budget is None:
             return sumy_select(method, texts, count, summarizer.language)
         lo, hi, best = 1, len(texts), [0]
@@ -121,11 +130,15 @@ class Summarizer:
         self.model = model or (load_newsrank() if method == DEFAULT_METHOD else None)
         #: Our method leaves page furniture out; ``lead`` and sumy's methods stay as published.
         self.furniture: Furniture | None = load_furniture() if method == DEFAULT_METHOD else None
+        #: Our method picks a sentence that leans on the one before only after that one.
+        self.cohesion: Cohesion | None = load_cohesion(self.language) if method == DEFAULT_METHOD else None
         self.tier = tier if tier is not None else Tier(COMPILE_AFTER_SENTENCES)
 
-    def select(self, texts: list[str], count: int, budget: int | None, title: str | None = None) -> list[int]:
+    def select(
+        self, texts: list[str], count: int, budget: int | None, title: str | None = None, reach: Sequence[int] = ()
+    ) -> list[int]:
         """The indices of the sentences this summarizer's method keeps."""
-        return METHODS[self.method](self, texts, count, budget, title)
+        return METHODS[self.method](self, texts, count, budget, title, reach)
 
     def candidates(self, text: str, sentences: list[Sentence]) -> list[Sentence]:
         """The sentences a summary may hold: no headings (whole lines without a final stop)
@@ -160,7 +173,8 @@ class Summarizer:
             count, budget = min(len(body), self.model.max_sentences), self.model.word_budget
         if count >= len(body) and budget is None:
             return Summary(self.method, tuple(body), len(sentences))
-        picked = self.select([s.text for s in body], count, budget, title)
+        reach = self.cohesion.reach(text, body) if self.cohesion is not None else ()
+        picked = self.select([s.text for s in body], count, budget, title, reach)
         return Summary(self.method, tuple(body[i] for i in sorted(set(picked))), len(sentences))
 
 def summarize(

@@ -98,7 +98,8 @@ def training_rows(cases: list[Case], summarizer: Summarizer) -> tuple[np.ndarray
         if len(texts) < 2:
             continue
         picked = oracle(texts, " ".join(case.reference))
-        xs.append(sentence_features(texts, summarizer.normalizer, title))
+        reach = summarizer.cohesion.reach(case.article, body) if summarizer.cohesion is not None else ()
+        xs.append(sentence_features(texts, summarizer.normalizer, title, reach=reach))
         ys.extend(1.0 if i in picked else 0.0 for i in range(len(texts)))
     return np.vstack(xs), np.array(ys)
 

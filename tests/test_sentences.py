@@ -22,6 +22,7 @@ CASES = [
     ('"Is this the end?" he asked. Nobody answered.', 2),
     ("He said: \"We will win.\" The crowd cheered.", 2),
     ("Watch the video below.In this video the minister explains the plan.", 2),
+    ("Gifts and greetings were exchanged.VV Ramanmurthy said the meeting went well.", 2),
     ("Headline without a stop\nThe first paragraph starts here. And goes on.", 3),
     ("Photo caption with no punctuation\nBody text follows.", 2),
     ("The vote was 52.3% against 47.7%, a margin of 4.6 points, in the Nov. 2 poll.", 1),

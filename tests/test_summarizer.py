@@ -285,3 +285,74 @@ def test_a_headline_ending_in_a_quotation_is_left_out_of_the_summary():
             "Labour's election chief denied the party was trying to hide the prime minister.\n")
     picked = [s.text for s in summarize(text, sentences=3).sentences]
     assert "Labour battle plan 'hides Blair'" not in picked and len(picked) == 3
+
+
+def test_sentences_that_lean_on_the_one_before_are_told_by_their_opening():
+    from corpuscut.summarizer import split_sentences
+    from corpuscut.summarizer.cohesion import load_cohesion
+
+    text = ('Ravi Shastri praised the team on Monday. But that just means we are more likely to lose them. '
+            '"We will win. It is certain," he said. However, the board disagreed. Kohli scored a century.\n'
+            'Kohli left (Read | Virat ?spoilt for choices? ahead of the match) The claim may be tall.')
+    sentences = split_sentences(text)
+    reach = dict(zip((s.text for s in sentences), load_cohesion().reach(text, sentences)))
+    assert reach["Ravi Shastri praised the team on Monday."] == 0  # a text's first leans on nothing
+    assert reach["But that just means we are more likely to lose them."] == 1
+    assert reach['"We will win.'] == 0
+    assert reach['It is certain," he said.'] == 1  # inside a quotation opened before it
+    assert reach["However, the board disagreed."] == 1
+    assert reach["Kohli scored a century."] == 0
+    assert reach["ahead of the match) The claim may be tall."] == 1  # a piece of the sentence before
+
+
+def test_a_pronoun_or_a_quote_told_by_a_pronoun_leans_on_the_sentences_just_before():
+    from corpuscut.summarizer import split_sentences
+    from corpuscut.summarizer.cohesion import load_cohesion
+
+    cohesion = load_cohesion()
+    text = 'The minister spoke in Delhi. The plan costs a billion. "It will work," she said. They agreed.'
+    sentences = split_sentences(text)
+    assert cohesion.reach(text, sentences) == [0, 0, cohesion.pronoun_reach, cohesion.pronoun_reach]
+    lowered = "the minister , a veteran , spoke in delhi . the plan costs a billion . " + '" it will work , " she said .'
+    assert cohesion.reach(lowered, split_sentences(lowered))[2] == cohesion.pronoun_reach
+    # A lower-cased text (CNN/DailyMail) starts every sentence in lower case: no piece is told by it.
+    assert cohesion.reach(lowered, split_sentences(lowered))[:2] == [0, 0]
+    german = "Die Regierung hat einen Plan vorgelegt. Aber die Opposition lehnt ihn ab."
+    assert load_cohesion("german").reach(german, split_sentences(german)) == [0, 1]
+
+
+def test_newsrank_takes_a_leaning_sentence_only_after_the_one_it_leans_on():
+    from corpuscut.segmenter.words import WordNormalizer
+    from corpuscut.summarizer.newsrank import FEATURES, NewsRankModel, newsrank_select
+
+    # Weighed by length alone, the long connective sentence would come first.
+    model = NewsRankModel(tuple(1.0 if f == "log_words" else 0.0 for f in FEATURES))
+    sentences = ["Rates rose today.", "Banks cut their loans.",
+                 "But the cut in loans was much larger than anyone in the markets had thought it could be.", "Shares fell."]
+    reach = [0, 0, 1, 0]
+    normalizer = WordNormalizer("english")
+    assert newsrank_select(sentences, 1, normalizer, model) == [2]
+    assert 2 not in newsrank_select(sentences, 1, normalizer, model, reach=reach)
+    assert newsrank_select(sentences, 2, normalizer, model, reach=reach) == [1, 2]
+
+
+def test_a_dateline_opening_the_text_is_cut_off_its_first_sentence():
+    text = ("Rasna eyes snacks\n\nMumbai, Feb 23 (PTI) Fruit juice concentrate maker Rasna today said it is eyeing a revenue "
+            "of Rs 250 crore in the next three years from the snack category. The company has invested Rs 100 crore so far.")
+    summary = summarize(text, sentences=1)
+    assert summary.sentences[0].text.startswith("Fruit juice concentrate maker Rasna")
+    assert all(text[s.start:s.end] == s.text for s in summary.sentences)
+    cnn = "washington ( cnn ) -- the senate passed the bill on monday after a long debate . it now goes to the house ."
+    assert summarize(cnn, sentences=1).sentences[0].text.startswith("the senate passed")
+    told = "he told ( cnn ) that the senate would pass the bill on monday after a long debate . it now goes to the house ."
+    assert summarize(told, sentences=1).sentences[0].text.startswith("he told")
+
+
+def test_cohesion_rules_that_lack_a_list_are_refused(tmp_path):
+    from corpuscut.summarizer import SummarizerError
+    from corpuscut.summarizer.cohesion import load_cohesion
+
+    bad = tmp_path / "cohesion.json"
+    bad.write_text('{"pronoun_reach": 2, "languages": {"english": {"connectives": ["but"]}}}', encoding="utf-8")
+    with pytest.raises(SummarizerError, match="cohesion rules"):
+        load_cohesion("english", bad)

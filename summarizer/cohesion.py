@@ -1,0 +1,120 @@
+"""Which sentences lean on the sentence before them, and read wrongly in a summary without it.
+
+A summary that opens with "But that just means we are more likely to lose them." or
+'"We will appeal," he said.' (no "he" named before) leaves the reader asking what came before.
+A sentence leans back when
+
+- it opens with a connective or a pronoun of its language ("however", "he", "this"; the lists
+  are in ``data/cohesion.json``);
+- it is a quote whose speaker is named only by a pronoun ('..." she said');
+- it starts inside a quotation opened by an earlier sentence of its paragraph (the quote's
+  second sentence, without its opening and often without its speaker);
+- in a text written in upper and lower case, it starts with a lower-case letter: a piece of
+  the sentence before, split off at a stop inside it ("?spoilt for choices? ahead of ...").
+
+The first sentence of a text leans on nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from corpuscut.segmenter.datafiles import read_json
+
+from .errors import SummarizerError
+from .sentences import Sentence
+
+DEFAULT_LANGUAGE = "english"
+_QUOTES = re.compile("[\"\u201c\u201d]")
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+#: Quotes, brackets and dashes before a sentence's first word.
+_OPENING = r"^[\W_]*"
+_FIRST_WORD = re.compile(r"[\W_]*(\w+)")
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first, so that "in fact" is tried before "in"; a phrase's words apart by any spaces.
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Cohesion:
+    """The compiled rules of one language (see ``data/cohesion.json``)."""
+
+    connective: re.Pattern[str]  # an opening connective: leans on the sentence right before
+    pronoun: re.Pattern[str]  # an opening pronoun: leans on one of pronoun_reach before
+    speaker: re.Pattern[str]  # a quote's speaker named by a pronoun
+    first_words: frozenset[str]  # the first word of every connective and pronoun
+    pronoun_reach: int
+
+    def reach(self, text: str, sentences: list[Sentence]) -> list[int]:
+        """For each of ``sentences`` (of ``text``, in order), how near before it a sentence of
+        the summary must stand for it to read right: 0, it leans on nothing; 1, on the sentence
+        right before it; ``pronoun_reach``, on one of that many before it (where a pronoun's
+        referent may be named)."""
+        cased = _is_cased(sentences)
+        out: list[int] = []
+        inside = False  # within a double quotation opened by an earlier sentence of the paragraph
+        for k, s in enumerate(sentences):
+            if k and "\n" in text[sentences[k - 1].end: s.start]:
+                inside = False  # a quotation left open at a paragraph's end was not one
+            out.append(self._reach_of(s.text, inside, cased) if k else 0)
+            inside = _quote_open_after(s.text, inside)
+        return out
+
+    def _reach_of(self, sentence: str, inside: bool, cased: bool) -> int:
+        if inside or (cased and _starts_lower(sentence)):
+            return 1
+        lower = sentence.lower()
+        first = _FIRST_WORD.match(lower)
+        if first is not None and first.group(1) in self.first_words:
+            if self.connective.match(lower):
+                return 1
+            if self.pronoun.match(lower):
+                return self.pronoun_reach
+        if _QUOTES.search(sentence) is not None and self.speaker.search(lower) is not None:
+            return self.pronoun_reach
+        return 0
+
+
+def _is_cased(sentences: list[Sentence]) -> bool:
+    """Whether most sentences start with a capital (a text not lower-cased as a whole)."""
+    firsts = [m.group() for m in (_FIRST_LETTER.search(s.text) for s in sentences[:40]) if m]
+    return bool(firsts) and sum(c.isupper() for c in firsts) >= len(firsts) / 2
+
+
+def _starts_lower(sentence: str) -> bool:
+    m = _FIRST_LETTER.search(sentence)
+    return m is not None and m.start() < 3 and m.group().islower()
+
+
+def _quote_open_after(sentence: str, inside: bool) -> bool:
+    """Whether a double quotation is still open after ``sentence`` (open before it: ``inside``).
+    A curly quote says which way it goes; a straight one turns the state over."""
+    for m in _QUOTES.finditer(sentence):
+        mark = m.group()
+        inside = True if mark == "\u201c" else False if mark == "\u201d" else not inside
+    return inside
+
+
+@lru_cache(maxsize=16)
+def load_cohesion(language: str = DEFAULT_LANGUAGE, path: Path | str | None = None) -> Cohesion:
+    """The rules of ``language`` from ``data/cohesion.json`` (or ``path``); English's where it has none."""
+    try:
+        data = read_json("corpuscut.summarizer", "data/cohesion.json", path)
+        rules = data["languages"].get(language) or data["languages"][DEFAULT_LANGUAGE]
+        connectives, pronouns = list(rules["connectives"]), list(rules["pronouns"])
+        speakers, saying = _alternation(rules["speaker_pronouns"]), _alternation(rules["saying"])
+        speaker = re.compile(
+            rf"[\"\u201d\u2019']\s*,?\s*(?:{speakers})\s+(?:{saying})\b|\b(?:{saying})\s+(?:{speakers})\s*[.,!?]"
+        )
+        return Cohesion(
+            re.compile(rf"{_OPENING}(?:{_alternation(connectives)})\b"), re.compile(rf"{_OPENING}(?:{_alternation(pronouns)})\b"),
+            speaker, frozenset(w.split()[0] for w in connectives + pronouns), int(data["pronoun_reach"]),
+        )
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError, IndexError, re.error) as exc:
+        raise SummarizerError(f"cohesion rules {path or 'data/cohesion.json'} cannot be loaded: {exc}") from exc
