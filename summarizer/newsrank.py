@@ -14,13 +14,15 @@ bounded on long texts; or one compiled loop, :mod:`summarizer.kernels`):
 
 Surface features, none leaning on case (some corpora are lower-cased): the second, third and
 fourth place, too short or too long, a quotation, a question, a caption's marks ("pictured",
-"( left )"), a label and a colon.
+"( left )"), a label and a colon, and whether it leans on the sentence before it or on a
+referent named shortly before (:mod:`summarizer.cohesion`).
 
 A logistic regression over these (weights in ``data/newsrank.json``, refitted with
 ``python -m corpuscut.summarizer.train``) scores each sentence; sentences are taken best first
 until the best one left would overflow the word budget, skipping one that repeats a word
-trigram of one already taken. (Filling the budget with lesser sentences that happen to fit
-scored lower on the development slice: 0.4 ROUGE-1 less.)
+trigram of one already taken, and one that leans on sentences not taken (it waits, and comes in
+once one of them has). (Filling the budget with lesser sentences that happen to fit scored
+lower on the development slice: 0.4 ROUGE-1 less.)
 """
 
 from __future__ import annotations
@@ -355,9 +357,11 @@ def newsrank_select(
     reach: Sequence[int] = (),
 ) -> list[int]:
     """Indices (in document order) of the sentences to keep: best score first, skipping one
-    that shares a word trigram with one already kept, until ``count`` are kept or the best one
-    left would overflow ``word_budget`` (when no sentence fits the budget, the best one alone). Without a budget, a count that only repeats can fill is
-    filled with the best of the repeats."""
+    that shares a word trigram with one already kept and one that leans on sentences not kept
+    (``reach``, see :func:`_reads_after`), until ``count`` are kept or the best one left would
+    overflow ``word_budget`` (when no sentence fits the budget, the best one alone). Without a
+    budget, a count that only repeats and leaning sentences can fill is filled with the best of
+    them."""
     n = len(sentences)
     if n == 0 or count <= 0:
         return []

@@ -20,9 +20,9 @@ DEFAULT_METHOD = "newsrank"
 #: Work per text is bounded: sentences are taken from this many first characters only.
 MAX_CHARS = 200_000
 #: newsrank runs compiled once it has scored this many sentences with numpy (about as long as
-#: loading Numba takes: 0.6 s, where numpy's features cost 0.1 ms a sentence more than the
-#: compiled loop's on CNN/DailyMail articles), or at once where Numba is loaded already (by
-#: the segmenter of a digest).
+#: loading Numba takes: 0.6-1.4 s, where numpy's features, multiplied without BLAS threads, cost
+#: some 0.03 ms a sentence more than the compiled loop's on CNN/DailyMail articles), or at once
+#: where Numba is loaded already (by the segmenter of a digest).
 COMPILE_AFTER_SENTENCES = 40_000
 HEADING_END = ".!?\u2026\"'\u201d\u2019:;"
 CLOSING_QUOTES = "\"'\u201d\u2019"
@@ -70,31 +70,25 @@ def _fit_budget(indices: list[int], texts: list[str], budget: int | None) -> lis
 
 
 #: How a method picks sentences: (the summarizer, the candidate sentences' texts, how many to
-#: keep, a word budget or None, the text's title or None, how far back each sentence leans
-#: (see :mod:`summarizer.cohesion`; empty where the method takes no heed)) -> the indices of
-#: those it keeps.
-Select = Callable[["Summarizer", list[str], int, "int | None", "str | None", Sequence[int]], list[int]]
+#: keep, a word budget or None, the text's title or None) -> the indices of those it keeps.
+Select = Callable[["Summarizer", list[str], int, "int | None", "str | None"], list[int]]
 
 
 def _newsrank(
-    summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None, reach: Sequence[int]
+    summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None, reach: Sequence[int] = ()
 ) -> list[int]:
     assert summarizer.model is not None
     return newsrank_select(texts, count, summarizer.normalizer, summarizer.model, title, budget, summarizer.tier, reach)
 
 
-def _lead(
-    summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None, reach: Sequence[int]
-) -> list[int]:
+def _lead(summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None) -> list[int]:
     return _fit_budget(list(range(min(count, len(texts)))), texts, budget)
 
 
 def _sumy(method: str) -> Select:
     """sumy's ``method``; with a word budget, the most sentences whose selection fits it."""
 
-    def select(
-        summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None, reach: Sequence[int]
-    ) -> list[int]:
+    def select(summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None) -> list[int]:
         if budget is None:
             return sumy_select(method, texts, count, summarizer.language)
         lo, hi, best = 1, len(texts), [0]
@@ -137,8 +131,11 @@ class Summarizer:
     def select(
         self, texts: list[str], count: int, budget: int | None, title: str | None = None, reach: Sequence[int] = ()
     ) -> list[int]:
-        """The indices of the sentences this summarizer's method keeps."""
-        return METHODS[self.method](self, texts, count, budget, title, reach)
+        """The indices of the sentences this summarizer's method keeps. ``reach``: how far back
+        each sentence leans (:meth:`Cohesion.reach`), which our method heeds."""
+        if self.method == DEFAULT_METHOD:
+            return _newsrank(self, texts, count, budget, title, reach)
+        return METHODS[self.method](self, texts, count, budget, title)
 
     def candidates(self, text: str, sentences: list[Sentence]) -> list[Sentence]:
         """The sentences a summary may hold: no headings (whole lines without a final stop)
