@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from corpuscut.segmenter.datafiles import read_json
+from corpuscut.text.datafiles import read_json
 
 from .errors import SummarizerError
 from .sentences import Sentence

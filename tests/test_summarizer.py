@@ -322,7 +322,7 @@ def test_a_pronoun_or_a_quote_told_by_a_pronoun_leans_on_the_sentences_just_befo
 
 
 def test_newsrank_takes_a_leaning_sentence_only_after_the_one_it_leans_on():
-    from corpuscut.segmenter.words import WordNormalizer
+    from corpuscut.text.words import WordNormalizer
     from corpuscut.summarizer.newsrank import FEATURES, NewsRankModel, newsrank_select
 
     # Weighed by length alone, the long connective sentence would come first.
