@@ -21,11 +21,15 @@ from .decoding import choose_boundaries
 from .features import CUE_FEATURES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
 from .model import BoundaryModel, load_model
+from .pages import PageCuts, PageModel, is_page_text, line_facts, load_page_model, split_pages
+from .body import load_body_model
 from .streaming import Decision, Limits, Section, assemble, decide_cuts, iter_sections
 from .vectors import dispersion_band, load_vectors
 from .vocabulary import Vocabulary
 
 
+#: A line of at most this many words and no final stop is furniture-shaped (see :mod:`segmenter.pages`).
+PAGE_SHORT_WORDS = 4
 #: The unsupervised fallback runs on texts of at most this many lines (its cost grows with the
 #: text); longer ones take the cue decoder's path.
 MAX_DP_BLOCKS = 2000
@@ -43,6 +47,9 @@ class Analysis:
     #: Every line of the text, and its number of white-space words.
     lines: list[Line]
     line_words: list[int]
+    #: Where the text is page text (:mod:`segmenter.pages`): the page model's scores, which
+    #: chose the boundaries.
+    page: PageCuts | None = None
 
 
 class Segmenter:
@@ -57,11 +64,14 @@ class Segmenter:
         limits: Limits = Limits(),
         tier: Tier | None = None,
         evidence: bool = True,
+        pages: PageModel | None = None,
     ) -> None:
         # A document's language adds its own cue words (months, bylines, "Mehr lesen") to the
         # shipped ones.
         self.cues = cues if cues is not None else load_cues(language=language)
         self.model = model if model is not None else load_model()
+        #: The model of page text (menus, footers, a page after page), for texts that are mostly such furniture.
+        self.pages = pages if pages is not None else load_page_model()
         self.vocabulary = Vocabulary(WordNormalizer(language))
         self.window = window
         self.limits = limits
@@ -99,14 +109,33 @@ class Segmenter:
         feats = gap_features(blocks, shapes, coh, self.cues, ids)
         logits = self.model.logits(feats.matrix)
         words = [s.words for s in shapes]
-        if self._unsupervised(feats, words):
+        page = self._pages(blocks, shapes)
+        if page is not None:
+            cuts = page.boundaries
+        elif self._unsupervised(feats, words):
             cuts = self._lexical_only(ids, words, blocks)
         else:
             cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
             if self.model.lexical is not None:
                 strong = feats.matrix[:, feats.names.index("strong_cue")] > 0
                 cuts = self._refine(cuts, logits, words, ids, self.model.lexical, strong)
-        return Analysis(blocks, feats, logits, cuts, shapes, lines, _line_words(lines, blocks, shapes))
+        return Analysis(blocks, feats, logits, cuts, shapes, lines, _line_words(lines, blocks, shapes), page)
+
+    def _pages(self, blocks: list[Block], shapes: list[LineShape]) -> PageCuts | None:
+        """The page starts, where the text is page text (mostly menus, link lists and footers:
+        short lines without a stop); else None."""
+        model = self.pages
+        if len(blocks) < model.min_lines:
+            return None
+        # a quick look first: most texts are nowhere near page text
+        short = sum(1 for s in shapes if s.words <= PAGE_SHORT_WORDS and not s.terminal)
+        if short < (model.min_short_share - 0.1) * len(blocks):
+            return None
+        texts = [b.text for b in blocks]
+        facts = line_facts(texts, load_body_model().common)
+        if not is_page_text(facts, model):
+            return None
+        return split_pages(blocks, facts, self.vocabulary.normalizer.stop_words, model)
 
     def _unsupervised(self, feats: GapFeatures, words: list[int]) -> bool:
         """The fallback's case: a text of one sentence per line (Choi's benchmark, transcripts,

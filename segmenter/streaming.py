@@ -273,15 +273,25 @@ def decide_cuts(segmenter: "Segmenter", section: Section, analysis: "Analysis | 
         if not section.core_start <= start < section.core_end:
             continue
         gap = b - 1
-        row = analysis.features.row(gap)
+        if analysis.page is not None:  # page text: the page model scored the cut
+            pages = segmenter.pages
+            page_row = analysis.page.rows[gap].tolist()
+            score = pages.probability(float(analysis.page.logits[gap]))
+            reasons = tuple(pages.reasons(page_row))
+            evidence = pages.evidence(page_row) if segmenter.evidence else ()
+        else:
+            row = analysis.features.row(gap)
+            score = model.probability(analysis.logits[gap])
+            reasons = tuple(model.reasons(row)) or ("vocabulary shift",)
+            evidence = model.evidence(row) if segmenter.evidence else ()
         cuts.append(
             Cut(
                 start=start,
                 line=section.first_line + blocks[b].line.number - 1,
                 title=title(b),
-                score=round(model.probability(analysis.logits[gap]), 4),
-                reasons=tuple(model.reasons(row)) or ("vocabulary shift",),
-                evidence=model.evidence(row) if segmenter.evidence else (),
+                score=round(score, 4),
+                reasons=reasons,
+                evidence=evidence,
                 words_before=words_before[blocks[b].line.number - 1] - words_before[core_lo],
             )
         )

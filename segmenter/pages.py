@@ -1,0 +1,411 @@
+"""Page text: a dump of web pages as a crude scraper keeps them, split page by page.
+
+A page's text (``get_text``) opens with its ``<title>`` line, then its menus, the article, and
+its footer; the next page's title follows. Such text is mostly short lines without a stop (menus,
+link lists, footers), where the article model reads headlines everywhere. So a text whose lines
+are mostly such furniture is split by a model of its own: every gap gets the log-odds that a new
+page starts after it, from what a page start looks like (a title line whose headline comes again
+further down, above the article; a footer before it and a menu after it, prose far away on both
+sides), and a dynamic programme chooses the page starts, paying for every page that holds too
+little prose (a page is one article with furniture around it, never a menu alone). Weights,
+settings and the share of short lines from which a text is page text are in
+``data/page-model.json``, fitted by ``python -m corpuscut.segmenter.train_pages`` on the
+training part of the WCXB pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Sequence
+
+import numpy as np
+
+from .body import CUE_LISTS, TERMINAL, load_body_cues, page_title
+from .blocks import Block
+from .datafiles import read_json
+from .decoding import choose_boundaries
+from .model import sigmoid
+
+#: What each page-start feature measures (gap g lies before line g + 1).
+FEATURES: tuple[str, ...] = (
+    "title_echo",
+    "title_separator",
+    "title_shaped",
+    "log_words",
+    "prose_line",
+    "short_before",
+    "short_after",
+    "prose_before",
+    "prose_after",
+    "log_lines_to_prose_after",
+    "log_lines_from_prose_before",
+    "footer_before",
+    "menu_after",
+    "menu_before",
+    "common_after",
+    "common_before",
+    "separator",
+    "more_blank_than_usual",
+    "page_top_after",
+    "footer_just_before",
+    "title_repeated_next",
+    "title_after_furniture",
+    "title_before_menu",
+    "echo_after_furniture",
+)
+#: Each feature as a reason a person reads (a few words).
+REASONS: dict[str, str] = {
+    "title_echo": "page title (its headline comes again below)",
+    "title_separator": "title line (headline | site)",
+    "title_shaped": "title-shaped line",
+    "log_words": "line length",
+    "prose_line": "prose line",
+    "short_before": "furniture before",
+    "short_after": "furniture after",
+    "prose_before": "prose before",
+    "prose_after": "prose after",
+    "log_lines_to_prose_after": "menus after",
+    "log_lines_from_prose_before": "footer before",
+    "footer_before": "copyright/footer before",
+    "menu_after": "menu after",
+    "menu_before": "menu before",
+    "common_after": "navigation after",
+    "common_before": "navigation before",
+    "separator": "separator line",
+    "more_blank_than_usual": "more blank lines than usual",
+    "page_top_after": "skip link or menu after",
+    "footer_just_before": "copyright/footer just before",
+    "title_repeated_next": "title line repeated",
+    "title_after_furniture": "title line after furniture",
+    "title_before_menu": "title line before a menu",
+    "echo_after_furniture": "page title after furniture",
+}
+
+#: A line of at most this many words without a final stop is furniture-shaped (a link, a label).
+SHORT_WORDS = 4
+#: A line of this many words or more that ends a sentence is prose.
+PROSE_WORDS = 8
+#: A title line holds at most this many words.
+TITLE_MAX_WORDS = 30
+#: Lines on each side of a gap its context features look at.
+CONTEXT = 6
+#: A title's headline is looked for this many lines further down.
+ECHO_REACH = 400
+#: Distances to prose are counted up to this many lines.
+DISTANCE_CAP = 200
+#: A headline repeats a title when it shares this share of its words with the title's headline part.
+ECHO_SIMILARITY = 0.6
+
+_WORD = re.compile(r"[^\W_]+")
+_TITLE_SEPARATOR = re.compile(r"\s[|\u2013\u2014\-:\u00b7\u2022/\u00bb]{1,2}\s")
+
+
+@dataclass(frozen=True)
+class PageModel:
+    """The page-start model and its decoder (``data/page-model.json``)."""
+
+    weights: np.ndarray
+    bias: float
+    mean: np.ndarray
+    scale: np.ndarray
+    #: A text is page text when at least this share of its lines are furniture-shaped and it has
+    #: at least ``min_lines`` lines.
+    min_short_share: float
+    min_lines: int
+    #: The decoder: a page of fewer than ``min_prose`` words of prose pays up to ``short_penalty``.
+    min_prose: int
+    short_penalty: float
+    #: Platt scaling of a chosen page start's logit to the probability that it is real.
+    calibration: tuple[float, float] = (1.0, 0.0)
+
+    def logits(self, rows: np.ndarray) -> np.ndarray:
+        if not len(rows):
+            return np.zeros(0)
+        return ((rows - self.mean) / self.scale) @ self.weights + self.bias
+
+    def contributions(self, row: Sequence[float]) -> np.ndarray:
+        return ((np.asarray(row, dtype=float) - self.mean) / self.scale) * self.weights
+
+    def probability(self, logit: float) -> float:
+        slope, intercept = self.calibration
+        return sigmoid(slope * logit + intercept)
+
+    def evidence(self, row: Sequence[float]) -> tuple[tuple[str, float], ...]:
+        """Every feature's push on the gap's log-odds, the bias included, largest first."""
+        pushes = [(f"page: {name}", round(float(c), 3)) for name, c in zip(FEATURES, self.contributions(row)) if round(float(c), 3)]
+        pushes.append(("page: bias", round(self.bias, 3)))
+        return tuple(sorted(pushes, key=lambda p: -abs(p[1])))
+
+    def reasons(self, row: Sequence[float], threshold: float = 0.5) -> list[str]:
+        """The features that pushed hardest towards a page start, strongest first."""
+        pushes = sorted(zip(self.contributions(row), FEATURES), key=lambda p: -p[0])
+        out = ["page start"]
+        for push, name in pushes:
+            if push >= threshold and REASONS[name] not in out:
+                out.append(REASONS[name])
+        return out[:4]
+
+    def to_json(self, **meta: Any) -> dict[str, Any]:
+        return {
+            "features": list(FEATURES),
+            "weights": [round(float(w), 6) for w in self.weights], "bias": round(float(self.bias), 6),
+            "mean": [round(float(m), 6) for m in self.mean], "scale": [round(float(s), 6) for s in self.scale],
+            "min_short_share": self.min_short_share, "min_lines": self.min_lines,
+            "min_prose": self.min_prose, "short_penalty": self.short_penalty,
+            "calibration": {"slope": round(self.calibration[0], 6), "intercept": round(self.calibration[1], 6)},
+            **meta,
+        }
+
+
+def model_from_json(data: dict[str, Any]) -> PageModel:
+    if list(data["features"]) != list(FEATURES):
+        raise ValueError("page model was fitted on other features; refit it (python -m corpuscut.segmenter.train_pages)")
+    calibration = data.get("calibration") or {"slope": 1.0, "intercept": 0.0}
+    return PageModel(
+        weights=np.asarray(data["weights"], dtype=float), bias=float(data["bias"]),
+        mean=np.asarray(data["mean"], dtype=float), scale=np.asarray(data["scale"], dtype=float),
+        min_short_share=float(data["min_short_share"]), min_lines=int(data["min_lines"]),
+        min_prose=int(data["min_prose"]), short_penalty=float(data["short_penalty"]),
+        calibration=(float(calibration["slope"]), float(calibration["intercept"])),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_page_model(path: str | None = None) -> PageModel:
+    return model_from_json(read_json("corpuscut.segmenter", "data/page-model.json", path))
+
+
+@dataclass(frozen=True)
+class LineFacts:
+    """What the page features need of each text line, counted once."""
+
+    words: np.ndarray
+    short: np.ndarray
+    prose: np.ndarray
+    #: Per line, 1.0 where a cue of ``data/body-cues.json`` of that list fires.
+    legal: np.ndarray
+    menu: np.ndarray
+    common: np.ndarray
+    #: 1.0 where a line is one a page opens with (``data/page-cues.json``: skip links, menu toggles).
+    top: np.ndarray
+    #: Each line's lower-cased words, single-spaced.
+    normal: list[str]
+
+
+@lru_cache(maxsize=1)
+def load_page_cues() -> Any:
+    """One RE2 set of the page-top patterns, case-insensitive."""
+    import re2
+
+    from .cues import _compile
+
+    data = read_json("corpuscut.segmenter", "data/page-cues.json")
+    _compile("page_top", data["page_top"], "page cues")
+    matcher = re2.Set.SearchSet()
+    for pattern in data["page_top"]:
+        matcher.Add("(?i)" + pattern)
+    matcher.Compile()
+    return matcher
+
+
+def line_facts(texts: Sequence[str], common: frozenset[str]) -> LineFacts:
+    matcher, lists = load_body_cues()
+    top_matcher = load_page_cues()
+    legal_list, menu_list, cookie_list = (CUE_LISTS.index(n) for n in ("legal", "menu", "cookie"))
+    n = len(texts)
+    words = np.zeros(n)
+    terminal = np.zeros(n, dtype=bool)
+    legal = np.zeros(n)
+    menu = np.zeros(n)
+    shared = np.zeros(n)
+    top = np.zeros(n)
+    normal = []
+    for i, text in enumerate(texts):
+        head = text[:400]
+        normal.append(" ".join(_WORD.findall(head.lower())))
+        words[i] = len(head.split()) if len(text) <= 400 else len(text.split())
+        terminal[i] = text.rstrip().endswith(TERMINAL)
+        if words[i] <= 12:
+            hits = {lists[j] for j in matcher.Match(head) or ()}
+            legal[i] = legal_list in hits
+            menu[i] = menu_list in hits or cookie_list in hits
+            top[i] = bool(top_matcher.Match(head))
+            shared[i] = normal[i] in common
+    return LineFacts(words, (words <= SHORT_WORDS) & ~terminal, (words >= PROSE_WORDS) & terminal, legal, menu, shared,
+                     top, normal)
+
+
+def is_page_text(facts: LineFacts, model: PageModel) -> bool:
+    """Whether a text is page text: enough lines, and most of them furniture-shaped."""
+    n = len(facts.words)
+    return n >= model.min_lines and float(facts.short.mean()) >= model.min_short_share
+
+
+def _window_mean(values: np.ndarray, reach: int, before: bool) -> np.ndarray:
+    """For each gap g (before line g + 1): the mean of ``values`` over the ``reach`` lines before
+    it (lines g - reach + 1 .. g) or after it (lines g + 1 .. g + reach)."""
+    n = len(values)
+    csum = np.concatenate([[0.0], np.cumsum(values)])
+    gaps = np.arange(n - 1)
+    if before:
+        lo, hi = np.maximum(0, gaps + 1 - reach), gaps + 1
+    else:
+        lo, hi = gaps + 1, np.minimum(n, gaps + 1 + reach)
+    return (csum[hi] - csum[lo]) / np.maximum(1, hi - lo)
+
+
+def _distances(flags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each line: lines to the nearest flagged line at or after it, and since the nearest
+    flagged line before it (DISTANCE_CAP where there is none)."""
+    n = len(flags)
+    ahead = np.full(n, DISTANCE_CAP, dtype=float)
+    behind = np.full(n, DISTANCE_CAP, dtype=float)
+    nxt = None
+    for i in range(n - 1, -1, -1):
+        if flags[i]:
+            nxt = i
+        if nxt is not None:
+            ahead[i] = min(DISTANCE_CAP, nxt - i)
+    prev = None
+    for i in range(n):
+        if prev is not None:
+            behind[i] = min(DISTANCE_CAP, i - prev)
+        if flags[i]:
+            prev = i
+    return ahead, behind
+
+
+def title_echoes(texts: Sequence[str], words: np.ndarray, stop_words: frozenset[str]) -> np.ndarray:
+    """For each line shaped like a title (2 to TITLE_MAX_WORDS words), how much of its headline
+    part (:func:`segmenter.body.page_title`) a line within ECHO_REACH lines below repeats: the
+    best share of shared words over the larger count, stop words aside; 0 for other lines."""
+    n = len(texts)
+    tokens: list[frozenset[str]] = []
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        if 2 <= words[i] <= TITLE_MAX_WORDS:
+            found = frozenset(w for w in _WORD.findall(text.lower()) if w not in stop_words)
+        else:
+            found = frozenset()
+        tokens.append(found)
+        for w in found:
+            postings[w].append(i)
+    out = np.zeros(n)
+    from bisect import bisect_right
+
+    for i, text in enumerate(texts):
+        if not tokens[i]:
+            continue
+        wanted = frozenset(w for w in _WORD.findall(page_title(text).lower()) if w not in stop_words)
+        if not wanted:
+            continue
+        shared: dict[int, int] = defaultdict(int)
+        for w in wanted:
+            lines = postings.get(w, ())
+            k = bisect_right(lines, i)
+            while k < len(lines) and lines[k] <= i + ECHO_REACH:
+                shared[lines[k]] += 1
+                k += 1
+        best = 0.0
+        for j, count in shared.items():
+            best = max(best, count / max(len(tokens[j]), len(wanted)))
+        out[i] = best
+    return out
+
+
+def page_features(
+    texts: Sequence[str], facts: LineFacts, separator: np.ndarray, more_blank: np.ndarray,
+    stop_words: frozenset[str],
+) -> np.ndarray:
+    """One row of FEATURES per gap between consecutive text lines (gap g before line g + 1)."""
+    n = len(texts)
+    if n < 2:
+        return np.zeros((0, len(FEATURES)))
+    words = facts.words
+    echo = title_echoes(texts, words, stop_words)
+    nxt = slice(1, n)
+    titled = np.array([bool(_TITLE_SEPARATOR.search(t[:400])) for t in texts[1:]], dtype=float)
+    shaped = (words[nxt] >= 2) & (words[nxt] <= TITLE_MAX_WORDS) & ~facts.prose[nxt]
+    ahead, behind = _distances(facts.prose)
+    echoed = echo[nxt] * (echo[nxt] >= ECHO_SIMILARITY)
+    short_before = _window_mean(facts.short.astype(float), CONTEXT, True)
+    top_after = _window_mean(facts.top, 3, False)
+    normal = facts.normal
+    repeated = np.array([bool(normal[i]) and normal[i] == normal[i + 1] for i in range(1, n - 1)] + [False], dtype=float)
+    columns = [
+        echoed,
+        titled * shaped,
+        shaped,
+        np.log1p(words[nxt]),
+        facts.prose[nxt],
+        short_before,
+        _window_mean(facts.short.astype(float), CONTEXT, False),
+        _window_mean(facts.prose.astype(float), CONTEXT, True),
+        _window_mean(facts.prose.astype(float), CONTEXT, False),
+        np.log1p(ahead[nxt]),
+        np.log1p(behind[nxt]),
+        _window_mean(facts.legal, 2 * CONTEXT, True),
+        _window_mean(facts.menu, 2 * CONTEXT, False),
+        _window_mean(facts.menu, 2 * CONTEXT, True),
+        _window_mean(facts.common, 2 * CONTEXT, False),
+        _window_mean(facts.common, 2 * CONTEXT, True),
+        separator,
+        more_blank,
+        top_after,
+        _window_mean(facts.legal, 3, True),
+        repeated * shaped,
+        shaped * short_before,
+        shaped * np.maximum(top_after, _window_mean(facts.menu, 3, False)),
+        echoed * short_before,
+    ]
+    return np.column_stack([np.asarray(c, dtype=float) for c in columns])
+
+
+@dataclass(frozen=True)
+class PageCuts:
+    """The page starts chosen in page text (block indices, never 0), with what scored each gap."""
+
+    boundaries: list[int]
+    logits: np.ndarray
+    rows: np.ndarray
+
+
+def block_inputs(blocks: Sequence[Block]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The texts of the blocks, and for each gap whether a separator, and more blank lines than
+    the text's usual gap, stand in it."""
+    texts = [b.text for b in blocks]
+    blank = np.array([b.blank_before for b in blocks[1:]], dtype=float)
+    separator = np.array([b.separator_before for b in blocks[1:]], dtype=float)
+    usual = float(np.median(blank)) if len(blank) else 0.0
+    return texts, separator, (blank > usual).astype(float)
+
+
+def split_pages(blocks: Sequence[Block], facts: LineFacts, stop_words: frozenset[str], model: PageModel) -> PageCuts:
+    """The blocks that start a page, by the page-start model and the decoder."""
+    texts, separator, more_blank = block_inputs(blocks)
+    rows = page_features(texts, facts, separator, more_blank, stop_words)
+    logits = model.logits(rows)
+    prose_words = [int(w) if p else 0 for w, p in zip(facts.words, facts.prose)]
+    return PageCuts(decode(logits, prose_words, model), logits, rows)
+
+
+#: Only gaps scored at least this may start a page: the decoder runs over the runs of lines
+#: between them, so its cost follows the candidates, not the lines (most are menu lines).
+CANDIDATE_LOGIT = -3.0
+
+
+def decode(logits: np.ndarray, prose_words: Sequence[int], model: PageModel) -> list[int]:
+    """The lines that start a page: the cuts of largest summed log-odds, a page of fewer than
+    ``min_prose`` words of prose paying up to ``short_penalty``."""
+    starts = [0, *(int(g) + 1 for g in np.flatnonzero(logits >= CANDIDATE_LOGIT))]
+    if len(starts) < 2:
+        return []
+    prefix = np.concatenate([[0], np.cumsum(prose_words)])
+    bounds = [*starts, len(prose_words)]
+    unit_words = [int(prefix[b] - prefix[a]) for a, b in zip(bounds, bounds[1:])]
+    cuts = choose_boundaries([float(logits[b - 1]) for b in starts[1:]], unit_words, model.min_prose,
+                             model.short_penalty)
+    return [starts[c] for c in cuts]

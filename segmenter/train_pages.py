@@ -1,0 +1,184 @@
+"""Fit the page model (``data/page-model.json``) on dumps of the WCXB training pages.
+
+    python -m corpuscut.segmenter.train_pages --data ../shared/data --out segmenter/data/page-model.json
+
+The training part of the WCXB pages (every page type; never the held-out part) is shuffled
+(seeded) and glued into dumps of six pages, a third of them with a separator line or blank
+lines between pages. Every gap is labelled by whether a page starts after it; the gaps between
+a page's first line and its main text are left out (a cut there finds the page too). A logistic
+regression is fitted on part of the pages; the decoder's shift of the log-odds, the prose a page
+must hold and the price of a page that holds less are chosen on dumps of the other pages, by
+the page-start F1 (a cut anywhere from a page's first line to the first line of its main text
+finds it) and the share of single pages kept whole; then the Platt scaling of a chosen start's
+log-odds, on those dumps too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .blocks import iter_lines, make_blocks
+from .body import load_body_model
+from .cues import load_cues
+from .pages import FEATURES, PageModel, block_inputs, decode, line_facts, page_features
+from .train_body import fit_logistic
+from .wcxb import Page
+from .words import _stop_words
+
+PAGES_PER_DUMP = 6
+#: Pages fitted on (the rest choose the decoder), and how many shuffled rounds of dumps each part gives.
+FIT_SHARE = 0.65
+FIT_ROUNDS, TUNE_ROUNDS = 2, 2
+#: The gate: page text has at least this share of furniture-shaped lines and this many lines.
+#: The training dumps of the four article corpora stay below 0.34 in every shape; page dumps
+#: above 0.35, single pages mostly above it.
+MIN_SHORT_SHARE, MIN_LINES = 0.4, 20
+SEPARATORS = ("\n----\n", "\n\n\n", "\n==========\n", "\n\n")
+SEED = 3
+
+
+def page_dumps(pages: Sequence[Page], rounds: int, seed: int) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Dumps of PAGES_PER_DUMP pages and, for each page, where it starts and where its main
+    text starts (character offsets)."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(rounds):
+        order = list(pages)
+        rng.shuffle(order)
+        for k in range(0, len(order) - 1, PAGES_PER_DUMP):
+            joiner = rng.choice(SEPARATORS) if rng.random() < 1 / 3 else "\n"
+            text, spans = "", []
+            for page in order[k: k + PAGES_PER_DUMP]:
+                if text:
+                    text = text.rstrip("\n") + joiner
+                spans.append((len(text), len(text) + page.body_start))
+                text += page.text.rstrip("\n") + "\n"
+            out.append((text, spans))
+    return out
+
+
+def _blocks(text: str):  # type: ignore[no-untyped-def]
+    return make_blocks(list(iter_lines(text)), load_cues().is_separator)
+
+
+def labelled_rows(text: str, spans: list[tuple[int, int]], common: frozenset[str], stop_words: frozenset[str]
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Feature rows, labels (1: a page starts after the gap) and weights (0: a gap inside a
+    page's leading furniture, where a cut is right too)."""
+    blocks = _blocks(text)
+    texts, separator, more_blank = block_inputs(blocks)
+    rows = page_features(texts, line_facts(texts, common), separator, more_blank, stop_words)
+    starts = {a for a, _ in spans}
+    labels = np.array([b.start in starts for b in blocks[1:]], dtype=float)
+    weights = np.array([0.0 if b.start not in starts and any(a < b.start <= z for a, z in spans) else 1.0
+                        for b in blocks[1:]])
+    return rows, labels, weights
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A tuning text with its features computed once: its block starts, the prose words of
+    each block, the feature rows, and the page spans (none for a single page)."""
+
+    starts: list[int]
+    prose_words: list[int]
+    rows: np.ndarray
+    spans: list[tuple[int, int]]
+
+
+def prepare(text: str, spans: list[tuple[int, int]], common: frozenset[str], stop_words: frozenset[str]) -> Prepared:
+    blocks = _blocks(text)
+    texts, separator, more_blank = block_inputs(blocks)
+    facts = line_facts(texts, common)
+    rows = page_features(texts, facts, separator, more_blank, stop_words)
+    prose = [int(w) if p else 0 for w, p in zip(facts.words, facts.prose)]
+    return Prepared([b.start for b in blocks], prose, rows, spans)
+
+
+def window_scores(model: PageModel, dumps: Sequence[Prepared], singles: Sequence[Prepared]
+                  ) -> tuple[float, float, float, float, list[tuple[float, bool]]]:
+    """Precision, recall and F1 of page starts (a cut from a page's first line to its main
+    text's finds it), the share of single pages left whole, and each chosen cut's (logit, real)."""
+    found = predicted = windows = 0
+    chosen = []
+    for dump in dumps:
+        logits = model.logits(dump.rows)
+        cuts = decode(logits, dump.prose_words, model)
+        offsets = [dump.starts[b] for b in cuts]
+        chosen.extend((float(logits[b - 1]), any(a <= o <= z for a, z in dump.spans[1:])) for b, o in zip(cuts, offsets))
+        predicted += len(offsets)
+        for lo, hi in dump.spans[1:]:
+            windows += 1
+            found += any(lo <= c <= hi for c in offsets)
+    whole = sum(not decode(model.logits(s.rows), s.prose_words, model) for s in singles)
+    precision = found / predicted if predicted else 1.0
+    recall = found / windows if windows else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, whole / max(1, len(singles)), chosen
+
+
+def fit(pages: Sequence[Page], common: frozenset[str], stop_words: frozenset[str]) -> PageModel:
+    pages = [p for p in pages if p.text.strip() and p.body_end > p.body_start]
+    order = list(pages)
+    random.Random(SEED).shuffle(order)
+    cut = int(len(order) * FIT_SHARE)
+    fit_pages, tune_pages = order[:cut], order[cut:]
+    xs, ys, ws = [], [], []
+    for text, spans in page_dumps(fit_pages, FIT_ROUNDS, SEED):
+        x, y, w = labelled_rows(text, spans, common, stop_words)
+        xs.append(x)
+        ys.append(y)
+        ws.append(w)
+    lines = fit_logistic(np.vstack(xs), np.concatenate(ys), np.concatenate(ws))
+    for name, weight in sorted(zip(FEATURES, lines.weights), key=lambda t: -abs(t[1])):
+        print(f"{weight:+8.3f}  {name}", file=sys.stderr)
+    tune = [prepare(text, spans, common, stop_words) for text, spans in page_dumps(tune_pages, TUNE_ROUNDS, SEED + 1)]
+    singles = [prepare(p.text, [], common, stop_words) for p in tune_pages]
+    best: tuple[float, PageModel, list] | None = None
+    for shift in (1.0, 1.5, 2.0, 2.5):
+        for min_prose in (100, 200, 300):
+            for penalty in (8.0, 16.0, 32.0):
+                model = PageModel(lines.weights, lines.bias + shift, lines.mean, lines.scale, MIN_SHORT_SHARE,
+                                  MIN_LINES, min_prose, penalty)
+                p, r, f1, whole, chosen = window_scores(model, tune, singles)
+                # page starts found, and single pages kept whole, count alike
+                score = (f1 + whole) / 2
+                print(f"shift {shift:+.1f} prose {min_prose:3d} penalty {penalty:4.1f}: P {p:.3f} R {r:.3f} "
+                      f"F1 {f1:.3f} single pages whole {whole:.3f}", file=sys.stderr)
+                if best is None or score > best[0]:
+                    best = (score, model, chosen)
+    assert best is not None
+    _, model, chosen = best
+    logits = np.array([[c[0]] for c in chosen])
+    real = np.array([float(c[1]) for c in chosen])
+    from .train import fit_logistic as fit_plain
+
+    slope, intercept = fit_plain(logits, real, l2=1e-3)
+    return replace(model, calibration=(float(slope[0]), float(intercept)))
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=Path("segmenter/data/page-model.json"))
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    from .wcxb import read_pages
+
+    pages = list(read_pages(args.data / "wcxb-dev", split="train"))
+    model = fit(pages, load_body_model().common, _stop_words("english"))
+    meta = {"trained_on": f"wcxb-dev train part, {len(pages)} pages of every type, in dumps of {PAGES_PER_DUMP}",
+            "command": "python -m corpuscut.segmenter.train_pages --data ../shared/data --out segmenter/data/page-model.json"}
+    args.out.write_text(json.dumps(model.to_json(**meta), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""Page text (a crude scraper's dump of web pages) is split page by page."""
+
+from __future__ import annotations
+
+from corpuscut.segmenter import Segmenter
+from corpuscut.segmenter.pages import FEATURES, load_page_model
+from tests.conftest import SAMPLES, SEED
+
+SITE_A = "Harbour Gazette"
+SITE_B = "Valley Courier"
+
+
+def page(site: str, headline: str, paragraphs: list[str]) -> list[str]:
+    """A page as get_text keeps it: its <title>, skip link and menu, headline, body, footer."""
+    return [
+        f"{headline} | {site}", "Skip to main content", site,
+        "Home", "News", "Sport", "Business", "Opinion", "Culture", "Weather", "Subscribe", "Log in",
+        "Search", "Menu",
+        headline, "By Jane Doe", "12 March 2024",
+        *paragraphs,
+        "Share this article", "Facebook", "Twitter", "Email",
+        "Related articles", "Council approves new cycle lanes", "Flood defences finished early",
+        "About us", "Contact", "Privacy policy", "Terms of use",
+        f"\u00a9 2024 {site} Ltd. All rights reserved.",
+    ]
+
+
+OTTERS = [
+    "Otters have been seen on the River Wend for the first time in forty years, volunteers who "
+    "survey the banks every spring said on Tuesday.",
+    "The animals were spotted near the old mill bridge early in the morning, and a camera left by "
+    "the trust recorded two adults and a cub feeding in the shallows.",
+    "The otters disappeared from the river in the 1980s, when runoff from farms and a tannery upstream "
+    "poisoned the fish they feed on. The tannery closed in 2003.",
+    "The trust now plans to plant willows along the banks to give the animals cover, and asks walkers "
+    "to keep their dogs on a lead near the bridge until the summer.",
+]
+BRIDGE = [
+    "The county council has approved a new footbridge over the railway at Millbrook, ending a ten-year "
+    "campaign by residents who now walk a mile around the station.",
+    "The bridge will cost four million pounds, most of it from a government fund for walking and cycling, "
+    "and work is due to start in the autumn.",
+    "Residents said the crossing would reunite the two halves of the village, which the railway split "
+    "when it was built in the 1850s.",
+    "Network Rail said the line would close for two weekends while the span is lifted into place.",
+]
+
+
+def test_a_dump_of_two_pages_is_cut_once_at_the_second_pages_title():
+    first = page(SITE_A, "Otters return to the river after forty years", OTTERS)
+    second = page(SITE_B, "Footbridge over the railway approved at last", BRIDGE)
+    text = "\n".join(first + second) + "\n"
+    articles = Segmenter().split(text)
+    assert [a.start_line for a in articles] == [1, len(first) + 1]
+    assert "page start" in articles[1].reasons
+    assert 0.0 <= articles[1].score <= 1.0
+    assert "".join(a.text for a in articles) == text
+
+
+def test_a_single_page_is_kept_whole():
+    text = "\n".join(page(SITE_A, "Otters return to the river after forty years", OTTERS)) + "\n"
+    assert len(Segmenter().split(text)) == 1
+
+
+def test_a_page_cut_is_explained_by_the_page_model():
+    first = page(SITE_A, "Otters return to the river after forty years", OTTERS)
+    second = page(SITE_B, "Footbridge over the railway approved at last", BRIDGE)
+    articles = Segmenter().split("\n".join(first + second) + "\n")
+    names = {name for name, _ in articles[1].evidence}
+    assert names and all(name.startswith("page: ") for name in names)
+    assert names - {"page: bias"} <= {f"page: {f}" for f in FEATURES}
+
+
+def test_news_dumps_are_not_page_text():
+    segmenter = Segmenter()
+    for path in (SEED, *sorted(SAMPLES.glob("bbc-*.txt"))):
+        assert segmenter.analyse(path.read_text(encoding="utf-8")).page is None, path.name
+    assert load_page_model().min_short_share > 0.3
