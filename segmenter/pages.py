@@ -23,9 +23,10 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .body import CUE_LISTS, TERMINAL, load_body_cues, page_title
+from corpuscut.text.datafiles import read_json
+
 from .blocks import Block
-from .datafiles import read_json
+from .body import CUE_LISTS, TERMINAL, load_body_cues, page_title
 from .decoding import choose_boundaries
 from .model import sigmoid
 

@@ -20,9 +20,9 @@ from .cues import CueSet, LineShape, load_cues
 from .decoding import choose_boundaries
 from .features import CUE_FEATURES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
+from .body import load_body_model
 from .model import BoundaryModel, load_model
 from .pages import PageCuts, PageModel, is_page_text, line_facts, load_page_model, split_pages
-from .body import load_body_model
 from .streaming import Decision, Limits, Section, assemble, decide_cuts, iter_sections
 from .vectors import dispersion_band, load_vectors
 from .vocabulary import Vocabulary

@@ -25,13 +25,15 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .blocks import iter_lines, make_blocks
+from corpuscut.text.lines import iter_lines
+from corpuscut.text.words import _stop_words
+
+from .blocks import make_blocks
 from .body import load_body_model
 from .cues import load_cues
 from .pages import FEATURES, PageModel, block_inputs, decode, line_facts, page_features
 from .train_body import fit_logistic
 from .wcxb import Page
-from .words import _stop_words
 
 PAGES_PER_DUMP = 6
 #: Pages fitted on (the rest choose the decoder), and how many shuffled rounds of dumps each part gives.
