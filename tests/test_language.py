@@ -196,3 +196,15 @@ def test_a_detected_language_uses_its_cue_words_to_split():
     assert [a.start for a in Segmenter(language="german").split(text)] == [0, len(GERMAN_SIGNED)]
     # Without the German cue list, the credit line is one more line of the first article.
     assert [a.start for a in Segmenter(language="german", cues=load_cues()).split(text)] == [0]
+
+
+@pytest.mark.parametrize(("line", "teaser"), [
+    ("Un proyector tiene una gama muy reducida y los colores parecerán «lavados».", False),
+    ("Sur un projecteur, les couleurs paraissent « délavées »", False),
+    ("Das Projekt »HP Linux Imaging and Printing« stellt die Treiber bereit.", False),
+    ("Ministers agreed a deal on the budget late on Monday, officials said. More »", True),
+    ("The minister said the plan would cut costs for families »", True),
+])
+def test_a_closing_guillemet_ends_no_teaser_and_an_arrow_does(line, teaser):
+    for language in (None, "spanish", "french", "german"):
+        assert load_cues(language=language).shape(line).teaser_end is teaser
