@@ -12,7 +12,9 @@ A sentence leans back when
 - in a text written in upper and lower case, it starts with a lower-case letter: a piece of
   the sentence before, split off at a stop inside it ("?spoilt for choices? ahead of ...").
 
-The first sentence of a text leans on nothing.
+The first sentence of a text leans on nothing. A quotation that runs over several sentences
+of a paragraph is joined into one (:meth:`Cohesion.join_quotations`): taken alone, its first
+sentence would leave the quote open, and the others lack its opening.
 """
 
 from __future__ import annotations
@@ -66,6 +68,29 @@ class Cohesion:
             inside = _quote_open_after(s.text, inside)
         return out
 
+    def join_quotations(self, text: str, sentences: list[Sentence], most_words: int) -> list[Sentence]:
+        """``sentences`` with each quotation that runs over several of them (in one paragraph,
+        nothing between them) joined into one, when it has at most ``most_words`` words: its
+        first sentence alone would leave the quote open, its others would lack its opening."""
+        out: list[Sentence] = []
+        run: list[Sentence] = []
+        inside = False
+        for s in sentences:
+            if run and not _follows(text, run[-1], s):
+                out += run  # the quotation stops at a paragraph's end or a dropped piece: not joined
+                run, inside = [], False
+            inside = _quote_open_after(s.text, inside)
+            run.append(s)
+            if not inside:
+                words = sum(len(r.text.split()) for r in run)
+                if len(run) > 1 and words <= most_words:
+                    first, last = run[0], run[-1]
+                    out.append(Sentence(first.index, first.start, last.end, text[first.start: last.end]))
+                else:
+                    out += run
+                run = []
+        return out + run
+
     def _reach_of(self, sentence: str, inside: bool, cased: bool) -> int:
         if inside or (cased and _starts_lower(sentence)):
             return 1
@@ -79,6 +104,12 @@ class Cohesion:
         if _QUOTES.search(sentence) is not None and self.speaker.search(lower) is not None:
             return self.pronoun_reach
         return 0
+
+
+def _follows(text: str, before: Sentence, after: Sentence) -> bool:
+    """Whether ``after`` comes right after ``before`` in one paragraph (white space between)."""
+    gap = text[before.end: after.start]
+    return not gap.strip() and "\n" not in gap
 
 
 def _is_cased(sentences: list[Sentence]) -> bool:

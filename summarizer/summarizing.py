@@ -140,13 +140,16 @@ class Summarizer:
     def candidates(self, text: str, sentences: list[Sentence]) -> list[Sentence]:
         """The sentences a summary may hold: no headings (whole lines without a final stop)
         unless the text has nothing else, no last words cut off mid-sentence; for our method
-        also no page furniture, and no sentence over the model's longest unless all are."""
+        also no page furniture, a quotation over several sentences as one, and no sentence
+        over the model's longest unless all are."""
         body = [s for s in sentences if not is_heading(text, s)] or sentences
         if len(body) > 1 and is_cut_off(text, body[-1]):
             body = body[:-1]  # a teaser's last words, cut off mid-sentence: not a sentence to show
         if self.furniture is not None and self.model is not None:
             body = self.furniture.clean(body)
             longest = self.model.max_sentence_words
+            if self.cohesion is not None:
+                body = self.cohesion.join_quotations(text, body, longest)
             body = [s for s in body if len(s.text.split()) <= longest] or body
         return body
 

@@ -356,3 +356,15 @@ def test_cohesion_rules_that_lack_a_list_are_refused(tmp_path):
     bad.write_text('{"pronoun_reach": 2, "languages": {"english": {"connectives": ["but"]}}}', encoding="utf-8")
     with pytest.raises(SummarizerError, match="cohesion rules"):
         load_cohesion("english", bad)
+
+
+def test_a_quotation_over_two_sentences_is_picked_whole_or_not_at_all():
+    text = ('Congress MP Shashi Tharoor said those disrupting Parliament should be suspended automatically. '
+            '"I do not think people have sent me to disrupt the House. However, the culture of Indian politics has '
+            'sadly taken this shape," he told reporters. Tharoor also spoke about the budget session.\n')
+    for n in (1, 2, 3):
+        for s in summarize(text, sentences=n).sentences:
+            assert s.text.count('"') % 2 == 0, s.text
+            assert text[s.start:s.end] == s.text
+    assert any(s.text.startswith('"I do not think') and s.text.endswith("he told reporters.")
+               for s in summarize(text, sentences=3).sentences)
