@@ -361,7 +361,7 @@ def test_cohesion_rules_that_lack_a_list_are_refused(tmp_path):
 def test_a_quotation_over_two_sentences_is_picked_whole_or_not_at_all():
     text = ('Congress MP Shashi Tharoor said those disrupting Parliament should be suspended automatically. '
             '"I do not think people have sent me to disrupt the House. However, the culture of Indian politics has '
-            'sadly taken this shape," he told reporters. Tharoor also spoke about the budget session.\n')
+            'sadly taken this shape," he told reporters. Tharoor also spoke about the budget debate.\n')
     for n in (1, 2, 3):
         for s in summarize(text, sentences=n).sentences:
             assert s.text.count('"') % 2 == 0, s.text
