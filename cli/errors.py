@@ -16,7 +16,7 @@ from typer._click.globals import get_current_context
 from typer._click.exceptions import ClickException
 
 from corpuscut.errors import CorpuscutError
-from corpuscut.segmenter.names import printable
+from corpuscut.text.names import printable
 
 from .environment import Environment
 from .output import JournalError

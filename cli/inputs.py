@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from corpuscut.segmenter import expand_inputs
+from corpuscut.reading import expand_inputs
 
 SKIP_FILE = Path(__file__).resolve().parent / "data" / "skip.json"
 

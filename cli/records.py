@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from corpuscut.segmenter import Article, Document
+from corpuscut.reading import Document
+from corpuscut.segmenter import Article
 from corpuscut.summarizer import Summary
 
 

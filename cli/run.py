@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from corpuscut.errors import CorpuscutError
-from corpuscut.segmenter import Document
+from corpuscut.reading import STDIN, Document, TextStream, check_encoding, input_documents
 from corpuscut.segmenter.articles import body_only
 from corpuscut.text.language import Language, language_for
-from corpuscut.segmenter.source import STDIN, TextStream, check_encoding, input_documents
 from corpuscut.batch.cluster import cluster_workers
 from corpuscut.batch.engine import Articles, Failed, Finished, InputDone, Job, Opened, run_batch
 from corpuscut.batch.workers import Workers, local_workers

@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from corpuscut.segmenter.names import printable
+from corpuscut.text.names import printable
 
 from .text import count, fit, flat_preview, line_range, size
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from corpuscut.segmenter.names import printable
+from corpuscut.text.names import printable
 
 
 def fit(text: str, width: int) -> str:

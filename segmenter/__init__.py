@@ -7,13 +7,13 @@
 ['Storm hits coast', 'Markets rally']
 """
 
+from corpuscut.reading import BinaryInputError, Document, InputError, decode_bytes, expand_inputs, input_documents, read_document
 from corpuscut.text.words import UnknownLanguageError, WordNormalizer
 
 from .articles import Article
 from .cues import CueSet, load_cues
-from .errors import BinaryInputError, CueFileError, InputError, SegmenterError
+from .errors import CueFileError, SegmenterError
 from .model import BoundaryModel, load_model
-from .source import Document, decode_bytes, expand_inputs, read_document
 from .splitting import Analysis, Segmenter, split
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "WordNormalizer",
     "decode_bytes",
     "expand_inputs",
+    "input_documents",
     "load_cues",
     "load_model",
     "read_document",

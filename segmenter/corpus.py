@@ -11,9 +11,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpuscut.reading import decode_bytes
 from corpuscut.training import is_heldout
-
-from .source import decode_bytes
 
 SHAPES: tuple[str, ...] = (
     "lines",

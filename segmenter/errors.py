@@ -6,22 +6,8 @@ from corpuscut.errors import CorpuscutError
 
 
 class SegmenterError(CorpuscutError):
-    """Base of the segmenter's errors (reading inputs, cue files, models, languages)."""
-
-
-class InputError(SegmenterError):
-    """An input cannot be read: missing, a directory, unreadable, or not text."""
-
-    def __init__(self, source: str, message: str) -> None:
-        from .names import printable
-
-        super().__init__(f"{printable(source, keep_newlines=False)}: {message}")
-        self.source = source
-        self.reason = message
-
-
-class BinaryInputError(InputError):
-    """The input looks like binary data (it holds NUL bytes), the way grep decides."""
+    """Base of the segmenter's errors (cue files, models); reading an input raises
+    :class:`corpuscut.reading.InputError`."""
 
 
 class CueFileError(SegmenterError):

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpuscut.segmenter import decode_bytes
+from corpuscut.reading import decode_bytes
 from corpuscut.training import is_heldout
 from .sentences import split_sentences
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from corpuscut.segmenter import Segmenter
-from corpuscut.segmenter.source import open_text
+from corpuscut.reading import open_text
 from corpuscut.segmenter.streaming import Limits
 from corpuscut.batch.engine import Articles, Failed, Finished, InputDone, Job, Opened, run_batch
 from corpuscut.batch.workers import Workers, process_pool
@@ -108,7 +108,7 @@ def test_an_unreachable_dask_scheduler_is_one_line_and_exit_1(run):
 
 
 def test_resume_continues_a_stopped_batch_and_ends_with_the_records_of_an_unbroken_run(run, tmp_path, monkeypatch):
-    import corpuscut.segmenter.source as module
+    import corpuscut.reading.opening as module
     from corpuscut.batch import engine
 
     monkeypatch.setattr(engine, "BATCH_CHARS", 1)  # each section decided as it comes
@@ -245,7 +245,7 @@ def test_pool_workers_start_with_the_default_segmenter_built_and_its_kernels_loa
 _COORDINATOR = """
 import sys
 from corpuscut.summarizer import summarizing
-from corpuscut.segmenter.source import open_text
+from corpuscut.reading import open_text
 from corpuscut.segmenter.streaming import Limits
 from corpuscut.batch.engine import Articles, Job, run_batch
 from corpuscut.batch.workers import Workers, process_pool
@@ -360,7 +360,7 @@ def test_a_run_gives_the_same_articles_whatever_the_size_of_its_batches(monkeypa
 
 _PASTE = """
 import sys
-from corpuscut.segmenter.source import open_text
+from corpuscut.reading import open_text
 from corpuscut.batch.engine import Articles, Job, run_batch
 
 events = list(run_batch(Job(), sys.argv[1:], lambda s: [open_text(s)]))

@@ -128,7 +128,7 @@ def test_output_file_is_written_atomically_and_only_on_success(run, tmp_path):
 
 
 def test_interrupt_leaves_no_half_written_file_and_exits_130(run, tmp_path, monkeypatch):
-    import corpuscut.segmenter.source as module
+    import corpuscut.reading.opening as module
 
     def boom(*args, **kwargs):
         raise KeyboardInterrupt

@@ -3,6 +3,7 @@ files), the recipe's edit is made and the command run from that copy shows the r
 
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import sys
@@ -50,7 +51,7 @@ def test_recipe_add_a_summary_method(tmp_path):
 
 def test_recipe_add_an_input_reader(tmp_path):
     copy = tracked_copy(tmp_path)
-    module = copy / "segmenter" / "source.py"
+    module = copy / "corpuscut" / "reading" / "records.py"
     _edit(module, "#: Every format of records read, by name", '''def _rs_documents(stream: RecordStream) -> Iterator[Document]:
     """An ``RS-TEXT`` file: after its first line, documents apart by the record separator."""
     try:
@@ -74,6 +75,13 @@ def test_recipe_add_an_input_reader(tmp_path):
     records = [json.loads(line) for line in done.stdout.decode().splitlines()]
     assert [(r["source"], r["title"]) for r in records] == [
         (f"{dump}#1", "Storm hits coast"), (f"{dump}#2", "Markets rally")]
+    # The library reads it too, compressed or not.
+    (tmp_path / "two.rs.gz").write_bytes(gzip.compress(dump.read_bytes()))
+    code = ("from corpuscut.reading import input_documents; "
+            f"print([d.source[-2:] + ' ' + d.text.split(chr(10))[0] for d in input_documents({str(tmp_path / 'two.rs.gz')!r})])")
+    read = subprocess.run([sys.executable, "-c", code], cwd=copy, capture_output=True, text=True, timeout=60)
+    assert read.returncode == 0, read.stderr
+    assert read.stdout.strip() == "['#1 Storm hits coast', '#2 Markets rally']"
 
 
 def test_recipe_add_a_cue(tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import inspect
 
 from corpuscut.errors import CorpuscutError
+from corpuscut.reading import errors as reading_errors
 from corpuscut.segmenter import errors as segmenter_errors
 from corpuscut.segmenter import SegmenterError
 from corpuscut.summarizer import SummarizerError
@@ -19,13 +20,13 @@ def _errors(module) -> list[type]:
 
 
 def test_every_library_error_is_a_corpuscut_error():
-    found = _errors(segmenter_errors) + _errors(summarizer_errors) + [WorkerError, ClusterError, TaskLost, UnknownLanguageError]
+    found = _errors(segmenter_errors) + _errors(summarizer_errors) + _errors(reading_errors) + [WorkerError, ClusterError, TaskLost, UnknownLanguageError]
     assert len(found) >= 6
     assert all(issubclass(c, CorpuscutError) for c in found)
 
 
-def test_the_summarizer_the_batch_engine_and_the_text_basics_raise_no_segmenter_errors():
-    for error in (SummarizerError, *_errors(summarizer_errors), WorkerError, ClusterError, TaskLost, UnknownLanguageError):
+def test_the_summarizer_the_batch_engine_the_reading_layer_and_the_text_basics_raise_no_segmenter_errors():
+    for error in (SummarizerError, *_errors(summarizer_errors), *_errors(reading_errors), WorkerError, ClusterError, TaskLost, UnknownLanguageError):
         assert not issubclass(error, SegmenterError), error
 
 

@@ -21,7 +21,8 @@ import time
 import pytest
 
 from corpuscut.segmenter import InputError, Segmenter, decode_bytes, expand_inputs, split
-from corpuscut.segmenter.source import READ_BYTES, json_lines_documents, open_text
+from corpuscut.reading import json_lines_documents, open_text
+from corpuscut.reading.opening import READ_BYTES
 from corpuscut.segmenter.streaming import Limits
 from corpuscut.summarizer import summarize
 from tests.conftest import SAMPLES, SEED
@@ -124,18 +125,18 @@ def test_odd_scripts_split_losslessly_and_summarize(text):
 
 
 def test_a_file_that_disappears_mid_batch_fails_alone(run, tmp_path, monkeypatch):
-    import corpuscut.segmenter.source as source
+    import corpuscut.reading.opening as opening
 
     gone = tmp_path / "gone.txt"
     gone.write_text("soon gone")
-    real = source._open_binary
+    real = opening.open_binary
 
     def vanish(path, stdin=None):
         if path == str(gone):
             os.unlink(gone)
         return real(path, stdin)
 
-    monkeypatch.setattr(source, "_open_binary", vanish)
+    monkeypatch.setattr(opening, "open_binary", vanish)
     result = run(["split", str(gone), str(SEED)])
     assert result.exit_code == 1 and "no such file" in result.err_text and len(records(result.out_text)) == 5
 
@@ -377,7 +378,7 @@ def test_a_truncated_warc_gz_is_an_error_not_an_empty_success(run, tmp_path):
 
 
 def test_html_with_a_huge_tag_is_tamed_in_linear_time():
-    from corpuscut.segmenter.warc import tame_html
+    from corpuscut.reading.warc import tame_html
 
     tag = b"<div " + b" ".join(b'a%d="x"' % i for i in range(50_000)) + b">"
     assert tame_html(tag + b"<p class=x>text</p></div>") == b"<div><p class=x>text</p></div>"
@@ -643,7 +644,7 @@ def test_resume_with_an_inconsistent_journal_is_one_line(run, tmp_path):
 
 def test_a_warc_record_over_the_cap_is_cut_with_a_warning(run, tmp_path, monkeypatch):
     pytest.importorskip("warcio", reason="the warc extra is not installed")
-    import corpuscut.segmenter.warc as warc
+    import corpuscut.reading.warc as warc
     from tests.test_batch import _warc
 
     monkeypatch.setattr(warc, "MAX_RECORD_BYTES", 2 << 20)

@@ -12,7 +12,7 @@ from corpuscut.segmenter.cues import PATTERN_LISTS, load_cues
 from corpuscut.text.datafiles import read_json
 from corpuscut.text.language import Language, detect_in_pieces, detect_language, sample_chars
 from corpuscut.text.words import supported_languages
-from corpuscut.segmenter.source import open_text
+from corpuscut.reading import open_text
 from corpuscut.batch.engine import Articles, Job, Opened, run_batch
 from tests.conftest import SEED
 

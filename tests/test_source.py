@@ -9,7 +9,7 @@ import lzma
 import pytest
 import zstandard
 
-from corpuscut.segmenter import BinaryInputError, InputError, decode_bytes, expand_inputs, read_document
+from corpuscut.reading import BinaryInputError, InputError, decode_bytes, expand_inputs, read_document
 
 TEXT = "Café owners in Zürich said the new rules — announced on Monday — would cost them dearly. " * 8
 
@@ -98,31 +98,31 @@ def test_mostly_non_ascii_text_is_detected():
 
 
 def test_an_input_longer_than_the_sample_is_decoded_in_pieces_as_a_whole(monkeypatch, tmp_path):
-    import corpuscut.segmenter.source as source
+    import corpuscut.reading.opening as opening
 
-    monkeypatch.setattr(source, "SAMPLE_BYTES", 64)
-    monkeypatch.setattr(source, "READ_BYTES", 7)
+    monkeypatch.setattr(opening, "SAMPLE_BYTES", 64)
+    monkeypatch.setattr(opening, "READ_BYTES", 7)
     text = "Café, naïve — 北京 🙂\r\n" * 50
     path = tmp_path / "long.txt.gz"
     path.write_bytes(gzip.compress(text.encode("utf-8")))
-    stream = source.open_text(str(path))
+    stream = opening.open_text(str(path))
     pieces = list(stream.pieces)
     assert len(pieces) > 10 and "".join(pieces) == text
     assert stream.encoding == "utf-8" and stream.compression == "gzip" and stream.size_bytes == path.stat().st_size
 
 
 def test_a_bad_byte_past_the_sample_under_an_explicit_encoding_names_its_position(monkeypatch):
-    import corpuscut.segmenter.source as source
+    import corpuscut.reading.opening as opening
 
-    monkeypatch.setattr(source, "SAMPLE_BYTES", 16)
-    monkeypatch.setattr(source, "READ_BYTES", 16)
+    monkeypatch.setattr(opening, "SAMPLE_BYTES", 16)
+    monkeypatch.setattr(opening, "READ_BYTES", 16)
     data = b"a" * 100 + b"\xff" + b"b" * 10
     with pytest.raises(InputError, match="not valid utf-8 at byte 100"):
-        source.open_text("-", io.BytesIO(data), "utf-8").read_all()
+        opening.open_text("-", io.BytesIO(data), "utf-8").read_all()
 
 
 def test_a_json_lines_input_is_read_record_by_record(tmp_path):
-    from corpuscut.segmenter.source import json_lines_documents, open_text
+    from corpuscut.reading import json_lines_documents, open_text
 
     path = tmp_path / "dump.jsonl"
     path.write_text('{"id": "a", "body": "One."}\n\n{"id": "b", "body": "Two."}\n', encoding="utf-8")
@@ -132,7 +132,7 @@ def test_a_json_lines_input_is_read_record_by_record(tmp_path):
 
 def test_standard_input_is_never_read_again_after_its_end():
     """On a terminal every read after the end waits for another Ctrl-D."""
-    from corpuscut.segmenter.source import open_text
+    from corpuscut.reading import open_text
 
     class Terminal(io.RawIOBase):
         def __init__(self) -> None:
@@ -160,8 +160,33 @@ def test_standard_input_is_never_read_again_after_its_end():
     (b"Storm hits coast\nHigh winds closed roads on Monday.\n", None),
 ])
 def test_an_input_that_is_not_prose_is_read_as_text_with_a_hint(data, says):
-    from corpuscut.segmenter.source import open_text
+    from corpuscut.reading import open_text
 
     stream = open_text("-", io.BytesIO(data))
     assert stream.read_all().text == data.decode()  # read all the same: nothing is lost
     assert (says in " ".join(stream.notes)) if says else stream.notes == ()
+
+
+def test_the_segmenter_gives_library_users_the_reading_layers_functions():
+    import corpuscut.reading as reading
+    import corpuscut.segmenter as segmenter
+
+    for name in ("Document", "InputError", "BinaryInputError", "decode_bytes", "expand_inputs", "input_documents",
+                 "read_document"):
+        assert getattr(segmenter, name) is getattr(reading, name), name
+
+
+def test_reading_an_input_loads_neither_the_segmenter_nor_numpy(tmp_path):
+    """The reading layer sits under both libraries: a program that only reads inputs gets it alone."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "dump.txt.gz"
+    path.write_bytes(gzip.compress(TEXT.encode("utf-8")))
+    code = ("import sys; from corpuscut.reading import input_documents; "
+            f"[doc] = input_documents({str(path)!r}); doc = doc.read_all(); "
+            "print(doc.compression, doc.encoding, len(doc.text), "
+            "sorted(m for m in ('numpy', 'corpuscut.segmenter', 'corpuscut.summarizer') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split(" ", 3) == ["gzip", "utf-8", str(len(TEXT)), "[]\n"]

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from corpuscut.segmenter import Document, InputError, Segmenter
+from corpuscut.reading import Document, InputError
+from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.evaluate import Scores, offsets_to_text_lines, read_gold, text_line_numbers
 from corpuscut.text.language import Language
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from corpuscut.segmenter import Document
+from corpuscut.reading import Document
 from corpuscut.segmenter.body import find_body
 from corpuscut.text.language import Language
 from corpuscut.summarizer.summarizing import MAX_CHARS

@@ -195,7 +195,7 @@ def estimate_tasks(sources: list[str], limits: Limits, enough: int | None = None
     compressed or a WARC file (its text may be far larger), or not a regular file."""
     import os
 
-    from corpuscut.segmenter.source import sniff_compression
+    from corpuscut.reading import sniff_compression, sniff_records
 
     sections = size = 0
 
@@ -213,7 +213,7 @@ def estimate_tasks(sources: list[str], limits: Limits, enough: int | None = None
             length = os.path.getsize(source)
         except OSError:
             return None
-        if sniff_compression(head) or head.startswith(b"WARC/"):
+        if sniff_compression(head) or sniff_records(head):
             return None
         sections += max(1, -(-length // limits.section_chars))
         size += max(1, length)

@@ -12,8 +12,10 @@ import logging
 import re
 from typing import Any, Iterator
 
+from .documents import Document
 from .errors import InputError
-from .source import Document, WarcStream, decode_bytes
+from .opening import decode_bytes
+from .records import WarcStream
 
 #: A record body larger than this is cut (Common Crawl cuts its own at 1 MiB).
 MAX_RECORD_BYTES = 16 << 20

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Iterator
 
 from corpuscut.segmenter import InputError, Segmenter, decode_bytes
-from corpuscut.segmenter.source import open_text
+from corpuscut.reading import open_text
 from corpuscut.segmenter.streaming import Limits
 from corpuscut.summarizer import Summarizer
 
@@ -89,8 +89,8 @@ def check_name(folder: Path, data: bytes, rng: random.Random) -> None:
     import os
 
     from corpuscut.segmenter import expand_inputs
-    from corpuscut.segmenter.names import printable
-    from corpuscut.segmenter.source import open_input
+    from corpuscut.text.names import printable
+    from corpuscut.reading import open_input
 
     raw = bytes(rng.choice([rng.randrange(1, 256), 0x1B, 0x07, 0x9B, 0xFF]) for _ in range(rng.randint(1, 24)))
     raw = raw.replace(b"/", b"_").lstrip(b".") or b"n"
@@ -150,14 +150,14 @@ def check(data: bytes, segmenter: Segmenter, summarizer: Summarizer, rng: random
 def _small_reads(size: int) -> Iterator[None]:
     """Read inputs in pieces of ``size`` bytes and choose their encoding from the first
     ``size`` (at least 256), so that the decoding past the sample is exercised."""
-    import corpuscut.segmenter.source as source
+    import corpuscut.reading.opening as opening
 
-    saved = source.READ_BYTES, source.SAMPLE_BYTES
-    source.READ_BYTES, source.SAMPLE_BYTES = size, max(size, 256)
+    saved = opening.READ_BYTES, opening.SAMPLE_BYTES
+    opening.READ_BYTES, opening.SAMPLE_BYTES = size, max(size, 256)
     try:
         yield
     finally:
-        source.READ_BYTES, source.SAMPLE_BYTES = saved
+        opening.READ_BYTES, opening.SAMPLE_BYTES = saved
 
 
 def main() -> int:

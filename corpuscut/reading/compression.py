@@ -1,0 +1,75 @@
+"""Compressed inputs: each compression recognised by its magic bytes, decompressed as read."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+from dataclasses import dataclass
+from typing import BinaryIO, Callable
+
+from .errors import InputError
+from .raw import Counting
+
+#: An input's first this many bytes name its compression.
+MAGIC_BYTES = 8
+
+
+@dataclass(frozen=True)
+class Compression:
+    """A compression, recognised by the magic bytes (at most MAGIC_BYTES) that start an input
+    compressed with it; ``open`` gives the decompressed stream over the compressed one."""
+
+    magic: bytes
+    open: Callable[[BinaryIO], BinaryIO]
+
+
+def _zstd(raw: BinaryIO) -> BinaryIO:
+    import zstandard
+
+    return zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)  # type: ignore[return-value]
+
+
+#: Every compression read, by name, tried in this order (see CONTRIBUTING.md to add one).
+COMPRESSIONS: dict[str, Compression] = {
+    "gzip": Compression(b"\x1f\x8b", lambda raw: gzip.GzipFile(fileobj=raw)),  # type: ignore[arg-type,return-value]
+    "bz2": Compression(b"BZh", bz2.BZ2File),  # type: ignore[arg-type]
+    "xz": Compression(b"\xfd7zXZ\x00", lzma.LZMAFile),  # type: ignore[arg-type]
+    "zstd": Compression(b"\x28\xb5\x2f\xfd", _zstd),
+}
+
+
+def sniff_compression(head: bytes) -> str | None:
+    """Name the compression whose magic bytes start ``head``, or None."""
+    for name, compression in COMPRESSIONS.items():
+        if head.startswith(compression.magic):
+            return name
+    return None
+
+
+def decompressing(kind: str | None, raw: Counting, buffer_bytes: int) -> BinaryIO:
+    """The input's bytes after decompression by ``kind`` (None: as they are, buffered)."""
+    if kind is None:
+        return io.BufferedReader(raw, buffer_bytes)  # type: ignore[return-value]
+    return COMPRESSIONS[kind].open(raw)  # type: ignore[arg-type]
+
+
+def read_bytes(stream: BinaryIO, size: int, source: str, kind: str | None) -> bytes:
+    """Up to ``size`` bytes (fewer only at the end); decompression errors become InputError."""
+    parts: list[bytes] = []
+    wanted = size
+    try:
+        while wanted > 0:
+            data = stream.read(wanted)
+            if not data:
+                break
+            parts.append(data)
+            wanted -= len(data)
+    except InputError:
+        raise
+    except Exception as exc:  # gzip/bz2/lzma/zstd errors share no base class
+        if kind is None:
+            raise InputError(source, f"cannot be read ({exc})") from exc
+        raise InputError(source, f"looks {kind}-compressed but cannot be decompressed ({exc})") from exc
+    return b"".join(parts)

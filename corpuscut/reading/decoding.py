@@ -1,0 +1,144 @@
+"""Decoding an input's bytes: the encoding chosen from its first bytes, the rest decoded as read.
+
+The decoding is chosen from the first SAMPLE_BYTES (after decompression): a byte-order mark;
+UTF-8 if those bytes are valid UTF-8 (or overwhelmingly so: a stray byte in a UTF-8 file is
+replaced, not taken as a code page); Windows-1252 when they are mostly ASCII (a few accented
+letters or a pound sign, where detectors guess wildly: charset-normalizer calls a BBC article
+with one \\xa3 byte cp932); an encoding detected by charset-normalizer, but only on enough
+bytes (it guesses wrong on short text); and last UTF-8 with replacement characters. Later
+bytes that do not fit become replacement characters. An explicit encoding overrides all of it
+(and a byte that does not fit it is an error).
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from typing import BinaryIO, Iterator
+
+from .compression import read_bytes
+from .errors import BinaryInputError, InputError
+from .raw import Counting
+
+#: Fewer bytes than this are never given to the detector: it guesses wrong on short text.
+MIN_DETECT_BYTES = 256
+#: How far into the decoded bytes a NUL byte marks the input as binary (grep looks at a buffer).
+BINARY_SNIFF_BYTES = 32 * 1024
+
+WESTERN = ("cp1252", "latin_1", "iso8859_15")
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def check_encoding(encoding: str, source: str = "--encoding") -> None:
+    """Raise InputError unless ``encoding`` names a text encoding (not rot13, base64, zlib)."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError as exc:
+        raise InputError(source, f"unknown encoding {encoding!r} (try utf-8, latin-1, cp1252)") from exc
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(source, f"{encoding!r} is not a text encoding (try utf-8, latin-1, cp1252)")
+
+
+@dataclass(frozen=True)
+class Decoding:
+    """How an input is decoded: the name records give it, the codec and its error handling."""
+
+    label: str
+    codec: str
+    errors: str
+
+
+def choose_decoding(sample: bytes, final: bool, source: str, encoding: str | None) -> Decoding:
+    """How to decode an input, judged from its first bytes (see the module's docstring)."""
+    if encoding:
+        check_encoding(encoding, source)
+        return Decoding(encoding, encoding, "strict")
+    for bom, name in _BOMS:
+        if sample.startswith(bom):
+            return Decoding(name, name, "replace")
+    if b"\x00" in sample[:BINARY_SNIFF_BYTES]:
+        raise BinaryInputError(source, "binary file (holds NUL bytes), skipped")
+    if _fits(sample, "utf-8", final) or _mostly_utf8(sample, final):
+        return Decoding("utf-8", "utf-8", "replace")
+    high = sum(1 for byte in sample[:65536] if byte >= 0x80)
+    if high <= 0.1 * min(len(sample), 65536) and _fits(sample, "cp1252", final):
+        # Mostly ASCII with a few high bytes: Western text in Windows-1252 (the web's
+        # default for undeclared text), where detectors guess wildly on so little evidence.
+        return Decoding("cp1252", "cp1252", "replace")
+    detected = _detect(sample)
+    if detected and _fits(sample, detected, final):
+        return Decoding(detected, detected, "replace")
+    return Decoding("utf-8 (with replacements)", "utf-8", "replace")
+
+
+#: UTF-8 text is read as UTF-8 (the stray bytes replaced) when it holds at least this many
+#: valid multi-byte characters per invalid byte sequence: one bad byte in a megabyte of
+#: UTF-8 must not send the whole file to a legacy code page.
+UTF8_MAJORITY = 20
+
+
+def _mostly_utf8(sample: bytes, final: bool) -> bool:
+    # Decoded as the stream will be: a character cut at the sample's end is not an error.
+    text = codecs.getincrementaldecoder("utf-8")("replace").decode(sample, final)
+    invalid = text.count("\ufffd") - sample.count("\ufffd".encode())
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - invalid
+    return invalid > 0 and multibyte >= UTF8_MAJORITY * invalid
+
+
+def _detect(data: bytes) -> str | None:
+    if len(data) < MIN_DETECT_BYTES:
+        return None
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data[: 1 << 20])
+    best = matches.best()
+    if best is None:
+        return None
+    # Single-byte Western text reads about as well as Central European (cp1250) or Baltic
+    # code pages to the detector; where Windows-1252 is as good, it is far the likelier.
+    for match in matches:
+        if match.encoding in WESTERN and match.chaos <= best.chaos + 0.02:
+            return "cp1252"
+    return best.encoding
+
+
+def _fits(sample: bytes, codec: str, final: bool) -> bool:
+    try:
+        codecs.getincrementaldecoder(codec)("strict").decode(sample, final)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def decode_pieces(
+    first: bytes, stream: BinaryIO, decoding: Decoding, source: str, kind: str | None, raw: Counting,
+    read_size: int,
+) -> Iterator[str]:
+    """The text of ``first`` and then of the rest of ``stream``, read ``read_size`` bytes at a
+    time; the input is closed at the end."""
+    decoder = codecs.getincrementaldecoder(decoding.codec)(decoding.errors)
+    position = 0
+    data, final = first, False
+    try:
+        while True:
+            try:
+                text = decoder.decode(data, final)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    source, f"is not valid {decoding.codec} at byte {position + exc.start} (drop --encoding to detect it)"
+                ) from exc
+            if text:
+                yield text
+            if final:
+                return
+            position += len(data)
+            data = read_bytes(stream, read_size, source, kind)
+            final = not data
+    finally:
+        raw.close()

@@ -1,0 +1,64 @@
+"""What reading gives: a decoded input whole (:class:`Document`) or as it streams (:class:`TextStream`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from .raw import Counting
+
+
+@dataclass(frozen=True)
+class Document:
+    """One decoded input: its text and how it was read."""
+
+    source: str
+    text: str
+    encoding: str
+    compression: str | None
+    size_bytes: int
+    #: What the reader had to leave out or change, for the user to be told (never an error).
+    notes: tuple[str, ...] = ()
+
+    @property
+    def pieces(self) -> Iterator[str]:
+        """The text as a stream of one piece (as a TextStream gives it)."""
+        return iter((self.text,))
+
+
+@dataclass
+class TextStream:
+    """An input being read: how it is decoded, and its text as a stream of pieces.
+    ``size_bytes`` counts the bytes read so far (all of them once ``pieces`` is exhausted)."""
+
+    source: str
+    encoding: str
+    compression: str | None
+    pieces: Iterator[str]
+    _raw: Counting
+    #: What the user should be told about the input (it looks like JSON Lines or HTML, say).
+    notes: tuple[str, ...] = ()
+
+    @property
+    def size_bytes(self) -> int:
+        return self._raw.count
+
+    def read_all(self) -> Document:
+        """The whole input as one Document."""
+        text = "".join(self.pieces)
+        return Document(self.source, text, self.encoding, self.compression, self.size_bytes)
+
+    def read_head(self, max_chars: int) -> Document:
+        """The input's first ``max_chars`` characters as a Document; the rest is never read
+        (``size_bytes`` counts what was)."""
+        parts: list[str] = []
+        wanted = max_chars
+        for piece in self.pieces:
+            parts.append(piece[:wanted])
+            wanted -= len(parts[-1])
+            if wanted <= 0:
+                break
+        close = getattr(self.pieces, "close", None)
+        if close is not None:
+            close()  # closes the input
+        return Document(self.source, "".join(parts), self.encoding, self.compression, self.size_bytes)
