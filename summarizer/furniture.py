@@ -43,6 +43,7 @@ class Furniture:
     byline_name_words: int
     repeated_run_words: int
     at_start: tuple[re.Pattern[str], ...] = ()  # a dateline opening the text: cut off its first sentence
+    cut_through: tuple[re.Pattern[str], ...] = ()  # a post's sign-off: it and all before it go
 
     def reason(self, text: str) -> str | None:
         """The kind of furniture ``text`` (one sentence) is, or None."""
@@ -98,6 +99,23 @@ class Furniture:
         if len(head.split()) < MIN_PIECE_WORDS:
             return None
         return Sentence(sentence.index, sentence.start, sentence.start + len(head), head)
+
+    def after_posts(self, sentence: Sentence) -> Sentence | None:
+        """``sentence`` after the last sign-off of an embedded post glued inside it ("Ryan
+        Reynolds (@VancityReynolds) July 31, 2017The snap is ..."): the post and its sign-off
+        go, the words after them stay when there are at least MIN_PIECE_WORDS of them."""
+        if "@" not in sentence.text:
+            return sentence  # every sign-off names an @account
+        lower = sentence.text.lower()
+        ends = [m.end() for p in self.cut_through for m in p.finditer(lower)]
+        if not ends or len(lower) != len(sentence.text):
+            return sentence
+        at = max(ends)
+        rest = sentence.text[at:]
+        at += len(rest) - len(rest.lstrip())
+        if len(rest.split()) < MIN_PIECE_WORDS:
+            return None
+        return Sentence(sentence.index, sentence.start + at, sentence.end, sentence.text[at:])
 
     def strip_dateline(self, sentence: Sentence) -> Sentence:
         """``sentence`` (a text's first) without the dateline or agency credit that opens it
@@ -155,6 +173,8 @@ class Furniture:
             kept: Sentence | None = self.unglue(s)
             if cut:
                 kept = self.trim(kept)  # type: ignore[arg-type]
+            if kept is not None:
+                kept = self.after_posts(kept)
             if kept is not None and not out:
                 kept = self.strip_dateline(kept)
             if kept is not None:
@@ -183,6 +203,7 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
         return Furniture(
             anywhere, at_start, any_at_start, cut, int(label["max_words"]), frozenset(label["verbs"]), int(data["byline_name_words"]),
             int(data["repeated_run_words"]), tuple(_compile(p, "strip_at_start") for p in data.get("strip_at_start", ())),
+            tuple(_compile(p, "cut_through") for p in data.get("cut_through", ())),
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"furniture rules {path or 'data/furniture.json'} cannot be loaded: {exc}") from exc

@@ -25,8 +25,11 @@ from corpuscut.text.lines import iter_lines
 #: The type Punkt gives every number (its collocations with a number use it).
 NUMBER_TYPE = "##number##"
 #: A stop glued to the next sentence: after a word of two or more lower-case letters (not an
-#: initial or "e.g."), a capitalised word or an acronym ("below.In this", "exchanged.VV Ramana").
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]|[A-Z]{2,}\b)|(?<=[a-z][.!?][\"\u201d])(?=[A-Z][a-z]|[A-Z]{2,}\b)")
+#: initial or "e.g.") or a number of two or more digits, a capitalised word, an acronym or a
+#: lone "A" or "I" ("below.In this", "exchanged.VV Ramana", "Rs 13,52,283.The", "1635.A lawyer").
+_GLUED = re.compile(
+    r"(?:(?<=[a-z]{2}[.!?])|(?<=[0-9]{2}[.!?])|(?<=[a-z][.!?][\"\u201d]))(?=[A-Z][a-z]|[A-Z]{2,}\b|[AI] [a-z])"
+)
 
 
 @dataclass(frozen=True)

@@ -368,3 +368,18 @@ def test_a_quotation_over_two_sentences_is_picked_whole_or_not_at_all():
             assert text[s.start:s.end] == s.text
     assert any(s.text.startswith('"I do not think') and s.text.endswith("he told reporters.")
                for s in summarize(text, sentences=3).sentences)
+
+
+def test_posts_embedded_in_a_page_are_furniture_and_the_words_glued_after_them_stay():
+    from corpuscut.summarizer import Sentence
+    from corpuscut.summarizer.furniture import load_furniture
+
+    furniture = load_furniture()
+    glued = "Ryan Reynolds (@VancityReynolds) July 31, 2017The snap is a callback to the first photos of Deadpool."
+    kept = furniture.clean([Sentence(0, 0, len(glued), glued)])
+    assert [s.text for s in kept] == ["The snap is a callback to the first photos of Deadpool."]
+    assert glued[kept[0].start:kept[0].end] == kept[0].text
+    shared = "A post shared by Sana Khaan (@sanakhaan21) on Jul 29, 2017 at 12:15pm PDT"
+    assert furniture.clean([Sentence(0, 0, len(shared), shared)]) == []
+    assert furniture.reason("Was so good to see you again @bryanadams happy to be part of it #heartheworld") == "social post"
+    assert furniture.reason("The man, who goes by the Twitter handle @SINON_REBORN, posed as Jared Kushner.") is None
