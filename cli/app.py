@@ -8,7 +8,6 @@ from typing import Annotated, Any, Optional
 
 import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
-from typer._click.exceptions import ClickException
 
 from .commands import digest, eval_split, split, summarize
 from .environment import Environment
@@ -18,8 +17,12 @@ from .status import ExitStatus
 
 def _no_python_types() -> None:
     """Help shows an option's metavar (FILE, N, FORMAT) and nothing for a flag, never Typer's
-    Python type (``<bool>``, ``<list[str]>``, ``<str>``)."""
-    shown = TyperOption.display_type_rich
+    Python type (``<bool>``, ``<list[str]>``, ``<str>``). Typer (0.29) has no setting for it:
+    its help asks each parameter's ``display_type_rich``; where a Typer lacks that method, its
+    help is left as it is (``tests/test_screen.py`` checks the help shows no Python type)."""
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None or not hasattr(TyperArgument, "display_type_rich"):
+        return
 
     def option_type(self: TyperOption, ctx: Any) -> str | None:
         return None if self.is_flag else shown(self, ctx)
@@ -39,7 +42,7 @@ class CommandGroup(TyperGroup):
              standalone_mode: bool = True, **extra: Any) -> Any:
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except ClickException as exc:
+        except typer.TyperException as exc:  # Typer's errors of a bad command line
             if type(exc).__name__ != "NoArgsIsHelpError":  # the help was shown: that is the message
                 say_usage_error(sys.stderr, plain_message(exc), getattr(exc, "ctx", None))
             result = exc.exit_code

@@ -11,9 +11,6 @@ import sys
 from typing import Iterator, TextIO
 
 import typer
-from typer._click import Context
-from typer._click.globals import get_current_context
-from typer._click.exceptions import ClickException
 
 from corpuscut.errors import CorpuscutError
 from corpuscut.text.names import printable
@@ -48,7 +45,7 @@ def write_line(stream: TextIO, message: str) -> None:
     stream.flush()
 
 
-def usage_hint(ctx: Context | None) -> str:
+def usage_hint(ctx: typer.Context | None) -> str:
     """The line after a usage error: the command's usage, and where to read more."""
     if ctx is None:
         return "Usage: corpuscut COMMAND [OPTIONS] [INPUT]...  (corpuscut --help for more)\n"
@@ -56,7 +53,7 @@ def usage_hint(ctx: Context | None) -> str:
     return f"{usage}  ({ctx.command_path} --help for more)\n"
 
 
-def say_usage_error(stream: TextIO, message: str, ctx: Context | None) -> None:
+def say_usage_error(stream: TextIO, message: str, ctx: typer.Context | None) -> None:
     write_line(stream, f"error: {message}")
     stream.write(usage_hint(ctx))
     stream.flush()
@@ -73,14 +70,24 @@ _PLAIN = [
     (re.compile(r"Input should be a valid integer.*"), "must be a whole number"),
     (re.compile(r"Input should be a valid number.*"), "must be a number"),
     (re.compile(r"'([^']+)' is not one of (.*)\.$"), lambda m: f"'{m.group(1)}' is not one of {m.group(2).replace(chr(39), '')}"),
-    (re.compile(r"^No such option: (\S+) \(Possible options: (.*)\)$"), lambda m: f"no such option {m.group(1)} (did you mean {m.group(2).replace(', ', ' or ')}?)"),
+    (re.compile(r"^No such option: (\S+) \(Possible options: (.*)\)$"), lambda m: _suggest(f"no such option {m.group(1)}", m.group(2))),
+    (re.compile(r"^No such option: (\S+) Did you mean (.*)\?$"), lambda m: _suggest(f"no such option {m.group(1)}", m.group(2))),
     (re.compile(r"^No such option: "), "no such option "),
+    (re.compile(r"^No such command '([^']+)'\. Did you mean (.*)\?$"), lambda m: _suggest(f"no such command '{m.group(1)}'", m.group(2))),
     (re.compile(r"^No such command '([^']+)'\."), r"no such command '\1'"),
 ]
 
 
-def plain_message(exc: ClickException) -> str:
-    """Typer's message for a bad command line, without its internals' wording."""
+def _suggest(message: str, names: str) -> str:
+    """``message; did you mean a, b or c?`` from Typer's comma-separated names."""
+    choices = [name.strip() for name in names.split(",") if name.strip()]
+    listed = choices[0] if len(choices) == 1 else f"{', '.join(choices[:-1])} or {choices[-1]}"
+    return f"{message}; did you mean {listed}?"
+
+
+def plain_message(exc: typer.TyperException) -> str:
+    """Typer's message for a bad command line, without its internals' wording: one sentence,
+    a suggestion after a semicolon (``no such command 'splt'; did you mean 'split'?``)."""
     message = " ".join(exc.format_message().split())
     for pattern, replacement in _PLAIN:
         message = pattern.sub(replacement, message)  # type: ignore[arg-type]
@@ -88,12 +95,13 @@ def plain_message(exc: ClickException) -> str:
 
 
 @contextlib.contextmanager
-def exit_codes(env: Environment) -> Iterator[None]:
-    """Run a command; turn its failures into the documented exit codes."""
+def exit_codes(env: Environment, ctx: typer.Context | None = None) -> Iterator[None]:
+    """Run a command (``ctx``: its context, for a usage error's usage line); turn its
+    failures into the documented exit codes."""
     try:
         yield
     except UsageError as exc:
-        say_usage_error(env.stderr, str(exc), get_current_context(silent=True))
+        say_usage_error(env.stderr, str(exc), ctx)
         raise typer.Exit(ExitStatus.USAGE) from None
     except (InputsFailed, CannotWrite, CorpuscutError, JournalError) as exc:
         if str(exc):

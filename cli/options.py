@@ -208,7 +208,7 @@ def command(*names: str) -> Callable[[Callable[..., None]], Callable[..., None]]
         def typer_command(ctx: typer.Context, **values: Any) -> None:
             env: Environment = ctx.obj
             own_values = {p.name: values.pop(p.name) for p in own}
-            with exit_codes(env):
+            with exit_codes(env, ctx):
                 opts = Options(**values)
                 opts.check()
                 run(env, **own_values, opts=opts)

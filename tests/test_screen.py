@@ -192,6 +192,11 @@ def test_help_shows_plain_metavars_and_intact_words(run, command):
     (["split", "--encoding", "foo-99", str(SEED)], "--encoding: unknown encoding 'foo-99'"),
     (["split", "--jobs", "x", str(SEED)], "--jobs: must be a whole number"),
     (["eval", "split", str(SEED)], "--gold is required"),
+    (["splt", str(SEED)], "error: no such command 'splt'; did you mean 'split'?"),
+    (["eval", "splt"], "error: no such command 'splt'; did you mean 'split'?"),
+    (["digest", "--explian", str(SEED)], "error: no such option --explian; did you mean --explain?"),
+    (["split", "--out", str(SEED)], "error: no such option --out; did you mean --out-dir, --output or --quiet?"),
+    (["xyzzy"], "error: no such command 'xyzzy'"),
 ])
 def test_usage_errors_are_one_plain_line_then_the_usage(run, args, says):
     result = run(args)
@@ -201,6 +206,30 @@ def test_usage_errors_are_one_plain_line_then_the_usage(run, args, says):
     assert usage.startswith("Usage: corpuscut ") and "--help for more" in usage
     for internal in ("╭", "Value error", "Input should"):
         assert internal not in result.err_text
+
+
+def test_the_command_line_uses_only_typers_public_names():
+    """Typer vendors Click in a private module whose names move between versions: the
+    command imports from ``typer`` and ``typer.core`` only, never a module or name that
+    starts with an underscore, and never Click itself."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "cli").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                modules = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "typer":
+                modules = [f"typer.{node.attr}"]
+            else:
+                continue
+            for module in modules:
+                parts = module.split(".")
+                if parts[0] == "click" or parts[0] == "typer" and any(p.startswith("_") for p in parts):
+                    found.append(f"{path.name}:{node.lineno} {module}")
+    assert found == []
 
 
 # 6. No silent surprises.
