@@ -113,6 +113,9 @@ class CueSet:
     #: echoes its article (a caption, a pull quote): see :mod:`segmenter.echo`.
     echo_min_words: int = 3
     echo_reach: int = 12
+    #: Whether a short line's share of capitalised words tells anything (LineShape.title_case):
+    #: not in a language that capitalises every noun (German), where any line has many.
+    title_case: bool = True
 
     def connects(self, line: str) -> bool:
         """Begins with a discourse connective ("But", "However"): it goes on from the line before."""
@@ -143,7 +146,7 @@ class CueSet:
                 fired.add("teaser_end")
         # Only a headline's share of capitalised words is a feature: longer lines skip the count.
         title_case = 0.0
-        if 0 < n <= self.headline_max_words:
+        if 0 < n <= self.headline_max_words and self.title_case:
             tokens = head.split()
             title_case = sum(1 for w in tokens if w[:1].isupper()) / len(tokens) if tokens else 0.0
         terminal = self._terminal(line)
@@ -242,10 +245,14 @@ def language_lists(language: str | None) -> dict[str, list[str]]:
     """The cue lists of one language (data/cues-languages.json: its months, bylines, teaser
     endings, cookie wording ...), added to the shipped ones for a document in that language;
     none for a language the file does not name."""
+    entry = _language_entry(language)
+    return {name: list(entry[name]) for name in PATTERN_LISTS if name in entry}
+
+
+def _language_entry(language: str | None) -> dict:
     if language is None:
         return {}
-    entry = read_json("corpuscut.segmenter", "data/cues-languages.json").get(language.lower(), {})
-    return {name: list(entry[name]) for name in PATTERN_LISTS if name in entry}
+    return read_json("corpuscut.segmenter", "data/cues-languages.json").get(language.lower(), {})
 
 
 def load_cues(extra: Path | str | None = None, language: str | None = None) -> CueSet:
@@ -292,4 +299,5 @@ def load_cues(extra: Path | str | None = None, language: str | None = None) -> C
         long_layout_min_words=int(settings["long_layout_min_words"]),
         echo_min_words=int(settings["echo_min_words"]),
         echo_reach=int(settings["echo_reach"]),
+        title_case=bool(_language_entry(language).get("title_case", True)),
     )

@@ -186,7 +186,7 @@ def test_every_languages_cue_lists_are_known_lists_that_compile():
     every = read_json("corpuscut.segmenter", "data/cues-languages.json")
     for language in (k for k in every if not k.startswith("_")):
         assert language in supported_languages()
-        assert set(every[language]) <= set(PATTERN_LISTS)
+        assert set(every[language]) <= {*PATTERN_LISTS, "title_case"}
         load_cues(language=language)  # every pattern compiles with RE2 and Python's re
 
 
@@ -208,3 +208,10 @@ def test_a_detected_language_uses_its_cue_words_to_split():
 def test_a_closing_guillemet_ends_no_teaser_and_an_arrow_does(line, teaser):
     for language in (None, "spanish", "french", "german"):
         assert load_cues(language=language).shape(line).teaser_end is teaser
+
+
+def test_in_german_a_lines_capitals_do_not_make_it_title_case():
+    line = "Die Einstellungen von Dateien zeigen"  # every noun is capitalised in German
+    assert load_cues(language="german").shape(line).title_case == 0.0
+    assert load_cues(language="french").shape(line).title_case == 0.6
+    assert load_cues().shape(line).title_case == 0.6
