@@ -13,7 +13,7 @@ from typing import IO, Any, Callable, Protocol, TextIO
 import orjson
 from rich.console import Console
 
-from .screen import PREVIEW_CHARS, Screen, View
+from .screen import PREVIEW_CHARS, Preview, Screen, View
 from .text import count, line_range, size
 
 
@@ -21,9 +21,9 @@ from .text import count, line_range, size
 
 class Writer(Protocol):
     """Takes each input's records. A streaming writer gets them in runs as they are made
-    (``emit`` may be called many times per input, ``seconds`` then 0); any other gets all of
-    an input's records in one ``emit`` once the input is done, each as ``hold`` kept it (subclass
-    :class:`BaseWriter` for the rest)."""
+    (``emit`` may be called many times per input, ``seconds`` then 0) and ``finish`` once the
+    input is done; any other gets all of an input's records in one ``emit`` once the input is
+    done, each as ``hold`` kept it (subclass :class:`BaseWriter` for the rest)."""
 
     streaming: bool
 
@@ -32,6 +32,8 @@ class Writer(Protocol):
     def hold(self, record: dict[str, Any]) -> dict[str, Any]: ...
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None: ...
+
+    def finish(self, doc: Described, seconds: float) -> None: ...
 
     def close(self) -> None: ...
 
@@ -55,6 +57,9 @@ class BaseWriter:
     def hold(self, record: dict[str, Any]) -> dict[str, Any]:
         """What a writer that is not streaming keeps of a record until its input is done."""
         return record
+
+    def finish(self, doc: Described, seconds: float) -> None:
+        """A streaming writer's input is done (after its last ``emit``)."""
 
     def close(self) -> None:
         pass
@@ -254,12 +259,25 @@ def _count(records: list[dict[str, Any]]) -> str:
 
 @dataclass
 class RichWriter(BaseWriter):
-    """The terminal preview of each input (:mod:`cli.screen`)."""
+    """The terminal preview of each input (:mod:`cli.screen`). Records come as they are made
+    and are kept only as far as the screen shows them (an overview keeps counts and the
+    weakest cuts), so that a preview of any number of articles or documents takes bounded
+    memory."""
 
     console: Console
     kind: str = "digest"
     view: View = View.auto
     screen: Screen | None = None
+    preview: Preview | None = None
+    streaming = True
+
+    def _screen(self) -> Screen:
+        if self.screen is None:
+            self.screen = Screen(self.console, self.kind, self.view)
+        return self.screen
+
+    def start(self, doc: Described) -> None:
+        self.preview = self._screen().preview(doc)
 
     def hold(self, record: dict[str, Any]) -> dict[str, Any]:
         """The start of the text only (all a panel or a title shows), so that a long input's
@@ -269,9 +287,21 @@ class RichWriter(BaseWriter):
         return {**record, "text": record["text"][:PREVIEW_CHARS]}
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
-        if self.screen is None:
-            self.screen = Screen(self.console, self.kind, self.view)
-        self.screen.show(doc, records, seconds)
+        if self.preview is None:
+            self.start(doc)
+        assert self.preview is not None
+        for record in records:
+            self.preview.add(self.hold(record))
+
+    def finish(self, doc: Described, seconds: float) -> None:
+        if self.preview is None:
+            self.start(doc)
+        assert self.preview is not None
+        self._screen().finish(self.preview, seconds)
+        self.preview = None
+
+    def close(self) -> None:
+        self._screen().close()
 
 
 @dataclass

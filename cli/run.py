@@ -110,8 +110,10 @@ def _run(env: Environment, opts: Options, produce: Produce, kind: str, parallel:
                     else:
                         held.extend(map(writer.hold, event.records))
                 elif isinstance(event, Finished):
-                    if not writer.streaming:
-                        with display.cleared():
+                    with display.cleared():
+                        if writer.streaming:
+                            writer.finish(event.doc, event.seconds)
+                        else:
                             writer.emit(event.doc, held, event.seconds)
                     held = []
                 elif isinstance(event, InputDone):

@@ -4,7 +4,8 @@ the console's width and cut at word boundaries."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import heapq
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -22,6 +23,9 @@ PALETTE = ("cyan", "magenta", "green", "yellow", "bright_blue", "red")
 SPARKS = "▁▂▃▄▅▆▇█"
 #: Above this many articles, ``--view auto`` shows an input's overview instead of its panels.
 LONG_DUMP = 20
+#: Above this many documents (files, or the records of a JSON Lines or WARC input), ``--view
+#: auto`` shows one overview of the run instead of each document's preview.
+LONG_RUN = 20
 #: The most of an article's text a panel or a title shows (5 lines of a 200-column terminal).
 PREVIEW_CHARS = 1_000
 #: The weakest cuts the overview lists.
@@ -65,14 +69,14 @@ def dump_map(records: list[dict[str, Any]], total: int, width: int, colour: bool
     return bar, spark
 
 
-def header(doc: Any, records: list[dict[str, Any]], seconds: float, kind: str) -> Text:
+def header(doc: Any, preview: "Preview", seconds: float, kind: str) -> Text:
     """``source  7.5 kB · utf-8 · english · 5 articles · 0.03 s``."""
     line = Text()
     line.append(printable(doc.source, keep_newlines=False), style="bold")
     facts = [size(doc.size_bytes), doc.encoding]
-    if records and records[0].get("language"):
-        facts.append(records[0]["language"])
-    facts += [count(len(records), "document" if kind in ("summarize", "eval") else "article"), f"{seconds:.2f} s"]
+    if preview.language:
+        facts.append(preview.language)
+    facts += [count(preview.count, "document" if kind in ("summarize", "eval") else "article"), f"{seconds:.2f} s"]
     line.append("  " + " · ".join(facts), style="dim")
     return line
 
@@ -106,24 +110,160 @@ def reasons_line(record: dict[str, Any]) -> Text:
     return line
 
 
+#: The lower edges of the overview's bins of article sizes, in words (each doubles).
+SIZE_EDGES = (0, 50, 100, 200, 400, 800, 1600, 3200, 6400)
+
+
+@dataclass
+class Tally:
+    """What an overview shows of any number of articles, in memory that does not grow with
+    their number: counts, sizes by bin, and the weakest cuts."""
+
+    articles: int = 0
+    words: int = 0
+    sure: int = 0
+    unsure: int = 0
+    bins: list[int] = field(default_factory=lambda: [0] * len(SIZE_EDGES))
+    #: The weakest cuts as a heap of (negated key, record, document): the largest key on top.
+    #: One more than shown is kept, so that a run's overview can leave a document's start out.
+    _weakest: list[tuple[tuple[Any, ...], dict[str, Any], str | None]] = field(default_factory=list)
+
+    def add(self, record: dict[str, Any]) -> None:
+        self.articles += 1
+        self.words += record["words"]
+        self.sure += record["score"] >= 0.9
+        self.unsure += record["score"] < 0.5
+        self.bins[max(i for i, edge in enumerate(SIZE_EDGES) if record["words"] >= edge)] += 1
+        self._keep((record["score"], record["index"]), record, None)
+
+    def merge(self, other: "Tally", number: int, where: str) -> None:
+        """Add a document's tally (the ``number``-th document of the run, named ``where``); the
+        start of each document is no cut and is left out of the weakest."""
+        self.articles += other.articles
+        self.words += other.words
+        self.sure += other.sure
+        self.unsure += other.unsure
+        self.bins = [a + b for a, b in zip(self.bins, other.bins)]
+        for (score, index), record, _ in other.weakest(WEAKEST + 1):
+            if index > 1:
+                self._keep((score, number, index), record, where)
+
+    def _keep(self, key: tuple[Any, ...], record: dict[str, Any], where: str | None) -> None:
+        entry = (tuple(-k for k in key), record, where)
+        if len(self._weakest) <= WEAKEST:
+            heapq.heappush(self._weakest, entry)  # type: ignore[misc]
+        elif entry[0] > self._weakest[0][0]:
+            heapq.heapreplace(self._weakest, entry)  # type: ignore[misc]
+
+    def weakest(self, n: int = WEAKEST) -> list[tuple[tuple[Any, ...], dict[str, Any], str | None]]:
+        """The ``n`` weakest cuts, least sure first: (key, record, document)."""
+        ordered = sorted(((tuple(-k for k in key), record, where) for key, record, where in self._weakest),
+                         key=lambda entry: entry[0])
+        return ordered[:n]
+
+
+@dataclass
+class Preview:
+    """One document's records as its preview needs them: every one while they are few or the
+    view shows each (panels, table, summaries), else only the overview's :class:`Tally`."""
+
+    doc: Any
+    keep_all: bool = False
+    records: list[dict[str, Any]] | None = field(default_factory=list)
+    tally: Tally = field(default_factory=Tally)
+    count: int = 0
+    language: str | None = None
+
+    def add(self, record: dict[str, Any]) -> None:
+        self.count += 1
+        if self.count == 1:
+            self.language = record.get("language")
+        if "score" in record:
+            self.tally.add(record)
+        if self.records is not None:
+            self.records.append(record)
+            if not self.keep_all and self.count > LONG_DUMP:
+                self.records = None  # the overview is shown: its tally is all it needs
+
+
+@dataclass
+class Run:
+    """Many documents at once: their sizes, counts and articles' tally, and the documents
+    with the most articles."""
+
+    documents: int = 0
+    size_bytes: int = 0
+    several: int = 0
+    tally: Tally = field(default_factory=Tally)
+    #: The documents split the most (more than one article), a heap of (articles, -number,
+    #: name, words).
+    largest: list[tuple[int, int, str, int]] = field(default_factory=list)
+
+    def add(self, preview: Preview, seconds: float) -> None:
+        self.documents += 1
+        self.size_bytes += preview.doc.size_bytes
+        self.several += preview.count > 1
+        self.tally.merge(preview.tally, self.documents, preview.doc.source)
+        entry = (preview.count, -self.documents, preview.doc.source, preview.tally.words)
+        if preview.count < 2:
+            return
+        if len(self.largest) < WEAKEST:
+            heapq.heappush(self.largest, entry)
+        elif entry > self.largest[0]:
+            heapq.heapreplace(self.largest, entry)
+
+
 @dataclass
 class Screen:
-    """Renders one input's records on ``console`` as the ``view`` asks (``auto``: panels
-    for a short dump, the overview for a long one)."""
+    """Renders each input's records on ``console`` as the ``view`` asks (``auto``: panels
+    for a short dump, the overview for a long one, and one overview of the run when it has
+    more than LONG_RUN documents)."""
 
     console: Console
     kind: str
     view: View = View.auto
     #: Whether the map's and the score's legend is shown (once a run, under its first map).
     legend: bool = True
+    #: Documents done, not yet shown: the run may turn out to hold too many to show each.
+    pending: list[tuple[Preview, float]] = field(default_factory=list)
+    run: Run | None = None
 
     @property
     def colour(self) -> bool:
         return self.console.color_system is not None
 
-    def show(self, doc: Any, records: list[dict[str, Any]], seconds: float) -> None:
+    def preview(self, doc: Any) -> Preview:
+        """An empty preview of ``doc``, keeping what this screen's view will show of it."""
+        keep_all = self.view in (View.panels, View.table) or self.kind in ("summarize", "eval")
+        return Preview(doc, keep_all)
+
+    def finish(self, preview: Preview, seconds: float) -> None:
+        """A document is done: shown now, or (``--view auto`` over articles) once the run shows
+        whether it has few documents or many."""
+        if self.view is not View.auto or self.kind not in ("split", "digest"):
+            self.show(preview, seconds)
+        elif self.run is not None:
+            self.run.add(preview, seconds)
+        else:
+            self.pending.append((preview, seconds))
+            if len(self.pending) > LONG_RUN:
+                self.run = Run()
+                for held, held_seconds in self.pending:
+                    self.run.add(held, held_seconds)
+                self.pending = []
+
+    def close(self) -> None:
+        """The run is done: each document held back, or the run's overview."""
+        for preview, seconds in self.pending:
+            self.show(preview, seconds)
+        self.pending = []
+        if self.run is not None:
+            self._run_overview(self.run)
+
+    def show(self, preview: Preview, seconds: float) -> None:
         c = self.console
-        c.print(header(doc, records, seconds, self.kind), no_wrap=True, overflow="ellipsis")
+        c.print(header(preview.doc, preview, seconds, self.kind), no_wrap=True, overflow="ellipsis")
+        records = preview.records or []
         if self.kind == "eval":
             for record in records:
                 self._scores(record)
@@ -134,11 +274,11 @@ class Screen:
             return
         view = self.view
         if view is View.auto:
-            view = View.overview if len(records) > LONG_DUMP else View.panels
+            view = View.overview if preview.count > LONG_DUMP else View.panels
         if view is View.table:
             c.print(self._table(records))
         elif view is View.overview:
-            self._overview(records)
+            self._overview(preview.tally)
         else:
             self._map(records)
             for i, record in enumerate(records):
@@ -195,29 +335,16 @@ class Screen:
                           str(record["words"]), f"{record['score']:.2f}", Text(fit(last, 240)))
         return table
 
-    def _overview(self, records: list[dict[str, Any]]) -> None:
+    def _overview(self, tally: Tally) -> None:
         """Counts, a histogram of article sizes, and the weakest cuts: the same few dozen
         lines for ten articles or ten thousand."""
         c = self.console
         width = c.width
-        words = sum(r["words"] for r in records)
-        sure = sum(1 for r in records if r["score"] >= 0.9)
-        unsure = sum(1 for r in records if r["score"] < 0.5)
-        c.print(Text(fit(f"{len(records):,} articles, {words:,} words", width)))
-        c.print(Text(fit(f"cuts: {sure:,} sure (0.9 or more), {len(records) - sure - unsure:,} likely, "
-                         f"{unsure:,} unsure (under 0.5)", width)))
-        c.print(Text("article sizes (words)", style="bold"))
-        bins = _size_bins([r["words"] for r in records])
-        most = max(n for _, n in bins)
-        bar_width = max(5, min(50, width - 24))
-        for label, n in bins:
-            line = Text(f"{label:>11} ")
-            line.append("█" * max(1 if n else 0, round(n / most * bar_width)), style="cyan")
-            line.append(f" {n:,}")
-            c.print(line, no_wrap=True, overflow="crop")
-        weakest = sorted(records, key=lambda r: (r["score"], r["index"]))[:WEAKEST]
+        c.print(Text(fit(f"{tally.articles:,} articles, {tally.words:,} words", width)))
+        self._cuts_and_sizes(tally)
+        weakest = tally.weakest()
         c.print(Text(f"the {len(weakest)} weakest cuts (least sure first)", style="bold"))
-        for record in weakest:
+        for _, record, _ in weakest:
             lead = f"{record['score']:.2f}  #{record['index']:<5} "
             rest = f"  {line_range(record)}, {record['words']} words"
             line = Text(lead, style="bold")
@@ -225,6 +352,55 @@ class Screen:
             line.append(rest, style="dim")
             c.print(line, no_wrap=True, overflow="ellipsis")
         c.print(Text(fit("every article: --view panels, --view table, or -f jsonl", width), style="dim"))
+
+    def _cuts_and_sizes(self, tally: Tally) -> None:
+        c = self.console
+        width = c.width
+        c.print(Text(fit(f"cuts: {tally.sure:,} sure (0.9 or more), {tally.articles - tally.sure - tally.unsure:,} likely, "
+                         f"{tally.unsure:,} unsure (under 0.5)", width)))
+        c.print(Text("article sizes (words)", style="bold"))
+        bins = _size_bins(tally.bins)
+        most = max(n for _, n in bins)
+        bar_width = max(5, min(50, width - 24))
+        for label, n in bins:
+            line = Text(f"{label:>11} ")
+            line.append("█" * max(1 if n else 0, round(n / most * bar_width)), style="cyan")
+            line.append(f" {n:,}")
+            c.print(line, no_wrap=True, overflow="crop")
+
+    def _run_overview(self, run: Run) -> None:
+        """Many documents (the records of a JSON Lines or WARC input, or many files) in the
+        same few dozen lines: counts, article sizes, the weakest cuts inside documents, and a
+        table of the documents with the most articles."""
+        c = self.console
+        width = c.width
+        tally = run.tally
+        line = Text(fit(f"{run.documents:,} documents", width), style="bold")
+        line.append(f"  {size(run.size_bytes)}", style="dim")
+        c.print(line, no_wrap=True, overflow="ellipsis")
+        c.print(Text(fit(f"{tally.articles:,} articles, {tally.words:,} words; {run.several:,} of the documents "
+                         f"split in more than one article", width)))
+        self._cuts_and_sizes(tally)
+        weakest = tally.weakest()
+        c.print(Text(f"the {len(weakest)} weakest cuts inside documents (least sure first)"
+                     if weakest else "no cuts inside documents", style="bold"))
+        for _, record, where in weakest:
+            lead = f"{record['score']:.2f}  "
+            rest = f"article {record['index']} of {printable(where or '', keep_newlines=False)}"
+            title_width = max(10, min(len(record["title"]), width - len(lead) - 2 - min(len(rest), width // 2)))
+            shown = Text(lead, style="bold")
+            shown.append(fit(record["title"], title_width))
+            shown.append("  " + rest, style="dim")
+            c.print(shown, no_wrap=True, overflow="ellipsis")
+        if run.largest:
+            table = Table(expand=True, title=Text("the documents split the most", style="bold"), title_justify="left")
+            table.add_column("document", ratio=1, overflow="ellipsis", no_wrap=True)
+            table.add_column("articles", justify="right", no_wrap=True)
+            table.add_column("words", justify="right", no_wrap=True)
+            for articles, _, name, words in sorted(run.largest, reverse=True):
+                table.add_row(Text(printable(name, keep_newlines=False)), f"{articles:,}", f"{words:,}")
+            c.print(table)
+        c.print(Text(fit("each document: --view panels, --view table, or -f jsonl", width), style="dim"))
 
     def _scores(self, record: dict[str, Any]) -> None:
         table = Table(show_header=False, box=None, pad_edge=False)
@@ -247,13 +423,10 @@ def _bullet(sentence: str, colour: str) -> Text:
     return line
 
 
-def _size_bins(words: list[int]) -> list[tuple[str, int]]:
-    """Counts of articles by size, in bins that double (1–49, 50–99, 100–199, …), from the
-    smallest bin used to the largest."""
-    edges = [0, 50, 100, 200, 400, 800, 1600, 3200, 6400]
-    counts = [0] * len(edges)
-    for n in words:
-        counts[max(i for i, edge in enumerate(edges) if n >= edge)] += 1
+def _size_bins(counts: list[int]) -> list[tuple[str, int]]:
+    """Labelled counts of articles by size, in bins that double (1–49, 50–99, 100–199, …;
+    ``counts`` by SIZE_EDGES), from the smallest bin used to the largest."""
+    edges = SIZE_EDGES
     used = [i for i, n in enumerate(counts) if n]
     if not used:
         return [("0", 0)]

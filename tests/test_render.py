@@ -23,7 +23,11 @@ def _render(view: View, width: int) -> str:
     doc = dataclasses.replace(read_document(str(SEED)), source="samples/kursk-taiwan-dump.txt")
     records = [digest_record(doc, a, s, "english") for a, s in digest(doc.text)]
     console = Console(record=True, width=width, file=io.StringIO(), force_terminal=True, color_system="truecolor")
-    RichWriter(console, "digest", view).emit(doc, records, 0.0)
+    writer = RichWriter(console, "digest", view)
+    writer.start(doc)
+    writer.emit(doc, records, 0.0)
+    writer.finish(doc, 0.0)
+    writer.close()
     return console.export_text()
 
 

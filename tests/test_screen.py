@@ -105,6 +105,77 @@ def test_a_long_dump_gets_an_overview_of_counts_sizes_and_weakest_cuts(run, long
     assert panels.count("╭") == 102
 
 
+def _many_documents(path, count: int) -> None:
+    """A JSON Lines file of ``count`` one-article documents, every fifth of them two BBC stories."""
+    from corpuscut import split
+
+    stories = [a.text.strip() for a in split((SAMPLES / "bbc-blank-lines.txt").read_text(encoding="utf-8"))]
+    lines = []
+    for n in range(count):
+        text = stories[n % len(stories)] + ("\n\n" + stories[(n + 1) % len(stories)] if n % 5 == 0 else "")
+        lines.append(json.dumps({"id": f"story-{n}", "text": text}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_json_lines_input_of_many_documents_gets_one_overview_of_the_run(run, tmp_path):
+    from corpuscut.cli.screen import LONG_RUN
+
+    many = tmp_path / "many.jsonl"
+    _many_documents(many, LONG_RUN + 5)
+    shown = ANSI.sub("", run(["split", "--jobs", "1", "--text-field", "text", "--id-field", "id", str(many)],
+                             tty=True, width=160).out_text)
+    assert shown.startswith(f"{LONG_RUN + 5} documents") and "╭" not in shown  # no panel per document
+    assert "article sizes (words)" in shown and "weakest cuts inside documents" in shown
+    assert "the documents split the most" in shown and f"{many}#story-0" in shown
+    assert len(shown.splitlines()) < 45 and all(len(line) <= 160 for line in shown.splitlines())
+    few = tmp_path / "few.jsonl"
+    _many_documents(few, 3)
+    panels = ANSI.sub("", run(["split", "--jobs", "1", "--text-field", "text", str(few)], tty=True, width=80).out_text)
+    assert panels.count(f"{few}#") == 3 and "╭" in panels  # a few documents: each its own preview
+    every = ANSI.sub("", run(["split", "--jobs", "1", "--view", "panels", "--text-field", "text", str(many)],
+                             tty=True, width=80).out_text)
+    assert every.count(f"{many}#") == LONG_RUN + 5  # asked for: every document's panels
+
+
+def test_the_preview_keeps_what_the_screen_shows_not_every_record():
+    """Its memory does not grow with the number of articles or documents: an overview keeps
+    counts and the weakest cuts; a run of many documents keeps no document's records."""
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from corpuscut.cli.render import RichWriter
+    from corpuscut.cli.screen import LONG_DUMP, LONG_RUN, WEAKEST
+
+    def record(index: int) -> dict:
+        return {"index": index, "score": (index * 7919 % 1000) / 1000 if index > 1 else 1.0, "words": 120,
+                "title": f"Story {index}", "text": "word " * 50, "reasons": [], "start_line": index, "end_line": index}
+
+    out = io.StringIO()
+    writer = RichWriter(Console(file=out, width=80), "split")
+    assert writer.streaming  # records are not held for it by the run
+    doc = SimpleNamespace(source="big.txt", size_bytes=1 << 20, encoding="utf-8")
+    writer.start(doc)
+    for start in range(1, 20_001, 1000):
+        writer.emit(doc, [record(i) for i in range(start, start + 1000)], 0.0)
+    assert writer.preview.records is None and len(writer.preview.tally._weakest) <= WEAKEST + 1
+    writer.finish(doc, 1.0)
+    writer.close()
+    shown = out.getvalue()
+    weakest = [float(m) for m in re.findall(r"^(\d\.\d\d)  #", shown, re.M)]
+    assert "20,000 articles" in shown and weakest == [0.0] * WEAKEST  # the same as sorting them all
+
+    writer = RichWriter(Console(file=io.StringIO(), width=80), "split")
+    for n in range(5_000):
+        doc = SimpleNamespace(source=f"many.jsonl#{n}", size_bytes=100, encoding="utf-8")
+        writer.start(doc)
+        writer.emit(doc, [record(1)] + ([record(2)] if n % 3 == 0 else []), 0.0)
+        writer.finish(doc, 0.0)
+        assert len(writer.screen.pending) <= LONG_RUN
+    assert writer.screen.run.documents == 5_000 and len(writer.screen.run.largest) <= WEAKEST
+    assert LONG_DUMP >= 2
+
+
 def test_a_preview_holds_only_the_start_of_each_articles_text_until_its_input_is_done():
     from rich.console import Console
 

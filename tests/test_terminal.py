@@ -168,3 +168,15 @@ def test_text_typed_at_the_terminal_ends_on_one_ctrl_d():
         subprocess.run([*tmux, "kill-server"], check=False)
     assert "rc=0" in screen, screen
     assert '"title":"Storm hits coast"' in screen
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_a_json_lines_input_of_many_documents_shows_one_overview_fitted_to_the_terminal(width, tmp_path):
+    from tests.test_screen import _many_documents
+
+    dump = tmp_path / "many.jsonl"
+    _many_documents(dump, 40)
+    lines = _shown(_tmux_capture(f"{CORPUSCUT} split --text-field text {dump}", width))
+    assert any(line.startswith("40 documents") for line in lines) and any("weakest cuts" in line for line in lines)
+    assert not any("╭" in line for line in lines), "a panel per document"
+    assert all(len(line) <= width for line in lines) and len(lines) < 45
