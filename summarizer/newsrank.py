@@ -88,13 +88,16 @@ _LABEL_COLON = re.compile(r"^\W*(?:\S+\s+){0,3}?\S+?\s*:\s")
 @dataclass(frozen=True)
 class NewsRankModel:
     """Feature weights and bias; how a default summary is sized (at most ``max_sentences``
-    sentences within ``word_budget`` words); the longest sentence worth showing."""
+    sentences within ``word_budget`` words); the longest sentence worth showing; whether the
+    summary opens with the article's lede (``lede_first``: readers asked blind preferred the
+    summary that gives the news first, see BENCHMARKS.md)."""
 
     weights: tuple[float, ...]
     bias: float = 0.0
     word_budget: int = 75
     max_sentences: int = 4
     max_sentence_words: int = 60
+    lede_first: bool = True
 
     @property
     def weight_vector(self) -> np.ndarray:
@@ -108,6 +111,7 @@ class NewsRankModel:
             "word_budget": self.word_budget,
             "max_sentences": self.max_sentences,
             "max_sentence_words": self.max_sentence_words,
+            "lede_first": self.lede_first,
             **meta,
         }
         return json.dumps(body, indent=2) + "\n"
@@ -124,7 +128,7 @@ def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
     try:
         return NewsRankModel(
             tuple(float(w) for w in data["weights"]), float(data["bias"]), int(data["word_budget"]),
-            int(data["max_sentences"]), int(data["max_sentence_words"]),
+            int(data["max_sentences"]), int(data["max_sentence_words"]), bool(data.get("lede_first", True)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"newsrank model {path or 'data/newsrank.json'} lacks a setting: {exc}") from exc
@@ -351,6 +355,23 @@ def _reads_after(i: int, chosen: list[int], reach: Sequence[int]) -> bool:
     return not reach[i] or any(i - d in chosen for d in range(1, reach[i] + 1))
 
 
+#: A lede is found among the first few sentences and holds at least this many words (a shorter
+#: opening is a label, a dateline or a teaser line, not the news).
+LEDE_WITHIN = 3
+LEDE_LEAST_WORDS = 6
+
+
+def _lede(words: list[int], reach: Sequence[int], echoes: np.ndarray, budget: int | None, longest: int) -> int | None:
+    """The article's lede: the first of its first sentences that reads alone, is long enough to
+    tell the news and short enough to show, and fits the budget; None when none does."""
+    for i in range(min(LEDE_WITHIN, len(words))):
+        if reach[i] or echoes[i] or not LEDE_LEAST_WORDS <= words[i] <= longest:
+            continue
+        if budget is None or words[i] <= budget:
+            return i
+    return None
+
+
 def newsrank_select(
     sentences: list[str], count: int, normalizer: WordNormalizer, model: NewsRankModel,
     title: str | None = None, word_budget: int | None = None, tier: Tier | None = None,
@@ -377,6 +398,12 @@ def newsrank_select(
     used = 0
     reach = list(reach) if len(reach) == n else [0] * n
     passed: set[int] = set()  # repeats, and sentences too long to open the summary with
+    if model.lede_first:  # the news first, then the best of the rest
+        lede = _lede([len(s.split()) for s in sentences], reach, echoes, word_budget, model.max_sentence_words)
+        if lede is not None:
+            chosen.append(lede)
+            seen |= trigrams[lede]
+            used += len(sentences[lede].split())
     while len(chosen) < count:
         # The best sentence left that reads right after those chosen (one leaning on a sentence
         # not chosen waits: it may come in once that one has).

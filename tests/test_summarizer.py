@@ -336,6 +336,24 @@ def test_newsrank_takes_a_leaning_sentence_only_after_the_one_it_leans_on():
     assert newsrank_select(sentences, 2, normalizer, model, reach=reach) == [1, 2]
 
 
+def test_newsrank_opens_with_the_lede_then_takes_the_best_of_the_rest():
+    from corpuscut.text.words import WordNormalizer
+    from corpuscut.summarizer.newsrank import FEATURES, NewsRankModel, newsrank_select
+
+    weights = tuple(1.0 if f == "log_words" else 0.0 for f in FEATURES)
+    sentences = ["The council voted to close the old bridge on Monday.", "It was built in 1901.",
+                 "Engineers found the steel of its main span rusted through in three places last winter.",
+                 "Traffic will move to the ring road while a new bridge is designed and paid for by the town.",
+                 "A vote on the cost is due next year."]
+    normalizer = WordNormalizer("english")
+    picked = newsrank_select(sentences, 2, normalizer, NewsRankModel(weights))
+    assert picked[0] == 0 and len(picked) == 2 and picked[1] in (2, 3)
+    # Without the rule, length alone decides and the lede is left out.
+    assert 0 not in newsrank_select(sentences, 2, normalizer, NewsRankModel(weights, lede_first=False))
+    # A short label or dateline line is no lede: the first sentence long enough to tell the news is.
+    assert newsrank_select(["Bridge closed.", *sentences[2:]], 1, normalizer, NewsRankModel(weights)) == [1]
+
+
 def test_a_dateline_opening_the_text_is_cut_off_its_first_sentence():
     text = ("Rasna eyes snacks\n\nMumbai, Feb 23 (PTI) Fruit juice concentrate maker Rasna today said it is eyeing a revenue "
             "of Rs 250 crore in the next three years from the snack category. The company has invested Rs 100 crore so far.")
