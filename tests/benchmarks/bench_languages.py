@@ -3,7 +3,7 @@ splitting, on dumps of German, Spanish, French (and, as the control, English) ar
 
     python -m tests.benchmarks.bench_languages --data ../shared/data [--help-docs /usr/share/help] [--part held-out]
 
-Two sources, neither ever tuned on:
+Two sources (the boundary model is fitted on neither):
 - WCXB's development pages (``DATA/wcxb-dev``): each page's hand-checked title and main text,
   grouped by the language detected in it. It is almost all English (a handful of French pages,
   no German or Spanish), so it gives few non-English dumps.
