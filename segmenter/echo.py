@@ -22,7 +22,7 @@ _PUNCTUATION = re.compile("[" + re.escape(PUNCTUATION) + "]")
 #: Only this many characters of a neighbouring line are searched (bounded work on a huge line).
 MAX_NEIGHBOUR_CHARS = 2_000
 #: A short line whose words open the line right under it (within its first this many words:
-#: "Add an account" / "Adding an account lets you ...", "Die Häufigkeit von Datensicherungen
+#: "Add an account" / "Add an account to link your ...", "Die Häufigkeit von Datensicherungen
 #: hängt ...") is a headline that its first paragraph restates, not a caption.
 LEDE_OPENING_WORDS = 3
 
