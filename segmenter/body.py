@@ -356,7 +356,8 @@ def _plainly_prose(lines: Sequence[str]) -> bool:
         if not head.strip():
             continue
         if opened:
-            if len(head.split()) < PROSE_MIN_WORDS or not line.rstrip().endswith(TERMINAL):
+            # (splitting stops once the words are enough)
+            if len(head.split(None, PROSE_MIN_WORDS)) < PROSE_MIN_WORDS or not line.rstrip().endswith(TERMINAL):
                 return False
             if any(CUE_LISTS[lists[j]] in _FURNITURE_ONLY for j in matcher.Match(head) or ()):
                 return False

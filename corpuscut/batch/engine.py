@@ -145,7 +145,8 @@ def _with_summaries(job: Job, section: Section, decision: Decision) -> Decided:
     cuts = decision.cuts
     ends = [c.start for c in cuts[1:]] + ([section.core_end] if section.last_line is not None else [])
     texts = [section.text[c.start - section.offset: end - section.offset] for c, end in zip(cuts, ends)]
-    bodies = {(cut.start, end): find_body(text, explain=True) for cut, end, text in zip(cuts, ends, texts)}
+    # the lines a body leaves out are named only where they are shown (--explain)
+    bodies = {(cut.start, end): find_body(text, explain=job.evidence) for cut, end, text in zip(cuts, ends, texts)}
     summaries: dict[tuple[int, int], Summary] = {}
     if job.summarize:
         found = [bodies[cut.start, end] for cut, end in zip(cuts, ends)]
