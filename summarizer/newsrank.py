@@ -81,6 +81,8 @@ SURFACE_FEATURES: tuple[str, ...] = (
 )
 FEATURES = LEXICAL_FEATURES + SURFACE_FEATURES
 _QUOTE = re.compile(r"[\"\u201c\u201d]|^\W*[\'\u2018]|\s[\'\u2018]\s")
+#: The characters _QUOTE needs one of.
+_QUOTE_MARKS = "\"\u201c\u201d'\u2018"
 _CAPTION_MARKS = re.compile(r"\bpictured\b|\(\s*(?:left|right|above|below|centre|center|top|bottom|inset|file)\s*\)", re.I)
 _LABEL_COLON = re.compile(r"^\W*(?:\S+\s+){0,3}?\S+?\s*:\s")
 
@@ -302,14 +304,27 @@ def surface_features(sentences: list[str], lexical: np.ndarray, reach: Sequence[
             (words < 12).astype(float),
             (words > 30).astype(float),
             (words > 40).astype(float),
-            [1.0 if _QUOTE.search(s) else 0.0 for s in sentences],
+            [1.0 if _quotes(s) else 0.0 for s in sentences],
             [1.0 if s.rstrip(" \"'\u201d\u2019").endswith("?") else 0.0 for s in sentences],
-            [1.0 if _CAPTION_MARKS.search(s) else 0.0 for s in sentences],
-            [1.0 if _LABEL_COLON.match(s) else 0.0 for s in sentences],
+            [1.0 if _caption_marked(s) else 0.0 for s in sentences],
+            [1.0 if ":" in s and _LABEL_COLON.match(s) else 0.0 for s in sentences],
             (leans == 1).astype(float),
             (leans > 1).astype(float),
         ]
     ).reshape(n, len(SURFACE_FEATURES))
+
+
+def _quotes(sentence: str) -> bool:
+    """Whether the sentence quotes someone (_QUOTE; most hold no quote mark at all)."""
+    return any(mark in sentence for mark in _QUOTE_MARKS) and _QUOTE.search(sentence) is not None
+
+
+def _caption_marked(sentence: str) -> bool:
+    """Whether the sentence bears a caption's mark (_CAPTION_MARKS). An ASCII sentence without
+    "(" or "pictured" in any case has none (no other character matches those case-blind)."""
+    if sentence.isascii() and "(" not in sentence and "pictured" not in sentence.lower():
+        return False
+    return _CAPTION_MARKS.search(sentence) is not None
 
 
 def sentence_features(

@@ -401,3 +401,21 @@ def test_posts_embedded_in_a_page_are_furniture_and_the_words_glued_after_them_s
     assert furniture.clean([Sentence(0, 0, len(shared), shared)]) == []
     assert furniture.reason("Was so good to see you again @bryanadams happy to be part of it #heartheworld") == "social post"
     assert furniture.reason("The man, who goes by the Twitter handle @SINON_REBORN, posed as Jared Kushner.") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("pictured PICTURED()left'\"\u2018\u201c\u201d:x \u0130\u017f")), max_size=40))
+def test_quote_and_caption_checks_answer_as_their_patterns(sentence):
+    from corpuscut.summarizer.newsrank import _CAPTION_MARKS, _QUOTE, _caption_marked, _quotes
+
+    assert _quotes(sentence) == (_QUOTE.search(sentence) is not None)
+    assert _caption_marked(sentence) == (_CAPTION_MARKS.search(sentence) is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 _-\u2014.'\u00e9\u0661\u00bd")) | st.characters(), max_size=60))
+def test_a_sentences_trigrams_are_those_of_its_words_with_a_letter_or_digit(sentence):
+    from corpuscut.summarizer.newsrank import _trigrams
+
+    words = [w for w in sentence.lower().split() if any(c.isalnum() for c in w)]
+    assert _trigrams(sentence) == set(zip(words, words[1:], words[2:]))
