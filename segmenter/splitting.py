@@ -78,8 +78,8 @@ class Segmenter:
         #: When the lexical programme and cohesion start running compiled (:mod:`corpuscut.text.compiled`):
         #: by default once this process's segmenters together have done enough work.
         self.tier = tier if tier is not None else process_tier()
-        #: Whether each cut carries its evidence (every cue's push); without, a section's
-        #: decision is half the size to send between processes.
+        #: Whether each cut carries its evidence (every cue's push) and each body the lines it
+        #: leaves out; without, a section's decision is half the size to send between processes.
         self.evidence = evidence
 
     @classmethod
@@ -215,7 +215,7 @@ class Segmenter:
         """Split the text made of ``pieces`` (read in any size), yielding each article as soon
         as it is complete; memory stays bounded by a section and the longest article."""
         return assemble(((s, self.decide(s)) for s in iter_sections(pieces, self.limits)), self.limits,
-                        self.cues.headline_max_words)
+                        self.cues.headline_max_words, explain=self.evidence)
 
     def decide(self, section: Section) -> Decision:
         """The article starts in one section's core (see :mod:`segmenter.streaming`)."""

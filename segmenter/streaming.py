@@ -298,9 +298,12 @@ def decide_cuts(segmenter: "Segmenter", section: Section, analysis: "Analysis | 
     return Decision(cuts, words_before[core_hi] - words_before[core_lo])
 
 
-def assemble(decided: Iterable[tuple[Section, Decision]], limits: Limits = Limits(), title_words: int = 18) -> Iterator[Article]:
-    """Articles from sections in order, each with the decision on its core."""
-    assembler = Assembler(limits, title_words)
+def assemble(
+    decided: Iterable[tuple[Section, Decision]], limits: Limits = Limits(), title_words: int = 18, explain: bool = True
+) -> Iterator[Article]:
+    """Articles from sections in order, each with the decision on its core (and, with
+    ``explain``, the lines its body leaves out)."""
+    assembler = Assembler(limits, title_words, explain)
     for section, decision in decided:
         yield from assembler.push(section, decision)
 
@@ -313,7 +316,7 @@ class Assembler:
     ``title_words`` is the cue set's ``headline_max_words`` (the title of such a cut's article
     is its opening words)."""
 
-    def __init__(self, limits: Limits = Limits(), title_words: int = 18) -> None:
+    def __init__(self, limits: Limits = Limits(), title_words: int = 18, explain: bool = True) -> None:
         self.cores: deque[tuple[int, str]] = deque()  # (offset, text) of cores not yet emitted
         self.open_cut: Cut | None = None
         self.open_words = 0  # words of the text before the open cut
@@ -325,6 +328,8 @@ class Assembler:
         #: cut, or it may hold a line read in parts (whose words sections cannot count).
         self.recount = False
         self.bodies: dict[tuple[int, int], Body] = {}
+        #: Whether the bodies found here name the lines they leave out (for --explain).
+        self.explain = explain
 
     def push(self, section: Section, decision: Decision, bodies: "dict[tuple[int, int], Body] | None" = None) -> list[Article]:
         """The articles completed by one more section (``bodies``: those already found, by
@@ -349,7 +354,7 @@ class Assembler:
     def _complete(self, end: int, end_line: int, words: int, recount: bool = False) -> Article:
         assert self.open_cut is not None
         article = _article(self.index, self.open_cut, end, end_line, words, self.cores,
-                           self.bodies.get((self.open_cut.start, end)))
+                           self.bodies.get((self.open_cut.start, end)), self.explain)
         if recount or self.recount or len(article.text) > self.limits.line_chars:
             article = replace(article, words=count_words(article.text))
         self.index += 1
@@ -402,13 +407,14 @@ def _text(cores: deque[tuple[int, str]], start: int, end: int) -> str:
 
 
 def _article(
-    index: int, cut: Cut, end: int, end_line: int, words: int, cores: deque[tuple[int, str]], body: Body | None = None
+    index: int, cut: Cut, end: int, end_line: int, words: int, cores: deque[tuple[int, str]], body: Body | None = None,
+    explain: bool = True,
 ) -> Article:
     text = _text(cores, cut.start, end)
     while cores and cores[0][0] + len(cores[0][1]) <= end:
         cores.popleft()
     if body is None:
-        body = find_body(text, explain=True)
+        body = find_body(text, explain=explain)
     title = cut.title if body.headline is None else make_title(body.headline, HEADLINE_MAX_WORDS, is_headline=True)
     return Article(
         index=index,

@@ -408,14 +408,14 @@ def _assembled(items: Iterable[Item], job: Job, compiles: bool) -> Iterator[Item
     a little more time, while loading Numba and the kernel late in a long run raised this
     process's peak memory past the target (the batch benchmark's 1 GB digest)."""
     title_words = job.segmenter().cues.headline_max_words
-    assembler = Assembler(job.limits, title_words)
+    assembler = Assembler(job.limits, title_words, job.evidence)
     failed = -1  # the input whose remaining items are dropped
     doc_job = job
     for number, kind, payload, result in items:
         if number == failed:
             continue
         if kind == "open":
-            assembler = Assembler(job.limits, title_words)
+            assembler = Assembler(job.limits, title_words, job.evidence)
             doc_job = job.on(result[1])
         elif kind == "section":
             pairs = []
