@@ -242,7 +242,7 @@ def lexical_features(
     backward = np.zeros(n)
     if isinstance(counts, np.ndarray):
         # A stem in one sentence only adds to that sentence's overlap with itself, which no
-        # feature uses: the product leaves it out (a fifth of the columns are left on news).
+        # feature uses: the product leaves it out (a quarter of the columns are left on CNN/DailyMail).
         counts = counts[:, (counts > 0).sum(axis=0) > 1]
     counts_t = counts.T  # type: ignore[attr-defined]
     for start in range(0, n, CHUNK_ROWS):
