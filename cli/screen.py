@@ -360,7 +360,7 @@ class Screen:
                          f"{tally.unsure:,} unsure (under 0.5)", width)))
         c.print(Text("article sizes (words)", style="bold"))
         bins = _size_bins(tally.bins)
-        most = max(n for _, n in bins)
+        most = max(n for _, n in bins) or 1  # an empty input has no article
         bar_width = max(5, min(50, width - 24))
         for label, n in bins:
             line = Text(f"{label:>11} ")

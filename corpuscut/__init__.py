@@ -11,6 +11,7 @@ The library's three entry points, for a text already in memory:
 Everything installs under this one import name: ``corpuscut.segmenter``,
 ``corpuscut.summarizer`` and ``corpuscut.cli``. In the source tree those packages are the
 top-level folders ``segmenter/``, ``summarizer/`` and ``cli/``; the wheel maps them here.
+Reading inputs (files, compressed or not, JSON Lines, WARC) is ``corpuscut.reading``.
 """
 
 from __future__ import annotations
