@@ -112,8 +112,9 @@ class PageModel:
     bias: float
     mean: np.ndarray
     scale: np.ndarray
-    #: A text is page text when at least this share of its lines are furniture-shaped and it has
-    #: at least ``min_lines`` lines.
+    #: A text is page text when it has at least ``min_lines`` lines and at least this share of
+    #: them are furniture-shaped; or ``cued_short_share`` of them, where at least ``min_cued``
+    #: lines are a skip link, menu toggle or menu word (which no article corpus holds).
     min_short_share: float
     min_lines: int
     #: The decoder: a page of fewer than ``min_prose`` words of prose pays up to ``short_penalty``.
@@ -121,6 +122,8 @@ class PageModel:
     short_penalty: float
     #: Platt scaling of a chosen page start's logit to the probability that it is real.
     calibration: tuple[float, float] = (1.0, 0.0)
+    cued_short_share: float = 0.2
+    min_cued: int = 2
 
     def logits(self, rows: np.ndarray) -> np.ndarray:
         if not len(rows):
@@ -155,6 +158,7 @@ class PageModel:
             "weights": [round(float(w), 6) for w in self.weights], "bias": round(float(self.bias), 6),
             "mean": [round(float(m), 6) for m in self.mean], "scale": [round(float(s), 6) for s in self.scale],
             "min_short_share": self.min_short_share, "min_lines": self.min_lines,
+            "cued_short_share": self.cued_short_share, "min_cued": self.min_cued,
             "min_prose": self.min_prose, "short_penalty": self.short_penalty,
             "calibration": {"slope": round(self.calibration[0], 6), "intercept": round(self.calibration[1], 6)},
             **meta,
@@ -171,6 +175,7 @@ def model_from_json(data: dict[str, Any]) -> PageModel:
         min_short_share=float(data["min_short_share"]), min_lines=int(data["min_lines"]),
         min_prose=int(data["min_prose"]), short_penalty=float(data["short_penalty"]),
         calibration=(float(calibration["slope"]), float(calibration["intercept"])),
+        cued_short_share=float(data.get("cued_short_share", 0.2)), min_cued=int(data.get("min_cued", 2)),
     )
 
 
@@ -240,9 +245,15 @@ def line_facts(texts: Sequence[str], common: frozenset[str]) -> LineFacts:
 
 
 def is_page_text(facts: LineFacts, model: PageModel) -> bool:
-    """Whether a text is page text: enough lines, and most of them furniture-shaped."""
+    """Whether a text is page text: enough lines, most of them furniture-shaped, or many of them
+    where some are plainly a page's (a skip link, a menu)."""
     n = len(facts.words)
-    return n >= model.min_lines and float(facts.short.mean()) >= model.min_short_share
+    if n < model.min_lines:
+        return False
+    short = float(facts.short.mean())
+    if short >= model.min_short_share:
+        return True
+    return short >= model.cued_short_share and float(facts.top.sum() + facts.menu.sum()) >= model.min_cued
 
 
 def _window_mean(values: np.ndarray, reach: int, before: bool) -> np.ndarray:

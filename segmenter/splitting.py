@@ -129,7 +129,7 @@ class Segmenter:
             return None
         # a quick look first: most texts are nowhere near page text
         short = sum(1 for s in shapes if s.words <= PAGE_SHORT_WORDS and not s.terminal)
-        if short < (model.min_short_share - 0.1) * len(blocks):
+        if short < (min(model.min_short_share, model.cued_short_share) - 0.1) * len(blocks):
             return None
         texts = [b.text for b in blocks]
         facts = line_facts(texts, load_body_model().common)
