@@ -399,6 +399,8 @@ class BodyFinder:
             else:
                 while first < last and _contents_entry(rows[first], words[first]):
                     first += 1
+        elif len(content) >= TITLED_MIN_LINES:
+            headline = _titled_headline(lines, content, words, rows)
         offsets = np.cumsum([0] + [len(line) + 1 for line in lines])
         start = 0 if first <= content[0] else int(offsets[first])
         end = len(text) if last >= content[-1] else int(offsets[last] + len(lines[last]))
@@ -507,9 +509,36 @@ def _headline(lines: Sequence[str], first: int, words: np.ndarray, rows: np.ndar
         best, best_line = (near, near_line) if near_score >= HEADLINE_NEAR_SCORE else ("", 0)
     if best:
         return best, best_line
-    if 3 <= len(title.split()) <= HEADLINE_MAX_WORDS and not rows[0, 8:14].any():
+    # a furniture cue on a title line may lie in its site's name: its headline part counts then
+    if 3 <= len(title.split()) <= HEADLINE_MAX_WORDS and (title != lines[0].strip() or not rows[0, 8:14].any()):
         return title, 0
     return None
+
+
+#: A text whose body reaches up to its first line is read as a page under its ``<title>`` only
+#: from this many lines on (a clean article is most often shorter), and where at least this
+#: share of its lines are short lines without a stop (menus, labels).
+TITLED_MIN_LINES = 20
+TITLED_MIN_SHORT = 0.25
+
+
+def _titled_headline(lines: Sequence[str], content: np.ndarray, words: np.ndarray, rows: np.ndarray) -> str | None:
+    """The headline of a page whose body reaches up to its first line, where that line is a
+    ``<title>`` (``Headline | Site``): the line among the next few that repeats its headline
+    part, else that part itself; None for a text that is not such a page."""
+    top = lines[content[0]][:LINE_HEAD_CHARS].strip()
+    title = page_title(top)
+    if title == top or not 2 <= len(title.split()) <= HEADLINE_MAX_WORDS:
+        return None
+    short = (words[content] <= SHORT_WORDS) & (rows[content, _TERMINAL_COLUMN] == 0)
+    if float(short.mean()) < TITLED_MIN_SHORT:
+        return None
+    wanted = set(_NORMAL.findall(title.lower()))
+    for i in content[1:1 + HEADLINE_REACH + 2]:
+        tokens = set(_NORMAL.findall(lines[i][:LINE_HEAD_CHARS].lower()))
+        if 2 <= words[i] <= HEADLINE_MAX_WORDS and len(tokens & wanted) >= HEADLINE_MIN_SIMILARITY * max(len(tokens), len(wanted)):
+            return lines[i].strip()
+    return title
 
 
 def _prose_follows(i: int, words: np.ndarray, rows: np.ndarray) -> bool:

@@ -4,10 +4,10 @@ A page's text (``get_text``) opens with its ``<title>`` line, then its menus, th
 its footer; the next page's title follows. Such text is mostly short lines without a stop (menus,
 link lists, footers), where the article model reads headlines everywhere. So a text whose lines
 are mostly such furniture is split by a model of its own: every gap gets the log-odds that a new
-page starts after it, from what a page start looks like (a title line whose headline comes again
-further down, above the article; a footer before it and a menu after it, prose far away on both
-sides), and a dynamic programme chooses the page starts, paying for every page that holds too
-little prose (a page is one article with furniture around it, never a menu alone). Weights,
+page starts after it, from boosted trees (:mod:`segmenter.trees`) over what a page start looks
+like (a title line whose headline comes again further down, above the article; a footer before
+it and a skip link or menu after it, prose far away on both sides), and a dynamic programme chooses the page starts, paying for every page that holds too
+little prose (a page is one article with furniture around it, never a menu alone). Trees,
 settings and the share of short lines from which a text is page text are in
 ``data/page-model.json``, fitted by ``python -m corpuscut.segmenter.train_pages`` on the
 training part of the WCXB pages.
@@ -29,6 +29,7 @@ from .blocks import Block
 from .body import CUE_LISTS, TERMINAL, load_body_cues, page_title
 from .decoding import choose_boundaries
 from .model import sigmoid
+from .trees import Trees
 
 #: What each page-start feature measures (gap g lies before line g + 1).
 FEATURES: tuple[str, ...] = (
@@ -56,6 +57,9 @@ FEATURES: tuple[str, ...] = (
     "title_after_furniture",
     "title_before_menu",
     "echo_after_furniture",
+    "page_top_next",
+    "title_separator_top_next",
+    "stands_out",
 )
 #: Each feature as a reason a person reads (a few words).
 REASONS: dict[str, str] = {
@@ -83,6 +87,9 @@ REASONS: dict[str, str] = {
     "title_after_furniture": "title line after furniture",
     "title_before_menu": "title line before a menu",
     "echo_after_furniture": "page title after furniture",
+    "page_top_next": "skip link or menu toggle next",
+    "title_separator_top_next": "title line, then a skip link",
+    "stands_out": "longer than the lines around",
 }
 
 #: A line of at most this many words without a final stop is furniture-shaped (a link, a label).
@@ -108,10 +115,10 @@ _TITLE_SEPARATOR = re.compile(r"\s[|\u2013\u2014\-:\u00b7\u2022/\u00bb]{1,2}\s")
 class PageModel:
     """The page-start model and its decoder (``data/page-model.json``)."""
 
-    weights: np.ndarray
-    bias: float
-    mean: np.ndarray
-    scale: np.ndarray
+    #: Boosted trees over FEATURES: the log-odds that a page starts after a gap.
+    trees: Trees
+    #: Added to every gap's log-odds before decoding (chosen with the decoder).
+    shift: float
     #: A text is page text when it has at least ``min_lines`` lines and at least this share of
     #: them are furniture-shaped; or ``cued_short_share`` of them, where at least ``min_cued``
     #: lines are a skip link, menu toggle or menu word (which no article corpus holds).
@@ -128,24 +135,25 @@ class PageModel:
     def logits(self, rows: np.ndarray) -> np.ndarray:
         if not len(rows):
             return np.zeros(0)
-        return ((rows - self.mean) / self.scale) @ self.weights + self.bias
-
-    def contributions(self, row: Sequence[float]) -> np.ndarray:
-        return ((np.asarray(row, dtype=float) - self.mean) / self.scale) * self.weights
+        return self.trees.logits(rows) + self.shift
 
     def probability(self, logit: float) -> float:
         slope, intercept = self.calibration
         return sigmoid(slope * logit + intercept)
 
     def evidence(self, row: Sequence[float]) -> tuple[tuple[str, float], ...]:
-        """Every feature's push on the gap's log-odds, the bias included, largest first."""
-        pushes = [(f"page: {name}", round(float(c), 3)) for name, c in zip(FEATURES, self.contributions(row)) if round(float(c), 3)]
-        pushes.append(("page: bias", round(self.bias, 3)))
+        """Every feature's push on the gap's log-odds and the base (the trees' bias and roots,
+        and the decoder's shift); they add up to the gap's log-odds. Largest first."""
+        pushes = [(f"page: {name}", round(float(c), 3))
+                  for name, c in zip(FEATURES, self.trees.contributions(np.asarray(row, dtype=float), len(FEATURES)))
+                  if round(float(c), 3)]
+        pushes.append(("page: base", round(self.trees.base + self.shift, 3)))
         return tuple(sorted(pushes, key=lambda p: -abs(p[1])))
 
     def reasons(self, row: Sequence[float], threshold: float = 0.5) -> list[str]:
         """The features that pushed hardest towards a page start, strongest first."""
-        pushes = sorted(zip(self.contributions(row), FEATURES), key=lambda p: -p[0])
+        pushes = sorted(zip(self.trees.contributions(np.asarray(row, dtype=float), len(FEATURES)), FEATURES),
+                        key=lambda p: -p[0])
         out = ["page start"]
         for push, name in pushes:
             if push >= threshold and REASONS[name] not in out:
@@ -154,14 +162,13 @@ class PageModel:
 
     def to_json(self, **meta: Any) -> dict[str, Any]:
         return {
-            "features": list(FEATURES),
-            "weights": [round(float(w), 6) for w in self.weights], "bias": round(float(self.bias), 6),
-            "mean": [round(float(m), 6) for m in self.mean], "scale": [round(float(s), 6) for s in self.scale],
+            "features": list(FEATURES), "shift": self.shift,
             "min_short_share": self.min_short_share, "min_lines": self.min_lines,
             "cued_short_share": self.cued_short_share, "min_cued": self.min_cued,
             "min_prose": self.min_prose, "short_penalty": self.short_penalty,
             "calibration": {"slope": round(self.calibration[0], 6), "intercept": round(self.calibration[1], 6)},
             **meta,
+            "trees": self.trees.to_json(),
         }
 
 
@@ -170,12 +177,11 @@ def model_from_json(data: dict[str, Any]) -> PageModel:
         raise ValueError("page model was fitted on other features; refit it (python -m corpuscut.segmenter.train_pages)")
     calibration = data.get("calibration") or {"slope": 1.0, "intercept": 0.0}
     return PageModel(
-        weights=np.asarray(data["weights"], dtype=float), bias=float(data["bias"]),
-        mean=np.asarray(data["mean"], dtype=float), scale=np.asarray(data["scale"], dtype=float),
+        trees=Trees.from_json(data["trees"]), shift=float(data["shift"]),
         min_short_share=float(data["min_short_share"]), min_lines=int(data["min_lines"]),
         min_prose=int(data["min_prose"]), short_penalty=float(data["short_penalty"]),
         calibration=(float(calibration["slope"]), float(calibration["intercept"])),
-        cued_short_share=float(data.get("cued_short_share", 0.2)), min_cued=int(data.get("min_cued", 2)),
+        cued_short_share=float(data["cued_short_share"]), min_cued=int(data["min_cued"]),
     )
 
 
@@ -346,6 +352,12 @@ def page_features(
     short_before = _window_mean(facts.short.astype(float), CONTEXT, True)
     top_after = _window_mean(facts.top, 3, False)
     normal = facts.normal
+    # a skip link or menu toggle in one of the two lines after the gap's line
+    top_next = np.zeros(n - 1)
+    top_next[:-1] = facts.top[2:]
+    top_next[:-2] = np.maximum(top_next[:-2], facts.top[3:])
+    logw = np.log1p(words)
+    around = (_window_mean(logw, CONTEXT, True) + np.concatenate([_window_mean(logw, CONTEXT, False)[1:], [0.0]])) / 2
     repeated = np.array([bool(normal[i]) and normal[i] == normal[i + 1] for i in range(1, n - 1)] + [False], dtype=float)
     columns = [
         echoed,
@@ -372,6 +384,9 @@ def page_features(
         shaped * short_before,
         shaped * np.maximum(top_after, _window_mean(facts.menu, 3, False)),
         echoed * short_before,
+        top_next,
+        titled * top_next,
+        logw[nxt] - around,
     ]
     return np.column_stack([np.asarray(c, dtype=float) for c in columns])
 

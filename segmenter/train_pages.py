@@ -5,9 +5,10 @@
 The training part of the WCXB pages (every page type; never the held-out part) is shuffled
 (seeded) and glued into dumps of six pages, a third of them with a separator line or blank
 lines between pages. Every gap is labelled by whether a page starts after it; the gaps between
-a page's first line and its main text are left out (a cut there finds the page too). A logistic
-regression is fitted on part of the pages; the decoder's shift of the log-odds, the prose a page
-must hold and the price of a page that holds less are chosen on dumps of the other pages, by
+a page's first line and its main text are left out (a cut there finds the page too). Boosted
+trees (:mod:`segmenter.trees`) are fitted on part of the pages; the decoder's shift of the
+log-odds, the prose a page must hold and the price of a page that holds less are chosen on
+dumps of the other pages, by
 the page-start F1 (a cut anywhere from a page's first line to the first line of its main text
 finds it) and the share of single pages kept whole; then the Platt scaling of a chosen start's
 log-odds, on those dumps too.
@@ -32,7 +33,7 @@ from .blocks import make_blocks
 from .body import load_body_model
 from .cues import load_cues
 from .pages import FEATURES, PageModel, block_inputs, decode, line_facts, page_features
-from .train_body import fit_logistic
+from .trees import fit_trees
 from .wcxb import Page
 
 PAGES_PER_DUMP = 6
@@ -46,6 +47,8 @@ FIT_ROUNDS, TUNE_ROUNDS = 2, 2
 MIN_SHORT_SHARE, MIN_LINES, CUED_SHORT_SHARE, MIN_CUED = 0.4, 20, 0.2, 2
 SEPARATORS = ("\n----\n", "\n\n\n", "\n==========\n", "\n\n")
 SEED = 3
+#: The boosted trees: this many rounds of trees this deep.
+ROUNDS, DEPTH = 100, 3
 
 
 def page_dumps(pages: Sequence[Page], rounds: int, seed: int) -> list[tuple[str, list[tuple[int, int]]]]:
@@ -140,17 +143,18 @@ def fit(pages: Sequence[Page], common: frozenset[str], stop_words: frozenset[str
         xs.append(x)
         ys.append(y)
         ws.append(w)
-    lines = fit_logistic(np.vstack(xs), np.concatenate(ys), np.concatenate(ws))
-    for name, weight in sorted(zip(FEATURES, lines.weights), key=lambda t: -abs(t[1])):
-        print(f"{weight:+8.3f}  {name}", file=sys.stderr)
+    trees = fit_trees(np.vstack(xs), np.concatenate(ys), np.concatenate(ws), rounds=ROUNDS, depth=DEPTH)
+    used = np.bincount(trees.feature[trees.feature >= 0], minlength=len(FEATURES))
+    for name, count in sorted(zip(FEATURES, used), key=lambda t: -t[1]):
+        print(f"{count:5d} splits on {name}", file=sys.stderr)
     tune = [prepare(text, spans, common, stop_words) for text, spans in page_dumps(tune_pages, TUNE_ROUNDS, SEED + 1)]
     singles = [prepare(p.text, [], common, stop_words) for p in tune_pages]
     best: tuple[float, PageModel, list] | None = None
-    for shift in (1.0, 1.5, 2.0, 2.5):
-        for min_prose in (100, 200, 300):
-            for penalty in (8.0, 16.0, 32.0):
-                model = PageModel(lines.weights, lines.bias + shift, lines.mean, lines.scale, MIN_SHORT_SHARE,
-                                  MIN_LINES, min_prose, penalty, cued_short_share=CUED_SHORT_SHARE, min_cued=MIN_CUED)
+    for shift in (0.0, 0.5, 1.0, 1.5, 2.0):
+        for min_prose in (60, 100, 200):
+            for penalty in (4.0, 8.0, 16.0):
+                model = PageModel(trees, shift, MIN_SHORT_SHARE, MIN_LINES, min_prose, penalty,
+                                  cued_short_share=CUED_SHORT_SHARE, min_cued=MIN_CUED)
                 p, r, f1, whole, chosen = window_scores(model, tune, singles)
                 # page starts found, and single pages kept whole, count alike
                 score = (f1 + whole) / 2
@@ -168,6 +172,14 @@ def fit(pages: Sequence[Page], common: frozenset[str], stop_words: frozenset[str
     return replace(model, calibration=(float(slope[0]), float(intercept)))
 
 
+def model_text(model: PageModel, **meta: object) -> str:
+    """The model file: its settings a line each, each of the trees' arrays on one line."""
+    data = model.to_json(**meta)
+    trees = data.pop("trees")
+    lines = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in trees.items())
+    return json.dumps(data, indent=1)[:-2] + ',\n "trees": {\n' + lines + "\n }\n}\n"
+
+
 def main(argv: Iterable[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -179,7 +191,7 @@ def main(argv: Iterable[str] | None = None) -> None:
     model = fit(pages, load_body_model().common, _stop_words("english"))
     meta = {"trained_on": f"wcxb-dev train part, {len(pages)} pages of every type, in dumps of {PAGES_PER_DUMP}",
             "command": "python -m corpuscut.segmenter.train_pages --data ../shared/data --out segmenter/data/page-model.json"}
-    args.out.write_text(json.dumps(model.to_json(**meta), indent=1) + "\n", encoding="utf-8")
+    args.out.write_text(model_text(model, **meta), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
 
 

@@ -68,7 +68,7 @@ def test_a_page_cut_is_explained_by_the_page_model():
     articles = Segmenter().split("\n".join(first + second) + "\n")
     names = {name for name, _ in articles[1].evidence}
     assert names and all(name.startswith("page: ") for name in names)
-    assert names - {"page: bias"} <= {f"page: {f}" for f in FEATURES}
+    assert names - {"page: base"} <= {f"page: {f}" for f in FEATURES}
 
 
 def test_news_dumps_are_not_page_text():
@@ -76,3 +76,20 @@ def test_news_dumps_are_not_page_text():
     for path in (SEED, *sorted(SAMPLES.glob("bbc-*.txt"))):
         assert segmenter.analyse(path.read_text(encoding="utf-8")).page is None, path.name
     assert load_page_model().min_short_share > 0.3
+
+
+def test_boosted_trees_explain_each_log_odds_exactly():
+    import numpy as np
+
+    from corpuscut.segmenter.trees import Trees, fit_trees
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 3))
+    y = ((x[:, 0] > 0) & (x[:, 1] > -0.5)).astype(float)
+    trees = fit_trees(x, y, rounds=20, depth=2, min_hessian=1.0)
+    logits = trees.logits(x)
+    assert ((logits > 0) == (y > 0)).mean() > 0.9
+    for row, logit in zip(x[:20], logits[:20]):
+        assert abs(trees.base + trees.contributions(row, 3).sum() - logit) < 1e-9
+    again = Trees.from_json(trees.to_json())
+    assert np.allclose(again.logits(x), logits, atol=1e-4)
