@@ -26,6 +26,7 @@ from .pages import PageCuts, PageModel, is_page_text, line_facts, load_page_mode
 from .streaming import Decision, Limits, Section, assemble, decide_cuts, iter_sections
 from .vectors import dispersion_band, load_vectors
 from .vocabulary import Vocabulary
+from .wrapping import WrapRules, continues_next, load_wrap_rules
 
 
 #: A line of at most this many words and no final stop is furniture-shaped (see :mod:`segmenter.pages`).
@@ -65,6 +66,7 @@ class Segmenter:
         tier: Tier | None = None,
         evidence: bool = True,
         pages: PageModel | None = None,
+        wrapping: WrapRules | None = None,
     ) -> None:
         # A document's language adds its own cue words (months, bylines, "Mehr lesen") to the
         # shipped ones.
@@ -81,6 +83,8 @@ class Segmenter:
         #: Whether each cut carries its evidence (every cue's push) and each body the lines it
         #: leaves out; without, a section's decision is half the size to send between processes.
         self.evidence = evidence
+        #: When a text counts as hard-wrapped, and its lines are read as paragraphs.
+        self.wrapping = wrapping if wrapping is not None else load_wrap_rules()
 
     @classmethod
     def from_files(cls, cues: Path | str | None = None, model: Path | str | None = None, **kw: object) -> "Segmenter":
@@ -96,7 +100,8 @@ class Segmenter:
         """:meth:`analyse` of each text (the same analyses), with the words of all looked up
         in one pass: quicker for many small texts."""
         lines = [list(iter_lines(text)) for text in texts]
-        blocks = [make_blocks(text_lines, self.cues.is_separator) for text_lines in lines]
+        blocks = [make_blocks(text_lines, self.cues.is_separator, continues_next(text, text_lines, self.wrapping))
+                  for text, text_lines in zip(texts, lines)]
         stems = self.vocabulary.stem_ids_of_groups([[_bounded(b.text) for b in text_blocks] for text_blocks in blocks])
         return [self._analysed(*parts) for parts in zip(lines, blocks, stems)]
 
@@ -144,6 +149,11 @@ class Segmenter:
         if fallback is None or not fallback.min_lines <= len(words) <= MAX_DP_BLOCKS:
             return False
         if sorted(words)[len(words) // 2] > fallback.max_median_words:
+            return False
+        # Paragraphs that mostly hold several sentences are an article's (news written as short
+        # paragraphs, lower-cased or not): the boundary model knows them, and the fallback, made
+        # for a sentence a line, cuts a single article of them where its subject moves.
+        if not feats.matrix[0, feats.names.index("no_lede_layout")]:
             return False
         cue_columns = [feats.names.index(name) for name in CUE_FEATURES]
         return not feats.matrix[:, cue_columns].any()
@@ -270,13 +280,17 @@ LINE_VOCABULARY_CHARS = 10_000
 
 
 def _line_words(lines: list[Line], blocks: list[Block], shapes: list[LineShape]) -> list[int]:
-    """Each line's white-space words: a block's as its shape counted them, a separator line's
-    counted here, a blank line's none."""
+    """Each line's white-space words: a one-line block's as its shape counted them, a separator
+    line's and a hard-wrapped paragraph's lines' counted here, a blank line's none."""
     words = [0] * len(lines)
     for block, shape in zip(blocks, shapes):
-        words[block.line.number - 1] = shape.words
+        if block.lines == 1:
+            words[block.line.number - 1] = shape.words
     for i, line in enumerate(lines):
-        if line.content and not words[i]:  # a separator (a block has at least one word)
+        # A separator, or a line of a hard-wrapped paragraph (a block has at least one word):
+        # each line's own words, so that where a section's core starts or ends inside a
+        # paragraph, its words still count once.
+        if line.content and not words[i]:
             words[i] = len(line.content.split())
     return words
 

@@ -1,0 +1,120 @@
+"""Hard-wrapped text is read a paragraph at a time; cuts stay at line starts, nothing is lost."""
+
+from __future__ import annotations
+
+import textwrap
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpuscut.segmenter import Segmenter
+from corpuscut.segmenter.articles import count_words
+from corpuscut.segmenter.blocks import make_blocks
+from corpuscut.text.lines import iter_lines
+from corpuscut.segmenter.streaming import Limits
+from corpuscut.segmenter.wrapping import WrapRules, continues_next, load_wrap_rules
+
+STORM = [
+    "Storm closes ports across the north coast",
+    "Ferries stayed in harbour on Monday and the coastguard warned people to keep away from the sea "
+    "front, where waves of more than ten metres were seen breaking over the harbour walls at dawn.",
+    "Forecasters said the winds would ease by Wednesday, although more rain was expected across "
+    "the region and rivers in the valleys were already running high after a wet month.",
+    "The port authority said it would reopen the ferry terminal once inspectors had checked the "
+    "piers, and that passengers with tickets for cancelled sailings would be refunded in full.",
+]
+BAKERY = [
+    "Village bakery wins national bread award",
+    "A family bakery that has traded from the same corner shop for ninety years has won the "
+    "national award for its sourdough loaves, beating more than four hundred entries from bakers.",
+    "The owners said the prize belonged to their staff, who start baking at four every morning "
+    "and sell out of the prize-winning loaf most days before the lunchtime rush has even begun.",
+]
+
+
+def _wire(articles: list[list[str]], width: int = 64) -> str:
+    """Articles as wire copy: the headline, then paragraphs wrapped at ``width``, each indented."""
+    out = []
+    for headline, *paragraphs in articles:
+        out.append(headline)
+        for paragraph in paragraphs:
+            lines = textwrap.wrap(paragraph, width)
+            out.append("\n".join(["    " + lines[0], *lines[1:]]))
+    return "\n".join(out) + "\n"
+
+
+def test_a_hard_wrapped_paragraph_is_one_block_and_a_headline_another():
+    text = _wire([STORM, BAKERY])
+    lines = list(iter_lines(text))
+    blocks = make_blocks(lines, lambda line: False, continues_next(text, lines, load_wrap_rules()))
+    assert [b.text for b in blocks] == [*STORM, *BAKERY]
+    assert all(b.start == lines[b.line.number - 1].start for b in blocks)
+
+
+def test_hard_wrapped_wire_copy_splits_at_its_headlines():
+    text = _wire([STORM, BAKERY])
+    articles = Segmenter().split(text)
+    assert [a.title for a in articles] == [STORM[0], BAKERY[0]]
+    assert "".join(a.text for a in articles) == text
+
+
+def test_text_of_a_paragraph_a_line_is_not_read_as_wrapped():
+    text = "\n".join([*STORM, *BAKERY, *STORM[1:]]) + "\n"
+    lines = list(iter_lines(text))
+    assert not any(continues_next(text, lines, load_wrap_rules()))
+
+
+def test_a_line_the_next_word_would_have_fitted_after_ends_its_paragraph():
+    short = "The harbour master agreed."
+    text = _wire([STORM]).replace("    Forecasters", short + "\nForecasters", 1)
+    lines = list(iter_lines(text))
+    joins = continues_next(text, lines, load_wrap_rules())
+    assert not joins[[line.content for line in lines].index(short)]
+
+
+def test_a_closing_quote_on_its_own_line_stays_with_the_paragraph_before():
+    text = ("Storm closes ports\n\n\"The sea has never been this high,\" the harbour master said on Monday "
+            "as crews tied down the boats.\n\n\"\n\nVillage bakery wins award\n\nA family bakery has won "
+            "the national award for its sourdough loaves.\n")
+    lines = list(iter_lines(text))
+    blocks = make_blocks(lines, lambda line: False)
+    assert [b.text[:7] for b in blocks] == ["Storm c", "\"The se", "Village", "A famil"]
+    assert blocks[1].text.endswith(" \"")
+    assert all(a.text.strip() != "\"" for a in Segmenter().split(text))
+
+
+def test_wrapping_rules_are_data_and_a_bad_file_is_named(tmp_path):
+    import pytest
+
+    from corpuscut.segmenter import CueFileError
+
+    good = tmp_path / "wrapping.json"
+    good.write_text('{"min_lines": 4, "_comment": "x"}')
+    assert load_wrap_rules(good) == WrapRules(min_lines=4)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"columns": 4}')
+    with pytest.raises(CueFileError, match="columns"):
+        load_wrap_rules(bad)
+
+
+def test_words_of_a_wrapped_article_count_once_when_sections_end_inside_its_paragraphs():
+    text = _wire([STORM, BAKERY, STORM, BAKERY], width=50)
+    segmenter = Segmenter(limits=Limits(section_lines=5, margin_lines=4))
+    articles = segmenter.split(text)
+    assert "".join(a.text for a in articles) == text
+    assert [a.words for a in articles] == [count_words(a.text) for a in articles]
+
+
+words = st.text(alphabet="abcdefghij", min_size=1, max_size=9)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(words, min_size=3, max_size=40), min_size=1, max_size=8),
+       st.integers(min_value=30, max_value=90), st.booleans())
+def test_splitting_wrapped_text_is_lossless_and_cuts_only_at_line_starts(paragraphs, width, indent):
+    wrapped = ["\n".join(textwrap.wrap(" ".join(p) + ".", width)) for p in paragraphs]
+    text = ("\n    " if indent else "\n\n").join(wrapped) + "\n"
+    articles = Segmenter().split(text)
+    assert "".join(a.text for a in articles) == text
+    starts = {line.start for line in iter_lines(text)}
+    assert all(a.start in starts for a in articles)
