@@ -449,6 +449,9 @@ class BodyFinder:
 
 #: A numbered item or section ("3. Eat less salt", "2.1) Costs"): a subheading, not the headline.
 _LIST_ITEM = re.compile(r"\s*\d+(\.\d+)*[.)]\s")
+#: A headline opens with a letter, a digit or an opening quote or bracket: not with a separator
+#: ("| December 17, 2025"); and it does not end with a colon (that introduces a form or a list).
+_HEADLINE_OPENS = re.compile("\\s*[\\w\"'(\\[\u201c\u2018\u00bf\u00a1]")
 #: Where a page's ``<title>`` joins its headline to the site's name.
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00b7\u2022/]{1,2}\s+")
 #: The headline is sought this many lines above the body; its score is its similarity to the
@@ -492,7 +495,8 @@ def _headline(lines: Sequence[str], first: int, words: np.ndarray, rows: np.ndar
     near, near_line, near_score = "", 0, 0.0  # the best headline-shaped line just above the body
     for i in range(max(1, first - HEADLINE_SEARCH), min(len(lines), first + 4)):
         n = words[i]
-        if not 2 <= n <= HEADLINE_MAX_WORDS or rows[i, 8:14].any() or _LIST_ITEM.match(lines[i]):
+        if (not 2 <= n <= HEADLINE_MAX_WORDS or rows[i, 8:14].any() or _LIST_ITEM.match(lines[i])
+                or not _HEADLINE_OPENS.match(lines[i]) or lines[i].rstrip().endswith(":")):
             continue
         tokens = set(_NORMAL.findall(lines[i][:LINE_HEAD_CHARS].lower()))
         similarity = len(tokens & wanted) / max(len(tokens), len(wanted))
