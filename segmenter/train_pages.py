@@ -29,12 +29,13 @@ import numpy as np
 from corpuscut.text.lines import iter_lines
 from corpuscut.text.words import _stop_words
 
-from .blocks import make_blocks
+from .blocks import Block, make_blocks
 from .body import load_body_model
 from .cues import load_cues
 from .pages import FEATURES, PageModel, block_inputs, decode, line_facts, page_features
 from .trees import fit_trees
 from .wcxb import Page
+from .wrapping import continues_next, load_wrap_rules
 
 PAGES_PER_DUMP = 6
 #: Pages fitted on (the rest choose the decoder), and how many shuffled rounds of dumps each part gives.
@@ -71,8 +72,10 @@ def page_dumps(pages: Sequence[Page], rounds: int, seed: int) -> list[tuple[str,
     return out
 
 
-def _blocks(text: str):  # type: ignore[no-untyped-def]
-    return make_blocks(list(iter_lines(text)), load_cues().is_separator)
+def _blocks(text: str) -> list[Block]:
+    """The text's blocks as the segmenter makes them (hard-wrapped paragraphs read whole)."""
+    lines = list(iter_lines(text))
+    return make_blocks(lines, load_cues().is_separator, continues_next(text, lines, load_wrap_rules()))
 
 
 def labelled_rows(text: str, spans: list[tuple[int, int]], common: frozenset[str], stop_words: frozenset[str]
