@@ -92,7 +92,9 @@ class NewsRankModel:
     """Feature weights and bias; how a default summary is sized (at most ``max_sentences``
     sentences within ``word_budget`` words); the longest sentence worth showing; whether the
     summary opens with the article's lede (``lede_first``: readers asked blind preferred the
-    summary that gives the news first, see BENCHMARKS.md)."""
+    summary that gives the news first, see BENCHMARKS.md), when the lede is among the
+    ``lede_among_best`` sentences the weights score highest (a lede the weights rank far down is
+    more often a scene-setting opener than the news)."""
 
     weights: tuple[float, ...]
     bias: float = 0.0
@@ -100,6 +102,7 @@ class NewsRankModel:
     max_sentences: int = 4
     max_sentence_words: int = 60
     lede_first: bool = True
+    lede_among_best: int = 4
 
     @property
     def weight_vector(self) -> np.ndarray:
@@ -114,6 +117,7 @@ class NewsRankModel:
             "max_sentences": self.max_sentences,
             "max_sentence_words": self.max_sentence_words,
             "lede_first": self.lede_first,
+            "lede_among_best": self.lede_among_best,
             **meta,
         }
         return json.dumps(body, indent=2) + "\n"
@@ -131,6 +135,7 @@ def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
         return NewsRankModel(
             tuple(float(w) for w in data["weights"]), float(data["bias"]), int(data["word_budget"]),
             int(data["max_sentences"]), int(data["max_sentence_words"]), bool(data.get("lede_first", True)),
+            int(data.get("lede_among_best", 4)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"newsrank model {path or 'data/newsrank.json'} lacks a setting: {exc}") from exc
@@ -415,7 +420,7 @@ def newsrank_select(
     passed: set[int] = set()  # repeats, and sentences too long to open the summary with
     if model.lede_first:  # the news first, then the best of the rest
         lede = _lede([len(s.split()) for s in sentences], reach, echoes, word_budget, model.max_sentence_words)
-        if lede is not None:
+        if lede is not None and lede in order[: model.lede_among_best]:
             chosen.append(lede)
             seen |= trigrams[lede]
             used += len(sentences[lede].split())
