@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import typing
 from dataclasses import dataclass, fields
 from enum import Enum
@@ -109,6 +110,11 @@ class Options:
         typer.Option("--out-dir", metavar="DIR", file_okay=False,
                      help="Write each article to DIR/NNNN-slug.txt, plus DIR/index.jsonl."),
     ] = None
+    overwrite: Annotated[
+        bool,
+        typer.Option("--overwrite",
+                     help="With --out-dir: write into a folder that already holds files (those of the same names are replaced, the others kept)."),
+    ] = False
     view: Annotated[
         View,
         typer.Option("--view", metavar="VIEW",
@@ -176,6 +182,24 @@ class Options:
             raise UsageError(f"--ratio must be more than 0 and at most 1 (not {self.ratio:g})")
         if self.out_dir is not None and self.output is not None:
             raise UsageError("give --output or --out-dir, not both")
+        if self.out_dir is not None and not self.overwrite:
+            held = files_held(self.out_dir)
+            if held:
+                raise UsageError(f"--out-dir {self.out_dir} already holds {len(held)} file{'s' if len(held) > 1 else ''} "
+                                 f"(such as {held[0]}); give an empty or new folder, or --overwrite to write into it anyway")
+
+
+def files_held(folder: Path) -> list[str]:
+    """The names in ``folder`` (sorted; none if it is missing or cannot be listed), leaving out
+    the temporary files of killed runs, which writing there removes: files a run writing there
+    would mix its own with, and its index would not list."""
+    from .output import is_stale_part
+
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(name for name in names if not is_stale_part(name))
 
 
 # The groups commands share, in the order ``--help`` lists them.

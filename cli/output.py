@@ -15,6 +15,7 @@ import errno
 import hashlib
 import io
 import os
+import signal
 import stat
 import tempfile
 from pathlib import Path
@@ -75,8 +76,10 @@ def atomic_text_file(path: Path) -> Iterator[TextIO]:
         return
     folder = target.parent if str(target.parent) else Path(".")
     remove_stale_parts(folder, target.name)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder)
+    tmp: str | None = None
     try:
+        with _interrupts_held():
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=folder)
         os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
@@ -86,9 +89,28 @@ def atomic_text_file(path: Path) -> Iterator[TextIO]:
             raise OSError(errno.EEXIST, "was replaced by another kind of file while being written")
         os.replace(tmp, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back while a temporary file is created and its name kept: a
+    signal that lands as the file is made (after the system call, before the name is stored)
+    would otherwise stop the run with the file on disk and nothing left to remove it. A signal
+    held back is handled as the block ends, by which time the caller can clean up."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, OSError, ValueError):  # no signal masks on this system
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _mode_for(path: Path) -> int:
@@ -128,6 +150,11 @@ def _stale(entry: str, name: str | None) -> bool:
     except OSError:
         return False
     return False
+
+
+def is_stale_part(entry: str) -> bool:
+    """Whether ``entry`` is a temporary file that a process no longer running left behind."""
+    return _stale(entry, None)
 
 
 def remove_stale_parts(folder: Path | str, name: str | None, dir_fd: int | None = None) -> None:
@@ -177,16 +204,20 @@ class OutputFolder:
         """Write ``name`` through a temporary file renamed over it (the rename replaces a link
         itself, never what it points to)."""
         data = text.encode("utf-8")
-        for _ in range(100):
-            tmp = f".{name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
-            try:
-                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666, dir_fd=self.fd)
-                break
-            except FileExistsError:
-                continue
-        else:
-            raise OSError(errno.EEXIST, f"cannot make a temporary file in {self.path}")
+        tmp: str | None = None
         try:
+            for _ in range(100):
+                candidate = f".{name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
+                try:
+                    with _interrupts_held():
+                        fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o666,
+                                     dir_fd=self.fd)
+                        tmp = candidate
+                    break
+                except FileExistsError:
+                    continue
+            else:
+                raise OSError(errno.EEXIST, f"cannot make a temporary file in {self.path}")
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 if sync:
@@ -194,8 +225,9 @@ class OutputFolder:
                     os.fsync(handle.fileno())
             os.replace(tmp, name, src_dir_fd=self.fd, dst_dir_fd=self.fd)
         except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp, dir_fd=self.fd)
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp, dir_fd=self.fd)
             raise
 
     def close(self) -> None:

@@ -240,7 +240,7 @@ def test_out_dir_never_follows_a_planted_folder_link_out_of_the_folder(run, tmp_
     out = tmp_path / "out"
     out.mkdir()
     (out / "0001-kursk-taiwan-dump").symlink_to(outside, target_is_directory=True)
-    result = run(["split", "--jobs", "1", "--out-dir", str(out), str(SEED), str(SAMPLES / "bbc-noisy.txt")])
+    result = run(["split", "--jobs", "1", "--out-dir", str(out), "--overwrite", str(SEED), str(SAMPLES / "bbc-noisy.txt")])
     assert result.exit_code == 1 and "not followed" in result.err_text and result.err_text.count("\n") == 1
     assert list(outside.iterdir()) == []
 
@@ -252,7 +252,7 @@ def test_out_dir_replaces_a_planted_file_link_and_never_copies_its_mode(run, tmp
     out = tmp_path / "out"
     out.mkdir()
     (out / "0001-kyivs-allies-are-largely-withholding-judgement-over-the-ukra.txt").symlink_to(victim)
-    assert run(["split", "--jobs", "1", "--out-dir", str(out), str(SEED)]).exit_code == 0
+    assert run(["split", "--jobs", "1", "--out-dir", str(out), "--overwrite", str(SEED)]).exit_code == 0
     assert victim.read_text() == "keep me" and victim.stat().st_mode & 0o7777 == 0o4755
     written = [p for p in out.iterdir() if p.name.startswith("0001-")]
     assert len(written) == 1 and not written[0].is_symlink() and written[0].stat().st_mode & 0o7000 == 0

@@ -1,0 +1,75 @@
+"""An ``--out-dir`` or ``-o`` run stopped at any moment leaves no temporary file, and a run
+never mixes its files with another run's in one folder."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED
+
+
+@pytest.fixture
+def interrupt_as_temporary_files_are_made(monkeypatch):
+    """Ctrl-C landing the moment a temporary file has been created, before the call that made
+    it has returned: the worst place for it."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    real_open = os.open
+
+    def open_then_interrupted(path, flags, *args, **kwargs):
+        fd = real_open(path, flags, *args, **kwargs)
+        if os.fsdecode(path).endswith(".part"):
+            signal.raise_signal(signal.SIGINT)
+        return fd
+
+    monkeypatch.setattr(os, "open", open_then_interrupted)
+    yield
+    monkeypatch.undo()
+    signal.signal(signal.SIGINT, previous)
+
+
+def _temporary_files(folder: Path) -> list[str]:
+    return [str(p) for p in folder.rglob("*") if p.name.endswith(".part")]
+
+
+def test_an_out_dir_run_interrupted_as_a_file_is_made_leaves_no_temporary_file(
+        run, tmp_path, interrupt_as_temporary_files_are_made):
+    out = tmp_path / "out"
+    result = run(["split", "--jobs", "1", "--out-dir", str(out), str(SEED)])
+    assert result.exit_code == 130
+    assert _temporary_files(out) == []
+
+
+def test_an_output_file_run_interrupted_as_its_temporary_file_is_made_leaves_none(
+        run, tmp_path, interrupt_as_temporary_files_are_made):
+    result = run(["split", "--jobs", "1", "-o", str(tmp_path / "out.jsonl"), str(SEED)])
+    assert result.exit_code == 130
+    assert _temporary_files(tmp_path) == [] and not (tmp_path / "out.jsonl").exists()
+
+
+def test_an_out_dir_holding_another_runs_files_is_refused(run, tmp_path):
+    out = tmp_path / "out"
+    assert run(["split", "--jobs", "1", "--out-dir", str(out), str(SEED)]).exit_code == 0
+    before = sorted(p.name for p in out.iterdir())
+    result = run(["split", "--jobs", "1", "--out-dir", str(out), str(SEED)])
+    assert result.exit_code == 2
+    assert result.err_text.splitlines()[0] == (
+        f"corpuscut: error: --out-dir {out} already holds 6 files (such as 0001-kyivs-allies-are-largely-withholding-judgement-over-the-ukra.txt); "
+        "give an empty or new folder, or --overwrite to write into it anyway")
+    assert sorted(p.name for p in out.iterdir()) == before
+
+
+def test_overwrite_writes_into_a_folder_that_holds_files(run, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    assert run(["split", "--jobs", "1", "--out-dir", str(out), "--overwrite", str(SEED)]).exit_code == 0
+    assert (out / "notes.txt").read_text() == "mine" and (out / "index.jsonl").exists()
+
+
+def test_an_empty_out_dir_is_written_into(run, tmp_path):
+    assert run(["split", "--jobs", "1", "--out-dir", str(tmp_path), str(SEED)]).exit_code == 0
+    assert len((tmp_path / "index.jsonl").read_text().splitlines()) == 5
