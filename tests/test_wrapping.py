@@ -118,3 +118,65 @@ def test_splitting_wrapped_text_is_lossless_and_cuts_only_at_line_starts(paragra
     assert "".join(a.text for a in articles) == text
     starts = {line.start for line in iter_lines(text)}
     assert all(a.start in starts for a in articles)
+
+
+#: A Reuters story (reuters21578, article 1) as the wire sent it: wrapped at about 64 columns,
+#: each paragraph indented.
+COCOA = """BAHIA COCOA REVIEW
+    SALVADOR, Feb 26 - Showers continued throughout the week in
+the Bahia cocoa zone, alleviating the drought since early
+January and improving prospects for the coming temporao,
+although normal humidity levels have not been restored,
+Comissaria Smith said in its weekly review.
+    The dry period means the temporao will be late this year.
+    Arrivals for the week ended February 22 were 155,221 bags
+of 60 kilos making a cumulative total for the season of 5.93
+mln against 5.81 at the same stage last year. Again it seems
+that cocoa delivered earlier on consignment was included in the
+arrivals figures.
+    Comissaria Smith said there is still some doubt as to how
+much old crop cocoa is still available as harvesting has
+practically come to an end. With total Bahia crop estimates
+around 6.4 mln bags and sales standing at almost 6.2 mln there
+are a few hundred thousand bags still in the hands of farmers,
+middlemen, exporters and processors.
+"""
+
+
+def test_the_wrapping_rules_a_text_basic_defaults_to_are_the_shipped_ones():
+    assert WrapRules() == load_wrap_rules()
+
+
+def test_sentences_of_hard_wrapped_text_run_on_over_line_ends_and_keep_their_offsets():
+    from corpuscut.summarizer import split_sentences
+
+    sentences = split_sentences(COCOA)
+    assert sentences[0].text == "BAHIA COCOA REVIEW"
+    assert " ".join(sentences[1].text.split()).startswith("SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia")
+    assert " ".join(sentences[1].text.split()).endswith("Comissaria Smith said in its weekly review.")
+    assert " ".join(sentences[3].text.split()) == (
+        "Arrivals for the week ended February 22 were 155,221 bags of 60 kilos making a cumulative total for the "
+        "season of 5.93 mln against 5.81 at the same stage last year."
+    )
+    assert all(s.text == COCOA[s.start:s.end] and s.text == s.text.strip() for s in sentences)
+    assert len(sentences) == 7
+
+
+def test_a_hard_wrapped_story_summarizes_into_whole_sentences():
+    from corpuscut.summarizer import summarize
+
+    summary = summarize(COCOA, sentences=3)
+    flat = " ".join(COCOA.split())
+    for s in summary.sentences:
+        text = " ".join(s.text.split())
+        assert text in flat and text[-1] == "." and text[0].isupper()
+    assert "Showers continued throughout the week in the Bahia cocoa zone" in summary.text
+
+
+def test_sentences_of_text_that_is_not_wrapped_still_end_at_each_line():
+    from corpuscut.summarizer import split_sentences
+
+    text = "\n".join(STORM) + "\n"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == STORM
+

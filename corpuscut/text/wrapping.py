@@ -1,0 +1,109 @@
+"""Hard-wrapped text: which line ends are only where the line was full, not where a paragraph ends.
+
+Wire copy, e-mail and text files wrap their paragraphs at a fixed column: there a line end says
+nothing, and a paragraph is a run of lines. Read line by line, every wrapped line looks like a
+paragraph of its own, cut off mid-sentence, and the boundary model would weigh thousands of
+meaningless gaps. So a text is first tested for wrapping (most of its lines end near one column,
+few run past it, most of the full ones end inside a sentence); in a wrapped text, a line goes on
+into the next one when it is full (the next line's first word would not have fitted after it,
+or it reaches most of the width) and nothing marks a new paragraph between them (a blank line, a
+separator, a deeper indent, a short line without a stop after a sentence's end). The runs are
+the units the boundary model scores; an article can still start only at a line start, so
+splitting stays lossless and every offset stays exact.
+
+The thresholds are data: the segmenter ships them (``segmenter/data/wrapping.json``, read by
+``corpuscut.segmenter.wrapping.load_wrap_rules``); the defaults of ``WrapRules`` are the same
+values, for readers of text that have no need of the segmenter (a test holds them equal).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lines import LINE_END_CHARS, Line
+
+TERMINAL = ".!?:;\"'\u201d\u2019)]\u2026"
+
+
+@dataclass(frozen=True)
+class WrapRules:
+    """When a text counts as hard-wrapped, and when one of its lines goes on into the next."""
+
+    #: Fewer text lines than this tell too little about a width.
+    min_lines: int = 8
+    #: The width of a wrapped text lies in this range of characters.
+    min_width: int = 30
+    max_width: int = 132
+    #: The width is the length this share of lines stays within.
+    width_quantile: float = 0.9
+    #: A line at least this share of the width long is full.
+    full_share: float = 0.7
+    #: A wrapped text has at least this share of its lines full...
+    min_full_lines: float = 0.55
+    #: ...and at most this share longer than the width...
+    max_long_lines: float = 0.05
+    #: ...and at least this share of its full lines end inside a sentence.
+    min_open_lines: float = 0.5
+    #: Paragraphs are marked by indentation when at least this share of lines is indented deeper
+    #: than the text's usual indentation.
+    indent_share: float = 0.04
+
+
+def _indent(line_text: str) -> int:
+    """Columns of leading white space (a tab to the next multiple of 8)."""
+    stripped = line_text.rstrip(LINE_END_CHARS)
+    lead = stripped[: len(stripped) - len(stripped.lstrip())]
+    return len(lead.expandtabs(8))
+
+
+def continues_next(text: str, lines: list[Line], rules: WrapRules) -> list[bool]:
+    """For each line of ``lines`` (all lines of ``text``, blank ones included), whether it goes
+    on into the next line as part of the same hard-wrapped paragraph. All False unless the text
+    is hard-wrapped."""
+    out = [False] * len(lines)
+    text_lines = [i for i, line in enumerate(lines) if line.content]
+    if len(text_lines) < rules.min_lines:
+        return out
+    lengths = sorted(len(lines[i].content) for i in text_lines)
+    width = lengths[min(len(lengths) - 1, int(rules.width_quantile * len(lengths)))]
+    # The longest line within a little of that: a greedy wrapper fills lines up to its width.
+    width = max(n for n in lengths if n <= width * 1.1)
+    if not rules.min_width <= width <= rules.max_width:
+        return out
+    full = rules.full_share * width
+    long_lines = sum(n > width + 1 for n in lengths)
+    full_lines = sum(n >= full for n in lengths)
+    if long_lines > rules.max_long_lines * len(lengths) or full_lines < rules.min_full_lines * len(lengths):
+        return out
+    # A wrapper breaks lines wherever the width falls, mostly inside a sentence; a text of a
+    # sentence a line (of even length) ends every full line with a stop.
+    full_ends = [lines[i].content[-1] for i in text_lines if len(lines[i].content) >= full]
+    if sum(end not in TERMINAL for end in full_ends) < rules.min_open_lines * len(full_ends):
+        return out
+    indents = [_indent(text[lines[i].start: lines[i].end]) for i in text_lines]
+    base = sorted(indents)[len(indents) // 2]
+    indent_of = dict(zip(text_lines, indents))
+    indented = sum(d > base for d in indents) >= rules.indent_share * len(indents)
+    blank_marked = sum(not line.content for line in lines) >= rules.indent_share * len(text_lines)
+    # Where a paragraph visibly starts: after a blank line, or on a deeper indent.
+    starts = {j for i, j in zip(text_lines, text_lines[1:]) if j != i + 1 or (indented and indent_of[j] > base)}
+    for k, (i, j) in enumerate(zip(text_lines, text_lines[1:])):
+        if j in starts:
+            continue
+        here, after = lines[i].content, lines[j].content
+        if len(here) > width + 1:
+            continue
+        first_word = after.split(None, 1)[0]
+        if len(here) < full and len(here) + 1 + len(first_word) <= width:
+            continue  # the next word would have fitted: the line ended on purpose
+        if here[-1] in TERMINAL and not after[0].islower():
+            # A full line that ends a sentence may end a paragraph too, unless the text marks
+            # its paragraphs otherwise (indents, blank lines); and even then, not before a
+            # line of its own without a stop (a headline, a subhead, a sign-off).
+            if not (indented or blank_marked):
+                continue
+            alone = k + 2 >= len(text_lines) or text_lines[k + 2] in starts
+            if alone and after[-1] not in TERMINAL:
+                continue
+        out[i] = True
+    return out
