@@ -3,6 +3,7 @@ under ``cli.commands``)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated, Any, Optional
 
@@ -103,8 +104,21 @@ app.add_typer(eval_app, name="eval")
 eval_app.command("split", epilog=f"Example: {eval_split.EXAMPLE}")(eval_split.eval_split)
 
 
+def _plain_help_under_no_color() -> None:
+    """NO_COLOR (https://no-color.org) asks for no colour; Rich drops colours for it but keeps
+    bold and dim, which Typer's help is full of. Under NO_COLOR the help is plain text, even
+    with FORCE_COLOR."""
+    if not os.environ.get("NO_COLOR"):
+        return
+    from typer import rich_utils  # only here: it imports Rich, which most runs never need
+
+    rich_utils.COLOR_SYSTEM = None
+    rich_utils.FORCE_TERMINAL = False
+
+
 def main() -> None:
     """Run the command (``cli.entry.main`` wraps this for the console script)."""
+    _plain_help_under_no_color()
     try:
         app()
     except BrokenPipeError:

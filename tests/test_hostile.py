@@ -147,7 +147,7 @@ def test_a_folder_is_read_recursively_and_an_empty_one_is_reported(run, tmp_path
     (tmp_path / "empty").mkdir()
     assert len(records(run(["split", str(tmp_path / "full")]).out_text)) == 5
     result = run(["split", str(tmp_path / "empty")])
-    assert result.exit_code == 1 and "is a directory" in result.err_text
+    assert result.exit_code == 1 and "is a folder with nothing to read" in result.err_text
 
 
 def test_the_tool_never_opens_a_network_connection(run, monkeypatch):

@@ -65,7 +65,7 @@ def test_corrupt_compressed_input_is_an_input_error():
 def test_missing_file_and_directory_are_input_errors(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         read_document(str(tmp_path / "nope.txt"))
-    with pytest.raises(InputError, match="is a directory"):
+    with pytest.raises(InputError, match="is a folder with nothing to read"):
         read_document(str(tmp_path))
 
 

@@ -35,13 +35,18 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+#: Codecs Python calls text encodings that encode something other than a file's text: domain
+#: names (``idna``, ``punycode``) and a codec that refuses everything (``undefined``).
+NOT_FILE_ENCODINGS = frozenset({"idna", "punycode", "undefined"})
+
+
 def check_encoding(encoding: str, source: str = "--encoding") -> None:
     """Raise InputError unless ``encoding`` names a text encoding (not rot13, base64, zlib)."""
     try:
         info = codecs.lookup(encoding)
     except LookupError as exc:
         raise InputError(source, f"unknown encoding {encoding!r} (try utf-8, latin-1, cp1252)") from exc
-    if not getattr(info, "_is_text_encoding", True):
+    if not getattr(info, "_is_text_encoding", True) or info.name in NOT_FILE_ENCODINGS:
         raise InputError(source, f"{encoding!r} is not a text encoding (try utf-8, latin-1, cp1252)")
 
 
@@ -111,7 +116,7 @@ def _detect(data: bytes) -> str | None:
 def _fits(sample: bytes, codec: str, final: bool) -> bool:
     try:
         codecs.getincrementaldecoder(codec)("strict").decode(sample, final)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return False
     return True
 
@@ -132,6 +137,11 @@ def decode_pieces(
             except UnicodeDecodeError as exc:
                 raise InputError(
                     source, f"is not valid {decoding.codec} at byte {position + exc.start} (drop --encoding to detect it)"
+                ) from exc
+            except UnicodeError as exc:  # utf-16 and utf-32 without a byte-order mark
+                raise InputError(
+                    source, f"is not valid {decoding.codec} at byte {position} (it does not start with a byte-order mark; "
+                    "name the byte order, as in utf-16-le, or drop --encoding to detect it)"
                 ) from exc
             if text:
                 yield text

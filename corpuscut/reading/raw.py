@@ -66,8 +66,8 @@ def open_binary(source: str, stdin: BinaryIO | None) -> BinaryIO:
         return stdin
     if isinstance(source, NotRegular):
         raise InputError(source, f"is {source.kind}, not a regular file: skipped")
-    if os.path.isdir(source):
-        raise InputError(source, "is a directory, not a file")
+    if os.path.isdir(source):  # a folder reaches here only when it holds nothing to read
+        raise InputError(source, "is a folder with nothing to read (no files, or only hidden ones)")
     try:
         return open(source, "rb")
     except FileNotFoundError as exc:
