@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
@@ -22,6 +22,8 @@ from typing import Any, Sequence
 import numpy as np
 
 from corpuscut.text.datafiles import read_json
+from corpuscut.text.lines import iter_lines
+from corpuscut.text.wrapping import WrapRules, continues_next
 from corpuscut.text.words import _stop_words
 
 from .cues import _compile
@@ -38,6 +40,8 @@ PROSE_MIN_WORDS = 8
 HEADLINE_MAX_WORDS = 30
 #: A headline at most this many lines above the body opens it (the lines between are its byline and date).
 HEADLINE_REACH = 3
+#: A text of fewer lines is not tested for hard wrapping (the test needs more to tell a width).
+WRAPPED_MIN_LINES = WrapRules().min_lines
 #: Neighbourhood of a line for its context features (lines on each side).
 REACH = 3
 TERMINAL = tuple(".!?\"'\u201d\u2019)\u2026:;")
@@ -365,6 +369,31 @@ def _plainly_prose(lines: Sequence[str]) -> bool:
     return True
 
 
+def _paragraph_lines(text: str) -> tuple[list[str], list[int]]:
+    """The units a body is judged by, joined by "\\n" they give ``text`` back, and the line
+    number each starts on: the text's lines; in hard-wrapped text, its paragraphs (a wrapped
+    line is short only because its paragraph ended, or the column came)."""
+    lines = text.split("\n")
+    numbers = list(range(1, len(lines) + 1))
+    if len(lines) < WRAPPED_MIN_LINES:
+        return lines, numbers
+    found = list(iter_lines(text))
+    if len(found) != len(lines) - (lines[-1] == ""):
+        return lines, numbers  # other line ends than "\n" and "\r\n": read line by line
+    joins = continues_next(text, found, WrapRules())
+    if not any(joins):
+        return lines, numbers
+    units: list[str] = []
+    starts: list[int] = []
+    for k, line in enumerate(lines):
+        if k and k - 1 < len(joins) and joins[k - 1]:
+            units[-1] += "\n" + line
+        else:
+            units.append(line)
+            starts.append(k + 1)
+    return units, starts
+
+
 class BodyFinder:
     """Finds the body of each article text. Build once; ``find`` is a pure function of the text."""
 
@@ -374,11 +403,18 @@ class BodyFinder:
     def find(self, text: str, explain: bool = False) -> Body:
         if len(text) > MAX_BODY_CHARS or text.count("\n") >= MAX_BODY_LINES:
             return Body(0, len(text), 0.0)
-        lines = text.split("\n")
+        if text.count("\n") < 2 or _plainly_prose(text.split("\n")):
+            return Body(0, len(text), 0.0)  # (a wrapped text is never plainly prose line by line)
+        lines, first_lines = _paragraph_lines(text)
         if len(lines) < 3 or _plainly_prose(lines):
             return Body(0, len(text), 0.0)
         rows = line_features(lines, self.model.common)
-        return self.body(text, lines, rows, self.model.logits(rows), explain)
+        body = self.body(text, lines, rows, self.model.logits(rows), explain)
+        if len(first_lines) < len(text.split("\n")) and body.dropped:
+            # name the dropped runs by the text's own lines, not by its paragraphs
+            last_lines = [*(n - 1 for n in first_lines[1:]), text.count("\n") + 1]
+            body = replace(body, dropped=tuple((first_lines[lo - 1], last_lines[hi - 1], why) for lo, hi, why in body.dropped))
+        return body
 
     def body(self, text: str, lines: list[str], rows: np.ndarray, logits: np.ndarray, explain: bool = False) -> Body:
         """The body given each line's features and log-odds."""

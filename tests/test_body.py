@@ -152,3 +152,36 @@ def test_an_ascii_lines_counts_from_its_bytes_equal_those_of_the_patterns(head):
     from corpuscut.text.words import _stop_words
 
     assert _ascii_counts(head, _ascii_stop_words("english")) == _counts(head, _stop_words("english"))
+
+
+
+#: A news story of three long paragraphs under its headline.
+HARBOUR = [
+    "Storm closes ports across the north coast",
+    "Ferries stayed in harbour on Monday and the coastguard warned people to keep away from the sea front, where "
+    "waves of more than ten metres were seen breaking over the harbour walls at dawn. The port authority said that "
+    "no vessel would leave before the wind dropped, and that the ferry company had offered to put up stranded "
+    "passengers in hotels in the town. Fishing boats that had been at sea over the weekend came in early on "
+    "Sunday evening, their skippers said, after the forecast was changed twice in a single afternoon. \"We have "
+    "not seen a storm like this in twenty years,\" the harbour master told reporters on the quay.",
+    "Forecasters said the winds would ease by Wednesday, although more rain was expected across the region and "
+    "rivers in the valleys were already running high after a wet month. The environment agency issued flood "
+    "warnings for three towns and asked people living near the river banks to move their cars to higher ground. "
+    "Schools in two districts stayed closed because the buses could not run on the coast road, which was shut "
+    "after part of a sea wall gave way in the night. Engineers were sent to inspect the damage as soon as the "
+    "tide had turned, the council said.",
+    "The port authority said it would reopen the ferry terminal once inspectors had checked the piers, and that "
+    "passengers with tickets for cancelled sailings would be refunded in full or could travel later in the week. "
+    "Hauliers said hundreds of lorries were parked on the approach roads and that fresh food bound for the "
+    "islands would be late. The island councils asked shops not to ration goods and said that supplies of fuel "
+    "and medicine were enough for at least a fortnight, whatever the weather did next.",
+]
+
+
+@pytest.mark.parametrize("width", [60, 64, 72, 78])
+def test_a_hard_wrapped_article_is_judged_by_paragraph_and_its_body_is_all_of_it(width):
+    import textwrap
+
+    text = "\n\n".join(textwrap.fill(p, width) for p in HARBOUR) + "\n"
+    body = find_body(text, explain=True)
+    assert (body.start, body.end, body.dropped) == (0, len(text), ())
