@@ -23,7 +23,7 @@ import numpy as np
 
 from corpuscut.text.datafiles import read_json
 from corpuscut.text.lines import iter_lines
-from corpuscut.text.wrapping import WrapRules, continues_next
+from corpuscut.text.wrapping import continues_next, shipped_wrap_rules
 from corpuscut.text.words import _stop_words
 
 from .cues import _compile
@@ -41,7 +41,7 @@ HEADLINE_MAX_WORDS = 30
 #: A headline at most this many lines above the body opens it (the lines between are its byline and date).
 HEADLINE_REACH = 3
 #: A text of fewer lines is not tested for hard wrapping (the test needs more to tell a width).
-WRAPPED_MIN_LINES = WrapRules().min_lines
+WRAPPED_MIN_LINES = shipped_wrap_rules().min_lines
 #: Neighbourhood of a line for its context features (lines on each side).
 REACH = 3
 TERMINAL = tuple(".!?\"'\u201d\u2019)\u2026:;")
@@ -380,7 +380,7 @@ def _paragraph_lines(text: str) -> tuple[list[str], list[int]]:
     found = list(iter_lines(text))
     if len(found) != len(lines) - (lines[-1] == ""):
         return lines, numbers  # other line ends than "\n" and "\r\n": read line by line
-    joins = continues_next(text, found, WrapRules())
+    joins = continues_next(text, found, shipped_wrap_rules())
     if not any(joins):
         return lines, numbers
     units: list[str] = []

@@ -133,9 +133,10 @@ def _code_key(*parts: object) -> str:
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
     for name in ("features.py", "cues.py", "blocks.py", "echo.py", "cohesion.py", "corpus.py", "sources.py",
-                 "wrapping.py", "data/cues.json", "data/wrapping.json"):
+                 "wrapping.py", "data/cues.json"):
         digest.update((here / name).read_bytes())
     digest.update(Path(text_wrapping.__file__).read_bytes())
+    digest.update((Path(text_wrapping.__file__).parent / text_wrapping.RULES_FILE).read_bytes())
     digest.update(repr(parts).encode())
     return digest.hexdigest()[:16]
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from corpuscut.text.lines import LINE_END_CHARS, iter_lines
-from corpuscut.text.wrapping import TERMINAL, WrapRules, continues_next
+from corpuscut.text.wrapping import TERMINAL, continues_next, shipped_wrap_rules
 
 #: The type Punkt gives every number (its collocations with a number use it).
 NUMBER_TYPE = "##number##"
@@ -297,7 +297,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     space left out; in hard-wrapped text, each run of lines that goes on into the next (a line
     end there is only where the line was full)."""
     lines = list(iter_lines(text))
-    joins = continues_next(text, lines, WrapRules())
+    joins = continues_next(text, lines, shipped_wrap_rules())
     if any(joins):
         # A short line that stops mid-sentence and goes on in lower case is part of the same
         # paragraph too (a first line cut short where a dateline was taken off).

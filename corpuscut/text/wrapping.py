@@ -11,15 +11,17 @@ separator, a deeper indent, a short line without a stop after a sentence's end).
 the units the boundary model scores; an article can still start only at a line start, so
 splitting stays lossless and every offset stays exact.
 
-The thresholds are data: the segmenter ships them (``segmenter/data/wrapping.json``, read by
-``corpuscut.segmenter.wrapping.load_wrap_rules``); the defaults of ``WrapRules`` are the same
-values, for readers of text that have no need of the segmenter (a test holds them equal).
+The thresholds are data (``corpuscut/text/data/wrapping.json``, :func:`shipped_wrap_rules`),
+read by the segmenter, the article bodies and sentence splitting alike; the segmenter also takes
+a file of its own (``corpuscut.segmenter.wrapping.load_wrap_rules``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .datafiles import read_json
 from .lines import LINE_END_CHARS, Line
 
 TERMINAL = ".!?:;\"'\u201d\u2019)]\u2026"
@@ -30,23 +32,53 @@ class WrapRules:
     """When a text counts as hard-wrapped, and when one of its lines goes on into the next."""
 
     #: Fewer text lines than this tell too little about a width.
-    min_lines: int = 8
+    min_lines: int
     #: The width of a wrapped text lies in this range of characters.
-    min_width: int = 30
-    max_width: int = 132
+    min_width: int
+    max_width: int
     #: The width is the length this share of lines stays within.
-    width_quantile: float = 0.9
+    width_quantile: float
     #: A line at least this share of the width long is full.
-    full_share: float = 0.7
+    full_share: float
     #: A wrapped text has at least this share of its lines full...
-    min_full_lines: float = 0.55
+    min_full_lines: float
     #: ...and at most this share longer than the width...
-    max_long_lines: float = 0.05
+    max_long_lines: float
     #: ...and at least this share of its full lines end inside a sentence.
-    min_open_lines: float = 0.5
+    min_open_lines: float
     #: Paragraphs are marked by indentation when at least this share of lines is indented deeper
     #: than the text's usual indentation.
-    indent_share: float = 0.04
+    indent_share: float
+
+
+#: Where the shipped rules are, inside this package.
+RULES_FILE = "data/wrapping.json"
+
+
+def wrap_rules_from(raw: dict[str, object], base: WrapRules | None = None) -> WrapRules:
+    """Rules from a JSON object of WrapRules' fields (keys starting with ``_`` are comments);
+    fields it leaves out come from ``base``. Raises ValueError naming an unknown or non-number
+    key."""
+    known = set(WrapRules.__dataclass_fields__)
+    values = {k: v for k, v in raw.items() if not k.startswith("_")}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ValueError(f"unknown key(s) {', '.join(unknown)}")
+    wrong = sorted(k for k, v in values.items() if isinstance(v, bool) or not isinstance(v, (int, float)))
+    if wrong:
+        raise ValueError(f"{', '.join(wrong)} must be numbers")
+    if base is not None:
+        values = {**{k: getattr(base, k) for k in known}, **values}
+    missing = sorted(known - set(values))
+    if missing:
+        raise ValueError(f"missing key(s) {', '.join(missing)}")
+    return WrapRules(**values)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def shipped_wrap_rules() -> WrapRules:
+    """The rules shipped with the package (read once per process)."""
+    return wrap_rules_from(read_json("corpuscut.text", RULES_FILE))
 
 
 def _indent(line_text: str) -> int:
