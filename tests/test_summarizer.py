@@ -364,6 +364,13 @@ def test_a_dateline_opening_the_text_is_cut_off_its_first_sentence():
     assert summarize(cnn, sentences=1).sentences[0].text.startswith("the senate passed")
     told = "he told ( cnn ) that the senate would pass the bill on monday after a long debate . it now goes to the house ."
     assert summarize(told, sentences=1).sentences[0].text.startswith("he told")
+    wire = "SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone. Arrivals rose."
+    assert summarize(wire, sentences=1).sentences[0].text.startswith("Showers continued")
+    german = ("Berlin (dpa) - Die Bahn hat den Streik der Lokführer scharf kritisiert und neue Gespräche angeboten. "
+              "Die Gewerkschaft lehnt dies bislang ab.")
+    assert summarize(german, sentences=1, language="german").sentences[0].text.startswith("Die Bahn hat")
+    agency = "Reuters (AP) reported on Monday that the talks had failed after a long night. Both sides left."
+    assert summarize(agency, sentences=1).sentences[0].text.startswith("Reuters (AP) reported")
 
 
 def test_cohesion_rules_that_lack_a_list_are_refused(tmp_path):
