@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, Callable
 
 from .errors import InputError
+from .magic import sniff
 from .raw import Counting
 
 #: An input's first this many bytes name its compression.
@@ -42,10 +43,7 @@ COMPRESSIONS: dict[str, Compression] = {
 
 def sniff_compression(head: bytes) -> str | None:
     """Name the compression whose magic bytes start ``head``, or None."""
-    for name, compression in COMPRESSIONS.items():
-        if head.startswith(compression.magic):
-            return name
-    return None
+    return sniff(COMPRESSIONS, head)
 
 
 def decompressing(kind: str | None, raw: Counting, buffer_bytes: int) -> BinaryIO:

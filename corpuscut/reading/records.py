@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, Callable, Iterator
 
 from .documents import Document
+from .magic import sniff
 from .raw import Counting
 
 
@@ -58,7 +59,4 @@ RECORD_FORMATS: dict[str, RecordFormat] = {
 
 def sniff_records(head: bytes) -> str | None:
     """Name the format of records whose magic bytes start ``head`` (decompressed), or None."""
-    for name, format_ in RECORD_FORMATS.items():
-        if head.startswith(format_.magic):
-            return name
-    return None
+    return sniff(RECORD_FORMATS, head)
