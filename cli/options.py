@@ -113,7 +113,7 @@ class Options:
     overwrite: Annotated[
         bool,
         typer.Option("--overwrite",
-                     help="With --out-dir: write into a folder that already holds files (those of the same names are replaced, the others kept)."),
+                     help="With --out-dir: write into a folder that already holds files (those of the same names are replaced, and those an earlier run's index.jsonl listed that this run does not write are removed; the others are kept)."),
     ] = False
     view: Annotated[
         View,

@@ -230,6 +230,37 @@ class OutputFolder:
                     os.unlink(tmp, dir_fd=self.fd)
             raise
 
+    def read(self, name: str) -> str | None:
+        """The text of the regular file ``name`` (never through a link), or None if there is none."""
+        try:
+            fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=self.fd)
+        except OSError:
+            return None
+        with os.fdopen(fd, "rb") as handle:
+            return handle.read().decode("utf-8", "replace")
+
+    def remove(self, relative: str) -> None:
+        """Remove the file ``relative`` (a name, or ``folder/name``), then its folder if that is
+        left empty; links are removed themselves, never followed; what cannot be removed stays."""
+        parts = relative.split("/")
+        if len(parts) > 2 or any(part in ("", ".", "..") for part in parts):
+            return
+        if len(parts) == 1:
+            with contextlib.suppress(OSError):
+                if not stat.S_ISDIR(os.lstat(parts[0], dir_fd=self.fd).st_mode):
+                    os.unlink(parts[0], dir_fd=self.fd)
+            return
+        try:
+            sub = os.open(parts[0], os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=self.fd)
+        except OSError:
+            return
+        try:
+            OutputFolder(self.path / parts[0], sub).remove(parts[1])
+        finally:
+            os.close(sub)
+        with contextlib.suppress(OSError):
+            os.rmdir(parts[0], dir_fd=self.fd)
+
     def close(self) -> None:
         """Flush the folder's entries to disk and let go of it."""
         if self.fd < 0:

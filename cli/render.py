@@ -309,7 +309,10 @@ class FolderWriter(BaseWriter):
     """``split --out-dir``: one file per article, named ``NNNN-slug.txt``, plus ``index.jsonl``;
     every file is written atomically, and no symbolic link planted in the folder is followed.
     With several inputs, each gets a sub-folder ``NNNN-name-of-input``. Articles are numbered
-    through each folder, so the documents of a JSON Lines or WARC input never share a name."""
+    through each folder, so the documents of a JSON Lines or WARC input never share a name.
+    Written over an earlier run (``--overwrite``), the files its index listed that this run
+    does not write are removed once the new index is in place, so the folder holds what the
+    index says; files no index listed are kept."""
 
     folder: Path
     per_source: bool = False
@@ -319,14 +322,15 @@ class FolderWriter(BaseWriter):
     target: Any = None
     #: Articles written into the current target folder.
     count: int = 0
+    #: The files the index of an earlier run in this folder listed.
+    earlier: list[str] = field(default_factory=list)
     streaming = True
 
     def start(self, doc: Described) -> None:
-        from .output import OutputFolder
         from .slug import slugify
 
         if self.root is None:
-            self.root = OutputFolder(self.folder)
+            self._open_root()
         if not self.per_source:
             self.target = self.root
             return
@@ -349,14 +353,36 @@ class FolderWriter(BaseWriter):
             self.index_lines.append(orjson.dumps(entry).decode())
 
     def close(self) -> None:
-        from .output import OutputFolder
-
         if self.root is None:
-            self.root = OutputFolder(self.folder)
+            self._open_root()
         if self.target is not None and self.target is not self.root:
             self.target.close()
         self.root.write("index.jsonl", "".join(line + "\n" for line in self.index_lines), sync=True)
+        written = {orjson.loads(line)["file"] for line in self.index_lines}
+        for name in self.earlier:
+            if name not in written:
+                self.root.remove(name)
         self.root.close()
+
+    def _open_root(self) -> None:
+        from .output import OutputFolder
+
+        self.root = OutputFolder(self.folder)
+        self.earlier = listed_files(self.root.read("index.jsonl") or "")
+
+
+def listed_files(index: str) -> list[str]:
+    """The ``file`` of each record of an ``--out-dir`` index (lines that are not such records are
+    passed over: an index is the user's file once written)."""
+    files = []
+    for line in index.splitlines():
+        try:
+            entry = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            continue
+        if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+            files.append(entry["file"])
+    return files
 
 
 #: The writers of records to a text stream, by format name (see CONTRIBUTING.md to add one).

@@ -3,6 +3,7 @@ never mixes its files with another run's in one folder."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 from pathlib import Path
@@ -73,3 +74,25 @@ def test_overwrite_writes_into_a_folder_that_holds_files(run, tmp_path):
 def test_an_empty_out_dir_is_written_into(run, tmp_path):
     assert run(["split", "--jobs", "1", "--out-dir", str(tmp_path), str(SEED)]).exit_code == 0
     assert len((tmp_path / "index.jsonl").read_text().splitlines()) == 5
+
+
+def test_overwrite_removes_the_earlier_runs_articles_this_run_does_not_write(run, tmp_path):
+    out = tmp_path / "out"
+    two = [str(SEED), str(SEED.parent / "bbc-noisy.txt")]
+    assert run(["split", "--jobs", "1", "--out-dir", str(out), *two]).exit_code == 0
+    (out / "notes.txt").write_text("mine")
+    assert run(["split", "--jobs", "1", "--out-dir", str(out), "--overwrite", str(SEED)]).exit_code == 0
+    listed = sorted(json.loads(line)["file"] for line in (out / "index.jsonl").read_text().splitlines())
+    on_disk = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and p.name.endswith(".txt"))
+    assert on_disk == sorted(listed + ["notes.txt"])
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == []
+
+
+def test_overwrite_never_removes_what_an_index_names_outside_the_folder(run, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (out / "index.jsonl").write_text('{"file": "../victim.txt"}\n{"file": "/etc/hostname"}\nnot json\n')
+    assert run(["split", "--jobs", "1", "--out-dir", str(out), "--overwrite", str(SEED)]).exit_code == 0
+    assert victim.read_text() == "keep me"
