@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from corpuscut.text.lines import LINE_END_CHARS, iter_lines
-from corpuscut.text.wrapping import TERMINAL, continues_next, shipped_wrap_rules
+from corpuscut.text.lines import LINE_END_CHARS, Line, iter_lines
+from corpuscut.text.wrapping import TERMINAL, WrapRules, continues_next, shipped_wrap_rules
 
 #: The type Punkt gives every number (its collocations with a number use it).
 NUMBER_TYPE = "##number##"
@@ -292,13 +292,22 @@ def _cut_glued(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
 _LINE_ENDS_AS_SPACES = str.maketrans({c: " " for c in LINE_END_CHARS})
 
 
+def _too_short_to_tell(lines: list[Line], rules: WrapRules) -> bool:
+    """Whether ``lines`` are too few to tell hard-wrapped text by its shape (an article of a
+    few lines from a wrapped dump) and none is longer than a wrapper's widest line, so a line
+    that stops mid-sentence and goes on in lower case is read as wrapped."""
+    text_lines = [line.content for line in lines if line.content]
+    return len(text_lines) < rules.min_lines and all(len(t) <= rules.max_width for t in text_lines)
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the runs of text a sentence may not cross: each non-blank line, outer white
     space left out; in hard-wrapped text, each run of lines that goes on into the next (a line
     end there is only where the line was full)."""
     lines = list(iter_lines(text))
-    joins = continues_next(text, lines, shipped_wrap_rules())
-    if any(joins):
+    rules = shipped_wrap_rules()
+    joins = continues_next(text, lines, rules)
+    if any(joins) or _too_short_to_tell(lines, rules):
         # A short line that stops mid-sentence and goes on in lower case is part of the same
         # paragraph too (a first line cut short where a dateline was taken off).
         for k, (line, after) in enumerate(zip(lines, lines[1:])):

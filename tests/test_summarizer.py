@@ -366,6 +366,8 @@ def test_a_dateline_opening_the_text_is_cut_off_its_first_sentence():
     assert summarize(told, sentences=1).sentences[0].text.startswith("he told")
     wire = "SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone. Arrivals rose."
     assert summarize(wire, sentences=1).sentences[0].text.startswith("Showers continued")
+    state = "LAGRANGE, Ga., March 2 - Interface Flooring Systems Inc said it has filed for an offering. It gave no price."
+    assert summarize(state, sentences=1).sentences[0].text.startswith("Interface Flooring")
     german = ("Berlin (dpa) - Die Bahn hat den Streik der Lokführer scharf kritisiert und neue Gespräche angeboten. "
               "Die Gewerkschaft lehnt dies bislang ab.")
     assert summarize(german, sentences=1, language="german").sentences[0].text.startswith("Die Bahn hat")
@@ -426,3 +428,18 @@ def test_a_sentences_trigrams_are_those_of_its_words_with_a_letter_or_digit(sent
 
     words = [w for w in sentence.lower().split() if any(c.isalnum() for c in w)]
     assert _trigrams(sentence) == set(zip(words, words[1:], words[2:]))
+
+
+def test_a_short_hard_wrapped_article_is_summarized_in_whole_sentences():
+    # An article of a few lines from a hard-wrapped dump: too few lines to tell the wrapping by
+    # its shape, but a line that stops mid-sentence and goes on in lower case is wrapped.
+    text = ("ALBERTSON'S <ABS> TO INCREASE NEW STORE OPENINGS\n"
+            "    BOISE, Idaho, March 2 - Albertson's said it plans to open 33 to 35 new\n"
+            "stores during 1987 and remodel about 20-25 stores.\n"
+            "    This compares to 21 new store openings in 1986 and 17 remodelings.\n"
+            "    Albertson's, a grocery chain, said total capital expenditures for these\n"
+            "projects will be in excess of 200 mln dlrs in 1987.\n"
+            "    Reuter\n")
+    picked = summarize(text, sentences=3).sentences
+    assert [s.text.split()[-1] for s in picked] == ["stores.", "remodelings.", "1987."]
+    assert all(text[s.start:s.end] == s.text for s in picked)
