@@ -27,6 +27,8 @@ from corpuscut.text.wrapping import continues_next, shipped_wrap_rules
 from corpuscut.text.words import _stop_words
 
 from .cues import _compile
+from .headline import HeadlineModel, PageLines, choose_headline, load_headline_model, page_title
+from .logistic import Logistic
 
 #: The cue lists of ``data/body-cues.json``, in the order of their features.
 CUE_LISTS = ("menu", "cookie", "legal", "share", "related", "meta")
@@ -107,33 +109,6 @@ class Body:
     headline: str | None = None
     #: Runs of lines left out: (first line, last line, 1-based within the article, main reasons).
     dropped: tuple[tuple[int, int, str], ...] = field(default_factory=tuple)
-
-
-@dataclass(frozen=True)
-class Logistic:
-    """A logistic regression over standardised features."""
-
-    weights: np.ndarray
-    bias: float
-    mean: np.ndarray
-    scale: np.ndarray
-
-    def logits(self, rows: np.ndarray) -> np.ndarray:
-        return ((rows - self.mean) / self.scale) @ self.weights + self.bias
-
-    def contributions(self, rows: np.ndarray) -> np.ndarray:
-        return ((rows - self.mean) / self.scale) * self.weights
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "weights": [round(float(w), 6) for w in self.weights], "bias": round(float(self.bias), 6),
-            "mean": [round(float(m), 6) for m in self.mean], "scale": [round(float(v), 6) for v in self.scale],
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Logistic":
-        return cls(np.asarray(data["weights"], dtype=float), float(data["bias"]),
-                   np.asarray(data["mean"], dtype=float), np.asarray(data["scale"], dtype=float))
 
 
 @dataclass(frozen=True)
@@ -346,6 +321,10 @@ _OWN = np.array([i for i, name in enumerate(FEATURES) if not name.startswith("ct
 _FURNITURE_ONLY = ("menu", "cookie", "share")
 _REPEATED_BELOW = FEATURES.index("repeated_below")
 _TERMINAL_COLUMN = FEATURES.index("terminal")
+_REPEATED_ABOVE = FEATURES.index("repeated_above")
+_CAPS = FEATURES.index("caps_share")
+_META = FEATURES.index("meta")
+_FURNITURE = np.array([FEATURES.index(name) for name in CUE_LISTS if name != "meta"])
 _HARD = np.array([8 + CUE_LISTS.index(name) for name in _FURNITURE_ONLY])
 
 
@@ -394,11 +373,22 @@ def _paragraph_lines(text: str) -> tuple[list[str], list[int]]:
     return units, starts
 
 
+def page_lines(lines: Sequence[str], rows: np.ndarray, logits: np.ndarray) -> PageLines:
+    """What the headline's choice reads of a text's lines, from their FEATURES and log-odds."""
+    return PageLines(
+        lines=lines, words=np.expm1(rows[:, 0]), furniture=rows[:, _FURNITURE].max(axis=1) > 0,
+        meta=rows[:, _META] > 0, terminal=rows[:, _TERMINAL_COLUMN] > 0,
+        repeated=(rows[:, _REPEATED_BELOW] > 0) | (rows[:, _REPEATED_ABOVE] > 0), caps=rows[:, _CAPS],
+        logits=logits,
+    )
+
+
 class BodyFinder:
     """Finds the body of each article text. Build once; ``find`` is a pure function of the text."""
 
-    def __init__(self, model: BodyModel | None = None) -> None:
+    def __init__(self, model: BodyModel | None = None, headlines: HeadlineModel | None = None) -> None:
         self.model = model if model is not None else load_body_model()
+        self.headlines = headlines if headlines is not None else load_headline_model()
 
     def find(self, text: str, explain: bool = False) -> Body:
         if len(text) > MAX_BODY_CHARS or text.count("\n") >= MAX_BODY_LINES:
@@ -416,18 +406,28 @@ class BodyFinder:
             body = replace(body, dropped=tuple((first_lines[lo - 1], last_lines[hi - 1], why) for lo, hi, why in body.dropped))
         return body
 
-    def body(self, text: str, lines: list[str], rows: np.ndarray, logits: np.ndarray, explain: bool = False) -> Body:
-        """The body given each line's features and log-odds."""
+    def span(self, rows: np.ndarray, logits: np.ndarray) -> tuple[int, int] | None:
+        """First and last line of the body before its headline is looked for; None where the
+        text has no body to find."""
         words = np.expm1(rows[:, 0])
         content = np.flatnonzero(words > 0)
         cued = rows[:, _HARD].max(axis=1) > 0
         first, last = self.decode(logits, words, cued & (logits < 0))
         if first > last or not len(content):
+            return None
+        return _trimmed(first, last, content, words, logits, cued)
+
+    def body(self, text: str, lines: list[str], rows: np.ndarray, logits: np.ndarray, explain: bool = False) -> Body:
+        """The body given each line's features and log-odds."""
+        found_span = self.span(rows, logits)
+        if found_span is None:
             return Body(0, len(text), 0.0)
-        first, last = _trimmed(first, last, content, words, logits, cued)
+        first, last = found_span
+        words = np.expm1(rows[:, 0])
+        content = np.flatnonzero(words > 0)
         headline = None
         if first > content[0]:
-            found = _headline(lines, first, words, rows)
+            found = choose_headline(page_lines(lines, rows, logits), first, self.headlines)
             if found is not None:
                 headline = found[0]
             if found is not None and first - HEADLINE_REACH <= found[1] <= last:
@@ -483,76 +483,8 @@ class BodyFinder:
         return tuple(out)
 
 
-#: A numbered item or section ("3. Eat less salt", "2.1) Costs"): a subheading, not the headline.
-_LIST_ITEM = re.compile(r"\s*\d+(\.\d+)*[.)]\s")
-#: A headline opens with a letter, a digit or an opening quote or bracket: not with a separator
-#: ("| December 17, 2025"); and it does not end with a colon (that introduces a form or a list).
-_HEADLINE_OPENS = re.compile("\\s*[\\w\"'(\\[\u201c\u2018\u00bf\u00a1]")
-#: Where a page's ``<title>`` joins its headline to the site's name.
-_TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00b7\u2022/]{1,2}\s+")
-#: The headline is sought this many lines above the body; its score is its similarity to the
-#: page's title (shared words over the larger count), more for a headline's shape, less for
-#: each line between it and the body; below the least score, the title's own headline part.
-HEADLINE_SEARCH = 15
-HEADLINE_SHAPE = 0.3
-HEADLINE_DISTANCE = 0.02
-HEADLINE_MIN_SCORE = 0.7
 #: A line sharing this share of its words with the page's title repeats it.
 HEADLINE_MIN_SIMILARITY = 0.6
-#: Failing that, the best headline-shaped line this near above the body, if it scores this much.
-HEADLINE_NEAR = 6
-HEADLINE_NEAR_SCORE = 0.55
-#: What standing right at the body's top, above a paragraph of prose, adds to a line's score.
-HEADLINE_TOP = 0.3
-
-
-def page_title(first_line: str) -> str:
-    """The headline part of a page's ``<title>`` line: of its parts between separators such as
-    `` | `` and `` - `` (the others name the site or the section), the first if it has three
-    words or more, else the longest."""
-    parts = [p.strip() for p in _TITLE_SEPARATORS.split(first_line.strip()) if p.strip()]
-    if not parts:
-        return first_line.strip()
-    if len(parts[0].split()) >= 3:
-        return parts[0]
-    return max(parts, key=lambda p: len(p.split()))
-
-
-def _headline(lines: Sequence[str], first: int, words: np.ndarray, rows: np.ndarray) -> tuple[str, int] | None:
-    """The headline of a page whose body does not open its text, and its line: the
-    headline-shaped line (2-30 words, no furniture cue) above the body or among its first
-    lines that best matches the page's first line (a ``<title>`` repeats its headline), the
-    nearest to the body on a tie; else the headline part of that first line (line 0)."""
-    title = page_title(lines[0][:LINE_HEAD_CHARS])
-    wanted = set(_NORMAL.findall(title.lower()))
-    if not wanted:
-        return None
-    best, best_line, best_score = "", 0, 0.0
-    near, near_line, near_score = "", 0, 0.0  # the best headline-shaped line just above the body
-    for i in range(max(1, first - HEADLINE_SEARCH), min(len(lines), first + 4)):
-        n = words[i]
-        if (not 2 <= n <= HEADLINE_MAX_WORDS or rows[i, 8:14].any() or _LIST_ITEM.match(lines[i])
-                or not _HEADLINE_OPENS.match(lines[i]) or lines[i].rstrip().endswith(":")):
-            continue
-        tokens = set(_NORMAL.findall(lines[i][:LINE_HEAD_CHARS].lower()))
-        similarity = len(tokens & wanted) / max(len(tokens), len(wanted))
-        shaped = 3 <= n <= 20 and not lines[i].rstrip().endswith(".")
-        score = similarity + HEADLINE_SHAPE * shaped - HEADLINE_DISTANCE * abs(first - i)
-        if score > best_score:
-            best, best_line, best_score = lines[i].strip(), i, score
-        if shaped and first - HEADLINE_NEAR <= i < first + 4:
-            if abs(i - first) <= 1 and _prose_follows(i, words, rows):
-                score += HEADLINE_TOP  # a headline-shaped line right at the body's top
-            if score > near_score:
-                near, near_line, near_score = lines[i].strip(), i, score
-    if best_score < HEADLINE_MIN_SCORE:
-        best, best_line = (near, near_line) if near_score >= HEADLINE_NEAR_SCORE else ("", 0)
-    if best:
-        return best, best_line
-    # a furniture cue on a title line may lie in its site's name: its headline part counts then
-    if 3 <= len(title.split()) <= HEADLINE_MAX_WORDS and (title != lines[0].strip() or not rows[0, 8:14].any()):
-        return title, 0
-    return None
 
 
 #: A text whose body reaches up to its first line is read as a page under its ``<title>`` only
@@ -579,14 +511,6 @@ def _titled_headline(lines: Sequence[str], content: np.ndarray, words: np.ndarra
         if 2 <= words[i] <= HEADLINE_MAX_WORDS and len(tokens & wanted) >= HEADLINE_MIN_SIMILARITY * max(len(tokens), len(wanted)):
             return lines[i].strip()
     return title
-
-
-def _prose_follows(i: int, words: np.ndarray, rows: np.ndarray) -> bool:
-    """Whether the next line with words after line ``i`` is a sentence of 15 words or more."""
-    for j in range(i + 1, len(words)):
-        if words[j] > 0:
-            return bool(words[j] >= 15 and rows[j, 2] > 0)
-    return False
 
 
 def _contents_entry(row: np.ndarray, words: float) -> bool:

@@ -26,7 +26,8 @@ import numpy as np
 from corpuscut.text.datafiles import read_json
 
 from .blocks import Block
-from .body import CUE_LISTS, TERMINAL, load_body_cues, page_title
+from .body import CUE_LISTS, TERMINAL, load_body_cues
+from .headline import page_title
 from .decoding import choose_boundaries
 from .model import sigmoid
 from .trees import Trees
@@ -298,7 +299,7 @@ def _distances(flags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def title_echoes(texts: Sequence[str], words: np.ndarray, stop_words: frozenset[str]) -> np.ndarray:
     """For each line shaped like a title (2 to TITLE_MAX_WORDS words), how much of its headline
-    part (:func:`segmenter.body.page_title`) a line within ECHO_REACH lines below repeats: the
+    part (:func:`segmenter.headline.page_title`) a line within ECHO_REACH lines below repeats: the
     best share of shared words over the larger count, stop words aside; 0 for other lines."""
     n = len(texts)
     tokens: list[frozenset[str]] = []

@@ -1,0 +1,253 @@
+"""The headline of a page in plain page text: which line names the article.
+
+A crude scraper's page text opens with the page's ``<title>`` (``Headline | Site``), and shows
+its headline again somewhere above the main text, most often just above its byline and date;
+but the two differ on many pages (the ``<title>`` is written for search engines, the headline
+on the page for readers), and the lines above a body hold section names, breadcrumbs, teasers
+and subheadings of the same length. So each candidate (the ``<title>``'s headline part, and
+every short line from a few lines into the body up to HEADLINE_SEARCH lines above it) gets a
+score from a small logistic model (``data/headline-model.json``, fitted on the WCXB training
+pages by :mod:`segmenter.train_headline`) over what it shows: its words against the title's,
+its length and punctuation, furniture cues, a byline or date just below it, prose after it,
+and how far above the body it stands. The best-scoring line is the headline, unless a second
+model, weighing that line against the title's headline part, prefers the title (the page's
+visible headline is the hand-checked title on most pages; the ``<title>`` on the others).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Sequence
+
+import numpy as np
+
+from corpuscut.text.datafiles import read_json
+
+from .cues import _compile
+from .logistic import Logistic
+
+#: Only this much of a line is read (bounded time on a long line).
+HEAD_CHARS = 400
+#: A headline has at most this many words.
+MAX_WORDS = 30
+#: Where the headline is sought: this many lines above the body's first line, and this many into it.
+HEADLINE_SEARCH = 15
+HEADLINE_INTO_BODY = 4
+#: A byline or date at most this many lines below a line marks it as the headline above them.
+META_REACH = 3
+
+_NORMAL = re.compile(r"[^\W_]+")
+#: Where a page's ``<title>`` joins its headline to the site's name.
+_TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00b7\u2022/]{1,2}\s+")
+_INNER_SEPARATOR = re.compile(r"\s[|\u00b7\u2022]\s")
+#: A numbered item or section ("3. Eat less salt", "2.1) Costs"): a subheading, not the headline.
+_LIST_ITEM = re.compile(r"\s*\d+(\.\d+)*[.)]\s")
+#: A headline opens with a letter, a digit or an opening quote or bracket: not with a separator.
+_HEADLINE_OPENS = re.compile("\\s*[\\w\"'(\\[\u201c\u2018\u00bf\u00a1]")
+
+#: Marks of a breadcrumb or a label before the headline ("Blog / ...", "Home > ...", "Title:...").
+_BREADCRUMB = re.compile("\\s[>/\u00bb\u203a]\\s|^\\w+:\\S|^home\\b", re.IGNORECASE)
+#: A line at least this similar to the title's headline part, and not the same, is a variant of it.
+VARIANT_SIMILARITY = 0.5
+
+FEATURES: tuple[str, ...] = (
+    "title_part", "title_unseparated", "similarity", "covers_title", "inside_title", "same_as_title",
+    "extra_words", "variant",
+    "words_1", "words_2_3", "words_4_7", "words_8_15", "words_16_30",
+    "ends_period", "ends_colon", "ends_question", "odd_opening", "list_item", "separator", "breadcrumb",
+    "furniture", "meta", "date", "meta_below", "meta_above", "prose_follows", "repeated", "caps_share",
+    "nearest_shaped", "in_body", "at_body", "above_1", "above_2_3", "above_4_6", "above_7_plus", "line_logit",
+)
+_VARIANT = FEATURES.index("variant")
+_TITLE_PART = FEATURES.index("title_part")
+
+
+@dataclass(frozen=True)
+class PageLines:
+    """What the body finder knows of a page's lines, as the headline's choice reads it."""
+
+    lines: Sequence[str]
+    #: Words in each line (0 for a line without words).
+    words: np.ndarray
+    #: Whether a furniture cue (menu, cookie, legal, share, related) marks the line.
+    furniture: np.ndarray
+    #: Whether a byline, date or reading-time cue marks the line.
+    meta: np.ndarray
+    #: Whether the line ends as a sentence does.
+    terminal: np.ndarray
+    #: Whether the line comes again elsewhere in the text.
+    repeated: np.ndarray
+    #: Share of the line's words that are capitalised.
+    caps: np.ndarray
+    #: The body model's log-odds that the line is main text.
+    logits: np.ndarray
+
+
+#: What decides between the best line and the ``<title>``'s headline part: the line's FEATURES,
+#: its score among the lines, and the title part's FEATURES.
+CHOICE_FEATURES: tuple[str, ...] = (
+    *(f"line {name}" for name in FEATURES), "line score", "line share", "line lead",
+    *(f"title {name}" for name in FEATURES),
+)
+
+
+@dataclass(frozen=True)
+class HeadlineModel:
+    """The fitted models (``data/headline-model.json``): ``lines`` scores each line candidate
+    (a softmax over a page's lines), ``choice`` gives the log-odds that the best line rather than
+    the ``<title>``'s headline part is the headline."""
+
+    lines: Logistic
+    choice: Logistic
+
+    def to_json(self, **meta: Any) -> dict[str, Any]:
+        return {"features": list(FEATURES), "choice_features": list(CHOICE_FEATURES),
+                "lines": self.lines.to_json(), "choice": self.choice.to_json(), **meta}
+
+
+def model_from_json(data: dict[str, Any]) -> HeadlineModel:
+    if list(data["features"]) != list(FEATURES) or list(data["choice_features"]) != list(CHOICE_FEATURES):
+        raise ValueError("headline model was fitted on other features; refit it "
+                         "(python -m corpuscut.segmenter.train_headline)")
+    return HeadlineModel(Logistic.from_json(data["lines"]), Logistic.from_json(data["choice"]))
+
+
+@lru_cache(maxsize=4)
+def load_headline_model(path: str | None = None) -> HeadlineModel:
+    return model_from_json(read_json("corpuscut.segmenter", "data/headline-model.json", path))
+
+
+@lru_cache(maxsize=1)
+def _dates() -> Any:
+    """One pattern of the date and reading-time lines of ``data/headline-cues.json``."""
+    patterns = read_json("corpuscut.segmenter", "data/headline-cues.json")["date"]
+    _compile("date", patterns, "headline cues")
+    import re2
+
+    return re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
+
+
+def page_title(first_line: str) -> str:
+    """The headline part of a page's ``<title>`` line: of its parts between separators such as
+    `` | `` and `` - `` (the others name the site or the section), the first if it has three
+    words or more, else the longest."""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(first_line.strip()) if p.strip()]
+    if not parts:
+        return first_line.strip()
+    if len(parts[0].split()) >= 3:
+        return parts[0]
+    return max(parts, key=lambda p: len(p.split()))
+
+
+def _normal(text: str) -> list[str]:
+    return _NORMAL.findall(text[:HEAD_CHARS].lower())
+
+
+def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.ndarray]:
+    """The headline's candidates above and at the top of a body whose first line is ``first``
+    (each its text and line; line 0 is the ``<title>``'s headline part), and one row of
+    FEATURES each."""
+    lines = page.lines
+    top = lines[0][:HEAD_CHARS].strip() if lines else ""
+    title = page_title(top)
+    wanted = set(_normal(title))
+    whole = set(_normal(top))
+    dates = _dates()
+    date = {}
+
+    def is_date(i: int) -> bool:
+        if i not in date:
+            date[i] = bool(page.words[i] and page.words[i] <= 12 and dates.search(lines[i][:HEAD_CHARS]))
+        return date[i]
+
+    def shape(text: str, n: float) -> list[float]:
+        stripped = text.rstrip()
+        return [
+            float(n == 1), float(2 <= n <= 3), float(4 <= n <= 7), float(8 <= n <= 15), float(16 <= n <= MAX_WORDS),
+            float(stripped.endswith(".")), float(stripped.endswith(":")), float(stripped.endswith("?")),
+            float(not _HEADLINE_OPENS.match(text)), float(bool(_LIST_ITEM.match(text))),
+            float(bool(_INNER_SEPARATOR.search(text))), float(bool(_BREADCRUMB.search(text))),
+        ]
+
+    def likeness(tokens: set[str]) -> list[float]:
+        shared = len(tokens & wanted)
+        similarity = shared / max(len(tokens), len(wanted), 1)
+        same = bool(tokens) and tokens == wanted
+        return [similarity, shared / max(len(wanted), 1), len(tokens & whole) / max(len(tokens), 1), float(same),
+                len(tokens - whole) / max(len(tokens), 1), float(similarity >= VARIANT_SIMILARITY and not same)]
+
+    found: list[tuple[str, int]] = []
+    rows: list[list[float]] = []
+    n = len(lines)
+    nearest = None  # the headline-shaped line nearest above the body (or at its top)
+    for i in range(max(1, first - HEADLINE_SEARCH), min(n, first + HEADLINE_INTO_BODY)):
+        words = float(page.words[i])
+        if not 1 <= words <= MAX_WORDS:
+            continue
+        text = lines[i][:HEAD_CHARS].strip()
+        below = [j for j in range(i + 1, min(n, i + 1 + META_REACH)) if page.words[j]]
+        above = [j for j in range(max(1, i - 2), i) if page.words[j]]
+        following = next((j for j in range(i + 1, n) if page.words[j]), None)
+        distance = first - i
+        if distance >= 0 and 4 <= words <= 20 and not page.furniture[i] and not page.terminal[i]:
+            nearest = len(found)
+        found.append((text, i))
+        rows.append([
+            0.0, 0.0, *likeness(set(_normal(text))), *shape(text, words),
+            float(page.furniture[i]), float(page.meta[i]), float(is_date(i)),
+            float(any(page.meta[j] or is_date(j) for j in below)),
+            float(any(page.meta[j] or is_date(j) for j in above)),
+            float(following is not None and page.words[following] >= 15 and bool(page.terminal[following])),
+            float(page.repeated[i]), float(page.caps[i]), 0.0,
+            float(distance < 0), float(distance == 0), float(distance == 1), float(2 <= distance <= 3),
+            float(4 <= distance <= 6), float(distance >= 7), float(np.clip(page.logits[i], -5.0, 5.0)),
+        ])
+    if nearest is not None:
+        rows[nearest][FEATURES.index("nearest_shaped")] = 1.0
+    n_title = len(title.split())
+    if wanted and 2 <= n_title <= MAX_WORDS:
+        # the title's headline part; "variant" here: a line near the body words it otherwise
+        variant = float(any(row[_VARIANT] for row in rows))
+        row = [1.0, float(title == top), *likeness(wanted), *shape(title, n_title)]
+        row[_VARIANT] = variant
+        found.append((title, 0))
+        rows.append(row + [0.0] * (len(FEATURES) - len(row)))
+    return found, np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
+
+
+def choice_row(rows: np.ndarray, scores: np.ndarray, title_row: np.ndarray) -> np.ndarray:
+    """CHOICE_FEATURES of a page: its best line candidate (``rows`` and ``scores`` of its line
+    candidates, at least one) against its title's headline part (``title_row``)."""
+    best = int(np.argmax(scores))
+    share = np.exp(scores - scores.max())
+    ranked = np.sort(scores)[::-1]
+    lead = float(ranked[0] - ranked[1]) if len(ranked) > 1 else 5.0
+    return np.concatenate([rows[best], [scores[best], share[best] / share.sum(), min(lead, 5.0)], title_row])
+
+
+def choose_headline(page: PageLines, first: int, model: HeadlineModel) -> tuple[str, int] | None:
+    """The page's headline and its line (0: the ``<title>``'s headline part, where no line
+    below repeats it), None where there is no candidate: the best line, unless the choice
+    model prefers the title's headline part."""
+    found, rows = candidates(page, first)
+    if not found:
+        return None
+    is_line = rows[:, _TITLE_PART] == 0
+    title = None if is_line.all() else int(np.flatnonzero(~is_line)[0])
+    if not is_line.any():
+        text, line = found[title]  # type: ignore[index]
+    else:
+        scores = model.lines.logits(rows[is_line])
+        best = int(np.flatnonzero(is_line)[int(np.argmax(scores))])
+        text, line = found[best]
+        if title is not None and model.choice.logits(choice_row(rows[is_line], scores, rows[title])[None])[0] <= 0:
+            text, line = found[title]
+    if line == 0:
+        # the title's headline repeated by a line near the body: that line, the body may open with it
+        wanted = _normal(text)
+        for other, i in found:
+            if i and _normal(other) == wanted:
+                return other, i
+    return text, line

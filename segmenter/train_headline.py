@@ -1,0 +1,190 @@
+"""Fit the headline model (``data/headline-model.json``) on the training part of the WCXB pages.
+
+    python -m corpuscut.segmenter.train_headline --data ../shared/data --out segmenter/data/headline-model.json
+
+On each training article page whose body the body finder finds below its top, every headline
+candidate (:func:`segmenter.headline.candidates`) is labelled by whether it is the page's
+hand-checked title (as lower-cased words). The lines model is a conditional logit (a softmax
+over each page's line candidates); the choice model a logistic regression, fitted on the pages
+where exactly one of the best line and the title's headline part is right. Printed: the share of pages whose chosen candidate is the title,
+on the pages fitted and in a five-fold cross-validation over them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from .body import BodyFinder, _paragraph_lines, line_features, page_lines
+from .logistic import Logistic
+from .headline import CHOICE_FEATURES, FEATURES, HeadlineModel, candidates, choice_row, choose_headline
+from .train_body import fit_logistic
+from .wcxb import Page, words
+
+L2 = 1.0
+FOLDS = 5
+TITLE_PART = FEATURES.index("title_part")
+
+
+def _same(a: str, b: str) -> bool:
+    return words(a.rstrip("\u2026")) == words(b.rstrip("\u2026"))
+
+
+def page_candidates(finder: BodyFinder, page: Page) -> tuple[object, int, np.ndarray, np.ndarray] | None:
+    """A page's lines as the headline's choice reads them, its body's first line, and its
+    candidates' rows and labels; None where the body opens the page (no headline is sought)."""
+    lines, _ = _paragraph_lines(page.text)
+    if len(lines) < 3:
+        return None
+    rows = line_features(lines, finder.model.common)
+    logits = finder.model.logits(rows)
+    span = finder.span(rows, logits)
+    content = np.flatnonzero(rows[:, 0] > 0)
+    if span is None or not len(content) or span[0] <= content[0]:
+        return None
+    view = page_lines(lines, rows, logits)
+    found, x = candidates(view, span[0])
+    y = np.array([float(_same(text, page.title)) for text, _ in found])
+    return view, span[0], x, y
+
+
+def _loss(w: np.ndarray, pages: Sequence[tuple[np.ndarray, np.ndarray]], l2: float) -> float:
+    total = 0.5 * l2 * float(w @ w)
+    for z, target in pages:
+        s = z @ w
+        top = s.max()
+        total += float(top + np.log(np.exp(s - top).sum()) - target @ s)
+    return total
+
+
+def fit_choice(pages: Sequence[tuple[np.ndarray, np.ndarray]], l2: float = L2, iterations: int = 50) -> Logistic:
+    """A conditional logit over each page's candidates (rows ``x``, labels ``y``): the weights
+    under which the right candidates take the largest share of each page's softmax (L2-
+    regularised, Newton's method with step halving), over standardised features."""
+    usable = [(x, y) for x, y in pages if len(y) and y.any()]
+    stacked = np.vstack([x for x, _ in usable])
+    mean = stacked.mean(axis=0)
+    scale = stacked.std(axis=0)
+    scale[scale == 0] = 1.0
+    data = [((x - mean) / scale, y / y.sum()) for x, y in usable]
+    d = stacked.shape[1]
+    w = np.zeros(d)
+    current = _loss(w, data, l2)
+    for _ in range(iterations):
+        grad = l2 * w
+        hess = l2 * np.eye(d)
+        for z, target in data:
+            s = z @ w
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            expected = p @ z
+            grad += expected - target @ z
+            hess += (z * p[:, None]).T @ z - np.outer(expected, expected)
+        step = np.linalg.solve(hess, grad)
+        rate = 1.0
+        new = _loss(w - step, data, l2)
+        while new > current and rate > 1e-4:
+            rate /= 2
+            new = _loss(w - rate * step, data, l2)
+        w = w - rate * step
+        done = abs(current - new) < 1e-7
+        current = new
+        if done:
+            break
+    # a per-page softmax has no bias: each page's scores shift alike
+    return Logistic(w, 0.0, mean, scale)
+
+
+Prepared = tuple[object, int, np.ndarray, np.ndarray]
+#: The choice model is regularised harder: it is fitted on the few pages where one of the two is right.
+CHOICE_L2 = 30.0
+
+
+def _parts(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, bool]:
+    """A page's line candidates (rows, labels), its title part's row (None where it has none),
+    and whether the title part is right."""
+    lines = x[:, TITLE_PART] == 0
+    title = np.flatnonzero(~lines)
+    return x[lines], y[lines], (x[title[0]] if len(title) else None), bool(len(title) and y[title[0]])
+
+
+def _choice_rows(lines: Logistic, prepared: Sequence[Prepared]) -> tuple[list[np.ndarray], list[float]]:
+    """The choice model's rows and labels: the pages with lines and a title part where exactly
+    one of the best line and the title part is right (1.0: the line)."""
+    xs, ys = [], []
+    for _, _, x, y in prepared:
+        lx, ly, title, title_right = _parts(x, y)
+        if not len(ly) or title is None:
+            continue
+        scores = lines.logits(lx)
+        line_right = bool(ly[int(np.argmax(scores))])
+        if line_right != title_right:
+            xs.append(choice_row(lx, scores, title))
+            ys.append(float(line_right))
+    return xs, ys
+
+
+def fit(prepared: Sequence[Prepared], l2: float = L2) -> HeadlineModel:
+    """Both models on ``prepared`` pages; the choice model on line scores from the lines model
+    fitted without each page's fold (as it will see them on pages it was not fitted on)."""
+    def lines_on(part: Sequence[Prepared]) -> Logistic:
+        return fit_choice([(lx, ly) for lx, ly, _, _ in (_parts(x, y) for _, _, x, y in part)], l2)
+
+    xs: list[np.ndarray] = []
+    ys: list[float] = []
+    for k in range(FOLDS):
+        inner = lines_on([p for i, p in enumerate(prepared) if i % FOLDS != k])
+        fx, fy = _choice_rows(inner, [p for i, p in enumerate(prepared) if i % FOLDS == k])
+        xs += fx
+        ys += fy
+    choice = fit_logistic(np.array(xs), np.array(ys), np.ones(len(ys)), CHOICE_L2)
+    return HeadlineModel(lines_on(prepared), choice)
+
+
+def accuracy(model: HeadlineModel, prepared: Sequence[Prepared], titles: Sequence[str]) -> float:
+    """Share of ``prepared`` pages whose chosen headline is their title."""
+    right = 0
+    for (view, first, _, _), title in zip(prepared, titles):
+        chosen = choose_headline(view, first, model)  # type: ignore[arg-type]
+        right += chosen is not None and _same(chosen[0], title)
+    return right / max(1, len(prepared))
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=Path("segmenter/data/headline-model.json"))
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    from .wcxb import read_pages
+
+    # the body's span does not depend on the headline model: any will do while it is fitted
+    blank = HeadlineModel(*(Logistic(np.zeros(n), 0.0, np.zeros(n), np.ones(n)) for n in (len(FEATURES), len(CHOICE_FEATURES))))
+    finder = BodyFinder(headlines=blank)
+    pages, prepared = [], []
+    for page in read_pages(args.data / "wcxb-dev", split="train", page_types=["article"]):
+        found = page_candidates(finder, page)
+        if found is not None:
+            pages.append(page)
+            prepared.append(found)
+    folds = [i % FOLDS for i in range(len(prepared))]
+    crossed = 0.0
+    for k in range(FOLDS):
+        model = fit([p for p, f in zip(prepared, folds) if f != k])
+        held = [(p, page.title) for p, page, f in zip(prepared, pages, folds) if f == k]
+        crossed += accuracy(model, [p for p, _ in held], [t for _, t in held]) * len(held)
+    model = fit(prepared)
+    fitted = accuracy(model, prepared, [p.title for p in pages])
+    print(f"{len(prepared)} training pages whose body is below their top: headline = title on "
+          f"{fitted:.3f} of them fitted, {crossed / len(prepared):.3f} in {FOLDS}-fold cross-validation", file=sys.stderr)
+    args.out.write_text(json.dumps(model.to_json(trained_on="wcxb-dev train part, article pages"), indent=1) + "\n",
+                        encoding="utf-8")
+    print(f"wrote {args.out}: {len(FEATURES)} features", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
