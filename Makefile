@@ -68,12 +68,13 @@ fuzz-atheris: $(FULL)
 	$(BIN)/python -m pip install --quiet -e '.[fuzz]'
 	$(BIN)/python -m tests.benchmarks.fuzz_atheris -max_total_time=300 -seed_inputs=samples/kursk-taiwan-dump.txt,samples/bbc-noisy.txt,samples/bbc-separators.txt
 
-## Refit the boundary model on the training parts of every corpus (BBC, Reuters, CNN/DailyMail, Inshorts), and the body and page models on the WCXB training pages.
+## Refit the boundary model on the training parts of every corpus (BBC, Reuters, CNN/DailyMail, Inshorts), and the body, headline and page models on the WCXB training pages.
 train: $(FULL)
 	$(BIN)/python -m corpuscut.segmenter.train --data $(DATA) --out segmenter/data/model.json
 	$(BIN)/python -m corpuscut.segmenter.tune_fallback --data $(DATA) --model segmenter/data/model.json --out segmenter/data/model.json
 	$(BIN)/python -m corpuscut.summarizer.train --data $(DATA) --out summarizer/data/newsrank.json
 	$(BIN)/python -m corpuscut.segmenter.train_body --data $(DATA) --out segmenter/data/body-model.json
+	$(BIN)/python -m corpuscut.segmenter.train_headline --data $(DATA) --out segmenter/data/headline-model.json
 	$(BIN)/python -m corpuscut.segmenter.train_pages --data $(DATA) --out segmenter/data/page-model.json
 
 clean:

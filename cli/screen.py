@@ -82,11 +82,15 @@ def header(doc: Any, preview: "Preview", seconds: float, kind: str) -> Text:
 
 
 def shown_title(record: dict[str, Any], width: int) -> str:
-    """The headline fitted to ``width``; a made-up title (the opening words) is made again
-    from the article's opening line, as much of it as fits."""
-    if record.get("title_guessed") and record.get("text"):
-        return fit(flat_preview(record["text"], min(4 * width, PREVIEW_CHARS)), width)
-    return fit(record.get("title") or "(untitled)", width)
+    """The record's title fitted to ``width``; a title made of the opening words is made again
+    from the article's opening line, as much of it as fits (a headline found further down, as
+    a web page's is, is shown as the record holds it)."""
+    title = record.get("title") or ""
+    if record.get("title_guessed") and record.get("text") and title.endswith("…"):
+        opening = flat_preview(record["text"], min(4 * width, PREVIEW_CHARS))
+        if opening.startswith(title[:-1]):
+            return fit(opening, width)
+    return fit(title or "(untitled)", width)
 
 
 def body_text(record: dict[str, Any]) -> str:

@@ -185,3 +185,24 @@ def test_a_hard_wrapped_article_is_judged_by_paragraph_and_its_body_is_all_of_it
     text = "\n\n".join(textwrap.fill(p, width) for p in HARBOUR) + "\n"
     body = find_body(text, explain=True)
     assert (body.start, body.end, body.dropped) == (0, len(text), ())
+
+
+def _page_under(title_line: str, above_body: list[str]) -> str:
+    return "\n".join([title_line, *MENU[1:], *above_body, *BODY, *FOOTER]) + "\n"
+
+
+def test_the_headline_on_the_page_wins_over_a_title_line_worded_otherwise():
+    page = _page_under("Otter sightings: the full story | Harbour Gazette",
+                       ["Nature", HEADLINE, "By Tom Rivers", "March 3, 2024"])
+    assert find_body(page).headline == HEADLINE
+
+
+def test_a_page_that_shows_no_headline_is_titled_by_its_title_lines_headline_part():
+    page = _page_under(f"{HEADLINE} | Harbour Gazette", ["Nature", "By Tom Rivers", "March 3, 2024"])
+    assert find_body(page).headline == HEADLINE
+
+
+def test_a_breadcrumb_that_ends_in_the_headline_is_not_the_headline():
+    page = _page_under("Otters return | Harbour Gazette",
+                       [f"News / Nature / {HEADLINE}", HEADLINE, "By Tom Rivers", "March 3, 2024"])
+    assert find_body(page).headline == HEADLINE

@@ -230,6 +230,17 @@ def test_the_split_preview_shows_the_headline_as_title_and_the_body_below(run):
     assert title == "Aviator wins top Globes accolades" and title not in first_body_line
 
 
+def test_a_web_page_panel_is_titled_by_the_records_title_not_its_opening_line(run, tmp_path):
+    from tests.test_body import PAGE
+
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    [record] = [r for r in records(run(["split", "-f", "jsonl", str(page)]).out_text) if "Otters have been" in r["text"]]
+    assert record["title_guessed"] and not record["text"].startswith(record["title"])
+    shown = run(["split", "--no-color", str(page)], tty=True, width=120).out_text
+    assert record["title"] in re.findall(r"^╭─ \d+\. (.*?) ─+╮$", shown, re.M)
+
+
 def test_no_dark_blue_on_a_dark_background(run):
     assert "blue" not in PALETTE
     shown = run(["digest", str(SEED)], tty=True).out_text
