@@ -9,6 +9,12 @@
   are cut apart.
 - A sentence that Punkt cut after a quoted question or exclamation and that goes on in lower
   case ('"Really?" she asked.') is joined back.
+- A "?" that stands for a curly quote or apostrophe (scraped text whose quotes were lost to a
+  code page: 'the ?honour? of', 'UT?s', 'workplace.?It has') ends no sentence: it is read as the
+  quote it stands for while the line is cut (one character for one, so offsets hold; the text
+  keeps its "?").
+- An upper-case subhead glued to the sentence after it ("FARMERS PROTESTThe union ...") is a
+  sentence of its own (:func:`is_subhead` tells it, and the summarizer leaves it out).
 - Text tokenised the Penn Treebank way (``" he said . " it was n't , " she added .``, as corpora
   of news such as CNN/DailyMail ship it, often lower-cased) is cut at its stop tokens without
   Punkt, whose rules lean on case: a stop standing alone as a token ends the sentence, and a
@@ -29,9 +35,10 @@ from corpuscut.text.wrapping import TERMINAL, WrapRules, continues_next, shipped
 NUMBER_TYPE = "##number##"
 #: A stop glued to the next sentence: after a word of two or more lower-case letters (not an
 #: initial or "e.g.") or a number of two or more digits, a capitalised word, an acronym or a
-#: lone "A" or "I" ("below.In this", "exchanged.VV Ramana", "Rs 13,52,283.The", "1635.A lawyer").
+#: lone "A" or "I", or an opening quote ("below.In this", "exchanged.VV Ramana", "Rs 13,52,283.The",
+#: "1635.A lawyer", "workplace.\u201cIt has").
 _GLUED = re.compile(
-    r"(?:(?<=[a-z]{2}[.!?])|(?<=[0-9]{2}[.!?])|(?<=[a-z][.!?][\"\u201d]))(?=[A-Z][a-z]|[A-Z]{2,}\b|[AI] [a-z])"
+    r"(?:(?<=[a-z]{2}[.!?])|(?<=[0-9]{2}[.!?])|(?<=[a-z][.!?][\"\u201d]))(?=[A-Z][a-z]|[A-Z]{2,}\b|[AI] [a-z]|\u201c[A-Z])"
 )
 
 
@@ -139,9 +146,89 @@ def _tokenised_spans(line: str) -> list[tuple[int, int]]:
     return spans or [(0, len(line))]
 
 
+#: A "?" glued to the letter or digit after it: never a sentence's end.
+_QUESTION_GLUED = re.compile(r"\?(?=[^\W_])")
+
+
+def _question_marks_as_quotes(line: str) -> str:
+    """``line`` with each "?" that stands for a quote mark or apostrophe read as one (the same
+    length). Glued to a lower-case letter on both sides it is an apostrophe ('UT?s',
+    'doesn?t'); glued to the word after it, with no letter or digit before it, it opens a quote
+    ('the ?honour', '.?It has'); after a quote so opened, a "?" after a word closes it
+    ('?honour? of'). A "?" standing alone between spaces in such a line is a dash
+    ('?kunwari? ? which'). Where no "?" opens a quote the line is left as it is: a question
+    mark glued before a capital ('Why?The') is a question's end glued to the next sentence."""
+    chars = list(line)
+    opened = 0
+    found = False
+    for i, c in enumerate(chars):
+        if c != "?":
+            continue
+        before = line[i - 1: i]
+        after = line[i + 1: i + 2]
+        if after and (after.isalnum() or after == "_"):
+            if before.isalnum():
+                if after.islower():
+                    chars[i] = "\u2019"
+            else:
+                chars[i] = "\u201c"
+                opened += 1
+                found = True
+        elif opened and (before.isalnum() or before in ".,!"):
+            chars[i] = "\u201d"
+            opened -= 1
+        elif found and before == " " and after == " ":
+            chars[i] = "\u2013"
+    return "".join(chars)
+
+
+#: An upper-case run of two or more words glued to a capitalised word ("KANIMOZHI MEETS
+#: PROTESTING FARMERSThe", "'EXISTING PENALTY TOO WEAK'According"): a subhead and the sentence
+#: after it. Only where the run starts a sentence (see :func:`_cut_subheads`).
+_SUBHEAD_GLUED = re.compile(
+    r"[\'\"\u2018\u201c]?[A-Z][A-Z0-9&\'\u2019.,:-]*(?:[ \xa0]+[A-Z0-9&\'\u2019.,:-]+)+[\'\"\u2019\u201d]?(?=[A-Z][a-z])"
+)
+#: What may stand right before a subhead: a sentence's end (maybe closed by a quote or bracket).
+_BEFORE_SUBHEAD = ".!?:\"'\u201d\u2019)"
+
+
+def _cut_subheads(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with each subhead glued to the sentence after it cut off as a span of its own."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        cut = start
+        for m in _SUBHEAD_GLUED.finditer(line, start, end):
+            before = line[cut: m.start()].rstrip()
+            if before and before[-1] not in _BEFORE_SUBHEAD:
+                continue  # upper-case words inside a sentence
+            if sum(c.isalpha() for c in m.group()) < 6:
+                continue
+            if before:
+                out.append((cut, cut + len(before)))
+            out.append((m.start(), m.end()))
+            cut = m.end()
+        out.append((cut, end))
+    return out
+
+
+def is_subhead(text: str, max_words: int = 18) -> bool:
+    """A short sentence in upper case only (a subhead, not a sentence to summarize with)."""
+    return not any(c.islower() for c in text) and sum(c.isupper() for c in text) >= 4 and len(text.split()) <= max_words
+
+
 def _line_spans(line: str, language: str) -> list[tuple[int, int]]:
     if is_tokenised(line):
         return _tokenised_spans(line)
+    if "?" in line and _QUESTION_GLUED.search(line):
+        line = _question_marks_as_quotes(line)
+    spans = _stop_spans(line, language)
+    if _SUBHEAD_GLUED.search(line):
+        spans = _cut_subheads(line, spans)
+    return spans
+
+
+def _stop_spans(line: str, language: str) -> list[tuple[int, int]]:
+    """The sentences of a line of plain text, cut at its stops (Punkt, glued sentences, quotes)."""
     if not _INNER_STOP.search(line, 0, max(0, len(line) - 3)):
         return [(0, len(line))]  # no stop before the line's end: one sentence, Punkt not needed
     tokenizer = _tokenizer(language)
@@ -268,9 +355,9 @@ _REALIGNED_CHARS = "\"')]}\u2019\u201d\xab\xbb"
 _CLOSERS = "\"')]"
 
 
-#: What every glued sentence end has (a stop, maybe a closing quote, then a capital): a line
-#: without it needs no look for glued sentences.
-_MAYBE_GLUED = re.compile(r"[.!?][\"\u201d]?[A-Z]")
+#: What every glued sentence end has (a stop, maybe a quote, then a capital): a line without it
+#: needs no look for glued sentences.
+_MAYBE_GLUED = re.compile(r"[.!?][\"\u201c\u201d]?[A-Z]")
 
 
 def _cut_glued(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

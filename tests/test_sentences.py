@@ -28,6 +28,11 @@ CASES = [
     ("Headline without a stop\nThe first paragraph starts here. And goes on.", 3),
     ("Photo caption with no punctuation\nBody text follows.", 2),
     ("The vote was 52.3% against 47.7%, a margin of 4.6 points, in the Nov. 2 poll.", 1),
+    # Inshorts: "?" for the curly quotes and apostrophes its scrape lost; subheads glued on.
+    ("Gulalai said the ?honour? was hers and the UT?s rules did not apply. She left.", 2),
+    ("Staff will celebrate Rakshabandhan at the workplace.?It has been decided to celebrate it.? The order went out.", 3),
+    ("The farmers met on Monday. KANIMOZHI MEETS PROTESTING FARMERSThe DMK leader met them.", 3),
+    ("Fares are capped. THE GREAT 'UDAN'The UDAN scheme caps fares at Rs 2,500.", 3),
 ]
 
 
@@ -165,3 +170,25 @@ def test_ordinary_prose_with_commas_is_not_taken_for_tokenised_text():
 
     assert not is_tokenised("Prices rose, analysts said, and shares fell. Mr. Brown, the chairman, left.")
     assert is_tokenised(TOKENISED)
+
+
+def test_a_question_mark_standing_for_a_quote_ends_no_sentence_and_the_text_keeps_it():
+    text = "RSS chief Mohan Bhagwat said the festival had ?national significance? and should be marked. It was."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [text[:text.index(" It was")], "It was."]
+
+
+def test_a_question_glued_to_the_next_sentence_still_ends_it():
+    assert [s.text for s in split_sentences("Wait, why?The minister said no.")] == ["Wait, why?", "The minister said no."]
+
+
+def test_an_upper_case_subhead_glued_to_a_sentence_is_cut_off_as_a_subhead():
+    from corpuscut.summarizer.sentences import is_subhead
+
+    sentences = [s.text for s in split_sentences("It was decided. 'DELHI POLICE DEMANDED 100 TRAINED DOGS'Elaborating on it, Bhagat spoke.")]
+    assert sentences == ["It was decided.", "'DELHI POLICE DEMANDED 100 TRAINED DOGS'", "Elaborating on it, Bhagat spoke."]
+    assert is_subhead(sentences[1]) and not is_subhead(sentences[2]) and not is_subhead("the fbi said so .")
+
+
+def test_upper_case_words_inside_a_sentence_are_no_subhead():
+    assert len(split_sentences("He met Prime Minister NARENDRA MODIThe next day.")) == 1
