@@ -28,6 +28,54 @@ from .sentences import Sentence
 MIN_PIECE_WORDS = 4
 _WORD = re.compile(r"\S+")
 _LABEL = re.compile(r"^\W*([^\W\d][\w'\- ]*?)\s*:\s+\S")
+#: A word of a sentence, lower-cased ("'ll" and "n't" as the tokenised corpora split them off).
+_LOWER_WORD = re.compile(r"n't|'(?:ll|d|ve|re)\b|[^\W\d_][\w'\u2019-]*")
+#: A quotation: a double quote of any kind, or a single one opening a word.
+_QUOTED = re.compile(r"[\"\u201c\u201d]|(?:^|\s)[\'\u2018]")
+
+
+@dataclass(frozen=True)
+class UnmarkedCaption:
+    """How a photo caption printed with no mark of one is told (``unmarked_caption`` in
+    ``data/furniture.json``): what a photo shows, in the present tense, or a name and a place
+    with no verb at all."""
+
+    max_words: int
+    verb_within: int
+    verbs: tuple[tuple[str, ...], ...]  # each a verb's words
+    tensed: frozenset[str]
+    verbless_max_words: int
+    verbless_places: tuple[tuple[str, ...], ...]
+
+    def __call__(self, text: str) -> bool:
+        """Whether ``text`` (one sentence) is a caption with no mark of one."""
+        words = _LOWER_WORD.findall(text.lower())
+        if not words or len(words) > self.max_words or _QUOTED.search(text):
+            return False
+        return self._shows_a_photo(text, words) or self._verbless(words)
+
+    def _is_tensed(self, word: str) -> bool:
+        return word in self.tensed or (len(word) > 3 and word.endswith("ed"))
+
+    def _shows_a_photo(self, text: str, words: list[str]) -> bool:
+        for i in range(1, min(self.verb_within, len(words))):
+            if self._is_tensed(words[i - 1]):
+                return False  # a tensed verb before: the sentence tells, not shows
+            verb = next((v for v in self.verbs if tuple(words[i: i + len(v)]) == v), None)
+            if verb is None:
+                continue
+            if verb == ("pictured",) and re.search(r"[(,]\s*pictured\b|\bpictured\s*[),]", text.lower()):
+                return False  # "( pictured )", ", pictured ,": a mark inside a sentence that tells
+            return True
+        return False
+
+    def _verbless(self, words: list[str]) -> bool:
+        if len(words) > self.verbless_max_words:
+            return False
+        for word in words:
+            if self._is_tensed(word) or (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))):
+                return False
+        return any(tuple(words[i: i + len(p)]) == p for i in range(1, len(words)) for p in self.verbless_places)
 
 
 @dataclass(frozen=True)
@@ -44,6 +92,7 @@ class Furniture:
     repeated_run_words: int
     at_start: tuple[re.Pattern[str], ...] = ()  # a dateline opening the text: cut off its first sentence
     cut_through: tuple[re.Pattern[str], ...] = ()  # a post's sign-off: it and all before it go
+    unmarked_caption: UnmarkedCaption | None = None
 
     def reason(self, text: str) -> str | None:
         """The kind of furniture ``text`` (one sentence) is, or None."""
@@ -57,7 +106,11 @@ class Furniture:
 
     def is_caption(self, text: str) -> bool:
         """A caption of the Daily Mail kind: a short label, a colon, the caption
-        ("brutal : a gruesome video ..."); "armstrong said : ..." is a quote."""
+        ("brutal : a gruesome video ..."; "armstrong said : ..." is a quote), or one with no
+        mark (:class:`UnmarkedCaption`)."""
+        return self._labelled_caption(text) or (self.unmarked_caption is not None and self.unmarked_caption(text))
+
+    def _labelled_caption(self, text: str) -> bool:
         m = _LABEL.match(text)
         if m is None:
             return False
@@ -197,13 +250,19 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
         drop = tuple((kind, _compile(p, kind)) for kind, patterns in data["drop"].items() for p in patterns)
         cut = tuple(_compile(p, "cut") for p in data["cut"])
         label = data["caption_label"]
+        unmarked = data.get("unmarked_caption")
+        caption = UnmarkedCaption(
+            int(unmarked["max_words"]), int(unmarked["verb_within"]), tuple(tuple(v.split()) for v in unmarked["verbs"]),
+            frozenset(unmarked["tensed"]), int(unmarked["verbless_max_words"]),
+            tuple(tuple(p.split()) for p in unmarked["verbless_places"]),
+        ) if unmarked else None
         anywhere = tuple(d for d in drop if not d[1].pattern.startswith("^"))
         at_start = tuple(d for d in drop if d[1].pattern.startswith("^"))
         any_at_start = _compile("|".join(f"(?:{p.pattern})" for _, p in at_start) or "(?!)", "drop")
         return Furniture(
             anywhere, at_start, any_at_start, cut, int(label["max_words"]), frozenset(label["verbs"]), int(data["byline_name_words"]),
             int(data["repeated_run_words"]), tuple(_compile(p, "strip_at_start") for p in data.get("strip_at_start", ())),
-            tuple(_compile(p, "cut_through") for p in data.get("cut_through", ())),
+            tuple(_compile(p, "cut_through") for p in data.get("cut_through", ())), caption,
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"furniture rules {path or 'data/furniture.json'} cannot be loaded: {exc}") from exc

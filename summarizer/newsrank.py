@@ -93,8 +93,7 @@ class NewsRankModel:
     sentences within ``word_budget`` words); the longest sentence worth showing; whether the
     summary opens with the article's lede (``lede_first``: readers asked blind preferred the
     summary that gives the news first, see BENCHMARKS.md), when the lede is among the
-    ``lede_among_best`` sentences the weights score highest (a lede the weights rank far down is
-    more often a scene-setting opener than the news)."""
+    ``lede_among_best`` sentences the weights score highest (0: wherever they rank it)."""
 
     weights: tuple[float, ...]
     bias: float = 0.0
@@ -102,7 +101,7 @@ class NewsRankModel:
     max_sentences: int = 4
     max_sentence_words: int = 60
     lede_first: bool = True
-    lede_among_best: int = 4
+    lede_among_best: int = 0
 
     @property
     def weight_vector(self) -> np.ndarray:
@@ -135,7 +134,7 @@ def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
         return NewsRankModel(
             tuple(float(w) for w in data["weights"]), float(data["bias"]), int(data["word_budget"]),
             int(data["max_sentences"]), int(data["max_sentence_words"]), bool(data.get("lede_first", True)),
-            int(data.get("lede_among_best", 4)),
+            int(data.get("lede_among_best", 0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"newsrank model {path or 'data/newsrank.json'} lacks a setting: {exc}") from exc
@@ -355,17 +354,39 @@ def _trigrams(sentence: str) -> set[tuple[str, ...]]:
     return set(zip(words, words[1:], words[2:]))
 
 
-def _echoes(trigrams: list[set[tuple[str, ...]]], share: float = 0.5, least: int = 4) -> np.ndarray:
+#: A restatement is looked for among the text's first sentences (where the news is told first).
+ECHOED_WITHIN = 8
+#: Words this short are left out of a restatement's count (most are function words).
+SHORT_WORD = 3
+
+
+def _content_words(sentence: str) -> set[str]:
+    """The longer words of a sentence, lower-cased, a final "s" dropped (a rough stem)."""
+    return {w.rstrip("s") for w in _WORD_WITH_ALNUM.findall(sentence.lower()) if len(w) > SHORT_WORD}
+
+
+def _echoes(
+    trigrams: list[set[tuple[str, ...]]], words: list[set[str]] | None = None, share: float = 0.5, least: int = 4,
+    cover: float = 0.75, least_words: int = 6,
+) -> np.ndarray:
     """Which sentences (given by their word trigrams) mostly repeat words of earlier ones (at
     least ``share`` of their trigrams, and ``least`` of them): a photo caption or a pull quote
     restating the lead. Picked first, such an echo would block the sentence it repeats, which
-    tells the story better."""
+    tells the story better. With ``words`` (each sentence's :func:`_content_words`), also a
+    sentence whose longer words (``least_words`` or more) are nearly all (``cover``) in one of
+    the first ECHOED_WITHIN sentences: a caption restating the lede in other small words ("tim
+    sherwood says scott sinclair and tom cleverley are playing for their future at aston villa"
+    after "tim sherwood has told scott sinclair and tom cleverley they are playing for their
+    futures in aston villa 's fight against relegation")."""
     before: set[tuple[str, ...]] = set()
     echoes = np.zeros(len(trigrams), dtype=bool)
     for i, grams in enumerate(trigrams):
         earlier = len(grams & before)
         echoes[i] = earlier >= least and earlier >= share * len(grams)
         before |= grams
+        if words is not None and not echoes[i] and len(words[i]) >= least_words:
+            need = cover * len(words[i])
+            echoes[i] = any(len(words[i] & words[j]) >= need for j in range(min(i, ECHOED_WITHIN)))
     return echoes
 
 
@@ -411,7 +432,7 @@ def newsrank_select(
     score = sentence_features(sentences, normalizer, title, tier, reach) @ model.weight_vector + model.bias
     order = np.argsort(-np.round(score, TIE_DECIMALS), kind="stable")
     trigrams = [_trigrams(sentence) for sentence in sentences]
-    echoes = _echoes(trigrams)
+    echoes = _echoes(trigrams, [_content_words(sentence) for sentence in sentences])
     order = np.concatenate([order[~echoes[order]], order[echoes[order]]])  # echoes only as a last resort
     chosen: list[int] = []
     seen: set[tuple[str, ...]] = set()
@@ -420,7 +441,7 @@ def newsrank_select(
     passed: set[int] = set()  # repeats, and sentences too long to open the summary with
     if model.lede_first:  # the news first, then the best of the rest
         lede = _lede([len(s.split()) for s in sentences], reach, echoes, word_budget, model.max_sentence_words)
-        if lede is not None and lede in order[: model.lede_among_best]:
+        if lede is not None and (model.lede_among_best <= 0 or lede in order[: model.lede_among_best]):
             chosen.append(lede)
             seen |= trigrams[lede]
             used += len(sentences[lede].split())

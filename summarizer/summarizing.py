@@ -13,7 +13,7 @@ from .errors import UnknownMethodError
 from .furniture import Furniture, load_furniture
 from .length import Length
 from .newsrank import NewsRankModel, load_newsrank, newsrank_select
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, is_subhead, split_sentences
 from .sumy_methods import SUMY_METHODS, sumy_select
 
 DEFAULT_METHOD = "newsrank"
@@ -138,11 +138,11 @@ class Summarizer:
         return METHODS[self.method](self, texts, count, budget, title)
 
     def candidates(self, text: str, sentences: list[Sentence]) -> list[Sentence]:
-        """The sentences a summary may hold: no headings (whole lines without a final stop)
-        unless the text has nothing else, no last words cut off mid-sentence; for our method
+        """The sentences a summary may hold: no headings (whole lines without a final stop, and
+        upper-case subheads glued to a sentence) unless the text has nothing else, no last words cut off mid-sentence; for our method
         also no page furniture, a quotation over several sentences as one, and no sentence
         over the model's longest unless all are."""
-        body = [s for s in sentences if not is_heading(text, s)] or sentences
+        body = [s for s in sentences if not is_heading(text, s) and not is_subhead(s.text)] or sentences
         if len(body) > 1 and is_cut_off(text, body[-1]):
             body = body[:-1]  # a teaser's last words, cut off mid-sentence: not a sentence to show
         if self.furniture is not None and self.model is not None:
