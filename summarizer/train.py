@@ -145,8 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     model = NewsRankModel(tuple(float(w) for w in weights), bias)
     tried = {}
     scorer = rouge_scorer()
-    for budget in (90, 100, 110):
-        for most in (4,):
+    for budget in (90, 95, 100, 110):
+        for most in (4, 5):
             candidate = replace(model, word_budget=budget, max_sentences=most)
             summarizer = Summarizer(model=candidate)
             on_cnndm = rouge(summarizer, scorer, dev_cnndm)
