@@ -8,7 +8,8 @@ A sentence leans back when
   are in ``data/cohesion.json``);
 - it is a quote whose speaker is named only by a pronoun ('..." she said');
 - it starts inside a quotation opened by an earlier sentence of its paragraph (the quote's
-  second sentence, without its opening and often without its speaker);
+  second sentence, without its opening and often without its speaker); quotation marks are
+  read as the sentence splitter reads them (a "?" glued to a word may stand for one);
 - in a text written in upper and lower case, it starts with a lower-case letter: a piece of
   the sentence before, split off at a stop inside it ("?spoilt for choices? ahead of ...").
 
@@ -28,7 +29,7 @@ from pathlib import Path
 from corpuscut.text.datafiles import read_json
 
 from .errors import SummarizerError
-from .sentences import Sentence
+from .sentences import Sentence, with_quote_marks
 
 DEFAULT_LANGUAGE = "english"
 _QUOTES = re.compile("[\"\u201c\u201d]")
@@ -59,13 +60,15 @@ class Cohesion:
         right before it; ``pronoun_reach``, on one of that many before it (where a pronoun's
         referent may be named)."""
         cased = _is_cased(sentences)
+        marks = with_quote_marks(text)
         out: list[int] = []
         inside = False  # within a double quotation opened by an earlier sentence of the paragraph
         for k, s in enumerate(sentences):
             if k and "\n" in text[sentences[k - 1].end: s.start]:
                 inside = False  # a quotation left open at a paragraph's end was not one
-            out.append(self._reach_of(s.text, inside, cased) if k else 0)
-            inside = _quote_open_after(s.text, inside)
+            marked = marks[s.start: s.end]
+            out.append(self._reach_of(marked, inside, cased) if k else 0)
+            inside = _quote_open_after(marked, inside)
         return out
 
     def join_quotations(self, text: str, sentences: list[Sentence], most_words: int) -> list[Sentence]:
@@ -75,11 +78,12 @@ class Cohesion:
         out: list[Sentence] = []
         run: list[Sentence] = []
         inside = False
+        marks = with_quote_marks(text)
         for s in sentences:
             if run and not _follows(text, run[-1], s):
                 out += run  # the quotation stops at a paragraph's end or a dropped piece: not joined
                 run, inside = [], False
-            inside = _quote_open_after(s.text, inside)
+            inside = _quote_open_after(marks[s.start: s.end], inside)
             run.append(s)
             if not inside:
                 words = sum(len(r.text.split()) for r in run)

@@ -30,8 +30,9 @@ _WORD = re.compile(r"\S+")
 _LABEL = re.compile(r"^\W*([^\W\d][\w'\- ]*?)\s*:\s+\S")
 #: A word of a sentence, lower-cased ("'ll" and "n't" as the tokenised corpora split them off).
 _LOWER_WORD = re.compile(r"n't|'(?:ll|d|ve|re)\b|[^\W\d_][\w'\u2019-]*")
-#: A quotation: a double quote of any kind, or a single one opening a word.
-_QUOTED = re.compile(r"[\"\u201c\u201d]|(?:^|\s)[\'\u2018]")
+#: A quotation: a double quote of any kind, or a single one opening a word (not the "'s", "'ll"
+#: that tokenised text splits off its words).
+_QUOTED = re.compile(r"[\"\u201c\u201d]|(?:^|\s)[\'\u2018](?!(?:s|t|d|m|ll|ve|re)\b)")
 
 
 @dataclass(frozen=True)

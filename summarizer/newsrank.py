@@ -373,20 +373,24 @@ def _echoes(
     least ``share`` of their trigrams, and ``least`` of them): a photo caption or a pull quote
     restating the lead. Picked first, such an echo would block the sentence it repeats, which
     tells the story better. With ``words`` (each sentence's :func:`_content_words`), also a
-    sentence whose longer words (``least_words`` or more) are nearly all (``cover``) in one of
-    the first ECHOED_WITHIN sentences: a caption restating the lede in other small words ("tim
-    sherwood says scott sinclair and tom cleverley are playing for their future at aston villa"
-    after "tim sherwood has told scott sinclair and tom cleverley they are playing for their
-    futures in aston villa 's fight against relegation")."""
+    sentence whose longer words (``least_words`` or more) are nearly all (``cover``) found in the
+    first ECHOED_WITHIN sentences before it: a caption restating the lede in other small words
+    ("tim sherwood says scott sinclair and tom cleverley are playing for their future at aston
+    villa" after "tim sherwood has told scott sinclair and tom cleverley they are playing for
+    their futures in aston villa 's fight against relegation")."""
     before: set[tuple[str, ...]] = set()
+    opening: set[str] = set()  # the longer words of the first ECHOED_WITHIN sentences so far
     echoes = np.zeros(len(trigrams), dtype=bool)
     for i, grams in enumerate(trigrams):
         earlier = len(grams & before)
         echoes[i] = earlier >= least and earlier >= share * len(grams)
         before |= grams
-        if words is not None and not echoes[i] and len(words[i]) >= least_words:
-            need = cover * len(words[i])
-            echoes[i] = any(len(words[i] & words[j]) >= need for j in range(min(i, ECHOED_WITHIN)))
+        if words is None:
+            continue
+        if not echoes[i] and len(words[i]) >= least_words:
+            echoes[i] = len(words[i] & opening) >= cover * len(words[i])
+        if i < ECHOED_WITHIN:
+            opening |= words[i]
     return echoes
 
 

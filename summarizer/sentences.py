@@ -152,15 +152,18 @@ _QUESTION_GLUED = re.compile(r"\?(?=[^\W_])")
 
 def _question_marks_as_quotes(line: str) -> str:
     """``line`` with each "?" that stands for a quote mark or apostrophe read as one (the same
-    length). Glued to a lower-case letter on both sides it is an apostrophe ('UT?s',
-    'doesn?t'); glued to the word after it, with no letter or digit before it, it opens a quote
+    length). Glued to a letter or digit on both sides it is an apostrophe ('UT?s', 'doesn?t',
+    'on?Sunday'); glued to the word after it, with no letter or digit before it, it opens a quote
     ('the ?honour', '.?It has'); after a quote so opened, a "?" after a word closes it
     ('?honour? of'). A "?" standing alone between spaces in such a line is a dash
-    ('?kunwari? ? which'). Where no "?" opens a quote the line is left as it is: a question
-    mark glued before a capital ('Why?The') is a question's end glued to the next sentence."""
+    ('?kunwari? ? which'). Only a line where some "?" is surely no question mark (one glued
+    before a lower-case letter, or opening a word) is read so: elsewhere a question mark glued
+    before a capital ('Why?The') is a question's end glued to the next sentence."""
+    glued = [m.start() for m in _QUESTION_GLUED.finditer(line)]
+    if not any(line[i + 1].islower() or not line[i - 1: i].isalnum() for i in glued):
+        return line
     chars = list(line)
     opened = 0
-    found = False
     for i, c in enumerate(chars):
         if c != "?":
             continue
@@ -168,18 +171,24 @@ def _question_marks_as_quotes(line: str) -> str:
         after = line[i + 1: i + 2]
         if after and (after.isalnum() or after == "_"):
             if before.isalnum():
-                if after.islower():
-                    chars[i] = "\u2019"
+                chars[i] = "\u2019"
             else:
                 chars[i] = "\u201c"
                 opened += 1
-                found = True
         elif opened and (before.isalnum() or before in ".,!"):
             chars[i] = "\u201d"
             opened -= 1
-        elif found and before == " " and after == " ":
+        elif before == " " and after == " ":
             chars[i] = "\u2013"
     return "".join(chars)
+
+
+def with_quote_marks(text: str) -> str:
+    """``text`` (the same length) with each "?" that stands for a quote mark or apostrophe read
+    as one, line by line (see :func:`_question_marks_as_quotes`): what tells a quotation."""
+    if "?" not in text or not _QUESTION_GLUED.search(text):
+        return text
+    return "".join(_question_marks_as_quotes(line) if "?" in line else line for line in text.splitlines(keepends=True))
 
 
 #: An upper-case run of two or more words glued to a capitalised word ("KANIMOZHI MEETS

@@ -30,6 +30,7 @@ CASES = [
     ("The vote was 52.3% against 47.7%, a margin of 4.6 points, in the Nov. 2 poll.", 1),
     # Inshorts: "?" for the curly quotes and apostrophes its scrape lost; subheads glued on.
     ("Gulalai said the ?honour? was hers and the UT?s rules did not apply. She left.", 2),
+    ("The MISA detainees on?Sunday held a convention in Nagpur after meeting the Sangh?s leaders. They left.", 2),
     ("Staff will celebrate Rakshabandhan at the workplace.?It has been decided to celebrate it.? The order went out.", 3),
     ("The farmers met on Monday. KANIMOZHI MEETS PROTESTING FARMERSThe DMK leader met them.", 3),
     ("Fares are capped. THE GREAT 'UDAN'The UDAN scheme caps fares at Rs 2,500.", 3),

@@ -502,3 +502,17 @@ def test_an_upper_case_subhead_glued_to_a_sentence_never_enters_a_summary():
         sentences = [s.text for s in summarize(text, sentences=3, method=method).sentences]
         assert not any("KANIMOZHI" in s for s in sentences), sentences
         assert "The DMK leader met the farmers at Jantar Mantar on Monday." in sentences
+
+
+def test_a_quotation_opened_and_closed_by_question_marks_is_one_candidate_with_its_speaker():
+    from corpuscut.summarizer import split_sentences
+    from corpuscut.summarizer.cohesion import load_cohesion
+
+    # Inshorts' scrape: "?" for each curly quote.
+    text = ("The women can lead ?decoy operations?. ?We need help from women who are four months pregnant. "
+            "They can be accompanied by family members. The accompanying person is eligible too,? said Dr NK Gupta. "
+            "The women will get Rs 1 lakh.")
+    joined = [s.text for s in load_cohesion().join_quotations(text, split_sentences(text), 60)]
+    assert joined[1] == ("?We need help from women who are four months pregnant. They can be accompanied by family "
+                         "members. The accompanying person is eligible too,? said Dr NK Gupta.")
+    assert len(joined) == 3
