@@ -88,13 +88,13 @@ def count_words(text: str) -> int:
     return _WORDS.subn("", text)[1]
 
 
-def make_title(first_line: str, headline_max_words: int, is_headline: bool) -> str:
-    """The article's headline, or its opening words when it has none (white space
-    normalised; "…" where words were left out)."""
-    head = first_line[: 20 * TITLE_MAX_CHARS]
+def make_title(first_line: str, headline_max_words: int, is_headline: bool, max_chars: int = TITLE_MAX_CHARS) -> str:
+    """The article's headline (of at most ``max_chars`` characters), or its opening words when
+    it has none (white space normalised; "…" where words were left out)."""
+    head = first_line[: 20 * max(max_chars, TITLE_MAX_CHARS)]
     if is_headline:
         line = " ".join(head.split())
-        if len(line) <= TITLE_MAX_CHARS:
+        if len(line) <= max_chars:
             return line
     keep = headline_max_words // 2 + 3
     parts = head.split(maxsplit=keep)  # the words kept, and the rest of the line unsplit

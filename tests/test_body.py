@@ -206,3 +206,12 @@ def test_a_breadcrumb_that_ends_in_the_headline_is_not_the_headline():
     page = _page_under("Otters return | Harbour Gazette",
                        [f"News / Nature / {HEADLINE}", HEADLINE, "By Tom Rivers", "March 3, 2024"])
     assert find_body(page).headline == HEADLINE
+
+
+def test_a_pages_long_headline_is_its_records_title_whole():
+    long = ("Otters return to the river after forty years as volunteers who survey the banks every "
+            "spring count two adults and a cub")
+    assert len(long) > 100
+    page = _page_under(f"{long} | Harbour Gazette", ["Nature", long, "By Tom Rivers", "March 3, 2024"])
+    [article] = [a for a in split(page) if BODY[0] in a.text]
+    assert article.title == long
