@@ -187,6 +187,19 @@ def load_body_cues() -> Any:
     return matcher, tuple(names)
 
 
+@lru_cache(maxsize=1)
+def load_body_ends() -> tuple[Any, float, float]:
+    """The pattern of the lines that open what follows an article on its page (the ``end`` list
+    of ``data/body-cues.json``), and the share of a body's words, or the words, that must lie
+    above one (whichever is fewer)."""
+    import re2
+
+    data = read_json("corpuscut.segmenter", "data/body-cues.json")
+    _compile("end", data["end"], "body cues")
+    pattern = re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["end"]) + ")")
+    return pattern, float(data["end_after"]), float(data["end_after_words"])
+
+
 @lru_cache(maxsize=4)
 def _ascii_stop_words(language: str) -> frozenset[bytes]:
     """The stop words that are ASCII, as bytes (to look up the words of an ASCII line)."""
@@ -437,6 +450,8 @@ class BodyFinder:
                     first += 1
         elif len(content) >= TITLED_MIN_LINES:
             headline = _titled_headline(lines, content, words, rows)
+        if first > content[0] or last < content[-1]:
+            last = _before_end(lines, first, last, words)
         offsets = np.cumsum([0] + [len(line) + 1 for line in lines])
         start = 0 if first <= content[0] else int(offsets[first])
         end = len(text) if last >= content[-1] else int(offsets[last] + len(lines[last]))
@@ -511,6 +526,24 @@ def _titled_headline(lines: Sequence[str], content: np.ndarray, words: np.ndarra
         if 2 <= words[i] <= HEADLINE_MAX_WORDS and len(tokens & wanted) >= HEADLINE_MIN_SIMILARITY * max(len(tokens), len(wanted)):
             return lines[i].strip()
     return title
+
+
+def _before_end(lines: Sequence[str], first: int, last: int, words: np.ndarray) -> int:
+    """The body's last line, ended before the first line that opens what follows the article
+    (its share buttons, comments, the author's box, its tags: a page's article runs on into
+    them as prose would) below the body's first ``end_after`` of words or ``end_after_words``
+    words (share buttons and tags under a headline are no end)."""
+    pattern, share, enough = load_body_ends()
+    above = min(share * float(words[first:last + 1].sum()), enough)
+    seen = 0.0
+    for i in range(first, last + 1):
+        if words[i] and seen >= above and pattern.search(lines[i][:LINE_HEAD_CHARS].strip()):
+            j = i - 1
+            while j > first and not words[j]:
+                j -= 1
+            return j
+        seen += float(words[i])
+    return last
 
 
 def _contents_entry(row: np.ndarray, words: float) -> bool:

@@ -215,3 +215,25 @@ def test_a_pages_long_headline_is_its_records_title_whole():
     page = _page_under(f"{long} | Harbour Gazette", ["Nature", long, "By Tom Rivers", "March 3, 2024"])
     [article] = [a for a in split(page) if BODY[0] in a.text]
     assert article.title == long
+
+
+COMMENTS = [
+    "3 Comments on \u201cOtters return to the river after forty years\u201d",
+    "Janet Hill",
+    "March 4, 2024 at 9:12 am",
+    "I walk my dog by the mill bridge every morning and saw them last week, what a wonderful sight "
+    "it was for all of us who remember the river as it used to be.",
+    "Reply",
+    "Peter Marsh",
+    "March 5, 2024 at 6:40 pm",
+    "Great news, and a reminder that cleaning up the tannery was worth every penny the council spent "
+    "on it over all those years of arguments.",
+    "Reply",
+]
+
+
+def test_a_pages_comments_are_left_out_of_its_body():
+    page = "\n".join(MENU + [HEADLINE, "By Tom Rivers"] + BODY + COMMENTS + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.rstrip().endswith(BODY[-1])
+    assert "Janet Hill" not in main
