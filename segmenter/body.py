@@ -27,7 +27,7 @@ from corpuscut.text.wrapping import continues_next, shipped_wrap_rules
 from corpuscut.text.words import _stop_words
 
 from .cues import _compile
-from .headline import HeadlineModel, PageLines, choose_headline, load_headline_model, page_title
+from .headline import HeadlineModel, PageLines, choose_headline, is_dateline, load_headline_model, page_title
 from .logistic import Logistic
 
 #: The cue lists of ``data/body-cues.json``, in the order of their features.
@@ -40,7 +40,7 @@ SHORT_WORDS = 4
 PROSE_MIN_WORDS = 8
 #: A headline above the body has at most this many words.
 HEADLINE_MAX_WORDS = 30
-#: A headline at most this many lines above the body opens it (the lines between are its byline and date).
+#: A ``<title>`` line's headline is sought this many lines below it (and two more).
 HEADLINE_REACH = 3
 #: A text of fewer lines is not tested for hard wrapping (the test needs more to tell a width).
 WRAPPED_MIN_LINES = shipped_wrap_rules().min_lines
@@ -443,11 +443,11 @@ class BodyFinder:
             found = choose_headline(page_lines(lines, rows, logits), first, self.headlines)
             if found is not None:
                 headline = found[0]
-            if found is not None and first - HEADLINE_REACH <= found[1] <= last:
-                first = found[1]  # the body opens with its headline
-            else:
-                while first < last and _contents_entry(rows[first], words[first]):
-                    first += 1
+            if found is not None and first <= found[1] < last:
+                first = found[1] + 1  # the body is the text below its headline (the title holds that)
+            while first < last and (not words[first] or _contents_entry(rows[first], words[first]) or (
+                    words[first] <= 12 and (rows[first, _META] or is_dateline(lines[first])))):
+                first += 1  # nor does it open with the headline's byline and date, or a table of contents
         elif len(content) >= TITLED_MIN_LINES:
             headline = _titled_headline(lines, content, words, rows)
         if first > content[0] or last < content[-1]:

@@ -129,6 +129,11 @@ def _dates() -> Any:
     return re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
 
 
+def is_dateline(line: str) -> bool:
+    """Whether a line of at most 12 words is a date, a date and a byline, or a reading time."""
+    return len(line.split(None, 12)) <= 12 and bool(_dates().search(line[:HEAD_CHARS]))
+
+
 def page_title(first_line: str) -> str:
     """The headline part of a page's ``<title>`` line: of its parts between separators such as
     `` | `` and `` - `` (the others name the site or the section), the first if it has three
@@ -154,12 +159,11 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
     title = page_title(top)
     wanted = set(_normal(title))
     whole = set(_normal(top))
-    dates = _dates()
     date = {}
 
     def is_date(i: int) -> bool:
         if i not in date:
-            date[i] = bool(page.words[i] and page.words[i] <= 12 and dates.search(lines[i][:HEAD_CHARS]))
+            date[i] = bool(page.words[i]) and is_dateline(lines[i])
         return date[i]
 
     def shape(text: str, n: float) -> list[float]:
@@ -245,7 +249,7 @@ def choose_headline(page: PageLines, first: int, model: HeadlineModel) -> tuple[
         if title is not None and model.choice.logits(choice_row(rows[is_line], scores, rows[title])[None])[0] <= 0:
             text, line = found[title]
     if line == 0:
-        # the title's headline repeated by a line near the body: that line, the body may open with it
+        # the title's headline repeated by a line near the body: that line (the body starts below it)
         wanted = _normal(text)
         for other, i in found:
             if i and _normal(other) == wanted:

@@ -237,3 +237,11 @@ def test_a_pages_comments_are_left_out_of_its_body():
     main = page[(body := find_body(page)).start:body.end]
     assert main.rstrip().endswith(BODY[-1])
     assert "Janet Hill" not in main
+
+
+def test_a_pages_body_is_the_text_below_its_headline_which_titles_it():
+    page = "\n".join(MENU + [HEADLINE, "By Tom Rivers", "March 3, 2024"] + BODY + FOOTER) + "\n"
+    body = find_body(page)
+    assert page[body.start:body.end].startswith(BODY[0]) and body.headline == HEADLINE
+    [article] = [a for a in split(page) if BODY[0] in a.text]
+    assert article.title == HEADLINE and article.body.startswith(BODY[0])
