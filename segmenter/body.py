@@ -188,16 +188,16 @@ def load_body_cues() -> Any:
 
 
 @lru_cache(maxsize=1)
-def load_body_ends() -> tuple[Any, float, float]:
+def load_body_ends() -> tuple[Any, float, float, float]:
     """The pattern of the lines that open what follows an article on its page (the ``end`` list
-    of ``data/body-cues.json``), and the share of a body's words, or the words, that must lie
-    above one (whichever is fewer)."""
+    of ``data/body-cues.json``), the share of a body's words, or the words, that must lie above
+    one (whichever is fewer), and the most words such a line has (a heading, a row of buttons)."""
     import re2
 
     data = read_json("corpuscut.segmenter", "data/body-cues.json")
     _compile("end", data["end"], "body cues")
     pattern = re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["end"]) + ")")
-    return pattern, float(data["end_after"]), float(data["end_after_words"])
+    return pattern, float(data["end_after"]), float(data["end_after_words"]), float(data["end_max_words"])
 
 
 @lru_cache(maxsize=4)
@@ -533,11 +533,11 @@ def _before_end(lines: Sequence[str], first: int, last: int, words: np.ndarray) 
     (its share buttons, comments, the author's box, its tags: a page's article runs on into
     them as prose would) below the body's first ``end_after`` of words or ``end_after_words``
     words (share buttons and tags under a headline are no end)."""
-    pattern, share, enough = load_body_ends()
+    pattern, share, enough, most = load_body_ends()
     above = min(share * float(words[first:last + 1].sum()), enough)
     seen = 0.0
     for i in range(first, last + 1):
-        if words[i] and seen >= above and pattern.search(lines[i][:LINE_HEAD_CHARS].strip()):
+        if 0 < words[i] <= most and seen >= above and pattern.search(lines[i][:LINE_HEAD_CHARS].strip()):
             j = i - 1
             while j > first and not words[j]:
                 j -= 1
