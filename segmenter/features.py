@@ -18,6 +18,7 @@ from .blocks import Block
 from .cohesion import Cohesion, _distinct
 from .cues import CueSet, LineShape
 from .echo import echoes
+from .recurrence import NEUTRAL, Recurrence, recurrence
 
 
 @dataclass(frozen=True)
@@ -254,6 +255,15 @@ class Gaps:
         return table[self.shortest]
 
     @cached_property
+    def recurrence(self) -> Recurrence:
+        """Per gap, the share of the rarer words of the block after it seen in the blocks just
+        before it, and of the block before it found again just after it
+        (:mod:`segmenter.recurrence`; neutral without the text's stems)."""
+        if self.ids is not None and self.ids.units == self.n:
+            return recurrence(self.ids)
+        return Recurrence(np.full(self.count, NEUTRAL), np.full(self.count, NEUTRAL))
+
+    @cached_property
     def context(self) -> tuple[np.ndarray, np.ndarray]:
         """``context_overlap`` of the headline-like blocks (zeros without the text's stems)."""
         if self.ids is not None and self.ids.units == self.n:
@@ -322,6 +332,14 @@ TABLE: tuple[Feature, ...] = (
             lambda g: g.lexical * np.minimum(1.0, np.asarray(g.coh.depth, dtype=np.float64))),
     Feature("vocabulary_split_gain", "vocabulary shift",
             lambda g: g.lexical * np.asarray(g.coh.split_gain, dtype=np.float64)),
+    # Names and rarer words: the paragraph after the gap shares none with the paragraphs just
+    # before it, the paragraph before none with those just after (lower-cased text included:
+    # rare words stand for names). A gap a paragraph early has its article's last paragraph
+    # after it, whose words were all seen just before. Weighed at every gap, strong cues'
+    # too (a separator between two articles about different people is surer still); centred
+    # on the share of a passage without content words, which tells nothing.
+    Feature("new_words_after", "new names and words", lambda g: NEUTRAL - g.recurrence.seen),
+    Feature("words_end_before", "new names and words", lambda g: NEUTRAL - g.recurrence.again),
     Feature("item_after", "list item or Q&A turn", lambda g: g.after("item")),
     Feature("item_before", "follows a list item", lambda g: g.before("item")),
     Feature("embedded_near", "embedded post or caption", lambda g: g.before("embedded") | g.after("embedded")),

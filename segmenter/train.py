@@ -132,8 +132,8 @@ def _code_key(*parts: object) -> str:
     """A key that changes when any file that makes the features, or the dumps, changes."""
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in ("features.py", "cues.py", "blocks.py", "echo.py", "cohesion.py", "corpus.py", "sources.py",
-                 "wrapping.py", "data/cues.json"):
+    for name in ("features.py", "recurrence.py", "cues.py", "blocks.py", "echo.py", "cohesion.py", "corpus.py",
+                 "sources.py", "wrapping.py", "data/cues.json"):
         digest.update((here / name).read_bytes())
     digest.update(Path(text_wrapping.__file__).read_bytes())
     digest.update((Path(text_wrapping.__file__).parent / text_wrapping.RULES_FILE).read_bytes())

@@ -1,0 +1,94 @@
+"""Whether the words around a gap were just seen, or come again: the name overlap of passages.
+
+Two articles about different people, places and things share few of their rarer words; two
+passages of one article share its names. For every gap, the share of the words of the
+``span`` blocks after it (weighted by their idf over the text's blocks, so that names count far
+more than common words) that occur in the ``reach`` blocks before it, and the share of the
+words of the ``span`` blocks before it that occur in the ``reach`` blocks after it. Before an
+article's first paragraph the first share is low; after its last paragraph the second.
+Lower-cased text has no capitals to find names by: its rare words stand for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from corpuscut.text.stems import StemIds
+
+from .cohesion import _distinct
+
+#: How many blocks on the other side of the gap a passage's words are looked for in.
+REACH = 8
+#: A passage without content words tells nothing: its shares are this.
+NEUTRAL = 0.5
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """Per gap (before block g + 1): the idf-weighted share of the distinct stems of the
+    ``span`` blocks after it found in the ``reach`` blocks before it (``seen``), and of the
+    ``span`` blocks before it found in the ``reach`` blocks after it (``again``)."""
+
+    seen: np.ndarray
+    again: np.ndarray
+
+
+def recurrence(ids: StemIds, span: int = 1, reach: int = REACH) -> Recurrence:
+    """:class:`Recurrence` of every gap between the units of ``ids`` (a unit per block), all at
+    once. The distinct (stem, block) pairs are sorted stem-major once: a pair's neighbours in
+    that order with the same stem are the previous and next blocks that hold the stem. Each
+    pair then counts towards an interval of gaps (those whose passage holds the block and
+    not an earlier, or later, block with the stem), and towards a narrower one where that
+    block lies within reach: sums over intervals are differences of prefix sums."""
+    n = ids.units
+    gaps = max(0, n - 1)
+    seen, again = np.full(gaps, NEUTRAL), np.full(gaps, NEUTRAL)
+    flat = ids.ids
+    if n < 2 or not len(flat):
+        return Recurrence(seen, again)
+    block_of = np.repeat(np.arange(n, dtype=np.int64), np.diff(ids.starts))
+    keys = _distinct(flat.astype(np.int64) * n + block_of)
+    stem, block = keys // n, keys % n
+    df = np.bincount(stem)
+    weight = np.log((n + 1) / (df[stem] + 0.5))
+    same = stem[1:] == stem[:-1]
+    prev = np.full(len(keys), -(reach + n + 1), dtype=np.int64)
+    prev[1:][same] = block[:-1][same]
+    following = np.full(len(keys), 2 * n + reach + 1, dtype=np.int64)
+    following[:-1][same] = block[1:][same]
+    # Gap g lies before block g + 1. The passage after gap g is blocks g+1..g+span: block b is
+    # in it for gaps b-span..b-1; its stem is new to the passage unless the previous block
+    # holding it is in the passage too (gap g >= prev); it was seen within reach where
+    # prev >= g - reach + 1.
+    lo = np.maximum(block - span, np.maximum(prev, 0))
+    hi = block - 1
+    seen_hi = np.minimum(hi, prev + reach - 1)
+    mass_after = _interval_sums(lo, hi, weight, gaps)
+    found_after = _interval_sums(lo, seen_hi, weight, gaps)
+    # The passage before gap g is blocks g-span+1..g: block b is in it for gaps b..b+span-1,
+    # new to it unless the next block holding the stem is in it too (gap g < next); found
+    # again within reach where next <= g + reach.
+    lo = block
+    hi = np.minimum(block + span - 1, following - 1)
+    again_lo = np.maximum(lo, following - reach)
+    mass_before = _interval_sums(lo, hi, weight, gaps)
+    found_before = _interval_sums(again_lo, hi, weight, gaps)
+    # (a difference of prefix sums: an empty passage may leave a rounding residue, not zero)
+    has = mass_after > 1e-9
+    seen[has] = found_after[has] / mass_after[has]
+    has = mass_before > 1e-9
+    again[has] = found_before[has] / mass_before[has]
+    return Recurrence(np.clip(seen, 0.0, 1.0), np.clip(again, 0.0, 1.0))
+
+
+def _interval_sums(lo: np.ndarray, hi: np.ndarray, weight: np.ndarray, size: int) -> np.ndarray:
+    """For each position 0..size-1, the sum of the weights whose interval [lo, hi] holds it
+    (intervals clipped to the positions; empty ones count nowhere)."""
+    lo = np.maximum(lo, 0)
+    hi = np.minimum(hi, size - 1)
+    keep = lo <= hi
+    lo, hi, weight = lo[keep], hi[keep], weight[keep]
+    diff = np.bincount(lo, weights=weight, minlength=size + 1) - np.bincount(hi + 1, weights=weight, minlength=size + 1)
+    return np.cumsum(diff[:size])

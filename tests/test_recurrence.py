@@ -1,0 +1,97 @@
+"""Names and rarer words across a gap (segmenter.recurrence): the paragraph after an article
+start shares none of them with the paragraphs just before it."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpuscut.segmenter.recurrence import NEUTRAL, recurrence
+from corpuscut.text.stems import StemIds
+
+
+def _shares(blocks: list[list[str]], span: int, reach: int) -> tuple[list[float], list[float]]:
+    """The definition, gap by gap: idf-weighted share of the distinct stems of the ``span``
+    blocks after the gap found in the ``reach`` blocks before it, and the other way round."""
+    n = len(blocks)
+    df: dict[str, int] = {}
+    for stems in blocks:
+        for s in set(stems):
+            df[s] = df.get(s, 0) + 1
+    idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
+
+    def share(passage: set[str], context: set[str]) -> float:
+        mass = sum(idf[s] for s in passage)
+        return sum(idf[s] for s in passage & context) / mass if mass > 0 else NEUTRAL
+
+    def union(part: list[list[str]]) -> set[str]:
+        return {s for stems in part for s in stems}
+
+    seen = [share(union(blocks[g + 1: g + 1 + span]), union(blocks[max(0, g - reach + 1): g + 1])) for g in range(n - 1)]
+    again = [share(union(blocks[max(0, g - span + 1): g + 1]), union(blocks[g + 1: g + 1 + reach])) for g in range(n - 1)]
+    return seen, again
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["obama", "senat", "vote", "messi", "goal", "bank", "x"]), max_size=8),
+                max_size=30),
+       st.integers(1, 3), st.integers(1, 10))
+def test_recurrence_is_the_idf_weighted_share_of_a_passages_stems_found_across_the_gap(blocks, span, reach):
+    found = recurrence(StemIds.of(blocks), span, reach)
+    seen, again = _shares(blocks, span, reach)
+    assert len(found.seen) == len(found.again) == max(0, len(blocks) - 1)
+    assert np.allclose(found.seen, seen) and np.allclose(found.again, again)
+
+
+def test_rare_words_count_more_than_words_found_everywhere():
+    """'court' is in every block, 'smith' and 'jones' in two each: after the gap between
+    them, half of the next block's words were seen ('court', not 'jones'), yet the name
+    weighs far more than the word found everywhere."""
+    blocks = [["court", "smith"], ["court", "smith"], ["court", "jones"], ["court", "jones"]]
+    found = recurrence(StemIds.of(blocks), 1, 8)
+    assert found.seen[0] == 1.0  # both words of the next block were seen
+    assert 0.0 < found.seen[1] < 0.25
+    assert found.again[1] < 0.25  # and 'smith' does not come again
+
+
+def _lower_case_dump() -> tuple[str, int]:
+    """Two lower-cased, tokenised articles without headlines, paragraphs apart by blank lines,
+    as CNN/DailyMail's text is: only their names and words tell them apart."""
+    first = [
+        "arsenal striker olivier giroud scored twice as the gunners beat newcastle 2 - 1 at st james ' park on saturday .",
+        "giroud headed the opener from a mesut ozil cross and added a second after the break .",
+        "newcastle pulled one back through papiss cisse but arsene wenger 's side held on for the win .",
+        "wenger said giroud had been ' outstanding ' and praised ozil for his part in both goals .",
+    ]
+    second = [
+        "the federal reserve left interest rates unchanged on wednesday , saying the economy was growing at a moderate pace .",
+        "janet yellen , the fed chair , told reporters that inflation remained below the central bank 's target .",
+        "economists had expected the fed to wait until june before raising rates for the first time since 2006 .",
+        "yellen said the committee would watch wages and jobs data closely in the coming months .",
+    ]
+    text = "\n\n".join(first) + "\n\n" + "\n\n".join(second) + "\n"
+    return text, text.index(second[0])
+
+
+def test_the_gap_before_a_new_articles_first_paragraph_has_new_words_and_one_a_paragraph_early_has_not():
+    from corpuscut.segmenter import Segmenter
+    from corpuscut.segmenter.features import FEATURES
+
+    text, start = _lower_case_dump()
+    analysis = Segmenter().analyse(text)
+    column = analysis.features.matrix[:, FEATURES.index("new_words_after")]
+    real = next(b for b, block in enumerate(analysis.blocks) if block.start == start) - 1
+    assert column[real] == max(column)
+    assert column[real - 1] < column[real] - 0.3  # the previous article's last paragraph was seen before
+
+
+def test_a_lower_case_dump_without_headlines_is_cut_where_its_names_change():
+    from corpuscut.segmenter import Segmenter
+
+    text, start = _lower_case_dump()
+    articles = Segmenter().split(text)
+    assert [a.start for a in articles] == [0, start]
+    assert "new names and words" in articles[1].reasons
