@@ -36,6 +36,9 @@ CUE_LISTS = ("menu", "cookie", "legal", "share", "related", "meta")
 LINE_HEAD_CHARS = 400
 #: A line of at most this many words is a short line (a link, a label, a button).
 SHORT_WORDS = 4
+#: Below a page's headline, the body does not open with a line of at most this many words
+#: that ends no sentence (a menu's last links, "Post Tags", a stray button).
+TOP_SHORT_WORDS = 6
 #: A line of this many words or more that ends a sentence is prose.
 PROSE_MIN_WORDS = 8
 #: A headline above the body has at most this many words.
@@ -448,6 +451,9 @@ class BodyFinder:
             while first < last and (not words[first] or _contents_entry(rows[first], words[first]) or (
                     words[first] <= 12 and (rows[first, _META] or is_dateline(lines[first])))):
                 first += 1  # nor does it open with the headline's byline and date, or a table of contents
+            while first < last and (not words[first] or (
+                    words[first] <= TOP_SHORT_WORDS and not rows[first, _TERMINAL_COLUMN])):
+                first += 1  # nor with the short lines left above it (a menu's last links, a label)
         elif len(content) >= TITLED_MIN_LINES:
             headline = _titled_headline(lines, content, words, rows)
         if first > content[0] or last < content[-1]:

@@ -245,3 +245,10 @@ def test_a_pages_body_is_the_text_below_its_headline_which_titles_it():
     assert page[body.start:body.end].startswith(BODY[0]) and body.headline == HEADLINE
     [article] = [a for a in split(page) if BODY[0] in a.text]
     assert article.title == HEADLINE and article.body.startswith(BODY[0])
+
+
+def test_a_pages_body_does_not_open_with_the_short_labels_left_below_its_headline():
+    for labels in (["Show"], ["Insights, Video & Podcasts"], ["Accounting Programs", "Best Bookkeeping Certificate Programs"]):
+        page = "\n".join(MENU + [HEADLINE, *labels, "By Tom Rivers"] + BODY + FOOTER) + "\n"
+        body = find_body(page)
+        assert page[body.start:body.end].startswith(BODY[0]), labels
