@@ -3,9 +3,9 @@ splitting, on dumps of German, Spanish, French (and, as the control, English) ar
 
     python -m tests.benchmarks.bench_languages --data ../shared/data [--help-docs /usr/share/help] [--part held-out]
 
-Two sources (the boundary model is fitted on neither):
-- WCXB's development pages (``DATA/wcxb-dev``): each page's hand-checked title and main text,
-  grouped by the language detected in it. It is almost all English (a handful of French pages,
+Two sources, each with a held-out part the boundary model is neither fitted nor tuned on:
+- WCXB's development pages (``DATA/wcxb-dev``), their held-out part (``segmenter.wcxb``): each
+  page's hand-checked title and main text, grouped by the language detected in it. It is almost all English (a handful of French pages,
   no German or Spanish), so it gives few non-English dumps.
 - GNOME's desktop help (Debian's ``gnome-user-docs``: ``apt-get install gnome-user-docs``, or
   ``apt-get download gnome-user-docs && dpkg-deb -x gnome-user-docs_*.deb DIR`` and
@@ -13,8 +13,9 @@ Two sources (the boundary model is fitted on neither):
   into German, Spanish and French by people, so every language's dumps hold the same articles.
 
 The help pages are parted once and for all by a hash of each page's name (the same pages in every
-language): a third is held out and reported (``--part held-out``, the default); cue lists and
-language handling are tuned on the rest (``--part tune``).
+language, ``segmenter.helpdocs``): a third is held out and reported (``--part held-out``, the
+default); cue lists and language handling are tuned on the
+rest (``--part tune``).
 
 Every dump is several articles, each a title line and its paragraphs one per line. Printed per
 language: how often the detector names the language (of each dump, and of each article alone),
@@ -26,15 +27,14 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import random
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree
 
 from corpuscut.segmenter import Segmenter
+from corpuscut.segmenter.helpdocs import HELD_OUT_ONE_IN, MIN_PARAGRAPHS, MIN_WORDS, PARTS, Article, help_articles, help_part
+from corpuscut.segmenter.wcxb import is_held_out
 from corpuscut.training import data_present as need
 from corpuscut.segmenter.evaluate import Scores
 from corpuscut.text.language import detect_language
@@ -42,89 +42,26 @@ from corpuscut.text.language import detect_language
 from .bench_split import HEADER, score_dump, table_row
 from .common import data_arg
 
-#: The languages measured: the help's folder name -> the name --language takes.
-LANGUAGES = {"C": "english", "de": "german", "es": "spanish", "fr": "french"}
 ARTICLES_PER_DUMP = 6
-#: An article needs this many words and paragraphs (the help's index pages are link lists).
-MIN_WORDS = 80
-MIN_PARAGRAPHS = 3
-_MALLARD = "{http://projectmallard.org/1.0/}"
-#: One help page in this many is held out (by a hash of its name): reported, never tuned on.
-HELD_OUT_ONE_IN = 3
-PARTS = ("held-out", "tune", "all")
-
-
-def help_part(key: str) -> str:
-    """``held-out`` or ``tune``: a page's part, fixed by its name alone (the same page, so the
-    same part, in every language)."""
-    digest = int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big")
-    return "held-out" if digest % HELD_OUT_ONE_IN == 0 else "tune"
-
-
-@dataclass(frozen=True)
-class Article:
-    key: str
-    title: str
-    paragraphs: tuple[str, ...]
-
-    @property
-    def text(self) -> str:
-        return "".join(f"{line}\n" for line in (self.title, *self.paragraphs))
-
-
-def help_article(path: Path) -> Article | None:
-    """A Mallard topic page as an article: its title, then each paragraph and section title on
-    a line of its own (the page's info block, credits and media left out)."""
-    try:
-        root = ElementTree.parse(path).getroot()
-    except ElementTree.ParseError:
-        return None
-    if root.get("type") != "topic":
-        return None
-    lines: list[str] = []
-
-    def walk(element: ElementTree.Element) -> None:
-        for child in element:
-            tag = child.tag.replace(_MALLARD, "")
-            if tag in ("info", "media", "code", "screen", "comment"):
-                continue
-            if tag in ("title", "p"):
-                line = " ".join("".join(child.itertext()).split())
-                if line:
-                    lines.append(line)
-            else:
-                walk(child)
-
-    walk(root)
-    if len(lines) < 1 + MIN_PARAGRAPHS or sum(len(line.split()) for line in lines[1:]) < MIN_WORDS:
-        return None
-    return Article(path.stem, lines[0], tuple(lines[1:]))
-
-
-def help_articles(folder: Path) -> dict[str, dict[str, Article]]:
-    """Each language's articles by page name, only pages present in every language."""
-    out: dict[str, dict[str, Article]] = {}
-    for code, name in LANGUAGES.items():
-        pages = sorted((folder / code / "gnome-help").glob("*.page"))
-        articles = (help_article(page) for page in pages)
-        out[name] = {a.key: a for a in articles if a is not None}
-    common = set.intersection(*(set(by_key) for by_key in out.values()))
-    return {name: {key: a for key, a in by_key.items() if key in common} for name, by_key in out.items()}
 
 
 def wcxb_articles(folder: Path) -> dict[str, list[Article]]:
-    """WCXB's pages with a main text, as articles, grouped by the language detected in them."""
+    """WCXB's held-out pages with a main text, as articles, grouped by the language detected in
+    them (the boundary model is fitted on the other pages)."""
     out: dict[str, list[Article]] = {}
     with gzip.open(folder / "ground-truth.jsonl.gz", "rt", encoding="utf-8") as lines:
         for line in lines:
             entry = json.loads(line)
+            file_id = str(entry.get("file_id") or Path(str(entry.get("file") or "")).stem)
+            if not is_held_out(file_id):
+                continue
             truth = entry.get("ground_truth") or {}
             body = [" ".join(p.split()) for p in str(truth.get("main_content") or "").splitlines()]
             body = [p for p in body if p]
             if not body:
                 continue
             title = " ".join(str(truth.get("title") or body[0]).split())
-            article = Article(str(entry.get("file_id") or entry.get("file")), title, tuple(body))
+            article = Article(file_id, title, tuple(body))
             out.setdefault(detect_language(article.text).name, []).append(article)
     return out
 
