@@ -456,12 +456,14 @@ class BodyFinder:
                 first += 1  # nor with the short lines left above it (a menu's last links, a label)
         elif len(content) >= TITLED_MIN_LINES:
             headline = _titled_headline(lines, content, words, rows)
+        ended = False  # whether the body ends before a line that opens what follows the article
         if first > content[0] or last < content[-1]:
-            last = _before_end(lines, first, last, words)
+            cut = _before_end(lines, first, last, words)
+            ended, last = cut < last, cut
         offsets = np.cumsum([0] + [len(line) + 1 for line in lines])
         start = 0 if first <= content[0] else int(offsets[first])
         end = len(text) if last >= content[-1] else int(offsets[last] + len(lines[last]))
-        dropped = self._reasons(rows, content, first, last) if explain else ()
+        dropped = self._reasons(rows, content, first, last, ended) if explain else ()
         boilerplate = 1.0 - (end - start) / len(text) if text else 0.0
         return Body(start, end, round(boilerplate, 4), headline, dropped)
 
@@ -485,8 +487,11 @@ class BodyFinder:
             last = len(scores) - 1
         return first, last
 
-    def _reasons(self, rows: np.ndarray, content: np.ndarray, first: int, last: int) -> tuple[tuple[int, int, str], ...]:
-        """Each run of dropped lines with the features that pushed hardest against its lines."""
+    def _reasons(
+        self, rows: np.ndarray, content: np.ndarray, first: int, last: int, ended: bool = False,
+    ) -> tuple[tuple[int, int, str], ...]:
+        """Each run of dropped lines with the features that pushed hardest against its lines
+        (the run after the body first says so where it starts at what follows the article)."""
         out = []
         for lo, hi in ((int(content[0]), first - 1), (last + 1, int(content[-1]))):
             if lo > hi:
@@ -499,8 +504,10 @@ class BodyFinder:
             for column in np.argmin(push, axis=1):
                 reason = REASONS[FEATURES[int(_OWN[column])]]
                 counts[reason] = counts.get(reason, 0) + 1
-            top = sorted(counts.items(), key=lambda kv: -kv[1])[:3]
-            out.append((lo + 1, hi + 1, ", ".join(f"{r} ({c})" for r, c in top)))
+            top = [f"{r} ({c})" for r, c in sorted(counts.items(), key=lambda kv: -kv[1])[:3]]
+            if ended and lo == last + 1:
+                top.insert(0, "what follows the article (comments, share buttons, author, tags)")
+            out.append((lo + 1, hi + 1, ", ".join(top)))
         return tuple(out)
 
 

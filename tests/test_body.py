@@ -234,9 +234,11 @@ COMMENTS = [
 
 def test_a_pages_comments_are_left_out_of_its_body():
     page = "\n".join(MENU + [HEADLINE, "By Tom Rivers"] + BODY + COMMENTS + FOOTER) + "\n"
-    main = page[(body := find_body(page)).start:body.end]
+    main = page[(body := find_body(page, explain=True)).start:body.end]
     assert main.rstrip().endswith(BODY[-1])
     assert "Janet Hill" not in main
+    after = body.dropped[-1]
+    assert page.split("\n")[after[0] - 1] == COMMENTS[0] and after[2].startswith("what follows the article")
 
 
 def test_a_pages_body_is_the_text_below_its_headline_which_titles_it():
