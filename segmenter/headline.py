@@ -6,8 +6,8 @@ but the two differ on many pages (the ``<title>`` is written for search engines,
 on the page for readers), and the lines above a body hold section names, breadcrumbs, teasers
 and subheadings of the same length. So each candidate (the ``<title>``'s headline part, and
 every short line from a few lines into the body up to HEADLINE_SEARCH lines above it) gets a
-score from a small logistic model (``data/headline-model.json``, fitted on the WCXB training
-pages by :mod:`segmenter.train_headline`) over what it shows: its words against the title's,
+score from a small linear model (``data/headline-model.json``: a softmax over a page's lines,
+fitted on the WCXB training pages by :mod:`segmenter.train_headline`) over what it shows: its words against the title's,
 its length and punctuation, furniture cues, a byline or date just below it, prose after it,
 and how far above the body it stands. The best-scoring line is the headline, unless a second
 model, weighing that line against the title's headline part, prefers the title (the page's
