@@ -6,8 +6,11 @@ link lists, footers), where the article model reads headlines everywhere. So a t
 are mostly such furniture is split by a model of its own: every gap gets the log-odds that a new
 page starts after it, from boosted trees (:mod:`segmenter.trees`) over what a page start looks
 like (a title line whose headline comes again further down, above the article; a footer before
-it and a skip link or menu after it, prose far away on both sides), and a dynamic programme chooses the page starts, paying for every page that holds too
-little prose (a page is one article with furniture around it, never a menu alone). Trees,
+it and a skip link or menu after it, prose far away on both sides); a second pass of trees reads
+those log-odds over the gaps around each one too (a page has one start: a footer's last line or
+a pop-up just above the next page's title scores high, but lower than the title), and a dynamic
+programme chooses the page starts, paying for every page that holds too little prose (a page is
+one article with furniture around it, never a menu alone). Trees,
 settings and the share of short lines from which a text is page text are in
 ``data/page-model.json``, fitted by ``python -m corpuscut.segmenter.train_pages`` on the
 training part of the WCXB pages.
@@ -61,7 +64,16 @@ FEATURES: tuple[str, ...] = (
     "page_top_next",
     "title_separator_top_next",
     "stands_out",
+    "title_contained",
+    "title_part_below",
+    "title_part_below_after_footer",
 )
+#: What the second pass adds for each gap: the first pass's log-odds of the gap, and how far the
+#: likeliest gap among the NEARBY before and after it outscores it (a page has one start: a
+#: footer's last line or a pop-up just above the next page's title is not it).
+CONTEXT_FEATURES: tuple[str, ...] = ("first_pass", "likelier_below", "likelier_above")
+#: Gaps on each side that the second pass compares a gap with.
+NEARBY = 8
 #: Each feature as a reason a person reads (a few words).
 REASONS: dict[str, str] = {
     "title_echo": "page title (its headline comes again below)",
@@ -91,6 +103,12 @@ REASONS: dict[str, str] = {
     "page_top_next": "skip link or menu toggle next",
     "title_separator_top_next": "title line, then a skip link",
     "stands_out": "longer than the lines around",
+    "title_contained": "page title (its headline inside a line below)",
+    "title_part_below": "title line (its site name or headline just below)",
+    "title_part_below_after_footer": "title line after a footer, its site name below",
+    "first_pass": "page-start shape",
+    "likelier_below": "no likelier start just below",
+    "likelier_above": "no likelier start just above",
 }
 
 #: A line of at most this many words without a final stop is furniture-shaped (a link, a label).
@@ -107,9 +125,17 @@ ECHO_REACH = 400
 DISTANCE_CAP = 200
 #: A headline repeats a title when it shares this share of its words with the title's headline part.
 ECHO_SIMILARITY = 0.6
+#: A part of a title line (its site name, its headline) is looked for as a line of its own this
+#: many lines below: a page's logo and headline come soon after its ``<title>``.
+PART_REACH = 15
+#: Copyright and footer cues are looked for in lines of up to this many words (a copyright
+#: line often names the company and its rights at length); menu cues in short lines only.
+LEGAL_MAX_WORDS = 30
 
 _WORD = re.compile(r"[^\W_]+")
 _TITLE_SEPARATOR = re.compile(r"\s[|\u2013\u2014\-:\u00b7\u2022/\u00bb]{1,2}\s")
+#: Where a title line splits into its parts (headline, section, site name).
+_TITLE_PARTS = re.compile(r":\s|\s[|\u2013\u2014\-\u00b7\u2022/\u00bb]{1,2}\s")
 
 
 @dataclass(frozen=True)
@@ -132,11 +158,33 @@ class PageModel:
     calibration: tuple[float, float] = (1.0, 0.0)
     cued_short_share: float = 0.2
     min_cued: int = 2
+    #: The second pass: trees over FEATURES and CONTEXT_FEATURES (the first pass's log-odds
+    #: around each gap), whose log-odds are the gap's; None: the first pass's are.
+    context: Trees | None = None
 
-    def logits(self, rows: np.ndarray) -> np.ndarray:
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The features of the rows that :meth:`scored_rows` gives and :meth:`evidence` explains."""
+        return FEATURES + CONTEXT_FEATURES if self.context is not None else FEATURES
+
+    def scored_rows(self, rows: np.ndarray) -> np.ndarray:
+        """The rows of FEATURES with the second pass's columns added (where there is one)."""
+        if self.context is None or not len(rows):
+            return rows
+        return np.column_stack([rows, context_columns(self.trees.logits(rows))])
+
+    def logits(self, rows: np.ndarray, scored: bool = False) -> np.ndarray:
+        """Each gap's log-odds of a page start, from its row of FEATURES (or, ``scored``, its
+        row of :meth:`scored_rows`)."""
         if not len(rows):
             return np.zeros(0)
-        return self.trees.logits(rows) + self.shift
+        if self.context is None:
+            return self.trees.logits(rows) + self.shift
+        return self.context.logits(rows if scored else self.scored_rows(rows)) + self.shift
+
+    @property
+    def _last(self) -> Trees:
+        return self.context if self.context is not None else self.trees
 
     def probability(self, logit: float) -> float:
         slope, intercept = self.calibration
@@ -144,16 +192,19 @@ class PageModel:
 
     def evidence(self, row: Sequence[float]) -> tuple[tuple[str, float], ...]:
         """Every feature's push on the gap's log-odds and the base (the trees' bias and roots,
-        and the decoder's shift); they add up to the gap's log-odds. Largest first."""
+        and the decoder's shift); they add up to the gap's log-odds. Largest first. ``row`` is
+        a row of :meth:`scored_rows`."""
+        names = self.names
         pushes = [(f"page: {name}", round(float(c), 3))
-                  for name, c in zip(FEATURES, self.trees.contributions(np.asarray(row, dtype=float), len(FEATURES)))
+                  for name, c in zip(names, self._last.contributions(np.asarray(row, dtype=float), len(names)))
                   if round(float(c), 3)]
-        pushes.append(("page: base", round(self.trees.base + self.shift, 3)))
+        pushes.append(("page: base", round(self._last.base + self.shift, 3)))
         return tuple(sorted(pushes, key=lambda p: -abs(p[1])))
 
     def reasons(self, row: Sequence[float], threshold: float = 0.5) -> list[str]:
         """The features that pushed hardest towards a page start, strongest first."""
-        pushes = sorted(zip(self.trees.contributions(np.asarray(row, dtype=float), len(FEATURES)), FEATURES),
+        names = self.names
+        pushes = sorted(zip(self._last.contributions(np.asarray(row, dtype=float), len(names)), names),
                         key=lambda p: -p[0])
         out = ["page start"]
         for push, name in pushes:
@@ -170,6 +221,8 @@ class PageModel:
             "calibration": {"slope": round(self.calibration[0], 6), "intercept": round(self.calibration[1], 6)},
             **meta,
             "trees": self.trees.to_json(),
+            **({"context_features": list(CONTEXT_FEATURES), "context": self.context.to_json()}
+               if self.context is not None else {}),
         }
 
 
@@ -183,7 +236,29 @@ def model_from_json(data: dict[str, Any]) -> PageModel:
         min_prose=int(data["min_prose"]), short_penalty=float(data["short_penalty"]),
         calibration=(float(calibration["slope"]), float(calibration["intercept"])),
         cued_short_share=float(data["cued_short_share"]), min_cued=int(data["min_cued"]),
+        context=_context_trees(data),
     )
+
+
+def _context_trees(data: dict[str, Any]) -> Trees | None:
+    if "context" not in data:
+        return None
+    if list(data.get("context_features", ())) != list(CONTEXT_FEATURES):
+        raise ValueError("page model was fitted on other features; refit it (python -m corpuscut.segmenter.train_pages)")
+    return Trees.from_json(data["context"])
+
+
+def context_columns(first: np.ndarray) -> np.ndarray:
+    """For each gap: the first pass's log-odds, and by how much the likeliest of the NEARBY
+    gaps below and above it outscores it (-20 where there is none)."""
+    n = len(first)
+    floor = -20.0
+    padded = np.concatenate([np.full(NEARBY, floor), first, np.full(NEARBY, floor)])
+    windows = np.lib.stride_tricks.sliding_window_view(padded, NEARBY)
+    # windows[k] covers padded[k:k+NEARBY]; gap g sits at padded[g + NEARBY]
+    below = windows[np.arange(n) + NEARBY + 1].max(axis=1)
+    above = windows[np.arange(n)].max(axis=1)
+    return np.column_stack([first, np.maximum(below - first, floor), np.maximum(above - first, floor)])
 
 
 @lru_cache(maxsize=4)
@@ -241,9 +316,10 @@ def line_facts(texts: Sequence[str], common: frozenset[str]) -> LineFacts:
         normal.append(" ".join(_WORD.findall(head.lower())))
         words[i] = len(head.split()) if len(text) <= 400 else len(text.split())
         terminal[i] = text.rstrip().endswith(TERMINAL)
-        if words[i] <= 12:
+        if words[i] <= LEGAL_MAX_WORDS:
             hits = {lists[j] for j in matcher.Match(head) or ()}
             legal[i] = legal_list in hits
+        if words[i] <= 12:
             menu[i] = menu_list in hits or cookie_list in hits
             top[i] = bool(top_matcher.Match(head))
             shared[i] = normal[i] in common
@@ -297,10 +373,12 @@ def _distances(flags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ahead, behind
 
 
-def title_echoes(texts: Sequence[str], words: np.ndarray, stop_words: frozenset[str]) -> np.ndarray:
+def title_echoes(texts: Sequence[str], words: np.ndarray, stop_words: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
     """For each line shaped like a title (2 to TITLE_MAX_WORDS words), how much of its headline
     part (:func:`segmenter.headline.page_title`) a line within ECHO_REACH lines below repeats: the
-    best share of shared words over the larger count, stop words aside; 0 for other lines."""
+    best share of shared words over the larger count, stop words aside; and the best share of
+    the headline's words that one such line holds (a dateline or a byline may stand in the
+    headline's line). 0 for other lines."""
     n = len(texts)
     tokens: list[frozenset[str]] = []
     postings: dict[str, list[int]] = defaultdict(list)
@@ -313,6 +391,7 @@ def title_echoes(texts: Sequence[str], words: np.ndarray, stop_words: frozenset[
         for w in found:
             postings[w].append(i)
     out = np.zeros(n)
+    contained = np.zeros(n)
     from bisect import bisect_right
 
     for i, text in enumerate(texts):
@@ -328,10 +407,32 @@ def title_echoes(texts: Sequence[str], words: np.ndarray, stop_words: frozenset[
             while k < len(lines) and lines[k] <= i + ECHO_REACH:
                 shared[lines[k]] += 1
                 k += 1
-        best = 0.0
+        best = held = 0.0
         for j, count in shared.items():
             best = max(best, count / max(len(tokens[j]), len(wanted)))
+            held = max(held, count / len(wanted))
         out[i] = best
+        contained[i] = held if len(wanted) >= 2 else 0.0
+    return out, contained
+
+
+def title_parts_below(texts: Sequence[str], normal: Sequence[str], words: np.ndarray) -> np.ndarray:
+    """1.0 for a line shaped like a title (2 to TITLE_MAX_WORDS words) of which a part (the
+    site's name, the headline; or the whole line) is a line of its own, or opens or ends one,
+    within PART_REACH lines below: the logo and the headline under a page's ``<title>``."""
+    n = len(texts)
+    out = np.zeros(n)
+    for i, text in enumerate(texts):
+        if not 2 <= words[i] <= TITLE_MAX_WORDS:
+            continue
+        parts = {" ".join(_WORD.findall(p.lower())) for p in _TITLE_PARTS.split(text[:400])}
+        parts.add(normal[i])
+        parts.discard("")
+        for j in range(i + 1, min(n, i + 1 + PART_REACH)):
+            below = normal[j]
+            if below and any(below == p or below.startswith(p + " ") or below.endswith(" " + p) for p in parts):
+                out[i] = 1.0
+                break
     return out
 
 
@@ -344,7 +445,8 @@ def page_features(
     if n < 2:
         return np.zeros((0, len(FEATURES)))
     words = facts.words
-    echo = title_echoes(texts, words, stop_words)
+    echo, contained = title_echoes(texts, words, stop_words)
+    parts_below = title_parts_below(texts, facts.normal, words)
     nxt = slice(1, n)
     titled = np.array([bool(_TITLE_SEPARATOR.search(t[:400])) for t in texts[1:]], dtype=float)
     shaped = (words[nxt] >= 2) & (words[nxt] <= TITLE_MAX_WORDS) & ~facts.prose[nxt]
@@ -388,6 +490,9 @@ def page_features(
         top_next,
         titled * top_next,
         logw[nxt] - around,
+        contained[nxt],
+        parts_below[nxt],
+        parts_below[nxt] * _window_mean(facts.legal, 3, True),
     ]
     return np.column_stack([np.asarray(c, dtype=float) for c in columns])
 
@@ -414,8 +519,8 @@ def block_inputs(blocks: Sequence[Block]) -> tuple[list[str], np.ndarray, np.nda
 def split_pages(blocks: Sequence[Block], facts: LineFacts, stop_words: frozenset[str], model: PageModel) -> PageCuts:
     """The blocks that start a page, by the page-start model and the decoder."""
     texts, separator, more_blank = block_inputs(blocks)
-    rows = page_features(texts, facts, separator, more_blank, stop_words)
-    logits = model.logits(rows)
+    rows = model.scored_rows(page_features(texts, facts, separator, more_blank, stop_words))
+    logits = model.logits(rows, scored=True)
     prose_words = [int(w) if p else 0 for w, p in zip(facts.words, facts.prose)]
     return PageCuts(decode(logits, prose_words, model), logits, rows)
 

@@ -6,10 +6,11 @@ The training part of the WCXB pages (every page type; never the held-out part) i
 (seeded) and glued into dumps of six pages, a third of them with a separator line or blank
 lines between pages. Every gap is labelled by whether a page starts after it; the gaps between
 a page's first line and its main text are left out (a cut there finds the page too). Boosted
-trees (:mod:`segmenter.trees`) are fitted on part of the pages; the decoder's shift of the
-log-odds, the prose a page must hold and the price of a page that holds less are chosen on
-dumps of the other pages, by
-the page-start F1 (a cut anywhere from a page's first line to the first line of its main text
+trees (:mod:`segmenter.trees`) are fitted on part of the pages, and a second pass of trees
+over the same rows and the first pass's log-odds around each gap (those of trees fitted on the
+other half of these pages, so that the second pass learns them as they are on unseen text);
+the decoder's shift of the log-odds, the prose a page must hold and the price of a page that
+holds less are chosen on dumps of the other pages, by the page-start F1 (a cut anywhere from a page's first line to the first line of its main text
 finds it) and the share of single pages kept whole; then the Platt scaling of a chosen start's
 log-odds, on those dumps too.
 """
@@ -32,8 +33,8 @@ from corpuscut.text.words import _stop_words
 from .blocks import Block, make_blocks
 from .body import load_body_model
 from .cues import load_cues
-from .pages import FEATURES, PageModel, block_inputs, decode, line_facts, page_features
-from .trees import fit_trees
+from .pages import CONTEXT_FEATURES, FEATURES, PageModel, block_inputs, context_columns, decode, line_facts, page_features
+from .trees import Trees, fit_trees
 from .wcxb import Page
 from .wrapping import continues_next, load_wrap_rules
 
@@ -50,6 +51,8 @@ SEPARATORS = ("\n----\n", "\n\n\n", "\n==========\n", "\n\n")
 SEED = 3
 #: The boosted trees: this many rounds of trees this deep.
 ROUNDS, DEPTH = 100, 3
+#: Whether a second pass of trees reads the first pass's log-odds around each gap.
+SECOND_PASS = True
 
 
 def page_dumps(pages: Sequence[Page], rounds: int, seed: int) -> list[tuple[str, list[tuple[int, int]]]]:
@@ -112,14 +115,19 @@ def prepare(text: str, spans: list[tuple[int, int]], common: frozenset[str], sto
     return Prepared([b.start for b in blocks], prose, rows, spans)
 
 
-def window_scores(model: PageModel, dumps: Sequence[Prepared], singles: Sequence[Prepared]
+def window_scores(model: PageModel, dumps: Sequence[Prepared], singles: Sequence[Prepared],
+                  unshifted: tuple[list[np.ndarray], list[np.ndarray]] | None = None,
                   ) -> tuple[float, float, float, float, list[tuple[float, bool]]]:
     """Precision, recall and F1 of page starts (a cut from a page's first line to its main
-    text's finds it), the share of single pages left whole, and each chosen cut's (logit, real)."""
+    text's finds it), the share of single pages left whole, and each chosen cut's (logit, real).
+    ``unshifted``: the model's log-odds of the dumps' and the singles' gaps before its shift."""
+    if unshifted is None:
+        unshifted = ([model.logits(d.rows) - model.shift for d in dumps],
+                     [model.logits(s.rows) - model.shift for s in singles])
     found = predicted = windows = 0
     chosen = []
-    for dump in dumps:
-        logits = model.logits(dump.rows)
+    for dump, base in zip(dumps, unshifted[0]):
+        logits = base + model.shift
         cuts = decode(logits, dump.prose_words, model)
         offsets = [dump.starts[b] for b in cuts]
         chosen.extend((float(logits[b - 1]), any(a <= o <= z for a, z in dump.spans[1:])) for b, o in zip(cuts, offsets))
@@ -127,7 +135,7 @@ def window_scores(model: PageModel, dumps: Sequence[Prepared], singles: Sequence
         for lo, hi in dump.spans[1:]:
             windows += 1
             found += any(lo <= c <= hi for c in offsets)
-    whole = sum(not decode(model.logits(s.rows), s.prose_words, model) for s in singles)
+    whole = sum(not decode(base + model.shift, s.prose_words, model) for s, base in zip(singles, unshifted[1]))
     precision = found / predicted if predicted else 1.0
     recall = found / windows if windows else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -140,25 +148,40 @@ def fit(pages: Sequence[Page], common: frozenset[str], stop_words: frozenset[str
     random.Random(SEED).shuffle(order)
     cut = int(len(order) * FIT_SHARE)
     fit_pages, tune_pages = order[:cut], order[cut:]
-    xs, ys, ws = [], [], []
-    for text, spans in page_dumps(fit_pages, FIT_ROUNDS, SEED):
-        x, y, w = labelled_rows(text, spans, common, stop_words)
-        xs.append(x)
-        ys.append(y)
-        ws.append(w)
-    trees = fit_trees(np.vstack(xs), np.concatenate(ys), np.concatenate(ws), rounds=ROUNDS, depth=DEPTH)
-    used = np.bincount(trees.feature[trees.feature >= 0], minlength=len(FEATURES))
-    for name, count in sorted(zip(FEATURES, used), key=lambda t: -t[1]):
+    # Two halves of the fitting pages, dumped apart: the second pass learns from first-pass
+    # log-odds that trees fitted on the other half gave, as it meets them on unseen text.
+    halves = [[labelled_rows(text, spans, common, stop_words) for text, spans in page_dumps(half, FIT_ROUNDS, SEED + k)]
+              for k, half in enumerate((fit_pages[::2], fit_pages[1::2]))]
+
+    def fitted(dumps: list[tuple[np.ndarray, np.ndarray, np.ndarray]], columns: list[np.ndarray] | None = None) -> Trees:
+        xs = columns if columns is not None else [x for x, _, _ in dumps]
+        return fit_trees(np.vstack(xs), np.concatenate([y for _, y, _ in dumps]),
+                         np.concatenate([w for _, _, w in dumps]), rounds=ROUNDS, depth=DEPTH)
+
+    trees = fitted(halves[0] + halves[1])
+    context = None
+    if SECOND_PASS:
+        stacked = []
+        for k in (0, 1):
+            other = fitted(halves[1 - k])
+            stacked.extend(np.column_stack([x, context_columns(other.logits(x))]) for x, _, _ in halves[k])
+        context = fitted(halves[0] + halves[1], stacked)
+    last = context if context is not None else trees
+    names = FEATURES + CONTEXT_FEATURES if context is not None else FEATURES
+    used = np.bincount(last.feature[last.feature >= 0], minlength=len(names))
+    for name, count in sorted(zip(names, used), key=lambda t: -t[1]):
         print(f"{count:5d} splits on {name}", file=sys.stderr)
     tune = [prepare(text, spans, common, stop_words) for text, spans in page_dumps(tune_pages, TUNE_ROUNDS, SEED + 1)]
     singles = [prepare(p.text, [], common, stop_words) for p in tune_pages]
     best: tuple[float, PageModel, list] | None = None
+    unshifted = PageModel(trees, 0.0, MIN_SHORT_SHARE, MIN_LINES, 0, 0.0, context=context)
+    scored = ([unshifted.logits(d.rows) for d in tune], [unshifted.logits(s.rows) for s in singles])
     for shift in (0.0, 0.5, 1.0, 1.5, 2.0):
         for min_prose in (60, 100, 200):
             for penalty in (4.0, 8.0, 16.0):
                 model = PageModel(trees, shift, MIN_SHORT_SHARE, MIN_LINES, min_prose, penalty,
-                                  cued_short_share=CUED_SHORT_SHARE, min_cued=MIN_CUED)
-                p, r, f1, whole, chosen = window_scores(model, tune, singles)
+                                  cued_short_share=CUED_SHORT_SHARE, min_cued=MIN_CUED, context=context)
+                p, r, f1, whole, chosen = window_scores(model, tune, singles, scored)
                 # page starts found, and single pages kept whole, count alike
                 score = (f1 + whole) / 2
                 print(f"shift {shift:+.1f} prose {min_prose:3d} penalty {penalty:4.1f}: P {p:.3f} R {r:.3f} "

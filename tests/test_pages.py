@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from corpuscut.segmenter import Segmenter
-from corpuscut.segmenter.pages import FEATURES, load_page_model
+from corpuscut.segmenter.pages import CONTEXT_FEATURES, FEATURES, load_page_model
 from tests.conftest import SAMPLES, SEED
 
 SITE_A = "Harbour Gazette"
@@ -68,7 +68,11 @@ def test_a_page_cut_is_explained_by_the_page_model():
     articles = Segmenter().split("\n".join(first + second) + "\n")
     names = {name for name, _ in articles[1].evidence}
     assert names and all(name.startswith("page: ") for name in names)
-    assert names - {"page: base"} <= {f"page: {f}" for f in FEATURES}
+    assert names - {"page: base"} <= {f"page: {f}" for f in FEATURES + CONTEXT_FEATURES}
+    # the pushes and the base add up to the cut's log-odds, which the score is calibrated from
+    model = load_page_model()
+    logit = sum(push for _, push in articles[1].evidence)
+    assert abs(model.probability(logit) - articles[1].score) < 0.01
 
 
 def test_news_dumps_are_not_page_text():
@@ -93,3 +97,67 @@ def test_boosted_trees_explain_each_log_odds_exactly():
         assert abs(trees.base + trees.contributions(row, 3).sum() - logit) < 1e-9
     again = Trees.from_json(trees.to_json())
     assert np.allclose(again.logits(x), logits, atol=1e-4)
+
+
+def test_a_title_line_whose_site_name_stands_below_it_is_marked():
+    import numpy as np
+
+    from corpuscut.segmenter.pages import _WORD, title_parts_below
+
+    texts = ["Preparing a transition in Debusine | Colin Watson's blog", "Colin Watson's blog",
+             "Dec 18 2025", "Home", "About", "Contact us today for a quote", "Colin Watson's blog"]
+    normal = [" ".join(_WORD.findall(t.lower())) for t in texts]
+    words = np.array([len(t.split()) for t in texts], dtype=float)
+    marked = title_parts_below(texts, normal, words)
+    assert marked[0] == 1.0
+    # "Contact us today..." has no part of its own below it; one-word menu lines are not titles
+    assert marked[5] == 0.0 and marked[3] == 0.0
+
+
+def test_a_headline_inside_a_longer_line_below_counts_as_held():
+    import numpy as np
+
+    from corpuscut.segmenter.pages import title_echoes
+
+    texts = ["Preparing a transition in Debusine | Colin Watson's blog", "Home",
+             "Dec 18 2025 Preparing a transition in Debusine", "We announced a public beta last week."]
+    words = np.array([len(t.split()) for t in texts], dtype=float)
+    similar, held = title_echoes(texts, words, frozenset({"a", "in"}))
+    assert held[0] == 1.0
+    assert similar[0] < 0.6  # the dateline's extra words keep it from reading as a repeat
+
+
+def test_the_second_pass_compares_each_gap_with_the_likeliest_nearby():
+    import numpy as np
+
+    from corpuscut.segmenter.pages import NEARBY, context_columns
+
+    first = np.full(3 * NEARBY, -8.0)
+    first[10] = 3.0
+    columns = context_columns(first)
+    assert np.array_equal(columns[:, 0], first)
+    # the gaps just above the likely one see it below them; those just below see it above
+    assert columns[9, 1] == 11.0 and columns[9, 2] == 0.0
+    assert columns[11, 2] == 11.0 and columns[11, 1] == 0.0
+    assert columns[10, 1] == -11.0
+    # out of reach it counts no more
+    assert columns[10 - NEARBY - 1, 1] == 0.0
+    assert columns[0, 2] == -12.0  # nothing above the first gap
+
+
+def test_a_sign_in_box_after_a_footer_stays_with_its_page():
+    popup = ["Sign in or create an account", "Email address", "Password", "Sign in", "Forgot your password?"]
+    first = page(SITE_A, "Otters return to the river after forty years", OTTERS) + popup
+    second = page(SITE_B, "Footbridge over the railway approved at last", BRIDGE)
+    articles = Segmenter().split("\n".join(first + second) + "\n")
+    assert [a.start_line for a in articles] == [1, len(first) + 1]
+    assert articles[1].title.startswith("Footbridge over the railway")
+
+
+def test_a_title_line_after_a_long_copyright_line_starts_a_page():
+    copyright_line = (f"Copyright \u00a9 2024 {SITE_A} Limited, registered in England and Wales, company number "
+                      "01234567. All rights reserved.")
+    first = page(SITE_A, "Otters return to the river after forty years", OTTERS)[:-1] + [copyright_line]
+    second = page(SITE_B, "Footbridge over the railway approved at last", BRIDGE)
+    articles = Segmenter().split("\n".join(first + second) + "\n")
+    assert [a.start_line for a in articles] == [1, len(first) + 1]
