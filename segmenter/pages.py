@@ -19,9 +19,11 @@ training part of the WCXB pages.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any, Sequence
 
 import numpy as np
@@ -74,6 +76,10 @@ FEATURES: tuple[str, ...] = (
 CONTEXT_FEATURES: tuple[str, ...] = ("first_pass", "likelier_below", "likelier_above")
 #: Gaps on each side that the second pass compares a gap with.
 NEARBY = 8
+#: The second pass reads only gaps the first scores at least this: most gaps are a menu's, and
+#: on the training dumps none scored below it came within 2 of a candidate (CANDIDATE_LOGIT)
+#: after the second pass either.
+SECOND_PASS_FLOOR = -9.0
 #: Each feature as a reason a person reads (a few words).
 REASONS: dict[str, str] = {
     "title_echo": "page title (its headline comes again below)",
@@ -180,7 +186,12 @@ class PageModel:
             return np.zeros(0)
         if self.context is None:
             return self.trees.logits(rows) + self.shift
-        return self.context.logits(rows if scored else self.scored_rows(rows)) + self.shift
+        rows = rows if scored else self.scored_rows(rows)
+        out = rows[:, len(FEATURES)].copy()
+        live = out >= SECOND_PASS_FLOOR
+        if live.any():
+            out[live] = self.context.logits(rows[live])
+        return out + self.shift
 
     @property
     def _last(self) -> Trees:
@@ -392,27 +403,27 @@ def title_echoes(texts: Sequence[str], words: np.ndarray, stop_words: frozenset[
             postings[w].append(i)
     out = np.zeros(n)
     contained = np.zeros(n)
-    from bisect import bisect_right
-
+    sizes = [len(t) for t in tokens]
+    empty: list[int] = []
     for i, text in enumerate(texts):
         if not tokens[i]:
             continue
-        wanted = frozenset(w for w in _WORD.findall(page_title(text).lower()) if w not in stop_words)
+        title = page_title(text)
+        wanted = tokens[i] if title == text.strip() else frozenset(
+            w for w in _WORD.findall(title.lower()) if w not in stop_words)
         if not wanted:
             continue
-        shared: dict[int, int] = defaultdict(int)
+        below = []
         for w in wanted:
-            lines = postings.get(w, ())
-            k = bisect_right(lines, i)
-            while k < len(lines) and lines[k] <= i + ECHO_REACH:
-                shared[lines[k]] += 1
-                k += 1
-        best = held = 0.0
-        for j, count in shared.items():
-            best = max(best, count / max(len(tokens[j]), len(wanted)))
-            held = max(held, count / len(wanted))
-        out[i] = best
-        contained[i] = held if len(wanted) >= 2 else 0.0
+            lines = postings.get(w, empty)
+            below.append(lines[bisect_right(lines, i): bisect_right(lines, i + ECHO_REACH)])
+        # how many of the headline's words each line below holds
+        shared = Counter(chain.from_iterable(below))
+        if not shared:
+            continue
+        size = len(wanted)
+        out[i] = max(count / (sizes[j] if sizes[j] > size else size) for j, count in shared.items())
+        contained[i] = max(shared.values()) / size if size >= 2 else 0.0
     return out, contained
 
 
@@ -422,17 +433,18 @@ def title_parts_below(texts: Sequence[str], normal: Sequence[str], words: np.nda
     within PART_REACH lines below: the logo and the headline under a page's ``<title>``."""
     n = len(texts)
     out = np.zeros(n)
+    # the lines one string, a line feed before and after each: the lines below a line are a slice
+    joined = "\n" + "\n".join(normal) + "\n"
+    starts = np.concatenate([[1], 1 + np.cumsum([len(line) + 1 for line in normal])]).tolist()
     for i, text in enumerate(texts):
-        if not 2 <= words[i] <= TITLE_MAX_WORDS:
+        if not 2 <= words[i] <= TITLE_MAX_WORDS or i + 1 >= n:
             continue
         parts = {" ".join(_WORD.findall(p.lower())) for p in _TITLE_PARTS.split(text[:400])}
         parts.add(normal[i])
         parts.discard("")
-        for j in range(i + 1, min(n, i + 1 + PART_REACH)):
-            below = normal[j]
-            if below and any(below == p or below.startswith(p + " ") or below.endswith(" " + p) for p in parts):
-                out[i] = 1.0
-                break
+        below = joined[starts[i + 1] - 1: starts[min(n, i + 1 + PART_REACH)]]
+        if any(f"\n{p}\n" in below or f"\n{p} " in below or f" {p}\n" in below for p in parts):
+            out[i] = 1.0
     return out
 
 

@@ -10,6 +10,7 @@ the log-odds exactly.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -38,17 +39,26 @@ class Trees:
         if not len(rows):
             return out
         index = np.arange(len(rows))
+        feature, threshold, left, right, depth = self._walk
         for root in self.roots:
             node = np.full(len(rows), root)
-            while True:
-                inner = self.feature[node] >= 0
-                if not inner.any():
-                    break
-                f = np.where(inner, self.feature[node], 0)
-                go_left = rows[index, f] <= self.threshold[node]
-                node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
+            for _ in range(depth):
+                node = np.where(rows[index, feature[node]] <= threshold[node], left[node], right[node])
             out += self.value[node]
         return out
+
+    @cached_property
+    def _walk(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
+        """The nodes as a walk of fixed length needs them: a leaf leads to itself (feature 0,
+        an infinite threshold), and the number of steps from a root to its deepest leaf."""
+        leaf = self.feature < 0
+        own = np.arange(len(self.feature))
+        depth = np.zeros(len(self.feature), dtype=np.int64)
+        for node in range(len(self.feature)):  # children come after their parent
+            if not leaf[node]:
+                depth[self.left[node]] = depth[self.right[node]] = depth[node] + 1
+        return (np.where(leaf, 0, self.feature), np.where(leaf, np.inf, self.threshold), np.where(leaf, own, self.left),
+                np.where(leaf, own, self.right), int(depth.max()) if len(depth) else 0)
 
     def contributions(self, row: np.ndarray, features: int) -> np.ndarray:
         """Each feature's share of one row's log-odds; with the bias and the trees' root values
