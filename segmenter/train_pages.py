@@ -199,11 +199,14 @@ def fit(pages: Sequence[Page], common: frozenset[str], stop_words: frozenset[str
 
 
 def model_text(model: PageModel, **meta: object) -> str:
-    """The model file: its settings a line each, each of the trees' arrays on one line."""
+    """The model file: its settings a line each, each of the trees' arrays (both passes') on one line."""
     data = model.to_json(**meta)
-    trees = data.pop("trees")
-    lines = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in trees.items())
-    return json.dumps(data, indent=1)[:-2] + ',\n "trees": {\n' + lines + "\n }\n}\n"
+    forests = {name: data.pop(name) for name in ("trees", "context") if name in data}
+    text = json.dumps(data, indent=1)[:-2]
+    for name, trees in forests.items():
+        lines = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in trees.items())
+        text += f',\n {json.dumps(name)}: {{\n' + lines + "\n }"
+    return text + "\n}\n"
 
 
 def main(argv: Iterable[str] | None = None) -> None:
