@@ -337,9 +337,12 @@ TABLE: tuple[Feature, ...] = (
     # rare words stand for names). A gap a paragraph early has its article's last paragraph
     # after it, whose words were all seen just before. Weighed at every gap, strong cues'
     # too (a separator between two articles about different people is surer still); centred
-    # on the share of a passage without content words, which tells nothing.
-    Feature("new_words_after", "new names and words", lambda g: NEUTRAL - g.recurrence.seen),
-    Feature("words_end_before", "new names and words", lambda g: NEUTRAL - g.recurrence.again),
+    # on the share of a passage without content words, which tells nothing, as does a credit,
+    # sign-off or boilerplate line: "Reuter", "Share this article" come again in every article.
+    Feature("new_words_after", "new names and words",
+            lambda g: np.where(g.after("end_cue") | g.after("boilerplate"), 0.0, NEUTRAL - g.recurrence.seen)),
+    Feature("words_end_before", "new names and words",
+            lambda g: np.where(g.before("end_cue") | g.before("boilerplate"), 0.0, NEUTRAL - g.recurrence.again)),
     Feature("item_after", "list item or Q&A turn", lambda g: g.after("item")),
     Feature("item_before", "follows a list item", lambda g: g.before("item")),
     Feature("embedded_near", "embedded post or caption", lambda g: g.before("embedded") | g.after("embedded")),

@@ -95,3 +95,23 @@ def test_a_lower_case_dump_without_headlines_is_cut_where_its_names_change():
     articles = Segmenter().split(text)
     assert [a.start for a in articles] == [0, start]
     assert "new names and words" in articles[1].reasons
+
+
+def test_a_sign_off_line_that_every_story_repeats_tells_nothing_of_the_words_that_come_again():
+    """Every wire story ends with 'Reuter': that its word comes again in the next story must
+    not speak against the cut after it."""
+    from corpuscut.segmenter import Segmenter
+    from corpuscut.segmenter.features import FEATURES
+
+    stories = [
+        ("GOLD FIELDS RAISES OUTPUT", "JOHANNESBURG, March 3 - Gold Fields said its mines in the Transvaal produced more gold.",
+         "The company said the Kloof mine would add a new shaft next year."),
+        ("SOYBEAN EXPORTS FALL IN WEEK", "WASHINGTON, March 3 - Soybean exports from the United States fell last week.",
+         "Inspections for export totalled 12 mln bushels, the Agriculture Department said."),
+    ]
+    text = "".join(f"{head}\n{first}\n{second}\nReuter\n" for head, first, second in stories)
+    analysis = Segmenter().analyse(text)
+    column = analysis.features.matrix[:, FEATURES.index("words_end_before")]
+    after_sign_off = next(b for b, block in enumerate(analysis.blocks) if block.text == "SOYBEAN EXPORTS FALL IN WEEK") - 1
+    assert column[after_sign_off] == 0.0
+    assert len(Segmenter().split(text)) == 2
