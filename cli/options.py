@@ -182,6 +182,9 @@ class Options:
             raise UsageError(f"--ratio must be more than 0 and at most 1 (not {self.ratio:g})")
         if self.out_dir is not None and self.output is not None:
             raise UsageError("give --output or --out-dir, not both")
+        if self.out_dir is not None and self.fmt is not OutputFormat.auto:
+            raise UsageError(f"--format {self.fmt.value} does not apply to --out-dir, which writes each article as "
+                             "a text file and the records to index.jsonl; give one or the other")
         if self.out_dir is not None and not self.overwrite:
             held = files_held(self.out_dir)
             if held:
@@ -191,15 +194,29 @@ class Options:
 
 def files_held(folder: Path) -> list[str]:
     """The names in ``folder`` (sorted; none if it is missing or cannot be listed), leaving out
-    the temporary files of killed runs, which writing there removes: files a run writing there
-    would mix its own with, and its index would not list."""
+    the temporary files of killed runs, which writing there removes, and folders that hold
+    nothing else (a run stopped before its first article leaves its input's folder empty):
+    files a run writing there would mix its own with, and its index would not list."""
     from .output import is_stale_part
 
     try:
         names = os.listdir(folder)
     except OSError:
         return []
-    return sorted(name for name in names if not is_stale_part(name))
+    return sorted(name for name in names if not is_stale_part(name) and not _empty_folder(folder / name))
+
+
+def _empty_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder (not a link to one) holding nothing but killed runs'
+    temporary files."""
+    from .output import is_stale_part
+
+    if not path.is_dir() or path.is_symlink():
+        return False
+    try:
+        return all(is_stale_part(name) for name in os.listdir(path))
+    except OSError:
+        return False
 
 
 # The groups commands share, in the order ``--help`` lists them.

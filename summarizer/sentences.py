@@ -210,8 +210,8 @@ def _cut_subheads(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
             before = line[cut: m.start()].rstrip()
             if before and before[-1] not in _BEFORE_SUBHEAD:
                 continue  # upper-case words inside a sentence
-            if sum(c.isalpha() for c in m.group()) < 6:
-                continue
+            if sum(c.isalpha() for c in m.group()) < 6 or sum(c.isalpha() for c in m.group().split()[-1]) < 2:
+                continue  # too short for a subhead, or a word typed with two capitals ("DALLAS, MArch 19")
             if before:
                 out.append((cut, cut + len(before)))
             out.append((m.start(), m.end()))
@@ -388,12 +388,14 @@ def _cut_glued(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
 _LINE_ENDS_AS_SPACES = str.maketrans({c: " " for c in LINE_END_CHARS})
 
 
-def _too_short_to_tell(lines: list[Line], rules: WrapRules) -> bool:
-    """Whether ``lines`` are too few to tell hard-wrapped text by its shape (an article of a
-    few lines from a wrapped dump) and none is longer than a wrapper's widest line, so a line
-    that stops mid-sentence and goes on in lower case is read as wrapped."""
+def _narrow_and_cased(lines: list[Line], rules: WrapRules) -> bool:
+    """Whether no line of ``lines`` is wider than a wrapper's widest and some open with a
+    capital: text that may be hard-wrapped where its shape cannot tell (an article of a few
+    lines, or one whose last lines are short), in which a line that stops mid-sentence and goes
+    on in lower case is read as wrapped. (In lower-cased text a lower-case start tells nothing.)"""
     text_lines = [line.content for line in lines if line.content]
-    return len(text_lines) < rules.min_lines and all(len(t) <= rules.max_width for t in text_lines)
+    return (all(len(t) <= rules.max_width for t in text_lines)
+            and any(t[:1].isupper() for t in text_lines))
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -403,7 +405,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     lines = list(iter_lines(text))
     rules = shipped_wrap_rules()
     joins = continues_next(text, lines, rules)
-    if any(joins) or _too_short_to_tell(lines, rules):
+    if any(joins) or _narrow_and_cased(lines, rules):
         # A short line that stops mid-sentence and goes on in lower case is part of the same
         # paragraph too (a first line cut short where a dateline was taken off).
         for k, (line, after) in enumerate(zip(lines, lines[1:])):

@@ -96,3 +96,16 @@ def test_overwrite_never_removes_what_an_index_names_outside_the_folder(run, tmp
     (out / "index.jsonl").write_text('{"file": "../victim.txt"}\n{"file": "/etc/hostname"}\nnot json\n')
     assert run(["split", "--jobs", "1", "--out-dir", str(out), "--overwrite", str(SEED)]).exit_code == 0
     assert victim.read_text() == "keep me"
+
+
+def test_a_folder_left_empty_by_a_stopped_run_does_not_block_the_next(run, tmp_path):
+    out = tmp_path / "out"
+    (out / "0001-kursk-taiwan-dump").mkdir(parents=True)
+    assert run(["split", "--jobs", "1", "--out-dir", str(out), str(SEED)]).exit_code == 0
+    assert (out / "index.jsonl").exists()
+
+
+def test_a_format_given_with_out_dir_is_a_usage_error_not_ignored(run, tmp_path):
+    result = run(["split", "--out-dir", str(tmp_path / "out"), "-f", "csv", str(SEED)])
+    assert result.exit_code == 2 and "--format csv does not apply to --out-dir" in result.err_text
+    assert not (tmp_path / "out").exists()

@@ -34,6 +34,8 @@ CASES = [
     ("Staff will celebrate Rakshabandhan at the workplace.?It has been decided to celebrate it.? The order went out.", 3),
     ("The farmers met on Monday. KANIMOZHI MEETS PROTESTING FARMERSThe DMK leader met them.", 3),
     ("Fares are capped. THE GREAT 'UDAN'The UDAN scheme caps fares at Rs 2,500.", 3),
+    # ... but not a word typed with two capitals in an upper-case dateline.
+    ("DALLAS, MArch 19 - NRM Energy Co LP said an offering of units is underway.", 1),
 ]
 
 

@@ -60,6 +60,21 @@ def test_hard_wrapped_wire_copy_splits_at_its_headlines():
     assert "".join(a.text for a in articles) == text
 
 
+def test_wire_copy_whose_tables_stand_indented_keeps_each_headline_a_line_of_its_own():
+    # A results table indents its lines as deep as the paragraphs' first lines and the
+    # headlines, so the usual indentation is the margin the paragraphs go on at, not the most
+    # common one; else a full-width headline runs on into the dateline below it.
+    table = ["RESULTS OF PACIFIC MILLS FOR THE YEAR", "PORTLAND, Ore., March 2 - Shr 12 cts vs 10 cts",
+             *(f"Line {k} {k + 2} mln vs {k + 1} mln" for k in range(6))]
+    storm = ["Storm closes every port and ferry across the north coast", *STORM[1:]]
+    text = "".join(f"    {line}\n" for line in table) + " Reuter\n" + _wire([storm, BAKERY])
+    text = text.replace("\nStorm", "\n    Storm").replace("\nVillage", "\n    Village")
+    lines = list(iter_lines(text))
+    blocks = make_blocks(lines, lambda line: False, continues_next(text, lines, load_wrap_rules()))
+    assert storm[0] in [b.text.strip() for b in blocks]
+    assert [a.title for a in Segmenter().split(text)] == [table[0], storm[0], BAKERY[0]]
+
+
 def test_text_of_a_paragraph_a_line_is_not_read_as_wrapped():
     text = "\n".join([*STORM, *BAKERY, *STORM[1:]]) + "\n"
     lines = list(iter_lines(text))

@@ -18,6 +18,7 @@ a file of its own (``corpuscut.segmenter.wrapping.load_wrap_rules``).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,6 +50,9 @@ class WrapRules:
     #: Paragraphs are marked by indentation when at least this share of lines is indented deeper
     #: than the text's usual indentation.
     indent_share: float
+    #: The usual indentation is the least that at least this share of lines have (the lines a
+    #: paragraph goes on in), however many lines of tables or lists stand deeper.
+    base_share: float
 
 
 #: Where the shipped rules are, inside this package.
@@ -88,6 +92,17 @@ def _indent(line_text: str) -> int:
     return len(lead.expandtabs(8))
 
 
+def _usual_indent(indents: list[int], share: float) -> int:
+    """The least indentation that at least ``share`` of the lines have (the median when none
+    does): wire copy indents each paragraph's first line, and its tables and short lines stand
+    at that depth too, but its paragraphs go on at the margin."""
+    counts = Counter(indents)
+    for depth in sorted(counts):
+        if counts[depth] >= share * len(indents):
+            return depth
+    return sorted(indents)[len(indents) // 2]
+
+
 def continues_next(text: str, lines: list[Line], rules: WrapRules) -> list[bool]:
     """For each line of ``lines`` (all lines of ``text``, blank ones included), whether it goes
     on into the next line as part of the same hard-wrapped paragraph. All False unless the text
@@ -113,7 +128,7 @@ def continues_next(text: str, lines: list[Line], rules: WrapRules) -> list[bool]
     if sum(end not in TERMINAL for end in full_ends) < rules.min_open_lines * len(full_ends):
         return out
     indents = [_indent(text[lines[i].start: lines[i].end]) for i in text_lines]
-    base = sorted(indents)[len(indents) // 2]
+    base = _usual_indent(indents, rules.base_share)
     indent_of = dict(zip(text_lines, indents))
     indented = sum(d > base for d in indents) >= rules.indent_share * len(indents)
     blank_marked = sum(not line.content for line in lines) >= rules.indent_share * len(text_lines)
