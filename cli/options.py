@@ -118,7 +118,7 @@ class Options:
     view: Annotated[
         View,
         typer.Option("--view", metavar="VIEW",
-                     help="On a terminal: auto (panels for a short dump, the overview for a long one), panels, table or overview."),
+                     help="On a terminal: auto (panels for a short dump, the overview for a long one; digest: a table of the summaries up to 200 articles), panels, table or overview."),
     ] = View.auto
     text_field: Annotated[
         Optional[str],

@@ -21,8 +21,11 @@ from .text import count, fit, flat_preview, line_range, size
 #: Colours that read on dark and light backgrounds alike (no plain blue: dark on dark).
 PALETTE = ("cyan", "magenta", "green", "yellow", "bright_blue", "red")
 SPARKS = "▁▂▃▄▅▆▇█"
-#: Above this many articles, ``--view auto`` shows an input's overview instead of its panels.
+#: Above this many articles, ``--view auto`` shows an input's overview instead of its panels...
 LONG_DUMP = 20
+#: ...but ``digest`` shows a table of the summaries up to this many (what its user came for),
+#: and the overview only beyond.
+LONG_DIGEST = 200
 #: Above this many documents (files, or the records of a JSON Lines or WARC input), ``--view
 #: auto`` shows one overview of the run instead of each document's preview.
 LONG_RUN = 20
@@ -173,6 +176,8 @@ class Preview:
 
     doc: Any
     keep_all: bool = False
+    #: Records kept while there are at most this many (the overview needs none of them).
+    keep_up_to: int = LONG_DUMP
     records: list[dict[str, Any]] | None = field(default_factory=list)
     tally: Tally = field(default_factory=Tally)
     count: int = 0
@@ -186,7 +191,7 @@ class Preview:
             self.tally.add(record)
         if self.records is not None:
             self.records.append(record)
-            if not self.keep_all and self.count > LONG_DUMP:
+            if not self.keep_all and self.count > self.keep_up_to:
                 self.records = None  # the overview is shown: its tally is all it needs
 
 
@@ -220,8 +225,9 @@ class Run:
 @dataclass
 class Screen:
     """Renders each input's records on ``console`` as the ``view`` asks (``auto``: panels
-    for a short dump, the overview for a long one, and one overview of the run when it has
-    more than LONG_RUN documents)."""
+    for a short dump, the overview for a long one (for ``digest``, a table of the summaries
+    up to LONG_DIGEST articles), and one overview of the run when it has more than LONG_RUN
+    documents)."""
 
     console: Console
     kind: str
@@ -239,7 +245,7 @@ class Screen:
     def preview(self, doc: Any) -> Preview:
         """An empty preview of ``doc``, keeping what this screen's view will show of it."""
         keep_all = self.view in (View.panels, View.table) or self.kind in ("summarize", "eval")
-        return Preview(doc, keep_all)
+        return Preview(doc, keep_all, keep_up_to=LONG_DIGEST if self.kind == "digest" else LONG_DUMP)
 
     def finish(self, preview: Preview, seconds: float) -> None:
         """A document is done: shown now, or (``--view auto`` over articles) once the run shows
@@ -278,7 +284,9 @@ class Screen:
             return
         view = self.view
         if view is View.auto:
-            view = View.overview if preview.count > LONG_DUMP else View.panels
+            view = View.panels if preview.count <= LONG_DUMP else View.overview
+            if view is View.overview and self.kind == "digest" and preview.count <= LONG_DIGEST:
+                view = View.table
         if view is View.table:
             c.print(self._table(records))
         elif view is View.overview:

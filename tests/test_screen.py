@@ -109,6 +109,13 @@ def test_a_long_dump_gets_an_overview_of_counts_sizes_and_weakest_cuts(run, long
     assert panels.count("╭") == GLUED_ARTICLES
 
 
+def test_digest_of_a_long_dump_shows_a_table_of_its_summaries_not_the_overview(run, long_dump):
+    shown = ANSI.sub("", run(["digest", str(long_dump)], tty=True, width=100).out_text)
+    assert "article sizes (words)" not in shown and "summary" in shown.lower()
+    numbers = re.findall(r"^\s*│?\s*(\d+)\s", shown, re.M)
+    assert str(GLUED_ARTICLES) in numbers
+
+
 def _many_documents(path, count: int) -> None:
     """A JSON Lines file of ``count`` one-article documents, every fifth of them two BBC stories."""
     from corpuscut import split
