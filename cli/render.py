@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -194,18 +195,28 @@ class MarkdownWriter(BaseWriter):
 SPOOL_BYTES = 1 << 20
 
 
+#: Characters that Markdown reads as markup inside a line ("<WWP>" would be taken for an HTML
+#: tag and vanish; "*" and "_" start emphasis): each is shown as itself by a backslash.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` with the characters Markdown reads as markup inside a line escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
 def _article_markdown(record: dict[str, Any]) -> str:
     parts = []
     if "index" in record:
-        parts.append(f"## {record['index']}. {record['title'] or '(untitled)'}\n\n")
+        parts.append(f"## {record['index']}. {markdown_text(record['title'] or '(untitled)')}\n\n")
         parts.append(f"*{line_range(record).capitalize()}, {record['words']} words; "
                      f"{', '.join(record['reasons'])} (cut {record['score']:.2f})*\n\n")
     elif record.get("title"):
-        parts.append(f"## {record['title']}\n\n")
+        parts.append(f"## {markdown_text(record['title'])}\n\n")
     if "sentences" in record:
-        parts.extend(f"- {' '.join(s.split())}\n" for s in record["sentences"])
+        parts.extend(f"- {markdown_text(' '.join(s.split()))}\n" for s in record["sentences"])
     else:
-        parts.append(record["text"].rstrip() + "\n")
+        parts.append(markdown_text(record["text"].rstrip()) + "\n")
     parts.append("\n")
     return "".join(parts)
 

@@ -69,6 +69,13 @@ def test_digest_record_is_the_split_record_plus_the_summary(run):
         assert d["sentences"] and d["summary"] and d["method"] == "newsrank"
 
 
+def test_markdown_shows_tickers_and_stars_as_text_not_markup(run):
+    dump = b"WASHINGTON WATER POWER <WWP> 3RD QTR LOSS\nShares of *Acme* and co_op fell [sharply] & fast.\n"
+    markdown = run(["split", "-f", "markdown", "-"], stdin=dump).out_text
+    assert "## 1. WASHINGTON WATER POWER \\<WWP> 3RD QTR LOSS" in markdown
+    assert "Shares of \\*Acme\\* and co\\_op fell \\[sharply\\] & fast." in markdown
+
+
 def test_json_text_and_markdown_formats(run):
     as_json = json.loads(run(["split", "-f", "json", str(SEED)]).out_text)
     assert len(as_json) == 5

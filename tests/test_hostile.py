@@ -660,3 +660,12 @@ def test_a_line_whose_words_all_lie_past_its_head_is_split():
 
     text = "Headline\n" + " " * (LINE_HEAD_CHARS + 5) + "words only far to the right.\nThe end of it.\n"
     assert "".join(a.text for a in split(text)) == text
+
+
+@pytest.mark.parametrize("command", ["split", "digest", "summarize"])
+def test_every_command_warns_that_a_json_lines_input_is_read_as_plain_text(run, tmp_path, command):
+    records = tmp_path / "records.jsonl"
+    records.write_text('{"headline": "A", "text": "Some text here. More text."}\n', encoding="utf-8")
+    result = run([command, "-f", "jsonl", str(records)])
+    assert result.exit_code == 0
+    assert "looks like JSON Lines, read as plain text; --text-field FIELD" in result.err_text

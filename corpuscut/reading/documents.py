@@ -46,7 +46,7 @@ class TextStream:
     def read_all(self) -> Document:
         """The whole input as one Document."""
         text = "".join(self.pieces)
-        return Document(self.source, text, self.encoding, self.compression, self.size_bytes)
+        return Document(self.source, text, self.encoding, self.compression, self.size_bytes, self.notes)
 
     def read_head(self, max_chars: int) -> Document:
         """The input's first ``max_chars`` characters as a Document; the rest is never read
@@ -61,4 +61,4 @@ class TextStream:
         close = getattr(self.pieces, "close", None)
         if close is not None:
             close()  # closes the input
-        return Document(self.source, "".join(parts), self.encoding, self.compression, self.size_bytes)
+        return Document(self.source, "".join(parts), self.encoding, self.compression, self.size_bytes, self.notes)
