@@ -90,7 +90,8 @@ _LABEL_COLON = re.compile(r"^\W*(?:\S+\s+){0,3}?\S+?\s*:\s")
 @dataclass(frozen=True)
 class NewsRankModel:
     """Feature weights and bias; how a default summary is sized (at most ``max_sentences``
-    sentences within ``word_budget`` words); the longest sentence worth showing; whether the
+    sentences within ``word_budget`` words); the longest and shortest sentence worth showing
+    (a piece of fewer words is a fragment: "transcript .", "Congratulations team"); whether the
     summary opens with the article's lede (``lede_first``: readers asked blind preferred the
     summary that gives the news first, see BENCHMARKS.md), when the lede is among the
     ``lede_among_best`` sentences the weights score highest (0: wherever they rank it)."""
@@ -100,6 +101,7 @@ class NewsRankModel:
     word_budget: int = 75
     max_sentences: int = 4
     max_sentence_words: int = 60
+    min_sentence_words: int = 4
     lede_first: bool = True
     lede_among_best: int = 0
 
@@ -115,6 +117,7 @@ class NewsRankModel:
             "word_budget": self.word_budget,
             "max_sentences": self.max_sentences,
             "max_sentence_words": self.max_sentence_words,
+            "min_sentence_words": self.min_sentence_words,
             "lede_first": self.lede_first,
             "lede_among_best": self.lede_among_best,
             **meta,
@@ -133,8 +136,8 @@ def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
     try:
         return NewsRankModel(
             tuple(float(w) for w in data["weights"]), float(data["bias"]), int(data["word_budget"]),
-            int(data["max_sentences"]), int(data["max_sentence_words"]), bool(data.get("lede_first", True)),
-            int(data.get("lede_among_best", 0)),
+            int(data["max_sentences"]), int(data["max_sentence_words"]), int(data.get("min_sentence_words", 4)),
+            bool(data.get("lede_first", True)), int(data.get("lede_among_best", 0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"newsrank model {path or 'data/newsrank.json'} lacks a setting: {exc}") from exc

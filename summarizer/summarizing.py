@@ -141,7 +141,8 @@ class Summarizer:
         """The sentences a summary may hold: no headings (whole lines without a final stop, and
         upper-case subheads glued to a sentence) unless the text has nothing else, no last words cut off mid-sentence; for our method
         also no page furniture, a quotation over several sentences as one, and no sentence
-        over the model's longest unless all are."""
+        over the model's longest, nor a fragment under its shortest ("transcript ."), unless
+        all are."""
         body = [s for s in sentences if not is_heading(text, s) and not is_subhead(s.text)] or sentences
         if len(body) > 1 and is_cut_off(text, body[-1]):
             body = body[:-1]  # a teaser's last words, cut off mid-sentence: not a sentence to show
@@ -150,7 +151,8 @@ class Summarizer:
             longest = self.model.max_sentence_words
             if self.cohesion is not None:
                 body = self.cohesion.join_quotations(text, body, longest)
-            body = [s for s in body if len(s.text.split()) <= longest] or body
+            least = self.model.min_sentence_words
+            body = [s for s in body if least <= len(s.text.split()) <= longest] or body
         return body
 
     def prepare(self, text: str) -> tuple[list[Sentence], list[Sentence], str | None]:

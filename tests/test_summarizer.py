@@ -516,3 +516,12 @@ def test_a_quotation_opened_and_closed_by_question_marks_is_one_candidate_with_i
     assert joined[1] == ("?We need help from women who are four months pregnant. They can be accompanied by family "
                          "members. The accompanying person is eligible too,? said Dr NK Gupta.")
     assert len(joined) == 3
+
+
+def test_a_fragment_of_a_few_words_never_enters_a_newsrank_summary():
+    text = ("iran 's nuclear program and the wealth of american presidents are topics covered this tuesday on cnn student news . "
+            "transcript . we are examining what it takes for rescue dogs to locate avalanche victims . "
+            "and we have a follow - up on a pair of eagles who are excellent parents .")
+    picked = [s.text for s in summarize(text, words=95).sentences]
+    assert "transcript ." not in picked and len(picked) == 3
+    assert [s.text for s in summarize("Congratulations team.", words=95).sentences] == ["Congratulations team."]  # nothing else
