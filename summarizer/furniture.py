@@ -30,6 +30,8 @@ _WORD = re.compile(r"\S+")
 _LABEL = re.compile(r"^\W*([^\W\d][\w'\- ]*?)\s*:\s+\S")
 #: A word of a sentence, lower-cased ("'ll" and "n't" as the tokenised corpora split them off).
 _LOWER_WORD = re.compile(r"n't|'(?:ll|d|ve|re)\b|[^\W\d_][\w'\u2019-]*")
+#: A label of a few words and a colon opening a sentence.
+_SHORT_LABEL = re.compile(r"^\W*[^\W\d][^:\"\u201c\u201d]{0,40}?\s*:\s+(?=\S)")
 #: A quotation: a double quote of any kind, or a single one opening a word (not the "'s", "'ll"
 #: that tokenised text splits off its words).
 _QUOTED = re.compile(r"[\"\u201c\u201d]|(?:^|\s)[\'\u2018](?!(?:s|t|d|m|ll|ve|re)\b)")
@@ -49,7 +51,14 @@ class UnmarkedCaption:
     verbless_places: tuple[tuple[str, ...], ...]
 
     def __call__(self, text: str) -> bool:
-        """Whether ``text`` (one sentence) is a caption with no mark of one."""
+        """Whether ``text`` (one sentence) is a caption with no mark of one, or after a short
+        label and a colon ("well dressed for the jungle : lorraine chase arrives in ...")."""
+        label = _SHORT_LABEL.match(text)
+        if label is not None and self._unlabelled(text[label.end():]):
+            return True
+        return self._unlabelled(text)
+
+    def _unlabelled(self, text: str) -> bool:
         words = _LOWER_WORD.findall(text.lower())
         if not words or len(words) > self.max_words or _QUOTED.search(text):
             return False
@@ -94,10 +103,25 @@ class Furniture:
     at_start: tuple[re.Pattern[str], ...] = ()  # a dateline opening the text: cut off its first sentence
     cut_through: tuple[re.Pattern[str], ...] = ()  # a post's sign-off: it and all before it go
     unmarked_caption: UnmarkedCaption | None = None
+    cut_off_end: frozenset[str] = frozenset()  # a sentence's last word when a line break cut it off
+
+    def is_cut_off(self, text: str) -> bool:
+        """Whether ``text`` (one sentence) stops on a word no sentence ends with ("... probed by .",
+        "... a sumptuous selection of ."): a line of the page cut it off mid-sentence."""
+        if not text.rstrip().endswith("."):
+            return False
+        words = text.lower().rstrip(" .").split()
+        return bool(words) and words[-1] in self.cut_off_end
 
     def reason(self, text: str) -> str | None:
         """The kind of furniture ``text`` (one sentence) is, or None."""
-        return self._found_at_start(text) or self._found_anywhere(text) or ("caption" if self.is_caption(text) else None)
+        return self._found_at_start(text) or self._found_anywhere(text) or self._by_shape(text)
+
+    def _by_shape(self, text: str) -> str | None:
+        """"caption" or "cut off" when the sentence's shape says so, else None."""
+        if self.is_caption(text):
+            return "caption"
+        return "cut off" if self.is_cut_off(text) else None
 
     def _found_at_start(self, text: str) -> str | None:
         lower = text.lower()
@@ -218,7 +242,7 @@ class Furniture:
         after_by = False
         anywhere, cuts = self._found_in([s.text for s in sentences])
         for s, found, cut in zip(sentences, anywhere, cuts):
-            kind = self._found_at_start(s.text) or found or ("caption" if self.is_caption(s.text) else None)
+            kind = self._found_at_start(s.text) or found or self._by_shape(s.text)
             if kind is None and after_by and len(s.text.split()) <= self.byline_name_words:
                 kind = "byline"  # the name after a bare "by ."
             after_by = kind == "byline" and len(s.text.strip(" .:").split()) <= 1
@@ -264,6 +288,7 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
             anywhere, at_start, any_at_start, cut, int(label["max_words"]), frozenset(label["verbs"]), int(data["byline_name_words"]),
             int(data["repeated_run_words"]), tuple(_compile(p, "strip_at_start") for p in data.get("strip_at_start", ())),
             tuple(_compile(p, "cut_through") for p in data.get("cut_through", ())), caption,
+            frozenset(data.get("cut_off_end", ())),
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"furniture rules {path or 'data/furniture.json'} cannot be loaded: {exc}") from exc

@@ -525,3 +525,19 @@ def test_a_fragment_of_a_few_words_never_enters_a_newsrank_summary():
     picked = [s.text for s in summarize(text, words=95).sentences]
     assert "transcript ." not in picked and len(picked) == 3
     assert [s.text for s in summarize("Congratulations team.", words=95).sentences] == ["Congratulations team."]  # nothing else
+
+
+def test_a_sentence_cut_off_where_a_line_broke_and_more_caption_marks_are_furniture():
+    from corpuscut.summarizer.furniture import load_furniture
+
+    furniture = load_furniture()
+    assert furniture.reason("his death is being probed by .") == "cut off"
+    assert furniture.reason("Hendrix died of a drug overdose in 1970 at the age of 27.") is None
+    assert furniture.reason("pictured , women pray in a sunday mass at st joseph church in irbil .") == "caption"
+    assert furniture.reason("frank , right , looks on before the ibf cruiserweight world championship fight in germany .") == "caption"
+    assert furniture.reason("well dressed for the jungle : lorraine chase arrives in brisbane this week .") == "caption"
+    assert furniture.reason("video mayweather plans to knock out maidana .") == "video prompt"
+    assert furniture.reason("video footage from the enclosure shows the cub clambering along a log .") is None
+    # Sentences that tell, though no verb of the lists is in them, are no captions.
+    assert furniture.reason("He later sold it on to another collector.") is None
+    assert furniture.reason("Lai challenges the CCP's narrative by stating that Taiwan is not subordinate to the PRC.") is None
