@@ -30,6 +30,7 @@ _WORD = re.compile(r"\S+")
 _LABEL = re.compile(r"^\W*([^\W\d][\w'\- ]*?)\s*:\s+\S")
 #: A word of a sentence, lower-cased ("'ll" and "n't" as the tokenised corpora split them off).
 _LOWER_WORD = re.compile(r"n't|'(?:ll|d|ve|re)\b|[^\W\d_][\w'\u2019-]*")
+_ARTICLES = frozenset(("a", "an", "the"))
 #: A label of a few words and a colon opening a sentence.
 _SHORT_LABEL = re.compile(r"^\W*[^\W\d][^:\"\u201c\u201d]{0,40}?\s*:\s+(?=\S)")
 #: A quotation: a double quote of any kind, or a single one opening a word (not the "'s", "'ll"
@@ -49,6 +50,7 @@ class UnmarkedCaption:
     tensed: frozenset[str]
     verbless_max_words: int
     verbless_places: tuple[tuple[str, ...], ...]
+    reporting: frozenset[str] = frozenset()  # words of a report ("said", "according"): no caption has them
 
     def __call__(self, text: str) -> bool:
         """Whether ``text`` (one sentence) is a caption with no mark of one, or after a short
@@ -64,12 +66,16 @@ class UnmarkedCaption:
             return False
         return self._shows_a_photo(text, words) or self._verbless(words)
 
-    def _is_tensed(self, word: str) -> bool:
-        return word in self.tensed or (len(word) > 3 and word.endswith("ed"))
+    def _is_tensed(self, word: str, before: str = "") -> bool:
+        """A word of ``tensed``, or a past form in "-ed" (not an adjective after an article: "a
+        delighted wales team celebrates")."""
+        return word in self.tensed or (len(word) > 3 and word.endswith("ed") and before not in _ARTICLES)
 
     def _shows_a_photo(self, text: str, words: list[str]) -> bool:
+        if not self.reporting.isdisjoint(words):
+            return False
         for i in range(1, min(self.verb_within, len(words))):
-            if self._is_tensed(words[i - 1]):
+            if self._is_tensed(words[i - 1], words[i - 2] if i > 1 else ""):
                 return False  # a tensed verb before: the sentence tells, not shows
             verb = next((v for v in self.verbs if tuple(words[i: i + len(v)]) == v), None)
             if verb is None:
@@ -279,7 +285,7 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
         caption = UnmarkedCaption(
             int(unmarked["max_words"]), int(unmarked["verb_within"]), tuple(tuple(v.split()) for v in unmarked["verbs"]),
             frozenset(unmarked["tensed"]), int(unmarked["verbless_max_words"]),
-            tuple(tuple(p.split()) for p in unmarked["verbless_places"]),
+            tuple(tuple(p.split()) for p in unmarked["verbless_places"]), frozenset(unmarked.get("reporting", ())),
         ) if unmarked else None
         anywhere = tuple(d for d in drop if not d[1].pattern.startswith("^"))
         at_start = tuple(d for d in drop if d[1].pattern.startswith("^"))

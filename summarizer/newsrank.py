@@ -352,9 +352,14 @@ def sentence_features(
 _WORD_WITH_ALNUM = re.compile(r"\S*[^\W_]\S*")
 
 
-def _trigrams(sentence: str) -> set[tuple[str, ...]]:
+def _trigrams(sentence: str, stop_words: frozenset[str] = frozenset()) -> set[tuple[str, ...]]:
+    """The sentence's word trigrams, but those of ``stop_words`` only ("in the same", "one of
+    the"): sharing one says nothing of repeating a fact."""
     words = _WORD_WITH_ALNUM.findall(sentence.lower())
-    return set(zip(words, words[1:], words[2:]))
+    grams = set(zip(words, words[1:], words[2:]))
+    if stop_words:
+        grams = {g for g in grams if not (g[0] in stop_words and g[1] in stop_words and g[2] in stop_words)}
+    return grams
 
 
 #: A restatement is looked for among the text's first sentences (where the news is told first).
@@ -438,7 +443,7 @@ def newsrank_select(
         return list(range(n))
     score = sentence_features(sentences, normalizer, title, tier, reach) @ model.weight_vector + model.bias
     order = np.argsort(-np.round(score, TIE_DECIMALS), kind="stable")
-    trigrams = [_trigrams(sentence) for sentence in sentences]
+    trigrams = [_trigrams(sentence, normalizer.stop_words) for sentence in sentences]
     echoes = _echoes(trigrams, [_content_words(sentence) for sentence in sentences])
     order = np.concatenate([order[~echoes[order]], order[echoes[order]]])  # echoes only as a last resort
     chosen: list[int] = []

@@ -541,3 +541,22 @@ def test_a_sentence_cut_off_where_a_line_broke_and_more_caption_marks_are_furnit
     # Sentences that tell, though no verb of the lists is in them, are no captions.
     assert furniture.reason("He later sold it on to another collector.") is None
     assert furniture.reason("Lai challenges the CCP's narrative by stating that Taiwan is not subordinate to the PRC.") is None
+
+
+def test_sharing_a_trigram_of_stop_words_blocks_no_sentence():
+    from corpuscut.summarizer.newsrank import _trigrams
+    from corpuscut.text.words import WordNormalizer
+
+    stop = WordNormalizer("english").stop_words
+    a = "facebook forced users to download a messenger app , and the web version is heading in the same direction ."
+    b = "the social network has launched messenger.com , a site that lets users chat in the same way as the app ."
+    assert _trigrams(a) & _trigrams(b) == {("in", "the", "same")}
+    assert not _trigrams(a, stop) & _trigrams(b, stop)
+
+
+def test_an_adjective_after_an_article_does_not_hide_a_caption_and_a_report_is_none():
+    from corpuscut.summarizer.furniture import load_furniture
+
+    furniture = load_furniture()
+    assert furniture.reason("a delighted wales team celebrates keeping their title hopes alive with victory .") == "caption"
+    assert furniture.reason("the injured man celebrates his birthday in hospital , police said .") is None
