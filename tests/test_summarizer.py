@@ -560,3 +560,14 @@ def test_an_adjective_after_an_article_does_not_hide_a_caption_and_a_report_is_n
     furniture = load_furniture()
     assert furniture.reason("a delighted wales team celebrates keeping their title hopes alive with victory .") == "caption"
     assert furniture.reason("the injured man celebrates his birthday in hospital , police said .") is None
+
+
+def test_a_sentence_retelling_the_sentences_taken_is_passed_over():
+    text = (
+        "celtic have joined the clutch of clubs who will consider taking steven gerrard on loan next january . "
+        "the liverpool captain is joining la galaxy in the summer but will explore loan options in their off - season . "
+        "steven gerrard , training with liverpool on saturday , could go on loan in january with celtic showing interest . "
+        "real sociedad may also come forward should david moyes remain in spain ."
+    )
+    picked = [s.text for s in summarize(text, words=60).sentences]
+    assert picked[0].startswith("celtic have joined") and not any(s.startswith("steven gerrard , training") for s in picked)
