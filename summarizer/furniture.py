@@ -38,6 +38,12 @@ _SHORT_LABEL = re.compile(r"^\W*[^\W\d][^:\"\u201c\u201d]{0,40}?\s*:\s+(?=\S)")
 _QUOTED = re.compile(r"[\"\u201c\u201d]|(?:^|\s)[\'\u2018](?!(?:s|t|d|m|ll|ve|re)\b)")
 
 
+def _looks_tensed(word: str) -> bool:
+    """A word that may be a verb told in the past or the present: one ending in "ed", or in a
+    single "s" ("wants", not "class", "bus", "this", "'s")."""
+    return len(word) > 3 and (word.endswith("ed") or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))))
+
+
 @dataclass(frozen=True)
 class UnmarkedCaption:
     """How a photo caption printed with no mark of one is told (``unmarked_caption`` in
@@ -46,22 +52,36 @@ class UnmarkedCaption:
 
     max_words: int
     verb_within: int
-    verbs: tuple[tuple[str, ...], ...]  # each a verb's words
+    verbs: dict[str, tuple[tuple[str, ...], ...]]  # each verb's words, by its first word
     tensed: frozenset[str]
     verbless_max_words: int
     verbless_places: tuple[tuple[str, ...], ...]
     reporting: frozenset[str] = frozenset()  # words of a report ("said", "according"): no caption has them
+    verbless_not: frozenset[str] = frozenset()  # pronouns: a sentence holding one tells, it is no caption
+    verb_keys: frozenset[str] = frozenset()  # a word each verb of a photo holds, the rarest ("pictured" of "is pictured")
 
     def __call__(self, text: str) -> bool:
         """Whether ``text`` (one sentence) is a caption with no mark of one, or after a short
         label and a colon ("well dressed for the jungle : lorraine chase arrives in ...")."""
-        label = _SHORT_LABEL.match(text)
+        label = _SHORT_LABEL.match(text) if ":" in text else None
         if label is not None and self._unlabelled(text[label.end():]):
             return True
         return self._unlabelled(text)
 
     def _unlabelled(self, text: str) -> bool:
-        words = _LOWER_WORD.findall(text.lower())
+        # A first, quick look at the white-space words (most sentences are decided by it): with
+        # no verb of a photo among them, only a short sentence without a tensed verb may be one.
+        lower = text.lower()
+        tokens = lower.split()
+        if len(tokens) > 2 * self.max_words:
+            return False
+        seen = set(tokens)
+        if self.verb_keys.isdisjoint(seen) and (
+            len(tokens) > 2 * self.verbless_max_words or not self.tensed.isdisjoint(seen)
+            or not self.verbless_not.isdisjoint(seen) or any(map(_looks_tensed, tokens))
+        ):
+            return False
+        words = _LOWER_WORD.findall(lower)
         if not words or len(words) > self.max_words or _QUOTED.search(text):
             return False
         return self._shows_a_photo(text, words) or self._verbless(words)
@@ -74,10 +94,13 @@ class UnmarkedCaption:
     def _shows_a_photo(self, text: str, words: list[str]) -> bool:
         if not self.reporting.isdisjoint(words):
             return False
-        for i in range(1, min(self.verb_within, len(words))):
+        within = words[: self.verb_within]
+        if self.verbs.keys().isdisjoint(within[1:]):
+            return False  # no verb of a photo near the start (most sentences): decided at once
+        for i in range(1, len(within)):
             if self._is_tensed(words[i - 1], words[i - 2] if i > 1 else ""):
                 return False  # a tensed verb before: the sentence tells, not shows
-            verb = next((v for v in self.verbs if tuple(words[i: i + len(v)]) == v), None)
+            verb = next((v for v in self.verbs.get(words[i], ()) if tuple(words[i: i + len(v)]) == v), None)
             if verb is None:
                 continue
             if verb == ("pictured",) and re.search(r"[(,]\s*pictured\b|\bpictured\s*[),]", text.lower()):
@@ -88,9 +111,10 @@ class UnmarkedCaption:
     def _verbless(self, words: list[str]) -> bool:
         if len(words) > self.verbless_max_words:
             return False
-        for word in words:
-            if self._is_tensed(word) or (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))):
-                return False
+        if not self.verbless_not.isdisjoint(words):
+            return False
+        if any(word in self.tensed or _looks_tensed(word) for word in words):
+            return False
         return any(tuple(words[i: i + len(p)]) == p for i in range(1, len(words)) for p in self.verbless_places)
 
 
@@ -116,8 +140,8 @@ class Furniture:
         "... a sumptuous selection of ."): a line of the page cut it off mid-sentence."""
         if not text.rstrip().endswith("."):
             return False
-        words = text.lower().rstrip(" .").split()
-        return bool(words) and words[-1] in self.cut_off_end
+        words = text.rstrip(" .").rsplit(None, 1)
+        return bool(words) and words[-1].lower() in self.cut_off_end
 
     def reason(self, text: str) -> str | None:
         """The kind of furniture ``text`` (one sentence) is, or None."""
@@ -282,10 +306,16 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
         cut = tuple(_compile(p, "cut") for p in data["cut"])
         label = data["caption_label"]
         unmarked = data.get("unmarked_caption")
+        verbs: dict[str, list[tuple[str, ...]]] = {}
+        for verb in unmarked["verbs"] if unmarked else ():
+            verbs.setdefault(verb.split()[0], []).append(tuple(verb.split()))
+        common = frozenset(("is", "are", "a", "the", "on", "up", "out", "off", "for", "with", "all"))
+        keys = frozenset(next((w for w in v.split() if w not in common), v.split()[0]) for v in (unmarked or {}).get("verbs", ()))
         caption = UnmarkedCaption(
-            int(unmarked["max_words"]), int(unmarked["verb_within"]), tuple(tuple(v.split()) for v in unmarked["verbs"]),
+            int(unmarked["max_words"]), int(unmarked["verb_within"]), {k: tuple(v) for k, v in verbs.items()},
             frozenset(unmarked["tensed"]), int(unmarked["verbless_max_words"]),
             tuple(tuple(p.split()) for p in unmarked["verbless_places"]), frozenset(unmarked.get("reporting", ())),
+            frozenset(unmarked.get("verbless_not", ())), keys,
         ) if unmarked else None
         anywhere = tuple(d for d in drop if not d[1].pattern.startswith("^"))
         at_start = tuple(d for d in drop if d[1].pattern.startswith("^"))

@@ -360,7 +360,10 @@ _WORD_WITH_ALNUM = re.compile(r"\S*[^\W_]\S*")
 def _trigrams(sentence: str, stop_words: frozenset[str] = frozenset()) -> set[tuple[str, ...]]:
     """The sentence's word trigrams, but those of ``stop_words`` only ("in the same", "one of
     the"): sharing one says nothing of repeating a fact."""
-    words = _WORD_WITH_ALNUM.findall(sentence.lower())
+    return _trigrams_of(_WORD_WITH_ALNUM.findall(sentence.lower()), stop_words)
+
+
+def _trigrams_of(words: list[str], stop_words: frozenset[str]) -> set[tuple[str, ...]]:
     grams = set(zip(words, words[1:], words[2:]))
     if stop_words:
         grams = {g for g in grams if not (g[0] in stop_words and g[1] in stop_words and g[2] in stop_words)}
@@ -375,7 +378,11 @@ SHORT_WORD = 3
 
 def _content_words(sentence: str) -> set[str]:
     """The longer words of a sentence, lower-cased, a final "s" dropped (a rough stem)."""
-    return {w.rstrip("s") for w in _WORD_WITH_ALNUM.findall(sentence.lower()) if len(w) > SHORT_WORD}
+    return _content_of(_WORD_WITH_ALNUM.findall(sentence.lower()))
+
+
+def _content_of(words: list[str]) -> set[str]:
+    return {w.rstrip("s") for w in words if len(w) > SHORT_WORD}
 
 
 def _echoes(
@@ -459,8 +466,9 @@ def newsrank_select(
         return list(range(n))
     score = sentence_features(sentences, normalizer, title, tier, reach) @ model.weight_vector + model.bias
     order = np.argsort(-np.round(score, TIE_DECIMALS), kind="stable")
-    trigrams = [_trigrams(sentence, normalizer.stop_words) for sentence in sentences]
-    content = [_content_words(sentence) for sentence in sentences]
+    tokens = [_WORD_WITH_ALNUM.findall(sentence.lower()) for sentence in sentences]
+    trigrams = [_trigrams_of(words, normalizer.stop_words) for words in tokens]
+    content = [_content_of(words) for words in tokens]
     told: set[str] = set()  # the longer words of the sentences taken
     echoes = _echoes(trigrams, content)
     order = np.concatenate([order[~echoes[order]], order[echoes[order]]])  # echoes only as a last resort

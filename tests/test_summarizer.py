@@ -571,3 +571,11 @@ def test_a_sentence_retelling_the_sentences_taken_is_passed_over():
     )
     picked = [s.text for s in summarize(text, words=60).sentences]
     assert picked[0].startswith("celtic have joined") and not any(s.startswith("steven gerrard , training") for s in picked)
+
+
+def test_a_caption_may_hold_a_pronoun_after_its_verb_of_a_photo():
+    from corpuscut.summarizer.furniture import load_furniture
+
+    furniture = load_furniture()
+    assert furniture.reason("kane holds three fingers up as he celebrates after scoring his first premier league hat - trick .") == "caption"
+    assert furniture.reason("they met at the station in delhi .") is None
