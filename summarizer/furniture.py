@@ -58,7 +58,7 @@ class UnmarkedCaption:
     verbless_places: tuple[tuple[str, ...], ...]
     reporting: frozenset[str] = frozenset()  # words of a report ("said", "according"): no caption has them
     verbless_not: frozenset[str] = frozenset()  # pronouns: a sentence holding one tells, it is no caption
-    verb_keys: frozenset[str] = frozenset()  # a word each verb of a photo holds, the rarest ("pictured" of "is pictured")
+    verb_keys: frozenset[str] = frozenset()  # each verb of a photo's longest word ("pictured" of "is pictured")
 
     def __call__(self, text: str) -> bool:
         """Whether ``text`` (one sentence) is a caption with no mark of one, or after a short
@@ -309,8 +309,7 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
         verbs: dict[str, list[tuple[str, ...]]] = {}
         for verb in unmarked["verbs"] if unmarked else ():
             verbs.setdefault(verb.split()[0], []).append(tuple(verb.split()))
-        common = frozenset(("is", "are", "a", "the", "on", "up", "out", "off", "for", "with", "all"))
-        keys = frozenset(next((w for w in v.split() if w not in common), v.split()[0]) for v in (unmarked or {}).get("verbs", ()))
+        keys = frozenset(max(v.split(), key=len) for v in (unmarked or {}).get("verbs", ()))
         caption = UnmarkedCaption(
             int(unmarked["max_words"]), int(unmarked["verb_within"]), {k: tuple(v) for k, v in verbs.items()},
             frozenset(unmarked["tensed"]), int(unmarked["verbless_max_words"]),
