@@ -102,7 +102,8 @@ def offsets_to_text_lines(offsets: list[int], text_starts: list[int]) -> set[int
 def read_gold(path: Path, text: str) -> list[int]:
     """Article start offsets from gold: JSON Lines with ``start`` (offset) or ``line`` (1-based
     line of the whole text), or a text file with separator lines (``==========``) between articles."""
-    raw = path.read_text(encoding="utf-8")
+    with open(path, encoding="utf-8", newline="") as handle:  # line ends as the dump has them
+        raw = handle.read()
     if path.suffix in (".jsonl", ".json"):
         _, all_starts = text_line_numbers(text)
         out = []
@@ -116,6 +117,7 @@ def read_gold(path: Path, text: str) -> list[int]:
                 out.append(all_starts[int(item["line"]) - 1])
         return out
     starts, pos, new = [], 0, True
+    kept: list[str] = []
     for line in raw.splitlines(keepends=True):
         if line.strip().startswith("=========="):
             new = True
@@ -124,6 +126,10 @@ def read_gold(path: Path, text: str) -> list[int]:
             starts.append(pos)
             new = False
         pos += len(line)
+        kept.append(line)
+    if "".join(kept) != text:
+        raise ValueError("without its ========== lines it is not the dump's text (give JSON Lines of "
+                         "starts in a .jsonl file, or the dump itself with ========== lines between articles)")
     return starts
 
 

@@ -214,6 +214,10 @@ def test_eval_split_scores_a_dump_against_its_gold(run, tmp_path):
     bad.write_text("not json\n")
     failed = run(["eval", "split", str(SEED), "--gold", str(bad)])
     assert failed.exit_code == 1 and "not a gold file" in failed.err_text
+    other = tmp_path / "other.txt"  # a gold file of another dump scores nothing: it is refused
+    other.write_text((SAMPLES / "bbc-noisy.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    failed = run(["eval", "split", str(SEED), "--gold", str(other)])
+    assert failed.exit_code == 1 and "it is not the dump's text" in failed.err_text
 
 
 def test_out_dir_writes_one_file_per_article_and_an_index(run, tmp_path):
