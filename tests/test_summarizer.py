@@ -568,3 +568,12 @@ def test_captions_videos_and_cut_off_sentences_are_told_by_their_shape(sentence,
     from corpuscut.summarizer.furniture import load_furniture
 
     assert load_furniture().reason(sentence) == kind
+
+
+def test_page_notices_such_as_affiliate_disclosures_never_enter_a_summary():
+    text = ("Cleveland Clinic experts explain why sleep matters. We may earn commission from links on this page, "
+            "but we only recommend products we back. Adults need seven to nine hours of sleep a night, the doctors say. "
+            "Thanks for your support! Short sleep raises the risk of heart disease and diabetes.")
+    picked = " ".join(s.text for s in summarize(text, sentences=4).sentences)
+    assert "commission" not in picked and "Thanks for your support" not in picked
+    assert "Adults need seven to nine hours" in picked
