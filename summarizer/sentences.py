@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corpuscut.text.datafiles import read_json
 from corpuscut.text.lines import LINE_END_CHARS, Line, iter_lines
 from corpuscut.text.wrapping import TERMINAL, WrapRules, continues_next, shipped_wrap_rules
 
@@ -85,15 +86,26 @@ def _tokenizer(language: str):  # type: ignore[no-untyped-def]
                 return True
             return super()._context_has_sentbreak(context)
 
-    return QuickPunkt(punkt.load_model(_model_name(language)))
+    return QuickPunkt(_parameters(language))
 
 
 @lru_cache(maxsize=8)
 def punkt_tokenizer(language: str):  # type: ignore[no-untyped-def]
-    """Punkt as it comes (the reference the quick path is tested against)."""
+    """Punkt as it comes, with the same parameters (the reference the quick path is tested against)."""
     import punkt
 
-    return punkt.PunktSentenceTokenizer(punkt.load_model(_model_name(language)))
+    return punkt.PunktSentenceTokenizer(_parameters(language))
+
+
+def _parameters(language: str):  # type: ignore[no-untyped-def]
+    """Punkt's pretrained parameters for ``language``, with the abbreviations its model lacks
+    (``data/abbreviations.json``: "Cell No. 7" is one sentence)."""
+    import punkt
+
+    params = punkt.load_model(_model_name(language))
+    extra = read_json("corpuscut.summarizer", "data/abbreviations.json").get(language, [])
+    params.abbrev_types = set(params.abbrev_types) | set(extra)
+    return params
 
 
 def _model_name(language: str) -> str:

@@ -36,6 +36,9 @@ CASES = [
     ("Fares are capped. THE GREAT 'UDAN'The UDAN scheme caps fares at Rs 2,500.", 3),
     # ... but not a word typed with two capitals in an upper-case dateline.
     ("DALLAS, MArch 19 - NRM Energy Co LP said an offering of units is underway.", 1),
+    # Abbreviations Punkt's model lacks (data/abbreviations.json).
+    ("The film Miracle in Cell No. 7 is a remake of a Korean hit. It did well.", 2),
+    ("The answer is No. It was clear to everyone.", 2),
 ]
 
 
