@@ -37,7 +37,7 @@ bench: bench-split bench-summarize bench-batch bench-sentences bench-languages b
 
 ## The splitting benchmark (a few minutes); `make bench-split ARGS=--quick` for a sample.
 bench-split: $(FULL)
-	$(BIN)/python -m tests.benchmarks.bench_split --data $(DATA) $(ARGS)
+	$(BIN)/python -m tests.benchmarks.bench_split --data $(DATA) --help-docs $(HELP_DOCS) $(ARGS)
 
 bench-summarize: $(FULL)
 	$(BIN)/python -m tests.benchmarks.bench_summarize --data $(DATA)
@@ -68,9 +68,9 @@ fuzz-atheris: $(FULL)
 	$(BIN)/python -m pip install --quiet -e '.[fuzz]'
 	$(BIN)/python -m tests.benchmarks.fuzz_atheris -max_total_time=300 -seed_inputs=samples/kursk-taiwan-dump.txt,samples/bbc-noisy.txt,samples/bbc-separators.txt
 
-## Refit the boundary model on the training parts of every corpus (BBC, Reuters, CNN/DailyMail, Inshorts), and the body, headline and page models on the WCXB training pages.
+## Refit the boundary model on the training parts of every corpus (BBC, Reuters, CNN/DailyMail, Inshorts, the WCXB pages' main texts, and the tune part of GNOME's help where HELP_DOCS holds it), and the body, headline and page models on the WCXB training pages.
 train: $(FULL)
-	$(BIN)/python -m corpuscut.segmenter.train --data $(DATA) --out segmenter/data/model.json
+	$(BIN)/python -m corpuscut.segmenter.train --data $(DATA) --help-docs $(HELP_DOCS) --out segmenter/data/model.json
 	$(BIN)/python -m corpuscut.segmenter.tune_fallback --data $(DATA) --model segmenter/data/model.json --out segmenter/data/model.json
 	$(BIN)/python -m corpuscut.summarizer.train --data $(DATA) --out summarizer/data/newsrank.json
 	$(BIN)/python -m corpuscut.segmenter.train_body --data $(DATA) --out segmenter/data/body-model.json

@@ -40,6 +40,9 @@ class LineShape(NamedTuple):
     question: bool = False
     # One field per kind of cue that sets one (CueKind.field): a pattern of its list is in the line.
     end_cue: bool = False
+    #: A credit, source, share or link line (``Read more: ...``, ``Photo: ...``): it closes a
+    #: news story, and stands between a web article's paragraphs too.
+    aside: bool = False
     teaser_end: bool = False
     byline: bool = False
     dateline: bool = False
@@ -75,6 +78,7 @@ class CueKind:
 CUE_KINDS: tuple[CueKind, ...] = (
     CueKind("separator", per_line=False),  # asked of short lines on their own: CueSet.is_separator
     CueKind("end_of_article", "end_cue"),
+    CueKind("aside", "aside"),
     CueKind("teaser_end", "teaser_end"),
     CueKind("byline", "byline"),
     CueKind("dateline", "dateline"),

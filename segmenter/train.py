@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,7 @@ from .features import FEATURES
 from .model import BoundaryModel, Fallback
 from .sources import CORPORA, corpus_present, load_corpus
 from .splitting import Segmenter
+from . import helpdocs, structured
 
 
 def gap_labels(segmenter: Segmenter, text: str, starts: tuple[int, ...]) -> tuple[list[list[float]], list[int]]:
@@ -93,6 +95,8 @@ DECODER_GRID: list[tuple[float, LexicalParams | None]] = [
 #: and pairs of each shape (fewer than this made the choice flip between neighbours of the grid
 #: from one refit to the next).
 TUNE_DUMPS_PER_SHAPE, TUNE_SINGLES, TUNE_PAIRS = 6, 10, 10
+#: Main texts of structured articles (:mod:`segmenter.structured`) among the single articles.
+TUNE_STRUCTURED_SINGLES = 40
 
 
 #: Training dumps per shape and corpus, and their seed (the benchmark's leave-one-corpus-out
@@ -128,6 +132,62 @@ def training_dumps(articles: list[SourceArticle], dumps_per_shape: int, seed: in
     ]
 
 
+#: The fit part of real structured articles (:mod:`segmenter.structured`), beside the corpora.
+STRUCTURED = "wcxb"
+#: The shapes structured articles are built into: those with a headline line (whose subheads,
+#: lists and steps must not read as headlines of new articles), the headless lines, where no
+#: headline-shaped line starts anything, and separators (a web article's section breaks are
+#: separator lines too: without dumps apart by separators, the fit learns that none ends an article).
+STRUCTURED_SHAPES: tuple[str, ...] = ("headline-lines", "blank-lines", "lines", "separators", "noisy", "hard-wrapped")
+#: Structured articles per dump (web articles run long: fewer than a news dump holds).
+STRUCTURED_PER_DUMP = (1, 6)
+#: The code that makes the structured part's dumps (besides what makes every part's features).
+STRUCTURED_FILES = ("structured.py", "wcxb.py")
+
+
+def structured_dumps(pages: structured.StructuredPages, dumps_per_shape: int, seed: int) -> list[Dump]:
+    """What the structured part is fitted on: dumps of several articles (a headline line and
+    its paragraphs) in every structured shape; each article page's main text alone, as its page
+    text holds it, all of whose gaps lie inside one article."""
+    return [
+        *sample_dumps(pages.articles, STRUCTURED_SHAPES, per_dump=STRUCTURED_PER_DUMP,
+                      dumps_per_shape=dumps_per_shape, seed=seed),
+        *(Dump("main text", text, (0,)) for text in pages.main_texts),
+    ]
+
+
+#: The fit part of documentation (:mod:`segmenter.helpdocs`: GNOME's help in four languages).
+HELP = "help"
+#: Help pages are built into dumps of a title line and its paragraphs, with and without blank
+#: lines, and headless (whose section titles start nothing), each dump in one language.
+HELP_SHAPES: tuple[str, ...] = ("headline-lines", "blank-lines", "lines")
+HELP_PER_DUMP = (1, 8)
+
+
+def help_dumps(folder: Path, dumps_per_shape: int, seed: int) -> list[tuple[str, Dump]]:
+    """What the documentation part is fitted on: dumps of the help's tune pages (never its
+    held-out ones) in every help shape, per language, with the language of each."""
+    return [(language, dump)
+            for language, articles in helpdocs.fitting_articles(folder, "fit").items()
+            for dump in sample_dumps(articles, HELP_SHAPES, per_dump=HELP_PER_DUMP,
+                                     dumps_per_shape=dumps_per_shape, seed=seed)]
+
+
+def fit_dumps(data: Path, part: str, dumps_per_shape: int, seed: int,
+              help_docs: Path | None = None) -> list[tuple[str, Dump]]:
+    """The training dumps of one fit part (a corpus of :mod:`segmenter.sources`, STRUCTURED or
+    HELP), each with the language its features are computed in."""
+    if part == HELP:
+        if help_docs is None:
+            raise ValueError("the help part needs the folder of the help pages")
+        return help_dumps(help_docs, dumps_per_shape, seed)
+    if part == STRUCTURED:
+        dumps = structured_dumps(structured.load_structured(data, "fit"), dumps_per_shape, seed)
+    else:
+        dumps = training_dumps(load_corpus(data, part, "train"), dumps_per_shape, seed)
+    return [("english", dump) for dump in dumps]
+
+
 def _code_key(*parts: object) -> str:
     """A key that changes when any file that makes the features, or the dumps, changes."""
     digest = hashlib.sha256()
@@ -142,20 +202,33 @@ def _code_key(*parts: object) -> str:
 
 
 def corpus_rows(
-    data: Path, corpus: str, dumps_per_shape: int, seed: int, cache: Path | None = None
+    data: Path, corpus: str, dumps_per_shape: int, seed: int, cache: Path | None = None,
+    help_docs: Path | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Feature rows and labels of one corpus's training dumps (from the cache when there)."""
+    """Feature rows and labels of one fit part's training dumps (a corpus, or STRUCTURED; from
+    the cache when there)."""
     path = None
     if cache is not None:
-        path = cache / f"{corpus}-{_code_key(str(Path(data).resolve()), corpus, dumps_per_shape, seed, FEATURES)}.npz"
+        # the structured part's dumps are also made by these files and settings
+        extra: tuple[object, ...] = ()
+        if corpus == STRUCTURED:
+            extra = (STRUCTURED_SHAPES, STRUCTURED_PER_DUMP,
+                     *((Path(__file__).parent / name).read_bytes() for name in STRUCTURED_FILES))
+        elif corpus == HELP:
+            extra = (str(Path(help_docs or "").resolve()), HELP_SHAPES, HELP_PER_DUMP,
+                     (Path(__file__).parent / "helpdocs.py").read_bytes())
+        key = _code_key(str(Path(data).resolve()), corpus, dumps_per_shape, seed, FEATURES, *extra)
+        path = cache / f"{corpus}-{key}.npz"
         if path.exists():
             saved = np.load(path)
             return saved["x"], saved["y"]
-    segmenter = Segmenter(model=blank_model())
+    segmenters: dict[str, Segmenter] = {}
     rows: list[list[float]] = []
     labels: list[int] = []
-    for dump in training_dumps(load_corpus(data, corpus, "train"), dumps_per_shape, seed):
-        r, y = gap_labels(segmenter, dump.text, dump.starts)
+    for language, dump in fit_dumps(data, corpus, dumps_per_shape, seed, help_docs):
+        if language not in segmenters:
+            segmenters[language] = Segmenter(model=blank_model(), language=language)
+        r, y = gap_labels(segmenters[language], dump.text, dump.starts)
         rows.extend(r)
         labels.extend(y)
     x, y = np.array(rows, dtype=np.float64).reshape(-1, len(FEATURES)), np.array(labels, dtype=np.float64)
@@ -212,6 +285,13 @@ def corpora_present(data: Path) -> list[str]:
     return [name for name in CORPORA if corpus_present(data, name)]
 
 
+def extra_parts_present(data: Path, help_docs: Path | None) -> list[str]:
+    """The fit parts beside the corpora that are there: STRUCTURED where the WCXB pages are,
+    HELP where ``help_docs`` holds GNOME's help in its four languages."""
+    return [*([STRUCTURED] if structured.present(data) else []),
+            *([HELP] if help_docs is not None and helpdocs.present(help_docs) else [])]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Fit the segmenter's boundary model on every corpus's training part.")
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -220,11 +300,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--cache", type=Path, default=default_cache(), help="folder for the features of the dumps")
+    parser.add_argument("--help-docs", type=Path, default=None,
+                        help="GNOME's help (the folder holding C/, de/, es/, fr/): its tune part is fitted on too")
     args = parser.parse_args(argv)
     corpora = corpora_present(args.data)
     if not corpora or not data_present(args.data / "bbc-news-summary" / "articles", "training the boundary model"):
         return 1
-    parts = [corpus_rows(args.data, name, args.dumps_per_shape, args.seed, args.cache) for name in corpora]
+    fitted = [*corpora, *extra_parts_present(args.data, args.help_docs)]
+    if args.help_docs is not None and HELP not in fitted:
+        print(f"SKIPPED the help pages: no GNOME help in four languages under {args.help_docs}", file=sys.stderr)
+    parts = [corpus_rows(args.data, name, args.dumps_per_shape, args.seed, args.cache, args.help_docs)
+             for name in fitted]
     weights, bias = fit_corpora(parts, args.l2)
     base = blank_model()
     model = BoundaryModel(
@@ -239,6 +325,15 @@ def main(argv: list[str] | None = None) -> int:
         tune.extend(sample_dumps(articles, ALL_SHAPES, dumps_per_shape=TUNE_DUMPS_PER_SHAPE, seed=args.seed + 4))
         singles.extend(_singles(_every(articles, 3, TUNE_SINGLES)))
         pairs.extend(_pairs(_every(articles, 7, TUNE_PAIRS)))
+    calibration_dumps = [d for name in corpora for d in sample_dumps(
+        load_corpus(args.data, name, "train"), ALL_SHAPES, dumps_per_shape=4, seed=args.seed + 8)]
+    if STRUCTURED in fitted:
+        held = structured.load_structured(args.data, "tune")
+        tune.extend(sample_dumps(held.articles, STRUCTURED_SHAPES, per_dump=STRUCTURED_PER_DUMP,
+                                 dumps_per_shape=TUNE_DUMPS_PER_SHAPE, seed=args.seed + 4))
+        singles.extend(Dump("main text", text, (0,)) for text in _every(held.main_texts, 0, TUNE_STRUCTURED_SINGLES))
+        calibration_dumps.extend(sample_dumps(held.articles, STRUCTURED_SHAPES, per_dump=STRUCTURED_PER_DUMP,
+                                              dumps_per_shape=4, seed=args.seed + 8))
     candidates = [replace(model, sure_logit=sure, lexical=lex) for sure, lex in DECODER_GRID]
     scored = [(decoder_score(m, tune, singles, pairs), m) for m in candidates]
     for f1, m in scored:
@@ -247,17 +342,15 @@ def main(argv: list[str] | None = None) -> int:
     model = max(scored, key=lambda t: t[0])[1]
     # Scores that mean what they say: the probability that a chosen cut is a real start, fitted
     # (Platt scaling) on yet other training dumps.
-    calibration_dumps = [d for name in corpora for d in sample_dumps(
-        load_corpus(args.data, name, "train"), ALL_SHAPES, dumps_per_shape=4, seed=args.seed + 8)]
     model = replace(model, calibration=fit_calibration(model, calibration_dumps))
     print(f"calibration: slope {model.calibration[0]:.3f}, intercept {model.calibration[1]:.3f}")
     gaps = sum(len(y) for _, y in parts)
     boundaries = sum(int(y.sum()) for _, y in parts)
     args.out.write_text(
         model.to_json(
-            trained_on=f"training parts of {', '.join(corpora)}: {gaps} gaps, {boundaries} boundaries, "
+            trained_on=f"training parts of {', '.join(fitted)}: {gaps} gaps, {boundaries} boundaries, "
             f"shapes {', '.join(ALL_SHAPES)}",
-            command="python -m corpuscut.segmenter.train --data ../shared/data --out segmenter/data/model.json",
+            command="python -m corpuscut.segmenter.train --data ../shared/data --help-docs HELP_DOCS --out segmenter/data/model.json",
         ),
         encoding="utf-8",
     )

@@ -29,7 +29,8 @@ from corpuscut.segmenter.tune_fallback import choi_scores
 
 from .common import data_arg
 from corpuscut.segmenter.sources import CORPORA, FOLDERS, load_corpus
-from corpuscut.segmenter.train import DUMPS_PER_SHAPE, SEED, corpus_rows, default_cache, fit_corpora
+from corpuscut.segmenter.train import (DUMPS_PER_SHAPE, SEED, corpus_rows, default_cache, extra_parts_present,
+                                       fit_corpora)
 
 SEED_STARTS_LINES = {1, 24, 25, 26, 27}
 
@@ -227,7 +228,7 @@ def print_matrix(cells: list[Cell]) -> dict[str, Scores]:
 
 
 def bench_corpora(data: Path, segmenter: Segmenter, tiling: TextTiling, per_cell: int, singles: int,
-                  tiling_dumps: int, loco: bool, cache: Path) -> None:
+                  tiling_dumps: int, loco: bool, cache: Path, help_docs: Path | None = None) -> None:
     corpora = [name for name in CORPORA if need(data / FOLDERS[name], f"the {name} cells of the matrix")]
     if not corpora:
         return
@@ -246,11 +247,14 @@ def bench_corpora(data: Path, segmenter: Segmenter, tiling: TextTiling, per_cell
     print(f"\nleave one corpus out: fitted on the other corpora's training parts ({DUMPS_PER_SHAPE} dumps per shape,"
           f" seed {SEED}; decoder settings as shipped), scored on the corpus's held-out cells above")
     parts = {name: corpus_rows(data, name, DUMPS_PER_SHAPE, SEED, cache) for name in corpora}
+    # the parts of real structured articles and documentation are in every fit, as in `make train`
+    extra = [corpus_rows(data, name, DUMPS_PER_SHAPE, SEED, cache, help_docs)
+             for name in extra_parts_present(data, help_docs)]
     print(f"{'corpus':9} {'':24} {'P':>6} {'R':>6} {'F1':>6} {'Pk':>7} {'WD':>7} {'exact':>6} {'whole':>6}   "
           f"| fitted on all: F1")
     f1s = []
     for name in corpora:
-        weights, bias = fit_corpora([parts[other] for other in corpora if other != name])
+        weights, bias = fit_corpora([*(parts[other] for other in corpora if other != name), *extra])
         model = replace(segmenter.model, weights=tuple(float(w) for w in weights), bias=bias)
         mine = [c for c in cells if c.corpus == name]
         score_cells(mine, Segmenter(model=model), None, 0)
@@ -347,6 +351,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="dumps per cell, BBC dumps per shape and Choi "
                         "samples per set at most this many")
     parser.add_argument("--cache", type=Path, default=default_cache(), help="folder for the training dumps' features")
+    parser.add_argument("--help-docs", type=Path, default=None,
+                        help="GNOME's help, whose tune part `make train` fits on too (for leave-one-corpus-out's fits)")
     parser.add_argument("--choi-limit", type=int, default=None, help="samples per Choi set (default: all)")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: matrix, loco, wcxb, bbc, seed, choi")
     parser.add_argument("--part", choices=("heldout", "train"), default="heldout",
@@ -368,7 +374,7 @@ def main() -> None:
         bench_seed(args.data / "seed" / "kursk-taiwan-dump.txt", segmenter, tiling)
     if "matrix" not in skip:
         bench_corpora(args.data, segmenter, tiling, args.per_cell, args.singles, args.tiling_dumps,
-                      "loco" not in skip, args.cache)
+                      "loco" not in skip, args.cache, args.help_docs)
     if "wcxb" not in skip and need(args.data / "wcxb-dev", "WCXB pages"):
         bench_wcxb(args.data / "wcxb-dev", segmenter, limit=args.limit)
     if "bbc" not in skip and need(args.data / "bbc-news-summary" / "articles", "BBC dumps"):
