@@ -14,7 +14,7 @@ Two sources, each with a held-out part the boundary model is neither fitted nor 
 
 The help pages are parted once and for all by a hash of each page's name (the same pages in every
 language, ``segmenter.helpdocs``): a third is held out and reported (``--part held-out``, the
-default); cue lists and language handling are tuned on the
+default); cue lists and language handling are tuned, and the boundary model is fitted, on the
 rest (``--part tune``).
 
 Every dump is several articles, each a title line and its paragraphs one per line. Printed per
