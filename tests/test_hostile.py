@@ -1,4 +1,4 @@
-"""The hostile-input table of the README, one test per row: whatever comes in, corpuscut
+"""The hostile-input table of docs/hostile-input.md, one test per row: whatever comes in, corpuscut
 finishes, says clearly what it could not do, and never loses or invents text."""
 
 from __future__ import annotations
