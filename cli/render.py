@@ -333,8 +333,9 @@ class FolderWriter(BaseWriter):
     target: Any = None
     #: Articles written into the current target folder.
     count: int = 0
-    #: The files the index of an earlier run in this folder listed.
+    #: The files the index of an earlier run in this folder listed, and those this run wrote.
     earlier: list[str] = field(default_factory=list)
+    written: set[str] = field(default_factory=set)
     streaming = True
 
     def start(self, doc: Described) -> None:
@@ -361,6 +362,7 @@ class FolderWriter(BaseWriter):
             self.target.write(filename, record["text"])
             entry = {k: v for k, v in record.items() if k != "text"}
             entry["file"] = str((self.target.path / filename).relative_to(self.folder))
+            self.written.add(entry["file"])
             self.index_lines.append(orjson.dumps(entry).decode())
 
     def close(self) -> None:
@@ -369,9 +371,8 @@ class FolderWriter(BaseWriter):
         if self.target is not None and self.target is not self.root:
             self.target.close()
         self.root.write("index.jsonl", "".join(line + "\n" for line in self.index_lines), sync=True)
-        written = {orjson.loads(line)["file"] for line in self.index_lines}
         for name in self.earlier:
-            if name not in written:
+            if name not in self.written:
                 self.root.remove(name)
         self.root.close()
 
