@@ -541,6 +541,45 @@ def _titled_headline(lines: Sequence[str], content: np.ndarray, words: np.ndarra
     return title
 
 
+@lru_cache(maxsize=1)
+def load_author_bios() -> Any:
+    """The pattern of what follows an author's name in the sentence that opens an author's box
+    (the ``author_bio`` list of ``data/body-cues.json``)."""
+    import re2
+
+    data = read_json("corpuscut.segmenter", "data/body-cues.json")
+    _compile("author_bio", data["author_bio"], "body cues")
+    return re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["author_bio"]) + ")")
+
+
+#: An author's name on a line of its own has at most this many words, and the sentence that
+#: follows it names the author within this many lines.
+AUTHOR_NAME_WORDS = 5
+AUTHOR_BIO_REACH = 2
+
+
+def _opens_author_box(lines: Sequence[str], i: int, last: int, words: np.ndarray) -> bool:
+    """Whether line ``i`` is an author's name above a sentence about them ("Jane Doe", then
+    "Jane is a freelance writer who ..."): the box that follows an article on many pages."""
+    if not 2 <= round(float(words[i])) <= AUTHOR_NAME_WORDS:  # (words come back from log1p)
+        return False
+    name = lines[i][:LINE_HEAD_CHARS].strip().rstrip("*,").split()
+    if len(name) < 2 or not (name[0][:1].isupper() and name[1][:1].isupper()) or name[-1].endswith(TERMINAL):
+        return False
+    following = [j for j in range(i + 1, min(last, i + AUTHOR_BIO_REACH) + 1) if words[j]]
+    if not following:
+        return False
+    sentence = lines[following[0]][:LINE_HEAD_CHARS].split()
+    if not sentence or sentence[0] != name[0]:
+        return False
+    k = 0
+    while k < min(len(sentence), len(name)) and sentence[k].rstrip(",") in name:
+        k += 1
+    # the whole name or the first name alone ("Perfect Privacy Cons", then "Perfect Privacy
+    # started ...", is a product's heading)
+    return k in (1, len(name)) and bool(load_author_bios().match(" ".join(sentence[k:])))
+
+
 def _before_end(lines: Sequence[str], first: int, last: int, words: np.ndarray) -> int:
     """The body's last line, ended before the first line that opens what follows the article
     (its share buttons, comments, the author's box, its tags: a page's article runs on into
@@ -550,7 +589,8 @@ def _before_end(lines: Sequence[str], first: int, last: int, words: np.ndarray) 
     above = min(share * float(words[first:last + 1].sum()), enough)
     seen = 0.0
     for i in range(first, last + 1):
-        if 0 < words[i] <= most and seen >= above and pattern.search(lines[i][:LINE_HEAD_CHARS].strip()):
+        if 0 < words[i] <= most and seen >= above and (
+                pattern.search(lines[i][:LINE_HEAD_CHARS].strip()) or _opens_author_box(lines, i, last, words)):
             j = i - 1
             while j > first and not words[j]:
                 j -= 1

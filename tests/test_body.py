@@ -254,3 +254,20 @@ def test_a_pages_body_does_not_open_with_the_short_labels_left_below_its_headlin
         page = "\n".join(MENU + [HEADLINE, *labels, "By Tom Rivers"] + BODY + FOOTER) + "\n"
         body = find_body(page)
         assert page[body.start:body.end].startswith(BODY[0]), labels
+
+
+def test_a_pages_body_ends_before_its_authors_box():
+    box = ["Tom Rivers", "Tom Rivers is a freelance writer who covers rivers, wildlife and the towns along "
+           "the coast for the Gazette and several national papers."]
+    page = "\n".join(MENU + [HEADLINE, "By: Tom Rivers"] + BODY + box + FOOTER) + "\n"
+    body = find_body(page)
+    main = page[body.start:body.end]
+    assert main.startswith(BODY[0]) and main.rstrip().endswith(BODY[-1])
+
+
+def test_a_product_heading_above_its_description_is_no_authors_box():
+    products = ["Otter Cam Pro", "Otter Cam is a waterproof camera that the trust's volunteer manager "
+                "straps to the old mill bridge every spring to watch the river at night."]
+    page = "\n".join(MENU + [HEADLINE] + BODY[:3] + products + BODY[3:] + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert products[1] in main and main.rstrip().endswith(BODY[-1])
