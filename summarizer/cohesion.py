@@ -37,6 +37,12 @@ _FIRST_LETTER = re.compile(r"[^\W\d_]")
 #: Quotes, brackets and dashes before a sentence's first word.
 _OPENING = r"^[\W_]*"
 _FIRST_WORD = re.compile(r"[\W_]*(\w+)")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+#: A run of capitalised words (not all upper case: "AIIMS" is no one's name).
+#: A surname alone is looked for as a sentence's subject: its first capitalised word, this near its start
+#: ("Gandhi said ...", "However, Gandhi ..."); further on, a capitalised word is as often a place.
+_SUBJECT_WITHIN = 12
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*)*")
 
 
 def _alternation(words: list[str]) -> str:
@@ -53,6 +59,8 @@ class Cohesion:
     speaker: re.Pattern[str]  # a quote's speaker named by a pronoun
     first_words: frozenset[str]  # the first word of every connective and pronoun
     pronoun_reach: int
+    titled: re.Pattern[str] | None = None  # a title and the name after it: "dr. boe", "mr smith"
+    role: re.Pattern[str] | None = None  # an opening definite description: "the 23-year-old", "the top cop"
 
     def reach(self, text: str, sentences: list[Sentence]) -> list[int]:
         """For each of ``sentences`` (of ``text``, in order), how near before it a sentence of
@@ -69,6 +77,31 @@ class Cohesion:
             marked = marks[s.start: s.end]
             out.append(self._reach_of(marked, inside, cased) if k else 0)
             inside = _quote_open_after(marked, inside)
+        return out
+
+    def introductions(self, sentences: list[Sentence], stop_words: frozenset[str] = frozenset()) -> list[tuple[frozenset[int], ...]]:
+        """For each of ``sentences``, the people it names whom an earlier sentence introduced: for
+        each, the earlier sentences that name them, one of which a summary must hold before it
+        (a name after a title, "dr. boe"; in a cased text, a surname alone, "Gandhi" after
+        "Rahul Gandhi"). A name no earlier sentence holds is introduced where it stands; a word of
+        ``stop_words`` after a title is none ("the president said")."""
+        cased = _is_cased(sentences)
+        seen: dict[str, list[int]] = {}  # each word (lower case): the sentences holding it
+        surnames: set[str] = set()  # the last words of full names so far (cased texts)
+        out: list[tuple[frozenset[int], ...]] = []
+        for k, s in enumerate(sentences):
+            names = {m.group(1).lower() for m in self.titled.finditer(s.text) if not cased or m.group(1)[0].isupper()} if self.titled else set()
+            names -= stop_words
+            if cased:
+                run = _CAPITALISED_RUN.search(s.text)  # the subject: a name among the first words
+                if run is not None and run.start() < _SUBJECT_WITHIN and " " not in run.group() and run.group().lower() in surnames:
+                    names.add(run.group().lower())
+            out.append(tuple(frozenset(seen[name]) for name in sorted(names) if name in seen))
+            for word in _WORD.findall(s.text.lower()):
+                seen.setdefault(word, []).append(k)
+            if cased:
+                surnames.update(run.group().split()[-1].lower() for run in _CAPITALISED_RUN.finditer(s.text)
+                                if len(run.group().split()) > 1)
         return out
 
     def join_quotations(self, text: str, sentences: list[Sentence], most_words: int) -> list[Sentence]:
@@ -106,6 +139,8 @@ class Cohesion:
             if self.pronoun.match(lower):
                 return self.pronoun_reach
         if _QUOTES.search(sentence) is not None and self.speaker.search(lower) is not None:
+            return self.pronoun_reach
+        if self.role is not None and self.role.match(lower):
             return self.pronoun_reach
         return 0
 
@@ -147,9 +182,12 @@ def load_cohesion(language: str = DEFAULT_LANGUAGE, path: Path | str | None = No
         speaker = re.compile(
             rf"[\"\u201d\u2019']\s*,?\s*(?:{speakers})\s+(?:{saying})\b|\b(?:{saying})\s+(?:{speakers})\s*[.,!?]"
         )
+        titles, roles = rules.get("titles") or [], rules.get("roles") or []
+        titled = re.compile(rf"(?i)\b(?:{_alternation(titles)})\.?\s+([^\W\d_][\w'\u2019-]+)") if titles else None
+        role = re.compile(rf"{_OPENING}the\s+(?:\S+\s+){{0,3}}?(?:{'|'.join(roles)})\b") if roles else None
         return Cohesion(
             re.compile(rf"{_OPENING}(?:{_alternation(connectives)})\b"), re.compile(rf"{_OPENING}(?:{_alternation(pronouns)})\b"),
-            speaker, frozenset(w.split()[0] for w in connectives + pronouns), int(data["pronoun_reach"]),
+            speaker, frozenset(w.split()[0] for w in connectives + pronouns), int(data["pronoun_reach"]), titled, role,
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError, IndexError, re.error) as exc:
         raise SummarizerError(f"cohesion rules {path or 'data/cohesion.json'} cannot be loaded: {exc}") from exc

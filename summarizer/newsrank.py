@@ -97,7 +97,11 @@ class NewsRankModel:
     summary that gives the news first, see BENCHMARKS.md), when the lede is among the
     ``lede_among_best`` sentences the weights score highest (0: wherever they rank it); a
     sentence whose longer words are ``retold_share`` or more among those of the sentences taken
-    retells them, and is passed over (a caption or a quote restating the lede in other words)."""
+    retells them, and is passed over (a caption or a quote restating the lede in other words).
+    At the default length a text of ``long_text`` sentences or more gets ``least_sentences``
+    even where the last of them takes it past the budget, up to ``stretch`` times it: readers
+    asked blind found two long sentences of a long article too little (its gist, but not its
+    context), and on the development slices it scored higher too (see BENCHMARKS.md)."""
 
     weights: tuple[float, ...]
     bias: float = 0.0
@@ -108,6 +112,9 @@ class NewsRankModel:
     lede_first: bool = True
     lede_among_best: int = 0
     retold_share: float = 0.5
+    least_sentences: int = 0
+    stretch: float = 1.0
+    long_text: int = 0
 
     @property
     def weight_vector(self) -> np.ndarray:
@@ -125,6 +132,9 @@ class NewsRankModel:
             "lede_first": self.lede_first,
             "lede_among_best": self.lede_among_best,
             "retold_share": self.retold_share,
+            "least_sentences": self.least_sentences,
+            "stretch": self.stretch,
+            "long_text": self.long_text,
             **meta,
         }
         return json.dumps(body, indent=2) + "\n"
@@ -143,6 +153,7 @@ def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
             tuple(float(w) for w in data["weights"]), float(data["bias"]), int(data["word_budget"]),
             int(data["max_sentences"]), int(data["max_sentence_words"]), int(data.get("min_sentence_words", 4)),
             bool(data.get("lede_first", True)), int(data.get("lede_among_best", 0)), float(data.get("retold_share", 0.5)),
+            int(data.get("least_sentences", 0)), float(data.get("stretch", 1.0)), int(data.get("long_text", 0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"newsrank model {path or 'data/newsrank.json'} lacks a setting: {exc}") from exc
@@ -424,10 +435,14 @@ def _retells(words: set[str], told: set[str], share: float) -> bool:
     return share > 0 and len(words) >= RETOLD_LEAST_WORDS and len(words & told) >= share * len(words)
 
 
-def _reads_after(i: int, chosen: list[int], reach: Sequence[int]) -> bool:
+def _reads_after(i: int, chosen: list[int], reach: Sequence[int], needs: Sequence[tuple[frozenset[int], ...]] = ()) -> bool:
     """Whether sentence ``i`` reads right after ``chosen``: any sentence it leans on (one of
-    the ``reach[i]`` right before it, see :mod:`summarizer.cohesion`) is among them."""
-    return not reach[i] or any(i - d in chosen for d in range(1, reach[i] + 1))
+    the ``reach[i]`` right before it, see :mod:`summarizer.cohesion`) is among them, and each
+    person it names whom an earlier sentence introduced (``needs[i]``: the sentences naming
+    them, :meth:`Cohesion.introductions`) is named by one of them."""
+    if reach[i] and not any(i - d in chosen for d in range(1, reach[i] + 1)):
+        return False
+    return not needs or all(any(k in chosen for k in group) for group in needs[i])
 
 
 #: A lede is found among the first few sentences and holds at least this many words (a shorter
@@ -450,7 +465,7 @@ def _lede(words: list[int], reach: Sequence[int], echoes: np.ndarray, budget: in
 def newsrank_select(
     sentences: list[str], count: int, normalizer: WordNormalizer, model: NewsRankModel,
     title: str | None = None, word_budget: int | None = None, tier: Tier | None = None,
-    reach: Sequence[int] = (),
+    reach: Sequence[int] = (), needs: Sequence[tuple[frozenset[int], ...]] = (), least: int = 0,
 ) -> list[int]:
     """Indices (in document order) of the sentences to keep: the lede, then best score first,
     skipping one that shares a word trigram with one already kept or retells their words
@@ -476,7 +491,9 @@ def newsrank_select(
     seen: set[tuple[str, ...]] = set()
     used = 0
     reach = list(reach) if len(reach) == n else [0] * n
+    needs = needs if len(needs) == n else ()
     passed: set[int] = set()  # repeats, and sentences too long to open the summary with
+    least = least if n >= model.long_text else 0
     if model.lede_first:  # the news first, then the best of the rest
         lede = _lede([len(s.split()) for s in sentences], reach, echoes, word_budget, model.max_sentence_words)
         if lede is not None and (model.lede_among_best <= 0 or lede in order[: model.lede_among_best]):
@@ -487,15 +504,16 @@ def newsrank_select(
     while len(chosen) < count:
         # The best sentence left that reads right after those chosen (one leaning on a sentence
         # not chosen waits: it may come in once that one has).
-        i = next((int(k) for k in order if k not in passed and k not in chosen and _reads_after(int(k), chosen, reach)), None)
+        i = next((int(k) for k in order if k not in passed and k not in chosen and _reads_after(int(k), chosen, reach, needs)), None)
         if i is None:
             break
         words = len(sentences[i].split())
         if word_budget is not None and used + words > word_budget:
-            if chosen:
+            if chosen and (len(chosen) >= least or used + words > model.stretch * word_budget):
                 break  # the best left does not fit: a lesser one would only fill the budget
-            passed.add(i)
-            continue
+            if not chosen:
+                passed.add(i)
+                continue
         if trigrams[i] & seen or _retells(content[i], told, model.retold_share):
             passed.add(i)
             continue
@@ -503,7 +521,7 @@ def newsrank_select(
         chosen.append(i)
         seen |= trigrams[i]
         used += words
-        if word_budget is not None and used >= word_budget:
+        if word_budget is not None and used >= word_budget and len(chosen) >= least:
             break
     if not chosen:  # no sentence fits the budget: the best one that reads alone, rather than nothing
         chosen.append(next((int(k) for k in order if not reach[int(k)]), int(order[0])))

@@ -75,10 +75,13 @@ Select = Callable[["Summarizer", list[str], int, "int | None", "str | None"], li
 
 
 def _newsrank(
-    summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None, reach: Sequence[int] = ()
+    summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None, reach: Sequence[int] = (),
+    needs: Sequence[tuple[frozenset[int], ...]] = (), least: int = 0,
 ) -> list[int]:
     assert summarizer.model is not None
-    return newsrank_select(texts, count, summarizer.normalizer, summarizer.model, title, budget, summarizer.tier, reach)
+    return newsrank_select(
+        texts, count, summarizer.normalizer, summarizer.model, title, budget, summarizer.tier, reach, needs, least
+    )
 
 
 def _lead(summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None) -> list[int]:
@@ -129,12 +132,16 @@ class Summarizer:
         self.tier = tier if tier is not None else Tier(COMPILE_AFTER_SENTENCES)
 
     def select(
-        self, texts: list[str], count: int, budget: int | None, title: str | None = None, reach: Sequence[int] = ()
+        self, texts: list[str], count: int, budget: int | None, title: str | None = None, reach: Sequence[int] = (),
+        needs: Sequence[tuple[frozenset[int], ...]] = (), least: int = 0,
     ) -> list[int]:
         """The indices of the sentences this summarizer's method keeps. ``reach``: how far back
-        each sentence leans (:meth:`Cohesion.reach`), which our method heeds."""
+        each sentence leans (:meth:`Cohesion.reach`), ``needs``: which earlier sentences
+        introduce the people each names (:meth:`Cohesion.introductions`); our method heeds both.
+        ``least``: at the default length, how many sentences our method keeps of a long text
+        even past the budget (see :class:`NewsRankModel`)."""
         if self.method == DEFAULT_METHOD:
-            return _newsrank(self, texts, count, budget, title, reach)
+            return _newsrank(self, texts, count, budget, title, reach, needs, least)
         return METHODS[self.method](self, texts, count, budget, title)
 
     def candidates(self, text: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -171,12 +178,15 @@ class Summarizer:
         sentences, body, title = self.prepare(text)
         budget = length.words
         count = length.count(len(body))
+        least = 0
         if length.is_default and self.model is not None:
             count, budget = min(len(body), self.model.max_sentences), self.model.word_budget
+            least = self.model.least_sentences
         if count >= len(body) and budget is None:
             return Summary(self.method, tuple(body), len(sentences))
         reach = self.cohesion.reach(text, body) if self.cohesion is not None else ()
-        picked = self.select([s.text for s in body], count, budget, title, reach)
+        needs = self.cohesion.introductions(body, self.normalizer.stop_words) if self.cohesion is not None else ()
+        picked = self.select([s.text for s in body], count, budget, title, reach, needs, least)
         return Summary(self.method, tuple(body[i] for i in sorted(set(picked))), len(sentences))
 
 def summarize(
