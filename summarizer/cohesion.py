@@ -61,6 +61,7 @@ class Cohesion:
     pronoun_reach: int
     titled: re.Pattern[str] | None = None  # a title and the name after it: "dr. boe", "mr smith"
     role: re.Pattern[str] | None = None  # an opening definite description: "the 23-year-old", "the top cop"
+    saying: re.Pattern[str] | None = None  # a verb of saying right after a name: "Modi said"
 
     def reach(self, text: str, sentences: list[Sentence]) -> list[int]:
         """For each of ``sentences`` (of ``text``, in order), how near before it a sentence of
@@ -93,9 +94,12 @@ class Cohesion:
             names = {m.group(1).lower() for m in self.titled.finditer(s.text) if not cased or m.group(1)[0].isupper()} if self.titled else set()
             names -= stop_words
             if cased:
-                run = _CAPITALISED_RUN.search(s.text)  # the subject: a name among the first words
-                if run is not None and run.start() < _SUBJECT_WITHIN and " " not in run.group() and run.group().lower() in surnames:
-                    names.add(run.group().lower())
+                for run in _CAPITALISED_RUN.finditer(s.text):  # a subject: among the first words, or saying
+                    name = run.group().lower()
+                    if " " in name or name not in surnames:
+                        continue
+                    if run.start() < _SUBJECT_WITHIN or (self.saying is not None and self.saying.match(s.text, run.end())):
+                        names.add(name)
             out.append(tuple(frozenset(seen[name]) for name in sorted(names) if name in seen))
             for word in _WORD.findall(s.text.lower()):
                 seen.setdefault(word, []).append(k)
@@ -188,6 +192,7 @@ def load_cohesion(language: str = DEFAULT_LANGUAGE, path: Path | str | None = No
         return Cohesion(
             re.compile(rf"{_OPENING}(?:{_alternation(connectives)})\b"), re.compile(rf"{_OPENING}(?:{_alternation(pronouns)})\b"),
             speaker, frozenset(w.split()[0] for w in connectives + pronouns), int(data["pronoun_reach"]), titled, role,
+            re.compile(rf"\s+(?:{saying})\b"),
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError, IndexError, re.error) as exc:
         raise SummarizerError(f"cohesion rules {path or 'data/cohesion.json'} cannot be loaded: {exc}") from exc

@@ -272,6 +272,10 @@ class Furniture:
         after_by = False
         anywhere, cuts = self._found_in([s.text for s in sentences])
         for s, found, cut in zip(sentences, anywhere, cuts):
+            if not out:  # the dateline off the text's first sentence before its shape is judged:
+                stripped = self.strip_dateline(s)  # "(EDs: With inputs) New Delhi, May 16 (PTI) ..." is no caption's label
+                if stripped is not s:
+                    s, found, cut = stripped, self._found_anywhere(stripped.text), self.trim_at(stripped.text) is not None
             kind = self._found_at_start(s.text) or found or self._by_shape(s.text)
             if kind is None and after_by and len(s.text.split()) <= self.byline_name_words:
                 kind = "byline"  # the name after a bare "by ."

@@ -99,7 +99,8 @@ class NewsRankModel:
     sentence whose longer words are ``retold_share`` or more among those of the sentences taken
     retells them, and is passed over (a caption or a quote restating the lede in other words).
     At the default length a text of ``long_text`` sentences or more gets ``least_sentences``
-    even where the last of them takes it past the budget, up to ``stretch`` times it: readers
+    (a shorter one ``least_sentences_short``) even where the last of them takes it past the
+    budget, up to ``stretch`` times it: readers
     asked blind found two long sentences of a long article too little (its gist, but not its
     context), and on the development slices it scored higher too (see BENCHMARKS.md)."""
 
@@ -113,6 +114,7 @@ class NewsRankModel:
     lede_among_best: int = 0
     retold_share: float = 0.5
     least_sentences: int = 0
+    least_sentences_short: int = 0
     stretch: float = 1.0
     long_text: int = 0
 
@@ -133,6 +135,7 @@ class NewsRankModel:
             "lede_among_best": self.lede_among_best,
             "retold_share": self.retold_share,
             "least_sentences": self.least_sentences,
+            "least_sentences_short": self.least_sentences_short,
             "stretch": self.stretch,
             "long_text": self.long_text,
             **meta,
@@ -153,7 +156,8 @@ def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
             tuple(float(w) for w in data["weights"]), float(data["bias"]), int(data["word_budget"]),
             int(data["max_sentences"]), int(data["max_sentence_words"]), int(data.get("min_sentence_words", 4)),
             bool(data.get("lede_first", True)), int(data.get("lede_among_best", 0)), float(data.get("retold_share", 0.5)),
-            int(data.get("least_sentences", 0)), float(data.get("stretch", 1.0)), int(data.get("long_text", 0)),
+            int(data.get("least_sentences", 0)), int(data.get("least_sentences_short", 0)), float(data.get("stretch", 1.0)),
+            int(data.get("long_text", 0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"newsrank model {path or 'data/newsrank.json'} lacks a setting: {exc}") from exc
@@ -493,7 +497,7 @@ def newsrank_select(
     reach = list(reach) if len(reach) == n else [0] * n
     needs = needs if len(needs) == n else ()
     passed: set[int] = set()  # repeats, and sentences too long to open the summary with
-    least = least if n >= model.long_text else 0
+    least = least if n >= model.long_text else min(least, model.least_sentences_short)
     if model.lede_first:  # the news first, then the best of the rest
         lede = _lede([len(s.split()) for s in sentences], reach, echoes, word_budget, model.max_sentence_words)
         if lede is not None and (model.lede_among_best <= 0 or lede in order[: model.lede_among_best]):
