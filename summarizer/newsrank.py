@@ -95,7 +95,9 @@ class NewsRankModel:
     (a piece of fewer words is a fragment: "transcript .", "Congratulations team"); whether the
     summary opens with the article's lede (``lede_first``: readers asked blind preferred the
     summary that gives the news first, see BENCHMARKS.md), when the lede is among the
-    ``lede_among_best`` sentences the weights score highest (0: wherever they rank it); a
+    ``lede_among_best`` sentences the weights score highest (0: wherever they rank it) or
+    holds at most ``lede_short_words`` words (a short opening line: a reader's context, told in
+    few words; readers asked blind held a summary without the lede against it); a
     sentence whose longer words are ``retold_share`` or more among those of the sentences taken
     retells them, and is passed over (a caption or a quote restating the lede in other words).
     At the default length a text of ``long_text`` sentences or more gets ``least_sentences``
@@ -113,6 +115,7 @@ class NewsRankModel:
     lede_first: bool = True
     lede_among_best: int = 0
     retold_share: float = 0.5
+    lede_short_words: int = 0
     least_sentences: int = 0
     least_sentences_short: int = 0
     stretch: float = 1.0
@@ -134,6 +137,7 @@ class NewsRankModel:
             "lede_first": self.lede_first,
             "lede_among_best": self.lede_among_best,
             "retold_share": self.retold_share,
+            "lede_short_words": self.lede_short_words,
             "least_sentences": self.least_sentences,
             "least_sentences_short": self.least_sentences_short,
             "stretch": self.stretch,
@@ -156,7 +160,8 @@ def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
             tuple(float(w) for w in data["weights"]), float(data["bias"]), int(data["word_budget"]),
             int(data["max_sentences"]), int(data["max_sentence_words"]), int(data.get("min_sentence_words", 4)),
             bool(data.get("lede_first", True)), int(data.get("lede_among_best", 0)), float(data.get("retold_share", 0.5)),
-            int(data.get("least_sentences", 0)), int(data.get("least_sentences_short", 0)), float(data.get("stretch", 1.0)),
+            int(data.get("lede_short_words", 0)), int(data.get("least_sentences", 0)), int(data.get("least_sentences_short", 0)),
+            float(data.get("stretch", 1.0)),
             int(data.get("long_text", 0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
@@ -500,7 +505,8 @@ def newsrank_select(
     least = least if n >= model.long_text else min(least, model.least_sentences_short)
     if model.lede_first:  # the news first, then the best of the rest
         lede = _lede([len(s.split()) for s in sentences], reach, echoes, word_budget, model.max_sentence_words)
-        if lede is not None and (model.lede_among_best <= 0 or lede in order[: model.lede_among_best]):
+        ranked = model.lede_among_best <= 0 or lede in order[: model.lede_among_best]
+        if lede is not None and (ranked or len(sentences[lede].split()) <= model.lede_short_words):
             chosen.append(lede)
             told |= content[lede]
             seen |= trigrams[lede]
