@@ -577,3 +577,84 @@ def test_page_notices_such_as_affiliate_disclosures_never_enter_a_summary():
     picked = " ".join(s.text for s in summarize(text, sentences=4).sentences)
     assert "commission" not in picked and "Thanks for your support" not in picked
     assert "Adults need seven to nine hours" in picked
+
+
+def test_a_dateline_with_an_editors_tag_is_cut_off_before_the_sentence_is_taken_for_a_caption():
+    text = ('India backs Palestine\n\n(EDs: With additional inputs) New Delhi, May 16 (PTI) Ahead of his visit to Israel, '
+            'Prime Minister Narendra Modi today conveyed to President Mahmoud Abbas India\'s support to the Palestinian cause. '
+            'After holding talks with Abbas, Modi said India hopes to see a sovereign and united Palestine.')
+    picked = [s.text for s in summarize(text).sentences]
+    assert picked[0].startswith("Ahead of his visit to Israel")  # the lede, no longer dropped as a labelled caption
+
+
+def test_a_name_introduced_earlier_waits_for_a_sentence_that_introduces_it():
+    from corpuscut.summarizer import split_sentences
+    from corpuscut.summarizer.cohesion import load_cohesion
+
+    cohesion = load_cohesion()
+    text = ("Rahul Gandhi met farmers in Delhi on Monday. The talks covered crop prices and loans. "
+            "Dr. John Boe examined the farmers at the camp. Gandhi said prices must rise. "
+            "After the talks, Gandhi said he would return. Dr. Boe said the farmers were healthy. Delhi was hot.")
+    needs = cohesion.introductions(split_sentences(text), frozenset({"the", "said"}))
+    assert needs[3] == (frozenset({0}),)  # a surname alone, as the subject
+    assert needs[4] == (frozenset({0, 3}),)  # a surname alone before a verb of saying (3 itself waits for 0)
+    assert needs[5] == (frozenset({2}),)  # a title and a surname
+    assert needs[0] == needs[1] == needs[2] == needs[6] == ()  # introduced where it stands; a place
+    lowered = "dr. john boe examined the farmers . the camp was busy . dr. boe said they were fine ."
+    assert cohesion.introductions(split_sentences(lowered), frozenset({"the"}))[2] == (frozenset({0}),)
+
+
+def test_an_opening_definite_description_of_a_person_leans_back_as_a_pronoun_does():
+    from corpuscut.summarizer import split_sentences
+    from corpuscut.summarizer.cohesion import load_cohesion
+
+    cohesion = load_cohesion()
+    text = ("Police arrested a man in Leeds on Monday. The 23-year-old was charged with theft. "
+            "The former Chelsea striker scored twice. The government said nothing.")
+    assert cohesion.reach(text, split_sentences(text)) == [0, cohesion.pronoun_reach, cohesion.pronoun_reach, 0]
+
+
+def test_newsrank_takes_no_sentence_naming_someone_before_one_that_introduces_them():
+    from corpuscut.text.words import WordNormalizer
+    from corpuscut.summarizer.newsrank import FEATURES, NewsRankModel, newsrank_select
+
+    model = NewsRankModel(tuple(1.0 if f == "log_words" else 0.0 for f in FEATURES), lede_first=False)
+    sentences = ["Dr. John Boe opened a new clinic in the town.", "The town had waited for years.",
+                 "Dr. Boe said the clinic would treat more than a thousand patients in its very first year of work."]
+    normalizer = WordNormalizer("english")
+    assert newsrank_select(sentences, 1, normalizer, model) == [2]
+    assert newsrank_select(sentences, 1, normalizer, model, needs=[(), (), (frozenset({0}),)]) == [0]
+    assert newsrank_select(sentences, 2, normalizer, model, needs=[(), (), (frozenset({0}),)]) == [0, 2]
+
+
+def test_a_long_texts_default_summary_holds_three_sentences_a_little_past_the_budget():
+    from corpuscut.text.words import WordNormalizer
+    from corpuscut.summarizer.newsrank import FEATURES, NewsRankModel, newsrank_select
+
+    weights = tuple(-1.0 if f == "relative_position" else 0.0 for f in FEATURES)  # earlier is better
+    sentences = [" ".join(["word"] * 25 + [f"w{i}."]) for i in range(24)]  # 26 words each, no repeats across
+    sentences = [s.replace("word word", f"a{i} b{i}", 1).replace("word", f"c{i}") for i, s in enumerate(sentences)]
+    normalizer = WordNormalizer("english")
+    model = NewsRankModel(weights, word_budget=60, max_sentences=5, least_sentences=3, least_sentences_short=2,
+                          stretch=1.4, long_text=20, lede_first=False)
+    assert len(newsrank_select(sentences, 5, normalizer, model, word_budget=60)) == 2  # not at a length asked for
+    assert len(newsrank_select(sentences, 5, normalizer, model, word_budget=60, least=3)) == 3  # 78 words: within 1.4x
+    assert len(newsrank_select(sentences[:10], 5, normalizer, model, word_budget=60, least=3)) == 2  # a short text
+    tight = NewsRankModel(weights, word_budget=60, max_sentences=5, least_sentences=3, stretch=1.2, long_text=20,
+                          lede_first=False)
+    assert len(newsrank_select(sentences, 5, normalizer, tight, word_budget=60, least=3)) == 2  # 78 words: past 1.2x
+
+
+def test_a_short_lede_opens_the_summary_wherever_the_weights_rank_it():
+    from corpuscut.text.words import WordNormalizer
+    from corpuscut.summarizer.newsrank import FEATURES, NewsRankModel, newsrank_select
+
+    weights = tuple(1.0 if f == "log_words" else 0.0 for f in FEATURES)
+    sentences = ["The spam king is seeking bankruptcy protection.",
+                 "Scott Richter, the man behind billions of junk mail messages, said lawsuits had forced the company into it.",
+                 "The company said filing would help it try to resolve its legal problems but still keep on trading."]
+    normalizer = WordNormalizer("english")
+    ranked = NewsRankModel(weights, lede_among_best=1)
+    assert 0 not in newsrank_select(sentences, 2, normalizer, ranked)
+    short = NewsRankModel(weights, lede_among_best=1, lede_short_words=10)
+    assert newsrank_select(sentences, 2, normalizer, short)[0] == 0
