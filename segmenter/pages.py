@@ -69,6 +69,11 @@ FEATURES: tuple[str, ...] = (
     "title_contained",
     "title_part_below",
     "title_part_below_after_footer",
+    "title_words_below",
+    "title_words_above",
+    "vocabulary_shift",
+    "log_lines_from_legal_before",
+    "page_end_before",
 )
 #: What the second pass adds for each gap: the first pass's log-odds of the gap, and how far the
 #: likeliest gap among the NEARBY before and after it outscores it (a page has one start: a
@@ -112,6 +117,11 @@ REASONS: dict[str, str] = {
     "title_contained": "page title (its headline inside a line below)",
     "title_part_below": "title line (its site name or headline just below)",
     "title_part_below_after_footer": "title line after a footer, its site name below",
+    "title_words_below": "its words come again below",
+    "title_words_above": "its words new here",
+    "vocabulary_shift": "new words after",
+    "log_lines_from_legal_before": "footer above",
+    "page_end_before": "end of a page before",
     "first_pass": "page-start shape",
     "likelier_below": "no likelier start just below",
     "likelier_above": "no likelier start just above",
@@ -134,6 +144,13 @@ ECHO_SIMILARITY = 0.6
 #: A part of a title line (its site name, its headline) is looked for as a line of its own this
 #: many lines below: a page's logo and headline come soon after its ``<title>``.
 PART_REACH = 15
+#: A title line's words are looked for this many lines above and below it: a page's headline
+#: and site name come again in its menus, article and footer, seldom in the page before.
+WORD_REACH = 40
+#: Lines on each side of a gap whose words are compared (a page's furniture and text against
+#: the next page's); words are counted in this many hashed bins.
+SHIFT_REACH = 30
+SHIFT_BINS = 128
 #: Copyright and footer cues are looked for in lines of up to this many words (a copyright
 #: line often names the company and its rights at length); menu cues in short lines only.
 LEGAL_MAX_WORDS = 30
@@ -164,6 +181,11 @@ class PageModel:
     calibration: tuple[float, float] = (1.0, 0.0)
     cued_short_share: float = 0.2
     min_cued: int = 2
+    #: Or at least ``furniture_short_share`` of them, where at least ``min_furniture`` of the
+    #: furniture-shaped lines are a page's own (a menu word, a skip link, a line that many web
+    #: pages hold, such as ``Contact us``): an article page whose article is long. 0: not this way.
+    furniture_short_share: float = 1.0
+    min_furniture: int = 0
     #: The second pass: trees over FEATURES and CONTEXT_FEATURES (the first pass's log-odds
     #: around each gap), whose log-odds are the gap's; None: the first pass's are.
     context: Trees | None = None
@@ -228,6 +250,7 @@ class PageModel:
             "features": list(FEATURES), "shift": self.shift,
             "min_short_share": self.min_short_share, "min_lines": self.min_lines,
             "cued_short_share": self.cued_short_share, "min_cued": self.min_cued,
+            "furniture_short_share": self.furniture_short_share, "min_furniture": self.min_furniture,
             "min_prose": self.min_prose, "short_penalty": self.short_penalty,
             "calibration": {"slope": round(self.calibration[0], 6), "intercept": round(self.calibration[1], 6)},
             **meta,
@@ -247,6 +270,7 @@ def model_from_json(data: dict[str, Any]) -> PageModel:
         min_prose=int(data["min_prose"]), short_penalty=float(data["short_penalty"]),
         calibration=(float(calibration["slope"]), float(calibration["intercept"])),
         cued_short_share=float(data["cued_short_share"]), min_cued=int(data["min_cued"]),
+        furniture_short_share=float(data.get("furniture_short_share", 1.0)), min_furniture=int(data.get("min_furniture", 0)),
         context=_context_trees(data),
     )
 
@@ -290,29 +314,35 @@ class LineFacts:
     common: np.ndarray
     #: 1.0 where a line is one a page opens with (``data/page-cues.json``: skip links, menu toggles).
     top: np.ndarray
+    #: 1.0 where a line is one a page closes with (``data/page-cues.json``: back to top, a
+    #: consent box's buttons, a pop-up's close).
+    end: np.ndarray
     #: Each line's lower-cased words, single-spaced.
     normal: list[str]
 
 
 @lru_cache(maxsize=1)
-def load_page_cues() -> Any:
-    """One RE2 set of the page-top patterns, case-insensitive."""
+def load_page_cues() -> tuple[Any, Any]:
+    """RE2 sets of the page-top and the page-end patterns, case-insensitive."""
     import re2
 
     from .cues import _compile
 
     data = read_json("corpuscut.segmenter", "data/page-cues.json")
-    _compile("page_top", data["page_top"], "page cues")
-    matcher = re2.Set.SearchSet()
-    for pattern in data["page_top"]:
-        matcher.Add("(?i)" + pattern)
-    matcher.Compile()
-    return matcher
+    matchers = []
+    for name in ("page_top", "page_end"):
+        _compile(name, data[name], "page cues")
+        matcher = re2.Set.SearchSet()
+        for pattern in data[name]:
+            matcher.Add("(?i)" + pattern)
+        matcher.Compile()
+        matchers.append(matcher)
+    return matchers[0], matchers[1]
 
 
 def line_facts(texts: Sequence[str], common: frozenset[str]) -> LineFacts:
     matcher, lists = load_body_cues()
-    top_matcher = load_page_cues()
+    top_matcher, end_matcher = load_page_cues()
     legal_list, menu_list, cookie_list = (CUE_LISTS.index(n) for n in ("legal", "menu", "cookie"))
     n = len(texts)
     words = np.zeros(n)
@@ -321,6 +351,7 @@ def line_facts(texts: Sequence[str], common: frozenset[str]) -> LineFacts:
     menu = np.zeros(n)
     shared = np.zeros(n)
     top = np.zeros(n)
+    end = np.zeros(n)
     normal = []
     for i, text in enumerate(texts):
         head = text[:400]
@@ -333,21 +364,30 @@ def line_facts(texts: Sequence[str], common: frozenset[str]) -> LineFacts:
         if words[i] <= 12:
             menu[i] = menu_list in hits or cookie_list in hits
             top[i] = bool(top_matcher.Match(head))
+            end[i] = bool(end_matcher.Match(head))
             shared[i] = normal[i] in common
     return LineFacts(words, (words <= SHORT_WORDS) & ~terminal, (words >= PROSE_WORDS) & terminal, legal, menu, shared,
-                     top, normal)
+                     top, end, normal)
+
+
+def furniture_lines(facts: LineFacts) -> int:
+    """How many furniture-shaped lines are plainly a page's: a menu word, a skip link or menu
+    toggle, or a line that many web pages hold."""
+    return int((facts.short & ((facts.top + facts.menu + facts.common) > 0)).sum())
 
 
 def is_page_text(facts: LineFacts, model: PageModel) -> bool:
     """Whether a text is page text: enough lines, most of them furniture-shaped, or many of them
-    where some are plainly a page's (a skip link, a menu)."""
+    where some are plainly a page's (a skip link, a menu, a line many pages hold)."""
     n = len(facts.words)
     if n < model.min_lines:
         return False
     short = float(facts.short.mean())
     if short >= model.min_short_share:
         return True
-    return short >= model.cued_short_share and float(facts.top.sum() + facts.menu.sum()) >= model.min_cued
+    if short >= model.cued_short_share and float(facts.top.sum() + facts.menu.sum()) >= model.min_cued:
+        return True
+    return 0 < model.min_furniture <= furniture_lines(facts) and short >= model.furniture_short_share
 
 
 def _window_mean(values: np.ndarray, reach: int, before: bool) -> np.ndarray:
@@ -448,6 +488,59 @@ def title_parts_below(texts: Sequence[str], normal: Sequence[str], words: np.nda
     return out
 
 
+def title_word_shares(normal: Sequence[str], words: np.ndarray, stop_words: frozenset[str]
+                      ) -> tuple[np.ndarray, np.ndarray]:
+    """For each line shaped like a title (2 to TITLE_MAX_WORDS words): the share of its words
+    (stop words aside) found in the WORD_REACH lines below it, and in the WORD_REACH lines above
+    it. A page's title names its headline and its site, which its own lines repeat and the page
+    before seldom does. 0 for other lines."""
+    n = len(normal)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, line in enumerate(normal):
+        for w in set(line.split()):
+            postings[w].append(i)
+    below = np.zeros(n)
+    above = np.zeros(n)
+    for i, line in enumerate(normal):
+        if not 2 <= words[i] <= TITLE_MAX_WORDS:
+            continue
+        wanted = {w for w in line.split() if w not in stop_words}
+        if not wanted:
+            continue
+        down = up = 0
+        for w in wanted:
+            lines = postings[w]
+            k = bisect_right(lines, i)
+            down += k < len(lines) and lines[k] <= i + WORD_REACH
+            # lines[k - 1] is i itself
+            up += k >= 2 and lines[k - 2] >= i - WORD_REACH
+        below[i] = down / len(wanted)
+        above[i] = up / len(wanted)
+    return below, above
+
+
+def vocabulary_shift(normal: Sequence[str]) -> np.ndarray:
+    """For each gap: 1 less the cosine of the word counts of the SHIFT_REACH lines before it and
+    after it (words hashed into SHIFT_BINS bins by their order of first use, so the same text
+    gives the same figures). High where one page's menus and text give way to another's."""
+    n = len(normal)
+    ids: dict[str, int] = {}
+    counts = np.zeros((n + 1, SHIFT_BINS), dtype=np.float32)
+    for i, line in enumerate(normal):
+        row = counts[i + 1]
+        for w in line.split():
+            row[ids.setdefault(w, len(ids)) % SHIFT_BINS] += 1.0
+    np.cumsum(counts, axis=0, out=counts)
+    gaps = np.arange(n - 1)
+    lo = np.maximum(0, gaps + 1 - SHIFT_REACH)
+    hi = np.minimum(n, gaps + 1 + SHIFT_REACH)
+    before = counts[gaps + 1] - counts[lo]
+    after = counts[hi] - counts[gaps + 1]
+    dot = (before * after).sum(axis=1)
+    norms = np.sqrt((before * before).sum(axis=1) * (after * after).sum(axis=1))
+    return 1.0 - np.where(norms > 0, dot / np.maximum(norms, 1e-9), 0.0)
+
+
 def page_features(
     texts: Sequence[str], facts: LineFacts, separator: np.ndarray, more_blank: np.ndarray,
     stop_words: frozenset[str],
@@ -459,6 +552,8 @@ def page_features(
     words = facts.words
     echo, contained = title_echoes(texts, words, stop_words)
     parts_below = title_parts_below(texts, facts.normal, words)
+    words_below, words_above = title_word_shares(facts.normal, words, stop_words)
+    _, legal_behind = _distances(facts.legal > 0)
     nxt = slice(1, n)
     titled = np.array([bool(_TITLE_SEPARATOR.search(t[:400])) for t in texts[1:]], dtype=float)
     shaped = (words[nxt] >= 2) & (words[nxt] <= TITLE_MAX_WORDS) & ~facts.prose[nxt]
@@ -505,6 +600,11 @@ def page_features(
         contained[nxt],
         parts_below[nxt],
         parts_below[nxt] * _window_mean(facts.legal, 3, True),
+        words_below[nxt],
+        words_above[nxt],
+        vocabulary_shift(normal),
+        np.log1p(legal_behind[nxt]),
+        _window_mean(facts.end, 3, True),
     ]
     return np.column_stack([np.asarray(c, dtype=float) for c in columns])
 

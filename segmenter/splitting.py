@@ -22,7 +22,7 @@ from .features import CUE_FEATURES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
 from .body import load_body_model
 from .model import BoundaryModel, load_model
-from .pages import PageCuts, PageModel, is_page_text, line_facts, load_page_model, split_pages
+from .pages import PageCuts, PageModel, furniture_lines, is_page_text, line_facts, load_page_model, split_pages
 from .streaming import Decision, Limits, Section, assemble, decide_cuts, iter_sections
 from .vectors import dispersion_band, load_vectors
 from .vocabulary import Vocabulary
@@ -133,11 +133,15 @@ class Segmenter:
         if len(blocks) < model.min_lines:
             return None
         # a quick look first: most texts are nowhere near page text
-        short = sum(1 for s in shapes if s.words <= PAGE_SHORT_WORDS and not s.terminal)
-        if short < (min(model.min_short_share, model.cued_short_share) - 0.1) * len(blocks):
-            return None
+        short = [i for i, s in enumerate(shapes) if s.words <= PAGE_SHORT_WORDS and not s.terminal]
+        common = load_body_model().common
+        if len(short) < (min(model.min_short_share, model.cued_short_share) - 0.1) * len(blocks):
+            # the furniture-shaped lines alone tell whether it is a page whose article is long
+            if not (0 < model.min_furniture and len(short) >= model.furniture_short_share * len(blocks)
+                    and furniture_lines(line_facts([blocks[i].text for i in short], common)) >= model.min_furniture):
+                return None
         texts = [b.text for b in blocks]
-        facts = line_facts(texts, load_body_model().common)
+        facts = line_facts(texts, common)
         if not is_page_text(facts, model):
             return None
         return split_pages(blocks, facts, self.vocabulary.normalizer.stop_words, model)

@@ -161,3 +161,54 @@ def test_a_title_line_after_a_long_copyright_line_starts_a_page():
     second = page(SITE_B, "Footbridge over the railway approved at last", BRIDGE)
     articles = Segmenter().split("\n".join(first + second) + "\n")
     assert [a.start_line for a in articles] == [1, len(first) + 1]
+
+
+def test_a_title_lines_words_are_counted_below_it_and_above_it():
+    import numpy as np
+
+    from corpuscut.segmenter.pages import _WORD, title_word_shares
+
+    texts = ["Otters return to the river", "Home", "Otters seen on the river again", "Contact",
+             "Footbridge approved | Valley Courier", "Valley Courier", "The footbridge over the railway"]
+    normal = [" ".join(_WORD.findall(t.lower())) for t in texts]
+    words = np.array([len(t.split()) for t in texts], dtype=float)
+    below, above = title_word_shares(normal, words, frozenset({"the", "to", "on", "over"}))
+    # "otters", "return", "river": two come again below, none stand above
+    assert abs(below[0] - 2 / 3) < 1e-9 and above[0] == 0.0
+    # the next page's title: three of its four words below, none in the page before
+    assert below[4] == 0.75 and above[4] == 0.0
+    assert below[1] == above[1] == 0.0  # a one-word menu line is no title
+
+
+def test_the_vocabulary_shift_is_high_where_one_pages_words_give_way_to_anothers():
+    from corpuscut.segmenter.pages import SHIFT_REACH, _WORD, vocabulary_shift
+
+    lines = ["Otters feed in the shallows near the mill", "Volunteers survey the river banks"] * SHIFT_REACH
+    lines += ["Council approves railway footbridge plan", "Residents walk around the station"] * SHIFT_REACH
+    normal = [" ".join(_WORD.findall(t.lower())) for t in lines]
+    shift = vocabulary_shift(normal)
+    assert len(shift) == len(lines) - 1
+    boundary = len(lines) // 2 - 1  # the gap before the first line on the bridge
+    assert shift[boundary] > 0.5 > shift[boundary // 2]
+    assert shift.argmax() == boundary
+    assert (vocabulary_shift(normal) == shift).all()  # the same text, the same figures
+
+
+def test_lines_that_close_a_page_are_told():
+    from corpuscut.segmenter.pages import line_facts
+
+    texts = ["Back to top", "bottom of page", "Accept all", "\u00d7", "Otters return to the river",
+             "Top stories of the week"]
+    facts = line_facts(texts, frozenset())
+    assert facts.end.tolist() == [1.0, 1.0, 1.0, 1.0, 0.0, 0.0]
+
+
+def test_a_page_whose_long_article_outweighs_its_menus_is_page_text():
+    long_article = [f"{p} It was the {n}th report of the kind this year." for n in range(6) for p in OTTERS]
+    text = "\n".join(page(SITE_A, "Otters return to the river after forty years", long_article)) + "\n"
+    analysis = Segmenter().analyse(text)
+    assert analysis.page is not None
+    assert len(Segmenter().split(text)) == 1
+    # news with a menu word or two in it is not
+    news = "\n".join(["Otters return", *OTTERS, "Home", *BRIDGE, "Contact", *OTTERS]) + "\n"
+    assert Segmenter().analyse(news).page is None

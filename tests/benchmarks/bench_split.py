@@ -276,7 +276,13 @@ def bench_wcxb(folder: Path, segmenter: Segmenter, pages_per_dump: int = 6, limi
 
     from corpuscut.segmenter.wcxb import read_pages
 
-    pages = [p for p in read_pages(folder, split="held-out") if p.text.strip() and p.body_end > p.body_start]
+    try:
+        import trafilatura  # noqa: F401  (the extractor-output dumps need it: corpuscut[warc])
+        extract = True
+    except ImportError:
+        extract = False
+    pages = [p for p in read_pages(folder, split="held-out", extract=extract)
+             if p.text.strip() and p.body_end > p.body_start]
     if limit:
         pages = pages[: limit * pages_per_dump]
     articles = [p for p in pages if p.page_type == "article"]
@@ -305,6 +311,33 @@ def bench_wcxb(folder: Path, segmenter: Segmenter, pages_per_dump: int = 6, limi
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         print(f"page dumps ({name}, {pages_per_dump} pages each, {windows} page starts): P {precision:.3f} R {recall:.3f} "
               f"F1 {f1:.3f} (a cut anywhere in a page's leading boilerplate counts)")
+    if extract:
+        extracted = [p.extracted.strip() for p in order if p.extracted and p.extracted.strip()]
+        print(extractor_dumps(extracted, segmenter, pages_per_dump))
+
+
+def extractor_dumps(texts: list[str], segmenter: Segmenter, pages_per_dump: int) -> str:
+    """Extractor output page after page (trafilatura's main texts, no titles): the line where
+    each page's text starts is the gold."""
+    found = predicted = windows = 0
+    cuts_per_dump = []
+    for k in range(0, len(texts) - 1, pages_per_dump):
+        text, starts = "", []
+        for page in texts[k: k + pages_per_dump]:
+            starts.append(len(text))
+            text += page + "\n"
+        cuts = {a.start for a in segmenter.split(text)[1:]}
+        cuts_per_dump.append(len(cuts) + 1)
+        predicted += len(cuts)
+        windows += len(starts) - 1
+        found += len(cuts & set(starts[1:]))
+    precision = found / predicted if predicted else 1.0
+    recall = found / windows if windows else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    middle = sorted(cuts_per_dump)[len(cuts_per_dump) // 2] if cuts_per_dump else 0
+    return (f"extractor-output dumps (trafilatura's main texts, {pages_per_dump} pages each, {windows} page starts): "
+            f"P {precision:.3f} R {recall:.3f} F1 {f1:.3f}; articles found per dump: median {middle}, "
+            f"most {max(cuts_per_dump, default=0)}")
 
 
 def bench_seed(path: Path, segmenter: Segmenter, tiling: TextTiling) -> None:
