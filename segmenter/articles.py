@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+from corpuscut.text.datafiles import read_json
 
 TITLE_MAX_CHARS = 100
 #: What starts a text's first line with words, and what ends a line (as ``str.splitlines`` ends
@@ -97,9 +101,43 @@ def make_title(first_line: str, headline_max_words: int, is_headline: bool, max_
         if len(line) <= max_chars:
             return line
     keep = headline_max_words // 2 + 3
+    head = _without_opening(head)
     parts = head.split(maxsplit=keep)  # the words kept, and the rest of the line unsplit
     words = parts[:keep]
     title = shown = " ".join(words)
     if len(title) > TITLE_MAX_CHARS:
         title = title[: TITLE_MAX_CHARS - 1].rstrip()
     return title + ("…" if len(parts) > keep or title != shown else "")
+
+
+#: At most this many openings (a byline, then a dateline) are left out of a made-up title.
+MAX_OPENINGS = 3
+#: A made-up title keeps its opening where fewer words than this would be left after it.
+MIN_WORDS_AFTER_OPENING = 4
+
+
+@lru_cache(maxsize=1)
+def _openings() -> Any:
+    """The openings a made-up title leaves out (``data/title-cues.json``), as one RE2 pattern."""
+    import re2
+
+    from .cues import _compile
+
+    patterns = read_json("corpuscut.segmenter", "data/title-cues.json")["opening"]
+    _compile("opening", patterns, "title cues")
+    return re2.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def _without_opening(line: str) -> str:
+    """``line`` without the byline, dateline or agency credit that opens it (a wire story's),
+    where enough words are left."""
+    stripped = line.lstrip()
+    for _ in range(MAX_OPENINGS):
+        found = _openings().match(stripped)
+        if found is None or not found.end():
+            break
+        rest = stripped[found.end():].lstrip()
+        if len(rest.split(None, MIN_WORDS_AFTER_OPENING)) < MIN_WORDS_AFTER_OPENING:
+            break
+        stripped = rest
+    return stripped

@@ -395,7 +395,7 @@ def page_lines(lines: Sequence[str], rows: np.ndarray, logits: np.ndarray) -> Pa
         lines=lines, words=np.expm1(rows[:, 0]), furniture=rows[:, _FURNITURE].max(axis=1) > 0,
         meta=rows[:, _META] > 0, terminal=rows[:, _TERMINAL_COLUMN] > 0,
         repeated=(rows[:, _REPEATED_BELOW] > 0) | (rows[:, _REPEATED_ABOVE] > 0), caps=rows[:, _CAPS],
-        logits=logits,
+        logits=logits, notice=rows[:, _HARD].max(axis=1) > 0,
     )
 
 

@@ -40,7 +40,7 @@ META_REACH = 3
 
 _NORMAL = re.compile(r"[^\W_]+")
 #: Where a page's ``<title>`` joins its headline to the site's name.
-_TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00b7\u2022/]{1,2}\s+")
+TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\-:\u00b7\u2022/]{1,2}\s+")
 _INNER_SEPARATOR = re.compile(r"\s[|\u00b7\u2022]\s")
 #: A numbered item or section ("3. Eat less salt", "2.1) Costs"): a subheading, not the headline.
 _LIST_ITEM = re.compile(r"\s*\d+(\.\d+)*[.)]\s")
@@ -51,6 +51,8 @@ _HEADLINE_OPENS = re.compile("\\s*[\\w\"'(\\[\u201c\u2018\u00bf\u00a1]")
 _BREADCRUMB = re.compile("\\s[>/\u00bb\u203a]\\s|^\\w+:\\S|^home\\b", re.IGNORECASE)
 #: A line at least this similar to the title's headline part, and not the same, is a variant of it.
 VARIANT_SIMILARITY = 0.5
+#: The opening of a body, whose words a headline shares: this many words from its first line on.
+LEDE_WORDS = 120
 
 FEATURES: tuple[str, ...] = (
     "title_part", "title_unseparated", "similarity", "covers_title", "inside_title", "same_as_title",
@@ -59,6 +61,7 @@ FEATURES: tuple[str, ...] = (
     "ends_period", "ends_colon", "ends_question", "odd_opening", "list_item", "separator", "breadcrumb",
     "furniture", "meta", "date", "meta_below", "meta_above", "prose_follows", "repeated", "caps_share",
     "nearest_shaped", "in_body", "at_body", "above_1", "above_2_3", "above_4_6", "above_7_plus", "line_logit",
+    "lede_overlap", "site_words", "longer_than_title",
 )
 _VARIANT = FEATURES.index("variant")
 _TITLE_PART = FEATURES.index("title_part")
@@ -83,6 +86,8 @@ class PageLines:
     caps: np.ndarray
     #: The body model's log-odds that the line is main text.
     logits: np.ndarray
+    #: Whether a cue of what is only ever furniture (a menu, a cookie notice, share buttons) marks the line.
+    notice: np.ndarray | None = None
 
 
 #: What decides between the best line and the ``<title>``'s headline part: the line's FEATURES,
@@ -138,7 +143,7 @@ def page_title(first_line: str) -> str:
     """The headline part of a page's ``<title>`` line: of its parts between separators such as
     `` | `` and `` - `` (the others name the site or the section), the first if it has three
     words or more, else the longest."""
-    parts = [p.strip() for p in _TITLE_SEPARATORS.split(first_line.strip()) if p.strip()]
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(first_line.strip()) if p.strip()]
     if not parts:
         return first_line.strip()
     if len(parts[0].split()) >= 3:
@@ -182,6 +187,22 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
         return [similarity, shared / max(len(wanted), 1), len(tokens & whole) / max(len(tokens), 1), float(same),
                 len(tokens - whole) / max(len(tokens), 1), float(similarity >= VARIANT_SIMILARITY and not same)]
 
+    # the words of the body's opening (a headline's words come again there) and the words of
+    # the title line outside its headline part (the site's name, the section)
+    lede: set[str] = set()
+    for i in range(first, len(lines)):
+        if len(lede) >= LEDE_WORDS:
+            break
+        lede.update(_normal(lines[i]))
+    site = whole - wanted
+
+    # a first line that is a cookie notice or a menu (the text does not open with its <title>) names no headline
+    n_title = 0 if page.notice is not None and page.notice[0] else len(title.split())
+
+    def context(tokens: set[str], words: float) -> list[float]:
+        return [len(tokens & lede) / max(len(tokens), 1), len(tokens & site) / max(len(tokens), 1),
+                float(words > n_title)]
+
     found: list[tuple[str, int]] = []
     rows: list[list[float]] = []
     n = len(lines)
@@ -191,6 +212,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
         if not 1 <= words <= MAX_WORDS:
             continue
         text = lines[i][:HEAD_CHARS].strip()
+        tokens = set(_normal(text))
         below = [j for j in range(i + 1, min(n, i + 1 + META_REACH)) if page.words[j]]
         above = [j for j in range(max(1, i - 2), i) if page.words[j]]
         following = next((j for j in range(i + 1, n) if page.words[j]), None)
@@ -199,7 +221,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
             nearest = len(found)
         found.append((text, i))
         rows.append([
-            0.0, 0.0, *likeness(set(_normal(text))), *shape(text, words),
+            0.0, 0.0, *likeness(tokens), *shape(text, words),
             float(page.furniture[i]), float(page.meta[i]), float(is_date(i)),
             float(any(page.meta[j] or is_date(j) for j in below)),
             float(any(page.meta[j] or is_date(j) for j in above)),
@@ -207,17 +229,18 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
             float(page.repeated[i]), float(page.caps[i]), 0.0,
             float(distance < 0), float(distance == 0), float(distance == 1), float(2 <= distance <= 3),
             float(4 <= distance <= 6), float(distance >= 7), float(np.clip(page.logits[i], -5.0, 5.0)),
+            *context(tokens, words),
         ])
     if nearest is not None:
         rows[nearest][FEATURES.index("nearest_shaped")] = 1.0
-    n_title = len(title.split())
     if wanted and 2 <= n_title <= MAX_WORDS:
         # the title's headline part; "variant" here: a line near the body words it otherwise
         variant = float(any(row[_VARIANT] for row in rows))
         row = [1.0, float(title == top), *likeness(wanted), *shape(title, n_title)]
         row[_VARIANT] = variant
         found.append((title, 0))
-        rows.append(row + [0.0] * (len(FEATURES) - len(row)))
+        row += [0.0] * (len(FEATURES) - len(row) - 3) + context(wanted, n_title)
+        rows.append(row)
     return found, np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
 

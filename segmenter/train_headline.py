@@ -4,7 +4,7 @@
 
 On each training article page whose body the body finder finds below its top, every headline
 candidate (:func:`segmenter.headline.candidates`) is labelled by whether it is the page's
-hand-checked title (as lower-cased words). The lines model is a conditional logit (a softmax
+hand-checked title (as :func:`segmenter.wcxb.same_title` compares them). The lines model is a conditional logit (a softmax
 over each page's line candidates); the choice model a logistic regression, fitted on the pages
 where exactly one of the best line and the title's headline part is right. Printed: the share of pages whose chosen candidate is the title,
 on the pages fitted and in a five-fold cross-validation over them.
@@ -24,15 +24,11 @@ from .body import BodyFinder, _paragraph_lines, line_features, page_lines
 from .logistic import Logistic
 from .headline import CHOICE_FEATURES, FEATURES, HeadlineModel, candidates, choice_row, choose_headline
 from .train_body import fit_logistic
-from .wcxb import Page, words
+from .wcxb import Page, same_title
 
 L2 = 1.0
 FOLDS = 5
 TITLE_PART = FEATURES.index("title_part")
-
-
-def _same(a: str, b: str) -> bool:
-    return words(a.rstrip("\u2026")) == words(b.rstrip("\u2026"))
 
 
 def page_candidates(finder: BodyFinder, page: Page) -> tuple[object, int, np.ndarray, np.ndarray] | None:
@@ -49,7 +45,7 @@ def page_candidates(finder: BodyFinder, page: Page) -> tuple[object, int, np.nda
         return None
     view = page_lines(lines, rows, logits)
     found, x = candidates(view, span[0])
-    y = np.array([float(_same(text, page.title)) for text, _ in found])
+    y = np.array([float(same_title(text, page.title, page.url)) for text, _ in found])
     return view, span[0], x, y
 
 
@@ -146,12 +142,12 @@ def fit(prepared: Sequence[Prepared], l2: float = L2) -> HeadlineModel:
     return HeadlineModel(lines_on(prepared), choice)
 
 
-def accuracy(model: HeadlineModel, prepared: Sequence[Prepared], titles: Sequence[str]) -> float:
+def accuracy(model: HeadlineModel, prepared: Sequence[Prepared], pages: Sequence[Page]) -> float:
     """Share of ``prepared`` pages whose chosen headline is their title."""
     right = 0
-    for (view, first, _, _), title in zip(prepared, titles):
+    for (view, first, _, _), page in zip(prepared, pages):
         chosen = choose_headline(view, first, model)  # type: ignore[arg-type]
-        right += chosen is not None and _same(chosen[0], title)
+        right += chosen is not None and same_title(chosen[0], page.title, page.url)
     return right / max(1, len(prepared))
 
 
@@ -175,10 +171,10 @@ def main(argv: Iterable[str] | None = None) -> None:
     crossed = 0.0
     for k in range(FOLDS):
         model = fit([p for p, f in zip(prepared, folds) if f != k])
-        held = [(p, page.title) for p, page, f in zip(prepared, pages, folds) if f == k]
+        held = [(p, page) for p, page, f in zip(prepared, pages, folds) if f == k]
         crossed += accuracy(model, [p for p, _ in held], [t for _, t in held]) * len(held)
     model = fit(prepared)
-    fitted = accuracy(model, prepared, [p.title for p in pages])
+    fitted = accuracy(model, prepared, pages)
     print(f"{len(prepared)} training pages whose body is below their top: headline = title on "
           f"{fitted:.3f} of them fitted, {crossed / len(prepared):.3f} in {FOLDS}-fold cross-validation", file=sys.stderr)
     args.out.write_text(json.dumps(model.to_json(trained_on="wcxb-dev train part, article pages"), indent=1) + "\n",

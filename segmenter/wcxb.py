@@ -16,8 +16,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal
+from urllib.parse import urlsplit
 
 from .body import max_sum_run
+from .headline import TITLE_SEPARATORS
 
 #: Share of the pages held out for reporting (chosen by a hash of the file id, so it never moves).
 HELD_OUT_SHARE = 0.3
@@ -186,6 +188,33 @@ def is_held_out(file_id: str) -> bool:
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, the unit of the word-level F1 and of the gold matching."""
     return _WORD.findall(text.lower())
+
+
+#: Words a title may open with or not and stay the same title.
+_LEADING_ARTICLES = frozenset({"the", "a", "an"})
+#: A site's name, as a title's last part, is told by a word of at least this many letters in the page's host name.
+SITE_WORD_LETTERS = 4
+
+
+def title_words(title: str, url: str = "") -> list[str]:
+    """A title as it is compared with the hand-checked one: its lower-cased words, without an
+    ellipsis that shortened it, a site's name as its last part ("... | Spice AI" on spice.ai:
+    its first word, or all its letters, in the page's host name) or a leading article."""
+    title = title.rstrip("\u2026")
+    host = re.sub(r"[^a-z0-9]", "", (urlsplit(url).hostname or "").lower())
+    parts = TITLE_SEPARATORS.split(title)
+    if host and len(parts) > 1:
+        last = words(parts[-1])
+        joined = "".join(last)
+        if last and ((len(last[0]) >= SITE_WORD_LETTERS and last[0] in host) or (len(joined) >= SITE_WORD_LETTERS and joined in host)):
+            title = title[: title.rstrip().rfind(parts[-1].strip())]  # (words() drops the separator)
+    tokens = words(title)
+    return tokens[1:] if len(tokens) > 1 and tokens[0] in _LEADING_ARTICLES else tokens
+
+
+def same_title(title: str, gold: str, url: str = "") -> bool:
+    """Whether a title is the hand-checked one, as ``title_words`` compares them."""
+    return title_words(title, url) == title_words(gold, url)
 
 
 def gold_span(text: str, main_content: str) -> tuple[int, int, float]:

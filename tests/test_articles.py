@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpuscut.segmenter import Article, split
-from corpuscut.segmenter.articles import body_only
+from corpuscut.segmenter.articles import body_only, make_title
 
 
 def _as_written(title: str, text: str) -> bool:
@@ -39,3 +40,15 @@ def test_an_article_cut_to_its_body_tells_against_the_body():
     text = "Home | News | Sport\nStorm hits coast\nHigh winds closed roads.\n"
     article = Article(0, 0, len(text), 1, 3, text, "Storm hits coast", 1.0, 9, body_start=len("Home | News | Sport\n"))
     assert article.title_guessed and not body_only(article).title_guessed
+
+
+@pytest.mark.parametrize("line, title", [
+    ("By Jacqueline Frank, Reuters WASHINGTON (Reuters) - The Senate voted on Tuesday to raise the limit",
+     "The Senate voted on Tuesday to raise the limit"),
+    ("Calgary, Alberta, March 16 - Smoky River Coal Ltd said it agreed to sell its mine",
+     "Smoky River Coal Ltd said it agreed to sell its mine"),
+    ("By John Smith The company said on Monday that it would buy", "By John Smith The company said on Monday that it would buy"),
+    ("NEW YORK - Stocks fell", "NEW YORK - Stocks fell"),
+])
+def test_a_made_up_title_leaves_out_a_wire_storys_byline_and_dateline(line, title):
+    assert make_title(line, 18, is_headline=False).rstrip("\u2026") == title

@@ -271,3 +271,8 @@ def test_a_product_heading_above_its_description_is_no_authors_box():
     page = "\n".join(MENU + [HEADLINE] + BODY[:3] + products + BODY[3:] + FOOTER) + "\n"
     main = page[(body := find_body(page)).start:body.end]
     assert products[1] in main and main.rstrip().endswith(BODY[-1])
+
+
+def test_a_cookie_notice_that_opens_a_text_is_no_title_of_its_page():
+    page = _page_under("Do Not Sell or Share My Personal Information", ["Nature", "By Tom Rivers", "March 3, 2024"])
+    assert find_body(page).headline != "Do Not Sell or Share My Personal Information"

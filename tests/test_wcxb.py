@@ -104,3 +104,11 @@ def test_read_pages_reads_a_folder_and_filters_by_split_and_type(tmp_path):
     train = {p.file_id for p in wcxb.read_pages(tmp_path, split="train")}
     assert held | train == {"0001", "0002", "0003"} and not held & train
     assert held == {i for i in ("0001", "0002", "0003") if wcxb.is_held_out(i)}
+
+
+def test_a_title_is_the_same_without_the_sites_name_or_a_leading_article_but_not_without_a_subtitle():
+    url = "https://spice.ai/blog/introducing-cayenne"
+    assert wcxb.same_title("Introducing Cayenne | Spice AI", "Introducing Cayenne", url)
+    assert wcxb.same_title("The Best Kettles of 2026", "best kettles of 2026\u2026")
+    assert not wcxb.same_title("Financial Planning - Tips for Gen Z", "Financial Planning", "https://reith.com/blog/x")
+    assert not wcxb.same_title("Introducing Cayenne", "Introducing Cayenne Today", url)
