@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from corpuscut.text.datafiles import read_json
+from corpuscut.text.literals import holds_required
 
 from .errors import SummarizerError
 from .sentences import Sentence
@@ -42,6 +43,25 @@ def _looks_tensed(word: str) -> bool:
     """A word that may be a verb told in the past or the present: one ending in "ed", or in a
     single "s" ("wants", not "class", "bus", "this", "'s")."""
     return len(word) > 3 and (word.endswith("ed") or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))))
+
+
+def _may_repeat_run(words: list[str], k: int) -> bool:
+    """False where no run of ``k`` words comes twice in ``words``: each word of the second copy
+    of a run repeats an earlier word, so such a run needs ``k`` words in a row that each come
+    again, and at least ``k`` repeated words in all (most sentences have fewer)."""
+    if len(set(words)) > len(words) - k:
+        return False
+    seen: set[str] = set()
+    again = 0  # words in a row, up to here, that each repeat an earlier one
+    for word in words:
+        if word in seen:
+            again += 1
+            if again >= k:
+                return True
+        else:
+            seen.add(word)
+            again = 0
+    return False
 
 
 @dataclass(frozen=True)
@@ -177,6 +197,8 @@ class Furniture:
         it was a caption glued to the sentence it repeats."""
         words = sentence.text.lower().split()
         k = self.repeated_run_words
+        if not _may_repeat_run(words, k):
+            return sentence
         runs = list(zip(*(words[i:] for i in range(k))))
         if len(set(runs)) == len(runs):
             return sentence  # no run comes twice (the common case, decided in C)
@@ -253,11 +275,15 @@ class Furniture:
             return [self._found_anywhere(t) for t in texts], [self.trim_at(t) is not None for t in texts]
         starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
         for kind, pattern in self.drop:
+            if not holds_required(pattern, joined):
+                continue  # a string it needs is not there ("@" and "#" of a post): the text need not be scanned
             for m in pattern.finditer(joined):
                 i = bisect_right(starts, m.start()) - 1
                 if kinds[i] is None:
                     kinds[i] = kind
         for pattern in self.cut:
+            if not holds_required(pattern, joined):
+                continue
             for m in pattern.finditer(joined):
                 cuts[bisect_right(starts, m.start()) - 1] = True
         return kinds, cuts

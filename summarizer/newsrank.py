@@ -385,8 +385,12 @@ def _trigrams(sentence: str, stop_words: frozenset[str] = frozenset()) -> set[tu
 
 def _trigrams_of(words: list[str], stop_words: frozenset[str]) -> set[tuple[str, ...]]:
     grams = set(zip(words, words[1:], words[2:]))
-    if stop_words:
-        grams = {g for g in grams if not (g[0] in stop_words and g[1] in stop_words and g[2] in stop_words)}
+    if stop_words and grams:
+        # The trigrams of stop words only are those of the words with every other word blanked
+        # out (a trigram holding a blank is none of the sentence's): one pass over the words,
+        # not three look-ups a trigram.
+        kept = [w if w in stop_words else None for w in words]
+        grams -= set(zip(kept, kept[1:], kept[2:]))
     return grams
 
 

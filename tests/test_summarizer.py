@@ -658,3 +658,13 @@ def test_a_short_lede_opens_the_summary_wherever_the_weights_rank_it():
     assert 0 not in newsrank_select(sentences, 2, normalizer, ranked)
     short = NewsRankModel(weights, lede_among_best=1, lede_short_words=10)
     assert newsrank_select(sentences, 2, normalizer, short)[0] == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "the", ",", "."]), max_size=30), st.integers(2, 6))
+def test_a_run_of_words_that_comes_twice_is_never_ruled_out_by_the_quick_look(words, k):
+    from corpuscut.summarizer.furniture import _may_repeat_run
+
+    runs = list(zip(*(words[i:] for i in range(k))))
+    if len(set(runs)) < len(runs):
+        assert _may_repeat_run(words, k)
