@@ -169,6 +169,8 @@ def _starts_lower(sentence: str) -> bool:
 def _quote_open_after(sentence: str, inside: bool) -> bool:
     """Whether a double quotation is still open after ``sentence`` (open before it: ``inside``).
     A curly quote says which way it goes; a straight one turns the state over."""
+    if '"' not in sentence and "\u201c" not in sentence and "\u201d" not in sentence:
+        return inside  # no quote mark (most sentences): nothing to look for
     for m in _QUOTES.finditer(sentence):
         mark = m.group()
         inside = True if mark == "\u201c" else False if mark == "\u201d" else not inside

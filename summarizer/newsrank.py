@@ -236,17 +236,25 @@ class _Document:
     words: np.ndarray  # each sentence's white-space words
 
 
-def _stem_ids(sentences: list[str], normalizer: WordNormalizer, title: str | None) -> tuple[StemIds, bool, np.ndarray]:
+def _word_counts(sentences: list[str]) -> np.ndarray:
+    """Each sentence's white-space words."""
+    return np.fromiter((len(s.split()) for s in sentences), dtype=np.int64, count=len(sentences))
+
+
+def _stem_ids(
+    sentences: list[str], normalizer: WordNormalizer, title: str | None, words: np.ndarray | None = None
+) -> tuple[StemIds, bool, np.ndarray]:
     """The stems of the sentences and then of the title (row n, empty when there is none), whether
-    the title has any, and each sentence's white-space words."""
+    the title has any, and each sentence's white-space words (``words``, counted when not given)."""
     stems = [normalizer.stems(s) for s in sentences]
     title_stems = normalizer.stems(title) if title else []
-    words = np.fromiter((len(s.split()) for s in sentences), dtype=np.int64, count=len(sentences))
-    return StemIds.of(stems + [title_stems]), bool(title_stems), words
+    return StemIds.of(stems + [title_stems]), bool(title_stems), _word_counts(sentences) if words is None else words
 
 
-def _vectorize(sentences: list[str], normalizer: WordNormalizer, title: str | None) -> _Document:
-    ids, has_title, words = _stem_ids(sentences, normalizer, title)
+def _vectorize(
+    sentences: list[str], normalizer: WordNormalizer, title: str | None, words: np.ndarray | None = None
+) -> _Document:
+    ids, has_title, words = _stem_ids(sentences, normalizer, title, words)
     n = len(sentences)
     width = max(1, ids.vocab)
     rows = np.repeat(np.arange(n + 1), np.diff(ids.starts))
@@ -261,12 +269,14 @@ def _vectorize(sentences: list[str], normalizer: WordNormalizer, title: str | No
 
 
 def lexical_features(
-    sentences: list[str], normalizer: WordNormalizer, title: str | None = None, doc: _Document | None = None
+    sentences: list[str], normalizer: WordNormalizer, title: str | None = None, doc: _Document | None = None,
+    words: np.ndarray | None = None,
 ) -> np.ndarray:
-    """One row of LEXICAL_FEATURES per sentence, with numpy."""
+    """One row of LEXICAL_FEATURES per sentence, with numpy (``words``: each sentence's
+    white-space words, counted when not given)."""
     n = len(sentences)
     if doc is None:
-        doc = _vectorize(sentences, normalizer, title)
+        doc = _vectorize(sentences, normalizer, title, words)
     counts = doc.counts
     lengths = np.asarray(counts.sum(axis=1)).ravel()  # type: ignore[attr-defined]
     logs = np.log(np.maximum(lengths, 1.0))
@@ -311,15 +321,17 @@ def lexical_features(
     )
 
 
-def surface_features(sentences: list[str], lexical: np.ndarray, reach: Sequence[int] = ()) -> np.ndarray:
+def surface_features(
+    sentences: list[str], lexical: np.ndarray, reach: Sequence[int] = (), words: np.ndarray | None = None
+) -> np.ndarray:
     """One row of SURFACE_FEATURES per sentence (``lexical``: their LEXICAL_FEATURES rows;
-    ``reach``: how far back each leans, see :mod:`summarizer.cohesion`). Where a sentence starts
-    in words counts besides its place: the lead of news is its first sixty-odd words, however
-    they are cut into sentences."""
+    ``reach``: how far back each leans, see :mod:`summarizer.cohesion`; ``words``: each one's
+    white-space words, counted when not given). Where a sentence starts in words counts besides
+    its place: the lead of news is its first sixty-odd words, however they are cut into sentences."""
     n = len(sentences)
     leans = np.asarray(reach, dtype=float) if len(reach) == n else np.zeros(n)
     position = np.arange(n)
-    words = np.array([len(s.split()) for s in sentences], dtype=float)
+    words = (_word_counts(sentences) if words is None else words).astype(float)
     before = np.concatenate([[0.0], np.cumsum(words)[:-1]])
     doc_sim = lexical[:, LEXICAL_FEATURES.index("document_similarity")] if n else np.zeros(0)
     return np.column_stack(
@@ -361,26 +373,35 @@ def _caption_marked(sentence: str) -> bool:
 
 def sentence_features(
     sentences: list[str], normalizer: WordNormalizer, title: str | None = None, tier: Tier | None = None,
-    reach: Sequence[int] = (),
+    reach: Sequence[int] = (), words: np.ndarray | None = None,
 ) -> np.ndarray:
-    """One row of FEATURES per sentence. With a ``tier`` that has reached its compiled kernels,
-    the lexical features come from :func:`summarizer.kernels.newsrank_features`."""
+    """One row of FEATURES per sentence (``words``: each one's white-space words, counted when
+    not given). With a ``tier`` that has reached its compiled kernels, the lexical features come
+    from :func:`summarizer.kernels.newsrank_features`."""
+    if words is None:
+        words = _word_counts(sentences)
     if tier is not None and tier.compiles(len(sentences)):
-        ids, has_title, words = _stem_ids(sentences, normalizer, title)
+        ids, has_title, words = _stem_ids(sentences, normalizer, title, words)
         lexical = compiled(newsrank_features)(ids.ids, ids.starts, words, has_title)
     else:
-        lexical = lexical_features(sentences, normalizer, title)
-    return np.hstack([lexical, surface_features(sentences, lexical, reach)])
+        lexical = lexical_features(sentences, normalizer, title, words=words)
+    return np.hstack([lexical, surface_features(sentences, lexical, reach, words)])
 
 
-#: A white-space word holding a letter or digit ([^\W_] is what str.isalnum() accepts).
-_WORD_WITH_ALNUM = re.compile(r"\S*[^\W_]\S*")
+#: A letter or digit ([^\W_] is what str.isalnum() accepts).
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def _words_with_alnum(sentence: str) -> list[str]:
+    """The sentence's lower-cased white-space words that hold a letter or digit (most are
+    letters or digits only, told without a pattern)."""
+    return [w for w in sentence.lower().split() if w.isalnum() or _ALNUM.search(w)]
 
 
 def _trigrams(sentence: str, stop_words: frozenset[str] = frozenset()) -> set[tuple[str, ...]]:
     """The sentence's word trigrams, but those of ``stop_words`` only ("in the same", "one of
     the"): sharing one says nothing of repeating a fact."""
-    return _trigrams_of(_WORD_WITH_ALNUM.findall(sentence.lower()), stop_words)
+    return _trigrams_of(_words_with_alnum(sentence), stop_words)
 
 
 def _trigrams_of(words: list[str], stop_words: frozenset[str]) -> set[tuple[str, ...]]:
@@ -402,7 +423,7 @@ SHORT_WORD = 3
 
 def _content_words(sentence: str) -> set[str]:
     """The longer words of a sentence, lower-cased, a final "s" dropped (a rough stem)."""
-    return _content_of(_WORD_WITH_ALNUM.findall(sentence.lower()))
+    return _content_of(_words_with_alnum(sentence))
 
 
 def _content_of(words: list[str]) -> set[str]:
@@ -492,9 +513,10 @@ def newsrank_select(
         return []
     if count >= n and word_budget is None:
         return list(range(n))
-    score = sentence_features(sentences, normalizer, title, tier, reach) @ model.weight_vector + model.bias
+    lengths = _word_counts(sentences)
+    score = sentence_features(sentences, normalizer, title, tier, reach, lengths) @ model.weight_vector + model.bias
     order = np.argsort(-np.round(score, TIE_DECIMALS), kind="stable")
-    tokens = [_WORD_WITH_ALNUM.findall(sentence.lower()) for sentence in sentences]
+    tokens = [_words_with_alnum(sentence) for sentence in sentences]
     trigrams = [_trigrams_of(words, normalizer.stop_words) for words in tokens]
     content = [_content_of(words) for words in tokens]
     told: set[str] = set()  # the longer words of the sentences taken
@@ -508,20 +530,20 @@ def newsrank_select(
     passed: set[int] = set()  # repeats, and sentences too long to open the summary with
     least = least if n >= model.long_text else min(least, model.least_sentences_short)
     if model.lede_first:  # the news first, then the best of the rest
-        lede = _lede([len(s.split()) for s in sentences], reach, echoes, word_budget, model.max_sentence_words)
+        lede = _lede(lengths.tolist(), reach, echoes, word_budget, model.max_sentence_words)
         ranked = model.lede_among_best <= 0 or lede in order[: model.lede_among_best]
-        if lede is not None and (ranked or len(sentences[lede].split()) <= model.lede_short_words):
+        if lede is not None and (ranked or int(lengths[lede]) <= model.lede_short_words):
             chosen.append(lede)
             told |= content[lede]
             seen |= trigrams[lede]
-            used += len(sentences[lede].split())
+            used += int(lengths[lede])
     while len(chosen) < count:
         # The best sentence left that reads right after those chosen (one leaning on a sentence
         # not chosen waits: it may come in once that one has).
         i = next((int(k) for k in order if k not in passed and k not in chosen and _reads_after(int(k), chosen, reach, needs)), None)
         if i is None:
             break
-        words = len(sentences[i].split())
+        words = int(lengths[i])
         if word_budget is not None and used + words > word_budget:
             if chosen and (len(chosen) >= least or used + words > model.stretch * word_budget):
                 break  # the best left does not fit: a lesser one would only fill the budget

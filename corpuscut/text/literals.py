@@ -20,21 +20,31 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _parsing  # type: ignore[no-redef]
 
 
-@lru_cache(maxsize=1024)
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str]:
     """Strings that every match of ``pattern`` holds (an empty set where none can be told: a
     pattern that ignores case, or one the parser here does not read)."""
-    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+    if not isinstance(pattern.pattern, str):
+        return frozenset()
+    return _required_of(pattern.pattern, pattern.flags)
+
+
+@lru_cache(maxsize=1024)
+def _required_of(source: str, flags: int) -> frozenset[str]:
+    # Keyed by the pattern's text (its hash is kept): a compiled pattern's hash runs over its code.
+    if flags & re.IGNORECASE:
         return frozenset()
     try:
-        return frozenset(_required(list(_parsing.parse(pattern.pattern, pattern.flags))))
+        return frozenset(_required(list(_parsing.parse(source, flags))))
     except Exception:  # noqa: BLE001 - a parser of another version: no test, never a wrong one
         return frozenset()
 
 
 def holds_required(pattern: re.Pattern[str], text: str) -> bool:
     """Whether ``text`` holds every string that a match of ``pattern`` must (False: no match)."""
-    return all(literal in text for literal in required_literals(pattern))
+    for literal in required_literals(pattern):
+        if literal not in text:
+            return False
+    return True
 
 
 def _required(items: list[tuple[object, object]]) -> set[str]:

@@ -87,9 +87,8 @@ class WordNormalizer:
             pass
         if len(known) >= MAX_CACHED:
             known.clear()
-        for token in tokens:
-            if token not in known:
-                known[token] = self.word_stems(token)
+        for token in set(tokens).difference(known):  # the new tokens only, found in C
+            known[token] = self.word_stems(token)
         return list(chain.from_iterable(map(known.__getitem__, tokens)))
 
     def is_content(self, word: str) -> bool:
