@@ -246,7 +246,7 @@ def _stem_ids(
 ) -> tuple[StemIds, bool, np.ndarray]:
     """The stems of the sentences and then of the title (row n, empty when there is none), whether
     the title has any, and each sentence's white-space words (``words``, counted when not given)."""
-    stems = [normalizer.stems(s) for s in sentences]
+    stems = normalizer.stems_of(sentences)
     title_stems = normalizer.stems(title) if title else []
     return StemIds.of(stems + [title_stems]), bool(title_stems), _word_counts(sentences) if words is None else words
 
@@ -407,11 +407,7 @@ def _trigrams(sentence: str, stop_words: frozenset[str] = frozenset()) -> set[tu
 def _trigrams_of(words: list[str], stop_words: frozenset[str]) -> set[tuple[str, ...]]:
     grams = set(zip(words, words[1:], words[2:]))
     if stop_words and grams:
-        # The trigrams of stop words only are those of the words with every other word blanked
-        # out (a trigram holding a blank is none of the sentence's): one pass over the words,
-        # not three look-ups a trigram.
-        kept = [w if w in stop_words else None for w in words]
-        grams -= set(zip(kept, kept[1:], kept[2:]))
+        grams.difference_update(list(filter(stop_words.issuperset, grams)))  # no Python step a trigram
     return grams
 
 

@@ -126,7 +126,12 @@ _STOP_TOKEN = re.compile(r"(?<=\s)[.?!]+(?=\s|$)")
 
 def is_tokenised(line: str) -> bool:
     """Whether ``line`` reads as PTB-tokenised text (punctuation split off as tokens of its own)."""
-    return line.count(" , ", 0, 2000) >= 2 and not _GLUED_COMMA.search(line, 0, 2000)
+    spaced = line.count(" , ", 0, 2000)
+    if spaced < 2:
+        return False
+    if spaced == line.count(", ", 0, 2000) and line.count(" ; ", 0, 2000) == line.count("; ", 0, 2000):
+        return True  # a space before every ", " and "; " (counted in C): none glued to a word
+    return not _GLUED_COMMA.search(line, 0, 2000)
 
 
 def _tokenised_spans(line: str) -> list[tuple[int, int]]:

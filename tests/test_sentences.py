@@ -198,3 +198,14 @@ def test_an_upper_case_subhead_glued_to_a_sentence_is_cut_off_as_a_subhead():
 
 def test_upper_case_words_inside_a_sentence_are_no_subhead():
     assert len(split_sentences("He met Prime Minister NARENDRA MODIThe next day.")) == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b1", " ", ",", ";", " , ", " ; ", ", ", "; ", "."]), max_size=30).map("".join))
+def test_a_line_is_read_as_tokenised_as_its_comma_patterns_say(line):
+    import re
+
+    from corpuscut.summarizer.sentences import is_tokenised
+
+    spaced = len(re.findall(r" , ", line[:2000])) >= 2
+    assert is_tokenised(line) == (spaced and not re.search(r"[^\W\d_][,;] ", line[:2000]))

@@ -91,6 +91,29 @@ class WordNormalizer:
             known[token] = self.word_stems(token)
         return list(chain.from_iterable(map(known.__getitem__, tokens)))
 
+    def stems_of(self, texts: list[str]) -> list[list[str]]:
+        """:meth:`stems` of each of ``texts``; the tokens none of them had before are looked up
+        all at once (a text's sentences share many)."""
+        known = self._tokens
+        look_up = known.__getitem__
+        tokens = [text.lower().split() for text in texts]
+        out: list[list[str]] = []
+        missed: list[int] = []
+        for i, own in enumerate(tokens):
+            try:
+                out.append(list(chain.from_iterable(map(look_up, own))))
+            except KeyError:
+                out.append([])
+                missed.append(i)
+        if missed:
+            if len(known) >= MAX_CACHED:
+                known.clear()
+            for token in set(chain.from_iterable(tokens[i] for i in missed)).difference(known):
+                known[token] = self.word_stems(token)
+            for i in missed:
+                out[i] = list(chain.from_iterable(map(look_up, tokens[i])))
+        return out
+
     def is_content(self, word: str) -> bool:
         """Whether a lower-cased word has a stem: two letters or more, no stop word."""
         return len(word) > 1 and word not in self.stop_words
