@@ -74,6 +74,7 @@ FEATURES: tuple[str, ...] = (
     "vocabulary_shift",
     "log_lines_from_legal_before",
     "page_end_before",
+    "title_words_new",
 )
 #: What the second pass adds for each gap: the first pass's log-odds of the gap, and how far the
 #: likeliest gap among the NEARBY before and after it outscores it (a page has one start: a
@@ -122,6 +123,7 @@ REASONS: dict[str, str] = {
     "vocabulary_shift": "new words after",
     "log_lines_from_legal_before": "footer above",
     "page_end_before": "end of a page before",
+    "title_words_new": "its words below, not above",
     "first_pass": "page-start shape",
     "likelier_below": "no likelier start just below",
     "likelier_above": "no likelier start just above",
@@ -150,7 +152,7 @@ WORD_REACH = 40
 #: Lines on each side of a gap whose words are compared (a page's furniture and text against
 #: the next page's); words are counted in this many hashed bins.
 SHIFT_REACH = 30
-SHIFT_BINS = 128
+SHIFT_BINS = 256
 #: Copyright and footer cues are looked for in lines of up to this many words (a copyright
 #: line often names the company and its rights at length); menu cues in short lines only.
 LEGAL_MAX_WORDS = 30
@@ -519,17 +521,19 @@ def title_word_shares(normal: Sequence[str], words: np.ndarray, stop_words: froz
     return below, above
 
 
-def vocabulary_shift(normal: Sequence[str]) -> np.ndarray:
-    """For each gap: 1 less the cosine of the word counts of the SHIFT_REACH lines before it and
-    after it (words hashed into SHIFT_BINS bins by their order of first use, so the same text
-    gives the same figures). High where one page's menus and text give way to another's."""
+def vocabulary_shift(normal: Sequence[str], stop_words: frozenset[str]) -> np.ndarray:
+    """For each gap: 1 less the cosine of the word counts (stop words aside) of the SHIFT_REACH
+    lines before it and after it (words hashed into SHIFT_BINS bins by their order of first use,
+    so the same text gives the same figures). High where one page's menus and text give way to
+    another's."""
     n = len(normal)
     ids: dict[str, int] = {}
     counts = np.zeros((n + 1, SHIFT_BINS), dtype=np.float32)
     for i, line in enumerate(normal):
         row = counts[i + 1]
         for w in line.split():
-            row[ids.setdefault(w, len(ids)) % SHIFT_BINS] += 1.0
+            if w not in stop_words:
+                row[ids.setdefault(w, len(ids)) % SHIFT_BINS] += 1.0
     np.cumsum(counts, axis=0, out=counts)
     gaps = np.arange(n - 1)
     lo = np.maximum(0, gaps + 1 - SHIFT_REACH)
@@ -602,9 +606,10 @@ def page_features(
         parts_below[nxt] * _window_mean(facts.legal, 3, True),
         words_below[nxt],
         words_above[nxt],
-        vocabulary_shift(normal),
+        vocabulary_shift(normal, stop_words),
         np.log1p(legal_behind[nxt]),
         _window_mean(facts.end, 3, True),
+        words_below[nxt] - words_above[nxt],
     ]
     return np.column_stack([np.asarray(c, dtype=float) for c in columns])
 
