@@ -42,6 +42,7 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 #: A surname alone is looked for as a sentence's subject: its first capitalised word, this near its start
 #: ("Gandhi said ...", "However, Gandhi ..."); further on, a capitalised word is as often a place.
 _SUBJECT_WITHIN = 12
+_ASCII_LETTERS = re.compile(r"[a-z]+")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*)*")
 
 
@@ -62,6 +63,8 @@ class Cohesion:
     titled: re.Pattern[str] | None = None  # a title and the name after it: "dr. boe", "mr smith"
     role: re.Pattern[str] | None = None  # an opening definite description: "the 23-year-old", "the top cop"
     saying: re.Pattern[str] | None = None  # a verb of saying right after a name: "Modi said"
+    #: The first word of every title, where all are ASCII letters (None: not told so quickly).
+    title_words: frozenset[str] | None = None
 
     def reach(self, text: str, sentences: list[Sentence]) -> list[int]:
         """For each of ``sentences`` (of ``text``, in order), how near before it a sentence of
@@ -87,11 +90,13 @@ class Cohesion:
         "Rahul Gandhi"). A name no earlier sentence holds is introduced where it stands; a word of
         ``stop_words`` after a title is none ("the president said")."""
         cased = _is_cased(sentences)
-        seen: dict[str, list[int]] = {}  # each word (lower case): the sentences holding it
+        seen: list[set[str]] = []  # each sentence's words (lower case)
         surnames: set[str] = set()  # the last words of full names so far (cased texts)
         out: list[tuple[frozenset[int], ...]] = []
         for k, s in enumerate(sentences):
-            names = {m.group(1).lower() for m in self.titled.finditer(s.text) if not cased or m.group(1)[0].isupper()} if self.titled else set()
+            lower = s.text.lower()
+            names = {m.group(1).lower() for m in self.titled.finditer(s.text) if not cased or m.group(1)[0].isupper()} if (
+                self.titled is not None and self._may_hold_title(s.text, lower)) else set()
             names -= stop_words
             if cased:
                 for run in _CAPITALISED_RUN.finditer(s.text):  # a subject: among the first words, or saying
@@ -100,13 +105,22 @@ class Cohesion:
                         continue
                     if run.start() < _SUBJECT_WITHIN or (self.saying is not None and self.saying.match(s.text, run.end())):
                         names.add(name)
-            out.append(tuple(frozenset(seen[name]) for name in sorted(names) if name in seen))
-            for word in _WORD.findall(s.text.lower()):
-                seen.setdefault(word, []).append(k)
+            holders = ([j for j, words in enumerate(seen) if name in words] for name in sorted(names))
+            out.append(tuple(frozenset(found) for found in holders if found))
+            seen.append(set(_WORD.findall(lower)))
             if cased:
                 surnames.update(run.group().split()[-1].lower() for run in _CAPITALISED_RUN.finditer(s.text)
                                 if len(run.group().split()) > 1)
         return out
+
+    def _may_hold_title(self, text: str, lower: str) -> bool:
+        """False where ``text`` (``lower`` in lower case) surely holds no title before a name:
+        an ASCII text none of whose words is a title's first word (a title starts and ends at a
+        word's edge). Most sentences are told so without ``titled``, a case-blind pattern tried
+        at every character."""
+        if self.title_words is None or not text.isascii():
+            return True
+        return not self.title_words.isdisjoint(_ASCII_LETTERS.findall(lower))
 
     def join_quotations(self, text: str, sentences: list[Sentence], most_words: int) -> list[Sentence]:
         """``sentences`` with each quotation that runs over several of them (in one paragraph,
@@ -195,6 +209,7 @@ def load_cohesion(language: str = DEFAULT_LANGUAGE, path: Path | str | None = No
             re.compile(rf"{_OPENING}(?:{_alternation(connectives)})\b"), re.compile(rf"{_OPENING}(?:{_alternation(pronouns)})\b"),
             speaker, frozenset(w.split()[0] for w in connectives + pronouns), int(data["pronoun_reach"]), titled, role,
             re.compile(rf"\s+(?:{saying})\b"),
+            frozenset(t.split()[0] for t in titles) if all(re.fullmatch("[a-z]+(?: [a-z]+)*", t) for t in titles) else None,
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError, IndexError, re.error) as exc:
         raise SummarizerError(f"cohesion rules {path or 'data/cohesion.json'} cannot be loaded: {exc}") from exc

@@ -668,3 +668,20 @@ def test_a_run_of_words_that_comes_twice_is_never_ruled_out_by_the_quick_look(wo
     runs = list(zip(*(words[i:] for i in range(k))))
     if len(set(runs)) < len(runs):
         assert _may_repeat_run(words, k)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["Dr.", "dr", "DR", "ex-president", "Mr", "mr.", "Boe", "boe", "said", "the",
+                                          "Gandhi", "Rahul Gandhi", "3mr", "o'mr", ".", ",", "president", "Smith"]),
+                         min_size=1, max_size=8).map(" ".join), min_size=1, max_size=6))
+def test_the_quick_look_for_titles_never_changes_who_is_introduced(texts):
+    from dataclasses import replace
+
+    from corpuscut.summarizer import split_sentences
+    from corpuscut.summarizer.cohesion import load_cohesion
+
+    cohesion = load_cohesion()
+    assert cohesion.title_words  # the English titles are plain words: the quick look is on
+    sentences = split_sentences("\n".join(texts))
+    stop = frozenset({"the", "said"})
+    assert cohesion.introductions(sentences, stop) == replace(cohesion, title_words=None).introductions(sentences, stop)
