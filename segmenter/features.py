@@ -262,6 +262,13 @@ class Gaps:
         return (self.ledes[1:] & ~headed).sum() < (self.ledes[1:] & headed).sum() or bool(self.headline_after.any())
 
     @cached_property
+    def caps_headlines(self) -> float:
+        """The share of the text's headlines (short lines that head a longer text) that are
+        upper case: nearly all in wire copy, few in web articles whose subheads alone are."""
+        heads = self.headline_after
+        return float(self.after("all_caps")[heads].mean()) if heads.any() else 0.0
+
+    @cached_property
     def title_share(self) -> float:
         """The share of the text's blocks that are headline-like: about one in ten in a dump of
         news articles (a headline each), a third or more in an article of subheads, lists and steps."""
@@ -392,7 +399,10 @@ TABLE: tuple[Feature, ...] = (
     Feature("item_after", "list item or Q&A turn", lambda g: g.after("item")),
     Feature("item_before", "follows a list item", lambda g: g.before("item")),
     Feature("embedded_near", "embedded post or caption", lambda g: g.before("embedded") | g.after("embedded")),
-    Feature("all_caps_after", "upper-case line", lambda g: g.after("all_caps")),
+    # An upper-case line among headlines that are not is a subhead; where the headlines are
+    # upper case themselves (wire copy), it tells nothing more than any headline.
+    Feature("odd_all_caps_after", "upper-case line among cased headlines",
+            lambda g: g.after("all_caps") * (1.0 - g.caps_headlines)),
     Feature("headline_words_before", "subhead (repeats words before)", lambda g: g.context[0][1:]),
     Feature("headline_words_after", "headline", lambda g: g.context[1][1:]),
     Feature("colon_line_after", "line ends with a colon",

@@ -247,15 +247,12 @@ def blank_model() -> BoundaryModel:
 
 
 def fit_corpora(parts: list[tuple[np.ndarray, np.ndarray]], l2: float = 1.0) -> tuple[np.ndarray, float]:
-    """Fit on several corpora's rows, each corpus weighing the same: its rows are repeated
-    (in whole copies, seeded nowhere) up to the largest corpus's count."""
+    """Fit on several corpora's rows, each corpus weighing the same whatever its number of
+    rows: each row's loss counts the largest corpus's row count over its own corpus's."""
     largest = max(len(y) for _, y in parts)
-    xs, ys = [], []
-    for x, y in parts:
-        times = max(1, round(largest / max(1, len(y))))
-        xs.extend([x] * times)
-        ys.extend([y] * times)
-    return fit_logistic(np.vstack(xs), np.concatenate(ys), l2)
+    weights = [np.full(len(y), largest / max(1, len(y))) for _, y in parts]
+    return fit_logistic(np.vstack([x for x, _ in parts]), np.concatenate([y for _, y in parts]), l2,
+                        sample_weight=np.concatenate(weights))
 
 
 def chosen_cuts(model: BoundaryModel, dumps: list[Dump]) -> tuple[list[float], list[bool]]:
