@@ -137,8 +137,7 @@ class Cohesion:
             inside = _quote_open_after(marks[s.start: s.end], inside)
             run.append(s)
             if not inside:
-                words = sum(len(r.text.split()) for r in run)
-                if len(run) > 1 and words <= most_words:
+                if len(run) > 1 and sum(len(r.text.split()) for r in run) <= most_words:
                     first, last = run[0], run[-1]
                     out.append(Sentence(first.index, first.start, last.end, text[first.start: last.end]))
                 else:

@@ -16,11 +16,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from corpuscut.text.datafiles import read_json
-from corpuscut.text.literals import holds_required
+from corpuscut.text.literals import required_literals
 
 from .errors import SummarizerError
 from .sentences import Sentence
@@ -186,6 +186,8 @@ class Furniture:
         return self._labelled_caption(text) or (self.unmarked_caption is not None and self.unmarked_caption(text))
 
     def _labelled_caption(self, text: str) -> bool:
+        if ":" not in text:
+            return False  # (_LABEL would try every word before finding no colon)
         m = _LABEL.match(text)
         if m is None:
             return False
@@ -274,19 +276,23 @@ class Furniture:
         if len(joined) != sum(map(len, texts)) + max(0, len(texts) - 1):  # a letter whose lower case is longer
             return [self._found_anywhere(t) for t in texts], [self.trim_at(t) is not None for t in texts]
         starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-        for kind, pattern in self.drop:
-            if not holds_required(pattern, joined):
+        for kind, pattern, needs in self._scans:
+            if not all(map(joined.__contains__, needs)):
                 continue  # a string it needs is not there ("@" and "#" of a post): the text need not be scanned
             for m in pattern.finditer(joined):
                 i = bisect_right(starts, m.start()) - 1
-                if kinds[i] is None:
+                if kind is None:
+                    cuts[i] = True
+                elif kinds[i] is None:
                     kinds[i] = kind
-        for pattern in self.cut:
-            if not holds_required(pattern, joined):
-                continue
-            for m in pattern.finditer(joined):
-                cuts[bisect_right(starts, m.start()) - 1] = True
         return kinds, cuts
+
+    @cached_property
+    def _scans(self) -> tuple[tuple[str | None, re.Pattern[str], frozenset[str]], ...]:
+        """What :meth:`_found_in` runs: each kind and pattern of ``drop``, then each of ``cut``
+        (kind None), with the literals a match needs."""
+        patterns = [*self.drop, *((None, p) for p in self.cut)]
+        return tuple((kind, pattern, required_literals(pattern)) for kind, pattern in patterns)
 
     def _found_anywhere(self, text: str) -> str | None:
         lower = text.lower()

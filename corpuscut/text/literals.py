@@ -39,14 +39,6 @@ def _required_of(source: str, flags: int) -> frozenset[str]:
         return frozenset()
 
 
-def holds_required(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether ``text`` holds every string that a match of ``pattern`` must (False: no match)."""
-    for literal in required_literals(pattern):
-        if literal not in text:
-            return False
-    return True
-
-
 def _required(items: list[tuple[object, object]]) -> set[str]:
     """The literals a sequence of parsed items requires: each run of literal characters, and
     what the items within it require."""
