@@ -95,8 +95,9 @@ class Cohesion:
         out: list[tuple[frozenset[int], ...]] = []
         for k, s in enumerate(sentences):
             lower = s.text.lower()
+            words = set(_WORD.findall(lower))
             names = {m.group(1).lower() for m in self.titled.finditer(s.text) if not cased or m.group(1)[0].isupper()} if (
-                self.titled is not None and self._may_hold_title(s.text, lower)) else set()
+                self.titled is not None and self._may_hold_title(s.text, lower, words)) else set()
             names -= stop_words
             if cased:
                 for run in _CAPITALISED_RUN.finditer(s.text):  # a subject: among the first words, or saying
@@ -107,20 +108,23 @@ class Cohesion:
                         names.add(name)
             holders = ([j for j, words in enumerate(seen) if name in words] for name in sorted(names))
             out.append(tuple(frozenset(found) for found in holders if found))
-            seen.append(set(_WORD.findall(lower)))
+            seen.append(words)
             if cased:
                 surnames.update(run.group().split()[-1].lower() for run in _CAPITALISED_RUN.finditer(s.text)
                                 if len(run.group().split()) > 1)
         return out
 
-    def _may_hold_title(self, text: str, lower: str) -> bool:
-        """False where ``text`` (``lower`` in lower case) surely holds no title before a name:
-        an ASCII text none of whose words is a title's first word (a title starts and ends at a
-        word's edge). Most sentences are told so without ``titled``, a case-blind pattern tried
-        at every character."""
+    def _may_hold_title(self, text: str, lower: str, words: set[str]) -> bool:
+        """False where ``text`` (``lower`` in lower case, ``words`` its _WORD words) surely holds
+        no title before a name: an ASCII text none of whose runs of letters is a title's first
+        word (a title starts and ends at a word's edge); without a hyphen or an apostrophe,
+        which join runs of letters into one word, its words are those runs. Most sentences are
+        told so without ``titled``, a case-blind pattern tried at every character."""
         if self.title_words is None or not text.isascii():
             return True
-        return not self.title_words.isdisjoint(_ASCII_LETTERS.findall(lower))
+        if not self.title_words.isdisjoint(words):
+            return True
+        return ("-" in lower or "'" in lower) and not self.title_words.isdisjoint(_ASCII_LETTERS.findall(lower))
 
     def join_quotations(self, text: str, sentences: list[Sentence], most_words: int) -> list[Sentence]:
         """``sentences`` with each quotation that runs over several of them (in one paragraph,

@@ -66,7 +66,9 @@ class WordNormalizer:
                 f"no stemmer for language {self.language!r}; known: {', '.join(supported_languages())}"
             )
         self.language = language
-        self._stem = Stemmer.Stemmer(language).stemWord
+        stemmer = Stemmer.Stemmer(language)
+        self._stem = stemmer.stemWord
+        self._stem_all = stemmer.stemWords
         self.stop_words = _stop_words(language)
 
     def tokens(self, text: str) -> list[str]:
@@ -108,11 +110,31 @@ class WordNormalizer:
         if missed:
             if len(known) >= MAX_CACHED:
                 known.clear()
-            for token in set(chain.from_iterable(tokens[i] for i in missed)).difference(known):
-                known[token] = self.word_stems(token)
+            self._learn(set(chain.from_iterable(tokens[i] for i in missed)).difference(known))
             for i in missed:
                 out[i] = list(chain.from_iterable(map(look_up, tokens[i])))
         return out
+
+    def _learn(self, tokens: set[str]) -> None:
+        """Remember the stems of ``tokens`` (none known yet), as :meth:`word_stems` gives them;
+        the words of those that are a plain ASCII word each are stemmed in one call."""
+        known, cache = self._tokens, self._cache
+        if len(cache) >= MAX_CACHED:
+            cache.clear()
+        plain = []
+        for token in tokens:
+            if token.isalpha() and token.isascii():
+                plain.append(token)
+            else:
+                known[token] = self.word_stems(token)
+        new = [word for word in plain if word not in cache]
+        content = [word for word in new if self.is_content(word)]
+        cache.update(zip(content, self._stem_all(content)))
+        for word in new:
+            cache.setdefault(word, "")
+        for word in plain:
+            stem = cache[word]
+            known[word] = (stem,) if stem else ()
 
     def is_content(self, word: str) -> bool:
         """Whether a lower-cased word has a stem: two letters or more, no stop word."""
