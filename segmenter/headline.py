@@ -61,7 +61,7 @@ FEATURES: tuple[str, ...] = (
     "ends_period", "ends_colon", "ends_question", "odd_opening", "list_item", "separator", "breadcrumb",
     "furniture", "meta", "date", "meta_below", "meta_above", "prose_follows", "repeated", "caps_share",
     "nearest_shaped", "in_body", "at_body", "above_1", "above_2_3", "above_4_6", "above_7_plus", "line_logit",
-    "lede_overlap", "site_words", "longer_than_title",
+    "lede_overlap", "site_words", "longer_than_title", "shaped_above", "shaped_below",
 )
 _VARIANT = FEATURES.index("variant")
 _TITLE_PART = FEATURES.index("title_part")
@@ -203,6 +203,11 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
         return [len(tokens & lede) / max(len(tokens), 1), len(tokens & site) / max(len(tokens), 1),
                 float(words > n_title)]
 
+    def shaped(j: int | None) -> float:
+        """Whether line ``j`` could be a headline too (a deck below one, or one above a deck)."""
+        return float(j is not None and 2 <= page.words[j] <= MAX_WORDS and not page.furniture[j]
+                     and not page.meta[j] and not is_date(j))
+
     found: list[tuple[str, int]] = []
     rows: list[list[float]] = []
     n = len(lines)
@@ -229,7 +234,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
             float(page.repeated[i]), float(page.caps[i]), 0.0,
             float(distance < 0), float(distance == 0), float(distance == 1), float(2 <= distance <= 3),
             float(4 <= distance <= 6), float(distance >= 7), float(np.clip(page.logits[i], -5.0, 5.0)),
-            *context(tokens, words),
+            *context(tokens, words), shaped(above[-1] if above else None), shaped(below[0] if below else None),
         ])
     if nearest is not None:
         rows[nearest][FEATURES.index("nearest_shaped")] = 1.0
@@ -239,7 +244,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
         row = [1.0, float(title == top), *likeness(wanted), *shape(title, n_title)]
         row[_VARIANT] = variant
         found.append((title, 0))
-        row += [0.0] * (len(FEATURES) - len(row) - 3) + context(wanted, n_title)
+        row += [0.0] * (len(FEATURES) - len(row) - 5) + context(wanted, n_title) + [0.0, 0.0]
         rows.append(row)
     return found, np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
 

@@ -10,7 +10,8 @@ turned into the text a crude ``get_text`` scraper keeps, menus and footers inclu
   from the HTML, in the same run;
 - the share of pages whose title (the headline the body finder names, as a record of the page
   gets it) is the hand-checked title: the same lower-cased words, a site's name as the last
-  part of either and a leading article left out (``segmenter.wcxb.same_title``);
+  part of either and a leading article left out (``segmenter.wcxb.same_title``), and as the
+  same lower-cased words, site name and all (the comparison before);
 - the same F1 and title end to end: each page split as one input, the bodies of all its
   articles joined, the title of the article with the longest body;
 - the share of clean articles (the seed dump's and the BBC held-out articles, headline and
@@ -28,7 +29,7 @@ from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.body import find_body
 from corpuscut.training import data_present
 from corpuscut.segmenter.train_body import MIN_GOLD_RECALL, clean_articles, word_f1
-from corpuscut.segmenter.wcxb import read_pages, same_title
+from corpuscut.segmenter.wcxb import read_pages, same_title, words
 from tests.benchmarks.common import data_arg
 from tests.conftest import SEED
 
@@ -71,6 +72,7 @@ def main(argv: list[str] | None = None) -> None:
             word_f1("\n".join(a.body for a in articles), page.main_content),
             same_title(longest.title, page.title, page.url),
             page.gold_recall >= MIN_GOLD_RECALL,
+            words(title.rstrip("\u2026")) == words(page.title.rstrip("\u2026")),
         ))
         if n < args.show:
             main = page.text[body.start:body.end]
@@ -89,6 +91,7 @@ def main(argv: list[str] | None = None) -> None:
     if extract:
         print(f"{'trafilatura word F1 (from the HTML)':40} {mean(1):>10} {mean(1, good):>16}")
     print(f"{'title = headline, page as one article':40} {mean(2):>10} {mean(2, good):>16}")
+    print(f"{'  the same words, site name and all':40} {mean(6):>10} {mean(6, good):>16}")
     print(f"{'body word F1, split end to end':40} {mean(3):>10} {mean(3, good):>16}")
     print(f"{'title = headline, split end to end':40} {mean(4):>10} {mean(4, good):>16}")
     print(f"bodies alone: {size / 1e6 / body_seconds:.2f} MB/CPU-s; split with bodies: "
