@@ -392,7 +392,7 @@ def _paragraph_lines(text: str) -> tuple[list[str], list[int]]:
 def page_lines(lines: Sequence[str], rows: np.ndarray, logits: np.ndarray) -> PageLines:
     """What the headline's choice reads of a text's lines, from their FEATURES and log-odds."""
     return PageLines(
-        lines=lines, words=np.expm1(rows[:, 0]), furniture=rows[:, _FURNITURE].max(axis=1) > 0,
+        lines=lines, words=np.rint(np.expm1(rows[:, 0])), furniture=rows[:, _FURNITURE].max(axis=1) > 0,
         meta=rows[:, _META] > 0, terminal=rows[:, _TERMINAL_COLUMN] > 0,
         repeated=(rows[:, _REPEATED_BELOW] > 0) | (rows[:, _REPEATED_ABOVE] > 0), caps=rows[:, _CAPS],
         logits=logits, notice=rows[:, _HARD].max(axis=1) > 0,

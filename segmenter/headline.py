@@ -30,7 +30,8 @@ from .logistic import Logistic
 
 #: Only this much of a line is read (bounded time on a long line).
 HEAD_CHARS = 400
-#: A headline has at most this many words.
+#: A headline has at least and at most this many words (a word alone is a section's name, a label).
+MIN_WORDS = 2
 MAX_WORDS = 30
 #: Where the headline is sought: this many lines above the body's first line, and this many into it.
 HEADLINE_SEARCH = 15
@@ -57,7 +58,7 @@ LEDE_WORDS = 120
 FEATURES: tuple[str, ...] = (
     "title_part", "title_unseparated", "similarity", "covers_title", "inside_title", "same_as_title",
     "extra_words", "variant",
-    "words_1", "words_2_3", "words_4_7", "words_8_15", "words_16_30",
+    "words_2_3", "words_4_7", "words_8_15", "words_16_30",
     "ends_period", "ends_colon", "ends_question", "odd_opening", "list_item", "separator", "breadcrumb",
     "furniture", "meta", "date", "meta_below", "meta_above", "prose_follows", "repeated", "caps_share",
     "nearest_shaped", "in_body", "at_body", "above_1", "above_2_3", "above_4_6", "above_7_plus", "line_logit",
@@ -72,7 +73,7 @@ class PageLines:
     """What the body finder knows of a page's lines, as the headline's choice reads it."""
 
     lines: Sequence[str]
-    #: Words in each line (0 for a line without words).
+    #: Words in each line (0 for a line without words), whole numbers.
     words: np.ndarray
     #: Whether a furniture cue (menu, cookie, legal, share, related) marks the line.
     furniture: np.ndarray
@@ -174,7 +175,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
     def shape(text: str, n: float) -> list[float]:
         stripped = text.rstrip()
         return [
-            float(n == 1), float(2 <= n <= 3), float(4 <= n <= 7), float(8 <= n <= 15), float(16 <= n <= MAX_WORDS),
+            float(2 <= n <= 3), float(4 <= n <= 7), float(8 <= n <= 15), float(16 <= n <= MAX_WORDS),
             float(stripped.endswith(".")), float(stripped.endswith(":")), float(stripped.endswith("?")),
             float(not _HEADLINE_OPENS.match(text)), float(bool(_LIST_ITEM.match(text))),
             float(bool(_INNER_SEPARATOR.search(text))), float(bool(_BREADCRUMB.search(text))),
@@ -214,7 +215,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
     nearest = None  # the headline-shaped line nearest above the body (or at its top)
     for i in range(max(1, first - HEADLINE_SEARCH), min(n, first + HEADLINE_INTO_BODY)):
         words = float(page.words[i])
-        if not 1 <= words <= MAX_WORDS:
+        if not MIN_WORDS <= words <= MAX_WORDS:
             continue
         text = lines[i][:HEAD_CHARS].strip()
         tokens = set(_normal(text))
@@ -238,7 +239,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
         ])
     if nearest is not None:
         rows[nearest][FEATURES.index("nearest_shaped")] = 1.0
-    if wanted and 2 <= n_title <= MAX_WORDS:
+    if wanted and MIN_WORDS <= n_title <= MAX_WORDS:
         # the title's headline part; "variant" here: a line near the body words it otherwise
         variant = float(any(row[_VARIANT] for row in rows))
         row = [1.0, float(title == top), *likeness(wanted), *shape(title, n_title)]

@@ -276,3 +276,16 @@ def test_a_product_heading_above_its_description_is_no_authors_box():
 def test_a_cookie_notice_that_opens_a_text_is_no_title_of_its_page():
     page = _page_under("Do Not Sell or Share My Personal Information", ["Nature", "By Tom Rivers", "March 3, 2024"])
     assert find_body(page).headline != "Do Not Sell or Share My Personal Information"
+
+
+def test_a_word_alone_above_the_body_is_a_label_not_a_headline_candidate():
+    from corpuscut.segmenter.body import BodyFinder, line_features, page_lines
+    from corpuscut.segmenter.headline import candidates
+
+    page = _page_under(f"{HEADLINE} | Harbour Gazette", ["Wildlife", "By Tom Rivers", "March 3, 2024"])
+    lines = page.split("\n")
+    finder = BodyFinder()
+    rows = line_features(lines, finder.model.common)
+    logits = finder.model.logits(rows)
+    found, _ = candidates(page_lines(lines, rows, logits), lines.index(BODY[0]))
+    assert "Wildlife" not in [text for text, _ in found] and find_body(page).headline == HEADLINE
