@@ -5,8 +5,9 @@ its footer; the next page's title follows. Such text is mostly short lines witho
 link lists, footers), where the article model reads headlines everywhere. So a text whose lines
 are mostly such furniture is split by a model of its own: every gap gets the log-odds that a new
 page starts after it, from boosted trees (:mod:`segmenter.trees`) over what a page start looks
-like (a title line whose headline comes again further down, above the article; a footer before
-it and a skip link or menu after it, prose far away on both sides); a second pass of trees reads
+like (a title line whose headline comes again further down, above the article, and whose words
+the lines below repeat and those above do not; a footer before it and a skip link or menu after
+it, prose far away on both sides, other words after it than before); a second pass of trees reads
 those log-odds over the gaps around each one too (a page has one start: a footer's last line or
 a pop-up just above the next page's title scores high, but lower than the title), and a dynamic
 programme chooses the page starts, paying for every page that holds too little prose (a page is
