@@ -102,7 +102,8 @@ class NewsRankModel:
     retells them, and is passed over (a caption or a quote restating the lede in other words).
     At the default length a text of ``long_text`` sentences or more gets ``least_sentences``
     (a shorter one ``least_sentences_short``) even where the last of them takes it past the
-    budget, up to ``stretch`` times it: readers
+    budget, up to ``stretch`` times it, and its second and third sentences weigh ``early_bonus``
+    more (a later one takes their place only when scored well above them): readers
     asked blind found two long sentences of a long article too little (its gist, but not its
     context), and on the development slices it scored higher too (see BENCHMARKS.md)."""
 
@@ -120,6 +121,7 @@ class NewsRankModel:
     least_sentences_short: int = 0
     stretch: float = 1.0
     long_text: int = 0
+    early_bonus: float = 0.0
 
     @property
     def weight_vector(self) -> np.ndarray:
@@ -142,6 +144,7 @@ class NewsRankModel:
             "least_sentences_short": self.least_sentences_short,
             "stretch": self.stretch,
             "long_text": self.long_text,
+            "early_bonus": self.early_bonus,
             **meta,
         }
         return json.dumps(body, indent=2) + "\n"
@@ -161,8 +164,7 @@ def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
             int(data["max_sentences"]), int(data["max_sentence_words"]), int(data.get("min_sentence_words", 4)),
             bool(data.get("lede_first", True)), int(data.get("lede_among_best", 0)), float(data.get("retold_share", 0.5)),
             int(data.get("lede_short_words", 0)), int(data.get("least_sentences", 0)), int(data.get("least_sentences_short", 0)),
-            float(data.get("stretch", 1.0)),
-            int(data.get("long_text", 0)),
+            float(data.get("stretch", 1.0)), int(data.get("long_text", 0)), float(data.get("early_bonus", 0.0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"newsrank model {path or 'data/newsrank.json'} lacks a setting: {exc}") from exc
@@ -517,22 +519,31 @@ def newsrank_select(
     lengths = _word_counts(sentences)
     score = sentence_features(sentences, normalizer, title, tier, reach, lengths) @ model.weight_vector + model.bias
     order = np.argsort(-np.round(score, TIE_DECIMALS), kind="stable")
+    lede_order = order  # whether the lede ranks among the best is asked of the weights alone
+    least = least if n >= model.long_text else min(least, model.least_sentences_short)
+    if model.early_bonus and n >= model.long_text and least:
+        # A long text's second and third sentences give way only to a later one the weights
+        # score well above them: readers asked blind held a later detail taken in their place
+        # against the summary ("Lead-3 adds the contract terms").
+        score = score.copy()
+        score[1:3] += model.early_bonus
+        order = np.argsort(-np.round(score, TIE_DECIMALS), kind="stable")
     tokens = [_words_with_alnum(sentence) for sentence in sentences]
     trigrams = [_trigrams_of(words, normalizer.stop_words) for words in tokens]
     content = [_content_of(words) for words in tokens]
     told: set[str] = set()  # the longer words of the sentences taken
     echoes = _echoes(trigrams, content)
     order = np.concatenate([order[~echoes[order]], order[echoes[order]]])  # echoes only as a last resort
+    lede_order = np.concatenate([lede_order[~echoes[lede_order]], lede_order[echoes[lede_order]]])
     chosen: list[int] = []
     seen: set[tuple[str, ...]] = set()
     used = 0
     reach = list(reach) if len(reach) == n else [0] * n
     needs = needs if len(needs) == n else ()
     passed: set[int] = set()  # repeats, and sentences too long to open the summary with
-    least = least if n >= model.long_text else min(least, model.least_sentences_short)
     if model.lede_first:  # the news first, then the best of the rest
         lede = _lede(lengths.tolist(), reach, echoes, word_budget, model.max_sentence_words)
-        ranked = model.lede_among_best <= 0 or lede in order[: model.lede_among_best]
+        ranked = model.lede_among_best <= 0 or lede in lede_order[: model.lede_among_best]
         if lede is not None and (ranked or int(lengths[lede]) <= model.lede_short_words):
             chosen.append(lede)
             told |= content[lede]

@@ -685,3 +685,21 @@ def test_the_quick_look_for_titles_never_changes_who_is_introduced(texts):
     sentences = split_sentences("\n".join(texts))
     stop = frozenset({"the", "said"})
     assert cohesion.introductions(sentences, stop) == replace(cohesion, title_words=None).introductions(sentences, stop)
+
+
+def test_a_long_texts_second_and_third_sentences_give_way_only_to_a_later_one_scored_well_above_them():
+    from corpuscut.text.words import WordNormalizer
+    from corpuscut.summarizer.newsrank import FEATURES, NewsRankModel, newsrank_select
+
+    weights = tuple(1.0 if f == "log_words" else 0.0 for f in FEATURES)
+    sentences = [f"Item {i} of the report covers topic number {i} in brief." for i in range(24)]
+    sentences[1] = "The second sentence says what the council decided on the plan at its meeting."
+    sentences[5] = "A later sentence of the article runs a little longer than the second one with more words too."
+    normalizer = WordNormalizer("english")
+    model = NewsRankModel(weights, word_budget=40, max_sentences=5, least_sentences=3, stretch=1.0, long_text=20)
+    assert 5 in newsrank_select(sentences, 5, normalizer, model, word_budget=40, least=3)
+    favoured = NewsRankModel(weights, word_budget=40, max_sentences=5, least_sentences=3, stretch=1.0, long_text=20,
+                             early_bonus=0.5)
+    picked = newsrank_select(sentences, 5, normalizer, favoured, word_budget=40, least=3)
+    assert 1 in picked and 5 not in picked
+    assert 5 in newsrank_select(sentences, 5, normalizer, favoured, word_budget=40)  # only at the default length
