@@ -154,6 +154,7 @@ class Furniture:
     cut_through: tuple[re.Pattern[str], ...] = ()  # a post's sign-off: it and all before it go
     unmarked_caption: UnmarkedCaption | None = None
     cut_off_end: frozenset[str] = frozenset()  # a sentence's last word when a line break cut it off
+    caption_subject_not: frozenset[str] = frozenset()  # words no caption's subject holds ("the", "he", "in", ...)
 
     def is_cut_off(self, text: str) -> bool:
         """Whether ``text`` (one sentence) stops on a word no sentence ends with ("... probed by .",
@@ -178,6 +179,26 @@ class Furniture:
         if self.any_at_start.match(lower) is None:  # one try for all: most sentences match none
             return None
         return next((kind for kind, pattern in self.drop_at_start if pattern.match(lower)), None)
+
+    def looks_like_caption(self, text: str) -> bool:
+        """Whether a sentence of a lower-cased text has a photo caption's look, with no word of
+        one: someone doing something in the present, told by names only before the verb and no
+        word that tells (no past, no auxiliary, no quote): "stuart mccall looks in good spirits
+        as he takes rangers training at murray park on friday ." Weaker than a caption's mark
+        (some such sentences tell: "keagan likes things quiet ."), so a summary takes it only as
+        a last resort."""
+        unmarked = self.unmarked_caption
+        if unmarked is None or not self.caption_subject_not or any(c.isupper() for c in text) or ":" in text:
+            return False
+        if _QUOTED.search(text) or any(c in text for c in "\"\u201c\u201d"):
+            return False
+        words = _LOWER_WORD.findall(text)
+        if not words or len(words) > unmarked.max_words or any(unmarked._is_tensed(w) for w in words):
+            return False
+        for k, w in enumerate(words[1:6], start=1):  # the verb right after names: "floyd mayweather jnr continues ..."
+            if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+                return self.caption_subject_not.isdisjoint(words[:k])
+        return False
 
     def is_caption(self, text: str) -> bool:
         """A caption of the Daily Mail kind: a short label, a colon, the caption
@@ -359,7 +380,7 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
             anywhere, at_start, any_at_start, cut, int(label["max_words"]), frozenset(label["verbs"]), int(data["byline_name_words"]),
             int(data["repeated_run_words"]), tuple(_compile(p, "strip_at_start") for p in data.get("strip_at_start", ())),
             tuple(_compile(p, "cut_through") for p in data.get("cut_through", ())), caption,
-            frozenset(data.get("cut_off_end", ())),
+            frozenset(data.get("cut_off_end", ())), frozenset(data.get("caption_look_subject_not", ())),
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"furniture rules {path or 'data/furniture.json'} cannot be loaded: {exc}") from exc

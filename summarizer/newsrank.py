@@ -95,7 +95,8 @@ class NewsRankModel:
     (a piece of fewer words is a fragment: "transcript .", "Congratulations team"); whether the
     summary opens with the article's lede (``lede_first``: readers asked blind preferred the
     summary that gives the news first, see BENCHMARKS.md), when the lede is among the
-    ``lede_among_best`` sentences the weights score highest (0: wherever they rank it) or
+    ``lede_among_best`` sentences the weights score highest (``lede_among_best_long`` in a long
+    text at the default length; 0: wherever they rank it) or
     holds at most ``lede_short_words`` words (a short opening line: a reader's context, told in
     few words; readers asked blind held a summary without the lede against it); a
     sentence whose longer words are ``retold_share`` or more among those of the sentences taken
@@ -117,6 +118,7 @@ class NewsRankModel:
     lede_among_best: int = 0
     retold_share: float = 0.5
     lede_short_words: int = 0
+    lede_among_best_long: int = 0
     least_sentences: int = 0
     least_sentences_short: int = 0
     stretch: float = 1.0
@@ -140,6 +142,7 @@ class NewsRankModel:
             "lede_among_best": self.lede_among_best,
             "retold_share": self.retold_share,
             "lede_short_words": self.lede_short_words,
+            "lede_among_best_long": self.lede_among_best_long,
             "least_sentences": self.least_sentences,
             "least_sentences_short": self.least_sentences_short,
             "stretch": self.stretch,
@@ -163,7 +166,8 @@ def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
             tuple(float(w) for w in data["weights"]), float(data["bias"]), int(data["word_budget"]),
             int(data["max_sentences"]), int(data["max_sentence_words"]), int(data.get("min_sentence_words", 4)),
             bool(data.get("lede_first", True)), int(data.get("lede_among_best", 0)), float(data.get("retold_share", 0.5)),
-            int(data.get("lede_short_words", 0)), int(data.get("least_sentences", 0)), int(data.get("least_sentences_short", 0)),
+            int(data.get("lede_short_words", 0)), int(data.get("lede_among_best_long", 0)), int(data.get("least_sentences", 0)),
+            int(data.get("least_sentences_short", 0)),
             float(data.get("stretch", 1.0)), int(data.get("long_text", 0)), float(data.get("early_bonus", 0.0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
@@ -503,6 +507,7 @@ def newsrank_select(
     sentences: list[str], count: int, normalizer: WordNormalizer, model: NewsRankModel,
     title: str | None = None, word_budget: int | None = None, tier: Tier | None = None,
     reach: Sequence[int] = (), needs: Sequence[tuple[frozenset[int], ...]] = (), least: int = 0,
+    demoted: Sequence[bool] = (),
 ) -> list[int]:
     """Indices (in document order) of the sentences to keep: the lede, then best score first,
     skipping one that shares a word trigram with one already kept or retells their words
@@ -533,6 +538,8 @@ def newsrank_select(
     content = [_content_of(words) for words in tokens]
     told: set[str] = set()  # the longer words of the sentences taken
     echoes = _echoes(trigrams, content)
+    if len(demoted) == n:  # a caption's look: taken only as a last resort too
+        echoes = echoes | np.asarray(demoted, dtype=bool)
     order = np.concatenate([order[~echoes[order]], order[echoes[order]]])  # echoes only as a last resort
     lede_order = np.concatenate([lede_order[~echoes[lede_order]], lede_order[echoes[lede_order]]])
     chosen: list[int] = []
@@ -543,7 +550,8 @@ def newsrank_select(
     passed: set[int] = set()  # repeats, and sentences too long to open the summary with
     if model.lede_first:  # the news first, then the best of the rest
         lede = _lede(lengths.tolist(), reach, echoes, word_budget, model.max_sentence_words)
-        ranked = model.lede_among_best <= 0 or lede in lede_order[: model.lede_among_best]
+        among = model.lede_among_best_long if n >= model.long_text and least else model.lede_among_best
+        ranked = among <= 0 or lede in lede_order[:among]
         if lede is not None and (ranked or int(lengths[lede]) <= model.lede_short_words):
             chosen.append(lede)
             told |= content[lede]

@@ -76,11 +76,11 @@ Select = Callable[["Summarizer", list[str], int, "int | None", "str | None"], li
 
 def _newsrank(
     summarizer: "Summarizer", texts: list[str], count: int, budget: int | None, title: str | None, reach: Sequence[int] = (),
-    needs: Sequence[tuple[frozenset[int], ...]] = (), least: int = 0,
+    needs: Sequence[tuple[frozenset[int], ...]] = (), least: int = 0, demoted: Sequence[bool] = (),
 ) -> list[int]:
     assert summarizer.model is not None
     return newsrank_select(
-        texts, count, summarizer.normalizer, summarizer.model, title, budget, summarizer.tier, reach, needs, least
+        texts, count, summarizer.normalizer, summarizer.model, title, budget, summarizer.tier, reach, needs, least, demoted
     )
 
 
@@ -133,15 +133,16 @@ class Summarizer:
 
     def select(
         self, texts: list[str], count: int, budget: int | None, title: str | None = None, reach: Sequence[int] = (),
-        needs: Sequence[tuple[frozenset[int], ...]] = (), least: int = 0,
+        needs: Sequence[tuple[frozenset[int], ...]] = (), least: int = 0, demoted: Sequence[bool] = (),
     ) -> list[int]:
         """The indices of the sentences this summarizer's method keeps. ``reach``: how far back
         each sentence leans (:meth:`Cohesion.reach`), ``needs``: which earlier sentences
         introduce the people each names (:meth:`Cohesion.introductions`); our method heeds both.
         ``least``: at the default length, how many sentences our method keeps of a long text
-        even past the budget (see :class:`NewsRankModel`)."""
+        even past the budget (see :class:`NewsRankModel`); ``demoted``: sentences it takes only
+        as a last resort (the look of a caption, :meth:`Furniture.looks_like_caption`)."""
         if self.method == DEFAULT_METHOD:
-            return _newsrank(self, texts, count, budget, title, reach, needs, least)
+            return _newsrank(self, texts, count, budget, title, reach, needs, least, demoted)
         return METHODS[self.method](self, texts, count, budget, title)
 
     def candidates(self, text: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -186,7 +187,8 @@ class Summarizer:
             return Summary(self.method, tuple(body), len(sentences))
         reach = self.cohesion.reach(text, body) if self.cohesion is not None else ()
         needs = self.cohesion.introductions(body, self.normalizer.stop_words) if self.cohesion is not None else ()
-        picked = self.select([s.text for s in body], count, budget, title, reach, needs, least)
+        demoted = [k > 0 and self.furniture.looks_like_caption(s.text) for k, s in enumerate(body)] if self.furniture else []
+        picked = self.select([s.text for s in body], count, budget, title, reach, needs, least, demoted)
         return Summary(self.method, tuple(body[i] for i in sorted(set(picked))), len(sentences))
 
 def summarize(

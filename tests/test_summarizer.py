@@ -703,3 +703,14 @@ def test_a_long_texts_second_and_third_sentences_give_way_only_to_a_later_one_sc
     picked = newsrank_select(sentences, 5, normalizer, favoured, word_budget=40, least=3)
     assert 1 in picked and 5 not in picked
     assert 5 in newsrank_select(sentences, 5, normalizer, favoured, word_budget=40)  # only at the default length
+
+
+def test_a_lower_cased_sentence_with_a_captions_look_is_told_and_taken_only_as_a_last_resort():
+    from corpuscut.summarizer.furniture import load_furniture
+
+    furniture = load_furniture()
+    assert furniture.looks_like_caption("stuart mccall looks in good spirits as he takes rangers training at murray park .")
+    assert furniture.looks_like_caption("floyd mayweather jnr continues his preparations for the fight against manny pacquiao .")
+    assert not furniture.looks_like_caption("the move comes after a long row over pay .")  # "the ..." tells
+    assert not furniture.looks_like_caption("mccall said he looks forward to the game .")  # a tensed word
+    assert not furniture.looks_like_caption("Rahul Gandhi meets farmers in Delhi.")  # a cased text's sentence
