@@ -188,7 +188,7 @@ class Furniture:
         (some such sentences tell: "keagan likes things quiet ."), so a summary takes it only as
         a last resort."""
         unmarked = self.unmarked_caption
-        if unmarked is None or not self.caption_subject_not or any(c.isupper() for c in text) or ":" in text:
+        if unmarked is None or not self.caption_subject_not or not text.islower() or ":" in text:
             return False
         if _QUOTED.search(text) or any(c in text for c in "\"\u201c\u201d"):
             return False
