@@ -151,12 +151,13 @@ class Cell:
     reliability: Reliability = field(default_factory=Reliability)
 
 
-def build_cells(data: Path, corpora: list[str], per_cell: int, singles: int, seed: int = 99) -> list[Cell]:
-    """Each corpus's held-out articles in every shape: ``per_cell`` dumps of 1 to 12 articles,
-    and ``singles`` articles alone (one per input)."""
+def build_cells(data: Path, corpora: list[str], per_cell: int, singles: int, seed: int = 99,
+                part: str = "heldout") -> list[Cell]:
+    """Each corpus's held-out (or training) articles in every shape: ``per_cell`` dumps of 1 to
+    12 articles, and ``singles`` articles alone (one per input)."""
     cells = []
     for corpus in corpora:
-        articles = load_corpus(data, corpus, "heldout")
+        articles = load_corpus(data, corpus, part)
         for shape in ALL_SHAPES:
             dumps = sample_dumps(articles, (shape,), dumps_per_shape=per_cell, seed=seed)
             alone = [build_dump(shape, [a], i) for i, a in enumerate(articles[:singles])]
@@ -228,16 +229,21 @@ def print_matrix(cells: list[Cell]) -> dict[str, Scores]:
 
 
 def bench_corpora(data: Path, segmenter: Segmenter, tiling: TextTiling, per_cell: int, singles: int,
-                  tiling_dumps: int, loco: bool, cache: Path, help_docs: Path | None = None) -> None:
+                  tiling_dumps: int, loco: bool, cache: Path, help_docs: Path | None = None,
+                  part: str = "heldout", seed: int = 99) -> None:
+    """The matrix and leave-one-corpus-out on the held-out part (the figures to report), or on
+    the training part (``part="train"``, with a seed other than the fit's: for choosing between
+    models; leave-one-corpus-out's corpus left out is then one no fit saw at all)."""
     corpora = [name for name in CORPORA if need(data / FOLDERS[name], f"the {name} cells of the matrix")]
     if not corpora:
         return
-    cells = build_cells(data, corpora, per_cell, singles)
+    cells = build_cells(data, corpora, per_cell, singles, seed, part)
+    named = "held-out" if part == "heldout" else f"training (seed {seed})"
     dumps = sum(len(c.dumps) for c in cells)
     megabytes = sum(len(d.text.encode("utf-8")) for c in cells for d in c.dumps) / 1e6
     started = time.perf_counter()
     score_cells(cells, segmenter, tiling, tiling_dumps)
-    print(f"\nEvery corpus's held-out part x every shape: {per_cell} dumps of 1-12 articles a cell ({dumps} dumps, "
+    print(f"\nEvery corpus's {named} part x every shape: {per_cell} dumps of 1-12 articles a cell ({dumps} dumps, "
           f"{megabytes:.2f} MB), {singles} single articles a cell; TextTiling on the first {tiling_dumps} dumps "
           f"of each cell ({time.perf_counter() - started:.0f} s)")
     fitted = print_matrix(cells)
@@ -245,7 +251,7 @@ def bench_corpora(data: Path, segmenter: Segmenter, tiling: TextTiling, per_cell
     if not loco or len(corpora) < 2:
         return
     print(f"\nleave one corpus out: fitted on the other corpora's training parts ({DUMPS_PER_SHAPE} dumps per shape,"
-          f" seed {SEED}; decoder settings as shipped), scored on the corpus's held-out cells above")
+          f" seed {SEED}; decoder settings as shipped), scored on the corpus's {named} cells above")
     parts = {name: corpus_rows(data, name, DUMPS_PER_SHAPE, SEED, cache) for name in corpora}
     # the parts of real structured articles and documentation are in every fit, as in `make train`
     extra = [corpus_rows(data, name, DUMPS_PER_SHAPE, SEED, cache, help_docs)
@@ -389,9 +395,10 @@ def main() -> None:
     parser.add_argument("--choi-limit", type=int, default=None, help="samples per Choi set (default: all)")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: matrix, loco, wcxb, bbc, seed, choi")
     parser.add_argument("--part", choices=("heldout", "train"), default="heldout",
-                        help="BBC articles to build dumps from: the held-out part (the figures to report) or the "
-                             "training part (for choosing between models without looking at the held-out part)")
-    parser.add_argument("--seed", type=int, default=99, help="seed of the BBC dumps")
+                        help="articles to build the matrix's and the BBC table's dumps from: the held-out part "
+                             "(the figures to report) or the training part (for choosing between models without "
+                             "looking at the held-out part; give a --seed other than the fit's, 1)")
+    parser.add_argument("--seed", type=int, default=99, help="seed of the matrix's and the BBC table's dumps")
     args = parser.parse_args()
     skip = set(args.skip.split(","))
     if args.quick:
@@ -407,7 +414,7 @@ def main() -> None:
         bench_seed(args.data / "seed" / "kursk-taiwan-dump.txt", segmenter, tiling)
     if "matrix" not in skip:
         bench_corpora(args.data, segmenter, tiling, args.per_cell, args.singles, args.tiling_dumps,
-                      "loco" not in skip, args.cache, args.help_docs)
+                      "loco" not in skip, args.cache, args.help_docs, args.part, args.seed)
     if "wcxb" not in skip and need(args.data / "wcxb-dev", "WCXB pages"):
         bench_wcxb(args.data / "wcxb-dev", segmenter, limit=args.limit)
     if "bbc" not in skip and need(args.data / "bbc-news-summary" / "articles", "BBC dumps"):
