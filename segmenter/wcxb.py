@@ -206,7 +206,8 @@ def title_words(title: str, url: str = "") -> list[str]:
     if host and len(parts) > 1:
         last = words(parts[-1])
         joined = "".join(last)
-        if last and ((len(last[0]) >= SITE_WORD_LETTERS and last[0] in host) or (len(joined) >= SITE_WORD_LETTERS and joined in host)):
+        named = (len(last[0]) >= SITE_WORD_LETTERS and last[0] in host) if last else False
+        if named or (len(joined) >= SITE_WORD_LETTERS and joined in host):
             title = title[: title.rstrip().rfind(parts[-1].strip())]  # (words() drops the separator)
     tokens = words(title)
     return tokens[1:] if len(tokens) > 1 and tokens[0] in _LEADING_ARTICLES else tokens
