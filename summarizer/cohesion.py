@@ -90,14 +90,12 @@ class Cohesion:
         "Rahul Gandhi"). A name no earlier sentence holds is introduced where it stands; a word of
         ``stop_words`` after a title is none ("the president said")."""
         cased = _is_cased(sentences)
-        seen: list[set[str]] = []  # each sentence's words (lower case)
+        seen: list[set[str]] = []  # the words (lower case) of the sentences before, read once a name is looked for
         surnames: set[str] = set()  # the last words of full names so far (cased texts)
         out: list[tuple[frozenset[int], ...]] = []
         for k, s in enumerate(sentences):
-            lower = s.text.lower()
-            words = set(_WORD.findall(lower))
             names = {m.group(1).lower() for m in self.titled.finditer(s.text) if not cased or m.group(1)[0].isupper()} if (
-                self.titled is not None and self._may_hold_title(s.text, lower, words)) else set()
+                self.titled is not None and self._may_hold_title(s.text)) else set()
             names -= stop_words
             if cased:
                 for run in _CAPITALISED_RUN.finditer(s.text):  # a subject: among the first words, or saying
@@ -106,25 +104,22 @@ class Cohesion:
                         continue
                     if run.start() < _SUBJECT_WITHIN or (self.saying is not None and self.saying.match(s.text, run.end())):
                         names.add(name)
+            if names:
+                seen += (set(_WORD.findall(r.text.lower())) for r in sentences[len(seen): k])
             holders = ([j for j, words in enumerate(seen) if name in words] for name in sorted(names))
             out.append(tuple(frozenset(found) for found in holders if found))
-            seen.append(words)
             if cased:
                 surnames.update(run.group().split()[-1].lower() for run in _CAPITALISED_RUN.finditer(s.text)
                                 if len(run.group().split()) > 1)
         return out
 
-    def _may_hold_title(self, text: str, lower: str, words: set[str]) -> bool:
-        """False where ``text`` (``lower`` in lower case, ``words`` its _WORD words) surely holds
-        no title before a name: an ASCII text none of whose runs of letters is a title's first
-        word (a title starts and ends at a word's edge); without a hyphen or an apostrophe,
-        which join runs of letters into one word, its words are those runs. Most sentences are
-        told so without ``titled``, a case-blind pattern tried at every character."""
+    def _may_hold_title(self, text: str) -> bool:
+        """False where ``text`` surely holds no title before a name: an ASCII text none of whose
+        runs of letters is a title's first word (a title starts and ends at a word's edge). Most
+        sentences are told so without ``titled``, a case-blind pattern tried at every character."""
         if self.title_words is None or not text.isascii():
             return True
-        if not self.title_words.isdisjoint(words):
-            return True
-        return ("-" in lower or "'" in lower) and not self.title_words.isdisjoint(_ASCII_LETTERS.findall(lower))
+        return not self.title_words.isdisjoint(_ASCII_LETTERS.findall(text.lower()))
 
     def join_quotations(self, text: str, sentences: list[Sentence], most_words: int) -> list[Sentence]:
         """``sentences`` with each quotation that runs over several of them (in one paragraph,
