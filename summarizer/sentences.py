@@ -448,7 +448,9 @@ def split_sentences(text: str, language: str = "english") -> list[Sentence]:
     into the next one: then its text holds that line end (``text == document[start:end]``)."""
     out: list[Sentence] = []
     for first, last in _paragraphs(text):
-        body = text[first:last].translate(_LINE_ENDS_AS_SPACES)
+        body = text[first:last]
+        if any(c in body for c in LINE_END_CHARS):  # (translate reads every character, in Python's slow path)
+            body = body.translate(_LINE_ENDS_AS_SPACES)
         for start, end in _line_spans(body, language):
             s, e = first + start, first + end
             out.append(Sentence(len(out), s, e, text[s:e]))
