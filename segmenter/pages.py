@@ -186,7 +186,8 @@ class PageModel:
     min_cued: int = 2
     #: Or at least ``furniture_short_share`` of them, where at least ``min_furniture`` of the
     #: furniture-shaped lines are a page's own (a menu word, a skip link, a line that many web
-    #: pages hold, such as ``Contact us``): an article page whose article is long. 0: not this way.
+    #: pages hold, such as ``Contact us``) and a copyright or footer line stands somewhere: an
+    #: article page whose article is long. 0: not this way.
     furniture_short_share: float = 1.0
     min_furniture: int = 0
     #: The second pass: trees over FEATURES and CONTEXT_FEATURES (the first pass's log-odds
@@ -390,7 +391,10 @@ def is_page_text(facts: LineFacts, model: PageModel) -> bool:
         return True
     if short >= model.cued_short_share and float(facts.top.sum() + facts.menu.sum()) >= model.min_cued:
         return True
-    return 0 < model.min_furniture <= furniture_lines(facts) and short >= model.furniture_short_share
+    # a crude scrape keeps the page's footer; an extractor's main text, which holds menu-like
+    # lines of its own (lists, table cells), does not
+    return (0 < model.min_furniture <= furniture_lines(facts) and short >= model.furniture_short_share
+            and bool(facts.legal.any()))
 
 
 def _window_mean(values: np.ndarray, reach: int, before: bool) -> np.ndarray:
