@@ -20,6 +20,8 @@ _LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 class Article:
     """One article: ``text == input[start:end]``; lines are 1-based and inclusive."""
 
+    #: Its position in its document, from 0 as Python counts (records, the screen and
+    #: ``--out-dir``'s file names count from 1).
     index: int
     start: int
     end: int
