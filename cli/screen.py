@@ -227,7 +227,7 @@ class Screen:
     """Renders each input's records on ``console`` as the ``view`` asks (``auto``: panels
     for a short dump, the overview for a long one (for ``digest``, a table of the summaries
     up to LONG_DIGEST articles), and one overview of the run when it has more than LONG_RUN
-    documents)."""
+    documents (with ``auto`` or ``overview``))."""
 
     console: Console
     kind: str
@@ -250,7 +250,7 @@ class Screen:
     def finish(self, preview: Preview, seconds: float) -> None:
         """A document is done: shown now, or (``--view auto`` over articles) once the run shows
         whether it has few documents or many."""
-        if self.view is not View.auto or self.kind not in ("split", "digest"):
+        if self.view not in (View.auto, View.overview) or self.kind not in ("split", "digest"):
             self.show(preview, seconds)
         elif self.run is not None:
             self.run.add(preview, seconds)
@@ -352,10 +352,10 @@ class Screen:
         lines for ten articles or ten thousand."""
         c = self.console
         width = c.width
-        c.print(Text(fit(f"{tally.articles:,} articles, {tally.words:,} words", width)))
+        c.print(Text(fit(f"{count(tally.articles, 'article')}, {count(tally.words, 'word')}", width)))
         self._cuts_and_sizes(tally)
         weakest = tally.weakest()
-        c.print(Text(f"the {len(weakest)} weakest cuts (least sure first)", style="bold"))
+        c.print(Text(weakest_heading(len(weakest), ""), style="bold"))
         for _, record, _ in weakest:
             lead = f"{record['score']:.2f}  #{record['index']:<5} "
             rest = f"  {line_range(record)}, {record['words']} words"
@@ -390,12 +390,11 @@ class Screen:
         line = Text(fit(f"{run.documents:,} documents", width), style="bold")
         line.append(f"  {size(run.size_bytes)}", style="dim")
         c.print(line, no_wrap=True, overflow="ellipsis")
-        c.print(Text(fit(f"{tally.articles:,} articles, {tally.words:,} words; {run.several:,} of the documents "
-                         f"split in more than one article", width)))
+        c.print(Text(fit(f"{count(tally.articles, 'article')}, {count(tally.words, 'word')}; {run.several:,} of the "
+                         f"documents split in more than one article", width)))
         self._cuts_and_sizes(tally)
         weakest = tally.weakest()
-        c.print(Text(f"the {len(weakest)} weakest cuts inside documents (least sure first)"
-                     if weakest else "no cuts inside documents", style="bold"))
+        c.print(Text(weakest_heading(len(weakest), " inside documents"), style="bold"))
         for _, record, where in weakest:
             lead = f"{record['score']:.2f}  "
             rest = f"article {record['index']} of {printable(where or '', keep_newlines=False)}"
@@ -427,6 +426,15 @@ class Screen:
             lines = record.get(name) or []
             label = "missed (gold starts not found), lines" if name == "missed" else "extra (cuts not in gold), lines"
             self.console.print(Text(fit(f"{label}: {', '.join(map(str, lines)) or 'none'}", self.console.width * 3)))
+
+
+def weakest_heading(n: int, where: str) -> str:
+    """The overview's heading over its ``n`` weakest cuts (``where``: " inside documents")."""
+    if n == 0:
+        return f"no cuts{where}"
+    if n == 1:
+        return f"the one cut{where}"
+    return f"the {n} weakest cuts{where} (least sure first)"
 
 
 def _bullet(sentence: str, colour: str) -> Text:

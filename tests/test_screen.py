@@ -148,6 +148,23 @@ def test_a_json_lines_input_of_many_documents_gets_one_overview_of_the_run(run, 
     assert every.count(f"{many}#") == LONG_RUN + 5  # asked for: every document's panels
 
 
+def test_asking_for_the_overview_of_many_documents_shows_one_overview_of_the_run(run, tmp_path):
+    from corpuscut.cli.screen import LONG_RUN
+
+    many = tmp_path / "many.jsonl"
+    _many_documents(many, LONG_RUN + 5)
+    shown = ANSI.sub("", run(["split", "--jobs", "1", "--view", "overview", "--text-field", "text", str(many)],
+                             tty=True, width=160).out_text)
+    assert shown.startswith(f"{LONG_RUN + 5} documents") and shown.count("article sizes (words)") == 1
+
+
+def test_an_overview_of_one_article_speaks_in_the_singular(run):
+    shown = ANSI.sub("", run(["split", "--view", "overview", "-"], stdin=b"One short story, told in one line.\n",
+                             tty=True).out_text)
+    assert "1 article, 7 words" in shown and "the one cut" in shown
+    assert "1 articles" not in shown and "the 1 weakest" not in shown
+
+
 def test_the_overview_of_an_empty_input_says_it_has_no_article(run):
     shown = run(["split", "--view", "overview", "-"], stdin=b"", tty=True).out_text
     assert "0 articles, 0 words" in ANSI.sub("", shown)
