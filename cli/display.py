@@ -68,9 +68,11 @@ class Display:
             self.progress.stop()
 
     def reading(self, doc: Any) -> None:
-        """Part of ``doc`` was read and its records made."""
+        """Part of ``doc`` was read and its records made (a record of a JSON Lines or WARC
+        input: the input's bytes read so far)."""
         if self.progress is not None and self.total_bytes:
-            self.progress.update(self.task, completed=self.done_bytes + getattr(doc, "size_bytes", 0))
+            read = getattr(doc, "input_read", None)
+            self.progress.update(self.task, completed=self.done_bytes + (read if read is not None else getattr(doc, "size_bytes", 0)))
 
     def input_done(self, source: str) -> None:
         self.done_inputs += 1

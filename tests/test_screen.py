@@ -441,3 +441,21 @@ def test_make_demo_installs_the_package_without_extras_and_make_test_the_rest():
     recipe = {m.group(1): m.group(2) for m in re.finditer(r"^(\$\(\w+\)): pyproject.toml\n((?:\t.*\n)+)", makefile, re.M)}
     assert "-e ." in recipe[demo_stamp] and "[" not in recipe[demo_stamp]
     assert all(extra in recipe[test_stamp] for extra in ("test", "bench", "dask", "parquet", "warc"))
+
+
+def test_the_progress_bar_moves_through_one_large_json_lines_input_record_by_record(tmp_path):
+    """A record's own size says nothing of where the input is; the bytes of it read do."""
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from corpuscut.cli.display import LARGE_INPUT, Display
+
+    path = tmp_path / "records.jsonl.gz"
+    path.write_bytes(b"\0" * (LARGE_INPUT + 1000))
+    env = SimpleNamespace(stderr_isatty=True, error_console=lambda colour: Console(file=io.StringIO(), force_terminal=True))
+    display = Display(env, [str(path)], quiet=False, colour="never", stdout_shared=False)  # type: ignore[arg-type]
+    display.reading(SimpleNamespace(size_bytes=300, input_read=LARGE_INPUT // 2))
+    assert display.progress.tasks[0].completed == LARGE_INPUT // 2
+    display.reading(SimpleNamespace(size_bytes=LARGE_INPUT + 1000))  # a plain text input: its size read so far
+    assert display.progress.tasks[0].completed == LARGE_INPUT + 1000

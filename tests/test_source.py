@@ -130,6 +130,19 @@ def test_a_json_lines_input_is_read_record_by_record(tmp_path):
     assert [(d.source, d.text) for d in docs] == [(f"{path}#a", "One."), (f"{path}#b", "Two.")]
 
 
+def test_each_record_of_a_compressed_json_lines_input_says_how_much_of_the_input_was_read(tmp_path):
+    """The progress bar's position in a JSON Lines file: its stored (compressed) bytes read."""
+    import json
+
+    from corpuscut.reading import json_lines_documents, open_text
+
+    path = tmp_path / "records.jsonl.gz"
+    rows = [json.dumps({"text": f"Story {n}. " + " ".join(f"w{n * 7919 % (k + 3)}" for k in range(2000))}) for n in range(300)]
+    path.write_bytes(gzip.compress("\n".join(rows).encode()))
+    read = [doc.input_read for doc in json_lines_documents(open_text(str(path)), "text")]
+    assert len(read) == 300 and read == sorted(read) and 0 < read[0] < read[-1] <= path.stat().st_size
+
+
 def test_standard_input_is_never_read_again_after_its_end():
     """On a terminal every read after the end waits for another Ctrl-D."""
     from corpuscut.reading import open_text

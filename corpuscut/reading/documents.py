@@ -19,6 +19,9 @@ class Document:
     size_bytes: int
     #: What the reader had to leave out or change, for the user to be told (never an error).
     notes: tuple[str, ...] = ()
+    #: A record of a larger input (JSON Lines, WARC): the bytes of that input (as stored,
+    #: compressed or not) read by the time the record was, for the progress bar.
+    input_read: int | None = None
 
     @property
     def pieces(self) -> Iterator[str]:

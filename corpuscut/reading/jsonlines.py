@@ -36,7 +36,7 @@ def json_lines_documents(
         name = record.get(id_field, number) if id_field else number
         text = _no_surrogates(record[text_field])
         yield Document(f"{stream.source}#{_no_surrogates(str(name))}", text, stream.encoding, stream.compression,
-                       len(text.encode("utf-8")))
+                       len(text.encode("utf-8")), input_read=stream.size_bytes)
 
 
 def _json_lines(stream: TextStream, max_chars: int) -> Iterator[str]:

@@ -66,7 +66,7 @@ def _document(warc: WarcStream, record: Any) -> Document | None:
             return None
     if not text.strip():
         return None
-    return Document(f"{warc.source}#{name}", text, encoding, warc.compression, len(body), notes)
+    return Document(f"{warc.source}#{name}", text, encoding, warc.compression, len(body), notes, warc.raw.count)
 
 
 #: A tag whose attributes run longer than this loses them before extraction: lxml and
