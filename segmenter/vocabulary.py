@@ -108,8 +108,7 @@ class Vocabulary:
         _, first = np.unique(token_ids[new_at], return_index=True)  # in id order
         stem_ids = self._stem_ids
         counts, flat = [], []
-        for position in new_at[first].tolist():
-            stems = self.normalizer.word_stems(tokens[position])
+        for stems in self.normalizer.token_stems([tokens[position] for position in new_at[first].tolist()]):
             counts.append(len(stems))
             flat.extend(stem_ids.setdefault(stem, len(stem_ids)) for stem in stems)
         counts_array = np.asarray(counts, dtype=np.int64)

@@ -216,3 +216,12 @@ def test_in_german_a_lines_capitals_do_not_make_it_title_case():
     assert load_cues(language="german").shape(line).title_case == 0.0
     assert load_cues(language="french").shape(line).title_case == 0.6
     assert load_cues().shape(line).title_case == 0.6
+
+
+def test_the_stems_of_many_tokens_at_once_are_each_tokens_own():
+    from corpuscut.text.words import WordNormalizer
+
+    tokens = ["running", "the", "U.S.", "cats'", "a", "running", "généreux", "x2", "", "ponies", "'s", "--"]
+    assert WordNormalizer("english").token_stems(tokens) == [WordNormalizer("english").word_stems(t) for t in tokens]
+    french = WordNormalizer("french")
+    assert french.token_stems(["généreux", "maisons"]) == [french.word_stems("généreux"), french.word_stems("maisons")]

@@ -116,25 +116,23 @@ class WordNormalizer:
         return out
 
     def _learn(self, tokens: set[str]) -> None:
-        """Remember the stems of ``tokens`` (none known yet), as :meth:`word_stems` gives them;
-        the words of those that are a plain ASCII word each are stemmed in one call."""
-        known, cache = self._tokens, self._cache
+        """Remember the stems of ``tokens`` (none known yet)."""
+        new = list(tokens)
+        self._tokens.update(zip(new, self.token_stems(new)))
+
+    def token_stems(self, tokens: list[str]) -> list[tuple[str, ...]]:
+        """:meth:`word_stems` of each of ``tokens``; the words of those that are a plain ASCII
+        word each, never stemmed before, are stemmed in one call."""
+        cache = self._cache
         if len(cache) >= MAX_CACHED:
             cache.clear()
-        plain = []
-        for token in tokens:
-            if token.isalpha() and token.isascii():
-                plain.append(token)
-            else:
-                known[token] = self.word_stems(token)
-        new = [word for word in plain if word not in cache]
+        out = [None if token.isalpha() and token.isascii() else self.word_stems(token) for token in tokens]
+        new = [token for token, stems in zip(tokens, out) if stems is None and token not in cache]
         content = [word for word in new if self.is_content(word)]
         cache.update(zip(content, self._stem_all(content)))
         for word in new:
             cache.setdefault(word, "")
-        for word in plain:
-            stem = cache[word]
-            known[word] = (stem,) if stem else ()
+        return [stems if stems is not None else (cache[token],) if cache[token] else () for token, stems in zip(tokens, out)]
 
     def is_content(self, word: str) -> bool:
         """Whether a lower-cased word has a stem: two letters or more, no stop word."""
