@@ -4,7 +4,7 @@ libraries count."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, count
 
 import numpy as np
 
@@ -19,8 +19,8 @@ class StemIds:
 
     @classmethod
     def of(cls, unit_stems: list[list[str]]) -> "StemIds":
-        # Ids in order of first appearance; every pass runs in C but the one over distinct stems.
-        index = {stem: i for i, stem in enumerate(dict.fromkeys(chain.from_iterable(unit_stems)))}
+        # Ids in order of first appearance; every pass runs in C.
+        index = dict(zip(dict.fromkeys(chain.from_iterable(unit_stems)), count()))
         starts = np.zeros(len(unit_stems) + 1, dtype=np.int64)
         np.cumsum([len(stems) for stems in unit_stems], out=starts[1:])
         ids = np.fromiter(map(index.__getitem__, chain.from_iterable(unit_stems)), dtype=np.int64, count=int(starts[-1]))
