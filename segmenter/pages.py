@@ -533,12 +533,12 @@ def vocabulary_shift(normal: Sequence[str], stop_words: frozenset[str]) -> np.nd
     another's."""
     n = len(normal)
     ids: dict[str, int] = {}
-    counts = np.zeros((n + 1, SHIFT_BINS), dtype=np.float32)
+    cells: list[int] = []
     for i, line in enumerate(normal):
-        row = counts[i + 1]
-        for w in line.split():
-            if w not in stop_words:
-                row[ids.setdefault(w, len(ids)) % SHIFT_BINS] += 1.0
+        base = (i + 1) * SHIFT_BINS
+        cells.extend(base + ids.setdefault(w, len(ids)) % SHIFT_BINS for w in line.split() if w not in stop_words)
+    counts = np.bincount(np.asarray(cells, dtype=np.int64), minlength=(n + 1) * SHIFT_BINS).astype(np.float32)
+    counts = counts.reshape(n + 1, SHIFT_BINS)
     np.cumsum(counts, axis=0, out=counts)
     gaps = np.arange(n - 1)
     lo = np.maximum(0, gaps + 1 - SHIFT_REACH)
