@@ -579,6 +579,24 @@ def test_page_notices_such_as_affiliate_disclosures_never_enter_a_summary():
     assert "Adults need seven to nine hours" in picked
 
 
+PAGE_NOTICES = [
+    "Products are chosen independently by our editors.",
+    "Purchases made through our links may earn us a commission.",
+    "While each product featured is independently selected by our editors, we may include paid promotion.",
+    "Get our blog posts sent to your inbox weekly.",
+    "Please check your inbox now for your welcome email.",
+    "There was an issue with the form.",
+]
+
+
+@pytest.mark.parametrize("sentence", PAGE_NOTICES)
+def test_a_shop_or_newsletter_notice_on_a_web_page_is_furniture(sentence):
+    from corpuscut.summarizer.furniture import load_furniture
+
+    assert load_furniture().reason(sentence.lower()) == "page notice"
+    assert load_furniture().reason("the editors chose independently of the owners , a board member said .") is None
+
+
 def test_a_dateline_with_an_editors_tag_is_cut_off_before_the_sentence_is_taken_for_a_caption():
     text = ('India backs Palestine\n\n(EDs: With additional inputs) New Delhi, May 16 (PTI) Ahead of his visit to Israel, '
             'Prime Minister Narendra Modi today conveyed to President Mahmoud Abbas India\'s support to the Palestinian cause. '
