@@ -27,8 +27,10 @@ SHAPES: tuple[str, ...] = (
 #: headline line then a paragraph per line as scrapers of news pages write them (with subheads,
 #: numbered sections, lists, Q&A turns, embedded tweets, datelines and trailing credit lines
 #: put into some articles), and lines hard-wrapped at a fixed width (wire copy, e-mail, text
-#: files: a line end is not a paragraph end).
-ALL_SHAPES: tuple[str, ...] = (*SHAPES, "headline-lines", "hard-wrapped")
+#: files: a line end is not a paragraph end), and files concatenated as ``cat`` joins them
+#: (headline and paragraphs apart by blank lines, each file ending in one line end, so the next
+#: headline stands right under the last paragraph).
+ALL_SHAPES: tuple[str, ...] = (*SHAPES, "headline-lines", "hard-wrapped", "concatenated-files")
 
 CREDITS = (
     "Reporting by {a}; Editing by {b}",
@@ -214,7 +216,7 @@ def _article_lines(shape: str, article: SourceArticle, rng: random.Random) -> li
         if rng.random() < 0.4:
             lines.append(_credit(rng))
         return lines if rng.random() < 0.6 else [_teaser(article, rng)]
-    if shape in ("blank-lines", "separators"):
+    if shape in ("blank-lines", "separators", "concatenated-files"):
         return _headed(article)
     if shape == "headline-lines":
         return _structured_lines(article, rng)
@@ -232,7 +234,7 @@ def _article_lines(shape: str, article: SourceArticle, rng: random.Random) -> li
 def build_dump(shape: str, articles: list[SourceArticle], seed: int = 0) -> Dump:
     """Concatenate ``articles`` in ``shape``; record where each one's first line starts."""
     rng = random.Random(f"{shape}:{seed}")
-    blank = shape.startswith("blank") or (shape == "noisy" and rng.random() < 0.5)
+    blank = shape.startswith("blank") or shape == "concatenated-files" or (shape == "noisy" and rng.random() < 0.5)
     # Hard-wrapped text: paragraphs indented (wire copy) or apart by blank lines.
     width, indent = (rng.randint(60, 78), rng.random() < 0.5) if shape == "hard-wrapped" else (0, False)
     if shape == "hard-wrapped":
@@ -240,6 +242,8 @@ def build_dump(shape: str, articles: list[SourceArticle], seed: int = 0) -> Dump
     paragraph_gap = "\n\n" if blank else "\n"
     # Paragraphs on single lines, articles apart by a blank line: a common layout too.
     article_gap = "\n\n" if not blank and rng.random() < 0.3 else paragraph_gap
+    if shape == "concatenated-files":
+        article_gap = "\n"
     parts: list[str] = []
     starts: list[int] = []
     pos = 0

@@ -344,6 +344,10 @@ class Feature:
 TABLE: tuple[Feature, ...] = (
     Feature("blank_line", "blank line", lambda g: g.blank > 0),
     Feature("more_blank_than_usual", "more blank lines than usual", lambda g: g.blank > g.usual_blank, cue=True),
+    # Files joined by ``cat``: a headline right under the last paragraph, where paragraphs
+    # stand apart by blank lines.
+    Feature("fewer_blank_than_usual", "no blank line where paragraphs have one",
+            lambda g: g.blank < g.usual_blank),
     Feature("separator", "separator line", lambda g: g.separator, cue=True, strong=True),
     Feature("credit_or_copyright_before", "credit line before", lambda g: g.before("end_cue"), cue=True,
             strong=True),
