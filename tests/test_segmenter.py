@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -611,3 +612,13 @@ def test_loading_the_kernels_skips_scipys_linear_algebra_and_leaves_numbas_dot_w
     done = subprocess.run([sys.executable, "-c", _NUMBA_WITHOUT_BLAS], capture_output=True, text=True,
                           timeout=120, cwd=Path(__file__).resolve().parent.parent)
     assert done.stdout.split() == ["True", "3.0"], done.stderr
+
+
+def test_files_joined_by_cat_are_split_where_each_one_starts():
+    """Four BBC sport stories, each file ending in one line end, joined by ``cat``: the next
+    headline stands right under the last paragraph, with no blank line, where the text's
+    paragraphs are apart by blank lines."""
+    text = (Path(__file__).parent / "fixtures" / "bbc-sport-cat.txt").read_text(encoding="utf-8")
+    found = split(text)
+    assert [a.title for a in found] == ["Claxton hunting first major medal", "O'Sullivan could run in Worlds",
+                                        "Dibaba breaks 5,000m world record", "Isinbayeva claims new world best"]
