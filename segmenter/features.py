@@ -89,6 +89,8 @@ def context_overlap(ids: StemIds, candidates: np.ndarray) -> tuple[np.ndarray, n
 #: tenth: on training dumps of every corpus and the WCXB training pages, the median share at
 #: subheads is 0.20-0.30, at article starts 0.07-0.12).
 PASSAGE_BLOCKS = 6
+#: The gaps on either side of a gap whose blank lines set its usual paragraph gap.
+NEAR_GAPS = 10
 
 
 def passages_overlap(ids: StemIds, candidates: np.ndarray, reach: int = PASSAGE_BLOCKS) -> np.ndarray:
@@ -194,6 +196,31 @@ class Gaps:
         ends = self.flag("terminal")[:-1]
         pool = np.sort(self.blank[ends] if ends.any() else self.blank)
         return int(pool[(len(pool) - 1) // 2])
+
+    @cached_property
+    def fewer_blank(self) -> np.ndarray:
+        """Gaps with fewer blank lines than the usual gap between paragraphs around them (the
+        NEAR_GAPS gaps on either side that follow a sentence's end): files joined by ``cat``
+        put a headline right under the last paragraph. Measured near the gap, as a dump may
+        glue texts of different layouts, each with its own usual."""
+        ends = self.flag("terminal")[:-1]
+        n = len(self.blank)
+        out = np.zeros(n, dtype=bool)
+        if not n:
+            return out
+        lo = np.maximum(0, np.arange(n) - NEAR_GAPS)
+        hi = np.minimum(n, np.arange(n) + NEAR_GAPS + 1)
+        total = np.concatenate([[0], np.cumsum(ends)])
+        pool = total[hi] - total[lo]
+        for b in range(int(min(self.blank.max(), 3))):
+            at = self.blank == b
+            if not at.any():
+                continue
+            upto = np.concatenate([[0], np.cumsum(ends & (self.blank <= b))])
+            held = upto[hi] - upto[lo]
+            # The usual (the lower median of the pool) has more blank lines than this gap.
+            out |= at & (pool > 0) & (held <= (pool - 1) // 2)
+        return out
 
     @cached_property
     def long_layout(self) -> float:
@@ -347,7 +374,7 @@ TABLE: tuple[Feature, ...] = (
     # Files joined by ``cat``: a headline right under the last paragraph, where paragraphs
     # stand apart by blank lines.
     Feature("fewer_blank_than_usual", "no blank line where paragraphs have one",
-            lambda g: g.blank < g.usual_blank),
+            lambda g: g.fewer_blank),
     Feature("separator", "separator line", lambda g: g.separator, cue=True, strong=True),
     Feature("credit_or_copyright_before", "credit line before", lambda g: g.before("end_cue"), cue=True,
             strong=True),

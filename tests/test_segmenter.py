@@ -622,3 +622,4 @@ def test_files_joined_by_cat_are_split_where_each_one_starts():
     found = split(text)
     assert [a.title for a in found] == ["Claxton hunting first major medal", "O'Sullivan could run in Worlds",
                                         "Dibaba breaks 5,000m world record", "Isinbayeva claims new world best"]
+
