@@ -39,10 +39,16 @@ _SHORT_LABEL = re.compile(r"^\W*[^\W\d][^:\"\u201c\u201d]{0,40}?\s*:\s+(?=\S)")
 _QUOTED = re.compile(r"[\"\u201c\u201d]|(?:^|\s)[\'\u2018](?!(?:s|t|d|m|ll|ve|re)\b)")
 
 
+def _present_s(word: str) -> bool:
+    """A word that may be a verb in the present, third person: one ending in a single "s"
+    ("wants", not "class", "bus", "this")."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def _looks_tensed(word: str) -> bool:
     """A word that may be a verb told in the past or the present: one ending in "ed", or in a
-    single "s" ("wants", not "class", "bus", "this", "'s")."""
-    return len(word) > 3 and (word.endswith("ed") or (word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))))
+    single "s" (not a possessive "'s")."""
+    return len(word) > 3 and (word.endswith("ed") or (_present_s(word) and not word.endswith("'s")))
 
 
 def _may_repeat_run(words: list[str], k: int) -> bool:
@@ -196,7 +202,7 @@ class Furniture:
         if not words or len(words) > unmarked.max_words or any(unmarked._is_tensed(w) for w in words):
             return False
         for k, w in enumerate(words[1:6], start=1):  # the verb right after names: "floyd mayweather jnr continues ..."
-            if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            if _present_s(w):
                 return self.caption_subject_not.isdisjoint(words[:k])
         return False
 
