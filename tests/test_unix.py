@@ -31,6 +31,11 @@ def _loaded(pid: int, library: str) -> bool:
         return library in maps.read()
 
 
+def _reading_a_pipe(pid: int) -> bool:
+    with open(f"/proc/{pid}/wchan", encoding="utf-8") as wchan:
+        return "pipe" in wchan.read()
+
+
 @pytest.mark.parametrize("moment", ["importing", "waiting for input"])
 def test_ctrl_c_at_any_moment_exits_130_with_one_line(moment):
     proc = subprocess.Popen([*CMD, "split", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -39,8 +44,10 @@ def test_ctrl_c_at_any_moment_exits_130_with_one_line(moment):
         deadline = time.monotonic() + 30
         while not _loaded(proc.pid, "_multiarray_umath") and time.monotonic() < deadline:
             time.sleep(0.002)
-    else:
-        time.sleep(2.0)
+    else:  # blocked reading the empty pipe: every import is done and the handlers are in place
+        deadline = time.monotonic() + 60
+        while not _reading_a_pipe(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
