@@ -98,6 +98,9 @@ def make_title(first_line: str, headline_max_words: int, is_headline: bool, max_
     """The article's headline (of at most ``max_chars`` characters), or its opening words when
     it has none (white space normalised; "…" where words were left out)."""
     head = first_line[: 20 * max(max_chars, TITLE_MAX_CHARS)]
+    glued = glued_headline(head)
+    if glued is not None and len(glued) <= max_chars:
+        return glued
     if is_headline:
         line = " ".join(head.split())
         if len(line) <= max_chars:
@@ -110,6 +113,73 @@ def make_title(first_line: str, headline_max_words: int, is_headline: bool, max_
     if len(title) > TITLE_MAX_CHARS:
         title = title[: TITLE_MAX_CHARS - 1].rstrip()
     return title + ("…" if len(parts) > keep or title != shown else "")
+
+
+#: A glued headline is sought in this much of a line, and has at least this many words.
+GLUED_HEAD_CHARS = 400
+GLUED_MIN_WORDS = 3
+#: A dateline's place has at most this many words ("RIO DE JANEIRO").
+PLACE_MAX_WORDS = 3
+
+
+@dataclass(frozen=True)
+class _GluedCues:
+    """``data/title-cues.json``'s cues of a wire headline glued to its byline or dateline."""
+
+    byline: Any
+    dateline: Any
+    openers: frozenset[str]
+    closers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _glued_cues() -> _GluedCues:
+    from .cues import _compile
+
+    data = read_json("corpuscut.segmenter", "data/title-cues.json")
+    return _GluedCues(_compile("glued_byline", data["glued_byline"], "title cues"),
+                      _compile("glued_dateline", data["glued_dateline"], "title cues"),
+                      frozenset(data["place_openers"]), frozenset(data["place_closers"]))
+
+
+def glued_headline(line: str) -> str | None:
+    """The upper-case headline that opens ``line`` where a byline or a dateline follows it on
+    the same line (a wire story run into one line: "E.F. HUTTON <EFH> SETS FINANCES TELEPHONE
+    DEAL NEW YORK, April 8 - E.F. Hutton ..." is headed "E.F. HUTTON <EFH> SETS FINANCES
+    TELEPHONE DEAL"), None where the line does not open so. A dateline's place is upper case
+    too: it is the last word before the dateline's tail and the words of a place's name before
+    it (``place_openers``, ``place_closers``)."""
+    head = line[:GLUED_HEAD_CHARS]
+    cues = _glued_cues()
+    found = [(m.start(), False) for m in [cues.byline.search(head)] if m]
+    found += [(m.start(), True) for m in [cues.dateline.search(head)] if m]
+    if not found:
+        return None
+    end, dateline = min(found)
+    words = head[:end].split()
+    caps = next((i for i, w in enumerate(words) if any(ch.islower() for ch in w)), len(words))
+    place = words[caps:]  # a place not in upper case
+    if place and (not dateline or len(place) > PLACE_MAX_WORDS):
+        return None
+    words = words[:caps]
+    if dateline and not place:
+        words = _without_place(words, cues)
+        if words and words[-1].endswith(","):  # that was the place's state or country
+            words = _without_place(words, cues)
+    words[-1:] = [words[-1].rstrip(",;:-")] if words else []
+    if sum(any(ch.isalpha() for ch in w) for w in words) < GLUED_MIN_WORDS:
+        return None
+    return " ".join(words)
+
+
+def _without_place(words: list[str], cues: _GluedCues) -> list[str]:
+    """``words`` without the upper-case place name that ends them ("NEW YORK", "KANSAS CITY")."""
+    start = len(words) - 1
+    if start > 0 and words[start].rstrip(",") in cues.closers:
+        start -= 1
+    while start > 0 and len(words) - start < PLACE_MAX_WORDS and words[start - 1] in cues.openers:
+        start -= 1
+    return words[:max(0, start)]
 
 
 #: At most this many openings (a byline, then a dateline) are left out of a made-up title.

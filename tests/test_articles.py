@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpuscut.segmenter import Article, split
-from corpuscut.segmenter.articles import body_only, make_title
+from corpuscut.segmenter.articles import body_only, glued_headline, make_title
 
 
 def _as_written(title: str, text: str) -> bool:
@@ -52,3 +52,59 @@ def test_an_article_cut_to_its_body_tells_against_the_body():
 ])
 def test_a_made_up_title_leaves_out_a_wire_storys_byline_and_dateline(line, title):
     assert make_title(line, 18, is_headline=False).rstrip("\u2026") == title
+
+
+#: Wire stories run into one line each, headline, byline and dateline together (Reuters-21578's
+#: shape, as a scraper of a wire feed that drops the line breaks dumps them).
+GLUED_DUMP = (
+    "E.F. HUTTON <EFH> SETS FINANCES TELEPHONE DEAL NEW YORK, April 8 - E.F. Hutton Group Inc said "
+    "it arranged the financing of a telephone company's purchase of a regional network. The company "
+    "said the deal was worth about 100 mln dlrs and would close in May. Reuter\n"
+    "TOWER REPORT DIMINISHES REAGAN'S HOPES OF REBOUND By Michael Gelb, Reuters WASHINGTON, Feb 26 - "
+    "The Tower Commission report, which says President Reagan was ignorant of much of the Iran arms "
+    "deal, just about ends his prospects of regaining political dominance in Washington, analysts said. Reuter\n"
+)
+
+
+@pytest.mark.parametrize("line, headline", [
+    (GLUED_DUMP.splitlines()[0], "E.F. HUTTON <EFH> SETS FINANCES TELEPHONE DEAL"),
+    (GLUED_DUMP.splitlines()[1], "TOWER REPORT DIMINISHES REAGAN'S HOPES OF REBOUND"),
+    ("TOWER REPORT DIMINISHES REAGAN'S HOPES OF REBOUND By Michael Gelb, Reuters",
+     "TOWER REPORT DIMINISHES REAGAN'S HOPES OF REBOUND"),
+    ("DOLLAR DROP SEEN AS TEST OF PARIS AGREEMENT By Franz-Josef Ebel, Reuters FRANKFURT, March 24 - The",
+     "DOLLAR DROP SEEN AS TEST OF PARIS AGREEMENT"),
+    ("VOLCKER LEAVES VOID ON LDC DEBT, BANKERS SAY BY ALAN WHEATLEY, REUTERS NEW YORK, June 2 - Paul",
+     "VOLCKER LEAVES VOID ON LDC DEBT, BANKERS SAY"),
+    ("CPC <CPC> TO SELL UNIT TO HI-PORT <HIPT> ENGLEWOOD CLIFFS, N.J., March 11 - CPC International",
+     "CPC <CPC> TO SELL UNIT TO HI-PORT <HIPT>"),
+    ("HAWKEYE <HWKB> 1986 ANNUAL REPORT QUALIFIED DES MOINES, IOWA, April 8 - Hawkeye Bancorp's",
+     "HAWKEYE <HWKB> 1986 ANNUAL REPORT QUALIFIED"),
+    ("BET TO APPLY FOR LISTINGS IN NEW YORK, TORONTO LONDON, June 29 - BET Plc said",
+     "BET TO APPLY FOR LISTINGS IN NEW YORK, TORONTO"),
+    ("SABENA BEGINS BRUSSELS-TORONTO SERVICE Toronto, March 30 - Sabena Belgian World Airlines said",
+     "SABENA BEGINS BRUSSELS-TORONTO SERVICE"),
+    ("FORD <F> SHARES RISE ON HIGHER EARNING ESTIMATE NEW YORK, MARCH 9 - Ford Motor Co's stock rose",
+     "FORD <F> SHARES RISE ON HIGHER EARNING ESTIMATE"),
+])
+def test_a_wire_headline_glued_to_its_byline_or_dateline_is_the_headline_alone(line, headline):
+    assert glued_headline(line) == headline
+    assert make_title(line, 18, is_headline=False) == headline
+    assert make_title(line[:120], 18, is_headline=True) == headline
+
+
+@pytest.mark.parametrize("line", [
+    "NEW YORK, April 8 - E.F. Hutton Group Inc said it arranged the financing",  # a dateline, no headline
+    "Storm Hits Coast Miami, April 3 - High winds closed roads",  # a headline not in upper case
+    "E.F. HUTTON <EFH> SETS FINANCES TELEPHONE DEAL",  # a headline alone
+    "US GDP Rises London, April 3 - The economy grew",  # too few upper-case words to tell
+    "PLANES GROUNDED BY FOG AT HEATHROW",  # "BY" inside an upper-case headline is no byline
+    "By Michael Gelb, Reuters WASHINGTON, Feb 26 - The Tower Commission report",
+])
+def test_a_line_that_opens_with_no_glued_wire_headline_is_left_alone(line):
+    assert glued_headline(line) is None
+
+
+def test_a_dump_of_glued_wire_stories_is_titled_by_their_headlines():
+    titles = [a.title for a in split(GLUED_DUMP)]
+    assert "E.F. HUTTON <EFH> SETS FINANCES TELEPHONE DEAL" in titles
+    assert all("April 8" not in t and "Gelb" not in t for t in titles)

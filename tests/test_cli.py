@@ -240,6 +240,18 @@ def test_out_dir_file_names_stay_inside_the_folder_whatever_the_title(run, tmp_p
     assert sorted(p.name for p in out.iterdir()) == ["0001-etc-passwd.txt", "index.jsonl"]
 
 
+def test_out_dir_file_names_hold_a_wire_storys_headline_without_its_dateline(run, tmp_path):
+    from tests.test_articles import GLUED_DUMP
+
+    dump = tmp_path / "wire.txt"
+    dump.write_text(GLUED_DUMP, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(["split", "--out-dir", str(out), str(dump)]).exit_code == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names[0].startswith("0001-e-f-hutton-efh-sets-finances-telephone-deal.")
+    assert not any("new-york" in n or "gelb" in n for n in names)
+
+
 def test_out_dir_with_several_inputs_gives_each_a_sub_folder(run, tmp_path):
     out = tmp_path / "out"
     assert run(["split", "--out-dir", str(out), str(SEED), str(SAMPLES / "bbc-noisy.txt")]).exit_code == 0
