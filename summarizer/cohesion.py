@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 from corpuscut.text.datafiles import read_json
 
@@ -94,9 +95,7 @@ class Cohesion:
         surnames: set[str] = set()  # the last words of full names so far (cased texts)
         out: list[tuple[frozenset[int], ...]] = []
         for k, s in enumerate(sentences):
-            names = {m.group(1).lower() for m in self.titled.finditer(s.text) if not cased or m.group(1)[0].isupper()} if (
-                self.titled is not None and self._may_hold_title(s.text)) else set()
-            names -= stop_words
+            names = self._titled_names(s.text, cased) - stop_words
             if cased:
                 for run in _CAPITALISED_RUN.finditer(s.text):  # a subject: among the first words, or saying
                     name = run.group().lower()
@@ -113,13 +112,33 @@ class Cohesion:
                                 if len(run.group().split()) > 1)
         return out
 
-    def _may_hold_title(self, text: str) -> bool:
-        """False where ``text`` surely holds no title before a name: an ASCII text none of whose
-        runs of letters is a title's first word (a title starts and ends at a word's edge). Most
-        sentences are told so without ``titled``, a case-blind pattern tried at every character."""
+    def _titled_names(self, text: str, cased: bool) -> set[str]:
+        """The names after a title in ``text`` (``titled``'s matches; in a cased text, those
+        written with a capital)."""
+        if self.titled is None:
+            return set()
+        return {m.group(1).lower() for m in self._titled(text) if not cased or m.group(1)[0].isupper()}
+
+    def _titled(self, text: str) -> Iterator[re.Match[str]]:
+        """``titled.finditer(text)``. In an ASCII text, where every title is ASCII words, the
+        pattern (case-blind, led by a word's edge: tried at every character) is tried only where
+        a run of letters is a title's first word, for any match starts there (a title starts
+        and ends at a word's edge); most sentences hold no such run and are told so at once."""
+        titled = self.titled
+        assert titled is not None
         if self.title_words is None or not text.isascii():
-            return True
-        return not self.title_words.isdisjoint(_ASCII_LETTERS.findall(text.lower()))
+            yield from titled.finditer(text)
+            return
+        lower = text.lower()
+        if self.title_words.isdisjoint(_ASCII_LETTERS.findall(lower)):
+            return
+        end = 0  # matches do not overlap: the next is looked for after the last
+        for run in _ASCII_LETTERS.finditer(lower):
+            if run.start() >= end and run.group() in self.title_words:
+                m = titled.match(text, run.start())
+                if m is not None:
+                    end = m.end()
+                    yield m
 
     def join_quotations(self, text: str, sentences: list[Sentence], most_words: int) -> list[Sentence]:
         """``sentences`` with each quotation that runs over several of them (in one paragraph,

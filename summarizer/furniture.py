@@ -15,7 +15,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -196,15 +196,16 @@ class Furniture:
         unmarked = self.unmarked_caption
         if unmarked is None or not self.caption_subject_not or not text.islower() or ":" in text:
             return False
+        # The verb right after names ("floyd mayweather jnr continues ..."), looked for first
+        # among the first six words: most sentences are told by them alone, without reading on.
+        first = [m.group() for m in islice(_LOWER_WORD.finditer(text), 6)]
+        verb = next((k for k, w in enumerate(first[1:], start=1) if _present_s(w)), None)
+        if verb is None or not self.caption_subject_not.isdisjoint(first[:verb]):
+            return False
         if _QUOTED.search(text) or any(c in text for c in "\"\u201c\u201d"):
             return False
         words = _LOWER_WORD.findall(text)
-        if not words or len(words) > unmarked.max_words or any(unmarked._is_tensed(w) for w in words):
-            return False
-        for k, w in enumerate(words[1:6], start=1):  # the verb right after names: "floyd mayweather jnr continues ..."
-            if _present_s(w):
-                return self.caption_subject_not.isdisjoint(words[:k])
-        return False
+        return len(words) <= unmarked.max_words and not any(unmarked._is_tensed(w) for w in words)
 
     def is_caption(self, text: str) -> bool:
         """A caption of the Daily Mail kind: a short label, a colon, the caption

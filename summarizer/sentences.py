@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from corpuscut.text.datafiles import read_json
 from corpuscut.text.lines import LINE_END_CHARS, Line, iter_lines
@@ -121,7 +122,17 @@ _INNER_STOP = re.compile(r"[.!?\u2026\u3002\uff01\uff1f]")
 #: A line of PTB-tokenised text: commas stand apart (" , ") and no word has one glued to it.
 _GLUED_COMMA = re.compile(r"[^\W\d_][,;] ")
 #: A stop token: ".", "?" or "!" (maybe repeated) with white space on both sides, or at the end.
-_STOP_TOKEN = re.compile(r"(?<=\s)[.?!]+(?=\s|$)")
+#: The white space before it is asked of each match (:func:`_stop_tokens`): led by a look
+#: behind, the pattern was tried at every character of the line, not found by a scan for a stop.
+_STOP_TOKEN = re.compile(r"[.?!]+(?=\s|$)")
+
+
+def _stop_tokens(line: str) -> Iterator[re.Match[str]]:
+    """The stop tokens of ``line``: each run of stops that white space stands before (a run
+    glued to a word holds no token, as none of its stops follows white space)."""
+    for stop in _STOP_TOKEN.finditer(line):
+        if line[stop.start() - 1: stop.start()].isspace():
+            yield stop
 
 
 def is_tokenised(line: str) -> bool:
@@ -139,7 +150,7 @@ def _tokenised_spans(line: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     quotes = counted = 0  # the quote marks before the stop, counted as the stops go by
-    for stop in _STOP_TOKEN.finditer(line):
+    for stop in _stop_tokens(line):
         end = stop.end()
         quotes += line.count('"', counted, stop.start())
         counted = stop.start()
