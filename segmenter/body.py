@@ -299,7 +299,8 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
         before, after = _side_means(columns, weight, REACH)
         ctx = np.where(_PROSE_HIGH, np.maximum(before, after), np.minimum(before, after))
     pos = np.stack([positions < 0.1, positions > 0.9, positions], axis=1).astype(float)
-    n_words = np.where(has_words, np.expm1(own[:, 0]), 0.0)
+    # whole numbers: expm1(log1p(n)) gives 1.9999... for 2, which would fall in no bin
+    n_words = np.where(has_words, np.rint(np.expm1(own[:, 0])), 0.0)
     bins = np.stack([
         n_words == 1, (n_words >= 2) & (n_words <= 3), (n_words >= 4) & (n_words <= 7),
         (n_words >= 8) & (n_words <= 15), (n_words >= 16) & (n_words <= 30), (n_words >= 8) & (own[:, 2] > 0),
@@ -425,7 +426,7 @@ class BodyFinder:
     def span(self, rows: np.ndarray, logits: np.ndarray) -> tuple[int, int] | None:
         """First and last line of the body before its headline is looked for; None where the
         text has no body to find."""
-        words = np.expm1(rows[:, 0])
+        words = np.rint(np.expm1(rows[:, 0]))
         content = np.flatnonzero(words > 0)
         cued = rows[:, _HARD].max(axis=1) > 0
         first, last = self.decode(logits, words, cued & (logits < 0))
@@ -439,7 +440,7 @@ class BodyFinder:
         if found_span is None:
             return Body(0, len(text), 0.0)
         first, last = found_span
-        words = np.expm1(rows[:, 0])
+        words = np.rint(np.expm1(rows[:, 0]))
         content = np.flatnonzero(words > 0)
         headline = None
         if first > content[0]:
