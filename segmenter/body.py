@@ -559,19 +559,33 @@ AUTHOR_NAME_WORDS = 5
 AUTHOR_BIO_REACH = 2
 
 
+#: What an author's name line may hold besides the name: "About" before it, a part in brackets
+#: after it ("Jean-Luc Aufranc (CNXSoft)"), a footnote's star.
+_ABOUT = re.compile(r"^about\s+", re.IGNORECASE)
+_NAME_TAIL = re.compile(r"\s*(\([^()]*\))?[\s*,]*$")
+
+
+def _author_name(line: str) -> list[str]:
+    """The words of an author's name as a line above their box gives it, without "About", a
+    part in brackets or a star, each without a trailing comma ("Angela Holliday-Bell, MD*")."""
+    name = _NAME_TAIL.sub("", _ABOUT.sub("", line.strip()))
+    return [word.rstrip(",") for word in name.split()]
+
+
 def _opens_author_box(lines: Sequence[str], i: int, last: int, words: np.ndarray) -> bool:
     """Whether line ``i`` is an author's name above a sentence about them ("Jane Doe", then
     "Jane is a freelance writer who ..."): the box that follows an article on many pages."""
-    if not 2 <= round(float(words[i])) <= AUTHOR_NAME_WORDS:  # (words come back from log1p)
+    if not 2 <= words[i] <= AUTHOR_NAME_WORDS + 1:
         return False
-    name = lines[i][:LINE_HEAD_CHARS].strip().rstrip("*,").split()
-    if len(name) < 2 or not (name[0][:1].isupper() and name[1][:1].isupper()) or name[-1].endswith(TERMINAL):
+    name = _author_name(lines[i][:LINE_HEAD_CHARS])
+    if not 2 <= len(name) <= AUTHOR_NAME_WORDS or not (name[0][:1].isupper() and name[1][:1].isupper()) or (
+            name[-1].endswith(TERMINAL)):
         return False
     following = [j for j in range(i + 1, min(last, i + AUTHOR_BIO_REACH) + 1) if words[j]]
     if not following:
         return False
     sentence = lines[following[0]][:LINE_HEAD_CHARS].split()
-    if not sentence or sentence[0] != name[0]:
+    if not sentence or sentence[0].rstrip(",") != name[0]:
         return False
     k = 0
     while k < min(len(sentence), len(name)) and sentence[k].rstrip(",") in name:
