@@ -15,7 +15,9 @@ turned into the text a crude ``get_text`` scraper keeps, menus and footers inclu
 - the same F1 and title end to end: each page split as one input, the bodies of all its
   articles joined, the title of the article with the longest body;
 - the share of clean articles (the seed dump's and the BBC held-out articles, headline and
-  paragraphs) whose body is the whole article, and the speed of split with bodies on one core.
+  paragraphs) whose body is the whole article, and the speed of split with bodies on one core;
+- the share of held-out Reuters-21578 wire stories, each run into one line (headline, byline,
+  dateline and first paragraph), whose record's title is the story's headline alone.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from typing import Callable
 
 from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.body import find_body
+from corpuscut.segmenter.corpus import SourceArticle
+from corpuscut.segmenter.sources import load_reuters
 from corpuscut.training import data_present
 from corpuscut.segmenter.train_body import MIN_GOLD_RECALL, clean_articles, word_f1
 from corpuscut.segmenter.wcxb import read_pages, same_title, words
@@ -111,6 +115,20 @@ def main(argv: list[str] | None = None) -> None:
     mb = len(dump.encode("utf-8")) / 1e6
     print(f"clean dump ({mb:.2f} MB): bodies alone {mb / body_seconds:.2f} MB/CPU-s; "
           f"split with bodies {mb / seconds:.2f} MB/CPU-s (best of 3: {seconds:.2f} CPU-s)")
+
+    reuters = args.data / "reuters21578"
+    if data_present(reuters, "the wire-story titles (Reuters-21578)"):
+        stories = load_reuters(reuters, "heldout")
+        right = sum(segmenter.split(_run_into_one_line(s))[0].title == s.headline for s in stories)
+        print(f"wire stories run into one line (Reuters-21578 held out): title = headline on "
+              f"{right}/{len(stories)} = {right / len(stories):.4f}")
+
+
+def _run_into_one_line(story: SourceArticle) -> str:
+    """A wire story as a feed scraper that drops line breaks dumps it: its headline, byline,
+    dateline and first paragraph on one line ("E.F. HUTTON <EFH> SETS FINANCES TELEPHONE DEAL
+    NEW YORK, April 8 - E.F. Hutton Group Inc said ..."), the other paragraphs below."""
+    return story.headline + " " + "\n".join(story.paragraphs) + "\n"
 
 
 def _timed(run: Callable[[str], object], text: str) -> float:
