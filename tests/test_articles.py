@@ -108,3 +108,13 @@ def test_a_dump_of_glued_wire_stories_is_titled_by_their_headlines():
     titles = [a.title for a in split(GLUED_DUMP)]
     assert "E.F. HUTTON <EFH> SETS FINANCES TELEPHONE DEAL" in titles
     assert all("April 8" not in t and "Gelb" not in t for t in titles)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["E.F.", "HUTTON", "<EFH>", "SETS", "DEAL", "NEW", "YORK,", "April", "8", "-", "By",
+                                 "Michael", "Gelb,", "Reuters", "N.J.,", "(Reuters)", "said", "the", "CITY", "KANSAS"]),
+                max_size=14))
+def test_a_glued_headline_is_always_the_lines_own_opening_words(tokens):
+    line = " ".join(tokens)
+    headline = glued_headline(line)
+    assert headline is None or (line.startswith(headline.rstrip(",;:-")) and len(headline.split()) >= 3)
