@@ -55,14 +55,24 @@ _NORMAL = re.compile(r"[^\W_]+")
 _PUNCTUATION = re.compile(r"[,.;:]")
 #: Leading numbers of a line's words ("2 9 9 at home fitness"): a contents entry and its heading match without them.
 _NUMBERING = re.compile(r"^(\d+ )+")
-#: A white-space word that starts with a capital letter (after any opening quote or bracket).
-_CAPITALISED = re.compile("(?<!\\S)[\"'(\\[\u201c\u2018]*[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
+#: A white-space word that starts with a capital letter (after any opening quote or bracket),
+#: found with the white space before it (a line is searched with a space put before it): a
+#: pattern that opens with a class of characters is scanned for in C, where a look-behind
+#: is tried at every character.
+_CAPITALISED = re.compile("\\s[\"'(\\[\u201c\u2018]*[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
 _DIGIT = re.compile(r"\d")
 _SYMBOL = re.compile("[|\u00bb\u203a\u00b7\u2022/>#@]")
+#: A character beyond ASCII that is part of a word (a letter, a digit) or one of _SYMBOL's.
+_WORDLY = re.compile("[^\\x00-\\x7f\\W]|[\u00bb\u203a\u00b7\u2022]")
 #: For ASCII lines: the symbols of _SYMBOL that are ASCII, and a table that turns every byte
 #: but a letter or digit into a space (so that splitting gives _NORMAL's words).
 _ASCII_SYMBOLS = b"|/>#@"
-_ASCII_WORDS = bytes.maketrans(bytes(range(128)), bytes(c if chr(c).isalnum() else 32 for c in range(128)))
+_ASCII_WORDS = bytes.maketrans(bytes(range(128)), bytes(ord(chr(c).lower()) if chr(c).isalnum() else 32 for c in range(128)))
+#: For ASCII lines: every byte as its class, "p" punctuation (_PUNCTUATION), "d" a digit, "s" a
+#: symbol (_ASCII_SYMBOLS), "x" any other, so that one pass tells how many of each a line holds.
+_ASCII_CLASSES = bytes.maketrans(bytes(range(128)), bytes(
+    ord("p") if chr(c) in ",.;:" else ord("d") if chr(c) in "0123456789" else ord("s") if c in _ASCII_SYMBOLS else ord("x")
+    for c in range(128)))
 
 #: Of the context features' columns (words, short, terminal, stop share, cues), those where
 #: the side more like prose is the higher mean.
@@ -152,20 +162,26 @@ def model_from_json(data: dict[str, Any]) -> BodyModel:
 def _side_means(columns: np.ndarray, weight: np.ndarray, reach: int) -> tuple[np.ndarray, np.ndarray]:
     """Per column of ``columns`` (one row per line, already weighted), its mean over the lines
     with words (``weight`` 1) among the ``reach`` lines before each line, and among those after
-    it: all columns from one running sum."""
-    n = len(weight)
-    csum = np.zeros((n + 1, columns.shape[1]))
-    np.cumsum(columns, axis=0, out=csum[1:])
-    cw = np.zeros(n + 1)
-    np.cumsum(weight, out=cw[1:])
+    it: all columns, and the weights, from one running sum, both sides at once."""
+    n, width = columns.shape
+    csum = np.zeros((n + 1, width + 1))
+    csum[1:, :width] = columns
+    csum[1:, width] = weight
+    np.cumsum(csum[1:], axis=0, out=csum[1:])
+    lo, hi = _sides(n, reach)
+    spans = csum[hi] - csum[lo]
+    count = spans[:, width]
+    means = spans[:, :width] / np.maximum(count, 1)[:, None]
+    means[count <= 0] = 0.0
+    return means[:n], means[n:]
+
+
+@lru_cache(maxsize=512)
+def _sides(n: int, reach: int) -> tuple[np.ndarray, np.ndarray]:
+    """The lines before each of ``n`` lines (``lo[i]:hi[i]``, at most ``reach``), then those after each."""
     idx = np.arange(n)
-    sides = []
-    for lo, hi in ((np.maximum(0, idx - reach), idx), (idx + 1, np.minimum(n, idx + 1 + reach))):
-        count = cw[hi] - cw[lo]
-        means = (csum[hi] - csum[lo]) / np.maximum(count, 1)[:, None]
-        means[count <= 0] = 0.0
-        sides.append(means)
-    return sides[0], sides[1]
+    return (np.concatenate([np.maximum(0, idx - reach), idx + 1]),
+            np.concatenate([idx, np.minimum(n, idx + 1 + reach)]))
 
 
 @lru_cache(maxsize=4)
@@ -220,11 +236,21 @@ def _counts(head: str, stops: frozenset[str]) -> tuple[str, int, int, int, int, 
 def _ascii_counts(head: str, stops: frozenset[bytes]) -> tuple[str, int, int, int, int, int]:
     """``_counts`` of an ASCII head, from its bytes (several times quicker than the patterns)."""
     raw = head.encode("ascii")
-    size = len(raw)
-    words = raw.lower().translate(_ASCII_WORDS).split()
+    words = raw.translate(_ASCII_WORDS).split()  # lower-cased, and split at what is no letter or digit
+    classes = raw.translate(_ASCII_CLASSES)
     return (b" ".join(words).decode("ascii"), sum(map(stops.__contains__, words)), len(words),
-            size - len(raw.translate(None, b",.;:")), size - len(raw.translate(None, b"0123456789")),
-            size - len(raw.translate(None, _ASCII_SYMBOLS)))
+            classes.count(b"p"), classes.count(b"d"), classes.count(b"s"))
+
+
+def _line_counts(head: str, stops: frozenset[str], ascii_stops: frozenset[bytes]) -> tuple[str, int, int, int, int, int]:
+    """``_counts`` of a line head, from its bytes where they tell the same: an ASCII head, or one
+    whose only characters beyond ASCII part words and count as nothing (curly quotes, dashes),
+    as "?" does in their place."""
+    if head.isascii():
+        return _ascii_counts(head, ascii_stops)
+    if _WORDLY.search(head):
+        return _counts(head, stops)
+    return _ascii_counts(head.encode("ascii", "replace").decode("ascii"), ascii_stops)
 
 
 def normal_line(line: str) -> str:
@@ -238,12 +264,13 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
     stops = _stop_words("english")
     ascii_stops = _ascii_stop_words("english")
     n = len(lines)
-    lengths = np.array([len(line) for line in lines], dtype=float)
+    lengths = np.fromiter(map(len, lines), dtype=float, count=n)
     ends = np.cumsum(lengths + 1)
     positions = (ends - 1 - lengths / 2) / max(1.0, float(lengths.sum()))
-    blank = [0.0] * 16
+    blank = [0.0] * _OWN_COLUMNS
     rows = []
     normals = []
+    caps = _CAPITALISED.findall
     for line in lines:
         head = line[:LINE_HEAD_CHARS]
         tokens = head.split()
@@ -253,8 +280,7 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
             continue
         words = len(tokens) if len(line) <= LINE_HEAD_CHARS else len(line.split())
         k = len(tokens)
-        key, stop_count, word_count, punctuation, digits, symbols = (
-            _ascii_counts(head, ascii_stops) if head.isascii() else _counts(head, stops))
+        key, stop_count, word_count, punctuation, digits, symbols = _line_counts(head, stops, ascii_stops)
         normals.append(key)
         cues = [0.0] * len(CUE_LISTS)
         for j in matcher.Match(head) or ():
@@ -265,7 +291,7 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
             float(line.rstrip().endswith(TERMINAL)),
             stop_count / word_count if word_count else 0.0,
             punctuation / k,
-            len(_CAPITALISED.findall(head)) / k,
+            len(caps(" " + head)) / k,
             digits / len(head),
             symbols / k,
             *cues,
@@ -286,31 +312,42 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
         if key:
             above[i] = float(key in earlier)
             earlier.add(key)
-    own = np.array(rows, dtype=float).reshape(n, 16)
+    # All columns are written into one array: an article has a few dozen lines, and each numpy
+    # call costs more than its work on them.
+    out = np.zeros((n, len(FEATURES)))
+    own = out[:, :_OWN_COLUMNS]
+    if n:
+        own[:] = rows
     own[:, _REPEATED_BELOW] = below
     has_words = own[:, 0] > 0
-    ctx = np.zeros((n, 5))
     if n:
-        cues_any = own[:, 8:14].max(axis=1)
+        columns = np.empty((n, 5))
+        columns[:, :4] = own[:, :4]
+        columns[:, 4] = own[:, 8:14].max(axis=1)
         weight = has_words.astype(float)
-        columns = np.column_stack([own[:, :4], cues_any]) * weight[:, None]
+        columns *= weight[:, None]
         # each side of a line on its own, the side more like prose counting: a paragraph at
         # the edge of the body has furniture on one side only
         before, after = _side_means(columns, weight, REACH)
-        ctx = np.where(_PROSE_HIGH, np.maximum(before, after), np.minimum(before, after))
-    pos = np.stack([positions < 0.1, positions > 0.9, positions], axis=1).astype(float)
+        out[:, _CONTEXT] = np.where(_PROSE_HIGH, np.maximum(before, after), np.minimum(before, after))
+    out[:, _POSITION] = positions < 0.1
+    out[:, _POSITION + 1] = positions > 0.9
+    out[:, _POSITION + 2] = positions
     # whole numbers: expm1(log1p(n)) gives 1.9999... for 2, which would fall in no bin
     n_words = np.where(has_words, np.rint(np.expm1(own[:, 0])), 0.0)
-    bins = np.stack([
-        n_words == 1, (n_words >= 2) & (n_words <= 3), (n_words >= 4) & (n_words <= 7),
-        (n_words >= 8) & (n_words <= 15), (n_words >= 16) & (n_words <= 30), (n_words >= 8) & (own[:, 2] > 0),
-    ], axis=1).astype(float)
-    title = np.zeros((n, 2))
+    bins = out[:, _BINS:_BINS + 6]
+    bins[:, 0] = n_words == 1
+    bins[:, 1] = (n_words >= 2) & (n_words <= 3)
+    bins[:, 2] = (n_words >= 4) & (n_words <= 7)
+    bins[:, 3] = (n_words >= 8) & (n_words <= 15)
+    bins[:, 4] = (n_words >= 16) & (n_words <= 30)
+    bins[:, 5] = (n_words >= 8) & (own[:, 2] > 0)
     line = _title_line(lines, normals, n_words)
     if line is not None:
-        title[line, 0] = 1.0
-        title[:line, 1] = 1.0  # only where the page shows its headline: a clean article has none
-    return np.hstack([own, ctx, pos, bins, title, np.array(above)[:, None]])
+        out[line, _TITLE] = 1.0
+        out[:line, _TITLE + 1] = 1.0  # only where the page shows its headline: a clean article has none
+    out[:, _REPEATED_ABOVE] = above
+    return out
 
 
 def _title_line(lines: Sequence[str], normals: Sequence[str], n_words: np.ndarray) -> int | None:
@@ -339,6 +376,13 @@ _FURNITURE_ONLY = ("menu", "cookie", "share")
 _REPEATED_BELOW = FEATURES.index("repeated_below")
 _TERMINAL_COLUMN = FEATURES.index("terminal")
 _REPEATED_ABOVE = FEATURES.index("repeated_above")
+#: Where line_features writes each group of columns: the line's own, its context, its position,
+#: its length's bins, the headline's.
+_OWN_COLUMNS = FEATURES.index("ctx_log_words")
+_CONTEXT = slice(_OWN_COLUMNS, FEATURES.index("first_tenth"))
+_POSITION = FEATURES.index("first_tenth")
+_BINS = FEATURES.index("words_1")
+_TITLE = FEATURES.index("is_title_line")
 _CAPS = FEATURES.index("caps_share")
 _META = FEATURES.index("meta")
 _FURNITURE = np.array([FEATURES.index(name) for name in CUE_LISTS if name != "meta"])

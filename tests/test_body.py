@@ -154,6 +154,35 @@ def test_an_ascii_lines_counts_from_its_bytes_equal_those_of_the_patterns(head):
     assert _ascii_counts(head, _ascii_stop_words("english")) == _counts(head, _stop_words("english"))
 
 
+#: Characters beyond ASCII of every kind the counts tell apart: parts of words (letters, digits
+#: of other scripts), symbols, and those that only part words (quotes, dashes, spaces).
+_BEYOND_ASCII = "\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u00a3\u20ac\u00a0\u00e9\u00c9\u0661\u00bb\u203a\u00b7\u2022\u017f\u212a\u00df\u0130"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127) | st.sampled_from(_BEYOND_ASCII), max_size=80))
+@example("Don\u2019t \u201cstop\u201d \u2013 \u00a35, 20:30 | caf\u00e9 \u00bb next")
+@example("\u201cNo,\u201d he said \u2014 3.5% of 2024\u2019s vote.")
+def test_a_lines_counts_are_those_of_the_patterns_whichever_way_they_are_counted(head):
+    from corpuscut.segmenter.body import _ascii_stop_words, _counts, _line_counts
+    from corpuscut.text.words import _stop_words
+
+    stops = _stop_words("english")
+    assert _line_counts(head, stops, _ascii_stop_words("english")) == _counts(head, stops)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127) | st.sampled_from(_BEYOND_ASCII + "\u0391\u03a9\u0410\u042f\u00d7\u3000\x85"), max_size=60))
+@example("\"(A quote\u201cOr \u2018Б\u2019 and \u00c9t\u00e9\x1cNext")
+def test_capitalised_words_are_counted_as_white_space_words_that_open_with_a_capital(head):
+    import re
+
+    from corpuscut.segmenter.body import _CAPITALISED
+
+    capitals = re.compile("[\"'(\\[\u201c\u2018]*[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
+    assert len(_CAPITALISED.findall(" " + head)) == sum(1 for word in head.split() if capitals.match(word))
+
+
 
 #: A news story of three long paragraphs under its headline.
 HARBOUR = [
