@@ -18,7 +18,7 @@ from .blocks import Block
 from .cohesion import Cohesion, _distinct
 from .cues import CueSet, LineShape
 from .echo import echoes
-from .recurrence import NEUTRAL, Recurrence, recurrence
+from .recurrence import NEUTRAL, Recurrence, recurrence, stem_blocks
 
 
 @dataclass(frozen=True)
@@ -42,12 +42,13 @@ class GapFeatures:
 CONTEXT_BLOCKS = 6
 
 
-def context_overlap(ids: StemIds, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def context_overlap(ids: StemIds, candidates: np.ndarray, keys: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """For each candidate block (True in ``candidates``), the share of its distinct stems found
     in the CONTEXT_BLOCKS blocks before it, and in those after it; 0 for the others.
 
-    All candidates at once: every occurrence of a stem is keyed (stem, block) and sorted once;
-    a stem occurs in the blocks lo..hi - 1 when a key lies between (stem, lo) and (stem, hi)."""
+    All candidates at once: the distinct (stem, block) pairs are keyed and sorted once
+    (``keys``: :func:`segmenter.recurrence.stem_blocks`, where the caller has them); a stem
+    occurs in the blocks lo..hi - 1 when a key lies between (stem, lo) and (stem, hi)."""
     n = ids.units
     before, after = np.zeros(n), np.zeros(n)
     chosen = np.flatnonzero(candidates[:n])
@@ -63,8 +64,8 @@ def context_overlap(ids: StemIds, candidates: np.ndarray) -> tuple[np.ndarray, n
     pairs = _distinct(which * vocab + flat[positions])
     owner, stem = pairs // vocab, pairs % vocab
     own_count = np.bincount(owner, minlength=len(chosen))
-    block_of = np.repeat(np.arange(n, dtype=np.int64), np.diff(starts))
-    keys = np.sort(flat * n + block_of)
+    if keys is None:
+        keys = stem_blocks(ids)
     block = chosen[owner]
     base = stem * n
 
@@ -325,12 +326,18 @@ class Gaps:
         return table[self.shortest]
 
     @cached_property
+    def stem_blocks(self) -> np.ndarray:
+        """:func:`segmenter.recurrence.stem_blocks` of the text's stems: one sort for the features that share it."""
+        assert self.ids is not None
+        return stem_blocks(self.ids)
+
+    @cached_property
     def recurrence(self) -> Recurrence:
         """Per gap, the share of the rarer words of the block after it seen in the blocks just
         before it, and of the block before it found again just after it
         (:mod:`segmenter.recurrence`; neutral without the text's stems)."""
         if self.ids is not None and self.ids.units == self.n:
-            return recurrence(self.ids)
+            return recurrence(self.ids, keys=self.stem_blocks)
         return Recurrence(np.full(self.count, NEUTRAL), np.full(self.count, NEUTRAL))
 
     @cached_property
@@ -344,7 +351,7 @@ class Gaps:
     def context(self) -> tuple[np.ndarray, np.ndarray]:
         """``context_overlap`` of the headline-like blocks (zeros without the text's stems)."""
         if self.ids is not None and self.ids.units == self.n:
-            return context_overlap(self.ids, self.titles)
+            return context_overlap(self.ids, self.titles, self.stem_blocks)
         return np.zeros(self.n), np.zeros(self.n)
 
 

@@ -35,21 +35,29 @@ class Recurrence:
     again: np.ndarray
 
 
-def recurrence(ids: StemIds, span: int = 1, reach: int = REACH) -> Recurrence:
+def stem_blocks(ids: StemIds) -> np.ndarray:
+    """The distinct (stem, block) pairs of ``ids`` (a unit per block) as sorted keys
+    ``stem * units + block``: which blocks hold each stem, in block order."""
+    n = ids.units
+    block_of = np.repeat(np.arange(n, dtype=np.int64), np.diff(ids.starts))
+    return _distinct(ids.ids.astype(np.int64) * n + block_of)
+
+
+def recurrence(ids: StemIds, span: int = 1, reach: int = REACH, keys: np.ndarray | None = None) -> Recurrence:
     """:class:`Recurrence` of every gap between the units of ``ids`` (a unit per block), all at
     once. The distinct (stem, block) pairs are sorted stem-major once: a pair's neighbours in
     that order with the same stem are the previous and next blocks that hold the stem. Each
     pair then counts towards an interval of gaps (those whose passage holds the block and
     not an earlier, or later, block with the stem), and towards a narrower one where that
-    block lies within reach: sums over intervals are differences of prefix sums."""
+    block lies within reach: sums over intervals are differences of prefix sums. ``keys``: :func:`stem_blocks` of ``ids``, where the caller has them."""
     n = ids.units
     gaps = max(0, n - 1)
     seen, again = np.full(gaps, NEUTRAL), np.full(gaps, NEUTRAL)
     flat = ids.ids
     if n < 2 or not len(flat):
         return Recurrence(seen, again)
-    block_of = np.repeat(np.arange(n, dtype=np.int64), np.diff(ids.starts))
-    keys = _distinct(flat.astype(np.int64) * n + block_of)
+    if keys is None:
+        keys = stem_blocks(ids)
     stem, block = keys // n, keys % n
     df = np.bincount(stem)
     weight = np.log((n + 1) / (df[stem] + 0.5))
