@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -96,6 +97,15 @@ PATTERN_LISTS: tuple[str, ...] = tuple(kind.name for kind in CUE_KINDS)
 LINE_LISTS: tuple[str, ...] = tuple(kind.name for kind in CUE_KINDS if kind.per_line)
 #: (list, LineShape field) of the lists that set a field of their own.
 _LINE_FIELDS: tuple[tuple[str, str], ...] = tuple((kind.name, kind.field) for kind in CUE_KINDS if kind.field)
+#: The LineShape fields a line's shape sets itself, in order; the list that sets each later field
+#: (None: no list does, it stays False), and those fields of a line in which no cue is found.
+_OWN_FIELDS = ("words", "terminal", "title_case", "starts_lower", "ends_colon", "one_sentence", "all_caps", "question")
+assert LineShape._fields[:len(_OWN_FIELDS)] == _OWN_FIELDS, "CueSet.shape sets LineShape's first fields in this order"
+_FIELD_LISTS: tuple[str | None, ...] = tuple(
+    next((name for name, set_field in _LINE_FIELDS if set_field == field), None)
+    for field in LineShape._fields[len(_OWN_FIELDS):])
+_NO_FLAGS: tuple[bool, ...] = (False,) * len(_FIELD_LISTS)
+_shape = LineShape._make
 
 
 @dataclass(frozen=True)
@@ -143,28 +153,45 @@ class CueSet:
         # searching just those keeps the cost per line bounded however long the line is.
         n = count_words(line) if words is None else words
         head = line if len(line) <= LONG_LINE_CHARS else line[:HEAD_CHARS]
-        fired = self._fired(head)
+        hits = self.line_set.Match(head)
         if head is not line:
-            fired.discard("teaser_end")  # the head's end is not the line's end
+            # the head's end is not the line's end
+            hits = [i for i in hits or () if i not in self._teaser_hits]
             if self.patterns["teaser_end"].search(line[-TAIL_CHARS:]) is not None:
-                fired.add("teaser_end")
+                hits.append(self._teaser_hit)
+        if hits:
+            fired = {self.set_lists[i] for i in hits}
+            flags = tuple(name in fired for name in _FIELD_LISTS)
+            broken = "sentence_break" in fired
+        else:  # most lines: no cue at all
+            flags, broken = _NO_FLAGS, False
         # Only a headline's share of capitalised words is a feature: longer lines skip the count.
         title_case = 0.0
         if 0 < n <= self.headline_max_words and self.title_case:
             tokens = head.split()
             title_case = sum(1 for w in tokens if w[:1].isupper()) / len(tokens) if tokens else 0.0
         terminal = self._terminal(line)
-        return LineShape(
-            words=n,
-            terminal=terminal,
-            title_case=title_case,
-            starts_lower=line[:1].islower(),
-            ends_colon=line.endswith(":"),
-            one_sentence=terminal and n >= self.lede_min_words and head is line and "sentence_break" not in fired,
-            all_caps=2 <= n <= self.headline_max_words and head.isupper(),
-            question=line.rstrip(CLOSERS + " ").endswith(("?", "\uff1f")),
-            **{field: name in fired for name, field in _LINE_FIELDS},
-        )
+        return _shape((
+            n,
+            terminal,
+            title_case,
+            line[:1].islower(),
+            line.endswith(":"),
+            terminal and n >= self.lede_min_words and head is line and not broken,
+            2 <= n <= self.headline_max_words and head.isupper(),
+            line.rstrip(CLOSERS + " ").endswith(("?", "\uff1f")),
+            *flags,
+        ))
+
+    @cached_property
+    def _teaser_hits(self) -> frozenset[int]:
+        """The indices of the line set that are teaser endings."""
+        return frozenset(i for i, name in enumerate(self.set_lists) if name == "teaser_end")
+
+    @cached_property
+    def _teaser_hit(self) -> int:
+        """An index of the line set that stands for a teaser ending (found in a long line's tail)."""
+        return min(self._teaser_hits) if self._teaser_hits else -1
 
     def _fired(self, text: str) -> set[str]:
         """The names of the line lists with a pattern found in ``text``."""
