@@ -119,6 +119,9 @@ class CueSet:
     lede_min_words: int
     #: A text whose median line holds this many words is laid out an article (or a teaser) a line.
     long_layout_min_words: int
+    #: A text of at most this many words that opens with a headline and holds no other start
+    #: cue reads as one article (a file, a record): see ``Gaps.one_article``.
+    one_article_max_words: int
     #: Every line list's patterns in one RE2 set, each index naming its list: one pass over a
     #: line answers all of them (six searches cost ten times as much, mostly in the binding).
     line_set: Pattern
@@ -294,7 +297,7 @@ def load_cues(extra: Path | str | None = None, language: str | None = None) -> C
     for name, patterns in language_lists(language).items():
         lists[name].extend(patterns)
     settings = {k: base[k] for k in ("terminal_punctuation", "headline_max_words", "cut_min_words", "lede_min_words",
-                                     "long_layout_min_words", "echo_min_words", "echo_reach")}
+                                     "long_layout_min_words", "one_article_max_words", "echo_min_words", "echo_reach")}
     origin = "built-in cues"
     if extra is not None:
         user = _read_json(Path(extra))
@@ -328,6 +331,7 @@ def load_cues(extra: Path | str | None = None, language: str | None = None) -> C
         cut_min_words=int(settings["cut_min_words"]),
         lede_min_words=int(settings["lede_min_words"]),
         long_layout_min_words=int(settings["long_layout_min_words"]),
+        one_article_max_words=int(settings["one_article_max_words"]),
         echo_min_words=int(settings["echo_min_words"]),
         echo_reach=int(settings["echo_reach"]),
         title_case=bool(_language_entry(language).get("title_case", True)),

@@ -290,6 +290,24 @@ class Gaps:
         return (self.ledes[1:] & ~headed).sum() < (self.ledes[1:] & headed).sum() or bool(self.headline_after.any())
 
     @cached_property
+    def one_article(self) -> float:
+        """1.0 where the whole text reads as one article, as a file or a record of one story
+        does: it opens with a headline over a longer text, no later line reads as a headline,
+        a byline or a dateline, no end-of-article cue fires, and it runs no longer than an
+        article (``one_article_max_words``); else 0.0. A dump of articles with headlines has a
+        headline at each; a single story's paragraph breaks are not article starts, however
+        its vocabulary moves (a last paragraph on the wider field, new people entering)."""
+        words = self.words
+        if self.n < 3 or words.sum() > self.cues.one_article_max_words or not self.headline[0]:
+            return 0.0
+        if not (words[1:3] >= max(words[0] + 4, 12)).any():
+            return 0.0
+        # list items (a team sheet, steps) read as short headlines, and stand inside an article
+        later = ((self.headline_after[1:] & ~self.after("item")[1:]).any() or self.start_cue[3:].any()
+                 or self.strong.any())
+        return 0.0 if later else 1.0
+
+    @cached_property
     def caps_headlines(self) -> float:
         """The share of the text's headlines (short lines that head a longer text) that are
         upper case: nearly all in wire copy, few in web articles whose subheads alone are."""
@@ -413,6 +431,8 @@ TABLE: tuple[Feature, ...] = (
     Feature("lede_in_headed_text", "lede among headlines", lambda g: g.lede_after & g.headed_text),
     Feature("lede_before", "follows a lede", lambda g: g.ledes[:-1]),
     Feature("no_lede_layout", "no ledes to tell", lambda g: np.full(g.count, 0.0 if g.lede_layout else 1.0)),
+    Feature("one_article_text", "the text reads as one headed article",
+            lambda g: np.full(g.count, g.one_article)),
     Feature("long_lines_around", "long lines around", lambda g: g.long_lines),
     Feature("whole_articles_per_line", "an article per line", lambda g: g.shortest >= 150),
     Feature("long_line_layout", "dump of long lines", lambda g: np.full(g.count, g.long_layout)),

@@ -623,3 +623,38 @@ def test_files_joined_by_cat_are_split_where_each_one_starts():
     assert [a.title for a in found] == ["Claxton hunting first major medal", "O'Sullivan could run in Worlds",
                                         "Dibaba breaks 5,000m world record", "Isinbayeva claims new world best"]
 
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("G Murphy; G Dempsey, B O'Driscoll, S Horgan, D Hickie; R O'Gara, P Stringer; R Corrigan.", "item"),
+    ("F Sheahan, M Horan, D O'Callaghan, E Miller, G Easterby, D Humphreys, K Maggs.", "item"),
+    ("(Saumya Khandelwal/HT PHOTO)", "embedded"), ("(AP)", "embedded"), ("(IANS)", "embedded"),
+    ("(REUTERS)", "embedded"), ("(PMOIndia/Twitter)", "embedded"), ("(Picture: Sourced)", "embedded"),
+    ("Also Read: Six held for murder of Ghaziabad teenager", "aside"), ("ALSO READ | Monsoon arrives early", "aside"),
+])
+def test_team_sheets_photo_credits_and_also_read_lines_are_marked(line, kind):
+    assert getattr(load_cues().shape(line), kind)
+
+
+#: One story as a file of BBC's layout holds it (the news summary corpus's tech/246.txt):
+#: headline, blank line, paragraphs apart by blank lines; its long fourth paragraph turns to
+#: the robot's wider fame, with names met nowhere before.
+ONE_STORY = (Path(__file__).parent / "fixtures" / "bbc-one-story.txt").read_text(encoding="utf-8")
+
+
+def test_a_story_that_opens_with_its_headline_and_holds_no_other_start_is_kept_whole():
+    segmenter = Segmenter()
+    assert [a.title for a in segmenter.split(ONE_STORY)] == ["Humanoid robot learns how to run"]
+    row = segmenter.analyse(ONE_STORY).features.row(3)
+    assert dict(segmenter.model.evidence(row))["one_article_text"] < 0
+
+
+def test_a_second_headed_story_after_one_story_still_starts_an_article():
+    second = ("Rail fares to rise by four per cent\n\n"
+              "Train fares in England will rise by an average of four per cent in January, the rail industry said.\n\n"
+              "Season tickets on some commuter routes will go up by more than seven per cent, passenger groups "
+              "warned, and unions called the rise a tax on work.\n")
+    found = Segmenter().split(ONE_STORY + "\n" + second)
+    assert found[0].title == "Humanoid robot learns how to run"
+    assert found[-1].title == "Rail fares to rise by four per cent"
+    assert found[-1].text.startswith("Rail fares")

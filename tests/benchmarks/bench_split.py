@@ -346,6 +346,35 @@ def extractor_dumps(texts: list[str], segmenter: Segmenter, pages_per_dump: int)
             f"most {max(cuts_per_dump, default=0)}")
 
 
+def bench_files(root: Path, segmenter: Segmenter, limit: int | None = None) -> None:
+    """BBC's article files as `corpuscut digest FOLDER` reads them: each file one input holding
+    one story (headline, blank line, paragraphs apart by blank lines), to be kept whole. The
+    training part's files are counted apart from the held-out part's (file numbers divisible by 5)."""
+    from corpuscut.reading import decode_bytes
+    from corpuscut.training import is_heldout
+
+    counts = {"train": [0, 0, 0], "heldout": [0, 0, 0]}  # whole, files, articles found
+    cut: list[str] = []
+    paths = sorted((root / "articles").glob("*/*.txt"))
+    if limit is not None:
+        paths = paths[:: max(1, len(paths) // (2 * limit))]
+    for path in paths:
+        text, _ = decode_bytes(path.read_bytes(), str(path))
+        found = len(segmenter.split(text))
+        part = counts["heldout" if is_heldout(int(path.stem)) else "train"]
+        part[0] += found == 1
+        part[1] += 1
+        part[2] += found
+        if found > 1 and is_heldout(int(path.stem)):
+            cut.append(f"{path.parent.name}/{path.name} ({found})")
+    print("\nBBC files, one story each, one input each (as `corpuscut digest FOLDER` reads them): kept whole")
+    for name, (whole, files, found) in counts.items():
+        if files:
+            print(f"{name:8} part: {whole} of {files} files ({whole / files:.3f}); {found} articles found")
+    if cut:
+        print(f"held-out files cut: {', '.join(cut[:12])}{' ...' if len(cut) > 12 else ''}")
+
+
 def bench_seed(path: Path, segmenter: Segmenter, tiling: TextTiling) -> None:
     text = path.read_text(encoding="utf-8")
     text_starts, _ = text_line_numbers(text)
@@ -393,7 +422,7 @@ def main() -> None:
     parser.add_argument("--help-docs", type=Path, default=None,
                         help="GNOME's help, whose tune part `make train` fits on too (for leave-one-corpus-out's fits)")
     parser.add_argument("--choi-limit", type=int, default=None, help="samples per Choi set (default: all)")
-    parser.add_argument("--skip", default="", help="comma-separated parts to skip: matrix, loco, wcxb, bbc, seed, choi")
+    parser.add_argument("--skip", default="", help="comma-separated parts to skip: matrix, loco, wcxb, files, bbc, seed, choi")
     parser.add_argument("--part", choices=("heldout", "train"), default="heldout",
                         help="articles to build the matrix's and the BBC table's dumps from: the held-out part "
                              "(the figures to report) or the training part (for choosing between models without "
@@ -417,6 +446,8 @@ def main() -> None:
                       "loco" not in skip, args.cache, args.help_docs, args.part, args.seed)
     if "wcxb" not in skip and need(args.data / "wcxb-dev", "WCXB pages"):
         bench_wcxb(args.data / "wcxb-dev", segmenter, limit=args.limit)
+    if "files" not in skip and need(args.data / "bbc-news-summary" / "articles", "BBC files"):
+        bench_files(args.data / "bbc-news-summary", segmenter, args.limit)
     if "bbc" not in skip and need(args.data / "bbc-news-summary" / "articles", "BBC dumps"):
         bench_bbc(args.data / "bbc-news-summary", segmenter, tiling, args.dumps_per_shape, args.part, args.seed)
     if "choi" not in skip and need(args.data / "choi", "Choi's dataset"):
