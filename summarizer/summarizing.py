@@ -150,12 +150,14 @@ class Summarizer:
         upper-case subheads glued to a sentence) unless the text has nothing else, no last words cut off mid-sentence; for our method
         also no page furniture, a quotation over several sentences as one, and no sentence
         over the model's longest, nor a fragment under its shortest ("transcript ."), unless
-        all are."""
+        all are. Where every sentence is furniture (a wire story that is an earnings table and
+        nothing else), the first heading that is none: the story's headline."""
         body = [s for s in sentences if not is_heading(text, s) and not is_subhead(s.text)] or sentences
         if len(body) > 1 and is_cut_off(text, body[-1]):
             body = body[:-1]  # a teaser's last words, cut off mid-sentence: not a sentence to show
         if self.furniture is not None and self.model is not None:
-            body = self.furniture.clean(body)
+            body = self.furniture.clean(body) or [
+                s for s in sentences[:1] if is_heading(text, s) and self.furniture.reason(s.text) is None]
             longest = self.model.max_sentence_words
             if self.cohesion is not None:
                 body = self.cohesion.join_quotations(text, body, longest)

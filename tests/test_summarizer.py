@@ -732,3 +732,51 @@ def test_a_lower_cased_sentence_with_a_captions_look_is_told_and_taken_only_as_a
     assert not furniture.looks_like_caption("the move comes after a long row over pay .")  # "the ..." tells
     assert not furniture.looks_like_caption("mccall said he looks forward to the game .")  # a tensed word
     assert not furniture.looks_like_caption("Rahul Gandhi meets farmers in Delhi.")  # a cased text's sentence
+
+
+EARNINGS = """MITSUBISHI CHEMICAL INDUSTRIES LTD <MCIT.T> YEAR
+TOKYO, March 17 -Year ended January 31
+    Parent shr 5.73 yen vs 5.80
+    Div five yen vs same
+    Net 7.01 billion vs 6.77 billion
+    Current 24.06 billion vs 23.76 billion
+    Operating 37.62 billion vs 45.26 billion
+    Sales 630.08 billion vs 810.89 billion
+    NOTE - Company forecast for current year parent div five
+yen, net seven to eight billion, current 24 billion, sales 610
+billion.
+ REUTER
+"""
+
+
+def test_an_earnings_tables_rows_never_make_the_summary_its_prose_does():
+    summary = Summarizer().summarize(EARNINGS)
+    assert [s.text.split()[:3] for s in summary.sentences] == [["NOTE", "-", "Company"]]
+    assert " vs " not in summary.text
+
+
+@pytest.mark.parametrize("story", [
+    "STROBER ORGANIZATION INC <STRB> 4TH QTR NET\nNEW YORK, March 2 -Shr 22 cts vs 17 cts\n    Net 1,232,000 vs 834,000\n"
+    "    Sales 24.1 mln vs 20.9 mln\n    Avg shrs 5,609,000 vs five mln\n    Year\n    Shr 97 cts vs 69 cts\n"
+    "    Net 4,985,000 vs 3,426,000\n    Sales 92.4 mln vs 77.9 mln\n    Avg shrs 5,153,000 vs five mln\n Reuter\n",
+    "JIM WALTER CORP <JWC> REGULAR DIVIDEND\nTAMPA, Fla., March 2 -Qtly div 35 cts vs 35 cts in prior qtr\n"
+    "    Payable April one\n    Record March 14\n Reuter\n",
+])
+def test_a_story_that_is_a_table_alone_is_summarized_by_its_headline(story):
+    assert Summarizer().summarize(story).text == story.split("\n")[0]
+
+
+@pytest.mark.parametrize("row", ["Parent shr 5.73 yen vs 5.80", "Shr loss 12 cts vs profit 15 cts", "Revs 25.2 mln",
+                                 "Avg shrs 12.5 mln vs 12.1 mln"])
+def test_a_table_row_is_furniture(row):
+    from corpuscut.summarizer.furniture import load_furniture
+
+    assert load_furniture().reason(row) == "table row"
+
+
+@pytest.mark.parametrize("sentence", ["Net profit rose to 7.01 billion yen from 6.77 billion.",
+                                      "chelsea 2 vs arsenal 1 .", "Arsenal vs Chelsea: the story of a derby"])
+def test_a_sentence_with_figures_is_no_table_row(sentence):
+    from corpuscut.summarizer.furniture import load_furniture
+
+    assert load_furniture().reason(sentence) != "table row"
