@@ -4,6 +4,7 @@ under ``cli.commands``)."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import Annotated, Any, Optional
 
@@ -33,6 +34,21 @@ def _no_python_types() -> None:
 
 
 _no_python_types()
+
+
+def _plain_required_arguments() -> None:
+    """The usage line names a required argument as POSIX usage does (``DUMP``), an optional one
+    in brackets (``[INPUT]...``); Typer (0.29) puts a required one in braces (``{DUMP}``), which
+    reads as a choice of values (``tests/test_screen.py`` checks the usage line)."""
+    shown = TyperArgument.get_usage_pieces
+
+    def usage_pieces(self: TyperArgument, ctx: Any) -> list[str]:
+        return [re.sub(r"^\{([^{}]*)\}", r"\1", piece) if self.required else piece for piece in shown(self, ctx)]
+
+    TyperArgument.get_usage_pieces = usage_pieces  # type: ignore[method-assign]
+
+
+_plain_required_arguments()
 
 
 class CommandGroup(TyperGroup):

@@ -70,17 +70,45 @@ _PLAIN = [
     (re.compile(r"Input should be a valid integer.*"), "must be a whole number"),
     (re.compile(r"Input should be a valid number.*"), "must be a number"),
     (re.compile(r"'([^']+)' is not one of (.*)\.$"), lambda m: f"'{m.group(1)}' is not one of {m.group(2).replace(chr(39), '')}"),
-    (re.compile(r"^No such option: (\S+) \(Possible options: (.*)\)$"), lambda m: _suggest(f"no such option {m.group(1)}", m.group(2))),
-    (re.compile(r"^No such option: (\S+) Did you mean (.*)\?$"), lambda m: _suggest(f"no such option {m.group(1)}", m.group(2))),
+    (re.compile(r"^No such option: (\S+) \(Possible options: (.*)\)$"), lambda m: _suggest(f"no such option {m.group(1)}", m.group(1), m.group(2))),
+    (re.compile(r"^No such option: (\S+) Did you mean (.*)\?$"), lambda m: _suggest(f"no such option {m.group(1)}", m.group(1), m.group(2))),
     (re.compile(r"^No such option: "), "no such option "),
-    (re.compile(r"^No such command '([^']+)'\. Did you mean (.*)\?$"), lambda m: _suggest(f"no such command '{m.group(1)}'", m.group(2))),
+    (re.compile(r"^No such command '([^']+)'\. Did you mean (.*)\?$"), lambda m: _suggest(f"no such command '{m.group(1)}'", m.group(1), m.group(2))),
     (re.compile(r"^No such command '([^']+)'\."), r"no such command '\1'"),
 ]
 
 
-def _suggest(message: str, names: str) -> str:
-    """``message; did you mean a, b or c?`` from Typer's comma-separated names."""
-    choices = [name.strip() for name in names.split(",") if name.strip()]
+def edit_distance(a: str, b: str) -> int:
+    """Edits (a letter added, dropped, changed, or two neighbours swapped) that turn ``a`` into ``b``."""
+    previous, current = list(range(len(b) + 1)), [0] * (len(b) + 1)
+    before: list[int] = []
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, previous = previous, current
+    return previous[len(b)]
+
+
+def close_names(typed: str, names: list[str]) -> list[str]:
+    """The names a slip of the keyboard away from ``typed`` (a third of its letters, at least one,
+    leading dashes and quotes aside), or that it begins, closest first. Typer's own guesses share little more than
+    the dashes (``--bogus``: ``--body``, ``--cues``, ``--jobs``)."""
+    bare = typed.strip("'\"").lstrip("-").lower()
+    reach = max(1, len(bare) // 3)
+    scored = [(edit_distance(bare, name.strip("'\"").lstrip("-").lower()), name) for name in names]
+    return [name for distance, name in sorted(scored)
+            if distance <= reach or (len(bare) >= 3 and name.lstrip("-'\"").lower().startswith(bare))]
+
+
+def _suggest(message: str, typed: str, names: str) -> str:
+    """``message; did you mean a, b or c?`` from Typer's comma-separated names, keeping those
+    close to what was typed; ``message`` alone where none is."""
+    choices = close_names(typed, [name.strip() for name in names.split(",") if name.strip()])
+    if not choices:
+        return message
     listed = choices[0] if len(choices) == 1 else f"{', '.join(choices[:-1])} or {choices[-1]}"
     return f"{message}; did you mean {listed}?"
 

@@ -8,6 +8,7 @@ checked (:meth:`Options.check`) before any work.
 
 from __future__ import annotations
 
+import copy
 import functools
 import inspect
 import os
@@ -118,7 +119,7 @@ class Options:
     view: Annotated[
         View,
         typer.Option("--view", metavar="VIEW",
-                     help="On a terminal: auto (panels for a short dump, the overview for a long one; digest: a table of the summaries up to 200 articles), panels, table or overview."),
+                     help="On a terminal: auto (panels for a short dump, the overview for a long one or for more than 20 documents; digest: a table of the summaries up to 200 articles, and its overview shows the first five summaries), panels, table or overview."),
     ] = View.auto
     text_field: Annotated[
         Optional[str],
@@ -230,10 +231,20 @@ _DECLARED = {f.name: f for f in fields(Options)}
 _HINTS = typing.get_type_hints(Options, include_extras=True)
 
 
-def command(*names: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+def _with_help(annotation: Any, text: str) -> Any:
+    """An option's declaration with other help (where one command's use of it differs)."""
+    base, info, *rest = typing.get_args(annotation)
+    info = copy.copy(info)
+    info.help = text
+    return Annotated[(base, info, *rest)]  # type: ignore[return-value]
+
+
+def command(*names: str, helps: dict[str, str] | None = None) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Give Typer a function taking the options ``names`` (and any parameters of the command's
     own after ``env``, such as ``eval split``'s DUMP); it calls the command with the run's
-    :class:`Environment`, its own parameters, and one checked :class:`Options`."""
+    :class:`Environment`, its own parameters, and one checked :class:`Options`. ``helps``: the
+    help of an option where it says something else for this command."""
+    helps = helps or {}
 
     def decorate(run: Callable[..., None]) -> Callable[..., None]:
         own = list(inspect.signature(run, eval_str=True).parameters.values())[1:-1]  # after env, before opts
@@ -241,7 +252,8 @@ def command(*names: str) -> Callable[[Callable[..., None]], Callable[..., None]]
         params = [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)]
         params += [p.replace(annotation=hints[p.name]) for p in own]
         params += [
-            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=_DECLARED[name].default, annotation=_HINTS[name])
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=_DECLARED[name].default,
+                              annotation=_with_help(_HINTS[name], helps[name]) if name in helps else _HINTS[name])
             for name in names
         ]
 

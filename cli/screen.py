@@ -33,6 +33,9 @@ LONG_RUN = 20
 PREVIEW_CHARS = 1_000
 #: The weakest cuts the overview lists.
 WEAKEST = 10
+#: ``digest``'s overview shows the summaries of this many articles, the first ones: what its
+#: user came for, in a few lines however long the run.
+SUMMARIES = 5
 LEGEND = "cut: how sure the model is that a new article starts there, from 0 to 1"
 MAP_LEGEND = "map: each article's share of the input; ▁…█ under it: each cut, low to high"
 
@@ -134,8 +137,12 @@ class Tally:
     #: The weakest cuts as a heap of (negated key, record, document): the largest key on top.
     #: One more than shown is kept, so that a run's overview can leave a document's start out.
     _weakest: list[tuple[tuple[Any, ...], dict[str, Any], str | None]] = field(default_factory=list)
+    #: The first SUMMARIES summarized articles, and the document of each (None: this one).
+    first: list[tuple[dict[str, Any], str | None]] = field(default_factory=list)
 
     def add(self, record: dict[str, Any]) -> None:
+        if "summary" in record and len(self.first) < SUMMARIES:
+            self.first.append((record, None))
         self.articles += 1
         self.words += record["words"]
         self.sure += record["score"] >= 0.9
@@ -151,6 +158,7 @@ class Tally:
         self.sure += other.sure
         self.unsure += other.unsure
         self.bins = [a + b for a, b in zip(self.bins, other.bins)]
+        self.first.extend((record, where) for record, _ in other.first[:SUMMARIES - len(self.first)])
         for (score, index), record, _ in other.weakest(WEAKEST + 1):
             if index > 1:
                 self._keep((score, number, index), record, where)
@@ -363,7 +371,24 @@ class Screen:
             line.append(fit(record["title"], max(10, width - len(lead) - len(rest))))
             line.append(rest, style="dim")
             c.print(line, no_wrap=True, overflow="ellipsis")
+        self._first_summaries(tally)
         c.print(Text(fit("every article: --view panels, --view table, or -f jsonl", width), style="dim"))
+
+    def _first_summaries(self, tally: Tally) -> None:
+        """``digest``'s overview: the first articles' titles and summaries, two lines each."""
+        if not tally.first:
+            return
+        c = self.console
+        width = c.width
+        n = len(tally.first)
+        c.print(Text("the first summary" if n == 1 else f"the first {n} summaries", style="bold"))
+        for record, where in tally.first:
+            rest = f"  article {record['index']}" + (f" of {printable(where, keep_newlines=False)}" if where else "")
+            line = Text(fit(record["title"], max(10, min(len(record["title"]), width - min(len(rest), width // 2)))),
+                        style="bold")
+            line.append(rest, style="dim")
+            c.print(line, no_wrap=True, overflow="ellipsis")
+            c.print(Text("  " + fit(record["summary"] or "(nothing to summarize)", max(10, 2 * (width - 2)))))
 
     def _cuts_and_sizes(self, tally: Tally) -> None:
         c = self.console
@@ -411,6 +436,7 @@ class Screen:
             for articles, _, name, words in sorted(run.largest, reverse=True):
                 table.add_row(Text(printable(name, keep_newlines=False)), f"{articles:,}", f"{words:,}")
             c.print(table)
+        self._first_summaries(tally)
         c.print(Text(fit("each document: --view panels, --view table, or -f jsonl", width), style="dim"))
 
     def _scores(self, record: dict[str, Any]) -> None:

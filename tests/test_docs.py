@@ -147,3 +147,18 @@ def test_every_benchmark_section_has_a_command_and_dated_results_with_a_commit()
         title = section.splitlines()[0]
         assert re.search(r"`(make [\w-]+|python -m [\w.]+|corpuscut \w+)[^`]*`", section), title
         assert re.search(r"^### Results \(\d{4}-\d\d-\d\d, commit [0-9a-f]{7,40}\b", section, re.M), title
+
+
+def test_the_readme_html_to_text_snippet_keeps_a_link_inside_its_sentence():
+    block = next(b for b in README.split("```python\n")[1:] if "class PageText" in b).split("```")[0]
+    space: dict = {}
+    exec(compile(block, "README.md", "exec"), space)
+    html = ("<html><head><title>Photos | Artlyst</title><style>p {color: red}</style><script>var x = 1;</script>"
+            "</head><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>"
+            "<h1>Photos</h1><p>A show of <a href='/b'>Boris Mikhailov</a>, who has his own way of making "
+            "<em>bad</em> photographs good.<br/>A second line.</p><footer>&copy; Artlyst 2025</footer></body></html>")
+    assert space["page_text"](html).split("\n") == [
+        "Photos | Artlyst", "Home", "News", "Photos",
+        "A show of Boris Mikhailov, who has his own way of making bad photographs good.", "A second line.",
+        "\u00a9 Artlyst 2025",
+    ]

@@ -148,6 +148,23 @@ def test_a_json_lines_input_of_many_documents_gets_one_overview_of_the_run(run, 
     assert every.count(f"{many}#") == LONG_RUN + 5  # asked for: every document's panels
 
 
+def test_digest_of_many_documents_shows_the_first_summaries_in_its_overview(run, tmp_path):
+    from corpuscut import summarize
+    from corpuscut.cli.screen import LONG_RUN, SUMMARIES
+
+    many = tmp_path / "many.jsonl"
+    _many_documents(many, LONG_RUN + 5)
+    shown = ANSI.sub("", run(["digest", "--jobs", "1", "--text-field", "text", "--id-field", "id", str(many)],
+                             tty=True, width=160).out_text)
+    assert shown.startswith(f"{LONG_RUN + 5} documents") and f"the first {SUMMARIES} summaries" in shown
+    assert shown.count(f"of {many}#story-") >= SUMMARIES  # each summary says whose it is
+    first = json.loads(many.read_text(encoding="utf-8").splitlines()[0])["text"].split("\n\n")[0]
+    assert summarize(first).sentences[0].text[:60] in " ".join(shown.split())
+    assert len(shown.splitlines()) < 60
+    split_only = ANSI.sub("", run(["split", "--jobs", "1", "--text-field", "text", str(many)], tty=True, width=160).out_text)
+    assert "summaries" not in split_only  # split has none to show
+
+
 def test_asking_for_the_overview_of_many_documents_shows_one_overview_of_the_run(run, tmp_path):
     from corpuscut.cli.screen import LONG_RUN
 
@@ -295,25 +312,33 @@ def test_help_shows_plain_metavars_and_intact_words(run, command):
         assert all(name in shown for name in ("newsrank", "lex-rank", "text-rank", "sum-basic", "edmundson"))
     if command in (["split"], ["digest"]):
         assert "corpuscut[dask]" in shown
+    if command == ["eval", "split"]:  # a required argument as POSIX usage names it; no option it lacks
+        assert "eval split [OPTIONS] DUMP" in " ".join(shown.split()) and "{" not in shown
+        assert "--output" not in shown and "parquet" not in shown
 
 
 @pytest.mark.parametrize("args, says", [
     (["digest", "-m", "foo", str(SEED)], "--method: 'foo' is not one of newsrank, lead"),
     (["digest", "--bogus"], "no such option --bogus"),
+    (["split", "--bogus", str(SEED)], "error: no such option --bogus"),
+    (["split", "--langauge", "german", str(SEED)], "error: no such option --langauge; did you mean --language?"),
     (["digest", "-n", "0", str(SEED)], "--sentences must be at least 1"),
     (["digest", "-n", "2", "--ratio", "0.2", str(SEED)], "give one of --sentences, --ratio and --words"),
     (["digest", "--ratio", "0.2", "--words", "30", str(SEED)], "give one of --sentences, --ratio and --words"),
     (["split", "--encoding", "foo-99", str(SEED)], "--encoding: unknown encoding 'foo-99'"),
     (["split", "--jobs", "x", str(SEED)], "--jobs: must be a whole number"),
     (["eval", "split", str(SEED)], "--gold is required"),
+    (["eval", "split", "-f", "parquet", "-g", str(SEED), str(SEED)], "eval split writes to standard output"),
     (["splt", str(SEED)], "error: no such command 'splt'; did you mean 'split'?"),
     (["eval", "splt"], "error: no such command 'splt'; did you mean 'split'?"),
     (["digest", "--explian", str(SEED)], "error: no such option --explian; did you mean --explain?"),
-    (["split", "--out", str(SEED)], "error: no such option --out; did you mean --out-dir, --output or --quiet?"),
+    (["split", "--out", str(SEED)], "error: no such option --out; did you mean --output or --out-dir?"),
     (["xyzzy"], "error: no such command 'xyzzy'"),
 ])
 def test_usage_errors_are_one_plain_line_then_the_usage(run, args, says):
     result = run(args)
+    if args[:2] == ["split", "--bogus"]:  # nothing close to suggest: no guess
+        assert "did you mean" not in result.err_text
     assert result.exit_code == ExitStatus.USAGE
     first, usage = result.err_text.splitlines()
     assert first.startswith("corpuscut: error: ") and says in first

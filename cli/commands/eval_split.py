@@ -14,7 +14,9 @@ from corpuscut.segmenter.evaluate import Scores, offsets_to_text_lines, read_gol
 from corpuscut.text.language import Language
 
 from ..environment import Environment
+from ..errors import UsageError
 from ..options import Options, command
+from ..render import OutputFormat
 from ..run import document_events, run
 from ..tools import batch_job
 
@@ -28,9 +30,16 @@ Gold = Annotated[
 ]
 
 
-@command("fmt", "encoding", "cues", "language", "color", "no_color", "quiet")
+#: eval split writes to stdout only: no --output, so no format from a file's extension, and no parquet.
+FORMAT_HELP = "auto (rich on a terminal, jsonl when piped), rich, text, json, jsonl, markdown, csv or tsv."
+
+
+@command("fmt", "encoding", "cues", "language", "color", "no_color", "quiet", helps={"fmt": FORMAT_HELP})
 def eval_split(env: Environment, dump: Dump, gold: Gold, opts: Options) -> None:
     """Split DUMP and score the boundaries against GOLD: precision, recall, F1, Pk, WindowDiff."""
+    if opts.fmt is OutputFormat.parquet:
+        raise UsageError("--format parquet writes a file, and eval split writes to standard output: "
+                         "use json, jsonl, csv or tsv")
     job = batch_job(opts)
 
     def records_of(doc: Document, language: Language) -> list[dict[str, Any]]:
