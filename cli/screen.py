@@ -10,6 +10,7 @@ from enum import Enum
 from typing import Any
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -388,7 +389,7 @@ class Screen:
                         style="bold")
             line.append(rest, style="dim")
             c.print(line, no_wrap=True, overflow="ellipsis")
-            c.print(Text("  " + fit(record["summary"] or "(nothing to summarize)", max(10, 2 * (width - 2)))))
+            c.print(Padding(Text(fit(record["summary"] or "(nothing to summarize)", max(10, 2 * (width - 2)))), (0, 0, 0, 2)))
 
     def _cuts_and_sizes(self, tally: Tally) -> None:
         c = self.console
