@@ -150,6 +150,11 @@ def glued_headline(line: str) -> str | None:
     too: it is the last word before the dateline's tail and the words of a place's name before
     it (``place_openers``, ``place_closers``)."""
     head = line[:GLUED_HEAD_CHARS]
+    first = head.split(None, 1)[:1]
+    if first and any(ch.islower() for ch in first[0]):
+        # the headline's words are those in upper case before the first that is not, and it
+        # needs GLUED_MIN_WORDS of them: none of a line that opens with such a word (most lines)
+        return None
     cues = _glued_cues()
     found = [(m.start(), False) for m in [cues.byline.search(head)] if m]
     found += [(m.start(), True) for m in [cues.dateline.search(head)] if m]

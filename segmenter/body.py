@@ -409,11 +409,12 @@ def _plainly_prose(lines: Sequence[str]) -> bool:
     return True
 
 
-def _paragraph_lines(text: str) -> tuple[list[str], list[int]]:
+def _paragraph_lines(text: str, text_lines: list[str] | None = None) -> tuple[list[str], list[int]]:
     """The units a body is judged by, joined by "\\n" they give ``text`` back, and the line
-    number each starts on: the text's lines; in hard-wrapped text, its paragraphs (a wrapped
-    line is short only because its paragraph ended, or the column came)."""
-    lines = text.split("\n")
+    number each starts on: the text's lines (``text_lines``, where the caller has split them,
+    given back as they are); in hard-wrapped text, its paragraphs (a wrapped line is short only
+    because its paragraph ended, or the column came)."""
+    lines = text.split("\n") if text_lines is None else text_lines
     numbers = list(range(1, len(lines) + 1))
     if len(lines) < WRAPPED_MIN_LINES:
         return lines, numbers
@@ -452,16 +453,19 @@ class BodyFinder:
         self.headlines = headlines if headlines is not None else load_headline_model()
 
     def find(self, text: str, explain: bool = False) -> Body:
-        if len(text) > MAX_BODY_CHARS or text.count("\n") >= MAX_BODY_LINES:
+        breaks = text.count("\n")
+        if len(text) > MAX_BODY_CHARS or breaks >= MAX_BODY_LINES:
             return Body(0, len(text), 0.0)
-        if text.count("\n") < 2 or _plainly_prose(text.split("\n")):
+        text_lines = text.split("\n")
+        if breaks < 2 or _plainly_prose(text_lines):
             return Body(0, len(text), 0.0)  # (a wrapped text is never plainly prose line by line)
-        lines, first_lines = _paragraph_lines(text)
-        if len(lines) < 3 or _plainly_prose(lines):
+        lines, first_lines = _paragraph_lines(text, text_lines)
+        # (the text's own lines, where it is not hard-wrapped, were found not plainly prose above)
+        if len(lines) < 3 or (lines is not text_lines and _plainly_prose(lines)):
             return Body(0, len(text), 0.0)
         rows = line_features(lines, self.model.common)
         body = self.body(text, lines, rows, self.model.logits(rows), explain)
-        if len(first_lines) < len(text.split("\n")) and body.dropped:
+        if len(first_lines) < len(text_lines) and body.dropped:
             # name the dropped runs by the text's own lines, not by its paragraphs
             last_lines = [*(n - 1 for n in first_lines[1:]), text.count("\n") + 1]
             body = replace(body, dropped=tuple((first_lines[lo - 1], last_lines[hi - 1], why) for lo, hi, why in body.dropped))

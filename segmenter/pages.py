@@ -374,6 +374,27 @@ def line_facts(texts: Sequence[str], common: frozenset[str]) -> LineFacts:
                      top, end, normal)
 
 
+def has_furniture(texts: Sequence[str], common: frozenset[str], enough: int) -> bool:
+    """Whether at least ``enough`` of ``texts`` are furniture lines (``furniture_lines`` of
+    their ``line_facts`` reaches it), looking at each line only as far as it takes and no
+    further once that many are found: the quick look at a text that is most likely no page."""
+    matcher, lists = load_body_cues()
+    top_matcher, _ = load_page_cues()
+    menu_lists = {CUE_LISTS.index("menu"), CUE_LISTS.index("cookie")}
+    found = 0
+    for text in texts:
+        head = text[:400]
+        words = len(head.split()) if len(text) <= 400 else len(text.split())
+        if words > SHORT_WORDS or text.rstrip().endswith(TERMINAL):
+            continue
+        if (top_matcher.Match(head) or not menu_lists.isdisjoint(lists[j] for j in matcher.Match(head) or ())
+                or " ".join(_WORD.findall(head.lower())) in common):
+            found += 1
+            if found >= enough:
+                return True
+    return found >= enough
+
+
 def furniture_lines(facts: LineFacts) -> int:
     """How many furniture-shaped lines are plainly a page's: a menu word, a skip link or menu
     toggle, or a line that many web pages hold."""

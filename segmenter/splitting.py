@@ -22,7 +22,7 @@ from .features import CUE_FEATURES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
 from .body import load_body_model
 from .model import BoundaryModel, load_model
-from .pages import PageCuts, PageModel, furniture_lines, is_page_text, line_facts, load_page_model, split_pages
+from .pages import PageCuts, PageModel, has_furniture, is_page_text, line_facts, load_page_model, split_pages
 from .streaming import Decision, Limits, Section, assemble, decide_cuts, iter_sections
 from .vectors import dispersion_band, load_vectors
 from .vocabulary import Vocabulary
@@ -138,7 +138,7 @@ class Segmenter:
         if len(short) < (min(model.min_short_share, model.cued_short_share) - 0.1) * len(blocks):
             # the furniture-shaped lines alone tell whether it is a page whose article is long
             if not (0 < model.min_furniture and len(short) >= model.furniture_short_share * len(blocks)
-                    and furniture_lines(line_facts([blocks[i].text for i in short], common)) >= model.min_furniture):
+                    and has_furniture([blocks[i].text for i in short], common, model.min_furniture)):
                 return None
         texts = [b.text for b in blocks]
         facts = line_facts(texts, common)

@@ -118,3 +118,12 @@ def test_a_glued_headline_is_always_the_lines_own_opening_words(tokens):
     line = " ".join(tokens)
     headline = glued_headline(line)
     assert headline is None or (line.startswith(headline.rstrip(",;:-")) and len(headline.split()) >= 3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Storm", "hits", "COAST", "NEW", "YORK,", "April", "8", "-", "By", "Gelb,", "eBay",
+                                 "iPHONE", "SALES", "RISE", "(Reuters)", "mid-APRIL", "DEAL"]), max_size=12))
+def test_a_line_whose_first_word_holds_a_lower_case_letter_has_no_glued_headline(tokens):
+    line = " ".join(tokens)
+    if tokens and any(ch.islower() for ch in tokens[0]):
+        assert glued_headline(line) is None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.pages import CONTEXT_FEATURES, FEATURES, load_page_model
 from tests.conftest import SAMPLES, SEED
@@ -215,3 +218,22 @@ def test_a_page_whose_long_article_outweighs_its_menus_is_page_text():
     # news with a menu word or two in it is not
     news = "\n".join(["Otters return", *OTTERS, "Home", *BRIDGE, "Contact", *OTTERS]) + "\n"
     assert Segmenter().analyse(news).page is None
+
+
+#: Lines of every kind the quick look at a text tells apart: furniture (menus, skip links, lines
+#: many sites share, cookie notices), short lines that are none, sentences, long lines.
+QUICK_LOOK_LINES = [
+    *page(SITE_A, "Otters return to the river", OTTERS), *page(SITE_B, "Footbridge approved", BRIDGE),
+    "Accept all cookies", "Home", "Read more", "Storm closes ports", "The council met.", "A short line",
+    "word " * 120, "Menu.", "Search",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(QUICK_LOOK_LINES), max_size=30), st.integers(min_value=1, max_value=6))
+def test_the_quick_look_for_furniture_counts_as_the_line_facts_do(texts, enough):
+    from corpuscut.segmenter.body import load_body_model
+    from corpuscut.segmenter.pages import furniture_lines, has_furniture, line_facts
+
+    common = load_body_model().common
+    assert has_furniture(texts, common, enough) == (furniture_lines(line_facts(texts, common)) >= enough)
