@@ -41,29 +41,33 @@ def echoes(texts: Sequence[str], candidates: np.ndarray, min_words: int, reach: 
     most ``reach`` places away (not counting the opening words of the text right after it)."""
     out = np.zeros(len(texts), dtype=bool)
     bare: dict[int, str] = {}
-    spaced: dict[int, str] = {}
-
-    def get_bare(i: int) -> str:
-        if i not in bare:
-            bare[i] = _bare(texts[i])
-        return bare[i]
-
-    def get_spaced(i: int) -> str:  # the words between single spaces, a space at each end
-        if i not in spaced:
-            spaced[i] = " " + " ".join(get_bare(i).split()) + " "
-        return spaced[i]
-
+    spaced: dict[int, str] = {}  # the words between single spaces, a space at each end
+    sizes = [len(text) for text in texts]
     for i in np.flatnonzero(candidates).tolist():
-        words = get_bare(i).split()
+        own = bare.get(i)
+        if own is None:
+            own = bare[i] = _bare(texts[i])
+        words = own.split()
         if len(words) < min_words:
             continue
         key = " " + " ".join(words) + " "
         longest = max(words, key=len)  # in the bare text of any line the key stands in
-        lo, hi = max(0, i - reach), min(len(texts), i + reach + 1)
-        out[i] = any(
-            longest in get_bare(j) and key in get_spaced(j) and not (j == i + 1 and _opens(key, get_spaced(j)))
-            for j in range(lo, hi) if j != i and len(texts[j]) > len(texts[i])
-        )
+        size = sizes[i]
+        # the neighbours in turn, each looked at (and made bare) only as far as it must be
+        for j in range(max(0, i - reach), min(len(texts), i + reach + 1)):
+            if j == i or sizes[j] <= size:
+                continue
+            other = bare.get(j)
+            if other is None:
+                other = bare[j] = _bare(texts[j])
+            if longest not in other:
+                continue
+            words_of = spaced.get(j)
+            if words_of is None:
+                words_of = spaced[j] = " " + " ".join(other.split()) + " "
+            if key in words_of and not (j == i + 1 and _opens(key, words_of)):
+                out[i] = True
+                break
     return out
 
 

@@ -100,15 +100,31 @@ def passages_overlap(ids: StemIds, candidates: np.ndarray, reach: int = PASSAGE_
     have in common, of the smaller of the two sets; 0 for the others, and where a side is empty."""
     n = ids.units
     out = np.zeros(n)
-    starts, flat = ids.starts, ids.ids
+    chosen = np.flatnonzero(candidates[:n]).tolist()
+    if not chosen:
+        return out
     # Python sets: the passages hold tens to hundreds of stems, where numpy's unique and union
-    # cost more in their calls than in their work.
-    for block in np.flatnonzero(candidates[:n]).tolist():
-        before = set(flat[starts[max(0, block - reach)]: starts[block]].tolist())
-        after = set(flat[starts[block + 1]: starts[min(n, block + 1 + reach)]].tolist())
+    # cost more in their calls than in their work (and slices of lists less than of arrays).
+    starts, flat = ids.starts.tolist(), ids.ids.tolist()
+    for block in chosen:
+        before = set(flat[starts[max(0, block - reach)]: starts[block]])
+        after = set(flat[starts[block + 1]: starts[min(n, block + 1 + reach)]])
         if before and after:
             out[block] = len(before & after) / min(len(before), len(after))
     return out
+
+
+def _long_lines_table(top: int) -> np.ndarray:
+    """``min(1, log1p(k) / log1p(300))`` for k = 0..top (or more): made once per process up to
+    the longest block seen, not for each text."""
+    global _LONG_LINES
+    if len(_LONG_LINES) <= top:
+        scale = math.log1p(300)
+        _LONG_LINES = np.array([min(1.0, math.log1p(k) / scale) for k in range(max(top + 1, 2 * len(_LONG_LINES)))])
+    return _LONG_LINES
+
+
+_LONG_LINES = np.zeros(0)
 
 
 #: Fields of LineShape, in order, as columns of the shapes' matrix.
@@ -339,9 +355,7 @@ class Gaps:
     @cached_property
     def long_lines(self) -> np.ndarray:
         """How long the shorter block around each gap is, on a log scale up to 300 words."""
-        scale = math.log1p(300)
-        table = np.array([min(1.0, math.log1p(k) / scale) for k in range(int(self.shortest.max()) + 1)])
-        return table[self.shortest]
+        return _long_lines_table(int(self.shortest.max()))[self.shortest]
 
     @cached_property
     def stem_blocks(self) -> np.ndarray:
