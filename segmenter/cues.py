@@ -193,7 +193,8 @@ class CueSet:
 
     @cached_property
     def _teaser_hit(self) -> int:
-        """An index of the line set that stands for a teaser ending (found in a long line's tail)."""
+        """An index of the line set that stands for a teaser ending (found in a long line's tail;
+        -1 where the cues have no teaser endings, whose pattern then matches nothing)."""
         return min(self._teaser_hits) if self._teaser_hits else -1
 
     def _fired(self, text: str) -> set[str]:

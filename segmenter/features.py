@@ -114,17 +114,8 @@ def passages_overlap(ids: StemIds, candidates: np.ndarray, reach: int = PASSAGE_
     return out
 
 
-def _long_lines_table(top: int) -> np.ndarray:
-    """``min(1, log1p(k) / log1p(300))`` for k = 0..top (or more): made once per process up to
-    the longest block seen, not for each text."""
-    global _LONG_LINES
-    if len(_LONG_LINES) <= top:
-        scale = math.log1p(300)
-        _LONG_LINES = np.array([min(1.0, math.log1p(k) / scale) for k in range(max(top + 1, 2 * len(_LONG_LINES)))])
-    return _LONG_LINES
-
-
-_LONG_LINES = np.zeros(0)
+#: ``min(1, log1p(k) / log1p(300))`` for k = 0..300: the long-lines scale, 1 from 300 words on.
+_LONG_LINES = np.array([min(1.0, math.log1p(k) / math.log1p(300)) for k in range(301)])
 
 
 #: Fields of LineShape, in order, as columns of the shapes' matrix.
@@ -355,7 +346,7 @@ class Gaps:
     @cached_property
     def long_lines(self) -> np.ndarray:
         """How long the shorter block around each gap is, on a log scale up to 300 words."""
-        return _long_lines_table(int(self.shortest.max()))[self.shortest]
+        return _LONG_LINES[np.minimum(self.shortest, len(_LONG_LINES) - 1)]
 
     @cached_property
     def stem_blocks(self) -> np.ndarray:

@@ -49,7 +49,8 @@ def recurrence(ids: StemIds, span: int = 1, reach: int = REACH, keys: np.ndarray
     that order with the same stem are the previous and next blocks that hold the stem. Each
     pair then counts towards an interval of gaps (those whose passage holds the block and
     not an earlier, or later, block with the stem), and towards a narrower one where that
-    block lies within reach: sums over intervals are differences of prefix sums. ``keys``: :func:`stem_blocks` of ``ids``, where the caller has them."""
+    block lies within reach: sums over intervals are differences of prefix sums. ``keys``:
+    :func:`stem_blocks` of ``ids``, where the caller has them."""
     n = ids.units
     gaps = max(0, n - 1)
     seen, again = np.full(gaps, NEUTRAL), np.full(gaps, NEUTRAL)
