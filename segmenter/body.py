@@ -647,19 +647,61 @@ def _before_end(lines: Sequence[str], first: int, last: int, words: np.ndarray) 
     """The body's last line, ended before the first line that opens what follows the article
     (its share buttons, comments, the author's box, its tags: a page's article runs on into
     them as prose would) below the body's first ``end_after`` of words or ``end_after_words``
-    words (share buttons and tags under a headline are no end)."""
+    words (share buttons and tags under a headline are no end); else before a list of teasers
+    of other posts below as many words."""
     pattern, share, enough, most = load_body_ends()
     above = min(share * float(words[first:last + 1].sum()), enough)
     seen = 0.0
     for i in range(first, last + 1):
         if 0 < words[i] <= most and seen >= above and (
                 pattern.search(lines[i][:LINE_HEAD_CHARS].strip()) or _opens_author_box(lines, i, last, words)):
-            j = i - 1
-            while j > first and not words[j]:
-                j -= 1
-            return j
+            return _line_above(first, i, words)
         seen += float(words[i])
+    # (the list's links may lie below the body's last line: short link lines end no body)
+    teasers = _teaser_list(lines, first, len(lines) - 1, words)
+    if teasers is not None and teasers <= last and float(words[first:teasers].sum()) >= above:
+        return _line_above(first, teasers, words)
     return last
+
+
+def _line_above(first: int, i: int, words: np.ndarray) -> int:
+    """The last line with words above line ``i`` (``first`` at the least)."""
+    j = i - 1
+    while j > first and not words[j]:
+        j -= 1
+    return j
+
+
+@lru_cache(maxsize=1)
+def load_teaser_links() -> tuple[Any, int]:
+    """The pattern of the link line that closes a teaser of another post ("Read more"; the
+    ``teaser_link`` list of ``data/body-cues.json``) and the most lines a teaser has."""
+    import re2
+
+    data = read_json("corpuscut.segmenter", "data/body-cues.json")
+    _compile("teaser_link", data["teaser_link"], "body cues")
+    return re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["teaser_link"]) + ")"), int(data["teaser_lines"])
+
+
+#: A teaser's link line ("Read more", "Continue reading ...") has at most this many words.
+TEASER_LINK_WORDS = 6
+
+
+def _teaser_list(lines: Sequence[str], first: int, last: int, words: np.ndarray) -> int | None:
+    """The first line of a list of teasers of other posts inside the body's lines (a heading,
+    a snippet and a "Read more" link, again and again), or None: two link lines at most
+    ``teaser_lines`` lines with words apart, each closing a teaser that long. One such link
+    alone is no list: an article embeds a teaser of another now and then."""
+    pattern, most = load_teaser_links()
+    content = [i for i in range(first, last + 1) if words[i]]
+    previous = None
+    for k, i in enumerate(content):
+        if words[i] > TEASER_LINK_WORDS or not pattern.search(lines[i][:LINE_HEAD_CHARS].strip()):
+            continue
+        if previous is not None and 2 <= k - previous <= most:
+            return content[max(0, previous - (k - previous - 1))]  # the first teaser's first line
+        previous = k
+    return None
 
 
 def _contents_entry(row: np.ndarray, words: float) -> bool:

@@ -294,6 +294,39 @@ def test_a_pages_body_ends_before_its_authors_box():
     assert main.startswith(BODY[0]) and main.rstrip().endswith(BODY[-1])
 
 
+@pytest.mark.parametrize("name, opening", [
+    ("About Tom Rivers", "Tom Rivers is"), ("Tom Rivers (Harbour Gazette)", "Tom is"), ("Tom Rivers, MD*", "Tom Rivers, MD, is"),
+])
+def test_an_authors_box_is_found_under_about_or_with_a_part_after_the_name(name, opening):
+    box = [name, f"{opening} a senior researcher who covers rivers, wildlife and the towns along "
+           "the coast for the Gazette and several national papers."]
+    page = "\n".join(MENU + [HEADLINE, "By: Tom Rivers"] + BODY + box + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.rstrip().endswith(BODY[-1]), name
+
+
+TEASERS = [
+    "Council approves new cycle lanes",
+    "The council voted on Monday to build four miles of cycle lanes along the river road by next spring.",
+    "Read more",
+    "Flood defences finished early",
+    "Workers finished the new flood wall by the harbour three weeks ahead of the date the council had set.",
+    "Read more",
+]
+
+
+def test_a_pages_body_ends_before_a_list_of_teasers_of_other_posts():
+    page = "\n".join(MENU + [HEADLINE] + BODY + TEASERS + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.startswith(BODY[0]) and main.rstrip().endswith(BODY[-1])
+
+
+def test_one_teaser_inside_an_article_is_no_list_of_teasers():
+    page = "\n".join(MENU + [HEADLINE] + BODY[:2] + TEASERS[:3] + BODY[2:] + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert TEASERS[1] in main and main.rstrip().endswith(BODY[-1])
+
+
 def test_a_product_heading_above_its_description_is_no_authors_box():
     products = ["Otter Cam Pro", "Otter Cam is a waterproof camera that the trust's volunteer manager "
                 "straps to the old mill bridge every spring to watch the river at night."]
