@@ -6,6 +6,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -16,9 +17,42 @@ SKIP_FILE = Path(__file__).resolve().parent / "data" / "skip.json"
 
 
 @lru_cache(maxsize=1)
+def _skip_list() -> dict:
+    return json.loads(SKIP_FILE.read_text(encoding="utf-8"))
+
+
 def skipped_names() -> tuple[str, ...]:
     """Globs on file names that are not text dumps."""
-    return tuple(json.loads(SKIP_FILE.read_text(encoding="utf-8"))["names"])
+    return tuple(_skip_list()["names"])
+
+
+#: How much of a file is read to tell whether it holds corpuscut's own records: the fields
+#: before ``text`` (which every record puts last) fit in far less.
+OWN_HEAD_BYTES = 16 * 1024
+_RECORD_START = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\[?\s*\{\s*"source"\s*:')
+_KEY = re.compile(rb'"([A-Za-z_]+)"\s*:')
+
+
+def is_own_output(path: str) -> bool:
+    """True when the file holds corpuscut's own records (an ``--out-dir`` index, or ``split``,
+    ``summarize`` or ``digest`` output as JSON Lines, JSON, CSV or TSV): its first record
+    starts with ``source`` and has every field of skip.json's ``own_fields``."""
+    if not os.path.isfile(path):
+        return False  # a FIFO or a device is never opened here: reading it says what it is
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(OWN_HEAD_BYTES)
+    except OSError:
+        return False  # reading it reports why
+    fields = set(_skip_list()["own_fields"])
+    if _RECORD_START.match(head):
+        return fields <= {key.decode() for key in _KEY.findall(head)}
+    header = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
+    for delimiter in (b",", b"\t"):
+        names = header.split(delimiter)
+        if names[0] == b"source" and fields <= {name.decode("latin-1") for name in names}:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -37,7 +71,8 @@ def select_inputs(patterns: list[str], include: list[str] | None = None, exclude
     """The files to read, in order. A file named on the command line (or by a glob) is read
     whatever its name; the files found inside a folder are filtered: with ``include``, only
     those matching one of its globs; without, all but the ones the skip list names; then
-    less those matching ``exclude``."""
+    less those matching ``exclude``. Without ``include``, a folder's files that hold
+    corpuscut's own records (:func:`is_own_output`) are left out too."""
     if not patterns:
         return Selection(expand_inputs([]))
     sources: list[str] = []
@@ -48,7 +83,8 @@ def select_inputs(patterns: list[str], include: list[str] | None = None, exclude
             sources.extend(s for s in found if not (exclude and _matches(s, exclude)))
             continue
         for source in found:
-            keep = _matches(source, include) if include else not _matches(source, skipped_names())
+            keep = (_matches(source, include) if include
+                    else not _matches(source, skipped_names()) and not is_own_output(source))
             if keep and not (exclude and _matches(source, exclude)):
                 sources.append(source)
             else:

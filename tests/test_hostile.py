@@ -64,6 +64,38 @@ def test_binary_input_is_skipped_with_one_line_and_exit_1(run, tmp_path, data):
     assert len(records(result.out_text)) == 5
 
 
+def test_binary_without_nul_bytes_is_skipped_with_one_line_and_exit_1(run, tmp_path):
+    path = tmp_path / "rnd-nonul.bin"
+    path.write_bytes(random.Random(3).randbytes(16384).replace(b"\x00", b""))
+    result = run(["split", str(path), str(SEED)])
+    assert result.exit_code == 1
+    assert result.err_text.splitlines()[0] == (
+        f"corpuscut: {path}: binary file (holds control characters and bytes that are not text), skipped")
+    assert len(records(result.out_text)) == 5
+
+
+TEXTS = {
+    "english": "The minister said on Monday that the café would reopen. \f\n" * 40,
+    "russian": "Министр заявил в понедельник, что переговоры продолжатся.\n" * 40,
+    "greek": "Ο υπουργός δήλωσε τη Δευτέρα ότι οι συνομιλίες θα συνεχιστούν.\n" * 40,
+    "polish": "Minister powiedział w poniedziałek, że rozmowy będą kontynuowane.\n" * 40,
+    "japanese": "大臣は月曜日、協議を続けると述べた。\n" * 40,
+    "man-page": "N\bNA\bAM\bME\bE\n       ls - list directory contents \x1b[1mbold\x1b[0m\n" * 40,
+}
+
+
+@pytest.mark.parametrize(("language", "codec"), [
+    ("english", "utf-8"), ("english", "cp1252"), ("russian", "cp1251"), ("russian", "koi8-r"), ("russian", "utf-8"),
+    ("greek", "iso8859-7"), ("polish", "cp1250"), ("japanese", "shift_jis"), ("japanese", "euc-jp"),
+    ("man-page", "utf-8"),
+])
+def test_text_in_any_encoding_read_is_never_taken_for_binary(language, codec):
+    data = TEXTS[language].encode(codec)
+    for size in (120, len(data)):  # short text goes undetected (replacements), but is still text
+        text, _ = decode_bytes(data[:size])
+        assert text
+
+
 def test_invalid_utf8_is_decoded_without_failing(run):
     result = run(["split"], stdin=b"Caf\xe9 au lait \xff\xfe is served here every morning.\n")
     assert result.exit_code == 0 and "Caf" in joined(result.out_text)
@@ -375,6 +407,42 @@ def test_a_truncated_warc_gz_is_an_error_not_an_empty_success(run, tmp_path):
     path.write_bytes(data[: len(data) // 2])
     result = run(["split", "--jobs", "1", str(path)])
     assert result.exit_code == 1 and "cannot be decompressed" in result.err_text
+
+
+@pytest.mark.parametrize("command", ["split", "digest"])
+def test_a_truncated_gz_keeps_the_articles_it_holds_then_fails(run, tmp_path, command):
+    import gzip
+
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")))
+    data = gzip.compress(text.encode("utf-8"))
+    path = tmp_path / "wire.txt.gz"
+    path.write_bytes(data[: len(data) // 3])
+    result = run([command, "-f", "jsonl", str(path), str(SEED)])
+    assert result.exit_code == 1 and "cannot be decompressed" in result.err_text
+    kept = [r for r in records(result.out_text) if r["source"] == str(path)]
+    assert len(kept) >= 3 and [r["index"] for r in kept] == list(range(1, len(kept) + 1))
+    read = "".join(r["text"] for r in kept)
+    assert len(read) > len(text) // 4 and text.startswith(read)  # lossless: what was decompressed
+    assert len(records(result.out_text)) == len(kept) + 5  # the next input is done as well
+
+
+def test_a_truncated_gz_of_json_lines_reports_the_truncation_not_bad_json(run, tmp_path):
+    import gzip
+
+    lines = "".join(json.dumps({"text": f"Story {i}. " + "Words of the story here. " * 20}) + "\n" for i in range(200))
+    data = gzip.compress(lines.encode())
+    path = tmp_path / "stories.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    result = run(["split", "--text-field", "text", "-f", "jsonl", str(path)])
+    assert result.exit_code == 1 and "cannot be decompressed" in result.err_text and "not JSON" not in result.err_text
+
+
+def test_a_truncated_gz_read_whole_by_the_library_is_an_error(tmp_path):
+    import gzip
+
+    data = gzip.compress(SEED.read_bytes() * 20)
+    with pytest.raises(InputError, match="cannot be decompressed"):
+        decode_bytes(data[: len(data) // 2])
 
 
 def test_html_with_a_huge_tag_is_tamed_in_linear_time():

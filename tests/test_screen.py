@@ -406,6 +406,35 @@ def test_a_folder_input_skips_what_is_not_a_dump_and_says_so(run):
     assert named.exit_code == 0 and "skipped" not in named.err_text  # a file named is read
 
 
+@pytest.mark.parametrize("made", ["out-dir", "jsonl", "json", "csv", "tsv", "summarize"])
+def test_a_folder_input_skips_corpuscut_own_output_whatever_its_name(run, tmp_path, made):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "dump.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    if made == "out-dir":
+        assert run(["split", "--out-dir", str(folder / "art"), str(folder / "dump.txt")]).exit_code == 0
+        own = "index.jsonl"
+    elif made == "summarize":
+        assert run(["summarize", "-o", str(folder / "sums.jsonl"), str(folder / "dump.txt")]).exit_code == 0
+        own = "sums.jsonl"
+    else:
+        own = f"batch.{made}"
+        assert run(["digest", "-o", str(folder / own), str(folder / "dump.txt")]).exit_code == 0
+    result = run(["split", "-f", "jsonl", str(folder)])
+    sources = {r["source"].rsplit("/", 1)[-1] for r in records(result.out_text)}
+    assert result.exit_code == 0 and own not in sources and "dump.txt" in sources
+    assert f"({own}" in result.err_text or f", {own}" in result.err_text
+    assert "skipped" in result.err_text and "--include" in result.err_text
+    named = run(["split", "-f", "jsonl", str(next(folder.rglob(own)))])
+    assert named.exit_code == 0 and records(named.out_text)  # a file named is read
+
+
+def test_a_folder_input_reads_json_lines_that_are_not_corpuscut_records(run, tmp_path):
+    (tmp_path / "notes.jsonl").write_text('{"source": "wire", "body": "Markets rose on Monday."}\n', encoding="utf-8")
+    result = run(["split", "-f", "jsonl", str(tmp_path)])
+    assert result.exit_code == 0 and "skipped" not in result.err_text and len(records(result.out_text)) == 1
+
+
 def test_reading_stdin_from_a_terminal_says_so(run, seed_text):
     result = run(["digest", "-f", "jsonl"], stdin=seed_text.encode(), stdin_isatty=True)
     assert "reading standard input from the terminal" in result.err_text and "Ctrl-D" in result.err_text

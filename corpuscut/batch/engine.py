@@ -260,6 +260,9 @@ def _sections(sources: Iterable[str], open_source: Callable[[str], Iterable[Inpu
                 for section in iter_sections(pieces, limits):
                     yield (number, "section", section, None)
                 yield (number, "done", doc, None)
+                broken = getattr(doc, "broken", None)
+                if broken:  # cut short (a truncated .gz): the articles read are kept, and it fails
+                    raise broken[0]
         except Exception as exc:  # unreadable, or a bug: the input fails, not the batch
             yield (number, "fail", (source, exc), None)
         else:

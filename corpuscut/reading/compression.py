@@ -53,21 +53,36 @@ def decompressing(kind: str | None, raw: Counting, buffer_bytes: int) -> BinaryI
     return COMPRESSIONS[kind].open(raw)  # type: ignore[arg-type]
 
 
+class BrokenInputError(InputError):
+    """An input could not be read (or decompressed) past some point: ``data`` holds the bytes
+    read before it, which a reader may keep before it reports the error."""
+
+    def __init__(self, source: str, message: str, data: bytes = b"") -> None:
+        super().__init__(source, message)
+        self.data = data
+
+
 def read_bytes(stream: BinaryIO, size: int, source: str, kind: str | None) -> bytes:
-    """Up to ``size`` bytes (fewer only at the end); decompression errors become InputError."""
+    """Up to ``size`` bytes (fewer only at the end); read and decompression errors become
+    BrokenInputError, holding the bytes read before the error. Read a piece at a time
+    (``read1``) so that a stream cut short (a truncated .gz) gives up all it could decompress."""
     parts: list[bytes] = []
     wanted = size
+    read = getattr(stream, "read1", stream.read)
     try:
         while wanted > 0:
-            data = stream.read(wanted)
+            data = read(wanted)
             if not data:
                 break
             parts.append(data)
             wanted -= len(data)
-    except InputError:
+    except BrokenInputError:
         raise
+    except InputError as exc:
+        raise BrokenInputError(exc.source, exc.reason, b"".join(parts)) from exc
     except Exception as exc:  # gzip/bz2/lzma/zstd errors share no base class
         if kind is None:
-            raise InputError(source, f"cannot be read ({exc})") from exc
-        raise InputError(source, f"looks {kind}-compressed but cannot be decompressed ({exc})") from exc
+            raise BrokenInputError(source, f"cannot be read ({exc})", b"".join(parts)) from exc
+        raise BrokenInputError(source, f"looks {kind}-compressed but cannot be decompressed ({exc})",
+                               b"".join(parts)) from exc
     return b"".join(parts)

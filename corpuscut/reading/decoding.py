@@ -6,7 +6,9 @@ replaced, not taken as a code page); Windows-1252 when they are mostly ASCII (a 
 letters or a pound sign, where detectors guess wildly: charset-normalizer calls a BBC article
 with one \\xa3 byte cp932); an encoding detected by charset-normalizer, but only on enough
 bytes (it guesses wrong on short text); and last UTF-8 with replacement characters. Later
-bytes that do not fit become replacement characters. An explicit encoding overrides all of it
+bytes that do not fit become replacement characters. An input is binary, and refused, when
+its start holds a NUL byte (as grep decides) or, decoded, a share of control characters and
+replaced bytes no text has (as file(1) and charset detectors decide). An explicit encoding overrides all of it
 (and a byte that does not fit it is an error).
 """
 
@@ -16,7 +18,7 @@ import codecs
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator
 
-from .compression import read_bytes
+from .compression import BrokenInputError, read_bytes
 from .errors import BinaryInputError, InputError
 from .raw import Counting
 
@@ -69,6 +71,12 @@ def choose_decoding(sample: bytes, final: bool, source: str, encoding: str | Non
             return Decoding(name, name, "replace")
     if b"\x00" in sample[:BINARY_SNIFF_BYTES]:
         raise BinaryInputError(source, "binary file (holds NUL bytes), skipped")
+    decoding = _guess(sample, final)
+    _check_text(sample, decoding, final, source)
+    return decoding
+
+
+def _guess(sample: bytes, final: bool) -> Decoding:
     if _fits(sample, "utf-8", final) or _mostly_utf8(sample, final):
         return Decoding("utf-8", "utf-8", "replace")
     high = sum(1 for byte in sample[:65536] if byte >= 0x80)
@@ -80,6 +88,31 @@ def choose_decoding(sample: bytes, final: bool, source: str, encoding: str | Non
     if detected and _fits(sample, detected, final):
         return Decoding(detected, detected, "replace")
     return Decoding("utf-8 (with replacements)", "utf-8", "replace")
+
+
+#: Characters no text holds (C0 controls but tab, new lines, form feed, backspace and escape,
+#: which man pages and terminal logs use; DEL; C1 controls), as file(1) tells text from data.
+_CONTROLS = dict.fromkeys(
+    [c for c in range(0x20) if chr(c) not in "\t\n\r\f\v\b\x1b"] + [0x7F, *range(0x80, 0xA0)]
+)
+#: Decoded text whose sniffed start holds at least this share of control characters, and at
+#: least BINARY_ODD_SHARE of them and replaced bytes together, is binary data: random bytes
+#: give about a tenth and a half. Real text, in any encoding, holds next to no control
+#: characters (text in a code page not detected gives replacements, but no controls).
+BINARY_CONTROL_SHARE = 0.02
+BINARY_ODD_SHARE = 0.10
+
+
+def _check_text(sample: bytes, decoding: Decoding, final: bool, source: str) -> None:
+    """Raise BinaryInputError when the decoded start of the input is plainly not text."""
+    head = sample[:BINARY_SNIFF_BYTES]
+    text = codecs.getincrementaldecoder(decoding.codec)("replace").decode(head, final and len(head) == len(sample))
+    if not text:
+        return
+    controls = len(text) - len(text.translate(_CONTROLS))
+    replaced = text.count("\ufffd") - head.count("\ufffd".encode())
+    if controls >= BINARY_CONTROL_SHARE * len(text) and controls + replaced >= BINARY_ODD_SHARE * len(text):
+        raise BinaryInputError(source, "binary file (holds control characters and bytes that are not text), skipped")
 
 
 #: UTF-8 text is read as UTF-8 (the stray bytes replaced) when it holds at least this many
@@ -123,13 +156,17 @@ def _fits(sample: bytes, codec: str, final: bool) -> bool:
 
 def decode_pieces(
     first: bytes, stream: BinaryIO, decoding: Decoding, source: str, kind: str | None, raw: Counting,
-    read_size: int,
+    read_size: int, broken: list[InputError] | None = None, failure: InputError | None = None,
 ) -> Iterator[str]:
     """The text of ``first`` and then of the rest of ``stream``, read ``read_size`` bytes at a
-    time; the input is closed at the end."""
+    time; the input is closed at the end. Where ``stream`` cannot be read (or decompressed)
+    past some point, the text ends with what was read before it, and the error is added to
+    ``broken`` (raised, without ``broken``), for the reader to report once it has used the
+    text (a truncated .gz keeps its whole stories); ``failure`` is the error that ended
+    ``first`` already."""
     decoder = codecs.getincrementaldecoder(decoding.codec)(decoding.errors)
     position = 0
-    data, final = first, False
+    data, final = first, failure is not None
     try:
         while True:
             try:
@@ -146,9 +183,16 @@ def decode_pieces(
             if text:
                 yield text
             if final:
+                if failure is not None:
+                    if broken is None:
+                        raise failure
+                    broken.append(failure)
                 return
             position += len(data)
-            data = read_bytes(stream, read_size, source, kind)
-            final = not data
+            try:
+                data = read_bytes(stream, read_size, source, kind)
+            except BrokenInputError as exc:
+                data, failure = exc.data, exc
+            final = not data or failure is not None
     finally:
         raw.close()

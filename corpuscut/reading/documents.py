@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
+from .errors import InputError
 from .raw import Counting
 
 
@@ -41,14 +42,23 @@ class TextStream:
     _raw: Counting
     #: What the user should be told about the input (it looks like JSON Lines or HTML, say).
     notes: tuple[str, ...] = ()
+    #: Why the input could not be read to its end (a truncated .gz), once ``pieces`` has given
+    #: all the text read before that: the reader reports it after using the text.
+    broken: list[InputError] = field(default_factory=list)
 
     @property
     def size_bytes(self) -> int:
         return self._raw.count
 
+    def check_whole(self) -> None:
+        """Raise the error that cut the input short, if one did (once ``pieces`` is used up)."""
+        if self.broken:
+            raise self.broken[0]
+
     def read_all(self) -> Document:
-        """The whole input as one Document."""
+        """The whole input as one Document (an input cut short raises its error)."""
         text = "".join(self.pieces)
+        self.check_whole()
         return Document(self.source, text, self.encoding, self.compression, self.size_bytes, self.notes)
 
     def read_head(self, max_chars: int) -> Document:

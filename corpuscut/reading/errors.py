@@ -17,4 +17,5 @@ class InputError(CorpuscutError):
 
 
 class BinaryInputError(InputError):
-    """The input looks like binary data (it holds NUL bytes), the way grep decides."""
+    """The input looks like binary data: it holds NUL bytes (the way grep decides) or control
+    characters and bytes no encoding reads as text (the way file(1) decides)."""

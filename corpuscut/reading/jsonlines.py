@@ -59,6 +59,7 @@ def _json_lines(stream: TextStream, max_chars: int) -> Iterator[str]:
             yield "".join(held)
             held, held_chars, number = [], 0, number + 1
             start = end + 1
+    stream.check_whole()  # a record cut short is the input's error, not a line that is not JSON
     if held:
         yield "".join(held)
 

@@ -12,7 +12,7 @@ from typing import BinaryIO, Iterator
 
 from corpuscut.text.names import name_text
 
-from .compression import MAGIC_BYTES, decompressing, read_bytes, sniff_compression
+from .compression import MAGIC_BYTES, BrokenInputError, decompressing, read_bytes, sniff_compression
 from .decoding import choose_decoding, decode_pieces
 from .documents import Document, TextStream
 from .errors import InputError
@@ -68,19 +68,30 @@ def _open(source: str, stdin: BinaryIO | None, encoding: str | None, records: bo
     kind = sniff_compression(head)
     raw = Counting(source, head, handle, ended)
     stream = decompressing(kind, raw, READ_BYTES)
-    sample = read_bytes(stream, SAMPLE_BYTES, source, kind)
+    failure: BrokenInputError | None = None
+    try:
+        sample = read_bytes(stream, SAMPLE_BYTES, source, kind)
+    except BrokenInputError as exc:
+        if not exc.data:
+            raw.close()
+            raise
+        sample, failure = exc.data, exc
     shown = name_text(source)  # what records call it: a name that is not UTF-8 is still text
     format_ = sniff_records(sample) if records else None
+    if format_ is not None and failure is not None:
+        raw.close()
+        raise failure
     if format_ is not None:
         replayed = io.BufferedReader(Counting(source, sample, stream), READ_BYTES)  # type: ignore[arg-type]
         return RecordStream(shown, kind, replayed, raw, format_)  # type: ignore[arg-type]
     try:
-        decoding = choose_decoding(sample, len(sample) < SAMPLE_BYTES, source, encoding)
+        decoding = choose_decoding(sample, len(sample) < SAMPLE_BYTES or failure is not None, source, encoding)
     except InputError:
         raw.close()
         raise
-    pieces = decode_pieces(sample, stream, decoding, source, kind, raw, READ_BYTES)
-    return TextStream(shown, decoding.label, kind, pieces, raw, _shape_notes(sample))
+    broken: list[InputError] = []
+    pieces = decode_pieces(sample, stream, decoding, source, kind, raw, READ_BYTES, broken, failure)
+    return TextStream(shown, decoding.label, kind, pieces, raw, _shape_notes(sample), broken)
 
 
 def _shape_notes(sample: bytes) -> tuple[str, ...]:
