@@ -15,7 +15,7 @@ import orjson
 from rich.console import Console
 
 from .screen import PREVIEW_CHARS, Preview, Screen, View
-from .text import count, line_range, size
+from .text import count, evidence_lines, line_range, size
 
 
 
@@ -114,10 +114,15 @@ def _body(record: dict[str, Any]) -> str:
     if is_scores(record):
         return key_values(record).rstrip("\n")
     if "summary" in record and "text" in record:
-        return f"{record['title']}\n\n{record['summary']}" if record["title"] else record["summary"]
-    if "summary" in record:
-        return record["summary"]
-    return record["text"].rstrip()
+        body = f"{record['title']}\n\n{record['summary']}" if record["title"] else record["summary"]
+    elif "summary" in record:
+        body = record["summary"]
+    else:
+        body = record["text"].rstrip()
+    explained = evidence_lines(record)
+    if "evidence" in record:  # --explain: the cut and its evidence after the article
+        explained.insert(0, f"cut {record['score']:.2f}: {', '.join(record['reasons'])}")
+    return body + ("\n\n" + "\n".join(explained) if explained else "")
 
 
 @dataclass
@@ -205,18 +210,28 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+def _unindented(text: str) -> str:
+    """``text`` without the indentation of its lines: Markdown shows a line indented by four
+    spaces (a wire story's paragraphs) as code."""
+    return _INDENT.sub("", text)
+
+
 def _article_markdown(record: dict[str, Any]) -> str:
     parts = []
     if "index" in record:
         parts.append(f"## {record['index']}. {markdown_text(record['title'] or '(untitled)')}\n\n")
         parts.append(f"*{line_range(record).capitalize()}, {record['words']} words; "
                      f"{', '.join(record['reasons'])} (cut {record['score']:.2f})*\n\n")
+        parts.extend(f"*{markdown_text(line)}*\n\n" for line in evidence_lines(record))
     elif record.get("title"):
         parts.append(f"## {markdown_text(record['title'])}\n\n")
     if "sentences" in record:
         parts.extend(f"- {markdown_text(' '.join(s.split()))}\n" for s in record["sentences"])
     else:
-        parts.append(markdown_text(record["text"].rstrip()) + "\n")
+        parts.append(markdown_text(_unindented(record["text"].rstrip())) + "\n")
     parts.append("\n")
     return "".join(parts)
 

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from corpuscut.text.names import printable
 
-from .text import count, fit, flat_preview, line_range, size
+from .text import count, evidence_lines, fit, flat_preview, line_range, size
 
 #: Colours that read on dark and light backgrounds alike (no plain blue: dark on dark).
 PALETTE = ("cyan", "magenta", "green", "yellow", "bright_blue", "red")
@@ -324,9 +324,7 @@ class Screen:
         title = Text(number, style=f"bold {colour}")
         title.append(shown_title(record, max(10, width - 8 - len(number))), style="bold")
         parts: list[Any] = [reasons_line(record)]
-        if record.get("evidence"):
-            detail = ", ".join(f"{name} {value:+.2f}" for name, value in record["evidence"].items())
-            parts.append(Text(f"evidence (log-odds): {detail}", style="dim"))
+        parts += [Text(line, style="dim") for line in evidence_lines(record)]
         if "sentences" in record:
             parts += [_bullet(sentence, colour) for sentence in record["sentences"]]
         else:

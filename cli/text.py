@@ -34,6 +34,17 @@ def line_range(record: dict[str, Any]) -> str:
     return f"line {a}" if a == b else f"lines {a}–{b}"
 
 
+def evidence_lines(record: dict[str, Any]) -> list[str]:
+    """What ``--explain`` adds to a record, as plain lines: every cue's push towards (+) or
+    against (-) the cut before the article, and what was dropped from its body."""
+    lines = []
+    if record.get("evidence"):
+        lines.append("evidence (log-odds): " + ", ".join(f"{name} {value:+.2f}" for name, value in record["evidence"].items()))
+    if record.get("body_dropped"):
+        lines.append("dropped from the body: " + "; ".join(record["body_dropped"]))
+    return lines
+
+
 def size(n: float) -> str:
     for unit in ("B", "kB", "MB", "GB"):
         if n < 1000 or unit == "GB":

@@ -201,6 +201,22 @@ def test_explain_adds_the_evidence_of_each_cut(run):
     assert "evidence (log-odds)" in shown
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+@pytest.mark.parametrize("command", ["split", "digest"])
+def test_explain_shows_the_evidence_in_text_and_markdown_too(run, command, fmt):
+    plain = run([command, "-f", fmt, str(SEED)]).out_text
+    explained = run([command, "--explain", "-f", fmt, str(SEED)]).out_text
+    assert "evidence (log-odds)" not in plain and explained.count("evidence (log-odds)") == 4  # every cut but the first
+    assert "credit" in explained and ("cut 1.00" in explained or "(cut " in explained)
+
+
+def test_markdown_never_turns_indented_wire_paragraphs_into_code(run):
+    wire = ("TOKYO SHARES CLOSE HIGHER\n    TOKYO, March 3 - Tokyo shares closed higher on Monday, "
+            "dealers said.\n    The index rose 120 points to 21,300.\n")
+    out = run(["split", "-f", "markdown"], stdin=wire.encode()).out_text
+    assert "\n    " not in out and "\nTOKYO, March 3" in out and "\nThe index rose" in out
+
+
 def test_eval_split_scores_a_dump_against_its_gold(run, tmp_path):
     gold = SAMPLES / "bbc-noisy.gold.jsonl"
     result = records(run(["eval", "split", str(SAMPLES / "bbc-noisy.txt"), "--gold", str(gold)]).out_text)[0]
