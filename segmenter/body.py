@@ -503,6 +503,7 @@ class BodyFinder:
             while first < last and (not words[first] or (
                     words[first] <= TOP_SHORT_WORDS and not rows[first, _TERMINAL_COLUMN])):
                 first += 1  # nor with the short lines left above it (a menu's last links, a label)
+            first = _below_standfirst(lines, rows, words, first, last)
         elif len(content) >= TITLED_MIN_LINES:
             headline = _titled_headline(lines, content, words, rows)
         ended = False  # whether the body ends before a line that opens what follows the article
@@ -702,6 +703,33 @@ def _teaser_list(lines: Sequence[str], first: int, last: int, words: np.ndarray)
             return content[max(0, previous - (k - previous - 1))]  # the first teaser's first line
         previous = k
     return None
+
+
+#: A byline or date among the body's first this many lines, below at most this many words
+#: (a standfirst, a deck under the headline), opens the body after it.
+STANDFIRST_LINES = 3
+STANDFIRST_MAX_WORDS = 60
+#: A byline or date line has at most this many words.
+BYLINE_MAX_WORDS = 12
+
+
+def _below_standfirst(lines: Sequence[str], rows: np.ndarray, words: np.ndarray, first: int, last: int) -> int:
+    """The body's first line below a standfirst and the byline or date under it ("Travelers say
+    ... in 2025", then "Faith Katunga • Oct 20, 2025", then the article): the main text that
+    pages hand-check opens after the byline; ``first`` where no such line stands near the top."""
+
+    def byline(i: int) -> bool:
+        return 0 < words[i] <= BYLINE_MAX_WORDS and bool(rows[i, _META] or is_dateline(lines[i]))
+
+    content = [i for i in range(first, last + 1) if words[i]]
+    above = 0.0
+    for k, i in enumerate(content[:STANDFIRST_LINES]):
+        if k and byline(i):
+            while k + 1 < len(content) and byline(content[k + 1]):
+                k += 1
+            return content[k + 1] if k + 1 < len(content) and above <= STANDFIRST_MAX_WORDS else first
+        above += float(words[i])
+    return first
 
 
 def _contents_entry(row: np.ndarray, words: float) -> bool:

@@ -278,6 +278,13 @@ def test_a_pages_body_is_the_text_below_its_headline_which_titles_it():
     assert article.title == HEADLINE and article.body.startswith(BODY[0])
 
 
+def test_a_pages_body_opens_below_the_standfirst_and_byline_under_its_headline():
+    standfirst = "Volunteers say the animals are back because the river is cleaner than it has been for decades."
+    page = "\n".join(MENU + [HEADLINE, standfirst, "Tom Rivers \u2022 March 3, 2024"] + BODY + FOOTER) + "\n"
+    body = find_body(page)
+    assert page[body.start:body.end].startswith(BODY[0]) and body.headline == HEADLINE
+
+
 def test_a_pages_body_does_not_open_with_the_short_labels_left_below_its_headline():
     for labels in (["Show"], ["Insights, Video & Podcasts"], ["Accounting Programs", "Best Bookkeeping Certificate Programs"]):
         page = "\n".join(MENU + [HEADLINE, *labels, "By Tom Rivers"] + BODY + FOOTER) + "\n"
