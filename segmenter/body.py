@@ -498,7 +498,7 @@ class BodyFinder:
             if found is not None and first <= found[1] < last:
                 first = found[1] + 1  # the body is the text below its headline (the title holds that)
             while first < last and (not words[first] or _contents_entry(rows[first], words[first]) or (
-                    words[first] <= 12 and (rows[first, _META] or is_dateline(lines[first])))):
+                    words[first] <= BYLINE_MAX_WORDS and (rows[first, _META] or is_dateline(lines[first])))):
                 first += 1  # nor does it open with the headline's byline and date, or a table of contents
             while first < last and (not words[first] or (
                     words[first] <= TOP_SHORT_WORDS and not rows[first, _TERMINAL_COLUMN])):
