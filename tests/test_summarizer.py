@@ -586,6 +586,15 @@ PAGE_NOTICES = [
     "Get our blog posts sent to your inbox weekly.",
     "Please check your inbox now for your welcome email.",
     "There was an issue with the form.",
+    "A valid email address is required.",
+    "Please enter a valid email address",
+    "Please select at least one newsletter.",
+    "Get unrestricted access to the best marketing content out there.",
+    "Subscribe for Total Access to Our Marketing Secrets",
+    "Written for marketers, by marketers.",
+    "Thank you! Your submission has been received!",
+    "Here is a fact-based summary of the story contents:",
+    "Here\u2019s an AI-generated summary of this article:",
 ]
 
 
@@ -595,6 +604,32 @@ def test_a_shop_or_newsletter_notice_on_a_web_page_is_furniture(sentence):
 
     assert load_furniture().reason(sentence.lower()) == "page notice"
     assert load_furniture().reason("the editors chose independently of the owners , a board member said .") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Read our full review here.",
+    "Read the full story.",
+    "Check out our complete guide to the best laptops.",
+    "You can watch it here.",
+    "Learn more here.",
+    "Continue reading",
+])
+def test_a_call_to_read_or_watch_more_is_furniture(sentence):
+    from corpuscut.summarizer.furniture import load_furniture
+
+    assert load_furniture().reason(sentence.lower()) == "click here"
+
+
+@pytest.mark.parametrize("sentence", [
+    "the deal gives them full access to the market , he said .",
+    "you can read the full report on the agency 's website , she said .",
+    "he wrote for the times , by his own account , for a decade .",
+    "a summary of the report was published on monday .",
+])
+def test_a_sentence_that_tells_of_access_reading_or_summaries_is_no_furniture(sentence):
+    from corpuscut.summarizer.furniture import load_furniture
+
+    assert load_furniture().reason(sentence) is None
 
 
 def test_a_dateline_with_an_editors_tag_is_cut_off_before_the_sentence_is_taken_for_a_caption():
