@@ -161,6 +161,9 @@ class Furniture:
     unmarked_caption: UnmarkedCaption | None = None
     cut_off_end: frozenset[str] = frozenset()  # a sentence's last word when a line break cut it off
     caption_subject_not: frozenset[str] = frozenset()  # words no caption's subject holds ("the", "he", "in", ...)
+    introducing_ends: tuple[str, ...] = ()  # how a sentence introducing a list or a block ends (":")
+    headline_at_start: tuple[re.Pattern[str], ...] = ()  # a wire headline and dateline, matched in the text's own case
+    any_dateline: re.Pattern[str] = re.compile("(?!)")  # at_start (case-blind) and headline_at_start in one alternation
 
     def is_cut_off(self, text: str) -> bool:
         """Whether ``text`` (one sentence) stops on a word no sentence ends with ("... probed by .",
@@ -206,6 +209,15 @@ class Furniture:
             return False
         words = _LOWER_WORD.findall(text)
         return len(words) <= unmarked.max_words and not any(unmarked._is_tensed(w) for w in words)
+
+    def last_resort(self, text: str, first: bool = False) -> bool:
+        """Whether a summary takes ``text`` (one sentence) only when nothing else is left: one
+        that ends as a sentence introducing what follows does ("... which yielded:", a list or a
+        block of code the summary would not hold), and, but for a text's ``first`` sentence, one
+        with a caption's look (:meth:`looks_like_caption`)."""
+        if text.rstrip().endswith(self.introducing_ends):
+            return True
+        return not first and self.looks_like_caption(text)
 
     def is_caption(self, text: str) -> bool:
         """A caption of the Daily Mail kind: a short label, a colon, the caption
@@ -278,20 +290,29 @@ class Furniture:
         return Sentence(sentence.index, sentence.start + at, sentence.end, sentence.text[at:])
 
     def strip_dateline(self, sentence: Sentence) -> Sentence:
-        """``sentence`` (a text's first) without the dateline or agency credit that opens it
-        ("New Delhi, Aug 2 (PTI) "), when at least MIN_PIECE_WORDS words are left."""
-        lower = sentence.text.lower()
-        if len(lower) != len(sentence.text):
+        """``sentence`` without the dateline or agency credit that opens it ("New Delhi, Aug 2
+        (PTI) "), or a wire story's headline in capitals and the dateline after it on one line
+        ("ADVANCED MAGNETICS <ADMG> IN AGREEMENT CAMBRIDGE, Mass., March 24 - "), when at least
+        MIN_PIECE_WORDS words are left. The sentence's span starts after what is cut off, so
+        its text stays ``document[start:end]``."""
+        text = sentence.text
+        lower = text.lower()
+        if len(lower) != len(text):
             return sentence  # a letter whose lower case is longer: the offsets would not hold
-        for pattern in self.at_start:
-            m = pattern.match(lower)
-            if m is None or not m.end():
-                continue
-            rest = sentence.text[m.end():]
-            if len(rest.split()) < MIN_PIECE_WORDS:
-                return sentence
-            return Sentence(sentence.index, sentence.start + m.end(), sentence.end, rest)
-        return sentence
+        found = [m for m in (p.match(lower) for p in self.at_start) if m is not None and m.end()]
+        found += [m for m in (p.match(text) for p in self.headline_at_start) if m is not None and m.end()]
+        if not found:
+            return sentence
+        end = max(m.end() for m in found)  # the headline and its dateline, not the dateline's city alone
+        rest = text[end:]
+        if len(rest.split()) < MIN_PIECE_WORDS:
+            return sentence
+        return Sentence(sentence.index, sentence.start + end, sentence.end, rest)
+
+    def may_open_with_dateline(self, text: str) -> bool:
+        """A quick test, before :meth:`strip_dateline`: whether a dateline may open ``text``
+        (all its patterns match the start; most sentences fail this one try)."""
+        return self.any_dateline.match(text) is not None
 
     def _found_in(self, texts: list[str]) -> tuple[list[str | None], list[bool]]:
         """Each text's kind of furniture by the patterns tried anywhere (or None), and whether a
@@ -332,7 +353,8 @@ class Furniture:
         after_by = False
         anywhere, cuts = self._found_in([s.text for s in sentences])
         for s, found, cut in zip(sentences, anywhere, cuts):
-            if not out:  # the dateline off the text's first sentence before its shape is judged:
+            dated = self.may_open_with_dateline(s.text)  # a story's start (the next one's, where a cut was missed)
+            if dated:  # the dateline off before the sentence's shape is judged:
                 stripped = self.strip_dateline(s)  # "(EDs: With inputs) New Delhi, May 16 (PTI) ..." is no caption's label
                 if stripped is not s:
                     s, found, cut = stripped, self._found_anywhere(stripped.text), self.trim_at(stripped.text) is not None
@@ -347,16 +369,16 @@ class Furniture:
                 kept = self.trim(kept)  # type: ignore[arg-type]
             if kept is not None:
                 kept = self.after_posts(kept)
-            if kept is not None and not out:
+            if kept is not None and (dated or not out):
                 kept = self.strip_dateline(kept)
             if kept is not None:
                 out.append(kept)
         return out
 
 
-def _compile(pattern: str, where: str) -> re.Pattern[str]:
+def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, re.MULTILINE)  # several sentences are searched at once, a line each
+        return re.compile(pattern, re.MULTILINE | flags)  # several sentences are searched at once, a line each
     except re.error as exc:
         raise SummarizerError(f"furniture pattern {pattern!r} ({where}) is not a regular expression: {exc}") from exc
 
@@ -380,6 +402,7 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
             tuple(tuple(p.split()) for p in unmarked["verbless_places"]), frozenset(unmarked.get("reporting", ())),
             frozenset(unmarked.get("verbless_not", ())), keys,
         ) if unmarked else None
+        headline = tuple(_compile(p, "headline_at_start") for p in data.get("headline_at_start", ()))
         anywhere = tuple(d for d in drop if not d[1].pattern.startswith("^"))
         at_start = tuple(d for d in drop if d[1].pattern.startswith("^"))
         any_at_start = _compile("|".join(f"(?:{p.pattern})" for _, p in at_start) or "(?!)", "drop")
@@ -388,6 +411,9 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
             int(data["repeated_run_words"]), tuple(_compile(p, "strip_at_start") for p in data.get("strip_at_start", ())),
             tuple(_compile(p, "cut_through") for p in data.get("cut_through", ())), caption,
             frozenset(data.get("cut_off_end", ())), frozenset(data.get("caption_look_subject_not", ())),
+            tuple(data.get("introducing_end", ())), headline, _compile(
+                "|".join([*(f"(?i:{p})" for p in data.get("strip_at_start", ())), *(f"(?:{h.pattern})" for h in headline)])
+                or "(?!)", "strip_at_start"),
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"furniture rules {path or 'data/furniture.json'} cannot be loaded: {exc}") from exc

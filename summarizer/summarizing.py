@@ -30,7 +30,11 @@ CLOSING_QUOTES = "\"'\u201d\u2019"
 
 @dataclass(frozen=True)
 class Summary:
-    """Chosen sentences in document order, with their offsets in the summarized text."""
+    """Chosen sentences in document order, with their offsets in the summarized text. A
+    sentence is what the summary shows, so its span leaves out what was cut off it (a dateline,
+    a wire headline run into one, a caption glued before it: its start moves on) and what was cut
+    after it (a furniture marker glued on: its end moves back); ``text[start:end]`` is always
+    the sentence's text."""
 
     method: str
     sentences: tuple[Sentence, ...] = field(default_factory=tuple)
@@ -42,13 +46,17 @@ class Summary:
 
 
 def is_heading(text: str, sentence: Sentence, max_words: int = 18) -> bool:
-    """A whole line of few words with no final punctuation: a headline, caption or label."""
-    before = text[sentence.start - 1: sentence.start] if sentence.start else "\n"
-    after = text[sentence.end: sentence.end + 1] or "\n"
-    whole_line = before in "\r\n" and after in "\r\n"
+    """A whole line of few words with no final punctuation: a headline, caption or label; or
+    the end of such a line, after a question on it ("Looking for a business laptop? Here are 3
+    things you should pay attention to": a menu's link, not the article's words)."""
+    if (text[sentence.end: sentence.end + 1] or "\n") not in "\r\n":
+        return False
     # A closing quote ends a sentence only after a stop ('... he said.' against "Plan 'hides Blair'").
     last = sentence.text.rstrip().rstrip(CLOSING_QUOTES)[-1:]
-    return whole_line and len(sentence.text.split()) <= max_words and last not in HEADING_END
+    if last in HEADING_END:
+        return False
+    line_start = max(text.rfind("\n", 0, sentence.start), text.rfind("\r", 0, sentence.start)) + 1
+    return len(text[line_start: sentence.end].split()) <= max_words
 
 
 def is_cut_off(text: str, sentence: Sentence) -> bool:
@@ -140,7 +148,8 @@ class Summarizer:
         introduce the people each names (:meth:`Cohesion.introductions`); our method heeds both.
         ``least``: at the default length, how many sentences our method keeps of a long text
         even past the budget (see :class:`NewsRankModel`); ``demoted``: sentences it takes only
-        as a last resort (the look of a caption, :meth:`Furniture.looks_like_caption`)."""
+        as a last resort (:meth:`Furniture.last_resort`: the look of a caption, a sentence
+        introducing a list)."""
         if self.method == DEFAULT_METHOD:
             return _newsrank(self, texts, count, budget, title, reach, needs, least, demoted)
         return METHODS[self.method](self, texts, count, budget, title)
@@ -189,7 +198,7 @@ class Summarizer:
             return Summary(self.method, tuple(body), len(sentences))
         reach = self.cohesion.reach(text, body) if self.cohesion is not None else ()
         needs = self.cohesion.introductions(body, self.normalizer.stop_words) if self.cohesion is not None else ()
-        demoted = [k > 0 and self.furniture.looks_like_caption(s.text) for k, s in enumerate(body)] if self.furniture else []
+        demoted = [self.furniture.last_resort(s.text, first=k == 0) for k, s in enumerate(body)] if self.furniture else []
         picked = self.select([s.text for s in body], count, budget, title, reach, needs, least, demoted)
         return Summary(self.method, tuple(body[i] for i in sorted(set(picked))), len(sentences))
 

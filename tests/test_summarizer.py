@@ -815,3 +815,45 @@ def test_a_sentence_with_figures_is_no_table_row(sentence):
     from corpuscut.summarizer.furniture import load_furniture
 
     assert load_furniture().reason(sentence) != "table row"
+
+
+def test_the_link_text_ending_a_short_menu_line_is_a_heading_not_a_sentence():
+    text = ("Looking for a business laptop? Here are 3 things you should pay attention to\n"
+            "Yann LeCun says large language models will not reach human intelligence. He told an audience in Paris "
+            "that systems must learn how the world works. Meta is building such models, he said. "
+            "Other researchers disagree with him. The debate will go on for years.\n")
+    picked = summarize(text).text
+    assert "Here are 3 things" not in picked
+    assert "Yann LeCun says" in picked
+
+
+def test_a_sentence_introducing_a_list_or_a_block_is_taken_only_as_a_last_resort():
+    text = ("The team found the query slow in development. They rewrote the join and added an index on the "
+            "customer column. Our first step was to examine the query plan with the analyzer, which yielded:\n"
+            "Seq Scan on orders (cost=0.00..431.00 rows=21000)\n"
+            "The new plan used the index and ran forty times faster. The fix went out to production a week later.\n")
+    picked = summarize(text, sentences=3).text
+    assert "which yielded:" not in picked
+    assert "forty times faster" in picked
+    assert summarize("Pick one of these:", sentences=1).text == "Pick one of these:"  # nothing else is left
+
+
+def test_a_one_line_wire_story_is_summarized_without_its_headline_and_dateline():
+    text = ("ADVANCED MAGNETICS <ADMG> IN AGREEMENT CAMBRIDGE, Mass., March 24 - Advanced Magnetics Inc said it "
+            "reached a four mln dlrs research and development agreement with ML Technology Ventures LP. The "
+            "partnership will fund work on new imaging agents, the company said. Advanced Magnetics will get "
+            "royalties on any products. Reuter\n")
+    summary = summarize(text)
+    assert summary.text.startswith("Advanced Magnetics Inc said it reached")
+    first = summary.sentences[0]
+    assert text[first.start:first.end] == first.text  # the span starts after what was cut off
+
+
+def test_a_dateline_opening_a_story_run_into_the_one_before_is_cut_off_too():
+    text = ("The finance minister defended the move on Monday. He said the new notes would reach every bank "
+            "within weeks. Bengaluru, Dec 13 (PTI) Unearthing a racket involved in illegal conversion of "
+            "demonetised notes, the ED has arrested seven alleged middlemen. Officials said the agency placed "
+            "the seven under arrest late yesterday.")
+    summary = summarize(text, sentences=4)
+    assert "(PTI)" not in summary.text and "Unearthing a racket" in summary.text
+    assert all(text[s.start:s.end] == s.text for s in summary.sentences)
