@@ -189,8 +189,15 @@ class Options:
         if self.out_dir is not None and not self.overwrite:
             held = files_held(self.out_dir)
             if held:
-                raise UsageError(f"--out-dir {self.out_dir} already holds {len(held)} file{'s' if len(held) > 1 else ''} "
+                raise UsageError(f"--out-dir {self.out_dir} already holds {_entries(self.out_dir, held)} "
                                  f"(such as {held[0]}); give an empty or new folder, or --overwrite to write into it anyway")
+
+
+def _entries(folder: Path, names: list[str]) -> str:
+    """``names`` in ``folder`` counted as what they are: "3 files", "2 folders", "1 file and 4 folders"."""
+    folders = sum(1 for name in names if (folder / name).is_dir())
+    counted = [f"{n} {noun}{'s' if n > 1 else ''}" for n, noun in ((len(names) - folders, "file"), (folders, "folder")) if n]
+    return " and ".join(counted)
 
 
 def files_held(folder: Path) -> list[str]:

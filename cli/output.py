@@ -334,6 +334,8 @@ class Journal:
         self.handle: TextIO | None = None
         self.marked = 0
         self.lock: int | None = None
+        #: Whether ``done`` was read from a finished FILE (inputs known by name only).
+        self.from_finished = False
 
     def is_done(self, source: str, identity: str | None) -> bool:
         """Whether ``source`` is complete; JournalError if it is, but its content changed."""
@@ -417,6 +419,7 @@ class Journal:
                     raise JournalError(f"{self.path} is not a JSON Lines output of corpuscut (line {number}); "
                                        "nothing is appended to it") from exc
                 self.done.setdefault(source.split("#", 1)[0], None)
+        self.from_finished = True
 
     def mark(self, source: str, identity: str | None = None) -> None:
         """``source`` is complete: its records are on disk."""

@@ -56,7 +56,7 @@ def document_title(text: str, max_chars: int = 100, words: int = 12) -> tuple[st
 def summary_fields(summary: Summary) -> dict[str, Any]:
     return {
         "method": summary.method,
-        "sentences": [s.text for s in summary.sentences],
+        "sentences": [" ".join(s.text.split()) for s in summary.sentences],  # as ``summary`` joins them
         "summary": summary.text,
     }
 

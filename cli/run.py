@@ -54,6 +54,10 @@ NOUNS = {"split": ("article", "articles"), "digest": ("article", "articles"),
          "summarize": ("summary", "summaries"), "eval": ("result", "results")}
 
 
+#: The command line of each kind of run, where it is not the kind's name.
+COMMANDS = {"eval": "eval split"}
+
+
 def run(env: Environment, opts: Options, produce: Produce, kind: str, parallel: bool = False) -> None:
     """Run a command's work over every input and write its records as they come; failed
     inputs are reported and skipped (then :class:`InputsFailed`). ``kind`` names the command
@@ -66,7 +70,7 @@ def run(env: Environment, opts: Options, produce: Produce, kind: str, parallel: 
 def _run(env: Environment, opts: Options, produce: Produce, kind: str, parallel: bool, notes: LibraryNotes | None) -> None:
     fmt = output_format(env, opts)
     _check(opts, fmt)
-    sources = _sources(env, opts)
+    sources = _sources(env, opts, kind)
     failed: list[str] = []
     written = 0
     journal = Journal(opts.output) if opts.resume and opts.output is not None else None
@@ -86,7 +90,8 @@ def _run(env: Environment, opts: Options, produce: Produce, kind: str, parallel:
                 before = len(sources)
                 sources = [s for s in sources if not journal.is_done(s, _identity(env, s, drain=True))]
                 if not opts.quiet:
-                    display.say(f"resuming {opts.output}: {before - len(sources)} of {before} inputs already done")
+                    display.say(f"resuming {opts.output}: {before - len(sources)} of {before} inputs already done"
+                                + (_by_name(opts.output) if journal.from_finished and len(sources) < before else ""))
             writer = _writer(env, opts, fmt, out, paged, kind, several=len(sources) > 1)
             held: list[dict[str, Any]] = []
             warned: set[str] = set()  # languages without a stemmer, said once each
@@ -167,7 +172,7 @@ def _check(opts: Options, fmt: OutputFormat) -> None:
             raise UsageError(str(exc)) from None
 
 
-def _sources(env: Environment, opts: Options) -> list[str]:
+def _sources(env: Environment, opts: Options, kind: str) -> list[str]:
     """The inputs to read; what was skipped, and a terminal on stdin, said on stderr."""
     selection = select_inputs(opts.inputs or [], opts.include, opts.exclude)
     if selection.skipped and not opts.quiet:
@@ -176,7 +181,7 @@ def _sources(env: Environment, opts: Options) -> list[str]:
         raise InputsFailed("nothing to read: every file found was skipped")
     if selection.sources == [STDIN] and env.stdin_isatty and not opts.quiet:
         say(env, "reading standard input from the terminal: paste or type the text, then Ctrl-D "
-                 "(or name a file: corpuscut COMMAND FILE)")
+                 f"(or name a file: corpuscut {COMMANDS.get(kind, kind)} FILE)")
     return selection.sources
 
 
@@ -197,6 +202,11 @@ def _wrote(opts: Options, kind: str, written: int) -> str:
         assert opts.output is not None
         where = f"{opts.output} ({size(_file_size(opts.output))})"
     return f"wrote {written:,} {one if written == 1 else many} to {where}"
+
+
+def _by_name(output: Path) -> str:
+    return (f" (it holds records of theirs, and inputs are matched by name: records made with other options, "
+            f"such as another --id-field, are kept as they are; remove {output.name} to make them afresh)")
 
 
 def _skipped(skipped: list[str]) -> str:

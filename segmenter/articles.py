@@ -107,12 +107,39 @@ def make_title(first_line: str, headline_max_words: int, is_headline: bool, max_
             return line
     keep = headline_max_words // 2 + 3
     head = _without_opening(head)
+    keep += _name_goes_on(head.split(maxsplit=keep + NAME_MAX_WORDS + 1)[keep - 1: keep + NAME_MAX_WORDS + 1])
     parts = head.split(maxsplit=keep)  # the words kept, and the rest of the line unsplit
     words = parts[:keep]
     title = shown = " ".join(words)
     if len(title) > TITLE_MAX_CHARS:
         title = title[: TITLE_MAX_CHARS - 1].rstrip()
     return title + ("…" if len(parts) > keep or title != shown else "")
+
+
+#: Opening words are not cut inside a name ("... Minister Dr Harsh Vardhan …", not "... Minister
+#: Dr …") where it ends within this many more words.
+NAME_MAX_WORDS = 3
+
+
+def _name(word: str) -> bool:
+    """A word of a name: capitalised, not all in upper case (a line in capitals is no name)."""
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper())
+
+
+def _name_goes_on(words: list[str]) -> int:
+    """How many of the words after ``words[0]`` (the last word kept) go on with the name it
+    is in: up to the first that is not a word of a name, or ends in punctuation; none where
+    the name runs past NAME_MAX_WORDS more words (a run of capitals that long is no name)."""
+    if not words or not _name(words[0]) or not words[0][-1:].isalnum():
+        return 0
+    more = 0
+    for word in words[1:]:
+        if not _name(word):
+            return more
+        more += 1
+        if not word[-1:].isalnum():
+            return more
+    return more if more <= NAME_MAX_WORDS else 0
 
 
 #: A glued headline is sought in this much of a line, and has at least this many words.

@@ -54,6 +54,18 @@ def test_a_made_up_title_leaves_out_a_wire_storys_byline_and_dateline(line, titl
     assert make_title(line, 18, is_headline=False).rstrip("\u2026") == title
 
 
+@pytest.mark.parametrize("line, title", [
+    ("On Monday the Environment Minister and the Science and Technology Minister Dr Harsh Vardhan said the plan would go ahead",
+     "On Monday the Environment Minister and the Science and Technology Minister Dr Harsh Vardhan…"),
+    ("The board of the company met in the city of New York Stock Exchange Listed Firms Group on Monday",
+     "The board of the company met in the city of New York…"),  # a run of capitals too long for a name
+    ("THE BOARD OF THE COMPANY MET IN THE CITY OF NEW YORK ON MONDAY AND SAID",
+     "THE BOARD OF THE COMPANY MET IN THE CITY OF NEW YORK…"),
+])
+def test_a_made_up_title_is_not_cut_inside_a_name(line, title):
+    assert make_title(line, 18, is_headline=False) == title
+
+
 #: Wire stories run into one line each, headline, byline and dateline together (Reuters-21578's
 #: shape, as a scraper of a wire feed that drops the line breaks dumps them).
 GLUED_DUMP = (

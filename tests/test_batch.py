@@ -138,6 +138,16 @@ def test_resume_continues_a_stopped_batch_and_ends_with_the_records_of_an_unbrok
     assert "5 of 5 inputs already done" in again.err_text and records(out.read_text()) == records(unbroken.out_text)
 
 
+def test_resume_over_a_finished_file_says_its_inputs_are_matched_by_name(run, tmp_path):
+    stories = tmp_path / "stories.jsonl"
+    stories.write_text("".join(json.dumps({"id": f"s{i}", "text": "Markets rose on Monday. " * 5}) + "\n" for i in range(3)))
+    out = tmp_path / "out.jsonl"
+    assert run(["split", "--text-field", "text", "-o", str(out), str(stories)]).exit_code == 0
+    again = run(["split", "--text-field", "text", "--id-field", "id", "-o", str(out), "--resume", str(stories)])
+    assert again.exit_code == 0 and "1 of 1 inputs already done" in again.err_text
+    assert "matched by name" in again.err_text and "--id-field" in again.err_text and "remove out.jsonl" in again.err_text
+
+
 def test_resume_needs_an_output_file_in_json_lines(run):
     result = run(["split", "--resume", DUMPS[0]])
     assert result.exit_code == 2 and "--resume needs --output" in result.err_text

@@ -435,9 +435,30 @@ def test_a_folder_input_reads_json_lines_that_are_not_corpuscut_records(run, tmp
     assert result.exit_code == 0 and "skipped" not in result.err_text and len(records(result.out_text)) == 1
 
 
+def test_the_terminal_prompt_names_the_command_typed(run, seed_text):
+    for command in (["split"], ["summarize"]):
+        result = run([*command, "-f", "jsonl"], stdin=seed_text.encode(), stdin_isatty=True)
+        assert f"corpuscut {command[0]} FILE" in result.err_text
+
+
+def test_out_dir_refusal_counts_folders_as_folders(run, tmp_path):
+    out = tmp_path / "art"
+    assert run(["split", "--out-dir", str(out), str(SEED), str(SEED.parent / "bbc-noisy.txt")]).exit_code == 0
+    result = run(["split", "--out-dir", str(out), str(SEED)])
+    assert result.exit_code == 2 and "already holds 1 file and 2 folders (such as 0001-" in result.err_text
+
+
+def test_json_sentences_are_joined_as_the_summary_is(run):
+    wrapped = ("PLM Power Co said on Monday that its\nunit broke off talks with the utility over the\nprice of "
+               "power. The talks had gone on for a\nyear. Both sides said they would meet again in the\nspring.\n")
+    for record in records(run(["summarize", "-f", "jsonl", "-n", "2"], stdin=wrapped.encode()).out_text):
+        assert all("\n" not in s for s in record["sentences"]) and record["summary"] == " ".join(record["sentences"])
+
+
 def test_reading_stdin_from_a_terminal_says_so(run, seed_text):
     result = run(["digest", "-f", "jsonl"], stdin=seed_text.encode(), stdin_isatty=True)
     assert "reading standard input from the terminal" in result.err_text and "Ctrl-D" in result.err_text
+    assert "corpuscut digest FILE" in result.err_text and "COMMAND" not in result.err_text
     assert "reading standard input" not in run(["digest", "-f", "jsonl"], stdin=seed_text.encode()).err_text
 
 
