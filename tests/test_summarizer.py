@@ -595,6 +595,12 @@ PAGE_NOTICES = [
     "Thank you! Your submission has been received!",
     "Here is a fact-based summary of the story contents:",
     "Here\u2019s an AI-generated summary of this article:",
+    "I have read and understood the privacy policy.",
+    "If you are human, leave this field blank.",
+    "We only recommend brands that we truly believe in.",
+    "Support our editorial work by supporting them!",
+    "This website uses cookies to improve your experience.",
+    "Rated 4.4 out of 5 stars.",
 ]
 
 
@@ -613,6 +619,7 @@ def test_a_shop_or_newsletter_notice_on_a_web_page_is_furniture(sentence):
     "You can watch it here.",
     "Learn more here.",
     "Continue reading",
+    "Read our preview of this weekend\u2019s 50k World Champs in India!",
 ])
 def test_a_call_to_read_or_watch_more_is_furniture(sentence):
     from corpuscut.summarizer.furniture import load_furniture
@@ -625,6 +632,9 @@ def test_a_call_to_read_or_watch_more_is_furniture(sentence):
     "you can read the full report on the agency 's website , she said .",
     "he wrote for the times , by his own account , for a decade .",
     "a summary of the report was published on monday .",
+    "i have read the report on privacy policy changes .",
+    "we only recommend it to adults , the doctor said .",
+    "support our troops , he said .",
 ])
 def test_a_sentence_that_tells_of_access_reading_or_summaries_is_no_furniture(sentence):
     from corpuscut.summarizer.furniture import load_furniture
