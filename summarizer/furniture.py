@@ -164,6 +164,8 @@ class Furniture:
     introducing_ends: tuple[str, ...] = ()  # how a sentence introducing a list or a block ends (":")
     headline_at_start: tuple[re.Pattern[str], ...] = ()  # a wire headline and dateline, matched in the text's own case
     any_dateline: re.Pattern[str] = re.compile("(?!)")  # at_start (case-blind) and headline_at_start in one alternation
+    dateline_hint: re.Pattern[str] = re.compile("")  # what every dateline holds (lower case), found ...
+    dateline_within: int = 1 << 30  # ... this near its sentence's start
 
     def is_cut_off(self, text: str) -> bool:
         """Whether ``text`` (one sentence) stops on a word no sentence ends with ("... probed by .",
@@ -314,17 +316,23 @@ class Furniture:
         (all its patterns match the start; most sentences fail this one try)."""
         return self.any_dateline.match(text) is not None
 
-    def _found_in(self, texts: list[str]) -> tuple[list[str | None], list[bool]]:
-        """Each text's kind of furniture by the patterns tried anywhere (or None), and whether a
-        cut marker is in it. The patterns run over all the texts at once, one line each: a
+    def _found_in(self, texts: list[str]) -> tuple[list[str | None], list[bool], list[bool]]:
+        """Each text's kind of furniture by the patterns tried anywhere (or None), whether a
+        cut marker is in it, and whether a dateline may open it (what ``dateline_hint`` finds
+        near its start). The patterns run over all the texts at once, one line each: a
         pattern led by a literal word is then one fast scan of the whole text, not one a
         sentence."""
         kinds: list[str | None] = [None] * len(texts)
         cuts = [False] * len(texts)
         joined = "\n".join(texts).lower()
         if len(joined) != sum(map(len, texts)) + max(0, len(texts) - 1):  # a letter whose lower case is longer
-            return [self._found_anywhere(t) for t in texts], [self.trim_at(t) is not None for t in texts]
+            return ([self._found_anywhere(t) for t in texts], [self.trim_at(t) is not None for t in texts],
+                    [True] * len(texts))
         starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        hinted = [False] * len(texts)
+        for m in self.dateline_hint.finditer(joined):  # rare in running text: most sentences are not tried
+            i = bisect_right(starts, m.start()) - 1
+            hinted[i] = hinted[i] or m.start() - starts[i] < self.dateline_within
         for kind, pattern, needs in self._scans:
             if not all(map(joined.__contains__, needs)):
                 continue  # a string it needs is not there ("@" and "#" of a post): the text need not be scanned
@@ -334,7 +342,7 @@ class Furniture:
                     cuts[i] = True
                 elif kinds[i] is None:
                     kinds[i] = kind
-        return kinds, cuts
+        return kinds, cuts, hinted
 
     @cached_property
     def _scans(self) -> tuple[tuple[str | None, re.Pattern[str], frozenset[str]], ...]:
@@ -351,9 +359,9 @@ class Furniture:
         """The sentences that are not furniture, cut short where furniture is glued to them."""
         out: list[Sentence] = []
         after_by = False
-        anywhere, cuts = self._found_in([s.text for s in sentences])
-        for s, found, cut in zip(sentences, anywhere, cuts):
-            dated = self.may_open_with_dateline(s.text)  # a story's start (the next one's, where a cut was missed)
+        anywhere, cuts, hinted = self._found_in([s.text for s in sentences])
+        for s, found, cut, hint in zip(sentences, anywhere, cuts, hinted):
+            dated = hint and self.may_open_with_dateline(s.text)  # a story's start (the next one's, where a cut was missed)
             if dated:  # the dateline off before the sentence's shape is judged:
                 stripped = self.strip_dateline(s)  # "(EDs: With inputs) New Delhi, May 16 (PTI) ..." is no caption's label
                 if stripped is not s:
@@ -414,6 +422,8 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
             tuple(data.get("introducing_end", ())), headline, _compile(
                 "|".join([*(f"(?i:{p})" for p in data.get("strip_at_start", ())), *(f"(?:{h.pattern})" for h in headline)])
                 or "(?!)", "strip_at_start"),
+            _compile(data["dateline_hint"]["pattern"], "dateline_hint") if "dateline_hint" in data else re.compile(""),
+            int(data["dateline_hint"]["within"]) if "dateline_hint" in data else 1 << 30,
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"furniture rules {path or 'data/furniture.json'} cannot be loaded: {exc}") from exc
