@@ -630,6 +630,7 @@ def test_files_joined_by_cat_are_split_where_each_one_starts():
     ("F Sheahan, M Horan, D O'Callaghan, E Miller, G Easterby, D Humphreys, K Maggs.", "item"),
     ("(Saumya Khandelwal/HT PHOTO)", "embedded"), ("(AP)", "embedded"), ("(IANS)", "embedded"),
     ("(REUTERS)", "embedded"), ("(PMOIndia/Twitter)", "embedded"), ("(Picture: Sourced)", "embedded"),
+    ("(Chris Pizzello/Invision/AP)", "embedded"), ("(Photo by Prodip Guha/Hindustan Times)", "embedded"),
     ("Also Read: Six held for murder of Ghaziabad teenager", "aside"), ("ALSO READ | Monsoon arrives early", "aside"),
 ])
 def test_team_sheets_photo_credits_and_also_read_lines_are_marked(line, kind):
