@@ -7,7 +7,8 @@ figures, and Choi's dataset, with NLTK's TextTiling on the same input in the sam
 Prints, per corpus and dump shape: boundary precision, recall and F1 (exact, at text-line
 granularity), Pk and WindowDiff, the rate of articles found exactly, and the rate of single
 articles (one per input) kept whole; then the same per corpus for a model fitted on the other
-corpora only; then the seed, the BBC held-out table per shape, and Choi 3-11 (400 samples),
+corpora only; then inputs of one story each kept whole (BBC's files, Inshorts' records), the
+seed, the BBC held-out table per shape, and Choi 3-11 (400 samples),
 3-5, 6-8 and 9-11 with Pk and WindowDiff. ``--quick`` samples fewer dumps and Choi samples.
 """
 
@@ -346,33 +347,45 @@ def extractor_dumps(texts: list[str], segmenter: Segmenter, pages_per_dump: int)
             f"most {max(cuts_per_dump, default=0)}")
 
 
-def bench_files(root: Path, segmenter: Segmenter, limit: int | None = None) -> None:
-    """BBC's article files as `corpuscut digest FOLDER` reads them: each file one input holding
-    one story (headline, blank line, paragraphs apart by blank lines), to be kept whole. The
-    training part's files are counted apart from the held-out part's (file numbers divisible by 5)."""
+def bench_files(data: Path, segmenter: Segmenter, limit: int | None = None) -> None:
+    """Inputs of one story each, to be kept whole: BBC's article files as `corpuscut digest
+    FOLDER` reads them (headline, blank line, paragraphs apart by blank lines), and Inshorts'
+    records as `--text-field article` reads them (the scrape as it is: photo credits, "ALSO
+    READ" lines). The training part's inputs are counted apart from the held-out part's."""
     from corpuscut.reading import decode_bytes
+    from corpuscut.segmenter.sources import number_of, _jsonl
     from corpuscut.training import is_heldout
 
-    counts = {"train": [0, 0, 0], "heldout": [0, 0, 0]}  # whole, files, articles found
-    cut: list[str] = []
-    paths = sorted((root / "articles").glob("*/*.txt"))
-    if limit is not None:
-        paths = paths[:: max(1, len(paths) // (2 * limit))]
-    for path in paths:
+    inputs: list[tuple[str, str, bool]] = []  # (name, text, held out)
+    folder = data / "bbc-news-summary" / "articles"
+    for path in sorted(folder.glob("*/*.txt")):
         text, _ = decode_bytes(path.read_bytes(), str(path))
+        inputs.append((f"bbc {path.parent.name}/{path.name}", text, is_heldout(int(path.stem))))
+    records = data / "inshorts" / "news_summary.jsonl.gz"
+    if records.exists():
+        for item in _jsonl(records):
+            text = item.get("article") or ""
+            if len(text.split()) >= 60:
+                key = f"inshorts:{item.get('url') or item.get('headline')}"
+                inputs.append((f"inshorts {item.get('headline', '')[:40]}", text, is_heldout(number_of(key))))
+    if limit is not None:
+        inputs = inputs[:: max(1, len(inputs) // (4 * limit))]
+    counts: dict[tuple[str, str], list[int]] = {}  # (corpus, part) -> whole, inputs, articles found
+    cut: list[str] = []
+    for name, text, held in inputs:
         found = len(segmenter.split(text))
-        part = counts["heldout" if is_heldout(int(path.stem)) else "train"]
-        part[0] += found == 1
-        part[1] += 1
-        part[2] += found
-        if found > 1 and is_heldout(int(path.stem)):
-            cut.append(f"{path.parent.name}/{path.name} ({found})")
-    print("\nBBC files, one story each, one input each (as `corpuscut digest FOLDER` reads them): kept whole")
-    for name, (whole, files, found) in counts.items():
-        if files:
-            print(f"{name:8} part: {whole} of {files} files ({whole / files:.3f}); {found} articles found")
+        tally = counts.setdefault((name.split()[0], "heldout" if held else "train"), [0, 0, 0])
+        tally[0] += found == 1
+        tally[1] += 1
+        tally[2] += found
+        if found > 1 and held:
+            cut.append(f"{name} ({found})")
+    print("\ninputs of one story each, one input each (BBC's files as `corpuscut digest FOLDER` reads them, "
+          "Inshorts' records with `--text-field article`): kept whole")
+    for (corpus, part), (whole, total, found) in sorted(counts.items()):
+        print(f"{corpus:9} {part:8} part: {whole} of {total} inputs ({whole / total:.3f}); {found} articles found")
     if cut:
-        print(f"held-out files cut: {', '.join(cut[:12])}{' ...' if len(cut) > 12 else ''}")
+        print(f"held-out inputs cut: {', '.join(cut[:12])}{' ...' if len(cut) > 12 else ''}")
 
 
 def bench_seed(path: Path, segmenter: Segmenter, tiling: TextTiling) -> None:
@@ -447,7 +460,7 @@ def main() -> None:
     if "wcxb" not in skip and need(args.data / "wcxb-dev", "WCXB pages"):
         bench_wcxb(args.data / "wcxb-dev", segmenter, limit=args.limit)
     if "files" not in skip and need(args.data / "bbc-news-summary" / "articles", "BBC files"):
-        bench_files(args.data / "bbc-news-summary", segmenter, args.limit)
+        bench_files(args.data, segmenter, args.limit)
     if "bbc" not in skip and need(args.data / "bbc-news-summary" / "articles", "BBC dumps"):
         bench_bbc(args.data / "bbc-news-summary", segmenter, tiling, args.dumps_per_shape, args.part, args.seed)
     if "choi" not in skip and need(args.data / "choi", "Choi's dataset"):
