@@ -31,9 +31,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import chain, count
 from pathlib import Path
-from typing import Sequence
+from typing import AbstractSet, Hashable, Sequence
 
 import numpy as np
 
@@ -125,7 +126,7 @@ class NewsRankModel:
     long_text: int = 0
     early_bonus: float = 0.0
 
-    @property
+    @cached_property
     def weight_vector(self) -> np.ndarray:
         return np.asarray(self.weights)
 
@@ -204,7 +205,7 @@ def _rank(values: np.ndarray) -> np.ndarray:
     n = len(values)
     if n <= 1:
         return np.ones(n)
-    order = np.round(values, TIE_DECIMALS).argsort(kind="stable").argsort(kind="stable")
+    order = values.round(TIE_DECIMALS).argsort(kind="stable").argsort(kind="stable")
     return order / (n - 1)
 
 
@@ -222,12 +223,12 @@ def _tfidf_rows(counts):  # type: ignore[no-untyped-def]
         norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)
-    df = (counts > 0).sum(axis=0)
+    present = counts > 0
+    df = present.sum(axis=0)
     idf = np.log((n + 1) / (df + 1)) + 1.0
-    with np.errstate(divide="ignore"):
-        tf = np.where(counts > 0, 1.0 + np.log(np.maximum(counts, 1.0)), 0.0)
+    tf = np.where(present, 1.0 + np.log(np.maximum(counts, 1.0)), 0.0)
     weighted = tf * idf
-    norms = np.linalg.norm(weighted, axis=1)
+    norms = np.sqrt(np.add.reduce(weighted * weighted, axis=1))  # np.linalg.norm's sum, without its checks
     norms[norms == 0] = 1.0
     return weighted / norms[:, None]
 
@@ -286,20 +287,25 @@ def lexical_features(
     counts = doc.counts
     lengths = np.asarray(counts.sum(axis=1)).ravel()  # type: ignore[attr-defined]
     logs = np.log(np.maximum(lengths, 1.0))
-    forward = np.zeros(n)
-    backward = np.zeros(n)
-    if isinstance(counts, np.ndarray):
+    dense = isinstance(counts, np.ndarray)
+    if dense:
         # A stem in one sentence only adds to that sentence's overlap with itself, which no
         # feature uses: the product leaves it out (a quarter of the columns are left on CNN/DailyMail).
         counts = counts[:, (counts > 0).sum(axis=0) > 1]
     counts_t = counts.T  # type: ignore[attr-defined]
-    for start in range(0, n, CHUNK_ROWS):
+    if dense and n <= CHUNK_ROWS:  # one chunk, the whole text (most texts): the same sums, fewer steps
+        edge = _product(counts, counts_t) / np.maximum(logs[:, None] + logs[None, :], 1.0)
+        forward = np.triu(edge, 1).sum(axis=1)
+        backward = edge.sum(axis=1) - forward - edge.diagonal()
+    else:
+        forward, backward = np.zeros(n), np.zeros(n)
+    for start in range(0, n, CHUNK_ROWS) if not dense or n > CHUNK_ROWS else ():
         overlap = _product(counts[start: start + CHUNK_ROWS], counts_t)  # type: ignore[index]
         rows = start + np.arange(overlap.shape[0])
         edge = overlap / np.maximum(logs[rows][:, None] + logs[None, :], 1.0)
-        later = np.triu(edge, start + 1)
-        forward[rows] = later.sum(axis=1)
-        backward[rows] = edge.sum(axis=1) - later.sum(axis=1) - edge[rows - start, rows]
+        later = np.triu(edge, start + 1).sum(axis=1)
+        forward[rows] = later
+        backward[rows] = edge.sum(axis=1) - later - edge[rows - start, rows]
     scale = max(1.0, n - 1)
     centrality = (forward + backward) / scale
     body = doc.tfidf
@@ -309,22 +315,30 @@ def lexical_features(
     doc_sim = np.asarray(body @ (centroid / centroid_norm)).ravel()  # type: ignore[operator]
     position = np.arange(n, dtype=float)
     words = doc.words.astype(float)
-    return np.column_stack(
-        [
-            position / scale,
-            1.0 / (1.0 + position),
-            (position == 0).astype(float),
-            np.log1p(words),
-            _rank(words),
-            centrality,
-            _rank(centrality),
-            forward / scale,
-            backward / scale,
-            title_sim,
-            doc_sim,
-            _rank(doc_sim),
-        ]
+    return _columns(
+        n,
+        position / scale,
+        1.0 / (1.0 + position),
+        position == 0,
+        np.log1p(words),
+        _rank(words),
+        centrality,
+        _rank(centrality),
+        forward / scale,
+        backward / scale,
+        title_sim,
+        doc_sim,
+        _rank(doc_sim),
     )
+
+
+def _columns(n: int, *columns: object) -> np.ndarray:
+    """The ``columns`` (arrays or lists of n values; booleans as 1.0 and 0.0) side by side in
+    one n-row float matrix, as np.column_stack makes it, with less work a column."""
+    out = np.empty((n, len(columns)))
+    for k, column in enumerate(columns):
+        out[:, k] = column
+    return out
 
 
 def surface_features(
@@ -340,28 +354,27 @@ def surface_features(
     words = (_word_counts(sentences) if words is None else words).astype(float)
     before = np.concatenate([[0.0], np.cumsum(words)[:-1]])
     doc_sim = lexical[:, LEXICAL_FEATURES.index("document_similarity")] if n else np.zeros(0)
-    return np.column_stack(
-        [
-            (position == 1).astype(float),
-            (position == 2).astype(float),
-            (position == 3).astype(float),
-            np.log1p(position),
-            np.minimum(before, 300.0) / 100.0,
-            (before < 60).astype(float),
-            (before < 120).astype(float),
-            doc_sim / (1.0 + position),
-            (words < 8).astype(float),
-            (words < 12).astype(float),
-            (words > 30).astype(float),
-            (words > 40).astype(float),
-            [1.0 if _quotes(s) else 0.0 for s in sentences],
-            [1.0 if s.rstrip(" \"'\u201d\u2019").endswith("?") else 0.0 for s in sentences],
-            [1.0 if _caption_marked(s) else 0.0 for s in sentences],
-            [1.0 if ":" in s and _LABEL_COLON.match(s) else 0.0 for s in sentences],
-            (leans == 1).astype(float),
-            (leans > 1).astype(float),
-        ]
-    ).reshape(n, len(SURFACE_FEATURES))
+    return _columns(
+        n,
+        position == 1,
+        position == 2,
+        position == 3,
+        np.log1p(position),
+        np.minimum(before, 300.0) / 100.0,
+        before < 60,
+        before < 120,
+        doc_sim / (1.0 + position),
+        words < 8,
+        words < 12,
+        words > 30,
+        words > 40,
+        [1.0 if _quotes(s) else 0.0 for s in sentences],
+        [1.0 if s.rstrip(" \"'\u201d\u2019").endswith("?") else 0.0 for s in sentences],
+        [1.0 if _caption_marked(s) else 0.0 for s in sentences],
+        [1.0 if ":" in s and _LABEL_COLON.match(s) else 0.0 for s in sentences],
+        leans == 1,
+        leans > 1,
+    )
 
 
 def _quotes(sentence: str) -> bool:
@@ -422,6 +435,38 @@ def _trigrams_of(words: list[str], stop_words: frozenset[str]) -> set[tuple[str,
     return grams
 
 
+#: Up to this many distinct words a trigram's code (word ids in base the vocabulary's size) fits
+#: in 64 bits.
+CODED_WORDS = 1 << 21
+
+
+def _trigram_codes(tokens: list[list[str]], stop_words: frozenset[str]) -> Sequence[AbstractSet[Hashable]]:
+    """Each sentence's :func:`_trigrams_of` (``tokens``: its words), each trigram coded as one
+    integer, the same for the same three words throughout the text: sets of integers are
+    built and compared quicker than sets of tuples of words. Where three stop words stand in
+    a row is read off flags over the whole text at once."""
+    flat = list(chain.from_iterable(tokens))
+    index = dict(zip(dict.fromkeys(flat), count()))
+    size = len(index)
+    if size >= CODED_WORDS or len(flat) < 3:
+        return [_trigrams_of(words, stop_words) for words in tokens]
+    ids = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat))
+    coded = (ids[:-2] * size + ids[1:-1]) * size + ids[2:]  # the trigram at each place
+    if stop_words:
+        stop = np.fromiter(map(stop_words.__contains__, flat), dtype=bool, count=len(flat))
+        coded[stop[:-2] & stop[1:-1] & stop[2:]] = -1  # of stop words only: none
+    codes = coded.tolist()
+    out: list[set[int]] = []
+    start = 0
+    for words in tokens:
+        end = start + len(words)
+        grams = set(codes[start: end - 2]) if end - start >= 3 else set()  # those within the sentence
+        grams.discard(-1)
+        out.append(grams)
+        start = end
+    return out
+
+
 #: A restatement is looked for among the text's first sentences (where the news is told first).
 ECHOED_WITHIN = 8
 #: Words this short are left out of a restatement's count (most are function words).
@@ -438,7 +483,7 @@ def _content_of(words: list[str]) -> set[str]:
 
 
 def _echoes(
-    trigrams: list[set[tuple[str, ...]]], words: list[set[str]] | None = None, share: float = 0.5, least: int = 4,
+    trigrams: Sequence[AbstractSet[Hashable]], words: Sequence[set[str]] | None = None, share: float = 0.5, least: int = 4,
     cover: float = 0.75, least_words: int = 6,
 ) -> np.ndarray:
     """Which sentences (given by their word trigrams) mostly repeat words of earlier ones (at
@@ -450,7 +495,7 @@ def _echoes(
     ("tim sherwood says scott sinclair and tom cleverley are playing for their future at aston
     villa" after "tim sherwood has told scott sinclair and tom cleverley they are playing for
     their futures in aston villa 's fight against relegation")."""
-    before: set[tuple[str, ...]] = set()
+    before: set[Hashable] = set()
     opening: set[str] = set()  # the longer words of the first ECHOED_WITHIN sentences so far
     echoes = np.zeros(len(trigrams), dtype=bool)
     for i, grams in enumerate(trigrams):
@@ -534,16 +579,17 @@ def newsrank_select(
         score[1:3] += model.early_bonus
         order = np.argsort(-np.round(score, TIE_DECIMALS), kind="stable")
     tokens = [_words_with_alnum(sentence) for sentence in sentences]
-    trigrams = [_trigrams_of(words, normalizer.stop_words) for words in tokens]
+    trigrams = _trigram_codes(tokens, normalizer.stop_words)
     content = [_content_of(words) for words in tokens]
     told: set[str] = set()  # the longer words of the sentences taken
     echoes = _echoes(trigrams, content)
     if len(demoted) == n:  # a caption's look: taken only as a last resort too
         echoes = echoes | np.asarray(demoted, dtype=bool)
-    order = np.concatenate([order[~echoes[order]], order[echoes[order]]])  # echoes only as a last resort
-    lede_order = np.concatenate([lede_order[~echoes[lede_order]], lede_order[echoes[lede_order]]])
+    # Echoes only as a last resort; the orders as lists of ints, read element by element below.
+    order = np.concatenate([order[~echoes[order]], order[echoes[order]]]).tolist()
+    lede_order = np.concatenate([lede_order[~echoes[lede_order]], lede_order[echoes[lede_order]]]).tolist()
     chosen: list[int] = []
-    seen: set[tuple[str, ...]] = set()
+    seen: set[Hashable] = set()
     used = 0
     reach = list(reach) if len(reach) == n else [0] * n
     needs = needs if len(needs) == n else ()
