@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from corpuscut.text.datafiles import read_json
 
@@ -105,8 +105,10 @@ class Cohesion:
                         names.add(name)
             if names:
                 seen += (set(_WORD.findall(r.text.lower())) for r in sentences[len(seen): k])
-            holders = ([j for j, words in enumerate(seen) if name in words] for name in sorted(names))
-            out.append(tuple(frozenset(found) for found in holders if found))
+                holders = ([j for j, words in enumerate(seen) if name in words] for name in sorted(names))
+                out.append(tuple(frozenset(found) for found in holders if found))
+            else:
+                out.append(())  # names no one (most sentences)
             if cased:
                 surnames.update(run.group().split()[-1].lower() for run in _CAPITALISED_RUN.finditer(s.text)
                                 if len(run.group().split()) > 1)
@@ -114,28 +116,29 @@ class Cohesion:
 
     def _titled_names(self, text: str, cased: bool) -> set[str]:
         """The names after a title in ``text`` (``titled``'s matches; in a cased text, those
-        written with a capital)."""
-        if self.titled is None:
-            return set()
-        return {m.group(1).lower() for m in self._titled(text) if not cased or m.group(1)[0].isupper()}
-
-    def _titled(self, text: str) -> Iterator[re.Match[str]]:
-        """``titled.finditer(text)``. In an ASCII text, where every title is ASCII words, the
+        written with a capital). In an ASCII text, where every title is ASCII words, the
         pattern (case-blind, led by a word's edge: tried at every character) is tried only where
         a run of letters is a title's first word, for any match starts there (a title starts
         and ends at a word's edge); most sentences hold no such run and are told so at once."""
-        titled = self.titled
-        assert titled is not None
+        if self.titled is None:
+            return set()
         if self.title_words is None or not text.isascii():
-            yield from titled.finditer(text)
-            return
-        lower = text.lower()
-        if self.title_words.isdisjoint(_ASCII_LETTERS.findall(lower)):
-            return
+            matches: Iterable[re.Match[str]] = self.titled.finditer(text)
+        else:
+            lower = text.lower()
+            if self.title_words.isdisjoint(_ASCII_LETTERS.findall(lower)):
+                return set()
+            matches = self._titled_at_title_words(text, lower)
+        return {m.group(1).lower() for m in matches if not cased or m.group(1)[0].isupper()}
+
+    def _titled_at_title_words(self, text: str, lower: str) -> Iterator[re.Match[str]]:
+        """``titled``'s matches in ``text`` (ASCII; ``lower``: it in lower case), tried where a
+        run of letters is a title's first word."""
+        assert self.titled is not None and self.title_words is not None
         end = 0  # matches do not overlap: the next is looked for after the last
         for run in _ASCII_LETTERS.finditer(lower):
             if run.start() >= end and run.group() in self.title_words:
-                m = titled.match(text, run.start())
+                m = self.titled.match(text, run.start())
                 if m is not None:
                     end = m.end()
                     yield m

@@ -94,10 +94,9 @@ class UnmarkedCaption:
         tokens = lower.split()
         if len(tokens) > 2 * self.max_words:
             return False
-        seen = set(tokens)
-        if self.verb_keys.isdisjoint(seen) and (
-            len(tokens) > 2 * self.verbless_max_words or not self.tensed.isdisjoint(seen)
-            or not self.verbless_not.isdisjoint(seen) or any(map(_looks_tensed, tokens))
+        if self.verb_keys.isdisjoint(tokens) and (  # (each looks the tokens up, in C, until one is found)
+            len(tokens) > 2 * self.verbless_max_words or not self.tensed.isdisjoint(tokens)
+            or not self.verbless_not.isdisjoint(tokens) or any(map(_looks_tensed, tokens))
         ):
             return False
         words = _LOWER_WORD.findall(lower)

@@ -497,7 +497,7 @@ def _echoes(
     their futures in aston villa 's fight against relegation")."""
     before: set[Hashable] = set()
     opening: set[str] = set()  # the longer words of the first ECHOED_WITHIN sentences so far
-    echoes = np.zeros(len(trigrams), dtype=bool)
+    echoes = [False] * len(trigrams)
     for i, grams in enumerate(trigrams):
         earlier = len(grams & before)
         echoes[i] = earlier >= least and earlier >= share * len(grams)
@@ -508,7 +508,7 @@ def _echoes(
             echoes[i] = len(words[i] & opening) >= cover * len(words[i])
         if i < ECHOED_WITHIN:
             opening |= words[i]
-    return echoes
+    return np.array(echoes, dtype=bool)
 
 
 #: A sentence of fewer longer words is never taken for a retelling.
