@@ -17,7 +17,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, islice
 from functools import cached_property, lru_cache
-from operator import lt
 from pathlib import Path
 
 from corpuscut.text.datafiles import read_json
@@ -58,9 +57,17 @@ def _may_repeat_run(words: list[str], k: int) -> bool:
     again, and at least ``k`` repeated words in all (most sentences have fewer)."""
     if len(set(words)) > len(words) - k:
         return False
-    first = dict(zip(reversed(words), range(len(words) - 1, -1, -1)))  # each word's first place
-    again = bytes(map(lt, map(first.__getitem__, words), range(len(words))))  # 1: it repeats an earlier word
-    return b"\x01" * k in again
+    seen: set[str] = set()
+    again = 0  # words in a row, up to here, that each repeat an earlier one
+    for word in words:
+        if word in seen:
+            again += 1
+            if again >= k:
+                return True
+        else:
+            seen.add(word)
+            again = 0
+    return False
 
 
 @dataclass(frozen=True)

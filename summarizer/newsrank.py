@@ -453,7 +453,7 @@ def _trigram_codes(tokens: list[list[str]], stop_words: frozenset[str]) -> Seque
     ids = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat))
     coded = (ids[:-2] * size + ids[1:-1]) * size + ids[2:]  # the trigram at each place
     if stop_words:
-        stop = np.fromiter(map(stop_words.__contains__, flat), dtype=bool, count=len(flat))
+        stop = np.fromiter(map(stop_words.__contains__, index), dtype=bool, count=size)[ids]  # each word asked once
         coded[stop[:-2] & stop[1:-1] & stop[2:]] = -1  # of stop words only: none
     codes = coded.tolist()
     out: list[set[int]] = []
