@@ -192,7 +192,7 @@ def _follows(text: str, before: Sentence, after: Sentence) -> bool:
 def _is_cased(sentences: list[Sentence]) -> bool:
     """Whether most sentences start with a capital (a text not lower-cased as a whole)."""
     firsts = [m.group() for m in (_FIRST_LETTER.search(s.text) for s in sentences[:40]) if m]
-    return bool(firsts) and sum(c.isupper() for c in firsts) >= len(firsts) / 2
+    return bool(firsts) and sum(map(str.isupper, firsts)) >= len(firsts) / 2
 
 
 def _starts_lower(sentence: str) -> bool:
