@@ -209,3 +209,14 @@ def test_a_line_is_read_as_tokenised_as_its_comma_patterns_say(line):
 
     spaced = len(re.findall(r" , ", line[:2000])) >= 2
     assert is_tokenised(line) == (spaced and not re.search(r"[^\W\d_][,;] ", line[:2000]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" .?!a\n\t\xa0\u2003\"x")), max_size=40))
+def test_stop_tokens_are_the_stops_that_white_space_stands_before(line):
+    import re
+
+    from corpuscut.summarizer.sentences import _stop_tokens
+
+    behind = re.compile(r"(?<=\s)[.?!]+(?=\s|$)")  # the rule as one pattern
+    assert [m.span() for m in _stop_tokens(line)] == [m.span() for m in behind.finditer(line)]

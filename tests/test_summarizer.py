@@ -867,3 +867,17 @@ def test_a_dateline_opening_a_story_run_into_the_one_before_is_cut_off_too():
     summary = summarize(text, sentences=4)
     assert "(PTI)" not in summary.text and "Unearthing a racket" in summary.text
     assert all(text[s.start:s.end] == s.text for s in summary.sentences)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["the", "of", "a", "cat", "sat", "mat", "on", "dog"]), max_size=9), max_size=6))
+def test_coded_trigrams_overlap_as_the_trigrams_they_code(sentences):
+    from corpuscut.summarizer.newsrank import _trigram_codes, _trigrams_of
+
+    stop = frozenset({"the", "of", "a", "on"})
+    coded = _trigram_codes(sentences, stop)
+    plain = [_trigrams_of(words, stop) for words in sentences]
+    assert [len(c) for c in coded] == [len(p) for p in plain]
+    for i in range(len(sentences)):
+        for j in range(len(sentences)):
+            assert len(coded[i] & coded[j]) == len(plain[i] & plain[j])
