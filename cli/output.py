@@ -325,12 +325,17 @@ class Journal:
     finished FILE's inputs (those with records in it) count as complete too, by name. Only
     one run at a time may write: the journal is locked (``fcntl.flock``) for the run."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, naming: dict[str, str | None] | None = None) -> None:
         self.path = path
+        #: The options that name an input's records (``--id-field``): an input the stopped run
+        #: read with others is not taken as done.
+        self.naming = {name: value for name, value in (naming or {}).items() if value is not None}
         self.partial = path.with_name(path.name + ".partial")
         self.journal = path.with_name(path.name + ".partial.done")
         #: Inputs complete, with the identity of their content (None: not known).
         self.done: dict[str, str | None] = {}
+        #: The naming options each input complete in the journal was read with.
+        self.named: dict[str, dict[str, str]] = {}
         self.handle: TextIO | None = None
         self.marked = 0
         self.lock: int | None = None
@@ -346,6 +351,13 @@ class Journal:
             shown = "standard input" if source == "-" else source
             raise JournalError(f"{shown} is not what the stopped run read (its size, time or content changed); "
                                f"remove {self.partial.name} and {self.journal.name} to start afresh")
+        named = self.named.get(source)
+        if named is not None and named != self.naming:
+            shown = "standard input" if source == "-" else source
+            before = ", ".join(f"{k} {v}" for k, v in named.items()) or "no --text-field or --id-field"
+            raise JournalError(f"{shown} was read by the stopped run with {before}, which names its records "
+                               f"otherwise; give the same options, or remove {self.partial.name} and "
+                               f"{self.journal.name} to start afresh")
         return True
 
     def _lock(self) -> None:
@@ -401,6 +413,8 @@ class Journal:
                 raise JournalError(f"{self.journal} does not match {self.partial.name} (line {number}); "
                                    "remove both to start afresh") from exc
             self.done[source] = entry.get("identity")
+            if isinstance(entry.get("naming"), dict):
+                self.named[source] = entry["naming"]
             self.marked = marked
 
     def _read_finished(self) -> None:
@@ -429,7 +443,8 @@ class Journal:
         self.handle.flush()
         os.fsync(self.handle.fileno())
         self.marked = self.handle.tell()
-        entry = {"bytes": self.marked, "source": source, **({"identity": identity} if identity else {})}
+        entry = {"bytes": self.marked, "source": source, **({"identity": identity} if identity else {}),
+                 "naming": self.naming}
         with open(self.journal, "ab") as journal:
             journal.write(orjson.dumps(entry) + b"\n")
             journal.flush()

@@ -73,7 +73,8 @@ def _run(env: Environment, opts: Options, produce: Produce, kind: str, parallel:
     sources = _sources(env, opts, kind)
     failed: list[str] = []
     written = 0
-    journal = Journal(opts.output) if opts.resume and opts.output is not None else None
+    journal = (Journal(opts.output, {"--text-field": opts.text_field, "--id-field": opts.id_field})
+               if opts.resume and opts.output is not None else None)
     workers = _workers(opts, sources) if parallel else None
     if workers is not None:
         workers.start_early(sources)

@@ -148,6 +148,37 @@ def test_resume_over_a_finished_file_says_its_inputs_are_matched_by_name(run, tm
     assert "matched by name" in again.err_text and "--id-field" in again.err_text and "remove out.jsonl" in again.err_text
 
 
+def test_resume_of_a_stopped_run_with_another_id_field_is_refused_in_one_line(run, tmp_path, monkeypatch):
+    import corpuscut.reading.opening as module
+    from corpuscut.batch import engine
+
+    monkeypatch.setattr(engine, "BATCH_CHARS", 1)  # each section decided as it comes
+    inputs = []
+    for name in "abcde":
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps({"id": f"{name}{i}", "text": "Markets rose on Monday. " * 5}) + "\n"
+                                for i in range(2)))
+        inputs.append(str(path))
+    out = tmp_path / "out.jsonl"
+    real_open = module.open_input
+
+    def stop_at_last(source, *args, **kwargs):
+        if source == inputs[-1]:
+            raise KeyboardInterrupt
+        return real_open(source, *args, **kwargs)
+
+    monkeypatch.setattr(module, "open_input", stop_at_last)
+    options = ["split", "--jobs", "1", "--text-field", "text", "-o", str(out), "--resume"]
+    assert run([*options, *inputs]).exit_code == 130
+    assert (tmp_path / "out.jsonl.partial.done").read_text().strip()  # some inputs were done
+    monkeypatch.setattr(module, "open_input", real_open)
+    other = run([*options, "--id-field", "id", *inputs])
+    assert other.exit_code == 1 and "was read by the stopped run with --text-field text" in other.err_text
+    same = run([*options, *inputs])
+    assert same.exit_code == 0 and "inputs already done" in same.err_text
+    assert [r["source"] for r in records(out.read_text())] == [f"{p}#{n}" for p in inputs for n in (1, 2)]
+
+
 def test_resume_needs_an_output_file_in_json_lines(run):
     result = run(["split", "--resume", DUMPS[0]])
     assert result.exit_code == 2 and "--resume needs --output" in result.err_text
