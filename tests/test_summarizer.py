@@ -601,6 +601,7 @@ PAGE_NOTICES = [
     "Support our editorial work by supporting them!",
     "This website uses cookies to improve your experience.",
     "Rated 4.4 out of 5 stars.",
+    "As an Amazon Associate we earn from qualifying purchases.",
 ]
 
 
@@ -620,6 +621,9 @@ def test_a_shop_or_newsletter_notice_on_a_web_page_is_furniture(sentence):
     "Learn more here.",
     "Continue reading",
     "Read our preview of this weekend\u2019s 50k World Champs in India!",
+    "Check out our bootcamp info sessions and see what you will learn.",
+    "Have questions or need help?",
+    "Looking for more easy projects?",
 ])
 def test_a_call_to_read_or_watch_more_is_furniture(sentence):
     from corpuscut.summarizer.furniture import load_furniture
@@ -635,6 +639,8 @@ def test_a_call_to_read_or_watch_more_is_furniture(sentence):
     "i have read the report on privacy policy changes .",
     "we only recommend it to adults , the doctor said .",
     "support our troops , he said .",
+    "have questions been raised about the deal ?",
+    "\" looking for more money ? no , \" he said .",
 ])
 def test_a_sentence_that_tells_of_access_reading_or_summaries_is_no_furniture(sentence):
     from corpuscut.summarizer.furniture import load_furniture
