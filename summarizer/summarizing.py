@@ -64,6 +64,22 @@ def is_cut_off(text: str, sentence: Sentence) -> bool:
     return not text[sentence.end:].strip() and sentence.text.rstrip()[-1:] not in HEADING_END
 
 
+def _glued_headline(first: list[Sentence]) -> list[Sentence]:
+    """The upper-case headline that opens ``first`` (a text's first sentence, or none) where a
+    dateline follows it on its line (a one-line wire story whose body is a table alone: "<ACKLANDS
+    LTD> 1ST QTR FEB 28 NET TORONTO, March 24 - Shr three cts vs 11 cts ..."), as a sentence of
+    its own; none where it does not open so."""
+    from corpuscut.segmenter.articles import glued_headline  # here: most texts never need the segmenter
+
+    if not first:
+        return []
+    sentence = first[0]
+    headline = glued_headline(sentence.text)
+    if not headline or not sentence.text.startswith(headline):
+        return []
+    return [Sentence(sentence.index, sentence.start, sentence.start + len(headline), headline)]
+
+
 def _fit_budget(indices: list[int], texts: list[str], budget: int | None) -> list[int]:
     if budget is None:
         return indices
@@ -160,13 +176,15 @@ class Summarizer:
         also no page furniture, a quotation over several sentences as one, and no sentence
         over the model's longest, nor a fragment under its shortest ("transcript ."), unless
         all are. Where every sentence is furniture (a wire story that is an earnings table and
-        nothing else), the first heading that is none: the story's headline."""
+        nothing else), the first heading that is none, or the upper-case headline opening the
+        first sentence before its dateline: the story's headline."""
         body = [s for s in sentences if not is_heading(text, s) and not is_subhead(s.text)] or sentences
         if len(body) > 1 and is_cut_off(text, body[-1]):
             body = body[:-1]  # a teaser's last words, cut off mid-sentence: not a sentence to show
         if self.furniture is not None and self.model is not None:
             body = self.furniture.clean(body) or [
-                s for s in sentences[:1] if is_heading(text, s) and self.furniture.reason(s.text) is None]
+                s for s in sentences[:1] if is_heading(text, s) and self.furniture.reason(s.text) is None
+            ] or _glued_headline(sentences[:1])
             longest = self.model.max_sentence_words
             if self.cohesion is not None:
                 body = self.cohesion.join_quotations(text, body, longest)

@@ -621,7 +621,7 @@ def test_a_shop_or_newsletter_notice_on_a_web_page_is_furniture(sentence):
     "Learn more here.",
     "Continue reading",
     "Read our preview of this weekend\u2019s 50k World Champs in India!",
-    "Check out our bootcamp info sessions and see what you will learn.",
+    "Check out our bootcamp open days and see what you will learn.",
     "Have questions or need help?",
     "Looking for more easy projects?",
 ])
@@ -887,3 +887,11 @@ def test_coded_trigrams_overlap_as_the_trigrams_they_code(sentences):
     for i in range(len(sentences)):
         for j in range(len(sentences)):
             assert len(coded[i] & coded[j]) == len(plain[i] & plain[j])
+
+
+def test_a_one_line_wire_story_of_a_table_alone_is_summarized_by_its_headline():
+    text = ("<ACKLANDS LTD> 1ST QTR FEB 28 NET TORONTO, March 24 - Shr three cts vs 11 cts Net 126,000 vs 434,000 "
+            "Revs 84.0 mln vs 80.2 mln Avg shrs 4,948,731 vs 3,870,511 Reuter\n")
+    summary = summarize(text)
+    assert summary.text == "<ACKLANDS LTD> 1ST QTR FEB 28 NET"
+    assert all(text[s.start:s.end] == s.text for s in summary.sentences)
