@@ -875,6 +875,30 @@ def test_a_dateline_opening_a_story_run_into_the_one_before_is_cut_off_too():
     assert all(text[s.start:s.end] == s.text for s in summary.sentences)
 
 
+def test_a_linked_headline_in_brackets_glued_to_a_sentence_is_cut_off_it():
+    text = ("The Pakistan Cricket Board sent a legal notice to the BCCI on Tuesday. (Shaharyar Khan to continue "
+            "as PCB chief, PM rejects resignation)An official source in the PCB confirmed that the notice was "
+            "dispatched on Wednesday. The board seeks compensation for six bilateral series.")
+    summary = summarize(text, sentences=3)
+    assert "Shaharyar" not in summary.text and "An official source in the PCB confirmed" in summary.text
+    assert all(text[s.start:s.end] == s.text for s in summary.sentences)
+    kept = summarize("The minister spoke on Monday. (The talks were held in Delhi.) Officials said more talks "
+                     "would follow next month.", sentences=3)
+    assert "(The talks were held in Delhi.)" in kept.text  # a bracket followed by a space is the writer's own
+
+
+@pytest.mark.parametrize("sentence", [
+    "Posted by BeauHD on Friday December 19, 2025 @08:00PM from the skewed-job-market dept.",
+    "Posted by Jane Smith on 12 March 2024",
+    "Written by the editors on Jan 3, 2025",
+])
+def test_a_blog_posts_posted_by_line_is_a_byline(sentence):
+    from corpuscut.summarizer.furniture import load_furniture
+
+    assert load_furniture().reason(sentence.lower()) == "byline"
+    assert load_furniture().reason("the video was posted by her brother on monday , police said .") is None
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(["the", "of", "a", "cat", "sat", "mat", "on", "dog"]), max_size=9), max_size=6))
 def test_coded_trigrams_overlap_as_the_trigrams_they_code(sentences):
