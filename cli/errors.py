@@ -78,27 +78,15 @@ _PLAIN = [
 ]
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Edits (a letter added, dropped, changed, or two neighbours swapped) that turn ``a`` into ``b``."""
-    previous, current = list(range(len(b) + 1)), [0] * (len(b) + 1)
-    before: list[int] = []
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1]))
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], before[j - 2] + 1)
-        before, previous = previous, current
-    return previous[len(b)]
-
-
 def close_names(typed: str, names: list[str]) -> list[str]:
     """The names a slip of the keyboard away from ``typed`` (a third of its letters, at least one,
     leading dashes and quotes aside), or that it begins, closest first. Typer's own guesses share little more than
     the dashes (``--bogus``: ``--body``, ``--cues``, ``--jobs``)."""
+    from nltk.metrics.distance import edit_distance  # on a mistyped command line only
+
     bare = typed.strip("'\"").lstrip("-").lower()
     reach = max(1, len(bare) // 3)
-    scored = [(edit_distance(bare, name.strip("'\"").lstrip("-").lower()), name) for name in names]
+    scored = [(edit_distance(bare, name.strip("'\"").lstrip("-").lower(), transpositions=True), name) for name in names]
     return [name for distance, name in sorted(scored)
             if distance <= reach or (len(bare) >= 3 and name.lstrip("-'\"").lower().startswith(bare))]
 
