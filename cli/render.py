@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import IO, Any, Callable, Protocol, TextIO
+from typing import IO, Any, Callable, Iterable, Protocol, TextIO
 
 import orjson
 from rich.console import Console
@@ -395,14 +395,14 @@ class FolderWriter(BaseWriter):
         from .output import OutputFolder
 
         self.root = OutputFolder(self.folder)
-        self.earlier = listed_files(self.root.read("index.jsonl") or "")
+        self.earlier = listed_files((self.root.read("index.jsonl") or "").splitlines())
 
 
-def listed_files(index: str) -> list[str]:
-    """The ``file`` of each record of an ``--out-dir`` index (lines that are not such records are
-    passed over: an index is the user's file once written)."""
+def listed_files(index: Iterable[str]) -> list[str]:
+    """The ``file`` of each record of an ``--out-dir`` index, given as its lines (lines that are
+    not such records are passed over: an index is the user's file once written)."""
     files = []
-    for line in index.splitlines():
+    for line in index:
         try:
             entry = orjson.loads(line)
         except orjson.JSONDecodeError:

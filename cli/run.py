@@ -176,6 +176,8 @@ def _check(opts: Options, fmt: OutputFormat) -> None:
 def _sources(env: Environment, opts: Options, kind: str) -> list[str]:
     """The inputs to read; what was skipped, and a terminal on stdin, said on stderr."""
     selection = select_inputs(opts.inputs or [], opts.include, opts.exclude)
+    if selection.own and not opts.quiet:
+        say(env, _skipped(selection.own, "corpuscut wrote", "corpuscut wrote"))
     if selection.skipped and not opts.quiet:
         say(env, _skipped(selection.skipped))
     if not selection.sources:
@@ -210,10 +212,10 @@ def _by_name(output: Path) -> str:
             f"such as another --id-field, are kept as they are; remove {output.name} to make them afresh)")
 
 
-def _skipped(skipped: list[str]) -> str:
+def _skipped(skipped: list[str], what: str = "is not a text dump", whats: str = "are not text dumps") -> str:
     names = ", ".join(os.path.basename(s) for s in skipped[:3]) + (", …" if len(skipped) > 3 else "")
     several = len(skipped) != 1
-    return (f"skipped {len(skipped)} file{'s' if several else ''} that {'are not text dumps' if several else 'is not a text dump'} "
+    return (f"skipped {len(skipped):,} file{'s' if several else ''} that {whats if several else what} "
             f"({names}); --include GLOB reads them")
 
 

@@ -406,13 +406,14 @@ def test_a_folder_input_skips_what_is_not_a_dump_and_says_so(run):
     assert named.exit_code == 0 and "skipped" not in named.err_text  # a file named is read
 
 
-@pytest.mark.parametrize("made", ["out-dir", "jsonl", "json", "csv", "tsv", "summarize"])
+@pytest.mark.parametrize("made", ["out-dir", "out-dir-per-input", "jsonl", "json", "csv", "tsv", "md", "summarize"])
 def test_a_folder_input_skips_corpuscut_own_output_whatever_its_name(run, tmp_path, made):
     folder = tmp_path / "batch"
     folder.mkdir()
     (folder / "dump.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    if made == "out-dir":
-        assert run(["split", "--out-dir", str(folder / "art"), str(folder / "dump.txt")]).exit_code == 0
+    if made.startswith("out-dir"):
+        inputs = [str(folder / "dump.txt")] + ([str(SAMPLES / "bbc-noisy.txt")] if made == "out-dir-per-input" else [])
+        assert run(["split", "--out-dir", str(folder / "art"), *inputs]).exit_code == 0
         own = "index.jsonl"
     elif made == "summarize":
         assert run(["summarize", "-o", str(folder / "sums.jsonl"), str(folder / "dump.txt")]).exit_code == 0
@@ -422,7 +423,7 @@ def test_a_folder_input_skips_corpuscut_own_output_whatever_its_name(run, tmp_pa
         assert run(["digest", "-o", str(folder / own), str(folder / "dump.txt")]).exit_code == 0
     result = run(["split", "-f", "jsonl", str(folder)])
     sources = {r["source"].rsplit("/", 1)[-1] for r in records(result.out_text)}
-    assert result.exit_code == 0 and own not in sources and "dump.txt" in sources
+    assert result.exit_code == 0 and sources == {"dump.txt"}  # nor the article files --out-dir wrote
     assert f"({own}" in result.err_text or f", {own}" in result.err_text
     assert "skipped" in result.err_text and "--include" in result.err_text
     named = run(["split", "-f", "jsonl", str(next(folder.rglob(own)))])
@@ -534,3 +535,9 @@ def test_the_progress_bar_moves_through_one_large_json_lines_input_record_by_rec
     assert display.progress.tasks[0].completed == LARGE_INPUT // 2
     display.reading(SimpleNamespace(size_bytes=LARGE_INPUT + 1000))  # a plain text input: its size read so far
     assert display.progress.tasks[0].completed == LARGE_INPUT + 1000
+
+
+def test_a_folder_input_reads_markdown_dumps_that_are_not_corpuscut_reports(run, tmp_path):
+    (tmp_path / "notes.md").write_text("# Markets\n\nMarkets rose on Monday, and bonds fell.\n", encoding="utf-8")
+    result = run(["split", "-f", "jsonl", str(tmp_path)])
+    assert result.exit_code == 0 and "skipped" not in result.err_text and len(records(result.out_text)) == 1
