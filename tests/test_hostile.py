@@ -19,6 +19,8 @@ import threading
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpuscut.segmenter import InputError, Segmenter, decode_bytes, expand_inputs, split
 from corpuscut.reading import json_lines_documents, open_text
@@ -72,6 +74,26 @@ def test_binary_without_nul_bytes_is_skipped_with_one_line_and_exit_1(run, tmp_p
     assert result.err_text.splitlines()[0] == (
         f"corpuscut: {path}: binary file (holds control characters and bytes that are not text), skipped")
     assert len(records(result.out_text)) == 5
+
+
+#: What file(1) takes for a control character (see corpuscut.reading.decoding).
+CONTROL_CHARACTERS = frozenset(chr(c) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]) - set("\t\n\r\f\v\b\x1b")
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",), max_codepoint=0x3000), min_size=1, max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_text_is_refused_as_binary_exactly_when_its_control_characters_say_so(text):
+    from corpuscut.reading.decoding import BinaryInputError, choose_decoding
+
+    data = text.encode("utf-8")
+    controls = sum(c in CONTROL_CHARACTERS for c in text)
+    binary = "\x00" in text or (controls >= 0.02 * len(text) and controls >= 0.10 * len(text))
+    try:
+        choose_decoding(data, True, "in.txt", None)
+    except BinaryInputError:
+        assert binary
+    else:
+        assert not binary
 
 
 TEXTS = {
