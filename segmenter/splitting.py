@@ -117,7 +117,7 @@ class Segmenter:
         page = self._pages(blocks, shapes)
         if page is not None:
             cuts = page.boundaries
-        elif self._unsupervised(feats, words):
+        elif self._unsupervised(feats, words, blocks):
             cuts = self._lexical_only(ids, words, blocks)
         else:
             cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
@@ -146,13 +146,19 @@ class Segmenter:
             return None
         return split_pages(blocks, facts, self.vocabulary.normalizer.stop_words, model)
 
-    def _unsupervised(self, feats: GapFeatures, words: list[int]) -> bool:
+    def _unsupervised(self, feats: GapFeatures, words: list[int], blocks: list[Block]) -> bool:
         """The fallback's case: a text of one sentence per line (Choi's benchmark, transcripts,
         tokenised corpora) in which no cue fires at all, so only vocabulary can tell."""
         fallback = self.model.fallback
         if fallback is None or not fallback.min_lines <= len(words) <= MAX_DP_BLOCKS:
             return False
         if sorted(words)[len(words) // 2] > fallback.max_median_words:
+            return False
+        # A text laid out in paragraphs, most of them apart by blank lines or wrapped over
+        # several lines, is prose of paragraphs, not a sentence a line: the boundary model knows
+        # it (a lower-cased news dump of short paragraphs, cut by the fallback wherever its
+        # subject moved, lost a third of its single articles).
+        if 2 * sum(b.blank_before > 0 or b.lines > 1 for b in blocks) > len(blocks):
             return False
         # Paragraphs that mostly hold several sentences are an article's (news written as short
         # paragraphs, lower-cased or not): the boundary model knows them, and the fallback, made

@@ -551,6 +551,27 @@ def test_without_cues_a_cut_before_a_line_opening_with_a_connective_costs_the_fa
     assert 5 not in starts(4.0) and 9 in starts(4.0)
 
 
+def test_a_lower_cased_story_of_short_paragraphs_apart_by_blank_lines_stays_whole_where_the_fallback_would_cut():
+    """Without cues, a sentence a line is the fallback's (vocabulary alone: it starts a topic
+    where the story turns to the driver's family and to the bridge); the same lines as
+    paragraphs apart by blank lines are an article's, which the boundary model reads."""
+    paragraphs = [
+        "the driver lost control of the truck on the wet road near the bridge on monday night , police said .",
+        "the truck hit the rail of the bridge and rolled down the bank into the river , where it sank in minutes .",
+        "divers pulled the driver from the cab and took him to the hospital in the town , where he is said to be stable .",
+        "police closed the road for six hours while a crane lifted the truck out of the river .",
+        "his wife told reporters that he had driven the same route to the farm every week for ten years .",
+        "she said their two children had stayed with her sister while she waited at the hospital .",
+        "the family has thanked the nurses and the neighbours who brought food to the house .",
+        "a fund set up by friends had raised more than $ 5,000 by tuesday , his sister said .",
+        "the county will now look at whether the rail of the bridge was strong enough , officials said .",
+        "the bridge was built in 1962 and was last checked two years ago .",
+    ]
+    segmenter = Segmenter()
+    assert len(segmenter.split("\n".join(paragraphs) + "\n")) > 1
+    assert len(segmenter.split("\n\n".join(paragraphs) + "\n")) == 1
+
+
 def test_once_the_kernels_are_loaded_every_segmenter_runs_them_at_once_and_splits_the_same():
     from corpuscut.text.compiled import Tier
 
