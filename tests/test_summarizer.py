@@ -169,6 +169,26 @@ def test_page_furniture_never_enters_a_summary(text, length):
         assert not any(mark.lower() in s.text.lower() for mark in FURNITURE_MARKS), s.text
 
 
+# Inshorts' scraped pages: a linked video or story glued into the text after a marker.
+GLUED_LINKS = [
+    ("Will she also bring her co-stars to India? ALSO WATCH Baywatch trailer 2: Priyanka makes being bad look sexy "
+     "Priyanka told DNA, \"We are hoping so.\"", "ALSO WATCH"),
+    ("He won by 220 votes in the ward, helped by the party's campaign.WATCH VIDEO: BMC polls: Fadnavis thanks people "
+     "of Maharashtra", "WATCH VIDEO"),
+    ("Sexism is a disease that men catch early, the actor wrote in the letter.READ STORY | An open letter to sexism "
+     "by Swara Bhaskar", "READ STORY"),
+]
+
+
+@pytest.mark.parametrize("text, marker", GLUED_LINKS, ids=["also-watch", "watch-video", "read-story"])
+def test_a_linked_video_or_story_glued_into_a_sentence_is_cut_off_it(text, marker):
+    summary = summarize(text + " The rest of the story follows here with more words than before.", ratio=1.0)
+    from corpuscut.summarizer.furniture import load_furniture
+
+    assert summary.sentences and not any(marker.lower() in s.text.lower() for s in summary.sentences)
+    assert load_furniture().trim_at("You can also see the river from the bridge, he said.") is None
+
+
 def test_a_sentence_glued_to_furniture_keeps_its_own_words():
     summary = summarize(FURNITURE_TEXTS[2], ratio=1.0)
     assert "The girl fled the spot and later filed a complaint with the local police." in [s.text for s in summary.sentences]
@@ -602,6 +622,7 @@ PAGE_NOTICES = [
     "This website uses cookies to improve your experience.",
     "Rated 4.4 out of 5 stars.",
     "As an Amazon Associate we earn from qualifying purchases.",
+    "Our editors and experts handpick every product we feature.",
 ]
 
 
