@@ -3,9 +3,11 @@ carries as text ("scroll down for video", "by . daily mail reporter", "PUBLISHED
 UPDATED: ...", "ALSO READ", "(HT Photo)"). None of it belongs in a summary.
 
 The patterns live in ``data/furniture.json``, in lower case, matched against the lower-cased
-sentence (some corpora are lower-cased). Each is tried on its own: a pattern that starts with a
-literal word is found by the regular-expression engine's fast scan for it, where one alternation
-of them all would be tried at every character. :meth:`Furniture.clean` keeps a text's sentences that are not
+sentence (some corpora are lower-cased). One pass of RE2 over a text's sentences names the few
+patterns that may match any of them (:mod:`summarizer.screening`; most texts hold none); only
+those are then looked for with Python's engine, each on its own: a pattern that starts with a
+literal word is found by the engine's fast scan for it, where one alternation of them all would
+be tried at every character. :meth:`Furniture.clean` keeps a text's sentences that are not
 furniture, each cut short where a furniture marker glued to it begins.
 """
 
@@ -23,6 +25,7 @@ from corpuscut.text.datafiles import read_json
 from corpuscut.text.literals import required_literals
 
 from .errors import SummarizerError
+from .screening import Screen
 from .sentences import Sentence
 
 #: A piece cut from a sentence stays only with at least this many words.
@@ -315,24 +318,30 @@ class Furniture:
         (all its patterns match the start; most sentences fail this one try)."""
         return self.any_dateline.match(text) is not None
 
-    def _found_in(self, texts: list[str]) -> tuple[list[str | None], list[bool], list[bool]]:
+    def _found_in(self, texts: list[str]) -> tuple[list[str | None], list[bool], list[bool], bool]:
         """Each text's kind of furniture by the patterns tried anywhere (or None), whether a
-        cut marker is in it, and whether a dateline may open it (what ``dateline_hint`` finds
-        near its start). The patterns run over all the texts at once, one line each: a
-        pattern led by a literal word is then one fast scan of the whole text, not one a
-        sentence."""
+        cut marker is in it, whether a dateline may open it (what ``dateline_hint`` finds
+        near its start), and whether a pattern tried at a text's start may match any. The
+        patterns run over all the texts at once, one line each: first one pass of RE2 over
+        them all names the few patterns that may match (:mod:`summarizer.screening`; most
+        texts hold none), then Python's engine looks for those, a pattern led by a literal
+        word in one fast scan of the whole text, not one a sentence."""
         kinds: list[str | None] = [None] * len(texts)
         cuts = [False] * len(texts)
         joined = "\n".join(texts).lower()
         if len(joined) != sum(map(len, texts)) + max(0, len(texts) - 1):  # a letter whose lower case is longer
             return ([self._found_anywhere(t) for t in texts], [self.trim_at(t) is not None for t in texts],
-                    [True] * len(texts))
+                    [True] * len(texts), True)
+        screen, at_start = self._screen
+        may = screen.candidates(joined)
         starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
         hinted = [False] * len(texts)
         for m in self.dateline_hint.finditer(joined):  # rare in running text: most sentences are not tried
             i = bisect_right(starts, m.start()) - 1
             hinted[i] = hinted[i] or m.start() - starts[i] < self.dateline_within
-        for kind, pattern, needs in self._scans:
+        for index, (kind, pattern, needs) in enumerate(self._scans, start=at_start):
+            if may is not None and index not in may:
+                continue  # ruled out by the screen
             if not all(map(joined.__contains__, needs)):
                 continue  # a string it needs is not there ("@" and "#" of a post): the text need not be scanned
             for m in pattern.finditer(joined):
@@ -341,7 +350,15 @@ class Furniture:
                     cuts[i] = True
                 elif kinds[i] is None:
                     kinds[i] = kind
-        return kinds, cuts, hinted
+        return kinds, cuts, hinted, may is None or not may.isdisjoint(range(at_start))
+
+    @cached_property
+    def _screen(self) -> tuple[Screen, int]:
+        """The screen of :meth:`_found_in`: the patterns of ``drop_at_start`` (this many first),
+        then those of ``_scans``. A sentence starts a line of the texts joined, so an at-start
+        pattern that matches a sentence matches somewhere in them."""
+        patterns = [p for _, p in self.drop_at_start] + [p for _, p, _ in self._scans]
+        return Screen(patterns), len(self.drop_at_start)
 
     @cached_property
     def _scans(self) -> tuple[tuple[str | None, re.Pattern[str], frozenset[str]], ...]:
@@ -358,14 +375,16 @@ class Furniture:
         """The sentences that are not furniture, cut short where furniture is glued to them."""
         out: list[Sentence] = []
         after_by = False
-        anywhere, cuts, hinted = self._found_in([s.text for s in sentences])
+        anywhere, cuts, hinted, at_start = self._found_in([s.text for s in sentences])
         for s, found, cut, hint in zip(sentences, anywhere, cuts, hinted):
             dated = hint and self.may_open_with_dateline(s.text)  # a story's start (the next one's, where a cut was missed)
+            starting = at_start
             if dated:  # the dateline off before the sentence's shape is judged:
                 stripped = self.strip_dateline(s)  # "(EDs: With inputs) New Delhi, May 16 (PTI) ..." is no caption's label
                 if stripped is not s:
                     s, found, cut = stripped, self._found_anywhere(stripped.text), self.trim_at(stripped.text) is not None
-            kind = self._found_at_start(s.text) or found or self._by_shape(s.text)
+                    starting = True  # its new start was not screened
+            kind = (self._found_at_start(s.text) if starting else None) or found or self._by_shape(s.text)
             if kind is None and after_by and len(s.text.split()) <= self.byline_name_words:
                 kind = "byline"  # the name after a bare "by ."
             after_by = kind == "byline" and len(s.text.strip(" .:").split()) <= 1

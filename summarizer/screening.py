@@ -1,0 +1,172 @@
+"""Which of many regular expressions may match somewhere in a text, told by one pass of RE2.
+
+Page furniture is some hundred patterns (``data/furniture.json``), and most texts hold none of
+it: asking Python's engine pattern by pattern, each a scan of the text (one not led by a literal
+is tried at every character), cost a summary more than its features. RE2 runs all of them
+together in one linear pass (``re2.Set``) and names those that match; Python's engine is then
+asked only about those, so every answer is still its own.
+
+The pass is a screen, never a judge: it may name a pattern that Python's engine then does not
+find, never pass over one that it would. So a pattern RE2 reads differently is screened in a
+looser form or not at all: look-arounds are left out of its screened form (the form matches
+wherever the pattern does), and a pattern RE2 cannot read is always named. A text is screened
+only where RE2's classes agree with Python's on every character of it: RE2's ``\\w``, ``\\d``,
+``\\s`` and ``\\b`` are ASCII's, Python's Unicode's, so a text with a letter, digit or space
+outside ASCII (or one of the ASCII controls Python counts as space and RE2 not) is not screened:
+every pattern may match it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+#: A non-ASCII character in a text (where the text is not ASCII, each is looked at).
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: ASCII controls that Python's ``\s`` matches and RE2's does not.
+_SPACES_APART = re.compile(r"[\x0b\x1c-\x1f]")
+#: Python's ``\uXXXX`` escape (not itself escaped), which RE2 does not read.
+_UNICODE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u([0-9a-fA-F]{4})")
+_POSIX_CLASS = re.compile(r"\[:\^?[a-z]+:\]")
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+#: Marks the end of a screened text: a pass that stopped short of it (RE2 out of memory) is
+#: told by its absence, and then no pattern is ruled out.
+_SENTINEL = "\n\x00"
+
+
+def _class_end(source: str, start: int) -> int:
+    """The index just after the character class that opens at ``start`` (a "]" first in it, or
+    after its "^", is a member, as Python reads it)."""
+    i = start + 1
+    if source.startswith("^", i):
+        i += 1
+    if source.startswith("]", i):
+        i += 1
+    while i < len(source) and source[i] != "]":
+        i += 2 if source[i] == "\\" else 1
+    return i + 1
+
+
+def _group_end(source: str, start: int) -> int | None:
+    """The index just after the group that opens at ``start`` (None when it is not closed)."""
+    depth, i = 0, start
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(source, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def _without_lookarounds(source: str) -> str | None:
+    """``source`` with its look-arounds left out (None where that cannot be done plainly: one
+    not closed, or followed by a quantifier). What is left matches wherever ``source`` does."""
+    out: list[str] = []
+    i = 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            out.append(source[i: i + 2])
+            i += 2
+        elif c == "[":
+            end = _class_end(source, i)
+            out.append(source[i: end])
+            i = end
+        elif c == "(" and source.startswith(_LOOKAROUNDS, i):
+            end = _group_end(source, i)
+            if end is None or source[end: end + 1] in ("*", "+", "?", "{"):
+                return None
+            i = end
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def screened_form(pattern: re.Pattern[str]) -> str | None:
+    """The RE2 form of ``pattern`` that matches wherever it does, or None where there is none
+    that can be told plainly (Python syntax that RE2 reads otherwise, or does not read)."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.VERBOSE | re.LOCALE):
+        return None
+    source = pattern.pattern
+    # RE2 reads "{,n}" as literal text and "[:alpha:]" as a class; Python the other way round.
+    # Without MULTILINE, Python's "$" matches before a last line break too, and RE2's does not.
+    if "{," in source or _POSIX_CLASS.search(source) or "\\Z" in source or (not pattern.flags & re.MULTILINE and "$" in source):
+        return None
+    loose = _without_lookarounds(source)
+    if loose is None or "(?P=" in loose or re.search(r"\\[1-9]", loose):
+        return None
+    loose = _UNICODE_ESCAPE.sub(lambda m: m.group(1) + re.escape(chr(int(m.group(2), 16))), loose)
+    flags = "".join(f for f, bit in (("i", re.IGNORECASE), ("m", re.MULTILINE), ("s", re.DOTALL)) if pattern.flags & bit)
+    return f"(?{flags}){loose}" if flags else loose
+
+
+def screenable(text: str) -> bool:
+    """Whether RE2's classes read every character of ``text`` as Python's do: no letter, digit
+    or space outside ASCII, and none of the ASCII controls that only Python counts as space."""
+    if _SPACES_APART.search(text) is not None:
+        return False
+    return text.isascii() or not any(c.isalnum() or c.isspace() for c in set(_NON_ASCII.findall(text)))
+
+
+class Screen:
+    """Screens texts for ``patterns`` (Python's, compiled): :meth:`candidates` names those that
+    may match somewhere in a text."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]):
+        self.size = len(patterns)
+        self._set = None
+        self._always: frozenset[int] = frozenset(range(self.size))  # those never screened
+        self._ids: list[int] = []  # the pattern of each of the set's entries
+        try:
+            import re2
+        except ImportError:  # pragma: no cover - a dependency; without it nothing is screened
+            return
+        options = re2.Options()
+        options.log_errors = False  # a pattern it cannot read is simply not screened
+        options.max_mem = 64 << 20
+        matcher = re2.Set.SearchSet(options)
+        always = set()
+        for index, pattern in enumerate(patterns):
+            form = screened_form(pattern)
+            try:
+                if form is None:
+                    raise ValueError(pattern.pattern)
+                matcher.Add(form)
+            except Exception:  # noqa: BLE001 - re2.error or our own: the pattern is not screened
+                always.add(index)
+                continue
+            self._ids.append(index)
+        self._sentinel = len(self._ids)
+        try:
+            matcher.Add(re.escape(_SENTINEL))
+            matcher.Compile()
+        except Exception:  # noqa: BLE001 - nothing screened
+            return
+        self._set = matcher
+        self._always = frozenset(always)
+
+    def candidates(self, text: str) -> frozenset[int] | None:
+        """The indices of the patterns that may match somewhere in ``text`` (every one that
+        does, and perhaps a few that do not); None where ``text`` cannot be screened (every
+        pattern may)."""
+        if self._set is None or not screenable(text):
+            return None
+        try:
+            found = self._set.Match(text + _SENTINEL) or ()
+        except UnicodeEncodeError:  # a lone surrogate: no UTF-8 for RE2 to read
+            return None
+        if self._sentinel not in found:
+            return None
+        ids = self._ids
+        return self._always.union(ids[k] for k in found if k != self._sentinel)
