@@ -34,8 +34,11 @@ HEAD_CHARS = 400
 MIN_WORDS = 2
 MAX_WORDS = 30
 #: Where the headline is sought: this many lines above the body's first line, and this many into it.
-HEADLINE_SEARCH = 15
+HEADLINE_SEARCH = 25
 HEADLINE_INTO_BODY = 4
+#: Nearer the body's first line than this, a candidate is near it (further: ``far_above``, ``deep_in_body``).
+NEAR_ABOVE = 15
+NEAR_INTO_BODY = 4
 #: A byline or date at most this many lines below a line marks it as the headline above them.
 META_REACH = 3
 
@@ -62,7 +65,7 @@ FEATURES: tuple[str, ...] = (
     "ends_period", "ends_colon", "ends_question", "odd_opening", "list_item", "separator", "breadcrumb",
     "furniture", "meta", "date", "meta_below", "meta_above", "prose_follows", "repeated", "caps_share",
     "nearest_shaped", "in_body", "at_body", "above_1", "above_2_3", "above_4_6", "above_7_plus", "line_logit",
-    "lede_overlap", "site_words", "longer_than_title", "shaped_above", "shaped_below",
+    "lede_overlap", "site_words", "longer_than_title", "shaped_above", "shaped_below", "deep_in_body", "far_above",
 )
 _VARIANT = FEATURES.index("variant")
 _TITLE_PART = FEATURES.index("title_part")
@@ -91,12 +94,23 @@ class PageLines:
     notice: np.ndarray | None = None
 
 
-#: What decides between the best line and the ``<title>``'s headline part: the line's FEATURES,
-#: its score among the lines, and the title part's FEATURES.
-CHOICE_FEATURES: tuple[str, ...] = (
-    *(f"line {name}" for name in FEATURES), "line score", "line share", "line lead",
-    *(f"title {name}" for name in FEATURES),
+#: How the best line and the ``<title>``'s headline part differ (:func:`relation`): which holds the
+#: other's words, how many words each has that the other lacks, numbers and years, the words of
+#: a search engine's title ("Review", "Best", "Guide": ``data/headline-cues.json``), capitals
+#: (a title in title case over a line in sentence case), a character lost in decoding ("Beginner?
+#: Guide"), and whether the page shows the title part as a line of its own anywhere.
+RELATION_FEATURES: tuple[str, ...] = (
+    "line within title", "title within line", "jaccard", "line extra words", "title extra words",
+    "title number only", "line number only", "title year only", "line year only",
+    "title cue only", "line cue only", "title caps minus line caps", "line sentence case",
+    "line damaged", "title shown", "title parts", "line far above",
 )
+
+#: What decides between the best line and the ``<title>``'s headline part: the line's score among
+#: the lines, and how the two differ. (Both candidates' whole rows of FEATURES, besides or
+#: instead, chose worse in cross-validation: the model is fitted on the few pages where exactly
+#: one of the two is right.)
+CHOICE_FEATURES: tuple[str, ...] = ("line score", "line share", "line lead", *RELATION_FEATURES)
 
 
 @dataclass(frozen=True)
@@ -236,6 +250,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
             float(distance < 0), float(distance == 0), float(distance == 1), float(2 <= distance <= 3),
             float(4 <= distance <= 6), float(distance >= 7), float(np.clip(page.logits[i], -5.0, 5.0)),
             *context(tokens, words), shaped(above[-1] if above else None), shaped(below[0] if below else None),
+            float(distance <= -NEAR_INTO_BODY), float(distance > NEAR_ABOVE),
         ])
     if nearest is not None:
         rows[nearest][FEATURES.index("nearest_shaped")] = 1.0
@@ -245,19 +260,81 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
         row = [1.0, float(title == top), *likeness(wanted), *shape(title, n_title)]
         row[_VARIANT] = variant
         found.append((title, 0))
-        row += [0.0] * (len(FEATURES) - len(row) - 5) + context(wanted, n_title) + [0.0, 0.0]
+        row += [0.0] * (len(FEATURES) - len(row) - 7) + context(wanted, n_title) + [0.0] * 4
         rows.append(row)
     return found, np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
 
-def choice_row(rows: np.ndarray, scores: np.ndarray, title_row: np.ndarray) -> np.ndarray:
-    """CHOICE_FEATURES of a page: its best line candidate (``rows`` and ``scores`` of its line
-    candidates, at least one) against its title's headline part (``title_row``)."""
+@lru_cache(maxsize=1)
+def _title_cues() -> frozenset[str]:
+    """The words of a search engine's title (``title_words`` of ``data/headline-cues.json``)."""
+    return frozenset(read_json("corpuscut.segmenter", "data/headline-cues.json")["title_words"])
+
+
+_YEAR = re.compile(r"(19|20)\d\d$")
+#: A character lost in decoding inside a word ("Beginner?s", "Beginner? Guide" for "Beginner's Guide").
+_DAMAGED = re.compile("\\w\\?\\w|\\w\\? [A-Z]\\w*$|\ufffd")
+#: A line this many lines above the body counts as far above it (the relation's last feature is a share of it).
+FAR_ABOVE = 15
+
+
+def _caps(text: str) -> float:
+    """Share of a text's words (those opening with a letter) that open with a capital."""
+    opened = [w for w in text.split() if w[:1].isalpha()]
+    return sum(w[0].isupper() for w in opened) / max(1, len(opened))
+
+
+def relation(page: PageLines, first: int, line: tuple[str, int], title: str) -> list[float]:
+    """RELATION_FEATURES of the best line candidate (its text and line) and the title's headline part."""
+    text, index = line
+    mine, theirs = set(_normal(text)), set(_normal(title))
+    digits = {w for w in mine | theirs if any(c.isdigit() for c in w)}
+    years = {w for w in digits if _YEAR.match(w)}
+    cues = _title_cues()
+    wanted = _normal(title)
+    shown = any(2 <= page.words[i] <= MAX_WORDS and _normal(page.lines[i]) == wanted
+                for i in range(1, len(page.lines)))
+    top = page.lines[0][:HEAD_CHARS] if page.lines else ""
+    line_caps, title_caps = _caps(text), _caps(title)
+    return [
+        float(bool(mine) and mine <= theirs), float(bool(theirs) and theirs <= mine),
+        len(mine & theirs) / max(1, len(mine | theirs)),
+        min(len(mine - theirs), 5) / 5, min(len(theirs - mine), 5) / 5,
+        float(bool((theirs - mine) & digits)), float(bool((mine - theirs) & digits)),
+        float(bool((theirs - mine) & years)), float(bool((mine - theirs) & years)),
+        float(bool((theirs - mine) & cues)), float(bool((mine - theirs) & cues)),
+        title_caps - line_caps, float(len(mine) >= 4 and line_caps <= 0.4 and title_caps >= 0.7),
+        float(bool(_DAMAGED.search(text))), float(shown),
+        min(len(TITLE_SEPARATORS.split(top.strip())), 5) / 5, float(np.clip((first - index) / FAR_ABOVE, -1.0, 1.0)),
+    ]
+
+
+def choice_row(scores: np.ndarray, related: Sequence[float]) -> np.ndarray:
+    """CHOICE_FEATURES of a page: the score of its best line candidate among its line candidates'
+    ``scores`` (at least one), and how that line and the title's headline part differ
+    (``related``: :func:`relation`)."""
     best = int(np.argmax(scores))
     share = np.exp(scores - scores.max())
     ranked = np.sort(scores)[::-1]
     lead = float(ranked[0] - ranked[1]) if len(ranked) > 1 else 5.0
-    return np.concatenate([rows[best], [scores[best], share[best] / share.sum(), min(lead, 5.0)], title_row])
+    return np.array([scores[best], share[best] / share.sum(), min(lead, 5.0), *related])
+
+
+def choose(page: PageLines, first: int, found: Sequence[tuple[str, int]], rows: np.ndarray,
+           model: HeadlineModel) -> tuple[str, int]:
+    """Of a page's candidates (``found``, ``rows``: at least one), the best line, unless the
+    choice model prefers the title's headline part."""
+    is_line = rows[:, _TITLE_PART] == 0
+    title = None if is_line.all() else int(np.flatnonzero(~is_line)[0])
+    if not is_line.any():
+        return found[title]  # type: ignore[index]
+    scores = model.lines.logits(rows[is_line])
+    best = int(np.flatnonzero(is_line)[int(np.argmax(scores))])
+    if title is not None:
+        related = relation(page, first, found[best], found[title][0])
+        if model.choice.logits(choice_row(scores, related)[None])[0] <= 0:
+            return found[title]
+    return found[best]
 
 
 def choose_headline(page: PageLines, first: int, model: HeadlineModel) -> tuple[str, int] | None:
@@ -267,16 +344,7 @@ def choose_headline(page: PageLines, first: int, model: HeadlineModel) -> tuple[
     found, rows = candidates(page, first)
     if not found:
         return None
-    is_line = rows[:, _TITLE_PART] == 0
-    title = None if is_line.all() else int(np.flatnonzero(~is_line)[0])
-    if not is_line.any():
-        text, line = found[title]  # type: ignore[index]
-    else:
-        scores = model.lines.logits(rows[is_line])
-        best = int(np.flatnonzero(is_line)[int(np.argmax(scores))])
-        text, line = found[best]
-        if title is not None and model.choice.logits(choice_row(rows[is_line], scores, rows[title])[None])[0] <= 0:
-            text, line = found[title]
+    text, line = choose(page, first, found, rows, model)
     if line == 0:
         # the title's headline repeated by a line near the body: that line (the body starts below it)
         wanted = _normal(text)

@@ -22,18 +22,20 @@ import numpy as np
 
 from .body import BodyFinder, _paragraph_lines, line_features, page_lines
 from .logistic import Logistic
-from .headline import CHOICE_FEATURES, FEATURES, HeadlineModel, candidates, choice_row, choose_headline
+from .headline import CHOICE_FEATURES, FEATURES, HeadlineModel, PageLines, candidates, choice_row, choose_headline, relation
 from .train_body import fit_logistic
 from .wcxb import Page, same_title
 
 L2 = 1.0
+Prepared = tuple[PageLines, int, list[tuple[str, int]], np.ndarray, np.ndarray]
 FOLDS = 5
 TITLE_PART = FEATURES.index("title_part")
 
 
-def page_candidates(finder: BodyFinder, page: Page) -> tuple[object, int, np.ndarray, np.ndarray] | None:
+def page_candidates(finder: BodyFinder, page: Page) -> Prepared | None:
     """A page's lines as the headline's choice reads them, its body's first line, and its
-    candidates' rows and labels; None where the body opens the page (no headline is sought)."""
+    candidates (text and line), rows and labels; None where the body opens the page (no
+    headline is sought)."""
     lines, _ = _paragraph_lines(page.text)
     if len(lines) < 3:
         return None
@@ -46,7 +48,7 @@ def page_candidates(finder: BodyFinder, page: Page) -> tuple[object, int, np.nda
     view = page_lines(lines, rows, logits)
     found, x = candidates(view, span[0])
     y = np.array([float(same_title(text, page.title, page.url)) for text, _ in found])
-    return view, span[0], x, y
+    return view, span[0], found, x, y
 
 
 def _loss(w: np.ndarray, pages: Sequence[tuple[np.ndarray, np.ndarray]], l2: float) -> float:
@@ -96,31 +98,32 @@ def fit_choice(pages: Sequence[tuple[np.ndarray, np.ndarray]], l2: float = L2, i
     return Logistic(w, 0.0, mean, scale)
 
 
-Prepared = tuple[object, int, np.ndarray, np.ndarray]
 #: The choice model is regularised harder: it is fitted on the few pages where one of the two is right.
 CHOICE_L2 = 30.0
 
 
-def _parts(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, bool]:
-    """A page's line candidates (rows, labels), its title part's row (None where it has none),
+def _parts(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, int | None, bool]:
+    """A page's line candidates (rows, labels), its title part's index (None where it has none),
     and whether the title part is right."""
     lines = x[:, TITLE_PART] == 0
     title = np.flatnonzero(~lines)
-    return x[lines], y[lines], (x[title[0]] if len(title) else None), bool(len(title) and y[title[0]])
+    return x[lines], y[lines], (int(title[0]) if len(title) else None), bool(len(title) and y[title[0]])
 
 
 def _choice_rows(lines: Logistic, prepared: Sequence[Prepared]) -> tuple[list[np.ndarray], list[float]]:
     """The choice model's rows and labels: the pages with lines and a title part where exactly
     one of the best line and the title part is right (1.0: the line)."""
     xs, ys = [], []
-    for _, _, x, y in prepared:
+    for view, first, found, x, y in prepared:
         lx, ly, title, title_right = _parts(x, y)
         if not len(ly) or title is None:
             continue
         scores = lines.logits(lx)
-        line_right = bool(ly[int(np.argmax(scores))])
+        best = int(np.argmax(scores))
+        line_right = bool(ly[best])
         if line_right != title_right:
-            xs.append(choice_row(lx, scores, title))
+            best_line = [c for c, row in zip(found, x) if row[TITLE_PART] == 0][best]
+            xs.append(choice_row(scores, relation(view, first, best_line, found[title][0])))
             ys.append(float(line_right))
     return xs, ys
 
@@ -129,7 +132,7 @@ def fit(prepared: Sequence[Prepared], l2: float = L2) -> HeadlineModel:
     """Both models on ``prepared`` pages; the choice model on line scores from the lines model
     fitted without each page's fold (as it will see them on pages it was not fitted on)."""
     def lines_on(part: Sequence[Prepared]) -> Logistic:
-        return fit_choice([(lx, ly) for lx, ly, _, _ in (_parts(x, y) for _, _, x, y in part)], l2)
+        return fit_choice([(lx, ly) for lx, ly, _, _ in (_parts(x, y) for _, _, _, x, y in part)], l2)
 
     xs: list[np.ndarray] = []
     ys: list[float] = []
@@ -145,8 +148,8 @@ def fit(prepared: Sequence[Prepared], l2: float = L2) -> HeadlineModel:
 def accuracy(model: HeadlineModel, prepared: Sequence[Prepared], pages: Sequence[Page]) -> float:
     """Share of ``prepared`` pages whose chosen headline is their title."""
     right = 0
-    for (view, first, _, _), page in zip(prepared, pages):
-        chosen = choose_headline(view, first, model)  # type: ignore[arg-type]
+    for (view, first, _, _, _), page in zip(prepared, pages):
+        chosen = choose_headline(view, first, model)
         right += chosen is not None and same_title(chosen[0], page.title, page.url)
     return right / max(1, len(prepared))
 

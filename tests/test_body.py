@@ -358,3 +358,44 @@ def test_a_word_alone_above_the_body_is_a_label_not_a_headline_candidate():
     logits = finder.model.logits(rows)
     found, _ = candidates(page_lines(lines, rows, logits), lines.index(BODY[0]))
     assert "Wildlife" not in [text for text, _ in found] and find_body(page).headline == HEADLINE
+
+
+def _relation_of(line: str, title_line: str) -> dict[str, float]:
+    from corpuscut.segmenter.body import BodyFinder, line_features, page_lines
+    from corpuscut.segmenter.headline import RELATION_FEATURES, relation
+
+    lines = _page_under(title_line, [line, "By Tom Rivers", "March 3, 2024"]).split("\n")
+    finder = BodyFinder()
+    rows = line_features(lines, finder.model.common)
+    view = page_lines(lines, rows, finder.model.logits(rows))
+    first = lines.index(BODY[0])
+    from corpuscut.segmenter.headline import page_title
+
+    return dict(zip(RELATION_FEATURES, relation(view, first, (line, lines.index(line)), page_title(title_line))))
+
+
+def test_the_choice_between_a_line_and_the_title_reads_a_year_and_a_search_word_only_the_title_has():
+    related = _relation_of("Otters return to the river", "Best otter walks of 2025: otters return to the river | Harbour Gazette")
+    assert related["title year only"] == 1.0 and related["title cue only"] == 1.0 and related["line within title"] == 1.0
+    assert related["line year only"] == 0.0 and related["title within line"] == 0.0
+
+
+def test_the_choice_between_a_line_and_the_title_reads_a_character_lost_in_decoding_and_sentence_case():
+    related = _relation_of("The basics of event planning: beginner?s guide to otters",
+                           "The Basics Of Event Planning: Beginner's Guide To Otters | Harbour Gazette")
+    assert related["line damaged"] == 1.0 and related["line sentence case"] == 1.0
+
+
+def test_a_headline_twenty_lines_above_the_body_is_a_candidate_marked_far_above_it():
+    from corpuscut.segmenter.body import BodyFinder, line_features, page_lines
+    from corpuscut.segmenter.headline import FEATURES, candidates
+
+    labels = ["Gallery", "Video", "Podcasts", "Newsletters", "Events", "Archive", "Jobs", "Shop", "Puzzles",
+              "Letters", "Obituaries", "Travel", "Food", "Homes", "Motoring", "Money", "Health", "Science"]
+    page = _page_under(f"{HEADLINE} | Harbour Gazette", [HEADLINE, *labels, "By Tom Rivers", "March 3, 2024"])
+    lines = page.split("\n")
+    finder = BodyFinder()
+    rows = line_features(lines, finder.model.common)
+    found, x = candidates(page_lines(lines, rows, finder.model.logits(rows)), lines.index(BODY[0]))
+    at = [line for _, line in found].index(lines.index(HEADLINE))
+    assert x[at, FEATURES.index("far_above")] == 1.0
