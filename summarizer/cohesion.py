@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence, overload
 
 from corpuscut.text.datafiles import read_json
 
@@ -84,35 +84,14 @@ class Cohesion:
             inside = _quote_open_after(marked, inside)
         return out
 
-    def introductions(self, sentences: list[Sentence], stop_words: frozenset[str] = frozenset()) -> list[tuple[frozenset[int], ...]]:
+    def introductions(self, sentences: list[Sentence], stop_words: frozenset[str] = frozenset()) -> "Introductions":
         """For each of ``sentences``, the people it names whom an earlier sentence introduced: for
         each, the earlier sentences that name them, one of which a summary must hold before it
         (a name after a title, "dr. boe"; in a cased text, a surname alone, "Gandhi" after
         "Rahul Gandhi"). A name no earlier sentence holds is introduced where it stands; a word of
-        ``stop_words`` after a title is none ("the president said")."""
-        cased = _is_cased(sentences)
-        seen: list[set[str]] = []  # the words (lower case) of the sentences before, read once a name is looked for
-        surnames: set[str] = set()  # the last words of full names so far (cased texts)
-        out: list[tuple[frozenset[int], ...]] = []
-        for k, s in enumerate(sentences):
-            names = self._titled_names(s.text, cased) - stop_words
-            if cased:
-                for run in _CAPITALISED_RUN.finditer(s.text):  # a subject: among the first words, or saying
-                    name = run.group().lower()
-                    if " " in name or name not in surnames:
-                        continue
-                    if run.start() < _SUBJECT_WITHIN or (self.saying is not None and self.saying.match(s.text, run.end())):
-                        names.add(name)
-            if names:
-                seen += (set(_WORD.findall(r.text.lower())) for r in sentences[len(seen): k])
-                holders = ([j for j, words in enumerate(seen) if name in words] for name in sorted(names))
-                out.append(tuple(frozenset(found) for found in holders if found))
-            else:
-                out.append(())  # names no one (most sentences)
-            if cased:
-                surnames.update(run.group().split()[-1].lower() for run in _CAPITALISED_RUN.finditer(s.text)
-                                if len(run.group().split()) > 1)
-        return out
+        ``stop_words`` after a title is none ("the president said"). Each sentence's are read
+        when first asked for (:class:`Introductions`): a summary asks of the few it may take."""
+        return Introductions(self, sentences, stop_words)
 
     def _titled_names(self, text: str, cased: bool) -> set[str]:
         """The names after a title in ``text`` (``titled``'s matches; in a cased text, those
@@ -181,6 +160,72 @@ class Cohesion:
         if self.role is not None and self.role.match(lower):
             return self.pronoun_reach
         return 0
+
+
+class Introductions(Sequence[tuple[frozenset[int], ...]]):
+    """:meth:`Cohesion.introductions` of a text's sentences, each sentence's worked out when it is
+    first asked for: a summary asks of those it may take next, a few of a text's sentences, and
+    reading the names of all cost a summary some 7% of its time."""
+
+    def __init__(self, cohesion: Cohesion, sentences: list[Sentence], stop_words: frozenset[str]):
+        self._cohesion = cohesion
+        self._sentences = sentences
+        self._stop_words = stop_words
+        self._cased = _is_cased(sentences)
+        self._found: dict[int, tuple[frozenset[int], ...]] = {}
+        self._words: list[set[str]] = []  # the words (lower case) of the first sentences, read once a name is looked for
+        self._surnames: dict[str, int] = {}  # cased texts: the last word of each full name, and the first sentence naming it so
+        self._surnames_read = 0  # the sentences read for full names so far
+
+    def __len__(self) -> int:
+        return len(self._sentences)
+
+    @overload
+    def __getitem__(self, k: int) -> tuple[frozenset[int], ...]: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[tuple[frozenset[int], ...]]: ...
+
+    def __getitem__(self, k: int | slice) -> tuple[frozenset[int], ...] | list[tuple[frozenset[int], ...]]:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        found = self._found.get(k)
+        if found is None:
+            found = self._found[k] = self._introduced(k)
+        return found
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def _introduced(self, k: int) -> tuple[frozenset[int], ...]:
+        cohesion, text = self._cohesion, self._sentences[k].text
+        names = cohesion._titled_names(text, self._cased) - self._stop_words
+        if self._cased:
+            self._read_full_names(k)
+            for run in _CAPITALISED_RUN.finditer(text):  # a subject: among the first words, or saying
+                name = run.group().lower()
+                if " " in name or self._surnames.get(name, k) >= k:
+                    continue  # no surname of a full name before this sentence
+                if run.start() < _SUBJECT_WITHIN or (cohesion.saying is not None and cohesion.saying.match(text, run.end())):
+                    names.add(name)
+        if not names:
+            return ()  # names no one (most sentences)
+        words = self._words
+        words += (set(_WORD.findall(r.text.lower())) for r in self._sentences[len(words): k])
+        holders = ([j for j in range(k) if name in words[j]] for name in sorted(names))
+        return tuple(frozenset(found) for found in holders if found)
+
+    def _read_full_names(self, k: int) -> None:
+        """Note the surnames of the full names in the sentences before ``k``."""
+        for j in range(self._surnames_read, k):
+            for run in _CAPITALISED_RUN.finditer(self._sentences[j].text):
+                if len(run.group().split()) > 1:
+                    self._surnames.setdefault(run.group().split()[-1].lower(), j)
+        self._surnames_read = max(self._surnames_read, k)
 
 
 def _follows(text: str, before: Sentence, after: Sentence) -> bool:

@@ -250,19 +250,22 @@ def _word_counts(sentences: list[str]) -> np.ndarray:
 
 
 def _stem_ids(
-    sentences: list[str], normalizer: WordNormalizer, title: str | None, words: np.ndarray | None = None
+    sentences: list[str], normalizer: WordNormalizer, title: str | None, words: np.ndarray | None = None,
+    tokens: list[list[str]] | None = None,
 ) -> tuple[StemIds, bool, np.ndarray]:
     """The stems of the sentences and then of the title (row n, empty when there is none), whether
-    the title has any, and each sentence's white-space words (``words``, counted when not given)."""
-    stems = normalizer.stems_of(sentences)
+    the title has any, and each sentence's white-space words (``words``, counted when not given;
+    ``tokens``: each sentence's lower-cased white-space words, split when not given)."""
+    stems = normalizer.stems_of(sentences) if tokens is None else normalizer.stems_of_tokens(tokens)
     title_stems = normalizer.stems(title) if title else []
     return StemIds.of(stems + [title_stems]), bool(title_stems), _word_counts(sentences) if words is None else words
 
 
 def _vectorize(
-    sentences: list[str], normalizer: WordNormalizer, title: str | None, words: np.ndarray | None = None
+    sentences: list[str], normalizer: WordNormalizer, title: str | None, words: np.ndarray | None = None,
+    tokens: list[list[str]] | None = None,
 ) -> _Document:
-    ids, has_title, words = _stem_ids(sentences, normalizer, title, words)
+    ids, has_title, words = _stem_ids(sentences, normalizer, title, words, tokens)
     n = len(sentences)
     width = max(1, ids.vocab)
     rows = np.repeat(np.arange(n + 1), np.diff(ids.starts))
@@ -278,13 +281,14 @@ def _vectorize(
 
 def lexical_features(
     sentences: list[str], normalizer: WordNormalizer, title: str | None = None, doc: _Document | None = None,
-    words: np.ndarray | None = None,
+    words: np.ndarray | None = None, tokens: list[list[str]] | None = None,
 ) -> np.ndarray:
     """One row of LEXICAL_FEATURES per sentence, with numpy (``words``: each sentence's
-    white-space words, counted when not given)."""
+    white-space words, counted when not given; ``tokens``: those words lower-cased, split when
+    not given)."""
     n = len(sentences)
     if doc is None:
-        doc = _vectorize(sentences, normalizer, title, words)
+        doc = _vectorize(sentences, normalizer, title, words, tokens)
     counts = doc.counts
     lengths = np.asarray(counts.sum(axis=1)).ravel()  # type: ignore[attr-defined]
     logs = np.log(np.maximum(lengths, 1.0))
@@ -399,18 +403,18 @@ def _caption_marked(sentence: str) -> bool:
 
 def sentence_features(
     sentences: list[str], normalizer: WordNormalizer, title: str | None = None, tier: Tier | None = None,
-    reach: Sequence[int] = (), words: np.ndarray | None = None,
+    reach: Sequence[int] = (), words: np.ndarray | None = None, tokens: list[list[str]] | None = None,
 ) -> np.ndarray:
     """One row of FEATURES per sentence (``words``: each one's white-space words, counted when
-    not given). With a ``tier`` that has reached its compiled kernels, the lexical features come
+    not given; ``tokens``: those words lower-cased, split when not given). With a ``tier`` that has reached its compiled kernels, the lexical features come
     from :func:`summarizer.kernels.newsrank_features`."""
     if words is None:
         words = _word_counts(sentences)
     if tier is not None and tier.compiles(len(sentences)):
-        ids, has_title, words = _stem_ids(sentences, normalizer, title, words)
+        ids, has_title, words = _stem_ids(sentences, normalizer, title, words, tokens)
         lexical = compiled(newsrank_features)(ids.ids, ids.starts, words, has_title)
     else:
-        lexical = lexical_features(sentences, normalizer, title, words=words)
+        lexical = lexical_features(sentences, normalizer, title, words=words, tokens=tokens)
     return np.hstack([lexical, surface_features(sentences, lexical, reach, words)])
 
 
@@ -419,9 +423,14 @@ _ALNUM = re.compile(r"[^\W_]")
 
 
 def _words_with_alnum(sentence: str) -> list[str]:
-    """The sentence's lower-cased white-space words that hold a letter or digit (most are
-    letters or digits only, told without a pattern)."""
-    return [w for w in sentence.lower().split() if w.isalnum() or _ALNUM.search(w)]
+    """The sentence's lower-cased white-space words that hold a letter or digit."""
+    return _with_alnum(sentence.lower().split())
+
+
+def _with_alnum(words: list[str]) -> list[str]:
+    """Those of ``words`` that hold a letter or digit (most are letters or digits only, told
+    without a pattern)."""
+    return [w for w in words if w.isalnum() or _ALNUM.search(w)]
 
 
 def _trigrams(sentence: str, stop_words: frozenset[str] = frozenset()) -> set[tuple[str, ...]]:
@@ -573,8 +582,11 @@ def newsrank_select(
         return []
     if count >= n and word_budget is None:
         return list(range(n))
-    lengths = _word_counts(sentences)
-    score = sentence_features(sentences, normalizer, title, tier, reach, lengths) @ model.weight_vector + model.bias
+    # Each sentence's lower-cased white-space words, split once for its stems, its length and
+    # its trigrams (a lower-cased word holds white space where the word did: the same count).
+    lowered = [sentence.lower().split() for sentence in sentences]
+    lengths = np.fromiter(map(len, lowered), dtype=np.int64, count=n)
+    score = sentence_features(sentences, normalizer, title, tier, reach, lengths, lowered) @ model.weight_vector + model.bias
     order = np.argsort(-np.round(score, TIE_DECIMALS), kind="stable")
     lede_order = order  # whether the lede ranks among the best is asked of the weights alone
     least = least if n >= model.long_text else min(least, model.least_sentences_short)
@@ -585,7 +597,7 @@ def newsrank_select(
         score = score.copy()
         score[1:3] += model.early_bonus
         order = np.argsort(-np.round(score, TIE_DECIMALS), kind="stable")
-    tokens = [_words_with_alnum(sentence) for sentence in sentences]
+    tokens = [_with_alnum(words) for words in lowered]
     trigrams = _trigram_codes(tokens, normalizer.stop_words)
     content = [_content_of(words) for words in tokens]
     told: set[str] = set()  # the longer words of the sentences taken

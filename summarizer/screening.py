@@ -8,8 +8,9 @@ asked only about those, so every answer is still its own.
 
 The pass is a screen, never a judge: it may name a pattern that Python's engine then does not
 find, never pass over one that it would. So a pattern RE2 reads differently is screened in a
-looser form or not at all: look-arounds are left out of its screened form (the form matches
-wherever the pattern does), and a pattern RE2 cannot read is always named. A text is screened
+looser form or not at all: look-arounds are left out of its screened form and bounded repeats
+unbounded (the form matches wherever the pattern does), and a pattern RE2 cannot read is
+always named. A text is screened
 only where RE2's classes agree with Python's on every character of it: RE2's ``\\w``, ``\\d``,
 ``\\s`` and ``\\b`` are ASCII's, Python's Unicode's, so a text with a letter, digit or space
 outside ASCII (or one of the ASCII controls Python counts as space and RE2 not) is not screened:
@@ -26,7 +27,9 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: ASCII controls that Python's ``\s`` matches and RE2's does not.
 _SPACES_APART = re.compile(r"[\x0b\x1c-\x1f]")
 #: Python's ``\uXXXX`` escape (not itself escaped), which RE2 does not read.
-_UNICODE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u([0-9a-fA-F]{4})")
+_UNICODE_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)(\\u[0-9a-fA-F]{4})")
+#: A bounded repeat, lazy or not ("{1,40}", "{0,60}?", "{,3}"; Python reads "{,3}" as "{0,3}").
+_BOUNDS = re.compile(r"\{(\d*),(\d+)\}\??")
 _POSIX_CLASS = re.compile(r"\[:\^?[a-z]+:\]")
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 #: Marks the end of a screened text: a pass that stopped short of it (RE2 out of memory) is
@@ -68,29 +71,41 @@ def _group_end(source: str, start: int) -> int | None:
     return None
 
 
-def _without_lookarounds(source: str) -> str | None:
-    """``source`` with its look-arounds left out (None where that cannot be done plainly: one
-    not closed, or followed by a quantifier). What is left matches wherever ``source`` does."""
+def _loosened(source: str) -> str | None:
+    """``source`` in a form that matches wherever it does and that RE2 reads as Python would:
+    its look-arounds left out, its bounded repeats unbounded ("{0,60}?" as "*": RE2 builds one
+    state of its automaton for each count, and a hundred patterns' counts together made it build
+    states anew on most texts), Python's "\\uXXXX" escapes as the characters; None where that
+    cannot be done plainly (a look-around not closed, or repeated)."""
     out: list[str] = []
     i = 0
     while i < len(source):
         c = source[i]
         if c == "\\":
-            out.append(source[i: i + 2])
-            i += 2
+            out.append(_unescaped(source[i: i + 6]) if source.startswith("\\u", i) else source[i: i + 2])
+            i += 6 if source.startswith("\\u", i) else 2
         elif c == "[":
             end = _class_end(source, i)
-            out.append(source[i: end])
+            out.append(_UNICODE_ESCAPE.sub(lambda m: m.group(1) + _unescaped(m.group(2)), source[i: end]))
             i = end
         elif c == "(" and source.startswith(_LOOKAROUNDS, i):
             end = _group_end(source, i)
             if end is None or source[end: end + 1] in ("*", "+", "?", "{"):
                 return None
             i = end
+        elif c == "{" and (bounds := _BOUNDS.match(source, i)) is not None:
+            least = int(bounds.group(1) or 0)
+            out.append("*" if least == 0 else "+" if least == 1 else f"{{{least},}}")
+            i = bounds.end()
         else:
             out.append(c)
             i += 1
     return "".join(out)
+
+
+def _unescaped(escape: str) -> str:
+    """The character of a "\\uXXXX" escape (or of its hex digits alone), escaped for a pattern."""
+    return re.escape(chr(int(escape[-4:], 16)))
 
 
 def screened_form(pattern: re.Pattern[str]) -> str | None:
@@ -99,14 +114,13 @@ def screened_form(pattern: re.Pattern[str]) -> str | None:
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.VERBOSE | re.LOCALE):
         return None
     source = pattern.pattern
-    # RE2 reads "{,n}" as literal text and "[:alpha:]" as a class; Python the other way round.
-    # Without MULTILINE, Python's "$" matches before a last line break too, and RE2's does not.
-    if "{," in source or _POSIX_CLASS.search(source) or "\\Z" in source or (not pattern.flags & re.MULTILINE and "$" in source):
+    # RE2 reads "[:alpha:]" as a class, Python as the characters; "{,}" the other way. Without MULTILINE, Python's
+    # "$" matches before a last line break too, and RE2's does not.
+    if _POSIX_CLASS.search(source) or "{,}" in source or "\\Z" in source or (not pattern.flags & re.MULTILINE and "$" in source):
         return None
-    loose = _without_lookarounds(source)
+    loose = _loosened(source)
     if loose is None or "(?P=" in loose or re.search(r"\\[1-9]", loose):
         return None
-    loose = _UNICODE_ESCAPE.sub(lambda m: m.group(1) + re.escape(chr(int(m.group(2), 16))), loose)
     flags = "".join(f for f, bit in (("i", re.IGNORECASE), ("m", re.MULTILINE), ("s", re.DOTALL)) if pattern.flags & bit)
     return f"(?{flags}){loose}" if flags else loose
 

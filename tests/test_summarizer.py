@@ -777,6 +777,26 @@ def test_the_quick_look_for_titles_never_changes_who_is_introduced(texts):
     assert cohesion.introductions(sentences, stop) == replace(cohesion, title_words=None).introductions(sentences, stop)
 
 
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["Dr.", "dr", "Mr", "Boe", "boe", "said", "the", "Gandhi", "Rahul Gandhi",
+                                          "John Boe", ".", ",", "president", "Smith", "Smith said"]),
+                         min_size=1, max_size=8).map(" ".join), min_size=1, max_size=8), st.randoms())
+def test_who_is_introduced_is_the_same_in_whatever_order_the_sentences_are_asked_about(texts, rng):
+    from corpuscut.summarizer import split_sentences
+    from corpuscut.summarizer.cohesion import load_cohesion
+
+    cohesion = load_cohesion()
+    sentences = split_sentences(" ".join(texts))
+    stop = frozenset({"the", "said"})
+    in_order = list(cohesion.introductions(sentences, stop))  # each sentence in turn, as read before one was asked about
+    alone = [cohesion.introductions(sentences, stop)[k] for k in range(len(sentences))]  # each the only one asked about
+    asked = cohesion.introductions(sentences, stop)
+    order = list(range(len(sentences)))
+    rng.shuffle(order)
+    assert {k: asked[k] for k in order} == dict(enumerate(in_order)) and alone == in_order
+    assert asked == in_order and len(asked) == len(sentences)
+
 def test_a_long_texts_second_and_third_sentences_give_way_only_to_a_later_one_scored_well_above_them():
     from corpuscut.text.words import WordNormalizer
     from corpuscut.summarizer.newsrank import FEATURES, NewsRankModel, newsrank_select

@@ -94,26 +94,23 @@ class WordNormalizer:
         return list(chain.from_iterable(map(known.__getitem__, tokens)))
 
     def stems_of(self, texts: list[str]) -> list[list[str]]:
-        """:meth:`stems` of each of ``texts``; the tokens none of them had before are looked up
-        all at once (a text's sentences share many)."""
+        """:meth:`stems` of each of ``texts``."""
+        return self.stems_of_tokens([text.lower().split() for text in texts])
+
+    def stems_of_tokens(self, tokens: list[list[str]]) -> list[list[str]]:
+        """:meth:`stems` of each text given as its lower-cased white-space tokens; the tokens
+        none of them had before are looked up all at once (a text's sentences share many), and
+        then each text's in one pass (a pass stopped at a token not known yet, then taken again,
+        cost more)."""
         known = self._tokens
-        look_up = known.__getitem__
-        tokens = [text.lower().split() for text in texts]
-        out: list[list[str]] = []
-        missed: list[int] = []
-        for i, own in enumerate(tokens):
-            try:
-                out.append(list(chain.from_iterable(map(look_up, own))))
-            except KeyError:
-                out.append([])
-                missed.append(i)
-        if missed:
-            if len(known) >= MAX_CACHED:
+        new = set(chain.from_iterable(tokens)).difference(known)
+        if new:
+            if len(known) + len(new) > MAX_CACHED:
                 known.clear()
-            self._learn(set(chain.from_iterable(tokens[i] for i in missed)).difference(known))
-            for i in missed:
-                out[i] = list(chain.from_iterable(map(look_up, tokens[i])))
-        return out
+                new = set(chain.from_iterable(tokens))
+            self._learn(new)
+        look_up = known.__getitem__
+        return [list(chain.from_iterable(map(look_up, own))) for own in tokens]
 
     def _learn(self, tokens: set[str]) -> None:
         """Remember the stems of ``tokens`` (none known yet)."""
