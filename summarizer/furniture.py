@@ -328,20 +328,24 @@ class Furniture:
         word in one fast scan of the whole text, not one a sentence."""
         kinds: list[str | None] = [None] * len(texts)
         cuts = [False] * len(texts)
-        joined = "\n".join(texts).lower()
-        if len(joined) != sum(map(len, texts)) + max(0, len(texts) - 1):  # a letter whose lower case is longer
+        original = "\n".join(texts)
+        joined = original.lower()
+        if len(joined) != len(original):  # a letter whose lower case is longer
             return ([self._found_anywhere(t) for t in texts], [self.trim_at(t) is not None for t in texts],
                     [True] * len(texts), True)
-        screen, at_start = self._screen
+        screen, at_start, datelines = self._screen
         may = screen.candidates(joined)
         starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
         hinted = [False] * len(texts)
-        for m in self.dateline_hint.finditer(joined):  # rare in running text: most sentences are not tried
-            i = bisect_right(starts, m.start()) - 1
-            hinted[i] = hinted[i] or m.start() - starts[i] < self.dateline_within
-        for index, (kind, pattern, needs) in enumerate(self._scans, start=at_start):
-            if may is not None and index not in may:
-                continue  # ruled out by the screen
+        # The datelines' patterns are screened on the lower-cased text; those of headlines run in
+        # the text's own case, the same text only where it has no capitals (CNN/DailyMail's).
+        if may is None or original != joined or not may.isdisjoint(range(datelines, screen.size)):
+            for m in self.dateline_hint.finditer(joined):  # rare in running text: most sentences are not tried
+                i = bisect_right(starts, m.start()) - 1
+                hinted[i] = hinted[i] or m.start() - starts[i] < self.dateline_within
+        scans = self._scans
+        for index in range(at_start, datelines) if may is None else sorted(may.intersection(range(at_start, datelines))):
+            kind, pattern, needs = scans[index - at_start]
             if not all(map(joined.__contains__, needs)):
                 continue  # a string it needs is not there ("@" and "#" of a post): the text need not be scanned
             for m in pattern.finditer(joined):
@@ -353,12 +357,14 @@ class Furniture:
         return kinds, cuts, hinted, may is None or not may.isdisjoint(range(at_start))
 
     @cached_property
-    def _screen(self) -> tuple[Screen, int]:
-        """The screen of :meth:`_found_in`: the patterns of ``drop_at_start`` (this many first),
-        then those of ``_scans``. A sentence starts a line of the texts joined, so an at-start
-        pattern that matches a sentence matches somewhere in them."""
+    def _screen(self) -> tuple[Screen, int, int]:
+        """The screen of :meth:`_found_in`: the patterns of ``drop_at_start``, those of
+        ``_scans`` from the first number on, those of datelines (``at_start``, then
+        ``headline_at_start``) from the second. A sentence starts a line of the texts joined, so
+        a pattern that matches at a sentence's start matches somewhere in them."""
         patterns = [p for _, p in self.drop_at_start] + [p for _, p, _ in self._scans]
-        return Screen(patterns), len(self.drop_at_start)
+        at_start, datelines = len(self.drop_at_start), len(patterns)
+        return Screen(patterns + list(self.at_start) + list(self.headline_at_start)), at_start, datelines
 
     @cached_property
     def _scans(self) -> tuple[tuple[str | None, re.Pattern[str], frozenset[str]], ...]:

@@ -11,13 +11,16 @@ from corpuscut.summarizer.furniture import load_furniture
 from corpuscut.summarizer.screening import Screen, screenable, screened_form
 
 _FURNITURE = load_furniture()
-_PATTERNS = [p for _, p in _FURNITURE.drop_at_start] + [p for _, p, _ in _FURNITURE._scans]
+_PATTERNS = ([p for _, p in _FURNITURE.drop_at_start] + [p for _, p, _ in _FURNITURE._scans] + list(_FURNITURE.at_start)
+             + list(_FURNITURE.headline_at_start))
 _SCREEN = Screen(_PATTERNS)
 #: Pieces of the furniture's own patterns' words and marks, so that random texts match some.
 _PIECES = ["scroll down for", "click here", "@", "#", "(", ")", "pictured", " left ", ",", "video", ":", " ", "by ",
            "follow @", "also read", "read more :", "we may earn a commission", "photo", "\n", "a", "the", " vs ", "3",
            "for mailonline", "daily mail", "published :", "$", "5.80", "mln", "|", "’", "é", "\xa0", "\u00a3", "4,", ".com",
-           "video shows", "video of", "read it here", "editor 's note", "(pti)", "#tag", "@name", "\x0b", "_", "cnn"]
+           "video shows", "video of", "read it here", "editor 's note", "(pti)", "#tag", "@name", "\x0b", "_", "cnn",
+           "london ( cnn ) -- ", "new delhi, aug 2 (pti) ", "ADVANCED MAGNETICS <ADMG> IN AGREEMENT CAMBRIDGE, Mass., March 24 - ",
+           "Paris, ", "March 24 - ", "(reuters) - ", "( the frisky ) -- "]
 
 
 def found(text: str) -> set[int]:
