@@ -89,19 +89,20 @@ class UnmarkedCaption:
     verbless_not: frozenset[str] = frozenset()  # pronouns: a sentence holding one tells, it is no caption
     verb_keys: frozenset[str] = frozenset()  # each verb of a photo's longest word ("pictured" of "is pictured")
 
-    def __call__(self, text: str) -> bool:
-        """Whether ``text`` (one sentence) is a caption with no mark of one, or after a short
-        label and a colon ("well dressed for the jungle : lorraine chase arrives in ...")."""
+    def __call__(self, text: str, tokens: list[str] | None = None) -> bool:
+        """Whether ``text`` (one sentence; ``tokens``: its lower-cased white-space words, split
+        when not given) is a caption with no mark of one, or after a short label and a colon
+        ("well dressed for the jungle : lorraine chase arrives in ...")."""
         label = _SHORT_LABEL.match(text) if ":" in text else None
         if label is not None and self._unlabelled(text[label.end():]):
             return True
-        return self._unlabelled(text)
+        return self._unlabelled(text, tokens)
 
-    def _unlabelled(self, text: str) -> bool:
+    def _unlabelled(self, text: str, tokens: list[str] | None = None) -> bool:
         # A first, quick look at the white-space words (most sentences are decided by it): with
         # no verb of a photo among them, only a short sentence without a tensed verb may be one.
-        lower = text.lower()
-        tokens = lower.split()
+        if tokens is None:
+            tokens = text.lower().split()
         if len(tokens) > 2 * self.max_words:
             return False
         if self.verb_keys.isdisjoint(tokens) and (  # (each looks the tokens up, in C, until one is found)
@@ -109,7 +110,7 @@ class UnmarkedCaption:
             or not self.verbless_not.isdisjoint(tokens) or any(map(_looks_tensed, tokens))
         ):
             return False
-        words = _LOWER_WORD.findall(lower)
+        words = _LOWER_WORD.findall(text.lower())
         if not words or len(words) > self.max_words or _QUOTED.search(text):
             return False
         return self._shows_a_photo(text, words) or self._verbless(words)
@@ -181,9 +182,10 @@ class Furniture:
         """The kind of furniture ``text`` (one sentence) is, or None."""
         return self._found_at_start(text) or self._found_anywhere(text) or self._by_shape(text)
 
-    def _by_shape(self, text: str) -> str | None:
-        """"caption" or "cut off" when the sentence's shape says so, else None."""
-        if self.is_caption(text):
+    def _by_shape(self, text: str, tokens: list[str] | None = None) -> str | None:
+        """"caption" or "cut off" when the sentence's shape says so, else None (``tokens``: its
+        lower-cased white-space words, split when not given)."""
+        if self.is_caption(text, tokens):
             return "caption"
         return "cut off" if self.is_cut_off(text) else None
 
@@ -223,11 +225,12 @@ class Furniture:
             return True
         return not first and self.looks_like_caption(text)
 
-    def is_caption(self, text: str) -> bool:
+    def is_caption(self, text: str, tokens: list[str] | None = None) -> bool:
         """A caption of the Daily Mail kind: a short label, a colon, the caption
         ("brutal : a gruesome video ..."; "armstrong said : ..." is a quote), or one with no
-        mark (:class:`UnmarkedCaption`)."""
-        return self._labelled_caption(text) or (self.unmarked_caption is not None and self.unmarked_caption(text))
+        mark (:class:`UnmarkedCaption`; ``tokens``: the lower-cased white-space words of
+        ``text``, split when not given)."""
+        return self._labelled_caption(text) or (self.unmarked_caption is not None and self.unmarked_caption(text, tokens))
 
     def _labelled_caption(self, text: str) -> bool:
         if ":" not in text:
@@ -238,10 +241,12 @@ class Furniture:
         words = m.group(1).lower().replace(" '", "'").split()
         return 0 < len(words) <= self.label_words and words[-1] not in self.saying
 
-    def unglue(self, sentence: Sentence) -> Sentence:
+    def unglue(self, sentence: Sentence, words: list[str] | None = None) -> Sentence:
         """``sentence`` from the second copy of a run of words it holds twice: the copy before
-        it was a caption glued to the sentence it repeats."""
-        words = sentence.text.lower().split()
+        it was a caption glued to the sentence it repeats (``words``: its lower-cased white-space
+        words, split when not given)."""
+        if words is None:
+            words = sentence.text.lower().split()
         k = self.repeated_run_words
         if not _may_repeat_run(words, k):
             return sentence
@@ -390,13 +395,14 @@ class Furniture:
                 if stripped is not s:
                     s, found, cut = stripped, self._found_anywhere(stripped.text), self.trim_at(stripped.text) is not None
                     starting = True  # its new start was not screened
-            kind = (self._found_at_start(s.text) if starting else None) or found or self._by_shape(s.text)
+            tokens = s.text.lower().split()  # what the shape's tests and unglue read
+            kind = (self._found_at_start(s.text) if starting else None) or found or self._by_shape(s.text, tokens)
             if kind is None and after_by and len(s.text.split()) <= self.byline_name_words:
                 kind = "byline"  # the name after a bare "by ."
             after_by = kind == "byline" and len(s.text.strip(" .:").split()) <= 1
             if kind is not None:
                 continue
-            kept: Sentence | None = self.unglue(s)
+            kept: Sentence | None = self.unglue(s, tokens)
             if cut:
                 kept = self.trim(kept)  # type: ignore[arg-type]
             if kept is not None:
