@@ -422,6 +422,38 @@ def test_a_few_small_inputs_never_load_numba(tmp_path):
     assert int(articles) > len(DUMPS) and loaded == "False", done.stderr
 
 
+_SIZED = """
+import sys
+from corpuscut.text import compiled
+from corpuscut.reading import open_text
+from corpuscut.batch.engine import Articles, Job, run_batch
+
+compiled.COMPILE_FROM_BYTES = int(sys.argv[1])
+events = run_batch(Job(), sys.argv[2:], lambda s: [open_text(s)])
+first = next(e for e in events if isinstance(e, Articles))  # the first section decided
+loaded = "numba" in sys.modules
+starts = [a.start for e in [first, *events] if isinstance(e, Articles) for a, _ in e.pairs]
+print(loaded, hash(tuple(starts)))
+"""
+
+
+def test_a_run_whose_files_hold_enough_text_runs_compiled_from_its_first_section(tmp_path):
+    """Where the inputs' sizes on disk reach COMPILE_FROM_BYTES, the kernels are loaded before
+    anything is decided (Numba then costs less than the kernels save); below it, not. The
+    articles are the same either way."""
+    import subprocess
+
+    script = tmp_path / "sized.py"
+    script.write_text(_SIZED, encoding="utf-8")
+    size = sum(os.path.getsize(d) for d in DUMPS)
+    runs = [subprocess.run([sys.executable, str(script), str(threshold), *DUMPS], capture_output=True, text=True,
+                           timeout=120, cwd=Path(__file__).resolve().parent.parent, env={**os.environ, "PYTHONHASHSEED": "0"})
+            for threshold in (size, size + 1)]
+    (loaded, starts), (not_loaded, same_starts) = (run.stdout.split() for run in runs)
+    assert (loaded, not_loaded) == ("True", "False"), [run.stderr for run in runs]
+    assert starts == same_starts
+
+
 def test_bodies_are_found_where_sections_are_decided_and_equal_the_assemblers_own(monkeypatch):
     """The task that decides a section also finds the bodies of the articles wholly in it (so
     that they spread over the workers); the articles are the same as the Assembler makes when

@@ -27,11 +27,11 @@ from corpuscut.segmenter.body import Body, find_body
 from corpuscut.segmenter.streaming import Assembler, Decision, Limits, Section, iter_sections
 from corpuscut.summarizer.length import Length
 from corpuscut.summarizer.summarizing import DEFAULT_METHOD, Summarizer, Summary
-from corpuscut.text.compiled import Tier
+from corpuscut.text.compiled import Tier, worth_compiling
 from corpuscut.text.language import Language, detect_in_pieces, given_language
 from corpuscut.text.words import DEFAULT_LANGUAGE
 
-from .workers import BATCH_CHARS, WorkerError, Workers
+from .workers import BATCH_CHARS, WorkerError, Workers, files_size, prepare_worker
 
 
 class Input(Protocol):
@@ -236,6 +236,8 @@ def run_batch(
     ``ahead`` tasks are in flight (the workers' own number by default)."""
     if ahead is None:
         ahead = workers.ahead if workers is not None else 4
+    if workers is None and isinstance(sources, (list, tuple)) and worth_compiling(files_size(sources)):
+        prepare_worker()  # this process splits all of it: the kernels compiled from its first section on
     sections = _sections(sources, open_source, job)
     decided = _decided(workers, job, sections, ahead)
     yield from _events(_assembled(decided, job, compiles=workers is None))

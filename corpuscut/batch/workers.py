@@ -4,9 +4,10 @@
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import Executor, Future
 from contextlib import suppress
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from corpuscut.errors import CorpuscutError
 from corpuscut.segmenter.streaming import Limits
@@ -45,15 +46,9 @@ class Workers:
     def start_early(self, sources: list[str], limits: Limits | None = None) -> None:
         """Start the workers before the first input is read, where the run will surely have
         more than one task: several inputs, or files holding more than one section."""
-        import os
-
         if self.executor is not None:
             return
-        size = 0
-        for source in sources:
-            if source != "-" and os.path.isfile(source):
-                size += os.path.getsize(source)
-        if len(sources) > 1 or size > (limits or Limits()).section_chars:
+        if len(sources) > 1 or files_size(sources) > (limits or Limits()).section_chars:
             self.get()
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
@@ -111,8 +106,6 @@ def process_pool(jobs: int) -> Executor:
     interpreters where there is none."""
     from concurrent.futures import ProcessPoolExecutor
 
-    import os
-
     context = _pool_context()
     if context.get_start_method() != "fork":
         if context.get_start_method() == "forkserver":  # it gets ready while the input is read
@@ -134,6 +127,15 @@ def process_pool(jobs: int) -> Executor:
 def _forked_worker(parent: int) -> None:
     ignore_interrupts(parent)
     prepare_worker()
+
+
+def files_size(sources: Iterable[str]) -> int:
+    """How many bytes the sources that are files hold on disk (standard input counts none)."""
+    size = 0
+    for source in sources:
+        if source != "-" and os.path.isfile(source):
+            size += os.path.getsize(source)
+    return size
 
 
 def prepare_worker() -> None:
@@ -193,8 +195,6 @@ def estimate_tasks(sources: list[str], limits: Limits, enough: int | None = None
     into tasks of BATCH_CHARS (a folder of a megabyte of small
     files is one task, done in this process). None if any input is standard input,
     compressed or a WARC file (its text may be far larger), or not a regular file."""
-    import os
-
     from corpuscut.reading import sniff_compression, sniff_records
 
     sections = size = 0

@@ -11,7 +11,8 @@ the work done and switches to the compiled kernels only once there has been enou
 default every segmenter of a process shares one count (:func:`process_tier`), so what counts
 is all the text the process has split, not one input's: a batch of small files runs compiled
 once the batch has passed the threshold, as a single large file does. A paste of a few
-articles never loads Numba; a dump of hundreds of MB runs almost all of it compiled.
+articles never loads Numba; a dump of hundreds of MB runs almost all of it compiled, and all
+of it where the run knows its size beforehand (:func:`worth_compiling`: files, not a pipe).
 """
 
 from __future__ import annotations
@@ -92,10 +93,24 @@ def _note_first_compile() -> None:
     event.register("numba:compile", FirstCompile())
 
 
+#: A run known to read at least this many bytes (its files' sizes) loads the compiled kernels
+#: before its first text (:func:`worth_compiling`): loading Numba costs some 0.4 CPU seconds,
+#: and the kernels save about 0.03 CPU seconds per MB of one large file, 0.04-0.05 per MB of
+#: files of 50 KB (whose many short texts each pay numpy's fixed costs).
+COMPILE_FROM_BYTES = 12_000_000
+
+
+def worth_compiling(size_bytes: int) -> bool:
+    """Whether a run that will read ``size_bytes`` of text gains from compiled kernels from
+    its first text on, rather than once its :class:`Tier` has counted enough work."""
+    return size_bytes >= COMPILE_FROM_BYTES
+
+
 @dataclass
 class Tier:
     """Whether to run compiled kernels: once ``compile_after`` inner steps have been run in
-    numpy (12 million: about 5 MB of news), every later call of this tier runs compiled. Below
+    numpy (12 million: about 14 MB of news as one file, 19 MB as files of 50 KB, whose short
+    windows hold fewer steps per MB), every later call of this tier runs compiled. Below
     that a run never loads Numba, whose loading costs more than a small input gains from it;
     above it most of the text runs compiled (a lower threshold loses more below it than it
     wins above: the batch benchmark's 1-10 MB rows); and from the first call
