@@ -270,15 +270,16 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
     blank = [0.0] * _OWN_COLUMNS
     rows = []
     normals = []
+    counts = [0] * n  # each line's white-space words
     caps = _CAPITALISED.findall
-    for line in lines:
+    for i, line in enumerate(lines):
         head = line[:LINE_HEAD_CHARS]
         tokens = head.split()
         if not tokens:
             rows.append(blank)
             normals.append("")
             continue
-        words = len(tokens) if len(line) <= LINE_HEAD_CHARS else len(line.split())
+        words = counts[i] = len(tokens) if len(line) <= LINE_HEAD_CHARS else len(line.split())
         k = len(tokens)
         key, stop_count, word_count, punctuation, digits, symbols = _line_counts(head, stops, ascii_stops)
         normals.append(key)
@@ -333,16 +334,11 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
     out[:, _POSITION] = positions < 0.1
     out[:, _POSITION + 1] = positions > 0.9
     out[:, _POSITION + 2] = positions
-    # whole numbers: expm1(log1p(n)) gives 1.9999... for 2, which would fall in no bin
-    n_words = np.where(has_words, np.rint(np.expm1(own[:, 0])), 0.0)
+    n_words = np.array(counts, dtype=np.int64)
     bins = out[:, _BINS:_BINS + 6]
-    bins[:, 0] = n_words == 1
-    bins[:, 1] = (n_words >= 2) & (n_words <= 3)
-    bins[:, 2] = (n_words >= 4) & (n_words <= 7)
-    bins[:, 3] = (n_words >= 8) & (n_words <= 15)
-    bins[:, 4] = (n_words >= 16) & (n_words <= 30)
+    bins[:, :5] = _WORD_BINS[np.minimum(n_words, len(_WORD_BINS) - 1)]
     bins[:, 5] = (n_words >= 8) & (own[:, 2] > 0)
-    line = _title_line(lines, normals, n_words)
+    line = _title_line(lines, normals, counts)
     if line is not None:
         out[line, _TITLE] = 1.0
         out[:line, _TITLE + 1] = 1.0  # only where the page shows its headline: a clean article has none
@@ -350,7 +346,7 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
     return out
 
 
-def _title_line(lines: Sequence[str], normals: Sequence[str], n_words: np.ndarray) -> int | None:
+def _title_line(lines: Sequence[str], normals: Sequence[str], n_words: Sequence[int]) -> int | None:
     """The first line after the first that repeats the headline part of the first (a page's
     ``<title>``): most often the page's headline, which its main text follows."""
     wanted = set(page_title(lines[0][:LINE_HEAD_CHARS]).lower().split()) if lines else set()
@@ -363,6 +359,11 @@ def _title_line(lines: Sequence[str], normals: Sequence[str], n_words: np.ndarra
             if len(tokens & wanted) >= HEADLINE_MIN_SIMILARITY * max(len(tokens), len(wanted)):
                 return i
     return None
+
+
+#: The length bins (words_1 .. words_16_30) of a line of w words, row w (the last row for
+#: any longer line): one table lookup per text instead of a comparison per bin.
+_WORD_BINS = np.array([[w == 1, 2 <= w <= 3, 4 <= w <= 7, 8 <= w <= 15, 16 <= w <= 30] for w in range(32)], dtype=float)
 
 
 #: The features that describe a line itself: a dropped line's reasons are named from these.
@@ -510,9 +511,8 @@ class BodyFinder:
         if first > content[0] or last < content[-1]:
             cut = _before_end(lines, first, last, words)
             ended, last = cut < last, cut
-        offsets = np.cumsum([0] + [len(line) + 1 for line in lines])
-        start = 0 if first <= content[0] else int(offsets[first])
-        end = len(text) if last >= content[-1] else int(offsets[last] + len(lines[last]))
+        start = 0 if first <= content[0] else sum(map(len, lines[:first])) + int(first)
+        end = len(text) if last >= content[-1] else sum(map(len, lines[:last + 1])) + int(last)
         dropped = self._reasons(rows, content, first, last, ended) if explain else ()
         boilerplate = 1.0 - (end - start) / len(text) if text else 0.0
         return Body(start, end, round(boilerplate, 4), headline, dropped)
