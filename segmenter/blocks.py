@@ -30,6 +30,11 @@ class Block(NamedTuple):
         return self.line.start
 
 
+#: Builds a Block from a tuple of all its fields, as ``Block(...)`` does, without the named
+#: tuple's Python-level ``__new__`` (a block per line of text).
+_new_block = tuple.__new__
+
+
 def make_blocks(
     lines: list[Line], is_separator: Callable[[str], bool], continues: list[bool] | None = None
 ) -> list[Block]:
@@ -70,7 +75,7 @@ def make_blocks(
                 close()
             continue
         if not parts:
-            blocks.append(Block(len(blocks), line, blank, separator))
+            blocks.append(_new_block(Block, (len(blocks), line, blank, separator, None, 1)))
         parts.append(line.content)
         blank = 0
         separator = line.form_feed
@@ -82,8 +87,10 @@ def make_blocks(
 
 #: What a stray fragment of a sentence's end is made of: closing quotes and brackets, stops.
 FRAGMENT_CHARS = frozenset("\"'\u201d\u2019\u201c\u2018\u00bb\u00ab)]}.,;:!?\u2026 ")
+_FRAGMENT = "".join(sorted(FRAGMENT_CHARS))
 
 
 def _fragment(content: str) -> bool:
-    """A line of closing quotes, brackets and stops only (``'``, ``." ``, ``)``)."""
-    return all(ch in FRAGMENT_CHARS for ch in content)
+    """A line of closing quotes, brackets and stops only (``'``, ``." ``, ``)``): nothing left
+    once they are stripped (a scan in C; most lines stop it at their first character)."""
+    return not content.strip(_FRAGMENT)

@@ -81,13 +81,16 @@ class BoundaryModel:
 
     def reasons(self, row: list[float], threshold: float = 0.5) -> list[str]:
         """The cues that pushed this gap towards a boundary, strongest first."""
-        values = dict(zip(self.names, row))
         pushes = [(w * x, name) for w, x, name in zip(self.weights, row, self.names) if w * x >= threshold]
         out: list[str] = []
         # Strong cues first: they are what a reader checks.
         for _, name in sorted(pushes, key=lambda p: (p[1] != "strong_cue", -p[0])):
             # The shared "strong cue" stands for whichever strong cues fired: name those.
-            named = [n for n in STRONG_CUES if values.get(n)] if name == "strong_cue" else [name]
+            if name == "strong_cue":
+                values = dict(zip(self.names, row))
+                named = [n for n in STRONG_CUES if values.get(n)]
+            else:
+                named = [name]
             out.extend(REASONS[n] for n in named if REASONS[n] not in out)
         for name, covered in COVERS.items():  # a reason that says another's already
             if REASONS[name] in out:
