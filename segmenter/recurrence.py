@@ -40,7 +40,21 @@ def stem_blocks(ids: StemIds) -> np.ndarray:
     ``stem * units + block``: which blocks hold each stem, in block order."""
     n = ids.units
     block_of = np.repeat(np.arange(n, dtype=np.int64), np.diff(ids.starts))
-    return _distinct(ids.ids.astype(np.int64) * n + block_of)
+    if ids.vocab > RADIX_MAX_STEMS:
+        return _distinct(ids.ids.astype(np.int64) * n + block_of)
+    # The pairs come in block order, so a stable sort by stem alone sorts them by (stem,
+    # block): numpy sorts 16-bit numbers stably by radix, in linear time (a section's few
+    # thousand stems fit; sorting the 64-bit keys took three times as long).
+    order = np.argsort(ids.ids.astype(np.uint16), kind="stable")
+    keys = ids.ids[order].astype(np.int64) * n + block_of[order]
+    first = np.empty(len(keys), dtype=bool)
+    first[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    return keys[first]
+
+
+#: Stem ids below this fit 16 bits (see stem_blocks).
+RADIX_MAX_STEMS = 1 << 16
 
 
 def recurrence(ids: StemIds, span: int = 1, reach: int = REACH, keys: np.ndarray | None = None) -> Recurrence:

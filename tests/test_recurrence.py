@@ -9,7 +9,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpuscut.segmenter.recurrence import NEUTRAL, recurrence
+from corpuscut.segmenter.recurrence import NEUTRAL, RADIX_MAX_STEMS, recurrence, stem_blocks
 from corpuscut.text.stems import StemIds
 
 
@@ -44,6 +44,19 @@ def test_recurrence_is_the_idf_weighted_share_of_a_passages_stems_found_across_t
     seen, again = _shares(blocks, span, reach)
     assert len(found.seen) == len(found.again) == max(0, len(blocks) - 1)
     assert np.allclose(found.seen, seen) and np.allclose(found.again, again)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 40), max_size=12), min_size=1, max_size=30), st.booleans())
+def test_stem_blocks_are_the_sorted_distinct_stem_and_block_pairs(blocks, many_stems):
+    """Whichever way they are sorted (a radix sort by stem where the stems fit 16 bits)."""
+    shift = RADIX_MAX_STEMS if many_stems else 0  # ids past 16 bits take the general sort
+    flat = np.array([stem + shift * (stem % 2) for stems in blocks for stem in stems], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum([len(stems) for stems in blocks])]).astype(np.int64)
+    n = len(blocks)
+    expected = sorted({(stem + shift * (stem % 2)) * n + b for b, stems in enumerate(blocks) for stem in stems})
+    keys = stem_blocks(StemIds(flat, starts))
+    assert keys.dtype == np.int64 and keys.tolist() == expected
 
 
 def test_rare_words_count_more_than_words_found_everywhere():
