@@ -169,6 +169,7 @@ class Furniture:
     any_dateline: re.Pattern[str] = re.compile("(?!)")  # at_start (case-blind) and headline_at_start in one alternation
     dateline_hint: re.Pattern[str] = re.compile("")  # what every dateline holds (lower case), found ...
     dateline_within: int = 1 << 30  # ... this near its sentence's start
+    question_max_words: int = 0  # a short question after the first sentence: a subhead, a call to read on
 
     def is_cut_off(self, text: str) -> bool:
         """Whether ``text`` (one sentence) stops on a word no sentence ends with ("... probed by .",
@@ -220,10 +221,16 @@ class Furniture:
         """Whether a summary takes ``text`` (one sentence) only when nothing else is left: one
         that ends as a sentence introducing what follows does ("... which yielded:", a list or a
         block of code the summary would not hold), and, but for a text's ``first`` sentence, one
-        with a caption's look (:meth:`looks_like_caption`)."""
+        with a caption's look (:meth:`looks_like_caption`) or a short question."""
         if text.rstrip().endswith(self.introducing_ends):
             return True
-        return not first and self.looks_like_caption(text)
+        return not first and (self._short_question(text) or self.looks_like_caption(text))
+
+    def _short_question(self, text: str) -> bool:
+        """A question of a few words: on a web page a subhead ("What are data analysis tools?")
+        or a call to read on ("Ready to learn more?"), which says nothing by itself."""
+        end = text.rstrip().rstrip("\"'\u201d\u2019)")
+        return end.endswith("?") and len(text.split()) <= self.question_max_words
 
     def is_caption(self, text: str, tokens: list[str] | None = None) -> bool:
         """A caption of the Daily Mail kind: a short label, a colon, the caption
@@ -454,6 +461,7 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
                 or "(?!)", "strip_at_start"),
             _compile(data["dateline_hint"]["pattern"], "dateline_hint") if "dateline_hint" in data else re.compile(""),
             int(data["dateline_hint"]["within"]) if "dateline_hint" in data else 1 << 30,
+            int(data.get("question_max_words", 0)),
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"furniture rules {path or 'data/furniture.json'} cannot be loaded: {exc}") from exc

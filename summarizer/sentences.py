@@ -264,6 +264,10 @@ def _line_spans(line: str, language: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: What no sentence opens with: a bracket's close, a comma, a semicolon.
+_NO_SENTENCE_OPENS = frozenset("),;]}")
+
+
 def _stop_spans(line: str, language: str) -> list[tuple[int, int]]:
     """The sentences of a line of plain text, cut at its stops (Punkt, glued sentences, quotes)."""
     if not _INNER_STOP.search(line, 0, max(0, len(line) - 3)):
@@ -276,7 +280,11 @@ def _stop_spans(line: str, language: str) -> list[tuple[int, int]]:
         spans = _cut_glued(line, spans)
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and line[start:start + 1].islower() and line[merged[-1][1] - 2: merged[-1][1]].rstrip()[-1:] in "\"'\u201d\u2019":
+        # A stop inside brackets ("(and more!), We've started") ends no sentence: what follows
+        # it opens with the bracket's close or a comma, which no sentence does.
+        if merged and (line[start:start + 1] in _NO_SENTENCE_OPENS or (
+                line[start:start + 1].islower()
+                and line[merged[-1][1] - 2: merged[-1][1]].rstrip()[-1:] in "\"'\u201d\u2019")):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -189,6 +189,23 @@ def test_a_linked_video_or_story_glued_into_a_sentence_is_cut_off_it(text, marke
     assert load_furniture().trim_at("You can also see the river from the bridge, he said.") is None
 
 
+def test_a_short_question_after_the_first_sentence_is_taken_only_as_a_last_resort():
+    text = ("Data analysis tools help firms turn raw data into insight. What are data analysis tools? "
+            "They range from spreadsheets to programming languages and specialised platforms. "
+            "Ready to learn more? Most teams combine several of them over the years.")
+    picked = [s.text for s in summarize(text, sentences=3).sentences]
+    assert "Ready to learn more?" not in picked and "What are data analysis tools?" not in picked
+    assert len(summarize(text, sentences=5).sentences) == 5  # still there when nothing else is left
+
+
+def test_a_stop_inside_brackets_ends_no_sentence():
+    from corpuscut.summarizer.sentences import split_sentences
+
+    text = "To answer these questions (and more!), we started a series. With tools (like Riverside!), you can stream."
+    assert [s.text for s in split_sentences(text)] == [
+        "To answer these questions (and more!), we started a series.", "With tools (like Riverside!), you can stream."]
+
+
 def test_a_sentence_glued_to_furniture_keeps_its_own_words():
     summary = summarize(FURNITURE_TEXTS[2], ratio=1.0)
     assert "The girl fled the spot and later filed a complaint with the local police." in [s.text for s in summary.sentences]
@@ -623,6 +640,10 @@ PAGE_NOTICES = [
     "Rated 4.4 out of 5 stars.",
     "As an Amazon Associate we earn from qualifying purchases.",
     "Our editors and experts handpick every product we feature.",
+    "If you make a purchase through these links, we will earn a commission at no extra cost to you.",
+    "Show Caption",
+    "USA TODAY's Watch Party newsletter has all the best recommendations, delivered right to your inbox.",
+    "Sign up now and be one of the cool kids.",
 ]
 
 
