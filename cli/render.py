@@ -350,6 +350,7 @@ class FolderWriter(BaseWriter):
     count: int = 0
     #: The files the index of an earlier run in this folder listed, and those this run wrote.
     earlier: list[str] = field(default_factory=list)
+    earlier_index: list[str] = field(default_factory=list)
     written: set[str] = field(default_factory=set)
     streaming = True
 
@@ -391,11 +392,26 @@ class FolderWriter(BaseWriter):
                 self.root.remove(name)
         self.root.close()
 
+    def stopped(self) -> int:
+        """After an interruption: ``index.jsonl`` lists what the folder holds (the articles
+        written so far, and an earlier run's files this run did not replace), so that the
+        folder is never a heap of files no index names; the same command with ``--overwrite``
+        then writes it anew. The count of articles written."""
+        if self.root is None:
+            return 0
+        if self.target is not None and self.target is not self.root:
+            self.target.close()
+        kept = [line for line in self.earlier_index if not set(listed_files([line])) <= self.written]
+        self.root.write("index.jsonl", "".join(line + "\n" for line in kept + self.index_lines), sync=True)
+        self.root.close()
+        return len(self.index_lines)
+
     def _open_root(self) -> None:
         from .output import OutputFolder
 
         self.root = OutputFolder(self.folder)
-        self.earlier = listed_files((self.root.read("index.jsonl") or "").splitlines())
+        self.earlier_index = (self.root.read("index.jsonl") or "").splitlines()
+        self.earlier = listed_files(self.earlier_index)
 
 
 def listed_files(index: Iterable[str]) -> list[str]:

@@ -33,7 +33,7 @@ from .options import Options
 from .output import HashingReader, Journal, atomic_text_file, file_identity
 from .records import article_record, digest_record
 from .render import EXTENSIONS, FolderWriter, OutputFormat, Writer, make_writer
-from .text import size
+from .text import count, size
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,7 @@ def _run(env: Environment, opts: Options, produce: Produce, kind: str, parallel:
     if journal is not None and STDIN in sources:  # standard input is recognised by its hash
         env.stdin = HashingReader(stdin)  # type: ignore[assignment]
     paged = _paging(env, opts, fmt)
+    writer: Writer | None = None
     try:
         with _sink(env, opts.output, journal) as out, \
                 Display(env, sources, opts.quiet, opts.when_colour, stdout_shared=_shares_screen(env, opts)) as display:
@@ -138,6 +139,8 @@ def _run(env: Environment, opts: Options, produce: Produce, kind: str, parallel:
     except KeyboardInterrupt:
         if workers is not None:
             workers.close(cancel=True)
+        if isinstance(writer, FolderWriter):
+            _stop_folder(env, opts, writer)
         raise
     except BrokenPipeError:
         raise
@@ -210,6 +213,17 @@ def _wrote(opts: Options, kind: str, written: int) -> str:
 def _by_name(output: Path) -> str:
     return (f" (it holds records of theirs, and inputs are matched by name: records made with other options, "
             f"such as another --id-field, are kept as they are; remove {output.name} to make them afresh)")
+
+
+def _stop_folder(env: Environment, opts: Options, writer: FolderWriter) -> None:
+    """An interrupted ``--out-dir`` run: its index lists the files written so far."""
+    try:
+        done = writer.stopped()
+    except (OSError, KeyboardInterrupt):
+        return  # the folder stays as it was left; a later run with --overwrite cleans it
+    if done and not opts.quiet:
+        say(env, f"stopped after {count(done, 'article')} written to {opts.out_dir}{os.sep}, listed in its "
+                 "index.jsonl (the same command with --overwrite writes the folder anew)")
 
 
 def _skipped(skipped: list[str], what: str = "is not a text dump", whats: str = "are not text dumps") -> str:

@@ -109,3 +109,31 @@ def test_a_format_given_with_out_dir_is_a_usage_error_not_ignored(run, tmp_path)
     result = run(["split", "--out-dir", str(tmp_path / "out"), "-f", "csv", str(SEED)])
     assert result.exit_code == 2 and "--format csv does not apply to --out-dir" in result.err_text
     assert not (tmp_path / "out").exists()
+
+
+def test_an_interrupted_out_dir_run_lists_what_it_wrote_in_its_index(run, tmp_path, monkeypatch):
+    from corpuscut.cli.render import FolderWriter
+
+    real = FolderWriter.start
+    started: list[str] = []
+
+    def second_interrupted(self, doc):
+        started.append(doc.source)
+        if len(started) == 2:
+            raise KeyboardInterrupt  # Ctrl-C as the second input begins
+        return real(self, doc)
+
+    monkeypatch.setattr(FolderWriter, "start", second_interrupted)
+    out = tmp_path / "out"
+    inputs = [str(SEED), str(SEED.parent / "bbc-noisy.txt")]
+    result = run(["split", "--jobs", "1", "--out-dir", str(out), *inputs])
+    assert result.exit_code == 130
+    listed = [json.loads(line)["file"] for line in (out / "index.jsonl").read_text().splitlines()]
+    on_disk = sorted(str(p.relative_to(out)) for p in out.rglob("*.txt"))
+    assert len(listed) == 5 and sorted(listed) == on_disk  # the first input's articles, each listed
+    assert "stopped after 5 articles" in result.err_text and "--overwrite" in result.err_text
+    monkeypatch.undo()
+    again = run(["split", "--jobs", "1", "--out-dir", str(out), "--overwrite", *inputs])
+    listed = [json.loads(line)["file"] for line in (out / "index.jsonl").read_text().splitlines()]
+    assert again.exit_code == 0 and len(listed) > 5 and sorted(listed) == sorted(
+        str(p.relative_to(out)) for p in out.rglob("*.txt"))
