@@ -17,7 +17,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate, islice
+from itertools import accumulate
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -32,6 +32,9 @@ from .sentences import Sentence
 MIN_PIECE_WORDS = 4
 _WORD = re.compile(r"\S+")
 _LABEL = re.compile(r"^\W*([^\W\d][\w'\- ]*?)\s*:\s+\S")
+#: A sentence's first six words are looked for among its first characters, this many and the
+#: word running on past them (in all of it where fewer are found there).
+_FIRST_WORDS_WITHIN = 60
 #: A word of a sentence, lower-cased ("'ll" and "n't" as the tokenised corpora split them off).
 _LOWER_WORD = re.compile(r"n't|'(?:ll|d|ve|re)\b|[^\W\d_][\w'\u2019-]*")
 _ARTICLES = frozenset(("a", "an", "the"))
@@ -208,7 +211,9 @@ class Furniture:
             return False
         # The verb right after names ("floyd mayweather jnr continues ..."), looked for first
         # among the first six words: most sentences are told by them alone, without reading on.
-        first = [m.group() for m in islice(_LOWER_WORD.finditer(text), 6)]
+        end = text.find(" ", _FIRST_WORDS_WITHIN)  # (a space: no word runs over it)
+        first = _LOWER_WORD.findall(text, 0, end) if end >= 0 else []
+        first = (first if len(first) >= 6 else _LOWER_WORD.findall(text))[:6]
         verb = next((k for k, w in enumerate(first[1:], start=1) if _present_s(w)), None)
         if verb is None or not self.caption_subject_not.isdisjoint(first[:verb]):
             return False

@@ -32,9 +32,9 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import chain, count
+from itertools import chain, count, islice
 from pathlib import Path
-from typing import AbstractSet, Hashable, Sequence
+from typing import AbstractSet, Callable, Hashable, Iterator, Sequence
 
 import numpy as np
 
@@ -547,13 +547,62 @@ def _reads_after(i: int, chosen: list[int], reach: Sequence[int], needs: Sequenc
     return not needs or all(any(k in chosen for k in group) for group in needs[i])
 
 
+class _LastResort:
+    """Whether each sentence is taken only as a last resort: an echo, or ``demoted`` (asked
+    once, when first needed: the look of a caption, asked of every sentence, cost a summary
+    some 6% of its time, and a summary reads the first few of its order)."""
+
+    def __init__(self, echoes: list[bool], demoted: Sequence[bool]):
+        self._echoes = echoes
+        self._demoted = demoted
+        self._asked: dict[int, bool] = {}
+
+    def __call__(self, k: int) -> bool:
+        if self._echoes[k]:
+            return True
+        found = self._asked.get(k)
+        if found is None:
+            found = self._asked[k] = bool(self._demoted[k])
+        return found
+
+
+class _LastResortOrder:
+    """The indices of ``ranked``, in its order, those that ``last_resort`` flags after all the
+    others (each part in ``ranked``'s order); each index is flagged or not when the order is
+    first read up to it."""
+
+    def __init__(self, ranked: list[int], last_resort: Callable[[int], bool]):
+        self._ranked = ranked
+        self._last_resort = last_resort
+        self._front: list[int] = []  # those read so far that are not flagged
+        self._back: list[int] = []  # those read so far that are
+        self._read = 0
+
+    def __iter__(self) -> Iterator[int]:
+        front, i = self._front, 0
+        while True:
+            if i < len(front):
+                yield front[i]
+                i += 1
+            elif self._read < len(self._ranked):
+                k = self._ranked[self._read]
+                self._read += 1
+                (self._back if self._last_resort(k) else front).append(k)
+            else:
+                break
+        yield from self._back  # all read by now
+
+    def first(self, count: int) -> list[int]:
+        return list(islice(self, count))
+
+
 #: A lede is found among the first few sentences and holds at least this many words (a shorter
 #: opening is a label, a dateline or a teaser line, not the news).
 LEDE_WITHIN = 3
 LEDE_LEAST_WORDS = 6
 
 
-def _lede(words: list[int], reach: Sequence[int], echoes: np.ndarray, budget: int | None, longest: int) -> int | None:
+def _lede(words: list[int], reach: Sequence[int], echoes: Sequence[bool], budget: int | None, longest: int) -> int | None:
     """The article's lede: the first of its first sentences that reads alone, is long enough to
     tell the news and short enough to show, and fits the budget; None when none does."""
     for i in range(min(LEDE_WITHIN, len(words))):
@@ -601,12 +650,14 @@ def newsrank_select(
     trigrams = _trigram_codes(tokens, normalizer.stop_words)
     content = [_content_of(words) for words in tokens]
     told: set[str] = set()  # the longer words of the sentences taken
-    echoes = _echoes(trigrams, content)
-    if len(demoted) == n:  # a caption's look: taken only as a last resort too
-        echoes = echoes | np.asarray(demoted, dtype=bool)
-    # Echoes only as a last resort; the orders as lists of ints, read element by element below.
-    order = np.concatenate([order[~echoes[order]], order[echoes[order]]]).tolist()
-    lede_order = np.concatenate([lede_order[~echoes[lede_order]], lede_order[echoes[lede_order]]]).tolist()
+    echoes = _echoes(trigrams, content).tolist()
+    if len(demoted) == n:  # a caption's look: taken only as a last resort too (asked when reached)
+        last_resort = _LastResort(echoes, demoted)
+    else:
+        last_resort = echoes.__getitem__
+    # Echoes only as a last resort; the orders read element by element below.
+    order = _LastResortOrder(order.tolist(), last_resort)
+    lede_order = _LastResortOrder(lede_order.tolist(), last_resort)
     chosen: list[int] = []
     seen: set[Hashable] = set()
     used = 0
@@ -614,9 +665,10 @@ def newsrank_select(
     needs = needs if len(needs) == n else ()
     passed: set[int] = set()  # repeats, and sentences too long to open the summary with
     if model.lede_first:  # the news first, then the best of the rest
-        lede = _lede(lengths.tolist(), reach, echoes, word_budget, model.max_sentence_words)
+        early = [last_resort(i) for i in range(min(LEDE_WITHIN, n))]
+        lede = _lede(lengths.tolist(), reach, early, word_budget, model.max_sentence_words)
         among = model.lede_among_best_long if n >= model.long_text and least else model.lede_among_best
-        ranked = among <= 0 or lede in lede_order[:among]
+        ranked = among <= 0 or lede in lede_order.first(among)
         if lede is not None and (ranked or int(lengths[lede]) <= model.lede_short_words):
             chosen.append(lede)
             told |= content[lede]
@@ -645,7 +697,7 @@ def newsrank_select(
         if word_budget is not None and used >= word_budget and len(chosen) >= least:
             break
     if not chosen:  # no sentence fits the budget: the best one that reads alone, rather than nothing
-        chosen.append(next((int(k) for k in order if not reach[int(k)]), int(order[0])))
+        chosen.append(next((int(k) for k in order if not reach[int(k)]), order.first(1)[0]))
     if word_budget is None and len(chosen) < count:  # a count asked for is met, repeats or not
         chosen += [int(i) for i in order if int(i) not in chosen][: count - len(chosen)]
     return sorted(chosen)

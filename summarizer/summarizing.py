@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Sequence, overload
 
 from corpuscut.text.compiled import Tier
 from corpuscut.text.words import WordNormalizer
@@ -91,6 +91,30 @@ def _fit_budget(indices: list[int], texts: list[str], budget: int | None) -> lis
         kept.append(i)
         used += n
     return kept
+
+
+class _Asked(Sequence[bool]):
+    """``count`` answers of ``ask``, each asked when it is first read (a method may read few)."""
+
+    def __init__(self, count: int, ask: Callable[[int], bool]):
+        self._count = count
+        self._ask = ask
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, k: int) -> bool: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[bool]: ...
+
+    def __getitem__(self, k: int | slice) -> bool | list[bool]:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(self._count))]
+        if not -self._count <= k < self._count:
+            raise IndexError(k)
+        return self._ask(k % self._count)
 
 
 #: How a method picks sentences: (the summarizer, the candidate sentences' texts, how many to
@@ -216,7 +240,7 @@ class Summarizer:
             return Summary(self.method, tuple(body), len(sentences))
         reach = self.cohesion.reach(text, body) if self.cohesion is not None else ()
         needs = self.cohesion.introductions(body, self.normalizer.stop_words) if self.cohesion is not None else ()
-        demoted = [self.furniture.last_resort(s.text, first=k == 0) for k, s in enumerate(body)] if self.furniture else []
+        demoted = _Asked(len(body), lambda k: self.furniture.last_resort(body[k].text, first=k == 0)) if self.furniture else []
         picked = self.select([s.text for s in body], count, budget, title, reach, needs, least, demoted)
         return Summary(self.method, tuple(body[i] for i in sorted(set(picked))), len(sentences))
 
