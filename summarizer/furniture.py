@@ -392,7 +392,10 @@ class Furniture:
 
     def _found_anywhere(self, text: str) -> str | None:
         lower = text.lower()
-        return next((kind for kind, pattern in self.drop if pattern.search(lower)), None)
+        screen, at_start, _ = self._screen
+        may = screen.candidates(lower)  # (the patterns of drop are the first of _scans)
+        return next((kind for index, (kind, pattern) in enumerate(self.drop, start=at_start)
+                     if (may is None or index in may) and pattern.search(lower)), None)
 
     def clean(self, sentences: list[Sentence]) -> list[Sentence]:
         """The sentences that are not furniture, cut short where furniture is glued to them."""
