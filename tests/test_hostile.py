@@ -759,3 +759,13 @@ def test_every_command_warns_that_a_json_lines_input_is_read_as_plain_text(run, 
     result = run([command, "-f", "jsonl", str(records)])
     assert result.exit_code == 0
     assert "looks like JSON Lines, read as plain text; --text-field FIELD" in result.err_text
+
+
+def test_an_input_without_line_breaks_is_split_with_a_warning_that_it_stays_one_article(run, tmp_path):
+    one_line = tmp_path / "one-line.txt"
+    one_line.write_text("The council met on Monday and agreed the budget. " * 2000, encoding="utf-8")
+    result = run(["split", "-f", "jsonl", str(one_line)])
+    assert result.exit_code == 0 and result.out_text.count("\n") == 1
+    assert "warning:" in result.err_text and "holds no line break" in result.err_text
+    short = run(["split", "-f", "jsonl", "-"], stdin=b"One short line. Another sentence on it.")
+    assert "warning" not in short.err_text

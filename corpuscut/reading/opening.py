@@ -24,6 +24,9 @@ from .records import RecordStream, sniff_records
 #: The encoding is chosen from this many bytes at the start of an input (all of a smaller
 #: one), so that an input of any size can be decoded as it is read.
 SAMPLE_BYTES = 1 << 20
+#: An input whose first this many bytes hold no line break is said to be one line: the
+#: segmenter cuts only at line starts (a dump whose line breaks were stripped is one article).
+ONE_LINE_NOTE_BYTES = 64 << 10
 #: Inputs are read, decompressed and decoded in pieces of this many bytes.
 READ_BYTES = 1 << 20
 
@@ -103,6 +106,9 @@ def _shape_notes(sample: bytes) -> tuple[str, ...]:
     if start[:15].lower().startswith((b"<!doctype html", b"<html")):
         return ("looks like HTML, read as plain text with its markup; corpuscut reads the text of pages "
                 "(or WARC/WET files), not their HTML",)
+    if len(sample) >= ONE_LINE_NOTE_BYTES and b"\n" not in sample and b"\r" not in sample:
+        return (f"holds no line break in its first {len(sample) >> 10:,} kB: articles are cut only where lines "
+                "start, so text run into one line stays one article",)
     return ()
 
 
