@@ -570,12 +570,18 @@ HEADLINE_MIN_SIMILARITY = 0.6
 #: share of its lines are short lines without a stop (menus, labels).
 TITLED_MIN_LINES = 20
 TITLED_MIN_SHORT = 0.25
+#: A ``<title>`` line (a headline and the site's name) has at most this many words: a longer
+#: first line is a paragraph, whatever separators it holds ("london , england ( cnn ) -- a
+#: chronology of bombings ...": its part before " -- " is a dateline, not a headline).
+TITLE_LINE_MAX_WORDS = 2 * HEADLINE_MAX_WORDS
 
 
 def _titled_headline(lines: Sequence[str], content: np.ndarray, words: np.ndarray, rows: np.ndarray) -> str | None:
     """The headline of a page whose body reaches up to its first line, where that line is a
     ``<title>`` (``Headline | Site``): the line among the next few that repeats its headline
     part, else that part itself; None for a text that is not such a page."""
+    if words[content[0]] > TITLE_LINE_MAX_WORDS:
+        return None
     top = lines[content[0]][:LINE_HEAD_CHARS].strip()
     title = page_title(top)
     if title == top or not 2 <= len(title.split()) <= HEADLINE_MAX_WORDS:

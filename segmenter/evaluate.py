@@ -99,22 +99,35 @@ def offsets_to_text_lines(offsets: list[int], text_starts: list[int]) -> set[int
     return {bisect_left(text_starts, o) + 1 for o in offsets if bisect_left(text_starts, o) < len(text_starts)}
 
 
+class GoldMismatch(ValueError):
+    """A gold file read well whose starts do not fit the dump (a line or offset past its end)."""
+
+
 def read_gold(path: Path, text: str) -> list[int]:
     """Article start offsets from gold: JSON Lines with ``start`` (offset) or ``line`` (1-based
-    line of the whole text), or a text file with separator lines (``==========``) between articles."""
+    line of the whole text), or a text file with separator lines (``==========``) between articles.
+    Raises :class:`GoldMismatch` naming the gold line whose start lies outside the dump."""
     with open(path, encoding="utf-8", newline="") as handle:  # line ends as the dump has them
         raw = handle.read()
     if path.suffix in (".jsonl", ".json"):
         _, all_starts = text_line_numbers(text)
         out = []
-        for line in raw.splitlines():
+        for number, line in enumerate(raw.splitlines(), 1):
             if not line.strip():
                 continue
             item = json.loads(line)
             if "start" in item:
-                out.append(int(item["start"]))
+                start = int(item["start"])
+                if not 0 <= start <= len(text):
+                    raise GoldMismatch(f"line {number} starts an article at offset {start}, "
+                                       f"outside the dump's {len(text)} characters: is it the gold of another dump?")
+                out.append(start)
             else:
-                out.append(all_starts[int(item["line"]) - 1])
+                at = int(item["line"])
+                if not 1 <= at <= len(all_starts):
+                    raise GoldMismatch(f"line {number} starts an article on line {at}, "
+                                       f"past the dump's {len(all_starts)} lines: is it the gold of another dump?")
+                out.append(all_starts[at - 1])
         return out
     starts, pos, new = [], 0, True
     kept: list[str] = []

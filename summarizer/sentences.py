@@ -434,6 +434,36 @@ def _narrow_and_cased(lines: list[Line], rules: WrapRules) -> bool:
             and any(t[:1].isupper() for t in text_lines))
 
 
+def _in_capitals(line: str) -> bool:
+    """Whether ``line`` is set in capitals: two or more upper-case letters and no lower-case one."""
+    return not any(c.islower() for c in line) and sum(c.isupper() for c in line) >= 2
+
+
+def _indent_of(text: str, line: Line) -> int:
+    raw = text[line.start: line.end].rstrip(LINE_END_CHARS)
+    return len(raw) - len(raw.lstrip())
+
+
+def _full_lines_go_on(text: str, lines: list[Line], rules: WrapRules) -> list[bool]:
+    """Joins for a text that may be hard-wrapped but is too short (or too full of table rows)
+    for :func:`continues_next` to tell its width: a wire story of a few lines, or one whose
+    earnings table stands above a wrapped note. The width is its longest line; a line goes on
+    into the next when it reaches most of that width and ends on a word (not a stop, nor the
+    figure that ends a table's row), unless the next line is indented deeper (a new paragraph
+    of wire copy): "LONDON, March 9 - Barclays Bank Plc <BCS.L> and Midland" over "Bank Plc
+    <MDBL.L> said they are cutting ...". (Wire copy wraps short of its width: whether the
+    next word would have fitted tells nothing here.)"""
+    joins = [False] * len(lines)
+    width = max((len(line.content) for line in lines), default=0)
+    if not rules.min_width <= width <= rules.max_width:
+        return joins
+    for k, (line, after) in enumerate(zip(lines, lines[1:])):
+        here = line.content
+        if here and after.content and here[-1].isalpha() and len(here) >= rules.full_share * width:
+            joins[k] = _indent_of(text, after) <= _indent_of(text, line)
+    return joins
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the runs of text a sentence may not cross: each non-blank line, outer white
     space left out; in hard-wrapped text, each run of lines that goes on into the next (a line
@@ -441,12 +471,21 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     lines = list(iter_lines(text))
     rules = shipped_wrap_rules()
     joins = continues_next(text, lines, rules)
-    if any(joins) or _narrow_and_cased(lines, rules):
+    narrow = _narrow_and_cased(lines, rules)
+    if narrow and not any(joins):
+        joins = _full_lines_go_on(text, lines, rules)
+    if any(joins) or narrow:
         # A short line that stops mid-sentence and goes on in lower case is part of the same
         # paragraph too (a first line cut short where a dateline was taken off).
         for k, (line, after) in enumerate(zip(lines, lines[1:])):
             if line.content and after.content[:1].islower() and line.content[-1] not in TERMINAL:
                 joins[k] = True
+        # A headline in capitals is a line of its own, however full: never the opening of the
+        # sentence under it ("S/P UPGRADES TEXAS AIR <TEX> UNIT'S CERTIFICATES" over "NEW
+        # YORK, April 1 - Standard and Poor's Corp said ...").
+        for k, (line, after) in enumerate(zip(lines, lines[1:])):
+            if joins[k] and _in_capitals(line.content) and not _in_capitals(after.content):
+                joins[k] = False
     spans: list[tuple[int, int]] = []
     joined = False
     for line, join in zip(lines, joins):

@@ -49,6 +49,13 @@ def test_an_article_cut_to_its_body_tells_against_the_body():
      "Smoky River Coal Ltd said it agreed to sell its mine"),
     ("By John Smith The company said on Monday that it would buy", "By John Smith The company said on Monday that it would buy"),
     ("NEW YORK - Stocks fell", "NEW YORK - Stocks fell"),
+    ("( cnn ) -- police and fbi agents are investigating the discovery of an empty rocket launcher tube",
+     "police and fbi agents are investigating the discovery of an empty rocket"),
+    ("london , england ( cnn ) -- a chronology of bombings and attempted bomb attacks in the mainland uk since",
+     "a chronology of bombings and attempted bomb attacks in the mainland uk"),
+    ("islamabad , pakistan ( cnn ) -- pakistan 's president said on monday that the vote would go ahead",
+     "pakistan 's president said on monday that the vote would go ahead"),
+    ("( cnn ) -- short one", "( cnn ) -- short one"),  # too little left after it
 ])
 def test_a_made_up_title_leaves_out_a_wire_storys_byline_and_dateline(line, title):
     assert make_title(line, 18, is_headline=False).rstrip("\u2026") == title

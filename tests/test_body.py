@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -229,6 +230,13 @@ def test_the_headline_on_the_page_wins_over_a_title_line_worded_otherwise():
 def test_a_page_that_shows_no_headline_is_titled_by_its_title_lines_headline_part():
     page = _page_under(f"{HEADLINE} | Harbour Gazette", ["Nature", "By Tom Rivers", "March 3, 2024"])
     assert find_body(page).headline == HEADLINE
+
+
+def test_a_long_first_paragraph_is_no_title_line_whose_dateline_would_head_the_page():
+    # a lower-cased CNN story run into a wire table: its part before " -- " is a dateline, not a headline
+    text = (Path(__file__).parent / "fixtures" / "cnn-story-before-wire-table.txt").read_text(encoding="utf-8")
+    assert find_body(text).headline is None
+    assert split(text)[0].title.startswith("a chronology of bombings")
 
 
 def test_a_breadcrumb_that_ends_in_the_headline_is_not_the_headline():

@@ -236,6 +236,19 @@ def test_eval_split_scores_a_dump_against_its_gold(run, tmp_path):
     assert failed.exit_code == 1 and "it is not the dump's text" in failed.err_text
 
 
+def test_eval_split_names_the_gold_line_that_runs_past_the_dump(run, tmp_path):
+    lines = SEED.read_text(encoding="utf-8").count("\n") + 1
+    past = tmp_path / "past.jsonl"
+    past.write_text('{"line": 1}\n\n{"line": %d}\n' % (lines + 40))
+    failed = run(["eval", "split", str(SEED), "--gold", str(past)])
+    assert failed.exit_code == 1 and "line 3 starts an article on line" in failed.err_text
+    assert "past the dump's" in failed.err_text and "Error" not in failed.err_text
+    offset = tmp_path / "offset.jsonl"
+    offset.write_text('{"start": 0}\n{"start": 99999999}\n')
+    failed = run(["eval", "split", str(SEED), "--gold", str(offset)])
+    assert failed.exit_code == 1 and "line 2 starts an article at offset 99999999" in failed.err_text
+
+
 def test_out_dir_writes_one_file_per_article_and_an_index(run, tmp_path):
     out = tmp_path / "articles"
     assert run(["split", "--out-dir", str(out), str(SEED)]).exit_code == 0

@@ -220,3 +220,58 @@ def test_stop_tokens_are_the_stops_that_white_space_stands_before(line):
 
     behind = re.compile(r"(?<=\s)[.?!]+(?=\s|$)")  # the rule as one pattern
     assert [m.span() for m in _stop_tokens(line)] == [m.span() for m in behind.finditer(line)]
+
+
+#: Reuters stories as the Reuters-21578 corpus prints them: a headline line, a dateline run into
+#: the first paragraph, wrapped at about 65 columns, later paragraphs indented.
+WIRE_SHORT = """BARCLAYS, MIDLAND FOLLOW NATWEST BASE RATE CUT
+LONDON, March 9 - Barclays Bank Plc <BCS.L> and Midland
+Bank Plc <MDBL.L> said they are cutting their base lending
+rates to 10.5 pct from 11 pct. The cuts follow a similar move
+by National Westminster Bank Plc <NWBL.L>
+    The rate changes take effect tomorrow.
+ REUTER
+"""
+WIRE_FULL_HEADLINE = """S/P UPGRADES TEXAS AIR <TEX> UNIT'S CERTIFICATES
+NEW YORK, April 1 - Standard and Poor's Corp said it raised
+to B from CCC 268.9 mln dlrs of equipment trust certificates of
+Texas Air Corp's Eastern Air Lines Inc unit.
+    S and P cited its new policy on rating secured airline debt
+with special protection under Section 1110 of the Bankruptcy
+Code. But the agency cautioned this did not reflect a change in
+the unit's underlying credit strength.
+    The action affected Eastern's 10 and 11 pct certificates.
+ Reuter
+"""
+WIRE_TABLE_NOTE = """KANSAS GAS AND ELECTRIC CO <KGE> FEBRUARY NET
+WICHITA, Kan., March 30 - Shr 13 cts vs 5 cts
+    Net 5,568,319 vs 2,968,437
+    Rev 36.5 mln vs 34.0 mln
+    12 months
+    Shr 1.60 dlrs vs 1.79 dlrs
+    Net 72,865,101 vs 85,198,853
+    Rev 521.3 mln vs 420.3 mln
+    NOTE: Twelve months includes the cumulative effect of a
+change in accounting methods for accruing unbilled revenues of
+11.4 mln dlrs, or 28 cts per share.
+ Reuter
+"""
+
+
+def test_a_short_wrapped_wire_story_joins_a_sentence_wrapped_before_a_capital():
+    texts = [s.text for s in split_sentences(WIRE_SHORT)]
+    assert texts[1] == "LONDON, March 9 - Barclays Bank Plc <BCS.L> and Midland\nBank Plc <MDBL.L> said they are cutting their base lending\nrates to 10.5 pct from 11 pct."
+    assert "The rate changes take effect tomorrow." in texts  # an indented line opens a paragraph
+
+
+def test_a_wire_headline_in_capitals_is_never_glued_to_the_dateline_under_it():
+    texts = [s.text for s in split_sentences(WIRE_FULL_HEADLINE)]
+    assert texts[0] == "S/P UPGRADES TEXAS AIR <TEX> UNIT'S CERTIFICATES"
+    assert texts[1].startswith("NEW YORK, April 1 - Standard and Poor's Corp said it raised\nto B")
+
+
+def test_a_wrapped_note_under_a_table_keeps_its_last_line_and_the_rows_stay_apart():
+    texts = [s.text for s in split_sentences(WIRE_TABLE_NOTE)]
+    assert texts[-2].startswith("NOTE: Twelve months") and texts[-2].endswith("revenues of\n11.4 mln dlrs, or 28 cts per share.")
+    assert "Rev 36.5 mln vs 34.0 mln" in texts and "12 months" in texts
+    assert all(WIRE_TABLE_NOTE[s.start:s.end] == s.text for s in split_sentences(WIRE_TABLE_NOTE))

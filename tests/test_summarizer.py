@@ -981,3 +981,35 @@ def test_a_one_line_wire_story_of_a_table_alone_is_summarized_by_its_headline():
     summary = summarize(text)
     assert summary.text == "<ACKLANDS LTD> 1ST QTR FEB 28 NET"
     assert all(text[s.start:s.end] == s.text for s in summary.sentences)
+
+
+@pytest.mark.parametrize("story, opening", [
+    ("S/P UPGRADES TEXAS AIR <TEX> UNIT'S CERTIFICATES\nNEW YORK, April 1 - Standard and Poor's Corp said it raised\n"
+     "to B from CCC 268.9 mln dlrs of equipment trust certificates of\nTexas Air Corp's Eastern Air Lines Inc unit.\n"
+     "    S and P cited its new policy on rating secured airline debt\nwith special protection under Section 1110 of "
+     "the Bankruptcy\nCode.\n Reuter\n", "Standard and Poor's Corp said it raised"),
+    ("BARCLAYS, MIDLAND FOLLOW NATWEST BASE RATE CUT\nLONDON, March 9 - Barclays Bank Plc <BCS.L> and Midland\n"
+     "Bank Plc <MDBL.L> said they are cutting their base lending\nrates to 10.5 pct from 11 pct. The cuts follow a "
+     "similar move\nby National Westminster Bank Plc <NWBL.L>\n    The rate changes take effect tomorrow.\n REUTER\n",
+     "Barclays Bank Plc <BCS.L> and Midland Bank Plc"),
+])
+def test_a_hard_wrapped_wire_story_is_summarized_from_its_first_sentence_without_headline_or_dateline(story, opening):
+    summary = summarize(story)
+    assert summary.text.startswith(opening)
+    assert all(story[s.start:s.end] == s.text for s in summary.sentences)
+
+
+@pytest.mark.parametrize("row", ["Mar       ---    ---    ---    ---    ---   --- Apr    149.00 149.00 149.25 147.75  2184",
+                                 "Aug       --- 146.50 147.50    ---    ---   ---", "May    147.75 147.50 146.25  2000"])
+def test_a_row_of_market_prices_is_a_table_row(row):
+    from corpuscut.summarizer.furniture import load_furniture
+
+    assert load_furniture().reason(row) == "table row"
+
+
+def test_a_story_of_price_rows_is_summarized_by_its_headline():
+    story = ("LONDON GASOIL CALL COMPLETE  1723 - APR 7\n"
+             "Mar       ---    ---    ---    ---    ---   --- Apr    149.00 149.00 149.25 149.75 147.75  2184\n"
+             " May    147.75 147.50 147.75 148.00 146.25  2000\n Aug       --- 146.50 147.50    ---    ---   ---\n"
+             " TOTAL SALES   4815\n")
+    assert summarize(story).text == "LONDON GASOIL CALL COMPLETE 1723 - APR 7"

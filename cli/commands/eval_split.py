@@ -10,7 +10,7 @@ import typer
 
 from corpuscut.reading import Document, InputError
 from corpuscut.segmenter import Segmenter
-from corpuscut.segmenter.evaluate import Scores, offsets_to_text_lines, read_gold, text_line_numbers
+from corpuscut.segmenter.evaluate import GoldMismatch, Scores, offsets_to_text_lines, read_gold, text_line_numbers
 from corpuscut.text.language import Language
 
 from ..environment import Environment
@@ -53,6 +53,8 @@ def scores_record(doc: Document, gold: Path, segmenter: Segmenter) -> dict[str, 
     """One record of the scores of ``segmenter`` on ``doc`` against the starts in ``gold``."""
     try:
         gold_starts = read_gold(gold, doc.text)
+    except GoldMismatch as exc:
+        raise InputError(str(gold), f"{exc}") from None
     except (ValueError, KeyError, IndexError) as exc:
         raise InputError(str(gold), f"not a gold file this tool reads ({type(exc).__name__}: {exc})") from None
     found = [a.start for a in segmenter.split(doc.text)]
