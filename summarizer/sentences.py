@@ -444,6 +444,11 @@ def _indent_of(text: str, line: Line) -> int:
     return len(raw) - len(raw.lstrip())
 
 
+#: A text too short for :func:`continues_next` reads as wrapped only with at least this many
+#: lines near its width (a wire story of a few lines has four or more).
+SHORT_WRAPPED_MIN_FULL = 3
+
+
 def _full_lines_go_on(text: str, lines: list[Line], rules: WrapRules) -> list[bool]:
     """Joins for a text that may be hard-wrapped but is too short (or too full of table rows)
     for :func:`continues_next` to tell its width: a wire story of a few lines, or one whose
@@ -457,6 +462,8 @@ def _full_lines_go_on(text: str, lines: list[Line], rules: WrapRules) -> list[bo
     width = max((len(line.content) for line in lines), default=0)
     if not rules.min_width <= width <= rules.max_width:
         return joins
+    if sum(len(line.content) >= rules.full_share * width for line in lines) < SHORT_WRAPPED_MIN_FULL:
+        return joins  # a caption over a short line, a headline over its standfirst: lines of their own
     for k, (line, after) in enumerate(zip(lines, lines[1:])):
         here = line.content
         if here and after.content and here[-1].isalpha() and len(here) >= rules.full_share * width:
