@@ -454,20 +454,23 @@ def _full_lines_go_on(text: str, lines: list[Line], rules: WrapRules) -> list[bo
     for :func:`continues_next` to tell its width: a wire story of a few lines, or one whose
     earnings table stands above a wrapped note. The width is its longest line; a line goes on
     into the next when it reaches most of that width and ends on a word (not a stop, nor the
-    figure that ends a table's row), unless the next line is indented deeper (a new paragraph
-    of wire copy): "LONDON, March 9 - Barclays Bank Plc <BCS.L> and Midland" over "Bank Plc
-    <MDBL.L> said they are cutting ...". (Wire copy wraps short of its width: whether the
-    next word would have fitted tells nothing here.)"""
+    figure that ends a table's row), and the next line goes on at the text's margin (wire copy
+    indents a paragraph's first line and its table's rows, never the lines a paragraph wraps
+    onto): "LONDON, March 9 - Barclays Bank Plc <BCS.L> and Midland" over "Bank Plc <MDBL.L>
+    said they are cutting ...", but not "    Shr profit 14 cts vs loss four cts" over "
+    Net profit 311,994 vs loss 66,858". (Wire copy wraps short of its width: whether the next
+    word would have fitted tells nothing here.)"""
     joins = [False] * len(lines)
     width = max((len(line.content) for line in lines), default=0)
     if not rules.min_width <= width <= rules.max_width:
         return joins
     if sum(len(line.content) >= rules.full_share * width for line in lines) < SHORT_WRAPPED_MIN_FULL:
         return joins  # a caption over a short line, a headline over its standfirst: lines of their own
+    margin = min(_indent_of(text, line) for line in lines if line.content)
     for k, (line, after) in enumerate(zip(lines, lines[1:])):
         here = line.content
         if here and after.content and here[-1].isalpha() and len(here) >= rules.full_share * width:
-            joins[k] = _indent_of(text, after) <= _indent_of(text, line)
+            joins[k] = _indent_of(text, after) == margin
     return joins
 
 
