@@ -474,6 +474,34 @@ def _full_lines_go_on(text: str, lines: list[Line], rules: WrapRules) -> list[bo
     return joins
 
 
+#: A list item's marker: its lines may go on indented deeper than its first.
+_LIST_MARKER = re.compile(r"(?:[-*\u2022\u2013]|\d{1,3}[.)]|[a-z][.)])\s")
+#: Lines at one depth below the margin are a table's rows, not a wrapped paragraph, when the
+#: first is shorter than this share of the text's longest line.
+ROW_MAX_SHARE = 0.85
+
+
+def _keep_rows_apart(text: str, lines: list[Line], joins: list[bool]) -> None:
+    """Undo the joins of ``joins`` that would run a wire story's indented lines together: a
+    line never goes on into one indented deeper than itself (wire copy indents a paragraph's
+    first line and its table's rows; a list item's hanging lines aside), nor into the next at
+    its own depth below the text's margin unless it reaches most of the widest line (a table's
+    rows: "    Shr profit 14 cts vs loss four cts" over "    Net profit 311,994 vs loss 66,858",
+    in a story where the rows are most of the lines and read as the text's usual indentation)."""
+    if not any(joins):
+        return
+    depth = [_indent_of(text, line) if line.content else 0 for line in lines]
+    margin = min(d for d, line in zip(depth, lines) if line.content)
+    width = max(len(line.content) for line in lines)
+    for k, (line, after) in enumerate(zip(lines, lines[1:])):
+        if not joins[k]:
+            continue
+        deeper = depth[k + 1] > depth[k] and not _LIST_MARKER.match(line.content)
+        row = depth[k + 1] == depth[k] > margin and len(line.content) < ROW_MAX_SHARE * width
+        if deeper or row:
+            joins[k] = False
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the runs of text a sentence may not cross: each non-blank line, outer white
     space left out; in hard-wrapped text, each run of lines that goes on into the next (a line
@@ -496,6 +524,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         for k, (line, after) in enumerate(zip(lines, lines[1:])):
             if joins[k] and _in_capitals(line.content) and not _in_capitals(after.content):
                 joins[k] = False
+        _keep_rows_apart(text, lines, joins)
     spans: list[tuple[int, int]] = []
     joined = False
     for line, join in zip(lines, joins):

@@ -275,3 +275,26 @@ def test_a_wrapped_note_under_a_table_keeps_its_last_line_and_the_rows_stay_apar
     assert texts[-2].startswith("NOTE: Twelve months") and texts[-2].endswith("revenues of\n11.4 mln dlrs, or 28 cts per share.")
     assert "Rev 36.5 mln vs 34.0 mln" in texts and "12 months" in texts
     assert all(WIRE_TABLE_NOTE[s.start:s.end] == s.text for s in split_sentences(WIRE_TABLE_NOTE))
+
+
+def test_the_indented_rows_of_a_wire_table_stay_apart_though_they_read_as_its_usual_indentation():
+    story = ("SOFTWARE SERVICES OF AMERICA INC <SSOA.O> NET\nLAWRENCE, Mass., April 13 - 3rd qtr Feb 28\n"
+             "    Shr profit 14 cts vs loss four cts\n    Net profit 311,994 vs loss 66,858\n    Revs 2,229,273 vs 645,753\n"
+             "    Nine mths\n    Shr profit 51 cts vs profit two cts\n    Net profit 1,126,673 vs profit 42,718\n"
+             "    Revs 7,277,340 vs 1,378,372\n Reuter\n")
+    texts = [s.text for s in split_sentences(story)]
+    assert texts[1] == "LAWRENCE, Mass., April 13 - 3rd qtr Feb 28"
+    assert "Shr profit 14 cts vs loss four cts" in texts and "Net profit 1,126,673 vs profit 42,718" in texts
+
+
+def test_a_list_items_hanging_lines_still_go_on_under_it():
+    text = ("Notes on the plan, wrapped at a column the way a text file holds them, with one list:\n"
+            "- the first item of the list runs on past the end of its line and\n"
+            "  goes on here, indented under the marker as lists are written.\n"
+            "- the second item is short.\n"
+            "The plan goes on after the list with a sentence of its own that runs\n"
+            "on to a second line, as wrapped text does where the line is full.\n"
+            "Then another sentence of the plan closes the text at the column.\n"
+            "A last line of the text that ends the plan and the short list.\n")
+    texts = [s.text for s in split_sentences(text)]
+    assert any(t.startswith("- the first item") and t.endswith("as lists are written.") for t in texts), texts
