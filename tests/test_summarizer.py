@@ -1013,3 +1013,10 @@ def test_a_story_of_price_rows_is_summarized_by_its_headline():
              " May    147.75 147.50 147.75 148.00 146.25  2000\n Aug       --- 146.50 147.50    ---    ---   ---\n"
              " TOTAL SALES   4815\n")
     assert summarize(story).text == "LONDON GASOIL CALL COMPLETE 1723 - APR 7"
+
+
+def test_a_wrapped_note_under_a_wire_table_is_its_summary_not_a_caption():
+    from tests.test_sentences import WIRE_TABLE_NOTE
+
+    summary = summarize(WIRE_TABLE_NOTE)
+    assert summary.text.startswith("NOTE: Twelve months includes") and summary.text.endswith("28 cts per share.")
