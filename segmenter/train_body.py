@@ -4,7 +4,8 @@
 
 Every line of a training article page is labelled by whether it lies in the page's gold body
 (the lines holding its hand-checked main text); a logistic regression is fitted on the line
-features of :mod:`segmenter.body`; then the decoder's shift, power and margin are chosen for
+features of :mod:`segmenter.body` (a training page's common lines are those the other training
+pages share, as they are for a page no fit saw); then the decoder's shift, power and margin are chosen for
 the best mean word F1 on the same training pages, among the settings that keep clean articles
 (BBC training articles, headline and paragraphs, no furniture) whole.
 """
@@ -15,6 +16,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -32,24 +34,54 @@ MIN_GOLD_RECALL = 0.8
 L2 = 1.0
 
 
-def common_lines(pages: Sequence[Page]) -> frozenset[str]:
-    """Short lines found on many training pages and rarely inside their bodies."""
+@dataclass(frozen=True)
+class LineCounts:
+    """For each short line of the training pages: on how many pages it stands, and inside how
+    many of their gold bodies."""
+
+    on_pages: Counter[str]
+    in_body: Counter[str]
+
+    def common(self, without: dict[str, bool] | None = None) -> frozenset[str]:
+        """The common lines: on at least COMMON_MIN_PAGES pages, inside at most
+        COMMON_MAX_BODY_SHARE of their bodies; ``without`` one page's lines (line: inside its
+        body) counted out, so that a training page sees only what the other pages share."""
+        if without is None:
+            return frozenset(k for k, n in self.on_pages.items() if _is_common(n, self.in_body[k]))
+        return frozenset(k for k, inside in without.items()
+                         if _is_common(self.on_pages[k] - 1, self.in_body[k] - inside))
+
+
+def _is_common(pages: int, in_body: int) -> bool:
+    return pages >= COMMON_MIN_PAGES and in_body <= COMMON_MAX_BODY_SHARE * pages
+
+
+def page_lines(page: Page) -> dict[str, bool]:
+    """A page's short lines (normal_line) and whether each stands inside its gold body."""
+    seen: dict[str, bool] = {}
+    offset = 0
+    for line in page.text.split("\n"):
+        key = normal_line(line)
+        inside = page.body_start <= offset < page.body_end
+        offset += len(line) + 1
+        if key and key.count(" ") < COMMON_MAX_WORDS and key not in seen:
+            seen[key] = inside
+    return seen
+
+
+def line_counts(pages: Sequence[Page]) -> LineCounts:
     on_pages: Counter[str] = Counter()
     in_body: Counter[str] = Counter()
     for page in pages:
-        seen = set()
-        offset = 0
-        for line in page.text.split("\n"):
-            key = normal_line(line)
-            inside = page.body_start <= offset < page.body_end
-            offset += len(line) + 1
-            if not key or key.count(" ") >= COMMON_MAX_WORDS or key in seen:
-                continue
-            seen.add(key)
+        for key, inside in page_lines(page).items():
             on_pages[key] += 1
             in_body[key] += inside
-    return frozenset(k for k, n in on_pages.items()
-                     if n >= COMMON_MIN_PAGES and in_body[k] <= COMMON_MAX_BODY_SHARE * n)
+    return LineCounts(on_pages, in_body)
+
+
+def common_lines(pages: Sequence[Page]) -> frozenset[str]:
+    """Short lines found on many training pages and rarely inside their bodies."""
+    return line_counts(pages).common()
 
 
 def labelled_rows(page: Page, common: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -96,10 +128,13 @@ def word_f1(predicted: str, gold: str) -> float:
 def fit(pages: Sequence[Page], clean: Sequence[str]) -> BodyModel:
     """The body model fitted on ``pages``, its decoder tuned on them and on ``clean`` articles."""
     pages = [p for p in pages if p.gold_recall >= MIN_GOLD_RECALL]
-    common = common_lines(pages)
+    counts = line_counts(pages)
+    common = counts.common()
     xs, ys = [], []
     for page in pages:
-        x, y = labelled_rows(page, common)
+        # each page's common lines are those the other pages share, as on a page no fit saw:
+        # counted with the page itself, a line on three pages would be common on each of them
+        x, y = labelled_rows(page, counts.common(without=page_lines(page)))
         xs.append(x)
         ys.append(y)
     # log(1 + words): longer lines weigh more, as in the word F1
