@@ -2,8 +2,8 @@
 
     python -m corpuscut.segmenter.train_body --data ../shared/data --out segmenter/data/body-model.json
 
-Every line of a training article page is labelled by whether it lies in the page's gold body
-(the lines holding its hand-checked main text); a logistic regression is fitted on the line
+Every line of a training article page is labelled by whether it holds the page's hand-checked
+main text inside its gold body (the run of lines that holds it); a logistic regression is fitted on the line
 features of :mod:`segmenter.body` (a training page's common lines are those the other training
 pages share, as they are for a page no fit saw); then the decoder's shift, power and margin are chosen for
 the best mean word F1 on the same training pages, among the settings that keep clean articles
@@ -23,7 +23,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from .body import FEATURES, BodyFinder, BodyModel, Logistic, line_features, normal_line
-from .wcxb import Page, words
+from .wcxb import Page, main_lines, words
 
 #: A line that at least this many training pages share, and that is rarely main text, is a common line.
 COMMON_MIN_PAGES = 3
@@ -85,12 +85,14 @@ def common_lines(pages: Sequence[Page]) -> frozenset[str]:
 
 
 def labelled_rows(page: Page, common: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
+    """A page's line features, and whether each line holds the hand-checked text inside the gold
+    body: a caption, an advertisement or a "Share" row inside the body span is no main text."""
     lines = page.text.split("\n")
     rows = line_features(lines, common)
     labels = np.zeros(len(lines))
     offset = 0
-    for i, line in enumerate(lines):
-        labels[i] = page.body_start <= offset < page.body_end
+    for i, (line, holds) in enumerate(zip(lines, main_lines(page.text, page.main_content))):
+        labels[i] = holds and page.body_start <= offset < page.body_end
         offset += len(line) + 1
     return rows, labels
 

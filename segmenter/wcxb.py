@@ -218,32 +218,40 @@ def same_title(title: str, gold: str, url: str = "") -> bool:
     return title_words(title, url) == title_words(gold, url)
 
 
-def gold_span(text: str, main_content: str) -> tuple[int, int, float]:
-    """Where ``main_content`` lies in ``text``: (start, end, share of its words inside).
-
-    A line of ``text`` belongs to the main content when it is a run of the main content's words
-    (at least three, or a whole paragraph of it), or holds a whole paragraph of it. The span is
-    the run of lines that maximises matched words minus unmatched words (a maximum-sum
-    subarray), so a stray match in a menu or a teaser far from the body does not stretch it.
-    """
+def main_lines(text: str, main_content: str) -> list[bool]:
+    """For each line of ``text``, whether it belongs to ``main_content``: it is a run of the main
+    content's words (at least three, or a whole paragraph of it), or holds a whole paragraph of it."""
     paragraphs = [" ".join(words(p)) for p in re.split(r"\n+", main_content)]
     paragraphs = [p for p in paragraphs if p]
     whole = " " + " ".join(paragraphs) + " "
     exact = set(paragraphs)
     long_paragraphs = [" " + p + " " for p in paragraphs if p.count(" ") >= 4]
-    offsets: list[tuple[int, int]] = []
-    weights: list[int] = []
-    position = 0
+    out = []
     for line in text.split("\n"):
-        offsets.append((position, position + len(line)))
-        position += len(line) + 1
         tokens = words(line)
         joined = " ".join(tokens)
-        matched = bool(tokens) and (
+        out.append(bool(tokens) and (
             (len(tokens) >= 3 and " " + joined + " " in whole)
             or joined in exact
             or any(p in " " + joined + " " for p in long_paragraphs)
-        )
+        ))
+    return out
+
+
+def gold_span(text: str, main_content: str) -> tuple[int, int, float]:
+    """Where ``main_content`` lies in ``text``: (start, end, share of its words inside).
+
+    A line of ``text`` belongs to the main content as ``main_lines`` tells. The span is
+    the run of lines that maximises matched words minus unmatched words (a maximum-sum
+    subarray), so a stray match in a menu or a teaser far from the body does not stretch it.
+    """
+    offsets: list[tuple[int, int]] = []
+    weights: list[int] = []
+    position = 0
+    for line, matched in zip(text.split("\n"), main_lines(text, main_content)):
+        offsets.append((position, position + len(line)))
+        position += len(line) + 1
+        tokens = words(line)
         weights.append(len(tokens) if matched else -max(1, len(tokens)))
     first, last = max_sum_run(weights)
     if first > last:
