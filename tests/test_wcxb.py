@@ -65,6 +65,13 @@ def test_gold_span_covers_the_main_content_lines_and_nothing_around_them():
     assert recall == 1.0
 
 
+def test_main_lines_mark_the_lines_that_hold_the_main_text_and_not_a_caption_between_them():
+    text = ("Home\nOtters have been seen on the river for the first time in forty years, volunteers said.\n"
+            "Photo: River News\nThe animals were spotted near the old mill bridge on Tuesday morning.\n"
+            "Nobody expected them.\nShare")
+    assert wcxb.main_lines(text, MAIN) == [False, True, False, True, True, False]
+
+
 def test_gold_span_is_empty_when_the_page_text_lacks_the_main_content():
     assert wcxb.gold_span("Home\nNews\nLog in", MAIN) == (0, 0, 0.0)
 
