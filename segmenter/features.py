@@ -194,8 +194,10 @@ class Gaps:
 
     @cached_property
     def is_cut(self) -> np.ndarray:
+        # A list item (a team sheet, a squad of names and clubs) ends without a stop, and is
+        # not a sentence cut off.
         return ((self.words >= self.cues.cut_min_words) & ~self.flag("terminal") & ~self.closing
-                & ~self.flag("ends_colon"))
+                & ~self.flag("ends_colon") & ~self.flag("item"))
 
     @cached_property
     def usual_blank(self) -> int:

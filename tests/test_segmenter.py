@@ -649,6 +649,13 @@ def test_files_joined_by_cat_are_split_where_each_one_starts():
 @pytest.mark.parametrize("line, kind", [
     ("G Murphy; G Dempsey, B O'Driscoll, S Horgan, D Hickie; R O'Gara, P Stringer; R Corrigan.", "item"),
     ("F Sheahan, M Horan, D O'Callaghan, E Miller, G Easterby, D Humphreys, K Maggs.", "item"),
+    (": P Montgomery; B Paulse, M Joubert, De Wet Barry, A Willemse, J van der Westhuyzen; F Du Preez.", "item"),
+    ("Horak, Staniforth, Penney, Nordt, Bishop; Mapletoft, Edwards; Hatley, van der Walt, Hardwick.", "item"),
+    ("Dimitri Yachvili (Biarritz), Pierre Mignoni (Clermont), Yann Delaigue (Castres), Damien Traille (Biarritz)",
+     "item"),
+    ("Margaret Atwood (Canada) Saul Bellow (Canada) Gabriel Garcia Marquez (Colombia) Gunter Grass (Germany)", "item"),
+    ("Replacements: Everitt for Mapletoft (53), Hodgson for Edwards (77)", "item"),
+    ("16th PREM", "item"), ("10th League One", "item"), ("WINNERS (six times)", "item"),
     ("(Saumya Khandelwal/HT PHOTO)", "embedded"), ("(AP)", "embedded"), ("(IANS)", "embedded"),
     ("(REUTERS)", "embedded"), ("(PMOIndia/Twitter)", "embedded"), ("(Picture: Sourced)", "embedded"),
     ("(Chris Pizzello/Invision/AP)", "embedded"), ("(Photo by Prodip Guha/Hindustan Times)", "embedded"),
@@ -656,6 +663,45 @@ def test_files_joined_by_cat_are_split_where_each_one_starts():
 ])
 def test_team_sheets_photo_credits_and_also_read_lines_are_marked(line, kind):
     assert getattr(load_cues().shape(line), kind)
+
+
+@pytest.mark.parametrize("line", [
+    "Scotland, Wales, Ireland, France, Italy and England meet in the Six Nations.",
+    "Yesterday, Smith and Jones, who led the talks, said so.",
+    "Howard Webb (South Yorkshire)",
+    "London Irish 19-33 Wasps",
+    "10th anniversary of the tsunami remembered",
+])
+def test_prose_headlines_and_score_lines_are_not_list_items(line):
+    assert not load_cues().shape(line).item
+
+
+#: A rugby story that ends in the side's squad, a line of names with clubs (forwards, backs),
+#: as sports pages print it.
+SQUAD_STORY = (
+    "Laporte keeps faith with his pack\n\n"
+    "France coach Bernard Laporte has named an unchanged pack for Saturday's Six Nations match with Ireland in "
+    "Dublin, despite last weekend's defeat by Wales.\n\n"
+    "Number eight Imanol Harinordoquy, dropped after a poor display in Paris, is the only forward left out of the "
+    "22, while the fit-again centre Damien Traille returns to the back line.\n\n"
+    "\"We have to be braver at the breakdown,\" Laporte said. \"Ireland will test us there for 80 minutes, and we "
+    "know what is at stake for the championship.\"\n\n"
+    "Dimitri Yachvili (Biarritz), Pierre Mignoni (Clermont), Yann Delaigue (Castres), Frederic Michalak (Stade "
+    "Toulousain), Damien Traille (Biarritz), Yannick Jauzion (Stade Toulousain), Ludovic Valbon (Biarritz), "
+    "Christophe Dominici (Stade Francais), Cedric Heymans (Stade Toulousain), Julien Laharrague (Brive)\n\n"
+    "Sylvain Marconnet (Stade Francais), Nicolas Mas (Perpignan), Olivier Milloud (Bourgoin), Sebastien Bruno "
+    "(Sale), William Servat (Stade Toulousain), Fabien Pelous (Stade Toulousain, capt), Jerome Thion (Biarritz), "
+    "Pascal Pape (Bourgoin), Gregory Lamboley (Stade Toulousain), Serge Betsen (Biarritz)\n"
+)
+
+
+def test_a_squad_list_stays_with_its_story_alone_and_among_other_stories():
+    segmenter = Segmenter()
+    assert [a.title for a in segmenter.split(SQUAD_STORY)] == ["Laporte keeps faith with his pack"]
+    found = segmenter.split(ONE_STORY + "\n" + SQUAD_STORY + "\n" + ONE_STORY)
+    assert [a.title for a in found] == ["Humanoid robot learns how to run", "Laporte keeps faith with his pack",
+                                        "Humanoid robot learns how to run"]
+    assert found[1].text.rstrip().endswith("Serge Betsen (Biarritz)")
 
 
 #: One story as a file of BBC's layout holds it (the news summary corpus's tech/246.txt):
