@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 
 from corpuscut.errors import CorpuscutError
 
@@ -125,10 +125,10 @@ class WordNormalizer:
             cache.clear()
         out = [None if token.isalpha() and token.isascii() else self.word_stems(token) for token in tokens]
         new = [token for token, stems in zip(tokens, out) if stems is None and token not in cache]
-        content = [word for word in new if self.is_content(word)]
+        stop = self.stop_words  # (is_content, asked inline of each new word)
+        content = [word for word in new if len(word) > 1 and word not in stop]
+        cache.update(zip(new, repeat("")))
         cache.update(zip(content, self._stem_all(content)))
-        for word in new:
-            cache.setdefault(word, "")
         return [stems if stems is not None else (cache[token],) if cache[token] else () for token, stems in zip(tokens, out)]
 
     def is_content(self, word: str) -> bool:
