@@ -82,11 +82,6 @@ def line_counts(pages: Sequence[Page]) -> LineCounts:
     return LineCounts(on_pages, in_body)
 
 
-def common_lines(pages: Sequence[Page]) -> frozenset[str]:
-    """Short lines found on many training pages and rarely inside their bodies."""
-    return line_counts(pages).common()
-
-
 def labelled_rows(page: Page, common: frozenset[str]) -> tuple[np.ndarray, np.ndarray]:
     """A page's line features, and whether each line holds the hand-checked text inside the gold
     body: a caption, an advertisement or a "Share" row inside the body span is no main text."""
