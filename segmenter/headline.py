@@ -166,6 +166,18 @@ def page_title(first_line: str) -> str:
     return max(parts, key=lambda p: len(p.split()))
 
 
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, Any]:
+    """``data/headline-cues.json``: its search words (``title_words``), and its lines that are
+    never a headline (``never``) as one pattern (RE2, case-insensitive)."""
+    import re2
+
+    data = read_json("corpuscut.segmenter", "data/headline-cues.json")
+    _compile("never", data["never"], "headline cues")
+    return {"title_words": frozenset(data["title_words"]),
+            "never": re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["never"]) + ")")}
+
+
 def _normal(text: str) -> list[str]:
     return _NORMAL.findall(text[:HEAD_CHARS].lower())
 
@@ -232,6 +244,8 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
         if not MIN_WORDS <= words <= MAX_WORDS:
             continue
         text = lines[i][:HEAD_CHARS].strip()
+        if _cues()["never"].search(text):
+            continue
         tokens = set(_normal(text))
         below = [j for j in range(i + 1, min(n, i + 1 + META_REACH)) if page.words[j]]
         above = [j for j in range(max(1, i - 2), i) if page.words[j]]
@@ -265,12 +279,6 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
     return found, np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
 
-@lru_cache(maxsize=1)
-def _title_cues() -> frozenset[str]:
-    """The words of a search engine's title (``title_words`` of ``data/headline-cues.json``)."""
-    return frozenset(read_json("corpuscut.segmenter", "data/headline-cues.json")["title_words"])
-
-
 _YEAR = re.compile(r"(19|20)\d\d$")
 #: A character lost in decoding inside a word ("Beginner?s", "Beginner? Guide" for "Beginner's Guide").
 _DAMAGED = re.compile("\\w\\?\\w|\\w\\? [A-Z]\\w*$|\ufffd")
@@ -290,7 +298,7 @@ def relation(page: PageLines, first: int, line: tuple[str, int], title: str) -> 
     mine, theirs = set(_normal(text)), set(_normal(title))
     digits = {w for w in mine | theirs if any(c.isdigit() for c in w)}
     years = {w for w in digits if _YEAR.match(w)}
-    cues = _title_cues()
+    cues = _cues()["title_words"]
     wanted = _normal(title)
     shown = any(2 <= page.words[i] <= MAX_WORDS and _normal(page.lines[i]) == wanted
                 for i in range(1, len(page.lines)))

@@ -407,3 +407,19 @@ def test_a_headline_twenty_lines_above_the_body_is_a_candidate_marked_far_above_
     found, x = candidates(page_lines(lines, rows, finder.model.logits(rows)), lines.index(BODY[0]))
     at = [line for _, line in found].index(lines.index(HEADLINE))
     assert x[at, FEATURES.index("far_above")] == 1.0
+
+
+@pytest.mark.parametrize("line", [
+    "I agree to receive personalized marketing emails from Harbour Gazette", "Start a project", "Have a Reference Code?",
+    "PlumbingSeptic Tank CleaningDrain CleaningSeptic System RepairWater Main",
+])
+def test_a_line_that_is_never_a_headline_is_no_candidate(line):
+    from corpuscut.segmenter.body import BodyFinder, line_features, page_lines
+    from corpuscut.segmenter.headline import candidates
+
+    page = _page_under(f"{HEADLINE} | Harbour Gazette", [line, "By Tom Rivers", "March 3, 2024"])
+    lines = page.split("\n")
+    finder = BodyFinder()
+    rows = line_features(lines, finder.model.common)
+    found, _ = candidates(page_lines(lines, rows, finder.model.logits(rows)), lines.index(BODY[0]))
+    assert line not in [text for text, _ in found] and find_body(page).headline == HEADLINE
