@@ -193,7 +193,7 @@ def _code_key(*parts: object) -> str:
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
     for name in ("features.py", "recurrence.py", "cues.py", "blocks.py", "echo.py", "cohesion.py", "corpus.py",
-                 "sources.py", "wrapping.py", "data/cues.json"):
+                 "sources.py", "wrapping.py", "splitting.py", "data/cues.json", "data/cues-languages.json"):
         digest.update((here / name).read_bytes())
     digest.update(Path(text_wrapping.__file__).read_bytes())
     digest.update((Path(text_wrapping.__file__).parent / text_wrapping.RULES_FILE).read_bytes())
