@@ -454,6 +454,20 @@ def test_a_run_whose_files_hold_enough_text_runs_compiled_from_its_first_section
     assert starts == same_starts
 
 
+def test_a_run_of_text_without_line_breaks_never_loads_the_kernels_before_its_first_section(tmp_path):
+    """A dump run into one line gains nothing from the kernels, which walk lines, and loading
+    them costs some 100 MB: its size alone does not load them."""
+    import subprocess
+
+    script = tmp_path / "sized.py"
+    script.write_text(_SIZED, encoding="utf-8")
+    one_line = tmp_path / "one-line.txt"
+    one_line.write_text("The committee met again and the talks went on into the night. " * 2000, encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script), "1", str(one_line)], capture_output=True, text=True,
+                         timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert run.stdout.split()[0] == "False", run.stderr
+
+
 def test_bodies_are_found_where_sections_are_decided_and_equal_the_assemblers_own(monkeypatch):
     """The task that decides a section also finds the bodies of the articles wholly in it (so
     that they spread over the workers); the articles are the same as the Assembler makes when

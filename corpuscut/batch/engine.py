@@ -31,7 +31,7 @@ from corpuscut.text.compiled import Tier, worth_compiling
 from corpuscut.text.language import Language, detect_in_pieces, given_language
 from corpuscut.text.words import DEFAULT_LANGUAGE
 
-from .workers import BATCH_CHARS, WorkerError, Workers, files_size, prepare_worker
+from .workers import BATCH_CHARS, WorkerError, Workers, files_size, first_file_has_lines, prepare_worker
 
 
 class Input(Protocol):
@@ -236,7 +236,8 @@ def run_batch(
     ``ahead`` tasks are in flight (the workers' own number by default)."""
     if ahead is None:
         ahead = workers.ahead if workers is not None else 4
-    if workers is None and isinstance(sources, (list, tuple)) and worth_compiling(files_size(sources)):
+    if workers is None and isinstance(sources, (list, tuple)) and worth_compiling(files_size(sources)) \
+            and first_file_has_lines(sources):
         prepare_worker()  # this process splits all of it: the kernels compiled from its first section on
     sections = _sections(sources, open_source, job)
     decided = _decided(workers, job, sections, ahead)

@@ -138,6 +138,25 @@ def files_size(sources: Iterable[str]) -> int:
     return size
 
 
+#: How much of the first file is looked at for a line break before the kernels are loaded.
+LINES_HEAD_BYTES = 64 << 10
+
+
+def first_file_has_lines(sources: Iterable[str], head_bytes: int = LINES_HEAD_BYTES) -> bool:
+    """Whether the first of ``sources`` that is a file holds a line break in its first
+    ``head_bytes`` (or is shorter): a dump run into one line gains nothing from the compiled
+    kernels, which walk its lines, and loading them costs a process some 100 MB."""
+    for source in sources:
+        if source != "-" and os.path.isfile(source):
+            try:
+                with open(source, "rb") as handle:
+                    head = handle.read(head_bytes)
+            except OSError:
+                return True  # reading it reports why
+            return len(head) < head_bytes or b"\n" in head or b"\r" in head
+    return True
+
+
 def prepare_worker() -> None:
     """Build the default job's segmenter in this process and load the compiled kernels, so
     that its first tasks pay for neither (they run compiled from the first section on). Done
