@@ -444,11 +444,6 @@ def _indent_of(text: str, line: Line) -> int:
     return len(raw) - len(raw.lstrip())
 
 
-#: A text too short for :func:`continues_next` reads as wrapped only with at least this many
-#: lines near its width (a wire story of a few lines has four or more).
-SHORT_WRAPPED_MIN_FULL = 3
-
-
 def _full_lines_go_on(text: str, lines: list[Line], rules: WrapRules) -> list[bool]:
     """Joins for a text that may be hard-wrapped but is too short (or too full of table rows)
     for :func:`continues_next` to tell its width: a wire story of a few lines, or one whose
@@ -464,7 +459,7 @@ def _full_lines_go_on(text: str, lines: list[Line], rules: WrapRules) -> list[bo
     width = max((len(line.content) for line in lines), default=0)
     if not rules.min_width <= width <= rules.max_width:
         return joins
-    if sum(len(line.content) >= rules.full_share * width for line in lines) < SHORT_WRAPPED_MIN_FULL:
+    if sum(len(line.content) >= rules.full_share * width for line in lines) < rules.short_min_full_lines:
         return joins  # a caption over a short line, a headline over its standfirst: lines of their own
     margin = min(_indent_of(text, line) for line in lines if line.content)
     for k, (line, after) in enumerate(zip(lines, lines[1:])):
@@ -476,12 +471,9 @@ def _full_lines_go_on(text: str, lines: list[Line], rules: WrapRules) -> list[bo
 
 #: A list item's marker: its lines may go on indented deeper than its first.
 _LIST_MARKER = re.compile(r"(?:[-*\u2022\u2013]|\d{1,3}[.)]|[a-z][.)])\s")
-#: Lines at one depth below the margin are a table's rows, not a wrapped paragraph, when the
-#: first is shorter than this share of the text's longest line.
-ROW_MAX_SHARE = 0.85
 
 
-def _keep_rows_apart(text: str, lines: list[Line], joins: list[bool]) -> None:
+def _keep_rows_apart(text: str, lines: list[Line], joins: list[bool], rules: WrapRules) -> None:
     """Undo the joins of ``joins`` that would run a wire story's indented lines together: a
     line never goes on into one indented deeper than itself (wire copy indents a paragraph's
     first line and its table's rows; a list item's hanging lines aside), nor into the next at
@@ -497,7 +489,7 @@ def _keep_rows_apart(text: str, lines: list[Line], joins: list[bool]) -> None:
         if not joins[k]:
             continue
         deeper = depth[k + 1] > depth[k] and not _LIST_MARKER.match(line.content)
-        row = depth[k + 1] == depth[k] > margin and len(line.content) < ROW_MAX_SHARE * width
+        row = depth[k + 1] == depth[k] > margin and len(line.content) < rules.row_max_share * width
         if deeper or row:
             joins[k] = False
 
@@ -524,7 +516,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         for k, (line, after) in enumerate(zip(lines, lines[1:])):
             if joins[k] and _in_capitals(line.content) and not _in_capitals(after.content):
                 joins[k] = False
-        _keep_rows_apart(text, lines, joins)
+        _keep_rows_apart(text, lines, joins, rules)
     spans: list[tuple[int, int]] = []
     joined = False
     for line, join in zip(lines, joins):

@@ -53,6 +53,12 @@ class WrapRules:
     #: The usual indentation is the least that at least this share of lines have (the lines a
     #: paragraph goes on in), however many lines of tables or lists stand deeper.
     base_share: float
+    #: A text too short to tell its width this way reads as wrapped only with at least this many
+    #: full lines (a wire story of a few lines has four or more).
+    short_min_full_lines: int
+    #: Lines at one depth below the margin are a table's rows, not a wrapped paragraph, when the
+    #: first is shorter than this share of the text's longest line.
+    row_max_share: float
 
 
 #: Where the shipped rules are, inside this package.
