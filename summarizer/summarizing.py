@@ -189,7 +189,7 @@ class Summarizer:
         ``least``: at the default length, how many sentences our method keeps of a long text
         even past the budget (see :class:`NewsRankModel`); ``demoted``: sentences it takes only
         as a last resort (:meth:`Furniture.last_resort`: the look of a caption, a sentence
-        introducing a list)."""
+        introducing a list, a short question after the first sentence)."""
         if self.method == DEFAULT_METHOD:
             return _newsrank(self, texts, count, budget, title, reach, needs, least, demoted)
         return METHODS[self.method](self, texts, count, budget, title)
