@@ -274,13 +274,18 @@ def bench_corpora(data: Path, segmenter: Segmenter, tiling: TextTiling, per_cell
     print(f"leave-one-corpus-out mean F1 {sum(f1s) / len(f1s):.3f} (all shapes of each corpus together)")
 
 
-def bench_wcxb(folder: Path, segmenter: Segmenter, pages_per_dump: int = 6, limit: int | None = None) -> None:
+def bench_wcxb(folder: Path, segmenter: Segmenter, pages_per_dump: int = 6, limit: int | None = None,
+               part: str = "heldout") -> None:
     """Real web pages from WCXB's held-out part, as a crude scraper keeps them (menus, cookie
     notices, footers): single article pages (the whole page text, and its main text alone)
     kept whole, and dumps of pages glued one after another, where a cut anywhere from the
-    page's first line to the first line of its main text counts as right."""
+    page's first line to the first line of its main text counts as right. With ``part="train"``
+    the same figures on the training pages (to choose between models and cues without looking
+    at the held-out pages), main texts kept whole counted apart for the pages the boundary
+    model is fitted on and those kept for the decoder's choice (:mod:`segmenter.structured`)."""
     import random
 
+    from corpuscut.segmenter.structured import part_of
     from corpuscut.segmenter.wcxb import read_pages
 
     try:
@@ -288,15 +293,23 @@ def bench_wcxb(folder: Path, segmenter: Segmenter, pages_per_dump: int = 6, limi
         extract = True
     except ImportError:
         extract = False
-    pages = [p for p in read_pages(folder, split="held-out", extract=extract)
+    split = "held-out" if part == "heldout" else "train"
+    pages = [p for p in read_pages(folder, split=split, extract=extract)
              if p.text.strip() and p.body_end > p.body_start]
     if limit:
         pages = pages[: limit * pages_per_dump]
     articles = [p for p in pages if p.page_type == "article"]
+    kept = [len(segmenter.split(p.text[p.body_start: p.body_end])) == 1 for p in articles]
     whole_page = sum(len(segmenter.split(p.text)) == 1 for p in articles) / max(1, len(articles))
-    whole_body = sum(len(segmenter.split(p.text[p.body_start: p.body_end])) == 1 for p in articles) / max(1, len(articles))
-    print(f"\nWCXB held-out pages ({len(pages)}, {len(articles)} of them articles), page text as a crude scraper keeps it")
+    whole_body = sum(kept) / max(1, len(articles))
+    named = "held-out" if part == "heldout" else "training"
+    print(f"\nWCXB {named} pages ({len(pages)}, {len(articles)} of them articles), page text as a crude scraper keeps it")
     print(f"single article pages kept whole: whole page text {whole_page:.3f}, main text alone {whole_body:.3f}")
+    if part != "heldout":
+        for which in ("fit", "tune"):
+            mine = [k for p, k in zip(articles, kept) if part_of(p.file_id) == which]
+            print(f"  main text alone, the structured part's {which} pages: {sum(mine)} of {len(mine)} "
+                  f"({sum(mine) / max(1, len(mine)):.3f})")
     rng = random.Random(7)
     order = pages[:]
     rng.shuffle(order)
@@ -437,9 +450,10 @@ def main() -> None:
     parser.add_argument("--choi-limit", type=int, default=None, help="samples per Choi set (default: all)")
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: matrix, loco, wcxb, files, bbc, seed, choi")
     parser.add_argument("--part", choices=("heldout", "train"), default="heldout",
-                        help="articles to build the matrix's and the BBC table's dumps from: the held-out part "
-                             "(the figures to report) or the training part (for choosing between models without "
-                             "looking at the held-out part; give a --seed other than the fit's, 1)")
+                        help="articles and pages to build the matrix's, the BBC table's and the WCXB part's dumps "
+                             "from: the held-out part (the figures to report) or the training part (for choosing "
+                             "between models without looking at the held-out part; give a --seed other than the "
+                             "fit's, 1)")
     parser.add_argument("--seed", type=int, default=99, help="seed of the matrix's and the BBC table's dumps")
     args = parser.parse_args()
     skip = set(args.skip.split(","))
@@ -458,7 +472,7 @@ def main() -> None:
         bench_corpora(args.data, segmenter, tiling, args.per_cell, args.singles, args.tiling_dumps,
                       "loco" not in skip, args.cache, args.help_docs, args.part, args.seed)
     if "wcxb" not in skip and need(args.data / "wcxb-dev", "WCXB pages"):
-        bench_wcxb(args.data / "wcxb-dev", segmenter, limit=args.limit)
+        bench_wcxb(args.data / "wcxb-dev", segmenter, limit=args.limit, part=args.part)
     if "files" not in skip and need(args.data / "bbc-news-summary" / "articles", "BBC files"):
         bench_files(args.data, segmenter, args.limit)
     if "bbc" not in skip and need(args.data / "bbc-news-summary" / "articles", "BBC dumps"):
