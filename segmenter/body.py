@@ -376,6 +376,7 @@ _OWN = np.array([i for i, name in enumerate(FEATURES) if not name.startswith("ct
 _FURNITURE_ONLY = ("menu", "cookie", "share")
 _REPEATED_BELOW = FEATURES.index("repeated_below")
 _TERMINAL_COLUMN = FEATURES.index("terminal")
+_DIGIT_COLUMN = FEATURES.index("digit_share")
 _REPEATED_ABOVE = FEATURES.index("repeated_above")
 #: Where line_features writes each group of columns: the line's own, its context, its position,
 #: its length's bins, the headline's.
@@ -474,10 +475,12 @@ class BodyFinder:
 
     def span(self, rows: np.ndarray, logits: np.ndarray) -> tuple[int, int] | None:
         """First and last line of the body before its headline is looked for; None where the
-        text has no body to find."""
+        text has no body to find. A table's cells (see ``table_lines``) weigh neither for nor
+        against it: an article goes on below its table."""
         words = np.rint(np.expm1(rows[:, 0]))
         content = np.flatnonzero(words > 0)
         cued = rows[:, _HARD].max(axis=1) > 0
+        logits = np.where(table_lines(rows, words), np.maximum(logits, -self.model.shift), logits)
         first, last = self.decode(logits, words, cued & (logits < 0))
         if first > last or not len(content):
             return None
@@ -736,6 +739,37 @@ def _below_standfirst(lines: Sequence[str], rows: np.ndarray, words: np.ndarray,
             return content[k + 1] if k + 1 < len(content) and above <= STANDFIRST_MAX_WORDS else first
         above += float(words[i])
     return first
+
+
+@lru_cache(maxsize=1)
+def load_table_shape() -> tuple[int, int, float]:
+    """The shape of a table whose cells stand one a line: the fewest lines of a run, the most
+    words of a cell, the share of its cells that hold a digit (``data/body-cues.json``)."""
+    data = read_json("corpuscut.segmenter", "data/body-cues.json")
+    return int(data["table_min_lines"]), int(data["table_max_words"]), float(data["table_min_digits"])
+
+
+def table_lines(rows: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """Which lines are the cells of a table: a run of at least ``table_min_lines`` short lines
+    (at most ``table_max_words`` words, no sentence's end; lines without words do not break
+    it) of which at least ``table_min_digits`` hold a digit (amounts, ranks, figures). A
+    crude scraper puts each cell on a line of its own, which the line model reads as a link
+    list; a menu or a list of links holds few digits."""
+    most_lines, most_words, digits = load_table_shape()
+    out = np.zeros(len(words), dtype=bool)
+    content = np.flatnonzero(words > 0)
+    if len(content) < most_lines:
+        return out
+    cell = (words[content] <= most_words) & (rows[content, _TERMINAL_COLUMN] == 0)
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], cell.astype(np.int8), [0]))))
+    for lo, hi in zip(edges[::2], edges[1::2]):  # each run of cells, content[lo:hi]
+        figures = rows[content[lo:hi], _DIGIT_COLUMN] > 0
+        if hi - lo >= most_lines and float(figures.mean()) >= digits:
+            # from its first figure to its last: the short lines around it (a header row, the
+            # share buttons and links below) are not its cells
+            found = np.flatnonzero(figures)
+            out[content[lo + found[0]]:content[lo + found[-1]] + 1] = True
+    return out
 
 
 def _contents_entry(row: np.ndarray, words: float) -> bool:

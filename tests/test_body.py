@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -423,3 +424,24 @@ def test_a_line_that_is_never_a_headline_is_no_candidate(line):
     rows = line_features(lines, finder.model.common)
     found, _ = candidates(page_lines(lines, rows, finder.model.logits(rows)), lines.index(BODY[0]))
     assert line not in [text for text, _ in found] and find_body(page).headline == HEADLINE
+
+
+#: A table whose cells a crude scraper puts one a line: the survey's counts by year.
+TABLE = ["Year", "Adults", "Cubs", *[cell for year in range(2018, 2025) for cell in (str(year), str(year % 7), str(year % 3))]]
+
+
+def test_an_article_goes_on_below_a_table_whose_cells_stand_one_a_line():
+    page = "\n".join(MENU + [HEADLINE] + BODY[:3] + TABLE + BODY[3:] + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.startswith(BODY[0]) and main.rstrip().endswith(BODY[-1])
+
+
+def test_a_tables_cells_run_from_its_first_figure_to_its_last_and_menus_are_no_table():
+    from corpuscut.segmenter.body import BodyFinder, line_features, table_lines
+
+    lines = MENU + [HEADLINE] + BODY + TABLE + FOOTER
+    rows = line_features(lines, BodyFinder().model.common)
+    cells = table_lines(rows, np.rint(np.expm1(rows[:, 0])))
+    start = len(MENU) + 1 + len(BODY) + 3  # the table's first figure, below its header row
+    end = start + len(TABLE) - 3
+    assert cells[start:end].all() and not cells[:start].any() and not cells[end:].any()
