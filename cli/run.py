@@ -350,9 +350,10 @@ def batch_events(env: Environment, opts: Options, job: Job) -> Produce:
                 name = event.language.name
                 pairs = [(body_only(a), s) for a, s in event.pairs] if opts.body else event.pairs
                 if job.summarize:
-                    yield Records(event.doc, [digest_record(event.doc, a, s, name, opts.explain) for a, s in pairs])  # type: ignore[arg-type]
+                    yield Records(event.doc, [digest_record(event.doc, a, s, a.language or name, opts.explain)  # type: ignore[arg-type]
+                                              for a, s in pairs])
                 else:
-                    yield Records(event.doc, [article_record(event.doc, a, name, opts.explain) for a, _ in pairs])
+                    yield Records(event.doc, [article_record(event.doc, a, a.language or name, opts.explain) for a, _ in pairs])
             else:
                 yield event
 

@@ -81,11 +81,20 @@ def header(doc: Any, preview: "Preview", seconds: float, kind: str) -> Text:
     line = Text()
     line.append(printable(doc.source, keep_newlines=False), style="bold")
     facts = [size(doc.size_bytes), doc.encoding]
-    if preview.language:
-        facts.append(preview.language)
+    if preview.languages:
+        facts.append(languages_shown(preview.languages))
     facts += [count(preview.count, "document" if kind in ("summarize", "eval") else "article"), f"{seconds:.2f} s"]
     line.append("  " + " · ".join(facts), style="dim")
     return line
+
+
+def languages_shown(languages: dict[str, int]) -> str:
+    """``english``; or, for articles in several languages, each with its count, the most
+    common first: ``english 4, german 2``."""
+    if len(languages) == 1:
+        return next(iter(languages))
+    ranked = sorted(languages.items(), key=lambda kv: -kv[1])
+    return ", ".join(f"{name} {n}" for name, n in ranked)
 
 
 def shown_title(record: dict[str, Any], width: int) -> str:
@@ -190,12 +199,14 @@ class Preview:
     records: list[dict[str, Any]] | None = field(default_factory=list)
     tally: Tally = field(default_factory=Tally)
     count: int = 0
-    language: str | None = None
+    #: How many records are in each language, in the order first seen.
+    languages: dict[str, int] = field(default_factory=dict)
 
     def add(self, record: dict[str, Any]) -> None:
         self.count += 1
-        if self.count == 1:
-            self.language = record.get("language")
+        language = record.get("language")
+        if language:
+            self.languages[language] = self.languages.get(language, 0) + 1
         if "score" in record:
             self.tally.add(record)
         if self.records is not None:

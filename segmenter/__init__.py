@@ -14,7 +14,7 @@ from .articles import Article
 from .cues import CueSet, load_cues
 from .errors import CueFileError, SegmenterError
 from .model import BoundaryModel, load_model
-from .splitting import Analysis, Segmenter, split
+from .splitting import Analysis, Segmenter, split, with_languages
 
 __all__ = [
     "Analysis",
@@ -36,4 +36,5 @@ __all__ = [
     "load_model",
     "read_document",
     "split",
+    "with_languages",
 ]

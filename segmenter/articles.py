@@ -43,6 +43,9 @@ class Article:
     boilerplate: float = 0.0
     #: The runs of lines left out of the body (1-based lines of ``text``) and why, for --explain.
     body_dropped: tuple[tuple[int, int, str], ...] = field(default_factory=tuple)
+    #: The article's own language, as ``--language`` names it, where it was told from its text
+    #: (:func:`corpuscut.text.language.article_language`); None: its document's.
+    language: str | None = None
 
     def __post_init__(self) -> None:
         if self.body_end < 0:  # no body found yet: the whole text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import numpy as np
 
@@ -22,6 +22,9 @@ from .features import CUE_FEATURES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
 from .body import load_body_model
 from .model import BoundaryModel, load_model
+
+if TYPE_CHECKING:
+    from corpuscut.text.language import Language
 from .pages import PageCuts, PageModel, has_furniture, is_page_text, line_facts, load_page_model, split_pages
 from .streaming import Decision, Limits, Section, assemble, decide_cuts, iter_sections
 from .vectors import dispersion_band, load_vectors
@@ -313,7 +316,21 @@ def _bounded(line: str) -> str:
 
 def split(text: str, segmenter: Segmenter | None = None) -> list[Article]:
     """Split concatenated text into articles (with a default Segmenter for the text's
-    language, detected from its start, unless one is given)."""
+    language, detected from its start, and each article's ``language`` told from its body;
+    unless a segmenter is given)."""
     from corpuscut.text.language import detect_language
 
-    return (segmenter or Segmenter(language=detect_language(text).stemmer)).split(text)
+    if segmenter is not None:
+        return segmenter.split(text)
+    document = detect_language(text)
+    return [article for article, _ in with_languages(Segmenter(language=document.stemmer).split(text), document)]
+
+
+def with_languages(articles: Iterable[Article], document: "Language") -> Iterator[tuple[Article, "Language"]]:
+    """Each article of a document in ``document`` with its own language (told from its body,
+    :func:`corpuscut.text.language.article_language`) in its ``language``, and that language."""
+    from corpuscut.text.language import article_language
+
+    for article in articles:
+        language = article_language(article.body, document)
+        yield replace(article, language=language.name), language

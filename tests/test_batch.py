@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 import json
 import multiprocessing
 import os
@@ -480,5 +481,7 @@ def test_bodies_are_found_where_sections_are_decided_and_equal_the_assemblers_ow
     monkeypatch.setattr(streaming, "find_body", lambda *a, **k: calls.append(1) or real(*a, **k))
     events = list(run_batch(Job(), DUMPS, lambda s: [open_text(s)]))
     got = [[a for e in events if isinstance(e, Articles) and e.doc.source == path for a, _ in e.pairs] for path in DUMPS]
-    assert got == expected
+    # the batch also tells each article's language, which the segmenter alone leaves unset
+    assert {a.language for articles in got for a in articles} == {"english"}
+    assert [[replace(a, language=None) for a in articles] for articles in got] == expected
     assert not calls  # every sample is one section: no article ran from one into the next

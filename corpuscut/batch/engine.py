@@ -28,7 +28,7 @@ from corpuscut.segmenter.streaming import Assembler, Decision, Limits, Section, 
 from corpuscut.summarizer.length import Length
 from corpuscut.summarizer.summarizing import DEFAULT_METHOD, Summarizer, Summary
 from corpuscut.text.compiled import Tier, worth_compiling
-from corpuscut.text.language import Language, detect_in_pieces, given_language
+from corpuscut.text.language import Language, article_language, detect_in_pieces, given_language
 from corpuscut.text.words import DEFAULT_LANGUAGE
 
 from .workers import BATCH_CHARS, WorkerError, Workers, files_size, first_file_has_lines, prepare_worker
@@ -61,6 +61,9 @@ class Job:
     limits: Limits = field(default_factory=Limits)
     #: Whether articles carry their evidence (``--explain``).
     evidence: bool = False
+    #: The document's language (set by :meth:`on`): each article's own is told against it,
+    #: unless it was given. None: every article is taken to be in ``language``.
+    document: Language | None = None
 
     def segmenter(self) -> Segmenter:
         return _segmenter(self.cues, self.language or DEFAULT_LANGUAGE, self.limits, self.evidence)
@@ -79,7 +82,14 @@ class Job:
 
     def on(self, language: Language) -> "Job":
         """This job for a document in ``language``: its tools stem as that language is stemmed."""
-        return self if self.language == language.stemmer else replace(self, language=language.stemmer)
+        if self.language == language.stemmer and self.document == language:
+            return self
+        return replace(self, language=language.stemmer, document=language)
+
+    def language_of(self, text: str) -> Language | None:
+        """The language of an article of the job's document, told from its ``text`` (its
+        body); None where the job has no document."""
+        return None if self.document is None else article_language(text, self.document)
 
 
 # Each process builds its tools once per job and language, and keeps them for the run
@@ -106,6 +116,9 @@ class Decided:
     #: the section is decided, so that it spreads over the workers; the command's process finds
     #: only those of the articles that run from one section into the next).
     bodies: dict[tuple[int, int], Body] = field(default_factory=dict)
+    #: The language of every article wholly in the core, as its body tells it (none where the
+    #: job has no document), by its start and end offsets.
+    languages: dict[tuple[int, int], Language] = field(default_factory=dict)
 
 
 def decide_section(job: Job, section: Section) -> Decided:
@@ -140,20 +153,25 @@ def decide_sections(tasks: list[tuple[Job, Section]]) -> list[Decided | Exceptio
 
 
 def _with_summaries(job: Job, section: Section, decision: Decision) -> Decided:
-    """A section's decision with the bodies of the articles wholly in it and, for ``digest``,
-    their summaries (made from the bodies)."""
+    """A section's decision with the bodies of the articles wholly in it, their languages and,
+    for ``digest``, their summaries (made from the bodies, each in its own language)."""
     cuts = decision.cuts
     ends = [c.start for c in cuts[1:]] + ([section.core_end] if section.last_line is not None else [])
     texts = [section.text[c.start - section.offset: end - section.offset] for c, end in zip(cuts, ends)]
     # the lines a body leaves out are named only where they are shown (--explain)
     bodies = {(cut.start, end): find_body(text, explain=job.evidence) for cut, end, text in zip(cuts, ends, texts)}
+    found = [bodies[cut.start, end] for cut, end in zip(cuts, ends)]
+    bodies_text = [text[body.start:body.end] for text, body in zip(texts, found)]
+    languages: dict[tuple[int, int], Language] = {}
+    if job.document is not None:
+        for cut, end, body_text in zip(cuts, ends, bodies_text):
+            languages[cut.start, end] = article_language(body_text, job.document)
     summaries: dict[tuple[int, int], Summary] = {}
     if job.summarize:
-        found = [bodies[cut.start, end] for cut, end in zip(cuts, ends)]
-        bodies_text = [text[body.start:body.end] for text, body in zip(texts, found)]
-        for cut, end, summary in zip(cuts, ends, summarize_texts(job, bodies_text)):
+        spoken = [languages.get((cut.start, end)) for cut, end in zip(cuts, ends)]
+        for cut, end, summary in zip(cuts, ends, summarize_texts(job, bodies_text, languages=spoken)):
             summaries[cut.start, end] = summary
-    return Decided(decision, summaries, bodies)
+    return Decided(decision, summaries, bodies, languages)
 
 
 @contextmanager
@@ -174,10 +192,16 @@ def cycle_collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def summarize_texts(job: Job, texts: list[str], compiles: bool = True) -> list[Summary]:
-    """A summary of each text (in numpy only, unless it ``compiles``)."""
-    summarizer = job.summarizer(compiles)
-    return [summarizer.summarize(text, job.length) for text in texts]
+def summarize_texts(job: Job, texts: list[str], compiles: bool = True,
+                    languages: "list[Language | None] | None" = None) -> list[Summary]:
+    """A summary of each text (in numpy only, unless it ``compiles``), with the stemmer and
+    stop words of its language where ``languages`` names one, else the job's."""
+    out = []
+    for i, text in enumerate(texts):
+        language = languages[i] if languages is not None else None
+        summarizer = _summarizer(job.method, language.stemmer, compiles) if language is not None else job.summarizer(compiles)
+        out.append(summarizer.summarize(text, job.length))
+    return out
 
 
 @dataclass(frozen=True)
@@ -426,11 +450,16 @@ def _assembled(items: Iterable[Item], job: Job, compiles: bool) -> Iterator[Item
         elif kind == "section":
             pairs = []
             for article in assembler.push(payload, result.decision, result.bodies):
+                language = result.languages.get((article.start, article.end))
+                if language is None:  # it began in an earlier section, or was cut at the size limit
+                    language = doc_job.language_of(article.body)
+                if language is not None:
+                    article = replace(article, language=language.name)
                 summary = None
                 if job.summarize:
                     summary = result.summaries.get((article.start, article.end))
-                    if summary is None:  # it began in an earlier section, or was cut at the size limit
-                        summary = summarize_texts(doc_job, [article.body], compiles)[0]
+                    if summary is None:
+                        summary = summarize_texts(doc_job, [article.body], compiles, [language])[0]
                 pairs.append((article, summary))
             yield (number, "articles", pairs, None)
             continue

@@ -48,12 +48,20 @@ class _Settings:
     stretches: int
     stretch_chars: int
     names: dict[str, str]
+    #: An article's own language: read from its first ``article_chars`` characters; told only
+    #: where the detector read ``article_min_chars`` bytes of letters in them and gives its
+    #: language ``article_min_percent`` of them, reliably; else the document's.
+    article_chars: int
+    article_min_chars: int
+    article_min_percent: int
 
 
 @lru_cache(maxsize=1)
 def _settings() -> _Settings:
     data = read_json("corpuscut.text", "data/languages.json")
-    return _Settings(int(data["sample_chars"]), int(data["stretches"]), int(data["stretch_chars"]), dict(data["names"]))
+    article = data["article"]
+    return _Settings(int(data["sample_chars"]), int(data["stretches"]), int(data["stretch_chars"]), dict(data["names"]),
+                     int(article["sample_chars"]), int(article["min_letters"]), int(article["min_percent"]))
 
 
 def sample_chars() -> int:
@@ -75,24 +83,59 @@ def default_language() -> Language:
 
 def detect_language(text: str) -> Language:
     """The language of ``text``, told from its first ``sample_chars`` characters."""
+    found = _cld2(_sample(text[: _settings().sample_chars]))
+    if found is None or not found[0]:
+        return default_language()
+    return _named(found[1])
+
+
+def article_language(text: str, document: Language) -> Language:
+    """The language of one article of a document in ``document``: ``document`` itself where
+    it was given (``--language`` holds for every article), where the article is too short to
+    tell (a headline, a teaser: fewer than ``article_min_chars`` bytes of letters), or where
+    the detector is not sure of it (not reliable, or its language holds less than
+    ``article_min_percent`` of the text, as in a page quoting another language at length).
+    One detection on the article's first ``article_chars`` characters, so that the cost per
+    article stays bounded."""
+    if document.how == "given":
+        return document
+    settings = _settings()
+    # Its best guess even where CLD2 would call it unreliable (a Spanish page quoting an English
+    # sentence is 60% Spanish): the share and the length decide instead.
+    found = _cld2(text[: settings.article_chars], best_effort=True)
+    if found is None:
+        return document
+    reliable, name, percent, letters = found
+    if not reliable or percent < settings.article_min_percent or letters < settings.article_min_chars:
+        return document
+    language = _named(name)
+    return document if language.name == document.name else language
+
+
+def _cld2(sample: str, best_effort: bool = False) -> tuple[bool, str, int, int] | None:
+    """CLD2's verdict on ``sample``: whether it is reliable, the name of its main language,
+    that language's share of the text in percent, and the bytes of letters it read; None
+    where it names no language."""
     import pycld2
 
-    sample = _sample(text[: _settings().sample_chars])
     # CLD2 reads UTF-8 and refuses control characters and lone surrogates; neither says
     # anything about the language.
     data = sample.encode("utf-8", "replace")
     try:
-        reliable, _, details = pycld2.detect(data)
+        reliable, letters, details = pycld2.detect(data, bestEffort=best_effort)
     except pycld2.error:
         cleaned = "".join(c if c.isprintable() or c.isspace() else " " for c in sample)
         try:
-            reliable, _, details = pycld2.detect(cleaned.encode("utf-8", "replace"))
+            reliable, letters, details = pycld2.detect(cleaned.encode("utf-8", "replace"), bestEffort=best_effort)
         except pycld2.error:
-            return default_language()
-    cld_name, code = details[0][0], details[0][1]
-    if not reliable or code in ("un", "xxx") or cld_name.startswith("X_"):
-        return default_language()
-    name = _settings().names.get(code) or cld_name.lower()
+            return None
+    cld_name, code, percent = details[0][0], details[0][1], details[0][2]
+    if code in ("un", "xxx") or cld_name.startswith("X_"):
+        return None
+    return bool(reliable), _settings().names.get(code) or cld_name.lower(), int(percent), int(letters)
+
+
+def _named(name: str) -> Language:
     return Language(name, name if name in supported_languages() else DEFAULT_LANGUAGE, "detected")
 
 
@@ -137,6 +180,6 @@ def language_for(text: str, given: str | None) -> Language:
 
 
 __all__ = [
-    "Language", "UnknownLanguageError", "default_language", "detect_in_pieces", "detect_language",
+    "Language", "UnknownLanguageError", "article_language", "default_language", "detect_in_pieces", "detect_language",
     "given_language", "language_for", "sample_chars",
 ]

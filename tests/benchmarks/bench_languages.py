@@ -32,7 +32,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpuscut.segmenter import Segmenter
+from corpuscut.segmenter import Segmenter, split
 from corpuscut.segmenter.helpdocs import HELD_OUT_ONE_IN, MIN_PARAGRAPHS, MIN_WORDS, PARTS, Article, help_articles, help_part
 from corpuscut.segmenter.wcxb import is_held_out
 from corpuscut.training import data_present as need
@@ -139,6 +139,54 @@ def bench_help(folder: Path, splitters: Splitters, seed: int, limit: int | None,
         measure(name, dumps, [articles[k] for k in used], splitters)
 
 
+MIXED_ROUNDS = 3
+
+
+def bench_mixed(folder: Path, seed: int, limit: int | None, part: str) -> None:
+    """Dumps that mix languages: each page of a dump in a language drawn at random from the
+    four, split as the command splits them (the input's language detected, then each article's
+    own told from its body). Printed: boundaries, how many starts are found where the language
+    changes and where it does not, and the share of articles whose ``language`` is right."""
+    by_language = help_articles(folder)
+    names = sorted(by_language)
+    keys = [k for k in sorted(by_language["english"]) if part == "all" or help_part(k) == part]
+    rng = random.Random(seed)
+    scores = Scores()
+    switch, same = [0, 0], [0, 0]  # [found, all] of the starts after the first
+    own = whole = articles = 0
+    dumps = 0
+    for round_ in range(MIXED_ROUNDS):
+        for group in groups(keys, ARTICLES_PER_DUMP, seed + round_)[:limit]:
+            spoken = [rng.choice(names) for _ in group]
+            chosen = [by_language[name][key] for name, key in zip(spoken, group)]
+            dump = make_dump(chosen)
+            found = split(dump.text)
+            score_dump(scores, dump.text, dump.starts, [a.start for a in found])
+            starts = {a.start for a in found}
+            for k in range(1, len(chosen)):
+                tally = switch if spoken[k] != spoken[k - 1] else same
+                tally[0] += dump.starts[k] in starts
+                tally[1] += 1
+            document = detect_language(dump.text).name
+            ends = dump.starts[1:] + [len(dump.text)]
+            for name, lo, hi in zip(spoken, dump.starts, ends):
+                # the found article that holds most of this page
+                best = max(found, key=lambda a: min(a.end, hi) - max(a.start, lo))
+                own += best.language == name
+                whole += document == name
+                articles += 1
+            dumps += 1
+    print(f"\nmixed-language dumps (GNOME help, {part} part): {dumps} dumps of {ARTICLES_PER_DUMP} pages, each page in "
+          f"a language drawn at random from {', '.join(names)}; {switch[1]} of {switch[1] + same[1]} starts after "
+          "the first are where the language changes")
+    print(HEADER)
+    print(table_row("no --language (detected)", scores))
+    print(f"starts found where the language changes: {switch[0] / max(1, switch[1]):.3f} ({switch[0]}/{switch[1]}); "
+          f"within one language: {same[0] / max(1, same[1]):.3f} ({same[0]}/{same[1]})")
+    print(f"articles whose language is right: {own / max(1, articles):.3f} ({own}/{articles}) each told from its "
+          f"own text; {whole / max(1, articles):.3f} with the input's language for every article")
+
+
 def bench_wcxb(folder: Path, splitters: Splitters, seed: int) -> None:
     by_language = wcxb_articles(folder)
     counts = ", ".join(f"{name} {len(a)}" for name, a in sorted(by_language.items(), key=lambda kv: -len(kv[1])))
@@ -161,14 +209,20 @@ def main() -> None:
                         help="GNOME's help pages (Debian's gnome-user-docs): the folder holding C/, de/, es/, fr/")
     parser.add_argument("--dumps", type=int, default=None, help="at most this many help dumps per language")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--mixed-only", action="store_true", help="only the dumps that mix languages")
     parser.add_argument("--part", choices=PARTS, default="held-out",
                         help="which help pages: the held-out third (reported), the rest (tuned on), or all")
     args = parser.parse_args()
     splitters = Splitters()
+    if args.mixed_only:
+        if need(args.help_docs / "de" / "gnome-help", "GNOME help in four languages (apt-get install gnome-user-docs)"):
+            bench_mixed(args.help_docs, args.seed, args.dumps, args.part)
+        return
     if need(args.data / "wcxb-dev" / "ground-truth.jsonl.gz", "WCXB pages by language"):
         bench_wcxb(args.data / "wcxb-dev", splitters, args.seed)
     if need(args.help_docs / "de" / "gnome-help", "GNOME help in four languages (apt-get install gnome-user-docs)"):
         bench_help(args.help_docs, splitters, args.seed, args.dumps, args.part)
+        bench_mixed(args.help_docs, args.seed, args.dumps, args.part)
 
 
 if __name__ == "__main__":
