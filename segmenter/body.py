@@ -49,7 +49,7 @@ HEADLINE_REACH = 3
 WRAPPED_MIN_LINES = shipped_wrap_rules().min_lines
 #: Neighbourhood of a line for its context features (lines on each side).
 REACH = 3
-TERMINAL = tuple(".!?\"'\u201d\u2019)\u2026:;")
+TERMINAL = tuple(".!?\"'\u201d\u2019)\u2026:;\u3002\uff01\uff1f\u300d\u300f\uff09")  # with the full-width stops of Chinese and Japanese
 #: A word as lines are compared (with the page's title, with the lines many sites share).
 _NORMAL = re.compile(r"[^\W_]+")
 _PUNCTUATION = re.compile(r"[,.;:]")

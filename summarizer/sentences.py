@@ -253,7 +253,33 @@ def is_subhead(text: str, max_words: int = 18) -> bool:
     return not any(map(str.islower, text)) and sum(map(str.isupper, text)) >= 4 and len(text.split()) <= max_words
 
 
+#: Chinese and Japanese sentence ends (full-width stops, with the closing quotes and brackets
+#: after them): no space follows them, so neither Punkt nor the glued-sentence rules see them.
+_CJK_STOP = re.compile("[\u3002\uff01\uff1f]+[\u300d\u300f\uff09\u201d\u2019\u300b\u3009]*")
+
+
 def _line_spans(line: str, language: str) -> list[tuple[int, int]]:
+    if _CJK_STOP.search(line, 0, max(0, len(line) - 1)):
+        return _cjk_spans(line, language)
+    return _latin_spans(line, language)
+
+
+def _cjk_spans(line: str, language: str) -> list[tuple[int, int]]:
+    """The sentences of a line of Chinese or Japanese: cut after each full-width stop, and each
+    piece cut as other text is (it may hold sentences in Latin script)."""
+    out: list[tuple[int, int]] = []
+    at = 0
+    ends = [m.end() for m in _CJK_STOP.finditer(line)]
+    for end in ends + ([len(line)] if ends[-1] < len(line) else []):
+        piece = line[at:end]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            out.extend((at + lead + s, at + lead + e) for s, e in _latin_spans(piece.strip(), language))
+        at = end
+    return out
+
+
+def _latin_spans(line: str, language: str) -> list[tuple[int, int]]:
     if is_tokenised(line):
         return _tokenised_spans(line)
     if "?" in line and _QUESTION_GLUED.search(line):

@@ -17,6 +17,10 @@ MAX_CACHED = 200_000
 DEFAULT_LANGUAGE = "english"
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+#: Chinese and Japanese script (Han ideographs, kana): written without spaces between words, so
+#: a run of it is read as its overlapping pairs of characters (as CJK search engines index such
+#: text: most words are one or two characters long), not as one long "word".
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 class UnknownLanguageError(CorpuscutError):
@@ -132,8 +136,9 @@ class WordNormalizer:
         return [stems if stems is not None else (cache[token],) if cache[token] else () for token, stems in zip(tokens, out)]
 
     def is_content(self, word: str) -> bool:
-        """Whether a lower-cased word has a stem: two letters or more, no stop word."""
-        return len(word) > 1 and word not in self.stop_words
+        """Whether a lower-cased word has a stem: two letters or more (a Chinese or Japanese
+        character alone too), no stop word."""
+        return (len(word) > 1 or _CJK.match(word) is not None) and word not in self.stop_words
 
     def content_words(self, text: str) -> list[str]:
         """The lower-cased words of ``text`` that have stems."""
@@ -147,10 +152,30 @@ class WordNormalizer:
         if len(cache) >= MAX_CACHED:
             cache.clear()
         out = []
-        for word in (token,) if token.isalpha() and token.isascii() else _WORD.findall(token):
+        for word in (token,) if token.isalpha() and token.isascii() else _words(token):
             stem = cache.get(word)
             if stem is None:
                 stem = cache[word] = self._stem(word) if self.is_content(word) else ""
             if stem:
                 out.append(stem)
         return tuple(out)
+
+
+def _words(token: str) -> list[str]:
+    """The words of a white-space token; a run of Chinese or Japanese script gives its
+    overlapping character pairs (a run of one character, that character)."""
+    words = _WORD.findall(token)
+    if not any(map(_CJK.search, words)):
+        return words
+    out: list[str] = []
+    for word in words:
+        at = 0
+        for run in _CJK.finditer(word):
+            if run.start() > at:
+                out.append(word[at:run.start()])
+            chars = run.group()
+            out.extend(chars[i:i + 2] for i in range(max(1, len(chars) - 1)))
+            at = run.end()
+        if at < len(word):
+            out.append(word[at:])
+    return out

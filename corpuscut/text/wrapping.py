@@ -25,7 +25,7 @@ from functools import lru_cache
 from .datafiles import read_json
 from .lines import LINE_END_CHARS, Line
 
-TERMINAL = ".!?:;\"'\u201d\u2019)]\u2026"
+TERMINAL = ".!?:;\"'\u201d\u2019)]\u2026\u3002\uff01\uff1f\u300d\u300f\uff09"  # with the full-width stops of Chinese and Japanese
 
 
 @dataclass(frozen=True)

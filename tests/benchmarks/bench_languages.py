@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpuscut.segmenter import Segmenter, split
-from corpuscut.segmenter.helpdocs import HELD_OUT_ONE_IN, MIN_PARAGRAPHS, MIN_WORDS, PARTS, Article, help_articles, help_part
+from corpuscut.segmenter.helpdocs import (HELD_OUT_ONE_IN, MIN_PARAGRAPHS, MIN_WORDS, PARTS, Article, help_article,
+                                          help_articles, help_part)
 from corpuscut.segmenter.wcxb import is_held_out
 from corpuscut.training import data_present as need
 from corpuscut.segmenter.evaluate import Scores
@@ -187,6 +188,28 @@ def bench_mixed(folder: Path, seed: int, limit: int | None, part: str) -> None:
           f"own text; {whole / max(1, articles):.3f} with the input's language for every article")
 
 
+#: GNOME's help in Chinese and Japanese: written without spaces between words.
+CJK_HELP = {"zh_CN": "chinese", "ja": "japanese"}
+
+
+def bench_cjk(folder: Path, seed: int, limit: int | None, part: str) -> None:
+    """Dumps of Chinese and of Japanese help pages (the pages of the part, whichever exist in the
+    language), split as the command splits them."""
+    print(f"\nChinese and Japanese (GNOME help, {part} part): dumps of {ARTICLES_PER_DUMP} pages")
+    print(HEADER)
+    for code, name in CJK_HELP.items():
+        pages = sorted((folder / code / "gnome-help").glob("*.page"))
+        articles = {a.key: a for a in map(help_article, pages) if a is not None and (part == "all" or help_part(a.key) == part)}
+        if len(articles) < ARTICLES_PER_DUMP:
+            print(f"{name}: {len(articles)} pages under {folder / code}, too few for a dump")
+            continue
+        scores = Scores()
+        dumps = [make_dump([articles[k] for k in group]) for group in groups(sorted(articles), ARTICLES_PER_DUMP, seed)[:limit]]
+        for dump in dumps:
+            score_dump(scores, dump.text, dump.starts, [a.start for a in split(dump.text)])
+        print(table_row(f"{name} ({len(dumps)} dumps)", scores))
+
+
 def bench_wcxb(folder: Path, splitters: Splitters, seed: int) -> None:
     by_language = wcxb_articles(folder)
     counts = ", ".join(f"{name} {len(a)}" for name, a in sorted(by_language.items(), key=lambda kv: -len(kv[1])))
@@ -209,20 +232,23 @@ def main() -> None:
                         help="GNOME's help pages (Debian's gnome-user-docs): the folder holding C/, de/, es/, fr/")
     parser.add_argument("--dumps", type=int, default=None, help="at most this many help dumps per language")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--mixed-only", action="store_true", help="only the dumps that mix languages")
+    parser.add_argument("--only-mixed-and-cjk", action="store_true",
+                        help="only the dumps that mix languages, and those of Chinese and Japanese")
     parser.add_argument("--part", choices=PARTS, default="held-out",
                         help="which help pages: the held-out third (reported), the rest (tuned on), or all")
     args = parser.parse_args()
     splitters = Splitters()
-    if args.mixed_only:
+    if args.only_mixed_and_cjk:
         if need(args.help_docs / "de" / "gnome-help", "GNOME help in four languages (apt-get install gnome-user-docs)"):
             bench_mixed(args.help_docs, args.seed, args.dumps, args.part)
+            bench_cjk(args.help_docs, args.seed, args.dumps, args.part)
         return
     if need(args.data / "wcxb-dev" / "ground-truth.jsonl.gz", "WCXB pages by language"):
         bench_wcxb(args.data / "wcxb-dev", splitters, args.seed)
     if need(args.help_docs / "de" / "gnome-help", "GNOME help in four languages (apt-get install gnome-user-docs)"):
         bench_help(args.help_docs, splitters, args.seed, args.dumps, args.part)
         bench_mixed(args.help_docs, args.seed, args.dumps, args.part)
+        bench_cjk(args.help_docs, args.seed, args.dumps, args.part)
 
 
 if __name__ == "__main__":
