@@ -54,6 +54,8 @@ class Analysis:
     #: Where the text is page text (:mod:`segmenter.pages`): the page model's scores, which
     #: chose the boundaries.
     page: PageCuts | None = None
+    #: The blocks' stems, which the decoder weighed.
+    stems: StemIds | None = None
 
 
 class Segmenter:
@@ -123,11 +125,28 @@ class Segmenter:
         elif self._unsupervised(feats, words, blocks):
             cuts = self._lexical_only(ids, words, blocks)
         else:
-            cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
-            if self.model.lexical is not None:
-                strong = feats.matrix[:, feats.names.index("strong_cue")] > 0
-                cuts = self._refine(cuts, logits, words, ids, self.model.lexical, strong)
-        return Analysis(blocks, feats, logits, cuts, shapes, lines, _line_words(lines, blocks, shapes), page)
+            cuts = self._decoded(feats, logits, words, ids)
+        return Analysis(blocks, feats, logits, cuts, shapes, lines, _line_words(lines, blocks, shapes), page, ids)
+
+    def _decoded(self, feats: GapFeatures, logits: list[float], words: list[int], ids: StemIds) -> list[int]:
+        """The cue decoder's boundaries: the best cuts by the gaps' scores, then, between the
+        sure ones, the lexical programme."""
+        cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
+        if self.model.lexical is not None:
+            strong = feats.matrix[:, feats.names.index("strong_cue")] > 0
+            cuts = self._refine(cuts, logits, words, ids, self.model.lexical, strong)
+        return cuts
+
+    def redecode(self, analysis: Analysis) -> list[int]:
+        """The boundaries this segmenter's decoder settings choose in a text already analysed by a
+        segmenter of the same weights and language (whose gap scores they reuse): how training
+        tries many decoder settings on the same dumps. Page text and the fallback's texts keep
+        their boundaries, which no decoder setting touches."""
+        words = [s.words for s in analysis.shapes]
+        if (analysis.page is not None or analysis.stems is None
+                or self._unsupervised(analysis.features, words, analysis.blocks)):
+            return analysis.boundaries
+        return self._decoded(analysis.features, analysis.logits, words, analysis.stems)
 
     def _pages(self, blocks: list[Block], shapes: list[LineShape]) -> PageCuts | None:
         """The page starts, where the text is page text (mostly menus, link lists and footers:

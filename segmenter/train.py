@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from corpuscut.training import data_present, fit_logistic
 from corpuscut.text import wrapping as text_wrapping
@@ -28,9 +28,9 @@ from .corpus import ALL_SHAPES, Dump, SourceArticle, build_dump, sample_dumps
 from .evaluate import Scores, offsets_to_text_lines, text_line_numbers
 from .lexical import LexicalParams
 from .features import FEATURES
-from .model import BoundaryModel, Fallback
+from .model import BoundaryModel, Fallback, load_model
 from .sources import CORPORA, corpus_present, load_corpus
-from .splitting import Segmenter
+from .splitting import Analysis, Segmenter
 from . import helpdocs, structured
 
 
@@ -42,22 +42,54 @@ def gap_labels(segmenter: Segmenter, text: str, starts: tuple[int, ...]) -> tupl
     return analysis.features.rows, labels
 
 
-def decoder_score(model: BoundaryModel, dumps, singles, pairs) -> float:  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class DecoderDumps:
+    """What the decoder's settings are chosen on, each text analysed once with the fitted weights
+    (a setting changes only the cuts chosen from the same gap scores, so each is tried on these
+    analyses): dumps with known starts (with the language each is read in), long dumps, single
+    articles and pairs of short articles."""
+
+    dumps: list[tuple[Dump, Analysis]]
+    long: list[tuple[Dump, Analysis]]
+    singles: list[Analysis]
+    pairs: list[tuple[Dump, Analysis]]
+
+    @classmethod
+    def analysed(cls, model: BoundaryModel, dumps: list[tuple[str, Dump]], long: list[Dump], singles: list[Dump],
+                 pairs: list[Dump]) -> "DecoderDumps":
+        segmenters: dict[str, Segmenter] = {}
+
+        def analyse(language: str, dump: Dump) -> Analysis:
+            if language not in segmenters:
+                segmenters[language] = Segmenter(model=model, language=language)
+            return segmenters[language].analyse(dump.text)
+
+        return cls([(d, analyse(language, d)) for language, d in dumps],
+                   [(d, analyse("english", d)) for d in long],
+                   [analyse("english", d) for d in singles],
+                   [(d, analyse("english", d)) for d in pairs])
+
+
+def _starts(segmenter: Segmenter, analysis: Analysis) -> list[int]:
+    """The article starts (offsets) the segmenter's decoder chooses in an analysed text."""
+    return [0, *(analysis.blocks[b].start for b in segmenter.redecode(analysis))]
+
+
+def decoder_score(model: BoundaryModel, chosen: DecoderDumps) -> float:
     """Mean of five things users see: boundary F1 and the rate of articles found exactly over
     dumps with known starts, F1 over long dumps (each shape's dumps glued into one), the rate
     of single-article inputs left whole (cutting one article in two is the error F1 barely
     sees), and the rate of two short articles split exactly where they meet (a small paste,
     where vocabulary has little to go on and the cues must decide)."""
     segmenter = Segmenter(model=model)
-    whole = sum(len(segmenter.split(d.text)) == 1 for d in singles) / max(1, len(singles))
-    apart = sum([a.start for a in segmenter.split(d.text)] == list(d.starts) for d in pairs) / max(1, len(pairs))
+    whole = sum(not segmenter.redecode(a) for a in chosen.singles) / max(1, len(chosen.singles))
+    apart = sum(_starts(segmenter, a) == list(d.starts) for d, a in chosen.pairs) / max(1, len(chosen.pairs))
     scores, long = Scores(), Scores()
-    for dump in [*dumps, *long_dumps(dumps)]:
-        text_starts, _ = text_line_numbers(dump.text)
-        found = [a.start for a in segmenter.split(dump.text)]
-        (long if dump.shape.startswith("long ") else scores).add(
-            offsets_to_text_lines(list(dump.starts), text_starts),
-            offsets_to_text_lines(found, text_starts), len(text_starts))
+    for into, analysed in ((scores, chosen.dumps), (long, chosen.long)):
+        for dump, analysis in analysed:
+            text_starts, _ = text_line_numbers(dump.text)
+            into.add(offsets_to_text_lines(list(dump.starts), text_starts),
+                     offsets_to_text_lines(_starts(segmenter, analysis), text_starts), len(text_starts))
     return (scores.f1 + scores.exact_rate + long.f1 + whole + apart) / 5
 
 
@@ -95,6 +127,8 @@ DECODER_GRID: list[tuple[float, LexicalParams | None]] = [
 #: and pairs of each shape (fewer than this made the choice flip between neighbours of the grid
 #: from one refit to the next).
 TUNE_DUMPS_PER_SHAPE, TUNE_SINGLES, TUNE_PAIRS = 6, 10, 10
+#: Dumps of the help's decoder pages per shape and language.
+TUNE_HELP_DUMPS_PER_SHAPE = 6
 #: Main texts of structured articles (:mod:`segmenter.structured`) among the single articles.
 TUNE_STRUCTURED_SINGLES = 40
 
@@ -289,6 +323,45 @@ def extra_parts_present(data: Path, help_docs: Path | None) -> list[str]:
             *([HELP] if help_docs is not None and helpdocs.present(help_docs) else [])]
 
 
+def decoder_dumps(model: BoundaryModel, data: Path, corpora: list[str], fitted: list[str], seed: int,
+                  help_docs: Path | None) -> DecoderDumps:
+    """What the decoder is chosen on: other training dumps of every corpus than the fit's, the
+    structured articles' tune pages, and the help's decoder pages (never its held-out ones) in
+    each of its languages, each analysed once with ``model``'s weights."""
+    tune: list[tuple[str, Dump]] = []
+    singles, pairs = [], []
+    for name in corpora:
+        articles = load_corpus(data, name, "train")
+        tune.extend(("english", d) for d in
+                    sample_dumps(articles, ALL_SHAPES, dumps_per_shape=TUNE_DUMPS_PER_SHAPE, seed=seed + 4))
+        singles.extend(_singles(_every(articles, 3, TUNE_SINGLES)))
+        pairs.extend(_pairs(_every(articles, 7, TUNE_PAIRS)))
+    if STRUCTURED in fitted:
+        held = structured.load_structured(data, "tune")
+        tune.extend(("english", d) for d in sample_dumps(held.articles, STRUCTURED_SHAPES, per_dump=STRUCTURED_PER_DUMP,
+                                                          dumps_per_shape=TUNE_DUMPS_PER_SHAPE, seed=seed + 4))
+        singles.extend(Dump("main text", text, (0,)) for text in _every(held.main_texts, 0, TUNE_STRUCTURED_SINGLES))
+    long = long_dumps([d for _, d in tune])
+    if HELP in fitted and help_docs is not None:
+        # Documentation's page titles score lower than news headlines (every page is about the
+        # same desktop, so its vocabulary moves little): a decoder chosen on news alone merged a
+        # quarter to a third of its pages into the page before.
+        for language, articles in helpdocs.fitting_articles(help_docs, "decoder").items():
+            tune.extend((language, d) for d in sample_dumps(articles, HELP_SHAPES, per_dump=HELP_PER_DUMP,
+                                                            dumps_per_shape=TUNE_HELP_DUMPS_PER_SHAPE, seed=seed + 4))
+    return DecoderDumps.analysed(model, tune, long, singles, pairs)
+
+
+def choose_decoder(model: BoundaryModel, chosen: DecoderDumps) -> BoundaryModel:
+    """``model`` with the decoder settings of DECODER_GRID that score best on ``chosen``."""
+    candidates = [replace(model, sure_logit=sure, lexical=lex) for sure, lex in DECODER_GRID]
+    scored = [(decoder_score(m, chosen), m) for m in candidates]
+    for f1, m in scored:
+        print(f"decoder: sure {m.sure_logit}, lexical {m.lexical}: "
+              f"(F1 + exact + long-dump F1 + singles whole + pairs apart) / 5 = {f1:.3f}")
+    return max(scored, key=lambda t: t[0])[1]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Fit the segmenter's boundary model on every corpus's training part.")
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -299,6 +372,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=default_cache(), help="folder for the features of the dumps")
     parser.add_argument("--help-docs", type=Path, default=None,
                         help="GNOME's help (the folder holding C/, de/, es/, fr/): its tune part is fitted on too")
+    parser.add_argument("--decoder-only", action="store_true",
+                        help="keep the weights of the model in --out as they are; choose its decoder settings "
+                             "and calibration again (after a change to the grid or to what it is chosen on)")
     args = parser.parse_args(argv)
     corpora = corpora_present(args.data)
     if not corpora or not data_present(args.data / "bbc-news-summary" / "articles", "training the boundary model"):
@@ -306,33 +382,31 @@ def main(argv: list[str] | None = None) -> int:
     fitted = [*corpora, *extra_parts_present(args.data, args.help_docs)]
     if args.help_docs is not None and HELP not in fitted:
         print(f"SKIPPED the help pages: no GNOME help in four languages under {args.help_docs}", file=sys.stderr)
-    parts = [corpus_rows(args.data, name, args.dumps_per_shape, args.seed, args.cache, args.help_docs)
-             for name in fitted]
-    weights, bias = fit_corpora(parts, args.l2)
-    base = blank_model()
-    model = BoundaryModel(
-        tuple(float(w) for w in weights), bias, base.names, base.min_words, base.short_penalty,
-        fallback=previous_fallback(args.out),
-    )
+    if args.decoder_only:
+        import json
+
+        meta = {key: value for key, value in json.loads(args.out.read_text(encoding="utf-8")).items()
+                if key in ("trained_on", "command", "fallback_tuned")}
+        model = load_model(args.out)
+        weights = np.array(model.weights)
+    else:
+        parts = [corpus_rows(args.data, name, args.dumps_per_shape, args.seed, args.cache, args.help_docs)
+                 for name in fitted]
+        weights, bias = fit_corpora(parts, args.l2)
+        base = blank_model()
+        model = BoundaryModel(
+            tuple(float(w) for w in weights), bias, base.names, base.min_words, base.short_penalty,
+            fallback=previous_fallback(args.out),
+        )
+        gaps = sum(len(y) for _, y in parts)
+        boundaries = sum(int(y.sum()) for _, y in parts)
+        meta = {"trained_on": f"training parts of {', '.join(fitted)}: {gaps} gaps, {boundaries} boundaries, "
+                              f"shapes {', '.join(ALL_SHAPES)}",
+                "command": "python -m corpuscut.segmenter.train --data ../shared/data --help-docs HELP_DOCS "
+                           "--out segmenter/data/model.json"}
     # The decoder's weights: how much the lexical programme counts against the cue scores,
     # and from which score on a cut is taken as sure. Chosen on other training dumps of every corpus.
-    tune, singles, pairs = [], [], []
-    for name in corpora:
-        articles = load_corpus(args.data, name, "train")
-        tune.extend(sample_dumps(articles, ALL_SHAPES, dumps_per_shape=TUNE_DUMPS_PER_SHAPE, seed=args.seed + 4))
-        singles.extend(_singles(_every(articles, 3, TUNE_SINGLES)))
-        pairs.extend(_pairs(_every(articles, 7, TUNE_PAIRS)))
-    if STRUCTURED in fitted:
-        held = structured.load_structured(args.data, "tune")
-        tune.extend(sample_dumps(held.articles, STRUCTURED_SHAPES, per_dump=STRUCTURED_PER_DUMP,
-                                 dumps_per_shape=TUNE_DUMPS_PER_SHAPE, seed=args.seed + 4))
-        singles.extend(Dump("main text", text, (0,)) for text in _every(held.main_texts, 0, TUNE_STRUCTURED_SINGLES))
-    candidates = [replace(model, sure_logit=sure, lexical=lex) for sure, lex in DECODER_GRID]
-    scored = [(decoder_score(m, tune, singles, pairs), m) for m in candidates]
-    for f1, m in scored:
-        print(f"decoder: sure {m.sure_logit}, lexical {m.lexical}: "
-              f"(F1 + exact + long-dump F1 + singles whole + pairs apart) / 5 = {f1:.3f}")
-    model = max(scored, key=lambda t: t[0])[1]
+    model = choose_decoder(model, decoder_dumps(model, args.data, corpora, fitted, args.seed, args.help_docs))
     # Scores that mean what they say: the probability that a chosen cut is a real start, fitted
     # (Platt scaling) on yet other training dumps of the news corpora. Not on structured
     # articles' dumps: their cuts are right less often, and one scale fitted on both put the
@@ -341,19 +415,13 @@ def main(argv: list[str] | None = None) -> int:
         load_corpus(args.data, name, "train"), ALL_SHAPES, dumps_per_shape=4, seed=args.seed + 8)]
     model = replace(model, calibration=fit_calibration(model, calibration_dumps))
     print(f"calibration: slope {model.calibration[0]:.3f}, intercept {model.calibration[1]:.3f}")
-    gaps = sum(len(y) for _, y in parts)
-    boundaries = sum(int(y.sum()) for _, y in parts)
-    args.out.write_text(
-        model.to_json(
-            trained_on=f"training parts of {', '.join(fitted)}: {gaps} gaps, {boundaries} boundaries, "
-            f"shapes {', '.join(ALL_SHAPES)}",
-            command="python -m corpuscut.segmenter.train --data ../shared/data --help-docs HELP_DOCS --out segmenter/data/model.json",
-        ),
-        encoding="utf-8",
-    )
-    for name, w in sorted(zip(base.names, weights), key=lambda t: -abs(t[1])):
+    if args.decoder_only:
+        meta["decoder_chosen"] = ("python -m corpuscut.segmenter.train --data ../shared/data --help-docs HELP_DOCS "
+                                  "--decoder-only")
+    args.out.write_text(model.to_json(**meta), encoding="utf-8")
+    for name, w in sorted(zip(model.names, weights), key=lambda t: -abs(t[1])):
         print(f"{w:+8.3f}  {name}")
-    print(f"{bias:+8.3f}  bias; sure cuts from logit {model.sure_logit}, lexical {model.lexical}")
+    print(f"{model.bias:+8.3f}  bias; sure cuts from logit {model.sure_logit}, lexical {model.lexical}")
     return 0
 
 

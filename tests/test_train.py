@@ -28,6 +28,11 @@ def test_training_writes_a_model_the_segmenter_loads(tmp_path, capsys):
     assert model.names == FEATURES and len(model.weights) == len(FEATURES)
     assert "decoder:" in capsys.readouterr().out
     assert Segmenter(model=model).split("One line.\nAnother line.\n")
+    # the decoder chosen again keeps the fitted weights, and the file says how it was chosen
+    assert main(["--data", str(tmp_path), "--out", str(out), "--decoder-only"]) == 0
+    again = load_model(out)
+    assert again.weights == model.weights and again.bias == model.bias
+    assert "--decoder-only" in out.read_text() and "decoder:" in capsys.readouterr().out
 
 
 def test_fallback_tuning_on_a_choi_shaped_folder_writes_the_chosen_prior_into_the_model(tmp_path, capsys):
@@ -136,3 +141,18 @@ def test_hard_wrapped_dumps_start_each_article_at_its_headline_and_keep_lines_sh
     dump = build_dump("hard-wrapped", articles, seed=2)
     assert [dump.text[s: s + 10] for s in dump.starts] == ["Headline 0", "Headline 1", "Headline 2"]
     assert max(len(line) for line in dump.text.splitlines()) <= 84
+
+
+def test_a_decoder_setting_tried_on_an_analysis_cuts_as_a_segmenter_made_with_it_does():
+    from dataclasses import replace
+
+    from corpuscut.segmenter.lexical import LexicalParams
+
+    text = "".join(path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.txt")))
+    shipped = load_model()
+    analysis = Segmenter(model=shipped).analyse(text)
+    assert Segmenter(model=shipped).redecode(analysis) == analysis.boundaries
+    # vocabulary weighed four times as much as the cues: a decoder that cuts elsewhere
+    other = replace(shipped, lexical=LexicalParams(lexical_weight=2.0, cue_weight=0.5, candidate_logit=-6.0))
+    tried = Segmenter(model=other).redecode(analysis)
+    assert tried == Segmenter(model=other).analyse(text).boundaries != analysis.boundaries
