@@ -190,6 +190,12 @@ class PageModel:
     #: article page whose article is long. 0: not this way.
     furniture_short_share: float = 1.0
     min_furniture: int = 0
+    #: The counts above (``min_cued``, ``min_furniture``, one copyright or footer line) are
+    #: what a text of up to this many lines must hold; a longer one holds them once per this
+    #: many lines. A page holds its menus and footer whatever the length of the dump, while a
+    #: long stretch of wire copy holds a stray "More" or "shares outstanding" every few
+    #: thousand lines: counted over 8,000 lines, they would make 2 MB of wire copy page text.
+    count_lines: int = 2000
     #: The second pass: trees over FEATURES and CONTEXT_FEATURES (the first pass's log-odds
     #: around each gap), whose log-odds are the gap's; None: the first pass's are.
     context: Trees | None = None
@@ -255,6 +261,7 @@ class PageModel:
             "min_short_share": self.min_short_share, "min_lines": self.min_lines,
             "cued_short_share": self.cued_short_share, "min_cued": self.min_cued,
             "furniture_short_share": self.furniture_short_share, "min_furniture": self.min_furniture,
+            "count_lines": self.count_lines,
             "min_prose": self.min_prose, "short_penalty": self.short_penalty,
             "calibration": {"slope": round(self.calibration[0], 6), "intercept": round(self.calibration[1], 6)},
             **meta,
@@ -275,6 +282,7 @@ def model_from_json(data: dict[str, Any]) -> PageModel:
         calibration=(float(calibration["slope"]), float(calibration["intercept"])),
         cued_short_share=float(data["cued_short_share"]), min_cued=int(data["min_cued"]),
         furniture_short_share=float(data.get("furniture_short_share", 1.0)), min_furniture=int(data.get("min_furniture", 0)),
+        count_lines=int(data.get("count_lines", 2000)),
         context=_context_trees(data),
     )
 
@@ -403,19 +411,21 @@ def furniture_lines(facts: LineFacts) -> int:
 
 def is_page_text(facts: LineFacts, model: PageModel) -> bool:
     """Whether a text is page text: enough lines, most of them furniture-shaped, or many of them
-    where some are plainly a page's (a skip link, a menu, a line many pages hold)."""
+    where some are plainly a page's (a skip link, a menu, a line many pages hold), as often as
+    a page holds them (once per ``model.count_lines`` lines of a long text)."""
     n = len(facts.words)
     if n < model.min_lines:
         return False
     short = float(facts.short.mean())
     if short >= model.min_short_share:
         return True
-    if short >= model.cued_short_share and float(facts.top.sum() + facts.menu.sum()) >= model.min_cued:
+    per = max(1.0, n / model.count_lines)
+    if short >= model.cued_short_share and float(facts.top.sum() + facts.menu.sum()) >= model.min_cued * per:
         return True
     # a crude scrape keeps the page's footer; an extractor's main text, which holds menu-like
     # lines of its own (lists, table cells), does not
-    return (0 < model.min_furniture <= furniture_lines(facts) and short >= model.furniture_short_share
-            and bool(facts.legal.any()))
+    return (0 < model.min_furniture and model.min_furniture * per <= furniture_lines(facts)
+            and short >= model.furniture_short_share and float(facts.legal.sum()) >= per)
 
 
 def _window_mean(values: np.ndarray, reach: int, before: bool) -> np.ndarray:

@@ -237,3 +237,36 @@ def test_the_quick_look_for_furniture_counts_as_the_line_facts_do(texts, enough)
 
     common = load_body_model().common
     assert has_furniture(texts, common, enough) == (furniture_lines(line_facts(texts, common)) >= enough)
+
+
+def wire_story(n: int) -> list[str]:
+    """A wire story as a plain-text dump holds it: headline, dateline paragraph, more, sign-off."""
+    return [
+        f"OTTERS RETURN TO RIVER WEND {n}",
+        f"    WEND, March {n % 28 + 1} - {OTTERS[0]}",
+        f"    {OTTERS[1]}",
+        f"    {OTTERS[2]}",
+        " Reuter",
+        "",
+    ]
+
+
+def test_a_long_stretch_of_wire_copy_with_a_few_stray_menu_words_is_not_page_text():
+    from dataclasses import replace
+
+    # 4 stray "More" lines and one line that reads as a footer, as 2 MB of wire copy holds them
+    stories = [wire_story(n) for n in range(60)]
+    for n in (5, 20, 35, 50):
+        stories[n].insert(4, "More")
+    stories[40].insert(4, "Copyright 1987 Reuters Ltd. All rights reserved.")
+    text = "\n".join(line for story in stories for line in story)
+    one_page = load_page_model()
+    # counted as if all of it were one page, it is page text...
+    assert Segmenter(pages=one_page).analyse(text).page is not None
+    # ...counted once per 100 lines, as a page holds its menus and footer, it is not
+    per_hundred = replace(one_page, count_lines=100)
+    assert Segmenter(pages=per_hundred).analyse(text).page is None
+    assert len(Segmenter(pages=per_hundred).split(text)) == 60
+    # while pages, however many, are still page text
+    pages = [line for n in range(6) for line in page(SITE_A if n % 2 else SITE_B, f"Otters seen again {n}", OTTERS)]
+    assert Segmenter(pages=replace(one_page, count_lines=20)).analyse("\n".join(pages) + "\n").page is not None
