@@ -43,12 +43,16 @@ class Display:
         if self.sources < 2 and (self.total_bytes or 0) < LARGE_INPUT:
             return
         from rich.progress import (
-            BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn,
+            BarColumn, DownloadColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+            TimeRemainingColumn,
         )
 
-        columns: list[Any] = [TextColumn("corpuscut"), TextColumn("{task.description}"), BarColumn()]
+        # The spinner and the elapsed time move while the first section is still being worked
+        # on (a 2 MB section of a digest can take half a minute on a busy machine): a bar that
+        # stood at 0.0 MB that long looked hung.
+        columns: list[Any] = [SpinnerColumn(), TextColumn("corpuscut"), TextColumn("{task.description}"), BarColumn()]
         columns.append(DownloadColumn() if self.total_bytes else MofNCompleteColumn())
-        columns.append(TimeRemainingColumn())
+        columns += [TimeElapsedColumn(), TimeRemainingColumn()]
         self.progress = Progress(*columns, console=env.error_console(colour), transient=True)
         total = self.total_bytes or self.sources
         self.task = self.progress.add_task(self._description(sources[0] if sources else ""), total=total)
@@ -67,12 +71,19 @@ class Display:
         if self.progress is not None:
             self.progress.stop()
 
-    def reading(self, doc: Any) -> None:
-        """Part of ``doc`` was read and its records made (a record of a JSON Lines or WARC
-        input: the input's bytes read so far)."""
+    def reading(self, doc: Any, done_chars: int | None = None) -> None:
+        """Part of ``doc`` was read and its records made, up to character ``done_chars`` of its
+        text where that is known (a record of a JSON Lines or WARC input: the input's bytes
+        read so far)."""
         if self.progress is not None and self.total_bytes:
             read = getattr(doc, "input_read", None)
-            self.progress.update(self.task, completed=self.done_bytes + (read if read is not None else getattr(doc, "size_bytes", 0)))
+            if read is None:
+                read = getattr(doc, "size_bytes", 0)
+                if done_chars is not None and getattr(doc, "compression", None) is None:
+                    # Reading runs sections ahead of the work done: the text's records reach
+                    # this far (a character is at least a byte, so this never runs ahead).
+                    read = min(read, done_chars)
+            self.progress.update(self.task, completed=self.done_bytes + read)
 
     def input_done(self, source: str) -> None:
         self.done_inputs += 1

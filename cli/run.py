@@ -97,9 +97,11 @@ def _run(env: Environment, opts: Options, produce: Produce, kind: str, parallel:
             writer = _writer(env, opts, fmt, out, paged, kind, several=len(sources) > 1)
             held: list[dict[str, Any]] = []
             warned: set[str] = set()  # languages without a stemmer, said once each
+            records_of_doc = 0
             for event in produce(sources, workers):
                 if isinstance(event, Opened):
                     held = []
+                    records_of_doc = 0
                     if not event.language.has_stemmer and event.language.name not in warned and not opts.quiet:
                         warned.add(event.language.name)
                         display.say(_no_stemmer(event.doc.source, event.language))
@@ -110,13 +112,16 @@ def _run(env: Environment, opts: Options, produce: Produce, kind: str, parallel:
                         writer.start(event.doc)
                 elif isinstance(event, Records):
                     written += len(event.records)
-                    display.reading(event.doc)
+                    records_of_doc += len(event.records)
+                    display.reading(event.doc, event.records[-1].get("end") if event.records else None)
                     if writer.streaming:
                         with display.cleared():
                             writer.emit(event.doc, event.records, 0.0)
                     else:
                         held.extend(map(writer.hold, event.records))
                 elif isinstance(event, Finished):
+                    if not records_of_doc and not opts.quiet:  # an empty input: said, not an error
+                        display.say(f"warning: {event.doc.source}: empty input, no articles")
                     with display.cleared():
                         if writer.streaming:
                             writer.finish(event.doc, event.seconds)

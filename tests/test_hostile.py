@@ -39,11 +39,13 @@ def joined(out: str) -> str:
 
 
 @pytest.mark.parametrize("command", ["split", "digest", "summarize"])
-def test_empty_file_gives_no_records_and_exit_0(run, tmp_path, command):
+def test_empty_file_gives_no_records_one_warning_line_and_exit_0(run, tmp_path, command):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     result = run([command, str(empty)])
-    assert result.exit_code == 0 and result.out_text == "" and result.err_text == ""
+    assert result.exit_code == 0 and result.out_text == ""
+    assert result.err_text.strip().splitlines() == [f"corpuscut: warning: {empty}: empty input, no articles"]
+    assert run([command, "-q", str(empty)]).err_text == ""
 
 
 def test_whitespace_only_is_one_article_with_an_empty_summary(run):
