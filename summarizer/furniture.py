@@ -150,6 +150,23 @@ class UnmarkedCaption:
         return any(tuple(words[i: i + len(p)]) == p for i in range(1, len(words)) for p in self.verbless_places)
 
 
+def _opens_quote(text: str, at: int) -> bool:
+    """Whether the quote mark at ``at`` opens a quote: a left curly one, or a straight one glued
+    to the word after it, not to the one before it ('said, "I won't', not 'go," the'). In
+    tokenised text ('said : " i won't') it stands apart: it opens where more words follow it
+    than come before it in the sentence."""
+    mark = text[at]
+    if mark in "\u201c\u201d":
+        return mark == "\u201c"
+    after = text[at + 1: at + 2]
+    before = text[at - 1: at] if at else " "
+    if after and not after.isspace() and (before.isspace() or before in "(:[-\u2014"):
+        return True
+    if before and not before.isspace() and (not after or after.isspace()):
+        return False
+    return len(text[at + 1:].split()) > len(text[:at].split())
+
+
 @dataclass(frozen=True)
 class Furniture:
     """Compiled furniture patterns (see ``data/furniture.json``)."""
@@ -173,6 +190,8 @@ class Furniture:
     dateline_hint: re.Pattern[str] = re.compile("")  # what every dateline holds (lower case), found ...
     dateline_within: int = 1 << 30  # ... this near its sentence's start
     question_max_words: int = 0  # a short question after the first sentence: a subhead, a call to read on
+    quote_marks: str = ""  # double quote marks: an odd count of them, a quote cut in two by the sentence split
+    quote_piece_max_words: int = 0  # ... of which a piece of at most this many quoted words says nothing alone
 
     def is_cut_off(self, text: str) -> bool:
         """Whether ``text`` (one sentence) stops on a word no sentence ends with ("... probed by .",
@@ -226,10 +245,26 @@ class Furniture:
         """Whether a summary takes ``text`` (one sentence) only when nothing else is left: one
         that ends as a sentence introducing what follows does ("... which yielded:", a list or a
         block of code the summary would not hold), and, but for a text's ``first`` sentence, one
-        with a caption's look (:meth:`looks_like_caption`) or a short question."""
+        with a caption's look (:meth:`looks_like_caption`), a short question, or a piece of a
+        quote (:meth:`quote_cut`)."""
         if text.rstrip().endswith(self.introducing_ends):
             return True
-        return not first and (self._short_question(text) or self.looks_like_caption(text))
+        return not first and (self._short_question(text) or self.quote_cut(text) or self.looks_like_caption(text))
+
+    def quote_cut(self, text: str) -> bool:
+        """Whether ``text`` opens a quote that the sentence split cut off after a few words: an
+        odd count of double quote marks, and at most ``quote_piece_max_words`` words after the
+        last ('Sushant said, "I won't lie.', '"I had to give a shot and it was raining that
+        day.'). Alone in a summary it reads as cut off. The piece that closes such a quote is
+        kept: it names who spoke ('In 10-15 days, it will all be over," Rohatgi told the
+        bench.'), and editors' summaries retell those."""
+        marks = self.quote_marks
+        if not marks:
+            return False
+        at = [k for k, c in enumerate(text) if c in marks]
+        if len(at) % 2 == 0 or not _opens_quote(text, at[-1]):
+            return False
+        return len(text[at[-1] + 1:].split()) <= self.quote_piece_max_words
 
     def _short_question(self, text: str) -> bool:
         """A question of a few words: on a web page a subhead ("What are data analysis tools?")
@@ -469,7 +504,8 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
                 or "(?!)", "strip_at_start"),
             _compile(data["dateline_hint"]["pattern"], "dateline_hint") if "dateline_hint" in data else re.compile(""),
             int(data["dateline_hint"]["within"]) if "dateline_hint" in data else 1 << 30,
-            int(data.get("question_max_words", 0)),
+            int(data.get("question_max_words", 0)), str(data.get("quote_marks", "")),
+            int(data.get("quote_piece_max_words", 0)),
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"furniture rules {path or 'data/furniture.json'} cannot be loaded: {exc}") from exc

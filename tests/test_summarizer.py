@@ -198,6 +198,25 @@ def test_a_short_question_after_the_first_sentence_is_taken_only_as_a_last_resor
     assert len(summarize(text, sentences=5).sentences) == 5  # still there when nothing else is left
 
 
+def test_a_quote_the_sentence_split_cut_off_after_a_few_words_is_taken_only_as_a_last_resort():
+    text = ("The actor Sushant Singh Rajput spoke about missing out on the year's acting awards. "
+            "Asked about other actors picking up trophies, Sushant said, \"I won't lie.\n"
+            "It hurts a little, but I am proud of the film,\" he told the paper on Monday.\n"
+            "The film earned more than 200 crore at the box office in its first three weeks. "
+            "Its director has already announced a sequel with the same cast for next year.")
+    picked = [s.text for s in summarize(text, sentences=3).sentences]
+    assert not any("I won't lie." in t for t in picked), picked
+    assert len(summarize(text, sentences=5).sentences) == 5  # still there when nothing else is left
+    from corpuscut.summarizer.furniture import load_furniture
+
+    furniture = load_furniture()
+    assert furniture.quote_cut('He said, \u201cI won\u2019t lie.') and not furniture.quote_cut('He said, "No."')
+    assert furniture.quote_cut('he said : " i wo n\'t lie .')  # tokenised text: the mark stands apart
+    # The piece that closes a quote names who spoke: it stays.
+    assert not furniture.quote_cut('He (Modi) has to go," the West Bengal Chief Minister said in Kolkata.')
+    assert not furniture.last_resort('"I won\'t lie.', first=True)  # a text's first sentence is never held back
+
+
 def test_a_stop_inside_brackets_ends_no_sentence():
     from corpuscut.summarizer.sentences import split_sentences
 
