@@ -401,6 +401,18 @@ def test_one_stray_byte_in_a_utf8_file_does_not_send_it_to_a_legacy_code_page(ru
     out = records(result.out_text)
     assert len(out) == 5 and {r["encoding"] for r in out} == {"utf-8"}
     assert joined(result.out_text) == broken.decode("utf-8", "replace")
+    assert result.err_text.strip() == "corpuscut: warning: -: 1 byte sequence not UTF-8, read as U+FFFD (--encoding names the encoding where it is not UTF-8)"
+
+
+def test_a_few_pound_signs_outweigh_as_many_stray_bytes(run):
+    # A scraped article in UTF-8 with a few pound signs and a cp1252 dash pasted in: read as
+    # cp1252 every "£" became "Â£".
+    text = ("Tickets cost \u00a319 to \u00a329, and the deal is worth \u00a3110m. " * 3).encode() + b"\x96 a stray dash.\n"
+    result = run(["split", "--jobs", "1"], stdin=text)
+    assert {r["encoding"] for r in records(result.out_text)} == {"utf-8"}
+    assert "\u00c2" not in joined(result.out_text) and "1 byte sequence not UTF-8" in result.err_text
+    cp1252 = "The caf\u00e9 served cr\u00e8me br\u00fbl\u00e9e to the committee \u2013 on Tuesday evening.\n".encode("cp1252") * 20
+    assert {r["encoding"] for r in records(run(["split", "--jobs", "1"], stdin=cp1252).out_text)} == {"cp1252"}
 
 
 def test_json_lines_are_split_at_newlines_only_so_the_tools_own_output_reads_back(run, tmp_path):

@@ -1,8 +1,8 @@
 """Decoding an input's bytes: the encoding chosen from its first bytes, the rest decoded as read.
 
 The decoding is chosen from the first SAMPLE_BYTES (after decompression): a byte-order mark;
-UTF-8 if those bytes are valid UTF-8 (or overwhelmingly so: a stray byte in a UTF-8 file is
-replaced, not taken as a code page); Windows-1252 when they are mostly ASCII (a few accented
+UTF-8 if those bytes are valid UTF-8 (or mostly so: stray bytes in a UTF-8 file are
+replaced, and the user told, not taken as a sign of a code page); Windows-1252 when they are mostly ASCII (a few accented
 letters or a pound sign, where detectors guess wildly: charset-normalizer calls a BBC article
 with one \\xa3 byte cp932); an encoding detected by charset-normalizer, but only on enough
 bytes (it guesses wrong on short text); and last UTF-8 with replacement characters. Later
@@ -120,17 +120,32 @@ def _check_text(sample: bytes, decoding: Decoding, final: bool, source: str) -> 
 
 
 #: UTF-8 text is read as UTF-8 (the stray bytes replaced) when it holds at least this many
-#: valid multi-byte characters per invalid byte sequence: one bad byte in a megabyte of
-#: UTF-8 must not send the whole file to a legacy code page.
-UTF8_MAJORITY = 20
+#: valid multi-byte characters per invalid byte sequence. A valid sequence almost never comes
+#: about by chance in a code page's text (a lead byte such as "Â" right before a continuation
+#: byte such as "£"), so even a few of them outweigh as many stray bytes: a BBC article's
+#: eight pound signs and one stray byte read as cp1252 turned every "£" into "Â£".
+UTF8_MAJORITY = 1
 
 
-def _mostly_utf8(sample: bytes, final: bool) -> bool:
+def _utf8_counts(sample: bytes, final: bool) -> tuple[int, int]:
+    """The sample's invalid UTF-8 sequences and its valid multi-byte characters."""
     # Decoded as the stream will be: a character cut at the sample's end is not an error.
     text = codecs.getincrementaldecoder("utf-8")("replace").decode(sample, final)
     invalid = text.count("\ufffd") - sample.count("\ufffd".encode())
-    multibyte = len(text) - len(text.encode("ascii", "ignore")) - invalid
+    return invalid, len(text) - len(text.encode("ascii", "ignore")) - invalid
+
+
+def _mostly_utf8(sample: bytes, final: bool) -> bool:
+    invalid, multibyte = _utf8_counts(sample, final)
     return invalid > 0 and multibyte >= UTF8_MAJORITY * invalid
+
+
+def stray_bytes(sample: bytes, final: bool, decoding: Decoding) -> int:
+    """How many byte sequences of ``sample`` the chosen UTF-8 decoding replaces (0 for any
+    other decoding): what a user is told, since those characters are lost."""
+    if decoding.codec != "utf-8" or decoding.errors != "replace" or decoding.label != "utf-8":
+        return 0
+    return _utf8_counts(sample, final)[0]
 
 
 def _detect(data: bytes) -> str | None:

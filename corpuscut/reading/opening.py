@@ -13,7 +13,7 @@ from typing import BinaryIO, Iterator
 from corpuscut.text.names import name_text
 
 from .compression import MAGIC_BYTES, BrokenInputError, decompressing, read_bytes, sniff_compression
-from .decoding import choose_decoding, decode_pieces
+from .decoding import choose_decoding, decode_pieces, stray_bytes
 from .documents import Document, TextStream
 from .errors import InputError
 from .jsonlines import json_lines_documents
@@ -94,7 +94,14 @@ def _open(source: str, stdin: BinaryIO | None, encoding: str | None, records: bo
         raise
     broken: list[InputError] = []
     pieces = decode_pieces(sample, stream, decoding, source, kind, raw, READ_BYTES, broken, failure)
-    return TextStream(shown, decoding.label, kind, pieces, raw, _shape_notes(sample), broken)
+    notes = _shape_notes(sample)
+    whole = len(sample) < SAMPLE_BYTES or failure is not None
+    stray = stray_bytes(sample, whole, decoding)
+    if stray:  # the characters those bytes stood for are lost: said, as the encoding is not
+        where = "" if whole else f" in its first {len(sample) >> 10:,} kB"
+        notes += (f"{stray:,} byte sequence{'s' if stray > 1 else ''}{where} not UTF-8, read as U+FFFD "
+                  "(--encoding names the encoding where it is not UTF-8)",)
+    return TextStream(shown, decoding.label, kind, pieces, raw, notes, broken)
 
 
 def _shape_notes(sample: bytes) -> tuple[str, ...]:
