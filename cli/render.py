@@ -363,7 +363,7 @@ class FolderWriter(BaseWriter):
             self.target = self.root
             return
         self.sources += 1
-        name = "stdin" if doc.source == "-" else Path(doc.source).stem
+        name = "stdin" if doc.source == "-" else _input_name(doc.source)
         if self.target is not None and self.target is not self.root:
             self.target.close()
         self.target = self.root.subfolder(f"{self.sources:04d}-{slugify(name)}")
@@ -461,3 +461,16 @@ def make_writer(fmt: OutputFormat, out: TextIO, console: Console, kind: str, sev
             writer.several = several
         return writer
     return RichWriter(console, kind, view)
+
+
+#: Name endings of compressed files (what they hold is told by magic bytes, not by these).
+_COMPRESSED = (".gz", ".bz2", ".xz", ".zst", ".zstd")
+
+
+def _input_name(source: str) -> str:
+    """An input's name without its extension, and without a compressed file's two
+    (``dump000.txt.gz`` -> ``dump000``, as ``dump001.txt`` -> ``dump001``)."""
+    path = Path(source)
+    if path.suffix.lower() in _COMPRESSED:
+        path = Path(path.stem)
+    return path.stem

@@ -287,6 +287,16 @@ def test_out_dir_with_several_inputs_gives_each_a_sub_folder(run, tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["0001-kursk-taiwan-dump", "0002-bbc-noisy", "index.jsonl"]
 
 
+def test_a_compressed_inputs_sub_folder_is_named_without_either_extension(run, tmp_path):
+    import gzip
+
+    packed = tmp_path / "dump000.txt.gz"
+    packed.write_bytes(gzip.compress(SEED.read_bytes()))
+    out = tmp_path / "out"
+    assert run(["split", "--out-dir", str(out), str(packed), str(SAMPLES / "bbc-noisy.txt")]).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["0001-dump000", "0002-bbc-noisy", "index.jsonl"]
+
+
 def test_table_view_shows_one_row_per_article(run):
     shown = run(["digest", "--view", "table", "-f", "rich", str(SEED)], tty=True, width=120).out_text
     assert "summary" in shown and shown.count("│ 5 │") + shown.count("│  5 │") >= 1
