@@ -656,6 +656,12 @@ def test_files_joined_by_cat_are_split_where_each_one_starts():
     ("Margaret Atwood (Canada) Saul Bellow (Canada) Gabriel Garcia Marquez (Colombia) Gunter Grass (Germany)", "item"),
     ("Replacements: Everitt for Mapletoft (53), Hodgson for Edwards (77)", "item"),
     ("16th PREM", "item"), ("10th League One", "item"), ("WINNERS (six times)", "item"),
+    # lower-cased, tokenised text (CNN/DailyMail's)
+    ("1 . frank de boer . with four dutch titles in a row under his belt the ajax supremo is the most attainable .",
+     "item"),
+    ("goalkeepers : wayne hennessey ( crystal palace ) , owain fon williams ( tranmere rovers ) , daniel ward ( "
+     "liverpool ) . defence : ashley williams ( swansea city ) , neil taylor ( swansea city )", "item"),
+    ("arsenal - 2 , aston villa - 4 , burnley - 7 , chelsea - 2 , crystal palace - 5 , everton - 5 , hull - 2", "item"),
     ("(Saumya Khandelwal/HT PHOTO)", "embedded"), ("(AP)", "embedded"), ("(IANS)", "embedded"),
     ("(REUTERS)", "embedded"), ("(PMOIndia/Twitter)", "embedded"), ("(Picture: Sourced)", "embedded"),
     ("(Chris Pizzello/Invision/AP)", "embedded"), ("(Photo by Prodip Guha/Hindustan Times)", "embedded"),
@@ -671,6 +677,8 @@ def test_team_sheets_photo_credits_and_also_read_lines_are_marked(line, kind):
     "Howard Webb (South Yorkshire)",
     "London Irish 19-33 Wasps",
     "10th anniversary of the tsunami remembered",
+    "manchester united midfielder juan mata ( left ) is aiming for a return to the spain squad .",
+    "the 26 - year - old has not featured for la roja since a 3 - 0 triumph over belarus in 2013 .",
 ])
 def test_prose_headlines_and_score_lines_are_not_list_items(line):
     assert not load_cues().shape(line).item
