@@ -514,6 +514,8 @@ class BodyFinder:
         if first > content[0] or last < content[-1]:
             cut = _before_end(lines, first, last, words)
             ended, last = cut < last, cut
+        if last < content[-1]:
+            last = _before_tail(lines, first, last, words)
         start = 0 if first <= content[0] else sum(map(len, lines[:first])) + int(first)
         end = len(text) if last >= content[-1] else sum(map(len, lines[:last + 1])) + int(last)
         dropped = self._reasons(rows, content, first, last, ended) if explain else ()
@@ -672,6 +674,49 @@ def _before_end(lines: Sequence[str], first: int, last: int, words: np.ndarray) 
     if teasers is not None and teasers <= last and float(words[first:teasers].sum()) >= above:
         return _line_above(first, teasers, words)
     return last
+
+
+#: An author's bio sentence opens with the author's name: two to four capitalised words.
+_BIO_NAME = re.compile(r"^((?:[A-Z][\w.'\u2019-]*,? ){2,4})")
+#: A body cut back from its tail keeps at least this many words.
+TAIL_MIN_WORDS = 100
+
+
+@lru_cache(maxsize=1)
+def load_tail_rules() -> tuple[int, Any]:
+    """How many of a body's last lines are searched for an author's bio, and the pattern of a
+    short line that a body's tail keeps (code: ``}``, ``main()``), from ``data/body-cues.json``."""
+    import re2
+
+    data = read_json("corpuscut.segmenter", "data/body-cues.json")
+    _compile("tail_keeps", data["tail_keeps"], "body cues")
+    return int(data["tail_bio_lines"]), re2.compile("(?:" + "|".join(f"(?:{p})" for p in data["tail_keeps"]) + ")")
+
+
+def _is_bio(line: str) -> bool:
+    """Whether a line is an author's bio: a name, then what the author is ("Sara Coughlin is
+    a writer and editor with ...")."""
+    head = line[:LINE_HEAD_CHARS].strip()
+    name = _BIO_NAME.match(head)
+    return name is not None and bool(load_author_bios().match(head[name.end():]))
+
+
+def _before_tail(lines: Sequence[str], first: int, last: int, words: np.ndarray) -> int:
+    """The body's last line, once an author's bio among its last ``tail_bio_lines`` lines and
+    the short lines that close it ("Tags", "Share", "Like", a date, "Learn more") are left out;
+    for a body with furniture below it only (an article's own last lines are its own), and
+    never below TAIL_MIN_WORDS words."""
+    reach, keeps = load_tail_rules()
+    content = [i for i in range(first, last + 1) if words[i]]
+    cut = last
+    for i in content[-reach:]:
+        if _is_bio(lines[i]):
+            cut = _line_above(first, i, words)
+            break
+    while cut > first and (not words[cut] or (
+            words[cut] <= SHORT_WORDS and not keeps.search(lines[cut][:LINE_HEAD_CHARS]))):
+        cut -= 1
+    return cut if float(words[first:cut + 1].sum()) >= TAIL_MIN_WORDS else last
 
 
 def _line_above(first: int, i: int, words: np.ndarray) -> int:

@@ -445,3 +445,19 @@ def test_a_tables_cells_run_from_its_first_figure_to_its_last_and_menus_are_no_t
     start = len(MENU) + 1 + len(BODY) + 3  # the table's first figure, below its header row
     end = start + len(TABLE) - 3
     assert cells[start:end].all() and not cells[:start].any() and not cells[end:].any()
+
+
+def test_a_pages_body_ends_before_the_short_lines_and_the_authors_bio_below_it():
+    bio = ("Tom Rivers is a freelance writer and editor who has covered rivers, wildlife and the towns along the "
+           "coast for the Gazette and several national papers since 2010.")
+    for tail in ([bio], ["Like", bio], [bio, "Follow Tom"]):
+        page = "\n".join(MENU + [HEADLINE] + BODY + tail + FOOTER) + "\n"
+        main = page[(body := find_body(page)).start:body.end]
+        assert main.startswith(BODY[0]) and main.rstrip().endswith(BODY[-1]), tail
+
+
+def test_a_body_that_ends_in_code_keeps_its_closing_lines():
+    code = ["Run it with the script below.", "def main():", "    count_otters()", "main()"]
+    page = "\n".join(MENU + [HEADLINE] + BODY + code + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.rstrip().endswith("main()")
