@@ -508,6 +508,7 @@ class BodyFinder:
                     words[first] <= TOP_SHORT_WORDS and not rows[first, _TERMINAL_COLUMN])):
                 first += 1  # nor with the short lines left above it (a menu's last links, a label)
             first = _below_standfirst(lines, rows, words, first, last)
+            first = _below_notices(lines, words, first, last)
         elif len(content) >= TITLED_MIN_LINES:
             headline = _titled_headline(lines, content, words, rows)
         ended = False  # whether the body ends before a line that opens what follows the article
@@ -815,6 +816,32 @@ def table_lines(rows: np.ndarray, words: np.ndarray) -> np.ndarray:
             found = np.flatnonzero(figures)
             out[content[lo + found[0]]:content[lo + found[-1]] + 1] = True
     return out
+
+
+@lru_cache(maxsize=1)
+def load_notices() -> Any:
+    """The pattern of a notice that opens a page's body without being part of it (an affiliate
+    disclosure, a sign-up's thanks: the ``notice`` list of ``data/body-cues.json``)."""
+    import re2
+
+    data = read_json("corpuscut.segmenter", "data/body-cues.json")
+    _compile("notice", data["notice"], "body cues")
+    return re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["notice"]) + ")")
+
+
+#: A notice above a body is a line of at most this many words.
+NOTICE_MAX_WORDS = 60
+
+
+def _below_notices(lines: Sequence[str], words: np.ndarray, first: int, last: int) -> int:
+    """The body's first line below the notices that open it ("This post may contain affiliate
+    links.", "Awesome, you're subscribed!"); only the body's first lines are read: further down,
+    an article's own paragraph may speak of affiliate links."""
+    notice = load_notices()
+    while first < last and (not words[first] or (
+            words[first] <= NOTICE_MAX_WORDS and notice.search(lines[first][:LINE_HEAD_CHARS]))):
+        first += 1
+    return first
 
 
 def _contents_entry(row: np.ndarray, words: float) -> bool:

@@ -461,3 +461,13 @@ def test_a_body_that_ends_in_code_keeps_its_closing_lines():
     page = "\n".join(MENU + [HEADLINE] + BODY + code + FOOTER) + "\n"
     main = page[(body := find_body(page)).start:body.end]
     assert main.rstrip().endswith("main()")
+
+
+@pytest.mark.parametrize("notice", [
+    ["This post may contain affiliate links. Read our disclosure policy for more information."],
+    ["Awesome, you're subscribed!", "Thanks for subscribing! Look out for your first newsletter in your inbox soon!"],
+])
+def test_a_pages_body_opens_below_the_notices_above_it(notice):
+    page = "\n".join(MENU + [HEADLINE] + notice + BODY + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.startswith(BODY[0]), notice
