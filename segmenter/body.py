@@ -819,14 +819,18 @@ def table_lines(rows: np.ndarray, words: np.ndarray) -> np.ndarray:
 
 
 @lru_cache(maxsize=1)
-def load_notices() -> Any:
-    """The pattern of a notice that opens a page's body without being part of it (an affiliate
-    disclosure, a sign-up's thanks: the ``notice`` list of ``data/body-cues.json``)."""
+def load_notices() -> tuple[Any, Any, int]:
+    """The patterns of a notice that opens a page's body without being part of it (an affiliate
+    disclosure, a sign-up's thanks: the ``notice`` list of ``data/body-cues.json``) and of a
+    photo's credit line (``credit``), and the most words a credit line has."""
     import re2
 
     data = read_json("corpuscut.segmenter", "data/body-cues.json")
-    _compile("notice", data["notice"], "body cues")
-    return re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["notice"]) + ")")
+    patterns = []
+    for name in ("notice", "credit"):
+        _compile(name, data[name], "body cues")
+        patterns.append(re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data[name]) + ")"))
+    return patterns[0], patterns[1], int(data["credit_max_words"])
 
 
 #: A notice above a body is a line of at most this many words.
@@ -834,12 +838,14 @@ NOTICE_MAX_WORDS = 60
 
 
 def _below_notices(lines: Sequence[str], words: np.ndarray, first: int, last: int) -> int:
-    """The body's first line below the notices that open it ("This post may contain affiliate
-    links.", "Awesome, you're subscribed!"); only the body's first lines are read: further down,
-    an article's own paragraph may speak of affiliate links."""
-    notice = load_notices()
+    """The body's first line below the notices and photo credits that open it ("This post may
+    contain affiliate links.", "Awesome, you're subscribed!", "Tanja Ivanova//Getty Images");
+    only the body's first lines are read: further down, an article's own paragraph may speak
+    of affiliate links."""
+    notice, credit, credit_words = load_notices()
     while first < last and (not words[first] or (
-            words[first] <= NOTICE_MAX_WORDS and notice.search(lines[first][:LINE_HEAD_CHARS]))):
+            words[first] <= NOTICE_MAX_WORDS and notice.search(lines[first][:LINE_HEAD_CHARS])) or (
+            words[first] <= credit_words and credit.search(lines[first][:LINE_HEAD_CHARS]))):
         first += 1
     return first
 

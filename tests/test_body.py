@@ -466,6 +466,8 @@ def test_a_body_that_ends_in_code_keeps_its_closing_lines():
 @pytest.mark.parametrize("notice", [
     ["This post may contain affiliate links. Read our disclosure policy for more information."],
     ["Awesome, you're subscribed!", "Thanks for subscribing! Look out for your first newsletter in your inbox soon!"],
+    ["Two otters in the shallows by the old mill bridge, Mary Collins/Getty Images",
+     "We may earn commission from links on this page, but we only recommend products we back."],
 ])
 def test_a_pages_body_opens_below_the_notices_above_it(notice):
     page = "\n".join(MENU + [HEADLINE] + notice + BODY + FOOTER) + "\n"
