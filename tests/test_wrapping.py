@@ -75,6 +75,23 @@ def test_wire_copy_whose_tables_stand_indented_keeps_each_headline_a_line_of_its
     assert [a.title for a in Segmenter().split(text)] == [table[0], storm[0], BAKERY[0]]
 
 
+def test_a_headline_never_runs_on_into_a_paragraph_written_on_one_line_after_wire_copy():
+    # A dump of wire copy (wrapped) that also holds scraped stories (headline, then the story
+    # on one line): the headline reaches most of the width, but the line below runs past it,
+    # so no wrapper wrote the two: the headline stays a line of its own (and an article's
+    # title), not "headline + first words".
+    scraped = ["City library extends its opening hours for the exam season",
+               "Students will be able to use the central library until midnight from next week, the council said, "
+               "after a petition signed by more than two thousand pupils asked for more quiet space to revise."]
+    text = _wire([STORM, BAKERY]) + "\n" + "\n".join(scraped) + "\n\n" + _wire([BAKERY, STORM])
+    lines = list(iter_lines(text))
+    joins = continues_next(text, lines, load_wrap_rules())
+    assert any(joins)
+    assert not joins[[line.content for line in lines].index(scraped[0])]
+    blocks = make_blocks(lines, lambda line: False, joins)
+    assert scraped[0] in [b.text for b in blocks]
+
+
 def test_text_of_a_paragraph_a_line_is_not_read_as_wrapped():
     text = "\n".join([*STORM, *BAKERY, *STORM[1:]]) + "\n"
     lines = list(iter_lines(text))

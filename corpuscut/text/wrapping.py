@@ -144,7 +144,9 @@ def continues_next(text: str, lines: list[Line], rules: WrapRules) -> list[bool]
         if j in starts:
             continue
         here, after = lines[i].content, lines[j].content
-        if len(here) > width + 1:
+        # A line that runs past the width was never wrapped at it (a paragraph on one line, as
+        # a scraper writes it, in a dump that also holds wire copy): no line goes on into it.
+        if len(here) > width + 1 or len(after) > width + 1:
             continue
         first_word = after.split(None, 1)[0]
         if len(here) < full and len(here) + 1 + len(first_word) <= width:
