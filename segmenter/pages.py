@@ -196,6 +196,10 @@ class PageModel:
     #: long stretch of wire copy holds a stray "More" or "shares outstanding" every few
     #: thousand lines: counted over 8,000 lines, they would make 2 MB of wire copy page text.
     count_lines: int = 2000
+    #: No page holds more words than this (the training pages' longest holds 17,000): a stretch
+    #: between two page starts that does is not a page but text of another kind the page
+    #: routing took in (wire copy in a long dump of pages), and the article model cuts it.
+    max_page_words: int = 30_000
     #: The second pass: trees over FEATURES and CONTEXT_FEATURES (the first pass's log-odds
     #: around each gap), whose log-odds are the gap's; None: the first pass's are.
     context: Trees | None = None
@@ -261,7 +265,7 @@ class PageModel:
             "min_short_share": self.min_short_share, "min_lines": self.min_lines,
             "cued_short_share": self.cued_short_share, "min_cued": self.min_cued,
             "furniture_short_share": self.furniture_short_share, "min_furniture": self.min_furniture,
-            "count_lines": self.count_lines,
+            "count_lines": self.count_lines, "max_page_words": self.max_page_words,
             "min_prose": self.min_prose, "short_penalty": self.short_penalty,
             "calibration": {"slope": round(self.calibration[0], 6), "intercept": round(self.calibration[1], 6)},
             **meta,
@@ -282,7 +286,7 @@ def model_from_json(data: dict[str, Any]) -> PageModel:
         calibration=(float(calibration["slope"]), float(calibration["intercept"])),
         cued_short_share=float(data["cued_short_share"]), min_cued=int(data["min_cued"]),
         furniture_short_share=float(data.get("furniture_short_share", 1.0)), min_furniture=int(data.get("min_furniture", 0)),
-        count_lines=int(data.get("count_lines", 2000)),
+        count_lines=int(data.get("count_lines", 2000)), max_page_words=int(data.get("max_page_words", 30_000)),
         context=_context_trees(data),
     )
 
@@ -657,6 +661,16 @@ class PageCuts:
     boundaries: list[int]
     logits: np.ndarray
     rows: np.ndarray
+    #: Of the boundaries, those the article model chose, in a stretch too long for a page
+    #: (``PageModel.max_page_words``): its scores explain them.
+    article: frozenset[int] = frozenset()
+
+    def long_stretches(self, words: Sequence[int], limit: int) -> list[tuple[int, int]]:
+        """The stretches between page starts (block indices, the text's ends included) that
+        hold more than ``limit`` words."""
+        edges = [0, *self.boundaries, len(words)]
+        prefix = np.concatenate([[0], np.cumsum(words)])
+        return [(lo, hi) for lo, hi in zip(edges, edges[1:]) if prefix[hi] - prefix[lo] > limit]
 
 
 def block_inputs(blocks: Sequence[Block]) -> tuple[list[str], np.ndarray, np.ndarray]:

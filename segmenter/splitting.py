@@ -121,6 +121,7 @@ class Segmenter:
         words = [s.words for s in shapes]
         page = self._pages(blocks, shapes)
         if page is not None:
+            page = self._with_articles(page, feats, logits, words, ids)
             cuts = page.boundaries
         elif self._unsupervised(feats, words, blocks):
             cuts = self._lexical_only(ids, words, blocks)
@@ -147,6 +148,18 @@ class Segmenter:
                 or self._unsupervised(analysis.features, words, analysis.blocks)):
             return analysis.boundaries
         return self._decoded(analysis.features, analysis.logits, words, analysis.stems)
+
+    def _with_articles(self, page: PageCuts, feats: GapFeatures, logits: list[float], words: list[int],
+                       ids: StemIds) -> PageCuts:
+        """The page starts, and inside every stretch between them too long to be a page (wire
+        copy or a run of articles in a long dump of pages, which the page model does not cut)
+        the article model's starts: a run of clear article starts never vanishes into one
+        "page" of hundreds of thousands of words."""
+        long = page.long_stretches(words, self.pages.max_page_words)
+        if not long:
+            return page
+        inside = [c for c in self._decoded(feats, logits, words, ids) if any(lo < c < hi for lo, hi in long)]
+        return replace(page, boundaries=sorted({*page.boundaries, *inside}), article=frozenset(inside))
 
     def _pages(self, blocks: list[Block], shapes: list[LineShape]) -> PageCuts | None:
         """The page starts, where the text is page text (mostly menus, link lists and footers:

@@ -273,7 +273,7 @@ def decide_cuts(segmenter: "Segmenter", section: Section, analysis: "Analysis | 
         if not section.core_start <= start < section.core_end:
             continue
         gap = b - 1
-        if analysis.page is not None:  # page text: the page model scored the cut
+        if analysis.page is not None and b not in analysis.page.article:  # page text: the page model scored the cut
             pages = segmenter.pages
             page_row = analysis.page.rows[gap].tolist()
             score = pages.probability(float(analysis.page.logits[gap]))

@@ -270,3 +270,24 @@ def test_a_long_stretch_of_wire_copy_with_a_few_stray_menu_words_is_not_page_tex
     # while pages, however many, are still page text
     pages = [line for n in range(6) for line in page(SITE_A if n % 2 else SITE_B, f"Otters seen again {n}", OTTERS)]
     assert Segmenter(pages=replace(one_page, count_lines=20)).analyse("\n".join(pages) + "\n").page is not None
+
+
+def test_a_run_of_wire_stories_in_page_text_is_cut_by_the_article_model_where_no_page_is_that_long():
+    from dataclasses import replace
+
+    pages = [line for n in range(4) for line in page(SITE_A if n % 2 else SITE_B, f"Otters seen again {n}", OTTERS)]
+    wire = [line for n in range(25) for line in wire_story(n)]
+    text = "\n".join([*pages, *wire, *page(SITE_A, "Footbridge approved", BRIDGE)]) + "\n"
+    starts = [text.index(f"OTTERS RETURN TO RIVER WEND {n}\n") for n in range(25)]
+    pages_only = replace(load_page_model(), max_page_words=10**9)
+    assert Segmenter(pages=pages_only).analyse(text).page is not None
+    # the page model alone takes the 25 stories for one page...
+    assert len({a.start for a in Segmenter(pages=pages_only).split(text)} & set(starts)) <= 1
+    # ...which holds more words than a page does: there the article model cuts
+    capped = replace(load_page_model(), max_page_words=1000)
+    articles = Segmenter(pages=capped).split(text)
+    assert len({a.start for a in articles} & set(starts)) >= 24
+    assert "".join(a.text for a in articles) == text
+    at_stories = [a for a in articles if a.start in starts]
+    assert all(a.reasons[0] != "page start" for a in at_stories)
+    assert any(a.reasons[0] == "page start" for a in articles[1:])
