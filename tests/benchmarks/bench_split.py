@@ -9,12 +9,15 @@ granularity), Pk and WindowDiff, the rate of articles found exactly, and the rat
 articles (one per input) kept whole; then the same per corpus for a model fitted on the other
 corpora only; then inputs of one story each kept whole (BBC's files, Inshorts' records), the
 seed, the BBC held-out table per shape, and Choi 3-11 (400 samples),
-3-5, 6-8 and 9-11 with Pk and WindowDiff. ``--quick`` samples fewer dumps and Choi samples.
+3-5, 6-8 and 9-11 with Pk and WindowDiff; and long dumps (10 MB of each corpus, and of all
+four mixed, in runs of one shape each, split section by section). ``--quick`` samples fewer dumps
+and Choi samples, and makes the long dumps 2 MB split in sections of 2,000 lines.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +25,7 @@ from pathlib import Path
 from dataclasses import replace
 
 from corpuscut.segmenter import Segmenter
+from corpuscut.segmenter.streaming import Limits
 from corpuscut.segmenter.corpus import ALL_SHAPES, SHAPES, Dump, build_dump, load_articles, read_choi, sample_dumps
 from corpuscut.segmenter.evaluate import Reliability, Scores, offsets_to_text_lines, text_line_numbers
 
@@ -274,6 +278,72 @@ def bench_corpora(data: Path, segmenter: Segmenter, tiling: TextTiling, per_cell
     print(f"leave-one-corpus-out mean F1 {sum(f1s) / len(f1s):.3f} (all shapes of each corpus together)")
 
 
+#: Shapes a long dump's runs of articles take turns in (a scraper's, wire copy's, files'), and
+#: how many articles a run holds: a run of a few hundred fills one section or more, as 2 MB of
+#: one source does in a real dump.
+LONG_SHAPES = ("lines", "blank-lines", "headline-lines", "hard-wrapped", "concatenated-files", "separators", "noisy")
+LONG_RUN = (20, 400)
+
+
+def long_dump(runs_from: dict[str, list], megabytes: float, seed: int) -> Dump:
+    """A dump of about ``megabytes`` MB: runs of articles, each of one corpus (drawn in turn
+    from ``runs_from``) and one shape, glued with a blank line; articles repeat once a corpus's
+    part is used up (each run a fresh sample)."""
+    rng = random.Random(f"long:{seed}")
+    parts: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    k = 0
+    while pos < megabytes * 1e6:
+        corpus = rng.choice(sorted(runs_from))
+        articles = runs_from[corpus]
+        run = rng.sample(articles, min(len(articles), rng.randint(*LONG_RUN)))
+        dump = build_dump(rng.choice(LONG_SHAPES), run, seed=seed * 100_000 + k)
+        if parts:
+            parts.append("\n")
+            pos += 1
+        starts.extend(pos + s for s in dump.starts)
+        parts.append(dump.text)
+        pos += len(dump.text)
+        k += 1
+    return Dump("long", "".join(parts), tuple(starts))
+
+
+def bench_long(data: Path, megabytes: float, part: str = "heldout", seed: int = 99,
+               limits: Limits | None = None) -> None:
+    """Each corpus's held-out part, and all four mixed, as one long dump of runs of articles in
+    turning shapes: the figures of a real dump of many MB, split section by section (a run of
+    one kind may fill a whole section, and a section may start anywhere in a run). Prints P, R,
+    F1 and Pk, and the largest article found against the largest real one."""
+    corpora = [name for name in CORPORA if need(data / FOLDERS[name], f"the {name} long dump")]
+    if not corpora:
+        return
+    loaded = {name: load_corpus(data, name, part) for name in corpora}
+    segmenter = Segmenter(limits=limits) if limits is not None else Segmenter()
+    sections = (f"sections of {segmenter.limits.section_lines:,} lines / {segmenter.limits.section_chars:,} "
+                f"characters")
+    print(f"\nlong dumps: each corpus's {part} part in runs of {LONG_RUN[0]}-{LONG_RUN[1]} articles, each run one of "
+          f"{len(LONG_SHAPES)} shapes, about {megabytes:g} MB a dump, split streamed in {sections}")
+    print(f"{'dump':9} {'MB':>6} {'articles':>9} {'P':>6} {'R':>6} {'F1':>6} {'Pk':>7} {'largest':>9} "
+          f"{'real':>7} {'MB/s':>6}")
+    kinds = [(name, {name: loaded[name]}) for name in corpora]
+    if len(corpora) > 1:
+        kinds.append(("mixed", loaded))
+    for k, (name, runs_from) in enumerate(kinds):
+        dump = long_dump(runs_from, megabytes, seed + k)
+        started = time.perf_counter()
+        found = list(segmenter.iter_split([dump.text]))
+        seconds = time.perf_counter() - started
+        scores = Scores()
+        score_dump(scores, dump.text, list(dump.starts), [a.start for a in found])
+        ends = [*dump.starts[1:], len(dump.text)]
+        real = max(len(dump.text[a:b].split()) for a, b in zip(dump.starts, ends))
+        size = len(dump.text.encode("utf-8")) / 1e6
+        print(f"{name:9} {size:6.2f} {len(found):9,} {scores.precision:6.3f} {scores.recall:6.3f} {scores.f1:6.3f} "
+              f"{scores.pk:7.4f} {max(a.words for a in found):9,} {real:7,} {size / seconds:6.2f}")
+    print("largest: words of the largest article found; real: of the largest article put in")
+
+
 def bench_wcxb(folder: Path, segmenter: Segmenter, pages_per_dump: int = 6, limit: int | None = None,
                part: str = "heldout") -> None:
     """Real web pages from WCXB's held-out part, as a crude scraper keeps them (menus, cookie
@@ -448,7 +518,10 @@ def main() -> None:
     parser.add_argument("--help-docs", type=Path, default=None,
                         help="GNOME's help, whose tune part `make train` fits on too (for leave-one-corpus-out's fits)")
     parser.add_argument("--choi-limit", type=int, default=None, help="samples per Choi set (default: all)")
-    parser.add_argument("--skip", default="", help="comma-separated parts to skip: matrix, loco, wcxb, files, bbc, seed, choi")
+    parser.add_argument("--skip", default="",
+                        help="comma-separated parts to skip: matrix, loco, wcxb, files, bbc, seed, choi, long")
+    parser.add_argument("--long-mb", type=float, default=10.0,
+                        help="size of each long dump in MB (--quick: 2 MB, split in sections of 2,000 lines)")
     parser.add_argument("--part", choices=("heldout", "train"), default="heldout",
                         help="articles and pages to build the matrix's, the BBC table's and the WCXB part's dumps "
                              "from: the held-out part (the figures to report) or the training part (for choosing "
@@ -477,6 +550,11 @@ def main() -> None:
         bench_files(args.data, segmenter, args.limit)
     if "bbc" not in skip and need(args.data / "bbc-news-summary" / "articles", "BBC dumps"):
         bench_bbc(args.data / "bbc-news-summary", segmenter, tiling, args.dumps_per_shape, args.part, args.seed)
+    if "long" not in skip:
+        # --quick: smaller dumps in smaller sections, so that as many section starts fall in runs
+        quick = Limits(section_lines=2_000, section_chars=200_000, margin_lines=300, margin_chars=20_000)
+        bench_long(args.data, 2.0 if args.quick else args.long_mb, args.part, args.seed,
+                   quick if args.quick else None)
     if "choi" not in skip and need(args.data / "choi", "Choi's dataset"):
         bench_choi(args.data / "choi", segmenter, tiling, args.choi_limit)
 
