@@ -708,4 +708,14 @@ def decode(logits: np.ndarray, prose_words: Sequence[int], model: PageModel) -> 
     unit_words = [int(prefix[b] - prefix[a]) for a, b in zip(bounds, bounds[1:])]
     cuts = choose_boundaries([float(logits[b - 1]) for b in starts[1:]], unit_words, model.min_prose,
                              model.short_penalty)
-    return [starts[c] for c in cuts]
+    # A page is never one line: of two starts a line apart (a footer's last line shaped like a
+    # title, "Settings / Do not sell ...", just above the next page's title), the likelier stays,
+    # and the line goes with the page above.
+    kept: list[int] = []
+    for cut in (starts[c] for c in cuts):
+        if kept and cut - kept[-1] == 1:
+            if logits[cut - 1] > logits[kept[-1] - 1]:
+                kept[-1] = cut
+            continue
+        kept.append(cut)
+    return kept

@@ -291,3 +291,17 @@ def test_a_run_of_wire_stories_in_page_text_is_cut_by_the_article_model_where_no
     at_stories = [a for a in articles if a.start in starts]
     assert all(a.reasons[0] != "page start" for a in at_stories)
     assert any(a.reasons[0] == "page start" for a in articles[1:])
+
+
+def test_a_page_is_never_one_line_of_two_likely_starts_a_line_apart_the_likelier_stays():
+    import numpy as np
+
+    from corpuscut.segmenter.pages import decode
+
+    model = load_page_model()
+    logits = np.full(59, -10.0)
+    logits[19], logits[20] = 6.0, 8.0  # a footer line shaped like a title, then the next page's title
+    logits[39] = 7.0
+    assert decode(logits, [50] * 60, model) == [21, 40]
+    logits[19], logits[20] = 8.0, 6.0
+    assert decode(logits, [50] * 60, model) == [20, 40]
