@@ -322,7 +322,7 @@ def bench_long(data: Path, megabytes: float, part: str = "heldout", seed: int = 
     segmenter = Segmenter(limits=limits) if limits is not None else Segmenter()
     sections = (f"sections of {segmenter.limits.section_lines:,} lines / {segmenter.limits.section_chars:,} "
                 f"characters")
-    print(f"\nlong dumps: each corpus's {part} part in runs of {LONG_RUN[0]}-{LONG_RUN[1]} articles, each run one of "
+    print(f"\nlong dumps of every corpus: each corpus's {part} part in runs of {LONG_RUN[0]}-{LONG_RUN[1]} articles, each run one of "
           f"{len(LONG_SHAPES)} shapes, about {megabytes:g} MB a dump, split streamed in {sections}")
     print(f"{'dump':9} {'MB':>6} {'articles':>9} {'P':>6} {'R':>6} {'F1':>6} {'Pk':>7} {'largest':>9} "
           f"{'real':>7} {'MB/s':>6}")
