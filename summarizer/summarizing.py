@@ -49,7 +49,10 @@ def is_heading(text: str, sentence: Sentence, max_words: int = 18) -> bool:
     """A whole line of few words with no final punctuation: a headline, caption or label; or
     the end of such a line, after a question on it ("Looking for a business laptop? Here are 3
     things you should pay attention to": a menu's link, not the article's words)."""
-    if (text[sentence.end: sentence.end + 1] or "\n") not in "\r\n":
+    after = sentence.end
+    while text[after: after + 1] in (" ", "\t"):  # a scraped line's trailing blanks end it as well
+        after += 1
+    if (text[after: after + 1] or "\n") not in "\r\n":
         return False
     # A closing quote ends a sentence only after a stop ('... he said.' against "Plan 'hides Blair'").
     last = sentence.text.rstrip().rstrip(CLOSING_QUOTES)[-1:]

@@ -1039,3 +1039,13 @@ def test_a_wrapped_note_under_a_wire_table_is_its_summary_not_a_caption():
 
     summary = summarize(WIRE_TABLE_NOTE)
     assert summary.text.startswith("NOTE: Twelve months includes") and summary.text.endswith("28 cts per share.")
+
+
+def test_a_headline_line_with_trailing_blanks_is_still_a_heading_not_a_summary_sentence():
+    body = ("In a late evening development, the BJP stung everyone by making a surprise announcement. "
+            "The party said its president would contest. This comes at a time when three seats fall vacant.\n")
+    for ending in ("\n", " \n", " \t \n"):
+        text = "Amit Shah to contest Rajya Sabha elections from Gujarat" + ending + body
+        picked = [s.text for s in summarize(text, sentences=2).sentences]
+        assert not any(t.startswith("Amit Shah") for t in picked), (ending, picked)
+
