@@ -307,14 +307,31 @@ def _stop_spans(line: str, language: str) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         # A stop inside brackets ("(and more!), We've started") ends no sentence: what follows
-        # it opens with the bracket's close or a comma, which no sentence does.
+        # it opens with the bracket's close or a comma, which no sentence does. Nor does the
+        # stop of an abbreviation before a code ("flight no. ET 641 was held": Punkt breaks
+        # before a capital it has not seen inside sentences).
         if merged and (line[start:start + 1] in _NO_SENTENCE_OPENS or (
                 line[start:start + 1].islower()
-                and line[merged[-1][1] - 2: merged[-1][1]].rstrip()[-1:] in "\"'\u201d\u2019")):
+                and line[merged[-1][1] - 2: merged[-1][1]].rstrip()[-1:] in "\"'\u201d\u2019")
+                or _abbreviation_before_code(line, merged[-1][1], start, tokenizer._special)):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
     return merged
+
+
+#: A code that a numbering abbreviation introduces: a flight's, a form's, a bill's ("ET 641",
+#: "HR-3590", "A4").
+_CODE = re.compile(r"[A-Z]{1,4}[- ]?\d")
+
+
+def _abbreviation_before_code(line: str, end: int, start: int, special: frozenset[str]) -> bool:
+    """Whether the sentence ending at ``end`` ends with an abbreviation's stop and the one at
+    ``start`` opens with a code ("no." then "ET 641")."""
+    if line[end - 1: end] != "." or not _CODE.match(line, start):
+        return False
+    word = line[:end - 1].rsplit(None, 1)[-1:] or [""]
+    return word[0].lower() in special
 
 
 #: After a stop, the characters that make it a place Punkt must judge (its non-word characters).
