@@ -1049,3 +1049,11 @@ def test_a_headline_line_with_trailing_blanks_is_still_a_heading_not_a_summary_s
         picked = [s.text for s in summarize(text, sentences=2).sentences]
         assert not any(t.startswith("Amit Shah") for t in picked), (ending, picked)
 
+
+def test_a_call_to_book_a_call_or_demo_is_page_furniture():
+    text = ("Schedule a call with us today! We tested 8 employee management platforms on features, "
+            "pricing, and ease of use. Checkwriters stands out for its all-in-one approach. "
+            "Managing employees is more complex than ever.")
+    picked = [s.text for s in summarize(text, sentences=3).sentences]
+    assert "Schedule a call with us today!" not in picked and len(picked) == 3
+
