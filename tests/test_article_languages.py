@@ -114,3 +114,13 @@ def test_a_spanish_page_quoting_an_english_sentence_stays_whole_and_spanish(run,
     out = records(run(["split", "-f", "jsonl", str(path)]).out_text)
     assert [r["title"] for r in out] == [TITLES[2], TITLES[3], TITLES[0]]
     assert [r["language"] for r in out] == ["english", "spanish", "english"]
+
+
+def test_the_screen_header_counts_the_articles_of_each_language(run, tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_text(MIXED, encoding="utf-8")
+    header = run(["split", str(path)], tty=True, width=400).out_text.splitlines()[0]
+    assert "english 2, german 1, spanish 1" in header
+    path.write_text(ENGLISH + SECOND_ENGLISH, encoding="utf-8")
+    header = run(["split", str(path)], tty=True, width=400).out_text.splitlines()[0]
+    assert " · english · 2 articles" in header

@@ -163,9 +163,10 @@ def _with_summaries(job: Job, section: Section, decision: Decision) -> Decided:
     found = [bodies[cut.start, end] for cut, end in zip(cuts, ends)]
     bodies_text = [text[body.start:body.end] for text, body in zip(texts, found)]
     languages: dict[tuple[int, int], Language] = {}
-    if job.document is not None:
-        for cut, end, body_text in zip(cuts, ends, bodies_text):
-            languages[cut.start, end] = article_language(body_text, job.document)
+    for cut, end, body_text in zip(cuts, ends, bodies_text):
+        language = job.language_of(body_text)
+        if language is not None:
+            languages[cut.start, end] = language
     summaries: dict[tuple[int, int], Summary] = {}
     if job.summarize:
         spoken = [languages.get((cut.start, end)) for cut, end in zip(cuts, ends)]
