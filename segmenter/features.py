@@ -502,4 +502,9 @@ def gap_features(
     if len(blocks) < 2:
         return GapFeatures(FEATURES, np.zeros((0, len(FEATURES))))
     gaps = Gaps(blocks, shapes, coh, cues, ids)
-    return GapFeatures(FEATURES, np.column_stack([np.asarray(f.column(gaps), dtype=np.float64) for f in TABLE]))
+    # each column written into its place (true as 1.0): one array, where a list of columns
+    # stacked cost a conversion each and a copy, much of a short text's features
+    matrix = np.empty((gaps.count, len(TABLE)))
+    for j, feature in enumerate(TABLE):
+        matrix[:, j] = feature.column(gaps)
+    return GapFeatures(FEATURES, matrix)

@@ -413,6 +413,22 @@ def furniture_lines(facts: LineFacts) -> int:
     return int((facts.short & ((facts.top + facts.menu + facts.common) > 0)).sum())
 
 
+def may_be_page_text(texts: Sequence[str], common: frozenset[str], model: PageModel) -> bool:
+    """False where :func:`is_page_text` is sure to be false, told from the share of short lines
+    (``LineFacts.short``, counted as ``line_facts`` counts it) and, where only the footer rule
+    is left, from the furniture lines: most texts with some short lines (a dump of headlines
+    and paragraphs) are ruled out without the cues of every line."""
+    n = len(texts)
+    if n < model.min_lines:
+        return False
+    short = sum(1 for text in texts
+                if len(text.split(None, SHORT_WORDS)) <= SHORT_WORDS and not text.rstrip().endswith(TERMINAL)) / n
+    if short >= model.min_short_share or short >= model.cued_short_share:
+        return True
+    return 0 < model.min_furniture and short >= model.furniture_short_share \
+        and has_furniture(texts, common, model.min_furniture)
+
+
 def is_page_text(facts: LineFacts, model: PageModel) -> bool:
     """Whether a text is page text: enough lines, most of them furniture-shaped, or many of them
     where some are plainly a page's (a skip link, a menu, a line many pages hold), as often as

@@ -25,7 +25,8 @@ from .model import BoundaryModel, load_model
 
 if TYPE_CHECKING:
     from corpuscut.text.language import Language
-from .pages import PageCuts, PageModel, has_furniture, is_page_text, line_facts, load_page_model, split_pages
+from .pages import (PageCuts, PageModel, has_furniture, is_page_text, line_facts, load_page_model, may_be_page_text,
+                    split_pages)
 from .streaming import Decision, Limits, Section, assemble, decide_cuts, iter_sections
 from .vectors import dispersion_band, load_vectors
 from .vocabulary import Vocabulary
@@ -176,6 +177,8 @@ class Segmenter:
                     and has_furniture([blocks[i].text for i in short], common, model.min_furniture)):
                 return None
         texts = [b.text for b in blocks]
+        if not may_be_page_text(texts, common, model):
+            return None
         facts = line_facts(texts, common)
         if not is_page_text(facts, model):
             return None

@@ -305,3 +305,17 @@ def test_a_page_is_never_one_line_of_two_likely_starts_a_line_apart_the_likelier
     assert decode(logits, [50] * 60, model) == [21, 40]
     logits[19], logits[20] = 8.0, 6.0
     assert decode(logits, [50] * 60, model) == [20, 40]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(QUICK_LOOK_LINES), min_size=15, max_size=60), st.sampled_from([2000, 20, 7]))
+def test_a_text_ruled_out_by_its_short_lines_is_never_page_text(texts, count_lines):
+    from dataclasses import replace
+
+    from corpuscut.segmenter.body import load_body_model
+    from corpuscut.segmenter.pages import is_page_text, line_facts, load_page_model, may_be_page_text
+
+    common = load_body_model().common
+    model = replace(load_page_model(), count_lines=count_lines)
+    if is_page_text(line_facts(texts, common), model):
+        assert may_be_page_text(texts, common, model)
