@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 from typing import Callable
 
 import numpy as np
@@ -137,7 +138,10 @@ class Gaps:
         self.ids = ids
         self.texts = [b.text for b in blocks]
         #: The line shapes' matrix: one row per block, a column per LineShape field (1.0 for True).
-        self.shapes = np.array(shapes, dtype=np.float64).reshape(self.n, len(_SHAPE))
+        # (read as one run of numbers: a list of tuples given to np.array is walked twice, for
+        # its shape and then its values)
+        self.shapes = np.fromiter(chain.from_iterable(shapes), dtype=np.float64,
+                                  count=self.n * len(_SHAPE)).reshape(self.n, len(_SHAPE))
         self.words = self.value("words")
         self.blank = np.array([b.blank_before for b in blocks[1:]], dtype=np.int64)
         self.separator = np.array([b.separator_before for b in blocks[1:]], dtype=bool)

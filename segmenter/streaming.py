@@ -328,13 +328,17 @@ class Assembler:
         #: cut, or it may hold a line read in parts (whose words sections cannot count).
         self.recount = False
         self.bodies: dict[tuple[int, int], Body] = {}
+        self.languages: dict[tuple[int, int], str] = {}
         #: Whether the bodies found here name the lines they leave out (for --explain).
         self.explain = explain
 
-    def push(self, section: Section, decision: Decision, bodies: "dict[tuple[int, int], Body] | None" = None) -> list[Article]:
+    def push(self, section: Section, decision: Decision, bodies: "dict[tuple[int, int], Body] | None" = None,
+             languages: "dict[tuple[int, int], str] | None" = None) -> list[Article]:
         """The articles completed by one more section (``bodies``: those already found, by
-        each article's start and end offsets; the others are found here)."""
+        each article's start and end offsets; the others are found here; ``languages``: the
+        articles' own languages where they were told, by the same offsets)."""
         self.bodies = bodies or {}
+        self.languages = languages or {}
         out: list[Article] = []
         self.cores.append((section.core_start, section.core))
         for cut in decision.cuts:
@@ -353,8 +357,9 @@ class Assembler:
 
     def _complete(self, end: int, end_line: int, words: int, recount: bool = False) -> Article:
         assert self.open_cut is not None
-        article = _article(self.index, self.open_cut, end, end_line, words, self.cores,
-                           self.bodies.get((self.open_cut.start, end)), self.explain)
+        key = (self.open_cut.start, end)
+        article = _article(self.index, self.open_cut, end, end_line, words, self.cores, self.bodies.get(key),
+                           self.explain, self.languages.get(key))
         if recount or self.recount or len(article.text) > self.limits.line_chars:
             article = replace(article, words=count_words(article.text))
         self.index += 1
@@ -408,7 +413,7 @@ def _text(cores: deque[tuple[int, str]], start: int, end: int) -> str:
 
 def _article(
     index: int, cut: Cut, end: int, end_line: int, words: int, cores: deque[tuple[int, str]], body: Body | None = None,
-    explain: bool = True,
+    explain: bool = True, language: str | None = None,
 ) -> Article:
     text = _text(cores, cut.start, end)
     while cores and cores[0][0] + len(cores[0][1]) <= end:
@@ -434,4 +439,5 @@ def _article(
         body_end=body.end,
         boilerplate=body.boilerplate,
         body_dropped=body.dropped,
+        language=language,
     )

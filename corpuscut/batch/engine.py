@@ -450,12 +450,15 @@ def _assembled(items: Iterable[Item], job: Job, compiles: bool) -> Iterator[Item
             doc_job = job.on(result[1])
         elif kind == "section":
             pairs = []
-            for article in assembler.push(payload, result.decision, result.bodies):
+            # each article made with its language (a copy of every article to set it cost more
+            # than the rest of its assembly)
+            names = {key: language.name for key, language in result.languages.items()}
+            for article in assembler.push(payload, result.decision, result.bodies, names):
                 language = result.languages.get((article.start, article.end))
                 if language is None:  # it began in an earlier section, or was cut at the size limit
                     language = doc_job.language_of(article.body)
-                if language is not None:
-                    article = replace(article, language=language.name)
+                    if language is not None:
+                        article = replace(article, language=language.name)
                 summary = None
                 if job.summarize:
                     summary = result.summaries.get((article.start, article.end))

@@ -135,7 +135,9 @@ def _cld2(sample: str, best_effort: bool = False) -> tuple[bool, str, int, int] 
     return bool(reliable), _settings().names.get(code) or cld_name.lower(), int(percent), int(letters)
 
 
+@lru_cache(maxsize=None)
 def _named(name: str) -> Language:
+    # (one per language: an article's language is told for every article of a batch)
     return Language(name, name if name in supported_languages() else DEFAULT_LANGUAGE, "detected")
 
 
