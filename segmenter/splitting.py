@@ -20,6 +20,7 @@ from .cues import CueSet, LineShape, load_cues
 from .decoding import choose_boundaries
 from .features import CUE_FEATURES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
+from .sections import SectionRules, load_section_rules, merge_sections
 from .body import load_body_model
 from .model import BoundaryModel, load_model
 
@@ -73,6 +74,7 @@ class Segmenter:
         evidence: bool = True,
         pages: PageModel | None = None,
         wrapping: WrapRules | None = None,
+        sections: SectionRules | None = None,
     ) -> None:
         # A document's language adds its own cue words (months, bylines, "Mehr lesen") to the
         # shipped ones.
@@ -91,6 +93,8 @@ class Segmenter:
         self.evidence = evidence
         #: When a text counts as hard-wrapped, and its lines are read as paragraphs.
         self.wrapping = wrapping if wrapping is not None else load_wrap_rules()
+        #: When two neighbouring articles are one article's sections, and merged.
+        self.sections = sections if sections is not None else load_section_rules()
 
     @classmethod
     def from_files(cls, cues: Path | str | None = None, model: Path | str | None = None, **kw: object) -> "Segmenter":
@@ -132,12 +136,12 @@ class Segmenter:
 
     def _decoded(self, feats: GapFeatures, logits: list[float], words: list[int], ids: StemIds) -> list[int]:
         """The cue decoder's boundaries: the best cuts by the gaps' scores, then, between the
-        sure ones, the lexical programme."""
+        sure ones, the lexical programme; last, one article's sections put back together."""
         cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
         if self.model.lexical is not None:
             strong = feats.matrix[:, feats.names.index("strong_cue")] > 0
             cuts = self._refine(cuts, logits, words, ids, self.model.lexical, strong)
-        return cuts
+        return merge_sections(cuts, ids, logits, self._kept(feats), self.sections)
 
     def redecode(self, analysis: Analysis) -> list[int]:
         """The boundaries this segmenter's decoder settings choose in a text already analysed by a
@@ -161,6 +165,13 @@ class Segmenter:
             return page
         inside = [c for c in self._decoded(feats, logits, words, ids) if any(lo < c < hi for lo, hi in long)]
         return replace(page, boundaries=sorted({*page.boundaries, *inside}), article=frozenset(inside))
+
+    def _kept(self, feats: GapFeatures) -> np.ndarray:
+        """Per gap, whether a cue fires there at which sections are never merged."""
+        kept = np.zeros(len(feats.matrix), dtype=bool)
+        for name in self.sections.kept_at:
+            kept |= feats.matrix[:, feats.names.index(name)] > 0
+        return kept
 
     def _pages(self, blocks: list[Block], shapes: list[LineShape]) -> PageCuts | None:
         """The page starts, where the text is page text (mostly menus, link lists and footers:

@@ -1,0 +1,113 @@
+"""One article's sections: a cut between two passages that share much of their vocabulary is a
+section break inside one article (a subhead, a list's title, a step), not an article start.
+
+A web article, a guide or a long report runs in sections under subheads; each section moves
+to words of its own, and its subhead reads as a headline, so that the boundary model and the
+lexical programme take each for an article of its own. Yet the sections of one article share
+its subject's words throughout (its names, its product, its place), where two articles side by
+side share little beyond common words: on training dumps of the news corpora, a real article
+start's two sides share a median 6-13% of their distinct stems (of the smaller side's), on the
+sections of WCXB's article pages a median 33%. So, once the decoder has chosen its cuts, the
+pair of neighbouring articles that share the most is merged while they share at least
+``min_shared``, as long as none of the cues of ``kept_at`` fires at the cut between them (a
+separator, a credit line, a teaser's end) and it scores under ``max_logit``. A line cut off
+mid-sentence is no such cue here: in web articles it is mostly a list item or a table row
+without a stop.
+
+The settings are in ``data/sections.json``, chosen on training dumps of the news corpora and
+WCXB's training pages (``python -m tests.benchmarks.bench_split --part train``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from corpuscut.text.datafiles import read_json
+from corpuscut.text.stems import StemIds
+
+SECTIONS_RESOURCE = "data/sections.json"
+
+
+@dataclass(frozen=True)
+class SectionRules:
+    """When two neighbouring articles are one article's sections (see the module's docstring)."""
+
+    #: Merge while the two sides share at least this share of the smaller side's distinct stems.
+    min_shared: float = 1.0
+    #: A cut scored this or more (log-odds) is kept whatever its sides share.
+    max_logit: float = 0.0
+    #: A side of fewer distinct stems than this tells too little to merge on.
+    min_stems: int = 10
+    #: Gap features (of :mod:`segmenter.features`) at whose cut nothing is merged.
+    kept_at: tuple[str, ...] = ()
+
+
+def load_section_rules(path: Path | str | None = None) -> SectionRules:
+    """The shipped rules, or those of a file of the same form."""
+    data = read_json("corpuscut.segmenter", SECTIONS_RESOURCE, path)
+    return SectionRules(min_shared=float(data["min_shared"]), max_logit=float(data["max_logit"]),
+                        min_stems=int(data["min_stems"]), kept_at=tuple(data["kept_at"]))
+
+
+def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.ndarray,
+                   rules: SectionRules) -> list[int]:
+    """``cuts`` (block indices) less those between two passages of one article: the most alike
+    neighbours first, again and again, while they share ``rules.min_shared`` or more. ``kept``:
+    per gap, True where the cut may not be merged away (an end-of-article cue fires)."""
+    if not cuts or rules.min_shared > 1.0:
+        return cuts
+    mergeable = [not kept[c - 1] and logits[c - 1] < rules.max_logit for c in cuts]
+    if not any(mergeable):
+        return cuts
+    edges = np.array([0, *cuts, ids.units])
+    counts, common = _neighbour_overlaps(ids, edges)
+    scores = [_share(int(counts[k]), int(counts[k + 1]), int(common[k]), rules) if mergeable[k] else -1.0
+              for k in range(len(cuts))]
+    if max(scores) < rules.min_shared:  # most texts: nothing to merge
+        return cuts
+    stems = [np.unique(ids.ids[ids.starts[lo]: ids.starts[hi]]) for lo, hi in zip(edges[:-1], edges[1:])]
+    live = list(cuts)
+
+    def rescore(k: int) -> float:
+        if not mergeable[k]:
+            return -1.0
+        both = len(np.intersect1d(stems[k], stems[k + 1], assume_unique=True))
+        return _share(len(stems[k]), len(stems[k + 1]), both, rules)
+
+    while scores:
+        k = int(np.argmax(scores))
+        if scores[k] < rules.min_shared:
+            break
+        stems[k] = np.union1d(stems[k], stems[k + 1])
+        del stems[k + 1], live[k], mergeable[k], scores[k]
+        if k > 0:
+            scores[k - 1] = rescore(k - 1)
+        if k < len(live):
+            scores[k] = rescore(k)
+    return live
+
+
+def _share(size_a: int, size_b: int, common: int, rules: SectionRules) -> float:
+    """The share of the smaller side's distinct stems that the other side holds too (0 where
+    the smaller side has too few to tell)."""
+    smaller = min(size_a, size_b)
+    return 0.0 if smaller < rules.min_stems else common / smaller
+
+
+def _neighbour_overlaps(ids: StemIds, edges: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For the segments between ``edges`` (unit indices): each one's distinct stems, and how
+    many of them the next segment holds too; all at once, by one sort of (segment, stem) keys."""
+    segments = len(edges) - 1
+    lengths = np.diff(ids.starts[edges])
+    segment_of = np.repeat(np.arange(segments, dtype=np.int64), lengths)
+    flat = ids.ids[ids.starts[edges[0]]: ids.starts[edges[-1]]].astype(np.int64)
+    vocab = int(flat.max()) + 1 if len(flat) else 1
+    keys = np.unique(segment_of * vocab + flat)
+    counts = np.bincount(keys // vocab, minlength=segments)
+    following = keys + vocab  # the same stem in the next segment
+    at = np.searchsorted(keys, following)
+    found = (at < len(keys)) & (keys[np.minimum(at, len(keys) - 1)] == following)
+    common = np.bincount(keys[found] // vocab, minlength=segments)
+    return counts, common[:-1] if segments > 1 else common[:0]

@@ -1,0 +1,49 @@
+"""One article's sections: neighbouring articles that share their vocabulary are merged."""
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpuscut.segmenter.sections import SectionRules, _neighbour_overlaps, load_section_rules, merge_sections
+from corpuscut.text.stems import StemIds
+
+RULES = SectionRules(min_shared=0.35, max_logit=8.0, min_stems=3)
+OTTERS = [["otter", "river", "bridg"], ["otter", "walker", "river"], ["river", "water", "otter"]]
+BUDGET = [["tax", "budget", "minist"], ["budget", "spend", "tax"], ["minist", "vote", "tax"]]
+
+
+def test_a_cut_between_two_passages_of_one_subject_is_merged_and_one_between_subjects_kept():
+    ids = StemIds.of([*OTTERS, *OTTERS, *BUDGET])
+    kept = np.zeros(8, dtype=bool)
+    assert merge_sections([3, 6], ids, [0.5] * 8, kept, RULES) == [6]
+
+
+def test_a_cut_at_a_kept_cue_or_scored_sure_is_never_merged():
+    ids = StemIds.of([*OTTERS, *OTTERS])
+    at_cue = np.zeros(5, dtype=bool)
+    at_cue[2] = True  # a separator before block 3
+    assert merge_sections([3], ids, [0.5] * 5, at_cue, RULES) == [3]
+    assert merge_sections([3], ids, [9.0] * 5, np.zeros(5, dtype=bool), RULES) == [3]
+
+
+def test_a_side_of_too_few_words_is_never_merged_on():
+    ids = StemIds.of([*OTTERS, ["otter"]])
+    assert merge_sections([3], ids, [0.5] * 3, np.zeros(3, dtype=bool), RULES) == [3]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 25), max_size=7), min_size=2, max_size=25), st.data())
+def test_the_overlaps_of_neighbouring_segments_are_those_of_their_sets_of_stems(units, data):
+    cuts = sorted(data.draw(st.sets(st.integers(1, len(units) - 1), min_size=1)))
+    ids = StemIds.of([[f"w{u}" for u in unit] for unit in units])
+    edges = np.array([0, *cuts, len(units)])
+    counts, common = _neighbour_overlaps(ids, edges)
+    sets = [{s for unit in units[a:b] for s in unit} for a, b in zip(edges[:-1], edges[1:])]
+    assert counts.tolist() == [len(s) for s in sets]
+    assert common.tolist() == [len(a & b) for a, b in zip(sets, sets[1:])]
+
+
+def test_the_shipped_rules_keep_separators_and_credit_lines():
+    rules = load_section_rules()
+    assert 0 < rules.min_shared < 1
+    assert {"separator", "credit_or_copyright_before"} <= set(rules.kept_at)
