@@ -27,6 +27,8 @@ import numpy as np
 from corpuscut.text.datafiles import read_json
 from corpuscut.text.stems import StemIds
 
+from .recurrence import stem_blocks
+
 SECTIONS_RESOURCE = "data/sections.json"
 
 
@@ -98,16 +100,12 @@ def _share(size_a: int, size_b: int, common: int, rules: SectionRules) -> float:
 
 def _neighbour_overlaps(ids: StemIds, edges: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For the segments between ``edges`` (unit indices): each one's distinct stems, and how
-    many of them the next segment holds too; all at once, by one sort of (segment, stem) keys."""
+    many of them the next segment holds too; all at once, from the distinct (stem, segment)
+    pairs sorted stem-major, where the same stem in the next segment is the next key."""
     segments = len(edges) - 1
-    lengths = np.diff(ids.starts[edges])
-    segment_of = np.repeat(np.arange(segments, dtype=np.int64), lengths)
-    flat = ids.ids[ids.starts[edges[0]]: ids.starts[edges[-1]]].astype(np.int64)
-    vocab = int(flat.max()) + 1 if len(flat) else 1
-    keys = np.unique(segment_of * vocab + flat)
-    counts = np.bincount(keys // vocab, minlength=segments)
-    following = keys + vocab  # the same stem in the next segment
-    at = np.searchsorted(keys, following)
-    found = (at < len(keys)) & (keys[np.minimum(at, len(keys) - 1)] == following)
-    common = np.bincount(keys[found] // vocab, minlength=segments)
-    return counts, common[:-1] if segments > 1 else common[:0]
+    keys = stem_blocks(ids.merged(edges.tolist()))
+    segment = keys % segments
+    counts = np.bincount(segment, minlength=segments)
+    in_next = keys[1:] == keys[:-1] + 1
+    common = np.bincount(segment[:-1][in_next], minlength=segments)
+    return counts, common[:-1]
