@@ -44,13 +44,18 @@ class SectionRules:
     min_stems: int = 10
     #: Gap features (of :mod:`segmenter.features`) at whose cut nothing is merged.
     kept_at: tuple[str, ...] = ()
+    #: Two sides each of fewer blocks than this are no sections (a text of an article a line
+    #: holds one block per article, and two stories on one subject share their words); one
+    #: such side beside a longer one may be (a subhead cut off from its section).
+    min_blocks: int = 1
 
 
 def load_section_rules(path: Path | str | None = None) -> SectionRules:
     """The shipped rules, or those of a file of the same form."""
     data = read_json("corpuscut.segmenter", SECTIONS_RESOURCE, path)
     return SectionRules(min_shared=float(data["min_shared"]), max_logit=float(data["max_logit"]),
-                        min_stems=int(data["min_stems"]), kept_at=tuple(data["kept_at"]))
+                        min_stems=int(data["min_stems"]), kept_at=tuple(data["kept_at"]),
+                        min_blocks=int(data["min_blocks"]))
 
 
 def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.ndarray,
@@ -60,7 +65,9 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
     per gap, True where the cut may not be merged away (an end-of-article cue fires)."""
     if not cuts or rules.min_shared > 1.0:
         return cuts
-    mergeable = [not kept[c - 1] and logits[c - 1] < rules.max_logit for c in cuts]
+    bounds = [0, *cuts, ids.units]
+    mergeable = [not kept[c - 1] and logits[c - 1] < rules.max_logit
+                 and max(c - bounds[k], bounds[k + 2] - c) >= rules.min_blocks for k, c in enumerate(cuts)]
     if not any(mergeable):
         return cuts
     edges = np.array([0, *cuts, ids.units])

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from corpuscut.segmenter.sections import SectionRules, _neighbour_overlaps, load_section_rules, merge_sections
 from corpuscut.text.stems import StemIds
 
-RULES = SectionRules(min_shared=0.35, max_logit=8.0, min_stems=3)
+RULES = SectionRules(min_shared=0.35, max_logit=8.0, min_stems=3, min_blocks=2)
 OTTERS = [["otter", "river", "bridg"], ["otter", "walker", "river"], ["river", "water", "otter"]]
 BUDGET = [["tax", "budget", "minist"], ["budget", "spend", "tax"], ["minist", "vote", "tax"]]
 
@@ -24,6 +24,15 @@ def test_a_cut_at_a_kept_cue_or_scored_sure_is_never_merged():
     at_cue[2] = True  # a separator before block 3
     assert merge_sections([3], ids, [0.5] * 5, at_cue, RULES) == [3]
     assert merge_sections([3], ids, [9.0] * 5, np.zeros(5, dtype=bool), RULES) == [3]
+
+
+def test_two_articles_of_one_block_each_are_no_sections_but_a_lone_subhead_is():
+    # an article a line: two stories on one subject share their words, and stay apart
+    ids = StemIds.of([OTTERS[0] + OTTERS[1], OTTERS[1] + OTTERS[2], BUDGET[0] + BUDGET[1]])
+    assert merge_sections([1, 2], ids, [0.5] * 3, np.zeros(3, dtype=bool), RULES) == [1, 2]
+    # a subhead cut off from the paragraphs it heads goes back to them
+    ids = StemIds.of([["otter", "river", "bridg", "walker"], *OTTERS, *BUDGET])
+    assert merge_sections([1, 4], ids, [0.5] * 7, np.zeros(7, dtype=bool), RULES) == [4]
 
 
 def test_a_side_of_too_few_words_is_never_merged_on():
