@@ -54,11 +54,14 @@ def is_heading(text: str, sentence: Sentence, max_words: int = 18) -> bool:
         after += 1
     if (text[after: after + 1] or "\n") not in "\r\n":
         return False
+    line_start = max(text.rfind("\n", 0, sentence.start), text.rfind("\r", 0, sentence.start)) + 1
     # A closing quote ends a sentence only after a stop ('... he said.' against "Plan 'hides Blair'").
     last = sentence.text.rstrip().rstrip(CLOSING_QUOTES)[-1:]
-    if last in HEADING_END:
+    # A question alone on its line is a headline too ("Why does my computer not turn back on
+    # after I suspended it?" over a help page): summaries opened by repeating it.
+    alone = last == "?" and not text[line_start: sentence.start].strip()
+    if last in HEADING_END and not alone:
         return False
-    line_start = max(text.rfind("\n", 0, sentence.start), text.rfind("\r", 0, sentence.start)) + 1
     return len(text[line_start: sentence.end].split()) <= max_words
 
 

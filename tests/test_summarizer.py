@@ -1057,3 +1057,14 @@ def test_a_call_to_book_a_call_or_demo_is_page_furniture():
     picked = [s.text for s in summarize(text, sentences=3).sentences]
     assert "Schedule a call with us today!" not in picked and len(picked) == 3
 
+
+def test_a_question_alone_on_the_first_line_is_the_title_not_the_summarys_first_sentence():
+    text = ("Why does my computer not turn back on after I suspended it?\n"
+            "If you suspend your computer, then press the power button, it may not turn on again. "
+            "Some computers cannot resume from suspend. Hold the power button for five seconds, then press it again.\n")
+    picked = [s.text for s in summarize(text, sentences=2).sentences]
+    assert picked and not any(t.startswith("Why does") for t in picked), picked
+    # A question inside a paragraph stays a sentence.
+    inline = "The fix is simple. Why does it work? The firmware resets the power state.\n"
+    assert "Why does it work?" in [s.text for s in summarize(inline, ratio=1.0).sentences]
+
