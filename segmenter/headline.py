@@ -206,8 +206,6 @@ def _normal(text: str) -> list[str]:
 
 #: A breadcrumb's steps ("Home > Blog > Headline", "Blog/insights/Headline"): its last step may repeat the headline.
 _CRUMB_STEP = re.compile("\\s*[>\u00bb\u203a/]\\s*")
-#: A line of this many parts between a ``<title>``'s separators is a breadcrumb ("Home - Blog - Headline").
-CRUMB_PARTS = 3
 #: Lines of at most this many words are read for echoes of a candidate (breadcrumbs, "Headline | Site" lines).
 ECHO_MAX_WORDS = 60
 #: A label of a table of contents opens at most this many short lines above a candidate (its entries).
@@ -216,79 +214,55 @@ CONTENTS_REACH = 12
 
 @dataclass(frozen=True)
 class Echoes:
-    """Where a page shows a line again: as a line of its own (above or below it), as a
-    breadcrumb's last step, as the first or last part of a ``Headline | Site`` line, inside a
+    """Where a page shows a line's words again: as a line of its own (above or below it), as
+    a breadcrumb's last step, as the first or last part of a ``Headline | Site`` line, inside a
     copyright line. A headline is echoed by breadcrumbs and title lines; a site's name by
     title lines' last parts and copyright lines; a table of contents' entry by the heading it
     links to below."""
 
-    #: The lines of each text (stripped, lower-cased).
-    at: dict[str, list[int]]
+    at: dict[tuple[str, ...], list[int]]
     crumb_tails: frozenset[tuple[str, ...]]
     heads: dict[tuple[str, ...], list[int]]
     tails: dict[tuple[str, ...], list[int]]
-    #: The words of each copyright line, joined by and between spaces.
     copyright: tuple[str, ...]
-    #: Whether a line labels a table of contents ("Table of contents", "In this article"), as asked.
-    contents: dict[int, bool]
-
-
-#: What a breadcrumb, a ``Headline | Site`` line or a copyright line holds (found in one pass over
-#: the page's lines joined, so that most lines cost nothing).
-_CRUMB_MARK = re.compile("[>\u00bb\u203a/]")
-_SEPARATOR_MARK = re.compile(TITLE_SEPARATORS.pattern.replace("\\s", "[^\\S\\n]"))
-_COPYRIGHT_MARK = re.compile("\u00a9|copyright|rights reserved|\\(c\\)", re.IGNORECASE)
 
 
 def echoes(page: PageLines) -> Echoes:
     """The echoes of a page's short lines (:class:`Echoes`)."""
-    short = np.flatnonzero((page.words > 0) & (page.words <= ECHO_MAX_WORDS))
-    texts = {int(i): page.lines[i][:HEAD_CHARS].strip().replace("\n", " ") for i in short}
-    at: dict[str, list[int]] = {}
-    for i, text in texts.items():
-        at.setdefault(text.lower(), []).append(i)
-    order = list(texts)
-    joined = "\n".join(texts.values())
-    starts = np.cumsum([0] + [len(text) + 1 for text in texts.values()])
-
-    def marked_by(pattern: re.Pattern[str]) -> list[int]:
-        at_chars = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.int64)
-        return [order[k] for k in np.unique(np.searchsorted(starts, at_chars, side="right") - 1)]
-
+    at: dict[tuple[str, ...], list[int]] = {}
     crumbs: set[tuple[str, ...]] = set()
-    for i in marked_by(_CRUMB_MARK):
-        steps = [s for s in _CRUMB_STEP.split(texts[i]) if s.strip()]
-        if len(steps) >= 2:
-            crumbs.add(tuple(_normal(steps[-1])))
     heads: dict[tuple[str, ...], list[int]] = {}
     tails: dict[tuple[str, ...], list[int]] = {}
-    for i in marked_by(_SEPARATOR_MARK):
-        if i:  # (the <title> line's parts are read by the likeness features)
-            parts = [s for s in TITLE_SEPARATORS.split(texts[i]) if s.strip()]
-            heads.setdefault(tuple(_normal(parts[0])), []).append(i)
-            if len(parts) >= CRUMB_PARTS:  # "Home - Library - Blog - Headline": a breadcrumb
-                crumbs.add(tuple(_normal(parts[-1])))
-            else:
-                tails.setdefault(tuple(_normal(parts[-1])), []).append(i)
+    marked = []
     cues = _cues()
-    copyright = tuple(" " + " ".join(_normal(texts[i])) + " " for i in marked_by(_COPYRIGHT_MARK)
-                      if cues["copyright"].search(texts[i]))
-    return Echoes(at, frozenset(crumbs), heads, tails, copyright, {})
+    for i, line in enumerate(page.lines):
+        if not 0 < page.words[i] <= ECHO_MAX_WORDS:
+            continue
+        text = line[:HEAD_CHARS].strip()
+        tokens = tuple(_normal(text))
+        at.setdefault(tokens, []).append(i)
+        steps = [s for s in _CRUMB_STEP.split(text) if s.strip()]
+        if len(steps) >= 2:
+            crumbs.add(tuple(_normal(steps[-1])))
+        parts = [s for s in TITLE_SEPARATORS.split(text) if s.strip()]
+        if len(parts) >= 2 and i:  # (the <title> line's parts are read by the likeness features)
+            heads.setdefault(tuple(_normal(parts[0])), []).append(i)
+            tails.setdefault(tuple(_normal(parts[-1])), []).append(i)
+        if cues["copyright"].search(text):
+            marked.append(" " + " ".join(tokens) + " ")
+    return Echoes(at, frozenset(crumbs), heads, tails, tuple(marked))
 
 
-def echo_row(page: PageLines, seen: Echoes, i: int, text: str) -> list[float]:
-    """The echo features of line ``i`` (0: the ``<title>``'s headline part) whose text is ``text``."""
-    tokens = tuple(_normal(text))
+def echo_row(page: PageLines, seen: Echoes, i: int, tokens: tuple[str, ...]) -> list[float]:
+    """The echo features of line ``i`` (0: the ``<title>``'s headline part) whose words are ``tokens``."""
     if not tokens:
         return [0.0] * 7
-    others = [j for j in seen.at.get(text.strip().lower(), ()) if j and abs(j - i) > 1]
+    others = [j for j in seen.at.get(tokens, ()) if j and abs(j - i) > 1]
     contents = 0.0
     for j in range(i - 1, max(0, i - CONTENTS_REACH) if i else 0, -1):
         if not page.words[j]:
             continue
-        if j not in seen.contents:
-            seen.contents[j] = bool(_cues()["contents"].search(page.lines[j][:HEAD_CHARS].strip()))
-        if seen.contents[j]:
+        if _cues()["contents"].search(page.lines[j][:HEAD_CHARS].strip()):
             contents = 1.0
             break
         if page.words[j] > 15 or page.terminal[j]:
@@ -385,7 +359,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
             float(4 <= distance <= 6), float(distance >= 7), float(np.clip(page.logits[i], -5.0, 5.0)),
             *context(tokens, words), shaped(above[-1] if above else None), shaped(below[0] if below else None),
             float(distance <= -NEAR_INTO_BODY), float(distance > NEAR_ABOVE),
-            *echo_row(page, seen, i, text),
+            *echo_row(page, seen, i, tuple(_normal(text))),
         ])
     if nearest is not None:
         rows[nearest][FEATURES.index("nearest_shaped")] = 1.0
@@ -396,7 +370,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
         row[_VARIANT] = variant
         found.append((title, 0))
         row += [0.0] * (len(FEATURES) - len(row) - 14) + context(wanted, n_title) + [0.0] * 4
-        row += echo_row(page, seen, 0, title)
+        row += echo_row(page, seen, 0, tuple(_normal(title)))
         rows.append(row)
     return found, np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
