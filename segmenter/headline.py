@@ -66,7 +66,6 @@ FEATURES: tuple[str, ...] = (
     "furniture", "meta", "date", "meta_below", "meta_above", "prose_follows", "repeated", "caps_share",
     "nearest_shaped", "in_body", "at_body", "above_1", "above_2_3", "above_4_6", "above_7_plus", "line_logit",
     "lede_overlap", "site_words", "longer_than_title", "shaped_above", "shaped_below", "deep_in_body", "far_above",
-    "crumb_tail", "title_head", "title_tail", "echo_above", "echo_below", "after_contents", "in_copyright",
 )
 _VARIANT = FEATURES.index("variant")
 _TITLE_PART = FEATURES.index("title_part")
@@ -167,23 +166,6 @@ def page_title(first_line: str) -> str:
     return max(parts, key=lambda p: len(p.split()))
 
 
-def headline_part(first_line: str, seen: Echoes) -> str:
-    """The headline part of a page's ``<title>`` line (:func:`page_title`), leaving out the
-    parts a copyright line of the page names (the site's: "JMIR mHealth and uHealth - Efficacy
-    of ..." over "© JMIR mHealth and uHealth"), unless every part is named so."""
-    parts = [p.strip() for p in TITLE_SEPARATORS.split(first_line.strip()) if p.strip()]
-    if len(parts) > 1 and seen.copyright:
-        kept = [p for p in parts if not _in_copyright(seen, tuple(_normal(p)))]
-        if kept and len(kept) < len(parts):
-            return page_title(" | ".join(kept))
-    return page_title(first_line)
-
-
-def _in_copyright(seen: Echoes, tokens: tuple[str, ...]) -> bool:
-    joined = " " + " ".join(tokens) + " "
-    return bool(tokens) and any(joined in line for line in seen.copyright)
-
-
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
     """``data/headline-cues.json``: its search words (``title_words``), and its lines that are
@@ -192,87 +174,12 @@ def _cues() -> dict[str, Any]:
 
     data = read_json("corpuscut.segmenter", "data/headline-cues.json")
     _compile("never", data["never"], "headline cues")
-    _compile("contents", data["contents"], "headline cues")
-    _compile("copyright", data["copyright"], "headline cues")
     return {"title_words": frozenset(data["title_words"]),
-            "never": re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["never"]) + ")"),
-            "contents": re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["contents"]) + ")"),
-            "copyright": re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["copyright"]) + ")")}
+            "never": re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["never"]) + ")")}
 
 
 def _normal(text: str) -> list[str]:
     return _NORMAL.findall(text[:HEAD_CHARS].lower())
-
-
-#: A breadcrumb's steps ("Home > Blog > Headline", "Blog/insights/Headline"): its last step may repeat the headline.
-_CRUMB_STEP = re.compile("\\s*[>\u00bb\u203a/]\\s*")
-#: Lines of at most this many words are read for echoes of a candidate (breadcrumbs, "Headline | Site" lines).
-ECHO_MAX_WORDS = 60
-#: A label of a table of contents opens at most this many short lines above a candidate (its entries).
-CONTENTS_REACH = 12
-
-
-@dataclass(frozen=True)
-class Echoes:
-    """Where a page shows a line's words again: as a line of its own (above or below it), as
-    a breadcrumb's last step, as the first or last part of a ``Headline | Site`` line, inside a
-    copyright line. A headline is echoed by breadcrumbs and title lines; a site's name by
-    title lines' last parts and copyright lines; a table of contents' entry by the heading it
-    links to below."""
-
-    at: dict[tuple[str, ...], list[int]]
-    crumb_tails: frozenset[tuple[str, ...]]
-    heads: dict[tuple[str, ...], list[int]]
-    tails: dict[tuple[str, ...], list[int]]
-    copyright: tuple[str, ...]
-
-
-def echoes(page: PageLines) -> Echoes:
-    """The echoes of a page's short lines (:class:`Echoes`)."""
-    at: dict[tuple[str, ...], list[int]] = {}
-    crumbs: set[tuple[str, ...]] = set()
-    heads: dict[tuple[str, ...], list[int]] = {}
-    tails: dict[tuple[str, ...], list[int]] = {}
-    marked = []
-    cues = _cues()
-    for i, line in enumerate(page.lines):
-        if not 0 < page.words[i] <= ECHO_MAX_WORDS:
-            continue
-        text = line[:HEAD_CHARS].strip()
-        tokens = tuple(_normal(text))
-        at.setdefault(tokens, []).append(i)
-        steps = [s for s in _CRUMB_STEP.split(text) if s.strip()]
-        if len(steps) >= 2:
-            crumbs.add(tuple(_normal(steps[-1])))
-        parts = [s for s in TITLE_SEPARATORS.split(text) if s.strip()]
-        if len(parts) >= 2 and i:  # (the <title> line's parts are read by the likeness features)
-            heads.setdefault(tuple(_normal(parts[0])), []).append(i)
-            tails.setdefault(tuple(_normal(parts[-1])), []).append(i)
-        if cues["copyright"].search(text):
-            marked.append(" " + " ".join(tokens) + " ")
-    return Echoes(at, frozenset(crumbs), heads, tails, tuple(marked))
-
-
-def echo_row(page: PageLines, seen: Echoes, i: int, tokens: tuple[str, ...]) -> list[float]:
-    """The echo features of line ``i`` (0: the ``<title>``'s headline part) whose words are ``tokens``."""
-    if not tokens:
-        return [0.0] * 7
-    others = [j for j in seen.at.get(tokens, ()) if j and abs(j - i) > 1]
-    contents = 0.0
-    for j in range(i - 1, max(0, i - CONTENTS_REACH) if i else 0, -1):
-        if not page.words[j]:
-            continue
-        if _cues()["contents"].search(page.lines[j][:HEAD_CHARS].strip()):
-            contents = 1.0
-            break
-        if page.words[j] > 15 or page.terminal[j]:
-            break
-    return [
-        float(tokens in seen.crumb_tails), float(any(j != i for j in seen.heads.get(tokens, ()))),
-        float(any(j != i for j in seen.tails.get(tokens, ()))),
-        float(any(j < i for j in others)), float(any(j > i for j in others)), contents,
-        float(_in_copyright(seen, tokens)),
-    ]
 
 
 def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.ndarray]:
@@ -281,8 +188,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
     FEATURES each."""
     lines = page.lines
     top = lines[0][:HEAD_CHARS].strip() if lines else ""
-    seen = echoes(page)
-    title = headline_part(top, seen)
+    title = page_title(top)
     wanted = set(_normal(title))
     whole = set(_normal(top))
     date = {}
@@ -359,7 +265,6 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
             float(4 <= distance <= 6), float(distance >= 7), float(np.clip(page.logits[i], -5.0, 5.0)),
             *context(tokens, words), shaped(above[-1] if above else None), shaped(below[0] if below else None),
             float(distance <= -NEAR_INTO_BODY), float(distance > NEAR_ABOVE),
-            *echo_row(page, seen, i, tuple(_normal(text))),
         ])
     if nearest is not None:
         rows[nearest][FEATURES.index("nearest_shaped")] = 1.0
@@ -369,8 +274,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
         row = [1.0, float(title == top), *likeness(wanted), *shape(title, n_title)]
         row[_VARIANT] = variant
         found.append((title, 0))
-        row += [0.0] * (len(FEATURES) - len(row) - 14) + context(wanted, n_title) + [0.0] * 4
-        row += echo_row(page, seen, 0, tuple(_normal(title)))
+        row += [0.0] * (len(FEATURES) - len(row) - 7) + context(wanted, n_title) + [0.0] * 4
         rows.append(row)
     return found, np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
