@@ -259,12 +259,12 @@ class Furniture:
         kept: it names who spoke ('In 10-15 days, it will all be over," Rohatgi told the
         bench.'), and editors' summaries retell those."""
         marks = self.quote_marks
-        if not marks:
+        if not marks or sum(map(text.count, marks)) % 2 == 0:  # counted in C: most sentences stop here
             return False
-        at = [k for k, c in enumerate(text) if c in marks]
-        if len(at) % 2 == 0 or not _opens_quote(text, at[-1]):
+        last = max(map(text.rfind, marks))
+        if not _opens_quote(text, last):
             return False
-        return len(text[at[-1] + 1:].split()) <= self.quote_piece_max_words
+        return len(text[last + 1:].split()) <= self.quote_piece_max_words
 
     def _short_question(self, text: str) -> bool:
         """A question of a few words: on a web page a subhead ("What are data analysis tools?")
