@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Sequence, overload
 
 from corpuscut.text.compiled import Tier
+from corpuscut.text.datafiles import read_json
 from corpuscut.text.words import WordNormalizer
 
 from .cohesion import Cohesion, load_cohesion
@@ -45,10 +47,33 @@ class Summary:
         return " ".join(" ".join(s.text.split()) for s in self.sentences)
 
 
-def is_heading(text: str, sentence: Sentence, max_words: int = 18) -> bool:
-    """A whole line of few words with no final punctuation: a headline, caption or label; or
-    the end of such a line, after a question on it ("Looking for a business laptop? Here are 3
-    things you should pay attention to": a menu's link, not the article's words)."""
+@dataclass(frozen=True)
+class HeadingRules:
+    """What makes a whole line with no final punctuation a heading (``data/headings.json``)."""
+
+    max_words: int = 18
+    #: A longer line is a heading when this share of its words open with a capital (a list of tags).
+    capitalised_share: float = 1.0
+
+    def is_heading_line(self, line: str) -> bool:
+        words = line.split()
+        if len(words) <= self.max_words:
+            return True
+        capitalised = sum(1 for w in words if w[:1].isupper() or (not w[:1].isalnum() and w[1:2].isupper()))
+        return capitalised >= self.capitalised_share * len(words)
+
+
+@lru_cache(maxsize=1)
+def load_heading_rules() -> HeadingRules:
+    data = read_json("corpuscut.summarizer", "data/headings.json")
+    return HeadingRules(int(data["max_words"]), float(data["capitalised_share"]))
+
+
+def is_heading(text: str, sentence: Sentence, rules: HeadingRules | None = None) -> bool:
+    """A whole line with no final punctuation, of few words or of mostly capitalised ones
+    (:class:`HeadingRules`): a headline, caption, label or list of tags; or the end of such a
+    line, after a question on it ("Looking for a business laptop? Here are 3 things you should
+    pay attention to": a menu's link, not the article's words)."""
     after = sentence.end
     while text[after: after + 1] in (" ", "\t"):  # a scraped line's trailing blanks end it as well
         after += 1
@@ -62,7 +87,7 @@ def is_heading(text: str, sentence: Sentence, max_words: int = 18) -> bool:
     alone = last == "?" and not text[line_start: sentence.start].strip()
     if last in HEADING_END and not alone:
         return False
-    return len(text[line_start: sentence.end].split()) <= max_words
+    return (rules or load_heading_rules()).is_heading_line(text[line_start: sentence.end])
 
 
 def is_cut_off(text: str, sentence: Sentence) -> bool:
