@@ -1068,3 +1068,16 @@ def test_a_question_alone_on_the_first_line_is_the_title_not_the_summarys_first_
     inline = "The fix is simple. Why does it work? The firmware resets the power state.\n"
     assert "Why does it work?" in [s.text for s in summarize(inline, ratio=1.0).sentences]
 
+
+
+def test_a_long_line_of_tags_is_a_heading_but_a_long_sentence_that_lost_its_stop_is_not():
+    tags = ("Mackenzie, Mother Wolf, Night Nurse, Pocket Dream, Ruby Road, She Keeps Me Young, "
+            "Take Me Home, U.S. in Progress")
+    lost_stop = ("The festival began on a particularly unorthodox foot this year because the cohort "
+                 "landed at an airport nearly two hundred miles away from the city")
+    body = ("The 15th edition of the market began in Wroclaw this week. Seven projects were screened "
+            "for a jury of distributors and sales agents. The winner received a post-production package.\n")
+    picked = [s.text for s in summarize(tags + "\n" + body, sentences=2).sentences]
+    assert not any(t.startswith("Mackenzie") for t in picked)
+    picked = [s.text for s in summarize(lost_stop + "\n" + body, sentences=4).sentences]
+    assert any(t.startswith("The festival began") for t in picked)
