@@ -13,6 +13,9 @@
   code page: 'the ?honour? of', 'UT?s', 'workplace.?It has') ends no sentence: it is read as the
   quote it stands for while the line is cut (one character for one, so offsets hold; the text
   keeps its "?").
+- A country's abbreviation before a noun ends no sentence ("the U.S. Surgeon General", Punkt
+  breaks before a capital it knows in lower case), unless the next word opens sentences ("sold
+  in the U.S. The company"); the lists are in ``data/name-abbreviations.json``.
 - An upper-case subhead glued to the sentence after it ("FARMERS PROTESTThe union ...") is a
   sentence of its own (:func:`is_subhead` tells it, and the summarizer leaves it out).
 - Text tokenised the Penn Treebank way (``" he said . " it was n't , " she added .``, as corpora
@@ -313,11 +316,42 @@ def _stop_spans(line: str, language: str) -> list[tuple[int, int]]:
         if merged and (line[start:start + 1] in _NO_SENTENCE_OPENS or (
                 line[start:start + 1].islower()
                 and line[merged[-1][1] - 2: merged[-1][1]].rstrip()[-1:] in "\"'\u201d\u2019")
-                or _abbreviation_before_code(line, merged[-1][1], start, tokenizer._special)):
+                or _abbreviation_before_code(line, merged[-1][1], start, tokenizer._special)
+                or _name_before_noun(line, merged[-1][1], start, language)):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
     return merged
+
+
+@lru_cache(maxsize=8)
+def _name_abbreviations(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The abbreviations of names that stand before nouns ("U.S."), and the words that open a
+    sentence after one (``data/name-abbreviations.json``); none for a language it lacks."""
+    data = read_json("corpuscut.summarizer", "data/name-abbreviations.json").get(language) or {}
+    return frozenset(data.get("abbreviations", ())), frozenset(data.get("openers", ()))
+
+
+_NEXT_WORD = re.compile(r"[A-Z][A-Za-z]*")
+#: How far before a stop a name's abbreviation is looked for (longer than any, with its quote).
+_NAME_REACH = 10
+
+
+def _name_before_noun(line: str, end: int, start: int, language: str) -> bool:
+    """Whether the sentence ending at ``end`` ends with a name's abbreviation and the one at
+    ``start`` goes on with a capitalised word that opens no sentence ("the U.S." then "Surgeon
+    General"): Punkt's break there is undone."""
+    if line[end - 1: end] != ".":
+        return False
+    names, openers = _name_abbreviations(language)
+    if not names:
+        return False
+    nxt = _NEXT_WORD.match(line, start)
+    if nxt is None or nxt.group().lower() in openers:
+        return False
+    # The word before the stop, from the few characters before it (every such name is short).
+    word = line[max(0, end - 1 - _NAME_REACH): end - 1].rsplit(None, 1)[-1:] or [""]
+    return word[0].lower().lstrip("(\"'\u201c") in names
 
 
 #: A code that a numbering abbreviation introduces: a flight's, a form's, a bill's ("ET 641",

@@ -41,6 +41,10 @@ CASES = [
     ("The answer is No. It was clear to everyone.", 2),
     # ... and before a code, where Punkt breaks at a capital it has not seen inside sentences.
     ("Two passengers bound for Addis Ababa by Ethiopian Air flight no. ET 641 were intercepted. They were held.", 2),
+    # A country's abbreviation before a noun ends no sentence; before a word that opens one it does.
+    ("The warning came from the U.S. Surgeon General on Monday. It was overdue.", 2),
+    ("Audi's sales in the U.S. Dropped nearly 20 pct last year. The U.K. Intervention Board said so.", 2),
+    ("The phone is sold in the U.S. The company said sales were strong.", 2),
 ]
 
 
