@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from corpuscut.training import data_present, fit_logistic
 from corpuscut.text import wrapping as text_wrapping
+from corpuscut.text import words as text_words
 
 from .corpus import ALL_SHAPES, Dump, SourceArticle, build_dump, sample_dumps
 from .evaluate import Scores, offsets_to_text_lines, text_line_numbers
@@ -231,6 +232,9 @@ def _code_key(*parts: object) -> str:
         digest.update((here / name).read_bytes())
     digest.update(Path(text_wrapping.__file__).read_bytes())
     digest.update((Path(text_wrapping.__file__).parent / text_wrapping.RULES_FILE).read_bytes())
+    # the stems and stop words that the vocabulary features count
+    digest.update(Path(text_words.__file__).read_bytes())
+    digest.update((Path(text_words.__file__).parent / text_words.STOP_WORDS_RESOURCE).read_bytes())
     digest.update(repr(parts).encode())
     return digest.hexdigest()[:16]
 

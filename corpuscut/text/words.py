@@ -27,21 +27,29 @@ class UnknownLanguageError(CorpuscutError):
     """No stemmer or stop words for a language."""
 
 
+#: Stop words added to sumy's, by language: Snowball's lists where sumy's lack common function words.
+STOP_WORDS_RESOURCE = "data/stopwords.json"
+
+
 @lru_cache(maxsize=16)
 def _stop_words(language: str) -> frozenset[str]:
     """sumy's stop words for a language (sumy names its files as Snowball names languages),
     read from sumy's package data as ``sumy.utils.get_stop_words`` reads them: importing
     ``sumy.utils`` to ask would also import requests and pycountry, 0.14 s of every process's
-    start. Empty where sumy has no list."""
+    start; with the words ``data/stopwords.json`` adds for the language. Empty where neither
+    has a list."""
     import pkgutil
 
+    from .datafiles import read_json
+
+    added = frozenset(read_json("corpuscut.text", STOP_WORDS_RESOURCE).get(language, ()))
     try:
         data = pkgutil.get_data("sumy", f"data/stopwords/{language}.txt")
     except OSError:
-        return frozenset()
+        return added
     if data is None:
-        return frozenset()
-    return frozenset(word.rstrip() for word in data.decode("utf-8").splitlines() if word)
+        return added
+    return added | frozenset(word.rstrip() for word in data.decode("utf-8").splitlines() if word)
 
 
 def supported_languages() -> list[str]:
