@@ -74,6 +74,16 @@ _ASCII_CLASSES = bytes.maketrans(bytes(range(128)), bytes(
     ord("p") if chr(c) in ",.;:" else ord("d") if chr(c) in "0123456789" else ord("s") if c in _ASCII_SYMBOLS else ord("x")
     for c in range(128)))
 
+#: For ASCII lines: every byte as what _CAPITALISED and ``str.split`` read in it, " " white
+#: space, "q" an opening quote or bracket, "C" a capital letter, and as _ASCII_CLASSES else
+#: ("p", "d", "s", "x"); and every byte as " " white space or "x" not.
+_ASCII_SHAPES = bytes.maketrans(bytes(range(128)), bytes(
+    32 if chr(c).isspace() else ord("q") if chr(c) in "\"'([" else ord("C") if "A" <= chr(c) <= "Z" else _ASCII_CLASSES[c]
+    for c in range(128)))
+_ASCII_SPACES = bytes.maketrans(bytes(range(128)), bytes(32 if chr(c).isspace() else ord("x") for c in range(128)))
+#: math.log1p of each small word count (a line's first feature), looked up.
+_LOG1P = [math.log1p(w) for w in range(1024)]
+
 #: Of the context features' columns (words, short, terminal, stop share, cues), those where
 #: the side more like prose is the higher mean.
 _PROSE_HIGH = np.array([True, False, True, True, False])
@@ -242,6 +252,16 @@ def _ascii_counts(head: str, stops: frozenset[bytes]) -> tuple[str, int, int, in
             classes.count(b"p"), classes.count(b"d"), classes.count(b"s"))
 
 
+def _ascii_line(raw: bytes, stops: frozenset[bytes]) -> tuple[str, int, int, int, int, int, int]:
+    """``_ascii_counts`` of an ASCII head given as its bytes, and its capitalised words as
+    ``_CAPITALISED`` finds them in it (a capital after white space and any opening quotes or
+    brackets, the head's start counting as white space), from its bytes alone."""
+    words = raw.translate(_ASCII_WORDS).split()  # lower-cased, and split at what is no letter or digit
+    shapes = raw.translate(_ASCII_SHAPES)
+    return (b" ".join(words).decode("ascii"), sum(map(stops.__contains__, words)), len(words), shapes.count(b"p"),
+            shapes.count(b"d"), shapes.count(b"s"), (b" " + shapes).replace(b"q", b"").count(b" C"))
+
+
 def _line_counts(head: str, stops: frozenset[str], ascii_stops: frozenset[bytes]) -> tuple[str, int, int, int, int, int]:
     """``_counts`` of a line head, from its bytes where they tell the same: an ASCII head, or one
     whose only characters beyond ASCII part words and count as nothing (curly quotes, dashes),
@@ -274,25 +294,34 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
     caps = _CAPITALISED.findall
     for i, line in enumerate(lines):
         head = line[:LINE_HEAD_CHARS]
-        tokens = head.split()
-        if not tokens:
+        if head.isascii():  # (most lines: counted from their bytes, no word or match made)
+            raw = head.encode("ascii")
+            spaces = raw.translate(_ASCII_SPACES)
+            k = spaces.count(b" x") + (spaces[:1] == b"x")  # white-space words
+            if k:
+                key, stop_count, word_count, punctuation, digits, symbols, capitals = _ascii_line(raw, ascii_stops)
+        else:
+            raw = head
+            k = len(head.split())
+            if k:
+                key, stop_count, word_count, punctuation, digits, symbols = _line_counts(head, stops, ascii_stops)
+                capitals = len(caps(" " + head))
+        if not k:
             rows.append(blank)
             normals.append("")
             continue
-        words = counts[i] = len(tokens) if len(line) <= LINE_HEAD_CHARS else len(line.split())
-        k = len(tokens)
-        key, stop_count, word_count, punctuation, digits, symbols = _line_counts(head, stops, ascii_stops)
+        words = counts[i] = k if len(line) <= LINE_HEAD_CHARS else len(line.split())
         normals.append(key)
         cues = [0.0] * len(CUE_LISTS)
-        for j in matcher.Match(head) or ():
+        for j in matcher.Match(raw) or ():
             cues[lists[j]] = 1.0
         rows.append([
-            math.log1p(words),
+            _LOG1P[words] if words < len(_LOG1P) else math.log1p(words),
             float(words <= SHORT_WORDS),
             float(line.rstrip().endswith(TERMINAL)),
             stop_count / word_count if word_count else 0.0,
             punctuation / k,
-            len(caps(" " + head)) / k,
+            capitals / k,
             digits / len(head),
             symbols / k,
             *cues,

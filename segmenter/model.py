@@ -6,7 +6,7 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from corpuscut.text.datafiles import read_json
 from .errors import SegmenterError
@@ -82,12 +82,28 @@ class BoundaryModel:
     def reasons(self, row: list[float], threshold: float = 0.5) -> list[str]:
         """The cues that pushed this gap towards a boundary, strongest first."""
         pushes = [(w * x, name) for w, x, name in zip(self.weights, row, self.names) if w * x >= threshold]
+        return self._named(pushes, row)
+
+    def reasons_of(self, rows: "np.ndarray", threshold: float = 0.5) -> list[list[str]]:
+        """``reasons`` of each row of a matrix of gap features (the same lists), the pushes of
+        all rows found at once: a text has a cut every few lines."""
+        import numpy as np
+
+        pushes = rows * np.asarray(self.weights)
+        at, column = np.nonzero(pushes >= threshold)
+        found: list[list[tuple[float, str]]] = [[] for _ in range(len(rows))]
+        for r, c, push in zip(at.tolist(), column.tolist(), pushes[at, column].tolist()):
+            found[r].append((push, self.names[c]))
+        return [self._named(row_pushes, rows[r]) for r, row_pushes in enumerate(found)]
+
+    def _named(self, pushes: list[tuple[float, str]], row: "Sequence[float]") -> list[str]:
+        """The reasons for a gap's pushes (each feature's push and name, those over the threshold)."""
         out: list[str] = []
         # Strong cues first: they are what a reader checks.
         for _, name in sorted(pushes, key=lambda p: (p[1] != "strong_cue", -p[0])):
             # The shared "strong cue" stands for whichever strong cues fired: name those.
             if name == "strong_cue":
-                values = dict(zip(self.names, row))
+                values = dict(zip(self.names, list(row)))
                 named = [n for n in STRONG_CUES if values.get(n)]
             else:
                 named = [name]

@@ -76,21 +76,32 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
               for k in range(len(cuts))]
     if max(scores) < rules.min_shared:  # most texts: nothing to merge
         return cuts
-    stems = [np.unique(ids.ids[ids.starts[lo]: ids.starts[hi]]) for lo, hi in zip(edges[:-1], edges[1:])]
+    # Each segment's distinct stems, found only for the segments beside a merge (most texts
+    # merge a pair or two of their dozens of articles).
+    spans = list(zip(edges[:-1].tolist(), edges[1:].tolist()))
+    found: list[np.ndarray | None] = [None] * len(spans)
     live = list(cuts)
+
+    def stems(k: int) -> np.ndarray:
+        segment = found[k]
+        if segment is None:
+            lo, hi = spans[k]
+            segment = found[k] = np.unique(ids.ids[ids.starts[lo]: ids.starts[hi]])
+        return segment
 
     def rescore(k: int) -> float:
         if not mergeable[k]:
             return -1.0
-        both = len(np.intersect1d(stems[k], stems[k + 1], assume_unique=True))
-        return _share(len(stems[k]), len(stems[k + 1]), both, rules)
+        both = len(np.intersect1d(stems(k), stems(k + 1), assume_unique=True))
+        return _share(len(stems(k)), len(stems(k + 1)), both, rules)
 
     while scores:
         k = int(np.argmax(scores))
         if scores[k] < rules.min_shared:
             break
-        stems[k] = np.union1d(stems[k], stems[k + 1])
-        del stems[k + 1], live[k], mergeable[k], scores[k]
+        found[k] = np.union1d(stems(k), stems(k + 1))
+        spans[k] = (spans[k][0], spans[k + 1][1])
+        del found[k + 1], spans[k + 1], live[k], mergeable[k], scores[k]
         if k > 0:
             scores[k - 1] = rescore(k - 1)
         if k < len(live):

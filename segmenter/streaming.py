@@ -268,10 +268,12 @@ def decide_cuts(segmenter: "Segmenter", section: Section, analysis: "Analysis | 
     cuts: list[Cut] = []
     if section.offset == 0 and section.core_start == 0:
         cuts.append(Cut(0, 1, title(0) if blocks else "", 1.0, ("start of input",)))
-    for b in analysis.boundaries:
+    inside = [b for b in analysis.boundaries if section.core_start <= section.offset + blocks[b].start < section.core_end]
+    # the boundary model's reasons for all its cuts at once
+    scored = [b for b in inside if analysis.page is None or b in analysis.page.article]
+    model_reasons = dict(zip(scored, model.reasons_of(analysis.features.matrix[[b - 1 for b in scored]]))) if scored else {}
+    for b in inside:
         start = section.offset + blocks[b].start
-        if not section.core_start <= start < section.core_end:
-            continue
         gap = b - 1
         if analysis.page is not None and b not in analysis.page.article:  # page text: the page model scored the cut
             pages = segmenter.pages
@@ -280,10 +282,9 @@ def decide_cuts(segmenter: "Segmenter", section: Section, analysis: "Analysis | 
             reasons = tuple(pages.reasons(page_row))
             evidence = pages.evidence(page_row) if segmenter.evidence else ()
         else:
-            row = analysis.features.row(gap)
             score = model.probability(analysis.logits[gap])
-            reasons = tuple(model.reasons(row)) or ("vocabulary shift",)
-            evidence = model.evidence(row) if segmenter.evidence else ()
+            reasons = tuple(model_reasons[b]) or ("vocabulary shift",)
+            evidence = model.evidence(analysis.features.row(gap)) if segmenter.evidence else ()
         cuts.append(
             Cut(
                 start=start,

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import numpy as np
@@ -184,6 +185,40 @@ def test_capitalised_words_are_counted_as_white_space_words_that_open_with_a_cap
     capitals = re.compile("[\"'(\\[\u201c\u2018]*[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
     assert len(_CAPITALISED.findall(" " + head)) == sum(1 for word in head.split() if capitals.match(word))
 
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["The ", " \"A", "'(B", " ( [\"Q", "\x1c", "x", " "]) | st.text(alphabet=st.characters(max_codepoint=127), max_size=8),
+                max_size=12).map("".join))
+@example("\"(A quote 'Or (B and [\"C\x1cNext, 3.5% | of the 2024 vote.")
+def test_an_ascii_lines_counts_and_capitals_from_its_bytes_equal_those_of_the_patterns(head):
+    from corpuscut.segmenter.body import _CAPITALISED, _ascii_line, _ascii_stop_words, _counts
+    from corpuscut.text.words import _stop_words
+
+    expected = (*_counts(head, _stop_words("english")), len(_CAPITALISED.findall(" " + head)))
+    assert _ascii_line(head.encode("ascii"), _ascii_stop_words("english")) == expected
+
+
+def test_a_lines_features_are_the_same_read_from_its_bytes_or_as_text():
+    from corpuscut.segmenter import body
+
+    lines = ["Storm closes ports \u2013 \u201cAll\u201d ferries stay in harbour", "", "  ", "\u00a0", "Share",
+             "By Jane Doe, 3 May 2024 | News", "\"(Quoted) Words\" of [The] harbour master, 10 metres.", "x " * 300]
+    rows = body.line_features(lines)
+    # each line alone, read as text by the patterns (the bytes' counts are only for ASCII)
+    for i, line in enumerate(lines):
+        head = line[:body.LINE_HEAD_CHARS]
+        tokens = head.split()
+        if not tokens:
+            assert not rows[i, :body._OWN_COLUMNS].any()
+            continue
+        key, stops, words, punctuation, digits, symbols = body._counts(head, body._stop_words("english"))
+        assert rows[i, 0] == math.log1p(len(line.split()))
+        assert rows[i, 3] == (stops / words if words else 0.0)
+        assert rows[i, 4] == punctuation / len(tokens)
+        assert rows[i, 5] == len(body._CAPITALISED.findall(" " + head)) / len(tokens)
+        assert rows[i, 6] == digits / len(head)
+        assert rows[i, 7] == symbols / len(tokens)
 
 
 #: A news story of three long paragraphs under its headline.

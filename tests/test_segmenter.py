@@ -741,3 +741,11 @@ def test_a_second_headed_story_after_one_story_still_starts_an_article():
     assert found[0].title == "Humanoid robot learns how to run"
     assert found[-1].title == "Rail fares to rise by four per cent"
     assert found[-1].text.startswith("Rail fares")
+
+
+def test_the_reasons_of_many_gaps_at_once_are_those_of_each_gap(seed_text):
+    segmenter = Segmenter()
+    analysis = segmenter.analyse(seed_text)
+    matrix = analysis.features.matrix
+    assert segmenter.model.reasons_of(matrix) == [segmenter.model.reasons(row) for row in matrix.tolist()]
+    assert any(segmenter.model.reasons_of(matrix))
