@@ -335,30 +335,43 @@ class LineFacts:
     end: np.ndarray
     #: Each line's lower-cased words, single-spaced.
     normal: list[str]
+    #: 1.0 where a line never opens a page (``data/page-cues.json`` ``no_page_start``: a copyright
+    #: line, a consent box's heading, a footer's legal links).
+    no_start: np.ndarray | None = None
+    #: 1.0 where a line is a consent or cookie notice (``data/body-cues.json`` ``cookie``).
+    consent: np.ndarray | None = None
+
+    def main_words(self) -> np.ndarray:
+        """Each line's words where it is prose that no footer or consent box holds (no copyright
+        or legal line, no cookie notice), else 0: the words a page's main text is made of."""
+        furniture = self.legal > 0
+        if self.consent is not None:
+            furniture = furniture | (self.consent > 0)
+        return np.where(self.prose & ~furniture, self.words, 0).astype(int)
 
 
 @lru_cache(maxsize=1)
-def load_page_cues() -> tuple[Any, Any]:
-    """RE2 sets of the page-top and the page-end patterns, case-insensitive."""
+def load_page_cues() -> tuple[Any, Any, Any]:
+    """RE2 sets of the page-top, the page-end and the no-page-start patterns, case-insensitive."""
     import re2
 
     from .cues import _compile
 
     data = read_json("corpuscut.segmenter", "data/page-cues.json")
     matchers = []
-    for name in ("page_top", "page_end"):
+    for name in ("page_top", "page_end", "no_page_start"):
         _compile(name, data[name], "page cues")
         matcher = re2.Set.SearchSet()
         for pattern in data[name]:
             matcher.Add("(?i)" + pattern)
         matcher.Compile()
         matchers.append(matcher)
-    return matchers[0], matchers[1]
+    return matchers[0], matchers[1], matchers[2]
 
 
 def line_facts(texts: Sequence[str], common: frozenset[str]) -> LineFacts:
     matcher, lists = load_body_cues()
-    top_matcher, end_matcher = load_page_cues()
+    top_matcher, end_matcher, no_start_matcher = load_page_cues()
     legal_list, menu_list, cookie_list = (CUE_LISTS.index(n) for n in ("legal", "menu", "cookie"))
     n = len(texts)
     words = np.zeros(n)
@@ -368,22 +381,27 @@ def line_facts(texts: Sequence[str], common: frozenset[str]) -> LineFacts:
     shared = np.zeros(n)
     top = np.zeros(n)
     end = np.zeros(n)
+    no_start = np.zeros(n)
+    consent = np.zeros(n)
     normal = []
     for i, text in enumerate(texts):
         head = text[:400]
         normal.append(" ".join(_WORD.findall(head.lower())))
         words[i] = len(head.split()) if len(text) <= 400 else len(text.split())
         terminal[i] = text.rstrip().endswith(TERMINAL)
+        # a cookie notice is prose of any length: its first 400 characters tell
+        hits = {lists[j] for j in matcher.Match(head) or ()}
+        consent[i] = cookie_list in hits
         if words[i] <= LEGAL_MAX_WORDS:
-            hits = {lists[j] for j in matcher.Match(head) or ()}
             legal[i] = legal_list in hits
+            no_start[i] = bool(no_start_matcher.Match(head))
         if words[i] <= 12:
             menu[i] = menu_list in hits or cookie_list in hits
             top[i] = bool(top_matcher.Match(head))
             end[i] = bool(end_matcher.Match(head))
             shared[i] = normal[i] in common
     return LineFacts(words, (words <= SHORT_WORDS) & ~terminal, (words >= PROSE_WORDS) & terminal, legal, menu, shared,
-                     top, end, normal)
+                     top, end, normal, no_start, consent)
 
 
 def has_furniture(texts: Sequence[str], common: frozenset[str], enough: int) -> bool:
@@ -391,7 +409,7 @@ def has_furniture(texts: Sequence[str], common: frozenset[str], enough: int) -> 
     their ``line_facts`` reaches it), looking at each line only as far as it takes and no
     further once that many are found: the quick look at a text that is most likely no page."""
     matcher, lists = load_body_cues()
-    top_matcher, _ = load_page_cues()
+    top_matcher, _, _ = load_page_cues()
     menu_lists = {CUE_LISTS.index("menu"), CUE_LISTS.index("cookie")}
     found = 0
     for text in texts:
@@ -705,7 +723,7 @@ def split_pages(blocks: Sequence[Block], facts: LineFacts, stop_words: frozenset
     rows = model.scored_rows(page_features(texts, facts, separator, more_blank, stop_words))
     logits = model.logits(rows, scored=True)
     prose_words = [int(w) if p else 0 for w, p in zip(facts.words, facts.prose)]
-    return PageCuts(decode(logits, prose_words, model), logits, rows)
+    return PageCuts(decode(logits, prose_words, model, facts.main_words(), facts.no_start), logits, rows)
 
 
 #: Only gaps scored at least this may start a page: the decoder runs over the runs of lines
@@ -713,10 +731,16 @@ def split_pages(blocks: Sequence[Block], facts: LineFacts, stop_words: frozenset
 CANDIDATE_LOGIT = -3.0
 
 
-def decode(logits: np.ndarray, prose_words: Sequence[int], model: PageModel) -> list[int]:
+def decode(logits: np.ndarray, prose_words: Sequence[int], model: PageModel,
+           main_words: np.ndarray | None = None, no_start: np.ndarray | None = None) -> list[int]:
     """The lines that start a page: the cuts of largest summed log-odds, a page of fewer than
-    ``min_prose`` words of prose paying up to ``short_penalty``."""
-    starts = [0, *(int(g) + 1 for g in np.flatnonzero(logits >= CANDIDATE_LOGIT))]
+    ``min_prose`` words of prose paying up to ``short_penalty``. A line that ``no_start`` flags
+    (a copyright line, a consent box) never starts a page; a start whose page would hold no
+    ``main_words`` at all (a footer's last lines, a cookie panel) is the page above's furniture."""
+    live = logits >= CANDIDATE_LOGIT
+    if no_start is not None:
+        live = live & (no_start[1:] == 0)
+    starts = [0, *(int(g) + 1 for g in np.flatnonzero(live))]
     if len(starts) < 2:
         return []
     prefix = np.concatenate([[0], np.cumsum(prose_words)])
@@ -734,4 +758,8 @@ def decode(logits: np.ndarray, prose_words: Sequence[int], model: PageModel) -> 
                 kept[-1] = cut
             continue
         kept.append(cut)
-    return kept
+    if main_words is None or not kept:
+        return kept
+    main = np.concatenate([[0], np.cumsum(main_words)])
+    ends = [*kept[1:], len(main_words)]
+    return [cut for cut, end in zip(kept, ends) if main[end] > main[cut]]

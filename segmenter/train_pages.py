@@ -119,6 +119,9 @@ class Prepared:
     prose_words: list[int]
     rows: np.ndarray
     spans: list[tuple[int, int]]
+    #: Each block's main-text words, and whether it never starts a page (:func:`pages.decode`).
+    main_words: np.ndarray
+    no_start: np.ndarray
 
 
 def prepare(text: str, spans: list[tuple[int, int]], common: frozenset[str], stop_words: frozenset[str]) -> Prepared:
@@ -127,7 +130,7 @@ def prepare(text: str, spans: list[tuple[int, int]], common: frozenset[str], sto
     facts = line_facts(texts, common)
     rows = page_features(texts, facts, separator, more_blank, stop_words)
     prose = [int(w) if p else 0 for w, p in zip(facts.words, facts.prose)]
-    return Prepared([b.start for b in blocks], prose, rows, spans)
+    return Prepared([b.start for b in blocks], prose, rows, spans, facts.main_words(), facts.no_start)
 
 
 def window_scores(model: PageModel, dumps: Sequence[Prepared], singles: Sequence[Prepared],
@@ -143,26 +146,32 @@ def window_scores(model: PageModel, dumps: Sequence[Prepared], singles: Sequence
     chosen = []
     for dump, base in zip(dumps, unshifted[0]):
         logits = base + model.shift
-        cuts = decode(logits, dump.prose_words, model)
+        cuts = decode(logits, dump.prose_words, model, dump.main_words, dump.no_start)
         offsets = [dump.starts[b] for b in cuts]
         chosen.extend((float(logits[b - 1]), any(a <= o <= z for a, z in dump.spans[1:])) for b, o in zip(cuts, offsets))
         predicted += len(offsets)
         for lo, hi in dump.spans[1:]:
             windows += 1
             found += any(lo <= c <= hi for c in offsets)
-    whole = sum(not decode(base + model.shift, s.prose_words, model) for s, base in zip(singles, unshifted[1]))
+    whole = sum(not decode(base + model.shift, s.prose_words, model, s.main_words, s.no_start)
+                for s, base in zip(singles, unshifted[1]))
     precision = found / predicted if predicted else 1.0
     recall = found / windows if windows else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1, whole / max(1, len(singles)), chosen
 
 
-def fit(pages: Sequence[Page], common: frozenset[str], stop_words: frozenset[str]) -> PageModel:
+def fit(pages: Sequence[Page], common: frozenset[str], stop_words: frozenset[str],
+        fitted_model: PageModel | None = None) -> PageModel:
+    """The page model fitted on ``pages``; with ``fitted_model``, its trees kept (they are what a
+    fit on the same pages and features gives) and only its decoder's settings chosen again."""
     pages = [p for p in pages if p.text.strip() and p.body_end > p.body_start]
     order = list(pages)
     random.Random(SEED).shuffle(order)
     cut = int(len(order) * FIT_SHARE)
     fit_pages, tune_pages = order[:cut], order[cut:]
+    if fitted_model is not None:
+        return tuned(fitted_model.trees, fitted_model.context, tune_pages, common, stop_words)
     # Two halves of the fitting pages, dumped apart: the second pass learns from first-pass
     # log-odds that trees fitted on the other half gave, as it meets them on unseen text.
     halves = [[labelled_rows(text, spans, common, stop_words) for text, spans in page_dumps(half, FIT_ROUNDS, SEED + k)]
@@ -186,6 +195,13 @@ def fit(pages: Sequence[Page], common: frozenset[str], stop_words: frozenset[str
     used = np.bincount(last.feature[last.feature >= 0], minlength=len(names))
     for name, count in sorted(zip(names, used), key=lambda t: -t[1]):
         print(f"{count:5d} splits on {name}", file=sys.stderr)
+    return tuned(trees, context, tune_pages, common, stop_words)
+
+
+def tuned(trees: Trees, context: Trees | None, tune_pages: Sequence[Page], common: frozenset[str],
+          stop_words: frozenset[str]) -> PageModel:
+    """The decoder's settings that find the most page starts in dumps of ``tune_pages`` while
+    keeping enough of them whole alone, and the calibration of the chosen starts' log-odds."""
     tune = [prepare(text, spans, common, stop_words) for text, spans in page_dumps(tune_pages, TUNE_ROUNDS, SEED + 1)]
     singles = [prepare(p.text, [], common, stop_words) for p in tune_pages]
     best: tuple[float, PageModel, list] | None = None
@@ -231,11 +247,15 @@ def main(argv: Iterable[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=Path("segmenter/data/page-model.json"))
+    parser.add_argument("--decoder-only", action="store_true",
+                        help="keep the trees of the shipped model and choose only the decoder's settings again")
     args = parser.parse_args(list(argv) if argv is not None else None)
+    from .pages import load_page_model
     from .wcxb import read_pages
 
     pages = list(read_pages(args.data / "wcxb-dev", split="train"))
-    model = fit(pages, load_body_model().common, _stop_words("english"))
+    model = fit(pages, load_body_model().common, _stop_words("english"),
+                load_page_model() if args.decoder_only else None)
     meta = {"trained_on": f"wcxb-dev train part, {len(pages)} pages of every type, in dumps of {PAGES_PER_DUMP}",
             "command": "python -m corpuscut.segmenter.train_pages --data ../shared/data --out segmenter/data/page-model.json"}
     args.out.write_text(model_text(model, **meta), encoding="utf-8")

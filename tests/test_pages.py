@@ -319,3 +319,50 @@ def test_a_text_ruled_out_by_its_short_lines_is_never_page_text(texts, count_lin
     model = replace(load_page_model(), count_lines=count_lines)
     if is_page_text(line_facts(texts, common), model):
         assert may_be_page_text(texts, common, model)
+
+
+def test_a_copyright_or_consent_line_never_starts_a_page():
+    import numpy as np
+
+    from corpuscut.segmenter.body import load_body_model
+    from corpuscut.segmenter.pages import decode, line_facts
+
+    texts = ["Otters return to the river | Harbour Gazette", "\u00a9 2024 Harbour Gazette Ltd. All rights reserved.",
+             "Manage Cookie Consent", "Do Not Sell or Share My Personal Information", "Privacy policy",
+             "Bryan University Online\u00a9", "Copyright law explained for writers"]
+    facts = line_facts(texts, load_body_model().common)
+    assert facts.no_start.tolist() == [0, 1, 1, 1, 1, 0, 0]
+    model = load_page_model()
+    logits = np.full(59, -10.0)
+    logits[19] = 8.0  # the gap before line 20, a copyright line
+    no_start = np.zeros(60)
+    assert decode(logits, [50] * 60, model, None, no_start) == [20]
+    no_start[20] = 1.0
+    assert decode(logits, [50] * 60, model, None, no_start) == []
+
+
+def test_a_start_whose_page_holds_no_main_text_stays_with_the_page_above():
+    import numpy as np
+
+    from corpuscut.segmenter.pages import decode
+
+    model = load_page_model()
+    logits = np.full(59, -10.0)
+    logits[19], logits[39] = 8.0, 8.0
+    main = np.full(60, 50)
+    assert decode(logits, [50] * 60, model, main) == [20, 40]
+    main[40:] = 0  # the last stretch: a footer's last lines and a cookie panel, no main text
+    assert decode(logits, [50] * 60, model, main) == [20]
+    main[40:], main[20:40] = 50, 0  # a stretch inside the text without main text goes with the page above
+    assert decode(logits, [50] * 60, model, main) == [40]
+
+
+def test_a_sign_in_panel_after_the_last_pages_copyright_line_stays_with_it():
+    # a crude scrape keeps the panels a page hides below its footer: no main text, no page
+    panel = [f"\u00a92026 {SITE_B.upper()}, LLC. ALL RIGHTS RESERVED", "Back", "SIGN IN OR CREATE AN ACCOUNT",
+             "Access to a free customization code", "Free shipping on all orders", "Email", "Password", "Sign in",
+             "Create account"]
+    first = page(SITE_A, "Otters return to the river after forty years", OTTERS)
+    second = page(SITE_B, "Footbridge over the railway approved at last", BRIDGE) + panel
+    articles = Segmenter().split("\n".join(first + second) + "\n")
+    assert [a.start_line for a in articles] == [1, len(first) + 1]
