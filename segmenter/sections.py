@@ -12,7 +12,11 @@ pair of neighbouring articles that share the most is merged while they share at 
 ``min_shared``, as long as none of the cues of ``kept_at`` fires at the cut between them (a
 separator, a credit line, a teaser's end) and it scores under ``max_logit``. A line cut off
 mid-sentence is no such cue here: in web articles it is mostly a list item or a table row
-without a stop.
+without a stop. A cut the boundary model doubts (a negative log-odds: the lexical programme
+made it on a shift of vocabulary) between two passages short enough to be sections asks less
+shared vocabulary (``min_shared_by_logit``, up to ``relaxed_max_words`` words on both sides
+together): a guide's sections share 25-40% of their stems, where two whole web pages side by
+side, or two news stories, seldom do.
 
 The settings are in ``data/sections.json``, chosen on training dumps of the news corpora and
 WCXB's training pages (``python -m tests.benchmarks.bench_split --part train``)."""
@@ -38,6 +42,14 @@ class SectionRules:
 
     #: Merge while the two sides share at least this share of the smaller side's distinct stems.
     min_shared: float = 1.0
+    #: The least share by the cut's log-odds: (log-odds, share) points, increasing in log-odds,
+    #: between which it runs linearly and beyond which it stays at the nearest point's (none:
+    #: ``min_shared`` at every cut). A cut that the boundary model itself doubts, chosen on a
+    #: shift of vocabulary alone, is undone on less shared vocabulary than one its cues made.
+    min_shared_by_logit: tuple[tuple[float, float], ...] = ()
+    #: ``min_shared_by_logit`` holds only where the two sides together hold at most this many
+    #: words (none: any); longer, ``min_shared``.
+    relaxed_max_words: int | None = None
     #: A cut scored this or more (log-odds) is kept whatever its sides share.
     max_logit: float = 0.0
     #: A side of fewer distinct stems than this tells too little to merge on.
@@ -53,16 +65,23 @@ class SectionRules:
 def load_section_rules(path: Path | str | None = None) -> SectionRules:
     """The shipped rules, or those of a file of the same form."""
     data = read_json("corpuscut.segmenter", SECTIONS_RESOURCE, path)
-    return SectionRules(min_shared=float(data["min_shared"]), max_logit=float(data["max_logit"]),
+    points = tuple((float(logit), float(share)) for logit, share in data.get("min_shared_by_logit", ()))
+    words = data.get("relaxed_max_words")
+    return SectionRules(min_shared=float(data["min_shared"]), min_shared_by_logit=points,
+                        max_logit=float(data["max_logit"]),
+                        relaxed_max_words=None if words is None else int(words),
                         min_stems=int(data["min_stems"]), kept_at=tuple(data["kept_at"]),
                         min_blocks=int(data["min_blocks"]))
 
 
 def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.ndarray,
-                   rules: SectionRules) -> list[int]:
+                   rules: SectionRules, words: list[int] | None = None) -> list[int]:
     """``cuts`` (block indices) less those between two passages of one article: the most alike
-    neighbours first, again and again, while they share ``rules.min_shared`` or more. ``kept``:
-    per gap, True where the cut may not be merged away (an end-of-article cue fires)."""
+    neighbours first, again and again, while they share the least share their cut asks
+    (``rules.min_shared``, or less at a doubtful cut between short passages) or more. ``kept``:
+    per gap, True where the cut may not be merged away (an end-of-article cue fires);
+    ``words``: each block's words (without, a cut asks ``rules.min_shared`` at least where
+    ``rules.relaxed_max_words`` is set)."""
     if not cuts or rules.min_shared > 1.0:
         return cuts
     bounds = [0, *cuts, ids.units]
@@ -70,43 +89,60 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
                  and max(c - bounds[k], bounds[k + 2] - c) >= rules.min_blocks for k, c in enumerate(cuts)]
     if not any(mergeable):
         return cuts
-    edges = np.array([0, *cuts, ids.units])
+    edges = np.array(bounds)
     counts, common = _neighbour_overlaps(ids, edges)
-    scores = [_share(int(counts[k]), int(counts[k + 1]), int(common[k]), rules) if mergeable[k] else -1.0
+    relaxed = least_shares([logits[c - 1] for c in cuts], rules)
+    cap = rules.relaxed_max_words
+    before = None if words is None else np.concatenate([[0], np.cumsum(words)])
+
+    def least(k: int) -> float:
+        """The least share at live cut ``k``: its log-odds', unless its two sides are long."""
+        if cap is not None and (before is None or before[bounds[k + 2]] - before[bounds[k]] > cap):
+            return max(relaxed[k], rules.min_shared)
+        return relaxed[k]
+
+    # Each cut's score: how far its sides' share lies above the least share it asks.
+    scores = [_share(int(counts[k]), int(counts[k + 1]), int(common[k]), rules) - least(k) if mergeable[k] else -2.0
               for k in range(len(cuts))]
-    if max(scores) < rules.min_shared:  # most texts: nothing to merge
+    if max(scores) < 0.0:  # most texts: nothing to merge
         return cuts
     # Each segment's distinct stems, found only for the segments beside a merge (most texts
-    # merge a pair or two of their dozens of articles).
-    spans = list(zip(edges[:-1].tolist(), edges[1:].tolist()))
-    found: list[np.ndarray | None] = [None] * len(spans)
-    live = list(cuts)
+    # merge a pair or two of their dozens of articles); segment k spans bounds[k]:bounds[k + 1].
+    found: list[np.ndarray | None] = [None] * (len(bounds) - 1)
 
     def stems(k: int) -> np.ndarray:
         segment = found[k]
         if segment is None:
-            lo, hi = spans[k]
-            segment = found[k] = np.unique(ids.ids[ids.starts[lo]: ids.starts[hi]])
+            segment = found[k] = np.unique(ids.ids[ids.starts[bounds[k]]: ids.starts[bounds[k + 1]]])
         return segment
 
     def rescore(k: int) -> float:
         if not mergeable[k]:
-            return -1.0
+            return -2.0
         both = len(np.intersect1d(stems(k), stems(k + 1), assume_unique=True))
-        return _share(len(stems(k)), len(stems(k + 1)), both, rules)
+        return _share(len(stems(k)), len(stems(k + 1)), both, rules) - least(k)
 
     while scores:
         k = int(np.argmax(scores))
-        if scores[k] < rules.min_shared:
+        if scores[k] < 0.0:
             break
         found[k] = np.union1d(stems(k), stems(k + 1))
-        spans[k] = (spans[k][0], spans[k + 1][1])
-        del found[k + 1], spans[k + 1], live[k], mergeable[k], scores[k]
+        del found[k + 1], bounds[k + 1], mergeable[k], scores[k], relaxed[k]
         if k > 0:
             scores[k - 1] = rescore(k - 1)
-        if k < len(live):
+        if k < len(scores):
             scores[k] = rescore(k)
-    return live
+    return bounds[1:-1]
+
+
+def least_shares(logits: list[float], rules: SectionRules) -> list[float]:
+    """The least share of stems at which a cut of each log-odds is merged between short
+    passages (``rules.min_shared_by_logit``)."""
+    if not rules.min_shared_by_logit:
+        return [rules.min_shared] * len(logits)
+    xs = [x for x, _ in rules.min_shared_by_logit]
+    ys = [y for _, y in rules.min_shared_by_logit]
+    return np.interp(logits, xs, ys).tolist()
 
 
 def _share(size_a: int, size_b: int, common: int, rules: SectionRules) -> float:

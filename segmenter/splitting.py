@@ -141,7 +141,7 @@ class Segmenter:
         if self.model.lexical is not None:
             strong = feats.matrix[:, feats.names.index("strong_cue")] > 0
             cuts = self._refine(cuts, logits, words, ids, self.model.lexical, strong)
-        return merge_sections(cuts, ids, logits, self._kept(feats), self.sections)
+        return merge_sections(cuts, ids, logits, self._kept(feats), self.sections, words)
 
     def redecode(self, analysis: Analysis) -> list[int]:
         """The boundaries this segmenter's decoder settings choose in a text already analysed by a

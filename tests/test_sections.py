@@ -1,10 +1,12 @@
 """One article's sections: neighbouring articles that share their vocabulary are merged."""
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpuscut.segmenter.sections import SectionRules, _neighbour_overlaps, load_section_rules, merge_sections
+from corpuscut.segmenter.sections import (SectionRules, _neighbour_overlaps, least_shares, load_section_rules,
+                                          merge_sections)
 from corpuscut.text.stems import StemIds
 
 RULES = SectionRules(min_shared=0.35, max_logit=8.0, min_stems=3, min_blocks=2)
@@ -35,6 +37,21 @@ def test_two_articles_of_one_block_each_are_no_sections_but_a_lone_subhead_is():
     assert merge_sections([1, 4], ids, [0.5] * 7, np.zeros(7, dtype=bool), RULES) == [4]
 
 
+def test_a_doubted_cut_between_short_passages_is_undone_on_less_shared_vocabulary():
+    # the two sides share a third of the smaller side's stems: under 0.35, over the 0.25 that a
+    # cut scored -2 asks between passages of at most 40 words
+    ids = StemIds.of([["otter", "river", "bridg", "walker", "weir", "mill"],
+                      ["otter", "river", "water", "heron", "bank", "reed"]])
+    doubtful = SectionRules(min_shared=0.35, min_shared_by_logit=((-2.0, 0.25), (0.0, 0.35)), relaxed_max_words=40,
+                            max_logit=8.0, min_stems=3, min_blocks=1)
+    no_cue = np.zeros(1, dtype=bool)
+    assert merge_sections([1], ids, [-2.0], no_cue, doubtful, words=[6, 6]) == []
+    # the same share at a cut the model scores 0, or between passages longer than the cap: kept
+    assert merge_sections([1], ids, [0.0], no_cue, doubtful, words=[6, 6]) == [1]
+    assert merge_sections([1], ids, [-2.0], no_cue, doubtful, words=[30, 20]) == [1]
+    assert least_shares([-3.0, -1.0, 0.0, 5.0], doubtful) == pytest.approx([0.25, 0.30, 0.35, 0.35])
+
+
 def test_a_side_of_too_few_words_is_never_merged_on():
     ids = StemIds.of([*OTTERS, ["otter"]])
     assert merge_sections([3], ids, [0.5] * 3, np.zeros(3, dtype=bool), RULES) == [3]
@@ -56,3 +73,5 @@ def test_the_shipped_rules_keep_separators_and_credit_lines():
     rules = load_section_rules()
     assert 0 < rules.min_shared < 1
     assert {"separator", "credit_or_copyright_before"} <= set(rules.kept_at)
+    # a doubted cut asks less shared vocabulary, never more than min_shared
+    assert all(0 < share <= rules.min_shared for _, share in rules.min_shared_by_logit)
