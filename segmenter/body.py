@@ -216,17 +216,33 @@ def load_body_cues() -> Any:
     return matcher, tuple(names)
 
 
+@dataclass(frozen=True)
+class EndRules:
+    """Where a body ends before what follows its article (``data/body-cues.json``)."""
+
+    #: The lines that open what follows an article on its page (the ``end`` list).
+    pattern: Any
+    #: The share of a body's words, or the words, that must lie above such a line (whichever is fewer).
+    share: float
+    enough: float
+    #: The most words such a line has (a heading, a row of buttons).
+    most_words: int
+    #: Such a line ends nothing where the next ``prose_lines`` lines with words are prose by the
+    #: line model (a mean log-odds above ``prose_logit``): a "Share" button between paragraphs.
+    prose_lines: int
+    prose_logit: float
+
+
 @lru_cache(maxsize=1)
-def load_body_ends() -> tuple[Any, float, float, float]:
-    """The pattern of the lines that open what follows an article on its page (the ``end`` list
-    of ``data/body-cues.json``), the share of a body's words, or the words, that must lie above
-    one (whichever is fewer), and the most words such a line has (a heading, a row of buttons)."""
+def load_body_ends() -> EndRules:
+    """The rules of the end of a body (see ``EndRules``)."""
     import re2
 
     data = read_json("corpuscut.segmenter", "data/body-cues.json")
     _compile("end", data["end"], "body cues")
     pattern = re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["end"]) + ")")
-    return pattern, float(data["end_after"]), float(data["end_after_words"]), float(data["end_max_words"])
+    return EndRules(pattern, float(data["end_after"]), float(data["end_after_words"]), int(data["end_max_words"]),
+                    int(data["end_prose_lines"]), float(data["end_prose_logit"]))
 
 
 @lru_cache(maxsize=4)
@@ -502,14 +518,18 @@ class BodyFinder:
             body = replace(body, dropped=tuple((first_lines[lo - 1], last_lines[hi - 1], why) for lo, hi, why in body.dropped))
         return body
 
-    def span(self, rows: np.ndarray, logits: np.ndarray) -> tuple[int, int] | None:
+    def span(self, rows: np.ndarray, logits: np.ndarray, lines: Sequence[str] | None = None) -> tuple[int, int] | None:
         """First and last line of the body before its headline is looked for; None where the
-        text has no body to find. A table's cells (see ``table_lines``) weigh neither for nor
-        against it: an article goes on below its table."""
+        text has no body to find. A table's cells (see ``table_lines``) and a photo's credit
+        line (see ``credit_lines``; read where ``lines`` are given) weigh neither for nor
+        against it: an article goes on below its table and its pictures."""
         words = np.rint(np.expm1(rows[:, 0]))
         content = np.flatnonzero(words > 0)
         cued = rows[:, _HARD].max(axis=1) > 0
-        logits = np.where(table_lines(rows, words), np.maximum(logits, -self.model.shift), logits)
+        neutral = table_lines(rows, words)
+        if lines is not None:
+            neutral |= credit_lines(lines, words)
+        logits = np.where(neutral, np.maximum(logits, -self.model.shift), logits)
         first, last = self.decode(logits, words, cued & (logits < 0))
         if first > last or not len(content):
             return None
@@ -517,7 +537,7 @@ class BodyFinder:
 
     def body(self, text: str, lines: list[str], rows: np.ndarray, logits: np.ndarray, explain: bool = False) -> Body:
         """The body given each line's features and log-odds."""
-        found_span = self.span(rows, logits)
+        found_span = self.span(rows, logits, lines)
         if found_span is None:
             return Body(0, len(text), 0.0)
         first, last = found_span
@@ -542,7 +562,7 @@ class BodyFinder:
             headline = _titled_headline(lines, content, words, rows)
         ended = False  # whether the body ends before a line that opens what follows the article
         if first > content[0] or last < content[-1]:
-            cut = _before_end(lines, first, last, words)
+            cut = _before_end(lines, first, last, words, logits)
             ended, last = cut < last, cut
         if last < content[-1]:
             last = _before_tail(lines, first, last, words)
@@ -685,25 +705,34 @@ def _opens_author_box(lines: Sequence[str], i: int, last: int, words: np.ndarray
     return k in (1, len(name)) and bool(load_author_bios().match(" ".join(sentence[k:])))
 
 
-def _before_end(lines: Sequence[str], first: int, last: int, words: np.ndarray) -> int:
+def _before_end(lines: Sequence[str], first: int, last: int, words: np.ndarray, logits: np.ndarray | None = None) -> int:
     """The body's last line, ended before the first line that opens what follows the article
     (its share buttons, comments, the author's box, its tags: a page's article runs on into
     them as prose would) below the body's first ``end_after`` of words or ``end_after_words``
-    words (share buttons and tags under a headline are no end); else before a list of teasers
-    of other posts below as many words."""
-    pattern, share, enough, most = load_body_ends()
-    above = min(share * float(words[first:last + 1].sum()), enough)
+    words (share buttons and tags under a headline are no end), unless prose follows it (see
+    ``EndRules``; read where the lines' ``logits`` are given); else before a list of teasers of
+    other posts below as many words."""
+    rules = load_body_ends()
+    above = min(rules.share * float(words[first:last + 1].sum()), rules.enough)
     seen = 0.0
     for i in range(first, last + 1):
-        if 0 < words[i] <= most and seen >= above and (
-                pattern.search(lines[i][:LINE_HEAD_CHARS].strip()) or _opens_author_box(lines, i, last, words)):
-            return _line_above(first, i, words)
+        if 0 < words[i] <= rules.most_words and seen >= above and (
+                rules.pattern.search(lines[i][:LINE_HEAD_CHARS].strip()) or _opens_author_box(lines, i, last, words)):
+            if logits is None or not _prose_follows(i, last, words, logits, rules):
+                return _line_above(first, i, words)
         seen += float(words[i])
     # (the list's links may lie below the body's last line: short link lines end no body)
     teasers = _teaser_list(lines, first, len(lines) - 1, words)
     if teasers is not None and teasers <= last and float(words[first:teasers].sum()) >= above:
         return _line_above(first, teasers, words)
     return last
+
+
+def _prose_follows(i: int, last: int, words: np.ndarray, logits: np.ndarray, rules: EndRules) -> bool:
+    """Whether the ``prose_lines`` lines with words below line ``i`` (inside the body) are prose
+    by the line model: the article goes on below a button or a heading that ends others."""
+    below = [j for j in range(i + 1, last + 1) if words[j]][:rules.prose_lines]
+    return len(below) == rules.prose_lines and float(np.mean(logits[below])) > rules.prose_logit
 
 
 #: An author's bio sentence opens with the author's name: two to four capitalised words.
@@ -860,6 +889,18 @@ def load_notices() -> tuple[Any, Any, int]:
         _compile(name, data[name], "body cues")
         patterns.append(re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data[name]) + ")"))
     return patterns[0], patterns[1], int(data["credit_max_words"])
+
+
+def credit_lines(lines: Sequence[str], words: np.ndarray) -> np.ndarray:
+    """Which lines are a photo's credit ("Photo: Volkswagen", "Photo Courtesy of ...": the
+    ``credit`` list of ``data/body-cues.json``, at most ``credit_max_words`` words). A crude
+    scraper keeps the credit under each picture of an article, where the line model reads a
+    short line without a sentence; the article goes on below it."""
+    _, credit, most = load_notices()
+    out = np.zeros(len(words), dtype=bool)
+    for i in np.flatnonzero((words > 0) & (words <= most)):
+        out[i] = bool(credit.search(lines[i][:LINE_HEAD_CHARS]))
+    return out
 
 
 #: A notice above a body is a line of at most this many words.

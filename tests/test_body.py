@@ -508,3 +508,40 @@ def test_a_pages_body_opens_below_the_notices_above_it(notice):
     page = "\n".join(MENU + [HEADLINE] + notice + BODY + FOOTER) + "\n"
     main = page[(body := find_body(page)).start:body.end]
     assert main.startswith(BODY[0]), notice
+
+
+def _paragraphs(count: int) -> list[str]:
+    """Distinct paragraphs of one article about the otters, each a long sentence."""
+    subjects = ["The volunteers", "The trust", "Anglers on the weir", "The council", "Walkers by the mill",
+                "Farmers upstream", "The water board", "Schoolchildren from the village"]
+    verbs = ["counted", "recorded", "photographed", "reported", "mapped", "noticed", "measured", "described"]
+    objects = ["the tracks left in the mud along the banks", "the fish that the animals feed on in the shallows",
+               "the holts dug under the roots of the old willows", "the droppings left on the stones below the bridge",
+               "the changes in the river since the tannery closed", "the birds that came back with the cleaner water",
+               "the nights when the otters were seen near the weir", "the reeds planted by the trust three years ago"]
+    return [f"{subjects[k % 8]} {verbs[(k * 3) % 8]} {objects[(k * 5) % 8]} during the spring of {1990 + k}, and said "
+            f"that the work would go on for as long as there were people willing to help with it." for k in range(count)]
+
+
+@pytest.mark.parametrize("button", ["Share", "Share this article"])
+def test_a_share_button_between_paragraphs_does_not_end_the_body(button):
+    paragraphs = _paragraphs(14)
+    page = "\n".join(MENU + [HEADLINE] + paragraphs[:8] + [button] + paragraphs[8:] + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.startswith(paragraphs[0]) and main.rstrip().endswith(paragraphs[-1])
+
+
+def test_a_pages_body_ends_before_the_link_to_more_posts_by_its_author():
+    teaser = "A walk along the Wend in winter, where the herons fish below the mill and the path floods after rain."
+    page = "\n".join(MENU + [HEADLINE] + BODY + ["More posts from this author", teaser] + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.rstrip().endswith(BODY[-1])
+
+
+def test_a_photos_credit_is_found_and_a_caption_or_paragraph_is_not():
+    from corpuscut.segmenter.body import credit_lines
+
+    lines = ["Photo: Mary Collins", "Two otters in the shallows by the old mill bridge", "Photo courtesy of the Wend Trust",
+             BODY[0], "Mary Collins/Getty Images"]
+    found = credit_lines(lines, np.array([len(line.split()) for line in lines], dtype=float))
+    assert found.tolist() == [True, False, True, False, True]
