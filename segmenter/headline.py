@@ -166,16 +166,35 @@ def page_title(first_line: str) -> str:
     return max(parts, key=lambda p: len(p.split()))
 
 
+def headline_part(first_line: str, lines: Sequence[str], words: Sequence[float]) -> str:
+    """The headline part of a page's ``<title>`` line as the headline's choice reads it:
+    :func:`page_title`'s, except where the first part has fewer than three words and the page
+    shows it as a line of its own ("Climate Change | Economic Research Service" over a
+    "Climate Change" line): that part."""
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(first_line.strip()) if p.strip()]
+    chosen = page_title(first_line)
+    if len(parts) < 2 or not MIN_WORDS <= len(parts[0].split()) < 3 or chosen == parts[0]:
+        return chosen
+    wanted = _normal(parts[0])
+    for i in range(1, len(lines)):
+        if 0 < words[i] <= 4 and _normal(lines[i]) == wanted:  # (only short lines are read)
+            return parts[0]
+    return chosen
+
+
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
-    """``data/headline-cues.json``: its search words (``title_words``), and its lines that are
-    never a headline (``never``) as one pattern (RE2, case-insensitive)."""
+    """``data/headline-cues.json``: its search words (``title_words``), its lines that are
+    never a headline (``never``) and its lines that name the headline (``named``), each as one
+    pattern (RE2, case-insensitive)."""
     import re2
 
     data = read_json("corpuscut.segmenter", "data/headline-cues.json")
     _compile("never", data["never"], "headline cues")
+    _compile("named", data["named"], "headline cues")
     return {"title_words": frozenset(data["title_words"]),
-            "never": re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["never"]) + ")")}
+            "never": re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["never"]) + ")"),
+            "named": re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["named"]) + ")")}
 
 
 def _normal(text: str) -> list[str]:
@@ -188,7 +207,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
     FEATURES each."""
     lines = page.lines
     top = lines[0][:HEAD_CHARS].strip() if lines else ""
-    title = page_title(top)
+    title = headline_part(top, lines, page.words)
     wanted = set(_normal(title))
     whole = set(_normal(top))
     date = {}
@@ -345,13 +364,56 @@ def choose(page: PageLines, first: int, found: Sequence[tuple[str, int]], rows: 
     return found[best]
 
 
+#: A breadcrumb: steps apart by ``>``, ``/``, ``»`` or ``›`` (at least two of them), with or without spaces.
+_CRUMB_MARKS = re.compile("\\s*[>/\u00bb\u203a]\\s*")
+#: A line that names the headline (``named`` in ``data/headline-cues.json``) has at most this many
+#: words, and ends in one of these quote marks.
+NAMED_MAX_WORDS = 40
+_CLOSING_QUOTES = ("\"", "'", "\u201d", "\u2019")
+
+
+def _crumb_step(page: PageLines, i: int) -> bool:
+    """Whether line ``i`` repeats the last step of a breadcrumb on one of the two lines above it
+    ("Main > Blog > Headline", then "Headline"); a web address is no breadcrumb."""
+    wanted = _normal(page.lines[i])
+    for j in range(max(1, i - 2), i):
+        crumb = page.lines[j][:HEAD_CHARS].strip()
+        steps = _CRUMB_MARKS.split(crumb)
+        if len(steps) >= 3 and "://" not in crumb and all(_normal(step) for step in steps) and _normal(steps[-1]) == wanted:
+            return True
+    return False
+
+
+def _named(page: PageLines, found: Sequence[tuple[str, int]]) -> tuple[str, int] | None:
+    """The candidate line the page names as its headline elsewhere: the last step of a breadcrumb
+    just above it, or the title a comments heading quotes ("6 thoughts on “Headline”"); None where
+    no candidate is so named, or candidates of different words are."""
+    quoted: set[tuple[str, ...]] = set()
+    pattern = _cues()["named"]
+    lines = page.lines
+    for i in np.flatnonzero((page.words >= 3) & (page.words <= NAMED_MAX_WORDS)):
+        # (each names a quoted headline: a line that ends in no quote mark is not searched)
+        if i and lines[i].rstrip().endswith(_CLOSING_QUOTES):
+            match = pattern.search(lines[i][:HEAD_CHARS])
+            if match:
+                quoted.add(tuple(_normal(next(g for g in match.groups() if g is not None))))
+    hits = [(text, i) for text, i in found if i and (tuple(_normal(text)) in quoted or _crumb_step(page, i))]
+    if not hits or len({tuple(_normal(text)) for text, _ in hits}) > 1:
+        return None
+    return hits[0]
+
+
 def choose_headline(page: PageLines, first: int, model: HeadlineModel) -> tuple[str, int] | None:
     """The page's headline and its line (0: the ``<title>``'s headline part, where no line
-    below repeats it), None where there is no candidate: the best line, unless the choice
-    model prefers the title's headline part."""
+    below repeats it), None where there is no candidate: the candidate the page names as its
+    headline elsewhere (a breadcrumb's last step, a comments heading's quote), else the best
+    line, unless the choice model prefers the title's headline part."""
     found, rows = candidates(page, first)
     if not found:
         return None
+    named = _named(page, found)
+    if named is not None:
+        return named
     text, line = choose(page, first, found, rows, model)
     if line == 0:
         # the title's headline repeated by a line near the body: that line (the body starts below it)

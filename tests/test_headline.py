@@ -1,0 +1,72 @@
+"""The headline of a page: which lines are candidates, and which the page names itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpuscut.segmenter.body import BodyFinder, find_body, line_features, page_lines
+from corpuscut.segmenter.headline import PageLines, _named, candidates
+from tests.test_body import BODY, HEADLINE, _page_under
+
+#: A subheading like the page's <title> that the lines model would take for its headline.
+TITLE_LIKE = "Otters back in the river: the full story"
+
+
+def _view(page: str) -> tuple[PageLines, int]:
+    lines = page.split("\n")
+    finder = BodyFinder()
+    rows = line_features(lines, finder.model.common)
+    return page_lines(lines, rows, finder.model.logits(rows)), lines.index(BODY[0])
+
+
+@pytest.mark.parametrize("line", ["1Why otters came back to the river after forty years", "Watch Video: How the otters came back"])
+def test_a_glued_contents_entry_and_a_players_label_are_no_candidates(line):
+    view, first = _view(_page_under(f"{HEADLINE} | Harbour Gazette", [line, "By Tom Rivers", "March 3, 2024"]))
+    found, _ = candidates(view, first)
+    assert line not in [text for text, _ in found]
+    assert any(text == HEADLINE for text, _ in found)
+
+
+def test_a_breadcrumbs_last_step_names_the_headline_below_it():
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette",
+                       [f"Home > Nature > {HEADLINE}", HEADLINE, "By Tom Rivers", "March 3, 2024", TITLE_LIKE])
+    view, first = _view(page)
+    found, _ = candidates(view, first)
+    assert _named(view, found) == (HEADLINE, page.split("\n").index(HEADLINE))
+    assert find_body(page).headline == HEADLINE
+
+
+def test_a_comments_heading_names_the_headline_it_quotes():
+    comments = ["2 thoughts on \u201cOtters return to the river after forty years\u201d", "Janet Hill", "What a sight."]
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, "By Tom Rivers", "March 3, 2024"]) + "\n".join(comments) + "\n"
+    view, first = _view(page)
+    found, _ = candidates(view, first)
+    assert _named(view, found) == (HEADLINE, page.split("\n").index(HEADLINE))
+
+
+def test_candidates_named_in_different_words_name_no_headline():
+    # the breadcrumb names one line, the comments heading another: the models choose
+    comments = [f"2 thoughts on \u201c{TITLE_LIKE}\u201d", "Janet Hill", "What a sight."]
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette",
+                       [f"Home > Nature > {HEADLINE}", HEADLINE, TITLE_LIKE, "By Tom Rivers"]) + "\n".join(comments) + "\n"
+    view, first = _view(page)
+    found, _ = candidates(view, first)
+    assert _named(view, found) is None
+
+
+def test_a_web_address_is_no_breadcrumb():
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette",
+                       ["https://example.org/nature/Otter walks", "Otter walks", HEADLINE, "By Tom Rivers"])
+    view, first = _view(page)
+    found, _ = candidates(view, first)
+    assert _named(view, found) is None
+
+
+def test_a_short_first_part_of_the_title_that_the_page_shows_as_a_line_is_its_headline_part():
+    from corpuscut.segmenter.headline import headline_part, page_title
+
+    top = "Otter Walks | Harbour Gazette Nature Desk"
+    shown = [top, "Home", "Otter Walks", "By Tom Rivers"]
+    assert headline_part(top, shown, [len(line.split()) for line in shown]) == "Otter Walks"
+    hidden = [top, "Home", "Otter walks and more", "By Tom Rivers"]
+    assert headline_part(top, hidden, [len(line.split()) for line in hidden]) == page_title(top) == "Harbour Gazette Nature Desk"
