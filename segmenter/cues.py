@@ -170,7 +170,9 @@ class CueSet:
             flags, broken = _NO_FLAGS, False
         # Only a headline's share of capitalised words is a feature: longer lines skip the count.
         title_case = 0.0
-        if 0 < n <= self.headline_max_words and self.title_case:
+        # A line of one word is capitalised in every language: its share tells as much where
+        # nouns are capitalised as where they are not.
+        if 0 < n <= self.headline_max_words and (self.title_case or n == 1):
             tokens = head.split()
             title_case = sum(1 for w in tokens if w[:1].isupper()) / len(tokens) if tokens else 0.0
         terminal = self._terminal(line)
