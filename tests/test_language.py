@@ -216,6 +216,24 @@ def test_in_german_a_lines_capitals_do_not_make_it_title_case():
     assert load_cues(language="german").shape(line).title_case == 0.0
     assert load_cues(language="french").shape(line).title_case == 0.6
     assert load_cues().shape(line).title_case == 0.6
+    # a line of one word is capitalised in every language: as title case as in English
+    assert load_cues(language="german").shape("Skalieren").title_case == load_cues().shape("Scale").title_case == 1.0
+
+
+def test_a_help_pages_share_title_is_no_share_line():
+    cues = load_cues()
+    assert not cues.shape("Share your desktop").aside and not cues.shape("Share adjusted for stock dividends.").aside
+    assert all(cues.shape(line).aside for line in ("Share", "Share this article", "Subscribe to our newsletter",
+                                                   "Sign up for alerts", "Share:"))
+
+
+def test_english_function_words_are_stop_words_of_translated_text():
+    from corpuscut.text.words import WordNormalizer
+
+    # an English line left in a Spanish page: only its content words count
+    assert WordNormalizer("spanish").stems("Some of the applications have icons in the dash") == \
+        WordNormalizer("spanish").stems("applications icons dash")
+    assert {"the", "and", "with"} <= WordNormalizer("german").stop_words & WordNormalizer("french").stop_words
 
 
 def test_the_stems_of_many_tokens_at_once_are_each_tokens_own():
