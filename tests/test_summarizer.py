@@ -837,8 +837,10 @@ def test_who_is_introduced_is_the_same_in_whatever_order_the_sentences_are_asked
     assert {k: asked[k] for k in order} == dict(enumerate(in_order)) and alone == in_order
     assert asked == in_order and len(asked) == len(sentences)
 
-def test_a_long_texts_second_and_third_sentences_give_way_only_to_a_later_one_scored_well_above_them():
+def test_a_texts_second_and_third_sentences_give_way_only_to_a_later_one_scored_well_above_them():
     from corpuscut.text.words import WordNormalizer
+    from dataclasses import replace
+
     from corpuscut.summarizer.newsrank import FEATURES, NewsRankModel, newsrank_select
 
     weights = tuple(1.0 if f == "log_words" else 0.0 for f in FEATURES)
@@ -853,6 +855,12 @@ def test_a_long_texts_second_and_third_sentences_give_way_only_to_a_later_one_sc
     picked = newsrank_select(sentences, 5, normalizer, favoured, word_budget=40, least=3)
     assert 1 in picked and 5 not in picked
     assert 5 in newsrank_select(sentences, 5, normalizer, favoured, word_budget=40)  # only at the default length
+    short = sentences[:10]  # a short text's too
+    model = NewsRankModel(weights, word_budget=40, max_sentences=5, least_sentences=3, least_sentences_short=2,
+                          stretch=1.0, long_text=20)
+    assert 5 in newsrank_select(short, 5, normalizer, model, word_budget=40, least=3)
+    picked = newsrank_select(short, 5, normalizer, replace(model, early_bonus=0.5), word_budget=40, least=3)
+    assert 1 in picked and 5 not in picked
 
 
 def test_a_lower_cased_sentence_with_a_captions_look_is_told_and_taken_only_as_a_last_resort():
