@@ -76,6 +76,12 @@ def _may_repeat_run(words: list[str], k: int) -> bool:
     return False
 
 
+def _wordy(run: tuple[str, ...]) -> bool:
+    """Whether a run of words holds at most one token without a letter: a run such as "with a 2
+    - 1 defeat" comes twice in a sentence that tells two scores, not after a glued caption."""
+    return sum(1 for w in run if not any(c.isalpha() for c in w)) <= 1
+
+
 @dataclass(frozen=True)
 class UnmarkedCaption:
     """How a photo caption printed with no mark of one is told (``unmarked_caption`` in
@@ -302,7 +308,7 @@ class Furniture:
             return sentence  # no run comes twice (the common case, decided in C)
         seen: set[tuple[str, ...]] = set()
         for i, run in enumerate(runs):
-            if run in seen:
+            if run in seen and _wordy(run):
                 at = [m.start() for m in _WORD.finditer(sentence.text)][i]
                 return Sentence(sentence.index, sentence.start + at, sentence.end, sentence.text[at:])
             seen.add(run)

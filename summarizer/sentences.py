@@ -186,7 +186,8 @@ def _question_marks_as_quotes(line: str) -> str:
     'on?Sunday'); glued to the word after it, with no letter or digit before it, it opens a quote
     ('the ?honour', '.?It has'); after a quote so opened, a "?" after a word closes it
     ('?honour? of'). A "?" standing alone between spaces in such a line is a dash
-    ('?kunwari? ? which'). Only a line where some "?" is surely no question mark (one glued
+    ('?kunwari? ? which'). After a word ending in "s", before a space, it is a plural's apostrophe
+    ('Teachers? Union'). Only a line where some "?" is surely no question mark (one glued
     before a lower-case letter, or opening a word) is read so: elsewhere a question mark glued
     before a capital ('Why?The') is a question's end glued to the next sentence."""
     glued = [m.start() for m in _QUESTION_GLUED.finditer(line)]
@@ -208,6 +209,8 @@ def _question_marks_as_quotes(line: str) -> str:
         elif opened and (before.isalnum() or before in ".,!"):
             chars[i] = "\u201d"
             opened -= 1
+        elif before == "s" and line[i - 2: i - 1].isalpha() and after == " ":
+            chars[i] = "\u2019"  # a plural's apostrophe ('Teachers? Union', 'Farmers? outfits')
         elif before == " " and after == " ":
             chars[i] = "\u2013"
     return "".join(chars)

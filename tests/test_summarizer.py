@@ -1089,3 +1089,25 @@ def test_a_long_line_of_tags_is_a_heading_but_a_long_sentence_that_lost_its_stop
     assert not any(t.startswith("Mackenzie") for t in picked)
     picked = [s.text for s in summarize(lost_stop + "\n" + body, sentences=4).sentences]
     assert any(t.startswith("The festival began") for t in picked)
+
+
+def test_a_run_of_figures_told_twice_is_no_glued_caption_but_a_run_of_words_is():
+    from corpuscut.summarizer.furniture import load_furniture
+    from corpuscut.summarizer.sentences import Sentence
+
+    furniture = load_furniture()
+    scores = ("starting with a 2 - 1 defeat to scotland , the sculpture charts a century of failures , "
+              "finishing with a 2 - 1 defeat at the hands of romania .")
+    assert furniture.unglue(Sentence(0, 0, len(scores), scores)).text == scores
+    glued = ("jarryd hayne has signed with the 49ers after quitting the nrl jarryd hayne has signed with "
+             "the 49ers after quitting the nrl in october .")
+    assert furniture.unglue(Sentence(0, 0, len(glued), glued)).text.startswith("jarryd hayne has signed with the 49ers after quitting the nrl in")
+
+
+def test_a_sentence_holding_a_posts_link_or_an_emoji_lost_to_a_code_page_is_left_out():
+    text = ("India on Monday registered a historic 95-run win over England at Lord's. Pacer Ishant Sharma was the "
+            "pick of the bowlers with figures of 7/74. Sharma leads India off after his 7/74 #EngvIndhttps://t.co/J4eQMLZApVWith "
+            "the win, the visitors lead the series. She captioned it: Humble beginnings \u00f0???\u00f0??\u00b6 on Jan 11. "
+            "This is India's second win at the ground since 1986.")
+    picked = [s.text for s in summarize(text, sentences=4).sentences]
+    assert not any("t.co" in t or "\u00f0" in t for t in picked) and len(picked) == 3
