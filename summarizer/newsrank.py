@@ -107,12 +107,13 @@ class NewsRankModel:
     (a shorter one ``least_sentences_short``) even where the last of them takes it past the
     budget, up to ``stretch`` times it: readers asked blind found two long sentences of a long
     article too little (its gist, but not its context), and on the development slices it scored
-    higher too (see BENCHMARKS.md). At the default length every text's second and third
-    sentences weigh ``early_bonus`` more (a later one takes their place only when scored that
-    much above them; the shipped bonus is above any score's spread, so they come first unless
-    left out as furniture, as leaning on a sentence not taken, or as retelling one taken):
-    readers asked blind preferred Lead-3 to summaries that swapped them for later details, and
-    preferred this to Lead-3 (see BENCHMARKS.md)."""
+    higher too (see BENCHMARKS.md). At the default length a shorter text's second and third
+    sentences weigh ``early_bonus`` more, a long text's ``early_bonus_long`` (a later one takes
+    their place only when scored that much above them; the shipped bonus for shorter texts is
+    above any score's spread, so they come first unless left out as furniture, as leaning on a
+    sentence not taken, or as retelling one taken): readers asked blind preferred Lead-3 to
+    shorter texts' summaries that swapped them for later details, and these to Lead-3; on long
+    texts they preferred Lead-3 either way, and ROUGE the swaps (see BENCHMARKS.md)."""
 
     weights: tuple[float, ...]
     bias: float = 0.0
@@ -130,6 +131,7 @@ class NewsRankModel:
     stretch: float = 1.0
     long_text: int = 0
     early_bonus: float = 0.0
+    early_bonus_long: float = 0.0
 
     @cached_property
     def weight_vector(self) -> np.ndarray:
@@ -154,6 +156,7 @@ class NewsRankModel:
             "stretch": self.stretch,
             "long_text": self.long_text,
             "early_bonus": self.early_bonus,
+            "early_bonus_long": self.early_bonus_long,
             **meta,
         }
         return json.dumps(body, indent=2) + "\n"
@@ -175,6 +178,7 @@ def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
             int(data.get("lede_short_words", 0)), int(data.get("lede_among_best_long", 0)), int(data.get("least_sentences", 0)),
             int(data.get("least_sentences_short", 0)),
             float(data.get("stretch", 1.0)), int(data.get("long_text", 0)), float(data.get("early_bonus", 0.0)),
+            float(data.get("early_bonus_long", 0.0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"newsrank model {path or 'data/newsrank.json'} lacks a setting: {exc}") from exc
@@ -643,12 +647,13 @@ def newsrank_select(
     order = np.argsort(-np.round(score, TIE_DECIMALS), kind="stable")
     lede_order = order  # whether the lede ranks among the best is asked of the weights alone
     least = least if n >= model.long_text else min(least, model.least_sentences_short)
-    if model.early_bonus and least:
+    bonus = model.early_bonus_long if n >= model.long_text else model.early_bonus
+    if bonus and least:
         # At the default length a text's second and third sentences give way only to a later
         # one the weights score well above them: readers asked blind held a later detail taken
         # in their place against the summary ("Lead-3 adds the contract terms").
         score = score.copy()
-        score[1:3] += model.early_bonus
+        score[1:3] += bonus
         order = np.argsort(-np.round(score, TIE_DECIMALS), kind="stable")
     tokens = [_with_alnum(words) for words in lowered]
     trigrams = _trigram_codes(tokens, normalizer.stop_words)

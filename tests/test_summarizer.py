@@ -837,7 +837,7 @@ def test_who_is_introduced_is_the_same_in_whatever_order_the_sentences_are_asked
     assert {k: asked[k] for k in order} == dict(enumerate(in_order)) and alone == in_order
     assert asked == in_order and len(asked) == len(sentences)
 
-def test_a_texts_second_and_third_sentences_give_way_only_to_a_later_one_scored_well_above_them():
+def test_second_and_third_sentences_give_way_only_to_a_later_one_scored_well_above_them_each_length_its_own_bonus():
     from corpuscut.text.words import WordNormalizer
     from dataclasses import replace
 
@@ -851,7 +851,8 @@ def test_a_texts_second_and_third_sentences_give_way_only_to_a_later_one_scored_
     model = NewsRankModel(weights, word_budget=40, max_sentences=5, least_sentences=3, stretch=1.0, long_text=20)
     assert 5 in newsrank_select(sentences, 5, normalizer, model, word_budget=40, least=3)
     favoured = NewsRankModel(weights, word_budget=40, max_sentences=5, least_sentences=3, stretch=1.0, long_text=20,
-                             early_bonus=0.5)
+                             early_bonus_long=0.5)
+    assert 5 in newsrank_select(sentences, 5, normalizer, replace(model, early_bonus=0.5), word_budget=40, least=3)
     picked = newsrank_select(sentences, 5, normalizer, favoured, word_budget=40, least=3)
     assert 1 in picked and 5 not in picked
     assert 5 in newsrank_select(sentences, 5, normalizer, favoured, word_budget=40)  # only at the default length
