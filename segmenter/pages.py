@@ -736,7 +736,8 @@ def decode(logits: np.ndarray, prose_words: Sequence[int], model: PageModel,
     """The lines that start a page: the cuts of largest summed log-odds, a page of fewer than
     ``min_prose`` words of prose paying up to ``short_penalty``. A line that ``no_start`` flags
     (a copyright line, a consent box) never starts a page; a start whose page would hold no
-    ``main_words`` at all (a footer's last lines, a cookie panel) is the page above's furniture."""
+    ``main_words`` at all (a footer's last lines, a cookie panel) is the page above's furniture,
+    and a first start with none above it is the first page's headline below its menus."""
     live = logits >= CANDIDATE_LOGIT
     if no_start is not None:
         live = live & (no_start[1:] == 0)
@@ -762,4 +763,7 @@ def decode(logits: np.ndarray, prose_words: Sequence[int], model: PageModel,
         return kept
     main = np.concatenate([[0], np.cumsum(main_words)])
     ends = [*kept[1:], len(main_words)]
-    return [cut for cut, end in zip(kept, ends) if main[end] > main[cut]]
+    kept = [cut for cut, end in zip(kept, ends) if main[end] > main[cut]]
+    # no main text above the first start: what stands there is the first page's leading
+    # furniture (its menus above its headline), and the text's start is the page's
+    return kept[1:] if kept and main[kept[0]] == 0 else kept

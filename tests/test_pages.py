@@ -355,6 +355,8 @@ def test_a_start_whose_page_holds_no_main_text_stays_with_the_page_above():
     assert decode(logits, [50] * 60, model, main) == [20]
     main[40:], main[20:40] = 50, 0  # a stretch inside the text without main text goes with the page above
     assert decode(logits, [50] * 60, model, main) == [40]
+    main[20:40], main[:20] = 50, 0  # no main text above the first start: the first page's menus above its headline
+    assert decode(logits, [50] * 60, model, main) == [40]
 
 
 def test_a_sign_in_panel_after_the_last_pages_copyright_line_stays_with_it():
