@@ -16,7 +16,9 @@ without a stop. A cut the boundary model doubts (a negative log-odds: the lexica
 made it on a shift of vocabulary) between two passages short enough to be sections asks less
 shared vocabulary (``min_shared_by_logit``, up to ``relaxed_max_words`` words on both sides
 together): a guide's sections share 25-40% of their stems, where two whole web pages side by
-side, or two news stories, seldom do.
+side, or two news stories, seldom do. Not in a text read in another language than its own
+(``relaxed_max_stems_per_word``), whose function words, counted as content words, every
+passage shares.
 
 The settings are in ``data/sections.json``, chosen on training dumps of the news corpora and
 WCXB's training pages (``python -m tests.benchmarks.bench_split --part train``)."""
@@ -50,6 +52,11 @@ class SectionRules:
     #: ``min_shared_by_logit`` holds only where the two sides together hold at most this many
     #: words (none: any); longer, ``min_shared``.
     relaxed_max_words: int | None = None
+    #: Nor does it hold in a text of more content stems than this per white-space word (none:
+    #: any text): a text read in its own language, whose function words are stop words, holds
+    #: 0.36-0.67; read in another (German as English: 0.97-1.0), its function words count as
+    #: content words shared by every passage, as they do in unspaced Chinese or Japanese.
+    relaxed_max_stems_per_word: float | None = None
     #: A cut scored this or more (log-odds) is kept whatever its sides share.
     max_logit: float = 0.0
     #: A side of fewer distinct stems than this tells too little to merge on.
@@ -67,9 +74,11 @@ def load_section_rules(path: Path | str | None = None) -> SectionRules:
     data = read_json("corpuscut.segmenter", SECTIONS_RESOURCE, path)
     points = tuple((float(logit), float(share)) for logit, share in data.get("min_shared_by_logit", ()))
     words = data.get("relaxed_max_words")
+    per_word = data.get("relaxed_max_stems_per_word")
     return SectionRules(min_shared=float(data["min_shared"]), min_shared_by_logit=points,
                         max_logit=float(data["max_logit"]),
                         relaxed_max_words=None if words is None else int(words),
+                        relaxed_max_stems_per_word=None if per_word is None else float(per_word),
                         min_stems=int(data["min_stems"]), kept_at=tuple(data["kept_at"]),
                         min_blocks=int(data["min_blocks"]))
 
@@ -81,7 +90,7 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
     (``rules.min_shared``, or less at a doubtful cut between short passages) or more. ``kept``:
     per gap, True where the cut may not be merged away (an end-of-article cue fires);
     ``words``: each block's words (without, a cut asks ``rules.min_shared`` at least where
-    ``rules.relaxed_max_words`` is set)."""
+    ``rules.relaxed_max_words`` or ``rules.relaxed_max_stems_per_word`` is set)."""
     if not cuts or rules.min_shared > 1.0:
         return cuts
     bounds = [0, *cuts, ids.units]
@@ -92,6 +101,9 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
     edges = np.array(bounds)
     counts, common = _neighbour_overlaps(ids, edges)
     relaxed = least_shares([logits[c - 1] for c in cuts], rules)
+    limit = rules.relaxed_max_stems_per_word
+    if limit is not None and (words is None or len(ids.ids) > limit * max(1, sum(words))):
+        relaxed = [max(x, rules.min_shared) for x in relaxed]
     cap = rules.relaxed_max_words
     before = None if words is None else np.concatenate([[0], np.cumsum(words)])
 

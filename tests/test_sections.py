@@ -1,5 +1,7 @@
 """One article's sections: neighbouring articles that share their vocabulary are merged."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -50,6 +52,11 @@ def test_a_doubted_cut_between_short_passages_is_undone_on_less_shared_vocabular
     assert merge_sections([1], ids, [0.0], no_cue, doubtful, words=[6, 6]) == [1]
     assert merge_sections([1], ids, [-2.0], no_cue, doubtful, words=[30, 20]) == [1]
     assert least_shares([-3.0, -1.0, 0.0, 5.0], doubtful) == pytest.approx([0.25, 0.30, 0.35, 0.35])
+    # a text of as many content stems as words (read in another language than its own: its
+    # function words count as content words) asks min_shared
+    foreign = replace(doubtful, relaxed_max_stems_per_word=0.7)
+    assert merge_sections([1], ids, [-2.0], no_cue, foreign, words=[6, 6]) == [1]
+    assert merge_sections([1], ids, [-2.0], no_cue, foreign, words=[12, 12]) == []
 
 
 def test_a_side_of_too_few_words_is_never_merged_on():
