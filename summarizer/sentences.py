@@ -14,8 +14,9 @@
   quote it stands for while the line is cut (one character for one, so offsets hold; the text
   keeps its "?").
 - A country's abbreviation before a noun ends no sentence ("the U.S. Surgeon General", Punkt
-  breaks before a capital it knows in lower case), unless the next word opens sentences ("sold
-  in the U.S. The company"); the lists are in ``data/name-abbreviations.json``.
+  breaks before a capital it knows in lower case), nor do a person's initials before a name
+  ("L.N. Short Jr", "J. Short"), unless the next word opens sentences ("sold in the U.S. The
+  company"); the lists are in ``data/name-abbreviations.json``.
 - An upper-case subhead glued to the sentence after it ("FARMERS PROTESTThe union ...") is a
   sentence of its own (:func:`is_subhead` tells it, and the summarizer leaves it out).
 - Text tokenised the Penn Treebank way (``" he said . " it was n't , " she added .``, as corpora
@@ -338,12 +339,14 @@ def _name_abbreviations(language: str) -> tuple[frozenset[str], frozenset[str]]:
 _NEXT_WORD = re.compile(r"[A-Z][A-Za-z]*")
 #: How far before a stop a name's abbreviation is looked for (longer than any, with its quote).
 _NAME_REACH = 10
+#: A person's initials before the stop ("J", "L.N"): a name goes on after them ("L.N. Short Jr").
+_INITIALS = re.compile(r"(?:[A-Z]\.){0,3}[A-Z]")
 
 
 def _name_before_noun(line: str, end: int, start: int, language: str) -> bool:
-    """Whether the sentence ending at ``end`` ends with a name's abbreviation and the one at
-    ``start`` goes on with a capitalised word that opens no sentence ("the U.S." then "Surgeon
-    General"): Punkt's break there is undone."""
+    """Whether the sentence ending at ``end`` ends with a name's abbreviation or a person's
+    initials and the one at ``start`` goes on with a capitalised word that opens no sentence
+    ("the U.S." then "Surgeon General", "L.N." then "Short Jr"): Punkt's break there is undone."""
     if line[end - 1: end] != ".":
         return False
     names, openers = _name_abbreviations(language)
@@ -353,8 +356,8 @@ def _name_before_noun(line: str, end: int, start: int, language: str) -> bool:
     if nxt is None or nxt.group().lower() in openers:
         return False
     # The word before the stop, from the few characters before it (every such name is short).
-    word = line[max(0, end - 1 - _NAME_REACH): end - 1].rsplit(None, 1)[-1:] or [""]
-    return word[0].lower().lstrip("(\"'\u201c") in names
+    word = (line[max(0, end - 1 - _NAME_REACH): end - 1].rsplit(None, 1)[-1:] or [""])[0].lstrip("(\"'\u201c")
+    return word.lower() in names or _INITIALS.fullmatch(word) is not None
 
 
 #: A code that a numbering abbreviation introduces: a flight's, a form's, a bill's ("ET 641",

@@ -45,6 +45,7 @@ CASES = [
     ("The warning came from the U.S. Surgeon General on Monday. It was overdue.", 2),
     ("Audi's sales in the U.S. Dropped nearly 20 pct last year. The U.K. Intervention Board said so.", 2),
     ("The phone is sold in the U.S. The company said sales were strong.", 2),
+    ("L.N. Short Jr, president of the company, said it sold the unit. He met J. Short, the chief.", 2),
     # "?" for a plural's apostrophe in a line whose quotes were lost to a code page; "Rs." before a sum.
     ("The protesters, led by the College Teachers? Union (BUCTU), criticised the varsity?s delay. It was late.", 2),
     ("The set sold for Rs. 3.36 lakh at the auction. It was a record.", 2),
