@@ -399,6 +399,10 @@ class Feature:
     #: An end-of-article cue: ``strong_cue`` fires where any of them does (and vocabulary is
     #: weighed only where none does); its reasons name those that fired.
     strong: bool = False
+    #: An end-of-article cue whose cut the vocabulary may still undo: a line that ends without a
+    #: stop closes a teaser in a news dump, but in a web page's main text it is a list item, a
+    #: product's note or a caption, and the passages on either side share their words.
+    overruled: bool = False
     #: Features whose reasons this one's reason already says (left out when both are given).
     covers: tuple[str, ...] = ()
 
@@ -414,11 +418,13 @@ TABLE: tuple[Feature, ...] = (
     Feature("separator", "separator line", lambda g: g.separator, cue=True, strong=True),
     Feature("credit_or_copyright_before", "credit line before", lambda g: g.before("end_cue"), cue=True,
             strong=True),
-    Feature("cut_mid_sentence_before", "text before ends mid-sentence", lambda g: g.cut, cue=True, strong=True),
+    Feature("cut_mid_sentence_before", "text before ends mid-sentence", lambda g: g.cut, cue=True, strong=True,
+            overruled=True),
     Feature("long_line_cut_before", "teaser before",
-            lambda g: g.cut & (g.words[:-1] >= 40) & ~g.after("starts_lower"), strong=True,
+            lambda g: g.cut & (g.words[:-1] >= 40) & ~g.after("starts_lower"), strong=True, overruled=True,
             covers=("cut_mid_sentence_before",)),
-    Feature("teaser_ending_before", "teaser ending before", lambda g: g.teaser, cue=True, strong=True),
+    Feature("teaser_ending_before", "teaser ending before", lambda g: g.teaser, cue=True, strong=True,
+            overruled=True),
     Feature("cut_line_after", "starts a teaser",
             lambda g: (g.is_cut[1:] | g.after("teaser_end")) & (g.words[1:] >= 40)),
     Feature("headline_after", "headline", lambda g: g.headline_after, cue=True),
@@ -494,6 +500,8 @@ REASONS: dict[str, str] = {f.name: f.reason for f in TABLE}
 CUE_FEATURES: tuple[str, ...] = tuple(f.name for f in TABLE if f.cue)
 #: The end-of-article cues the shared ``strong_cue`` stands for.
 STRONG_CUES: tuple[str, ...] = tuple(f.name for f in TABLE if f.strong)
+#: The end-of-article cues at which the decoder's cut stands whatever the vocabulary says.
+SURE_CUES: tuple[str, ...] = tuple(f.name for f in TABLE if f.strong and not f.overruled)
 #: For each feature, the features whose reasons its reason already says.
 COVERS: dict[str, tuple[str, ...]] = {f.name: f.covers for f in TABLE if f.covers}
 

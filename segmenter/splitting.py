@@ -18,7 +18,7 @@ from .blocks import Block, make_blocks
 from .cohesion import VECTORISE_FROM, cohesion
 from .cues import CueSet, LineShape, load_cues
 from .decoding import choose_boundaries
-from .features import CUE_FEATURES, GapFeatures, gap_features
+from .features import CUE_FEATURES, SURE_CUES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
 from .sections import SectionRules, load_section_rules, merge_sections
 from .body import load_body_model
@@ -139,8 +139,8 @@ class Segmenter:
         sure ones, the lexical programme; last, one article's sections put back together."""
         cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
         if self.model.lexical is not None:
-            strong = feats.matrix[:, feats.names.index("strong_cue")] > 0
-            cuts = self._refine(cuts, logits, words, ids, self.model.lexical, strong)
+            sure = (feats.matrix[:, [feats.names.index(name) for name in SURE_CUES]] > 0).any(axis=1)
+            cuts = self._refine(cuts, logits, words, ids, self.model.lexical, sure)
         return merge_sections(cuts, ids, logits, self._kept(feats), self.sections, words)
 
     def redecode(self, analysis: Analysis) -> list[int]:
@@ -249,8 +249,9 @@ class Segmenter:
         Only gaps scored at least ``params.candidate_logit`` may be cut, so the blocks between
         two such gaps are merged into one unit first: the programme runs over units, and its
         cost follows the number of candidate cuts, not of lines."""
-        # A cut the cue decoder chose where an end-of-article cue fires (a separator, a credit
-        # line, a line cut off mid-sentence) is kept too: vocabulary cannot overrule it.
+        # A cut the cue decoder chose where a sure end-of-article cue fires (a separator, a
+        # credit line) is kept too: vocabulary cannot overrule it. A line cut off mid-sentence
+        # is no such cue (``Feature.overruled``): in web text it is a list item or a note.
         sure = [c for c in cuts if logits[c - 1] >= self.model.sure_logit or (strong is not None and strong[c - 1])]
         edges = [0, *sure, len(words)]
         out = set(sure)
