@@ -29,9 +29,12 @@ def test_latin1_text_long_enough_is_detected_not_replaced():
     assert "utf-8" not in encoding
 
 
-def test_short_undecodable_bytes_fall_back_to_utf8_with_replacements():
-    text, encoding = decode_bytes(b"caf\xe9")
-    assert text == "caf\ufffd" and encoding == "utf-8 (with replacements)"
+def test_undetected_bytes_are_read_as_windows_1252_where_they_fit_else_utf8_with_replacements():
+    assert decode_bytes(b"caf\xe9") == ("caf\xe9", "cp1252")
+    accented = "D\xe9j\xe0 l\xe0, \xe9t\xe9 \xe0 l'h\xf4tel: \xe9l\xe8ve \xe2g\xe9e, fa\xe7ade.\n"
+    assert decode_bytes(accented.encode("latin-1")) == (accented, "cp1252")
+    text, encoding = decode_bytes(b"ab \x81\x8d\x8f x")  # bytes Windows-1252 leaves undefined
+    assert text == "ab \ufffd\ufffd\ufffd x" and encoding == "utf-8 (with replacements)"
 
 
 def test_explicit_encoding_overrides_detection_and_reports_misfits():

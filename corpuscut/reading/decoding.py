@@ -87,6 +87,11 @@ def _guess(sample: bytes, final: bool) -> Decoding:
     detected = _detect(sample)
     if detected and _fits(sample, detected, final):
         return Decoding(detected, detected, "replace")
+    if _fits(sample, "cp1252", final):
+        # No detector's answer (a short or heavily accented text): bytes that are not UTF-8 and
+        # all stand for characters in Windows-1252 are read so, losing none of them, where UTF-8
+        # would replace every accented letter ("caf\ufffd au lait").
+        return Decoding("cp1252", "cp1252", "replace")
     return Decoding("utf-8 (with replacements)", "utf-8", "replace")
 
 
