@@ -83,6 +83,7 @@ def _run(env: Environment, opts: Options, produce: Produce, kind: str, parallel:
         env.stdin = HashingReader(stdin)  # type: ignore[assignment]
     paged = _paging(env, opts, fmt)
     writer: Writer | None = None
+    kept = False
     try:
         with _sink(env, opts.output, journal) as out, \
                 Display(env, sources, opts.quiet, opts.when_colour, stdout_shared=_shares_screen(env, opts)) as display:
@@ -141,6 +142,10 @@ def _run(env: Environment, opts: Options, produce: Produce, kind: str, parallel:
                     display.input_done(event.source)
             with display.cleared():
                 writer.close()
+            if opts.output is not None and journal is None and failed and len(set(failed)) >= len(sources):
+                raise _NothingRead  # every input failed: FILE is left as it was, not emptied
+    except _NothingRead:
+        kept = True
     except KeyboardInterrupt:
         if workers is not None:
             workers.close(cancel=True)
@@ -158,12 +163,18 @@ def _run(env: Environment, opts: Options, produce: Produce, kind: str, parallel:
             workers.close()
     if paged is not None:
         _show(env, opts, paged.getvalue())
-    if (opts.output or opts.out_dir) is not None and not opts.quiet:
+    if kept and not opts.quiet:
+        say(env, f"{opts.output} left as it was: no input was read")
+    elif (opts.output or opts.out_dir) is not None and not opts.quiet:
         say(env, _wrote(opts, kind, written))
     if failed:
         many_inputs = len(sources) > 1
         raise InputsFailed(f"{len(failed)} of {len(sources)} inputs failed: {', '.join(dict.fromkeys(failed))}"
                            if many_inputs else "")
+
+
+class _NothingRead(Exception):
+    """Every input failed: the output file's temporary copy is dropped, not put in its place."""
 
 
 def _check(opts: Options, fmt: OutputFormat) -> None:

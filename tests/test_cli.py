@@ -134,6 +134,16 @@ def test_output_file_is_written_atomically_and_only_on_success(run, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
 
 
+def test_a_run_whose_every_input_fails_leaves_the_output_file_as_it_was(run, tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"kept": true}\n')
+    result = run(["digest", "-o", str(out), str(tmp_path / "missing.txt")])
+    assert result.exit_code != 0 and out.read_text() == '{"kept": true}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+    assert run(["split", "-o", str(out), str(tmp_path / "missing.txt"), str(SEED)]).exit_code != 0
+    assert len(records(out.read_text())) == 5  # one input read: the file holds what it gave
+
+
 def test_interrupt_leaves_no_half_written_file_and_exits_130(run, tmp_path, monkeypatch):
     import corpuscut.reading.opening as module
 
