@@ -105,17 +105,25 @@ class GoldMismatch(ValueError):
 
 def read_gold(path: Path, text: str) -> list[int]:
     """Article start offsets from gold: JSON Lines with ``start`` (offset) or ``line`` (1-based
-    line of the whole text), or a text file with separator lines (``==========``) between articles.
+    line of the whole text), a JSON array of such records or of offsets, or a text file with separator lines (``==========``) between articles.
     Raises :class:`GoldMismatch` naming the gold line whose start lies outside the dump."""
     with open(path, encoding="utf-8", newline="") as handle:  # line ends as the dump has them
         raw = handle.read()
     if path.suffix in (".jsonl", ".json"):
         _, all_starts = text_line_numbers(text)
         out = []
-        for number, line in enumerate(raw.splitlines(), 1):
+        whole = raw.lstrip()
+        # A JSON array: of start offsets ([0, 652, 1258]) or of records, each read as a line below.
+        items = json.loads(raw) if whole.startswith("[") else None
+        lines = raw.splitlines() if items is None else [json.dumps(item) for item in items]
+        for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             item = json.loads(line)
+            if isinstance(item, int) and not isinstance(item, bool):
+                item = {"start": item}
+            if not isinstance(item, dict) or not ("start" in item or "line" in item):
+                raise ValueError(f"item {number} is neither an offset nor a record with \"start\" or \"line\"")
             if "start" in item:
                 start = int(item["start"])
                 if not 0 <= start <= len(text):

@@ -259,6 +259,18 @@ def test_eval_split_names_the_gold_line_that_runs_past_the_dump(run, tmp_path):
     assert failed.exit_code == 1 and "line 2 starts an article at offset 99999999" in failed.err_text
 
 
+def test_eval_split_reads_a_json_array_of_offsets_and_names_an_item_it_cannot_read(run, tmp_path):
+    starts = [a["start"] for a in records(run(["split", str(SEED)]).out_text)]
+    array = tmp_path / "starts.json"
+    array.write_text(json.dumps(starts))
+    result = records(run(["eval", "split", str(SEED), "--gold", str(array)]).out_text)[0]
+    assert result["gold_articles"] == len(starts) and result["f1"] == 1.0
+    array.write_text('[0, "x"]')
+    failed = run(["eval", "split", str(SEED), "--gold", str(array)])
+    assert failed.exit_code == 1 and "item 2 is neither an offset nor a record" in failed.err_text
+    assert "internal error" not in failed.err_text
+
+
 def test_out_dir_writes_one_file_per_article_and_an_index(run, tmp_path):
     out = tmp_path / "articles"
     assert run(["split", "--out-dir", str(out), str(SEED)]).exit_code == 0

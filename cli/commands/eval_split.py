@@ -55,8 +55,8 @@ def scores_record(doc: Document, gold: Path, segmenter: Segmenter) -> dict[str, 
         gold_starts = read_gold(gold, doc.text)
     except GoldMismatch as exc:
         raise InputError(str(gold), f"{exc}") from None
-    except (ValueError, KeyError, IndexError) as exc:
-        raise InputError(str(gold), f"not a gold file this tool reads ({type(exc).__name__}: {exc})") from None
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        raise InputError(str(gold), f"not a gold file this tool reads: {exc}") from None
     found = [a.start for a in segmenter.split(doc.text)]
     text_starts, _ = text_line_numbers(doc.text)
     scores = Scores()
