@@ -783,3 +783,6 @@ def test_an_input_without_line_breaks_is_split_with_a_warning_that_it_stays_one_
     assert "warning:" in result.err_text and "holds no line break" in result.err_text
     short = run(["split", "-f", "jsonl", "-"], stdin=b"One short line. Another sentence on it.")
     assert "warning" not in short.err_text
+    long_first = tmp_path / "long-first-line.txt"  # a 100 kB first line, then lines: warned too
+    long_first.write_text("The council met on Monday. " * 4000 + "\nA second line.\nA third line.\n", encoding="utf-8")
+    assert "holds no line break in its first 64 kB" in run(["split", "-f", "jsonl", str(long_first)]).err_text

@@ -113,8 +113,9 @@ def _shape_notes(sample: bytes) -> tuple[str, ...]:
     if start[:15].lower().startswith((b"<!doctype html", b"<html")):
         return ("looks like HTML, read as plain text with its markup; corpuscut reads the text of pages "
                 "(or WARC/WET files), not their HTML",)
-    if len(sample) >= ONE_LINE_NOTE_BYTES and b"\n" not in sample and b"\r" not in sample:
-        return (f"holds no line break in its first {len(sample) >> 10:,} kB: articles are cut only where lines "
+    head = sample[:ONE_LINE_NOTE_BYTES]
+    if len(head) == ONE_LINE_NOTE_BYTES and b"\n" not in head and b"\r" not in head:
+        return (f"holds no line break in its first {ONE_LINE_NOTE_BYTES >> 10:,} kB: articles are cut only where lines "
                 "start, so text run into one line stays one article",)
     return ()
 
