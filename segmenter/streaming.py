@@ -372,6 +372,8 @@ class Assembler:
         cap = self.limits.article_chars
         while self.open_cut is not None and until - self.open_cut.start > cap:
             cut = self.open_cut
+            if until - cut.start - cap <= 2 and not _text(self.cores, cut.start + cap, until).strip():
+                break  # only a line end is past the cap: it stays, rather than be an "article" of its own
             head = _text(self.cores, cut.start, cut.start + cap + 1)
             stop = _cap_point(head, cap)
             text = head[:stop]

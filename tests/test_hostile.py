@@ -329,13 +329,15 @@ CAPPED = Limits(section_lines=50, section_chars=4000, margin_lines=5, margin_cha
                 article_chars=3000)
 
 
-@pytest.mark.parametrize("text", ["x" * 20_000, "a\n" * 9000, SEED.read_text(encoding="utf-8") * 3],
-                         ids=["one-endless-line", "endless-short-lines", "long-articles"])
+@pytest.mark.parametrize("text", ["x" * 20_000, "a\n" * 9000, SEED.read_text(encoding="utf-8") * 3, "x" * 6000 + "\n"],
+                         ids=["one-endless-line", "endless-short-lines", "long-articles", "line-ending-at-the-cap"])
 def test_lines_and_articles_past_their_caps_are_cut_there_losslessly(text):
     segmenter = Segmenter(limits=CAPPED)
     articles = segmenter.split(text)
     assert "".join(a.text for a in articles) == text
-    assert max(len(a.text) for a in articles) <= CAPPED.article_chars
+    # Past the cap by a line end at most: a line end alone is never an article of its own.
+    assert max(len(a.text) for a in articles) <= CAPPED.article_chars + 2
+    assert all(a.text.strip() for a in articles)
     assert any(a.reasons == ("size limit",) for a in articles)
     assert all(a.words == len(a.text.split()) for a in articles)
     streamed = segmenter.iter_split(text[i: i + 77] for i in range(0, len(text), 77))
