@@ -3,6 +3,7 @@ under ``cli.commands``)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -140,3 +141,11 @@ def main() -> None:
     except BrokenPipeError:
         silence_stdout()
         sys.exit(ExitStatus.BROKEN_PIPE)
+    except SystemExit as exc:
+        # Rich and Click meet a broken pipe in what they print themselves (--help) with exit 1,
+        # raised while the pipe's error is handled: the reader went away, as above.
+        broke = exc.__context__
+        if exc.code == 1 and isinstance(broke, OSError) and broke.errno == errno.EPIPE:
+            silence_stdout()
+            sys.exit(ExitStatus.BROKEN_PIPE)
+        raise

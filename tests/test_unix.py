@@ -26,6 +26,16 @@ def test_output_to_a_closed_pipe_ends_quietly():
     assert err == b"" and producer.returncode == 141
 
 
+def test_help_to_a_pipe_closed_early_ends_quietly_with_141():
+    # The reader is gone before the help is written (`corpuscut --help | head -n 1` whose head
+    # already quit): Rich's and Click's own exit 1 on the broken pipe is ours, 141.
+    read, write = os.pipe()
+    os.close(read)
+    done = subprocess.run([*CMD, "split", "--help"], stdout=write, stderr=subprocess.PIPE, cwd=ROOT, timeout=60)
+    os.close(write)
+    assert done.returncode == 141 and done.stderr == b""
+
+
 def _loaded(pid: int, library: str) -> bool:
     with open(f"/proc/{pid}/maps", encoding="utf-8") as maps:
         return library in maps.read()
