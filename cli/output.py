@@ -391,6 +391,10 @@ class Journal:
             self.handle = open(self.partial, "a", encoding="utf-8", newline="")
         except BaseException:
             self.close()
+            if not had_journal:  # a refused run leaves no empty journal of its own behind
+                with contextlib.suppress(OSError):
+                    if self.journal.stat().st_size == 0:
+                        self.journal.unlink()
             raise
         return self.handle
 

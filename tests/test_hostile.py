@@ -719,6 +719,7 @@ def test_resume_never_appends_to_a_file_that_is_not_json_lines(run, tmp_path):
     result = run(["split", "--jobs", "1", "-o", str(out), "-f", "jsonl", "--resume", str(SEED)])
     assert result.exit_code == 1 and "is not a JSON Lines output of corpuscut" in result.err_text
     assert out.read_text() == "my precious notes\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]  # no journal left behind
 
 
 def test_resume_on_other_standard_input_is_refused(run, tmp_path):
