@@ -13,6 +13,7 @@ the evidence against it is strong: a clean article's body is all of it.
 from __future__ import annotations
 
 import math
+from itertools import islice
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -731,7 +732,7 @@ def _before_end(lines: Sequence[str], first: int, last: int, words: np.ndarray, 
 def _prose_follows(i: int, last: int, words: np.ndarray, logits: np.ndarray, rules: EndRules) -> bool:
     """Whether the ``prose_lines`` lines with words below line ``i`` (inside the body) are prose
     by the line model: the article goes on below a button or a heading that ends others."""
-    below = [j for j in range(i + 1, last + 1) if words[j]][:rules.prose_lines]
+    below = list(islice((j for j in range(i + 1, last + 1) if words[j]), rules.prose_lines))
     return len(below) == rules.prose_lines and float(np.mean(logits[below])) > rules.prose_logit
 
 

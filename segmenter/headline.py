@@ -142,8 +142,13 @@ def load_headline_model(path: str | None = None) -> HeadlineModel:
 @lru_cache(maxsize=1)
 def _dates() -> Any:
     """One pattern of the date and reading-time lines of ``data/headline-cues.json``."""
-    patterns = read_json("corpuscut.segmenter", "data/headline-cues.json")["date"]
-    _compile("date", patterns, "headline cues")
+    return _one_pattern("date", read_json("corpuscut.segmenter", "data/headline-cues.json")["date"])
+
+
+def _one_pattern(name: str, patterns: list[str]) -> Any:
+    """The list ``name`` of ``data/headline-cues.json`` as one RE2 pattern, case-insensitive
+    (each checked first, so that a bad one is named)."""
+    _compile(name, patterns, "headline cues")
     import re2
 
     return re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
@@ -187,14 +192,9 @@ def _cues() -> dict[str, Any]:
     """``data/headline-cues.json``: its search words (``title_words``), its lines that are
     never a headline (``never``) and its lines that name the headline (``named``), each as one
     pattern (RE2, case-insensitive)."""
-    import re2
-
     data = read_json("corpuscut.segmenter", "data/headline-cues.json")
-    _compile("never", data["never"], "headline cues")
-    _compile("named", data["named"], "headline cues")
     return {"title_words": frozenset(data["title_words"]),
-            "never": re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["never"]) + ")"),
-            "named": re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["named"]) + ")")}
+            "never": _one_pattern("never", data["never"]), "named": _one_pattern("named", data["named"])}
 
 
 def _normal(text: str) -> list[str]:
