@@ -109,7 +109,7 @@ class Options:
     out_dir: Annotated[
         Optional[Path],
         typer.Option("--out-dir", metavar="DIR", file_okay=False,
-                     help="Write each article to DIR/NNNN-slug.txt, plus DIR/index.jsonl."),
+                     help="Write each article to DIR/NNNN-slug.txt, plus DIR/index.jsonl (each record without its text; with digest, its summary)."),
     ] = None
     overwrite: Annotated[
         bool,

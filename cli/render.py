@@ -346,6 +346,8 @@ class FolderWriter(BaseWriter):
     sources: int = 0
     root: Any = None
     target: Any = None
+    #: The name of the current input's sub-folder, made when its first article is written.
+    pending: str = ""
     #: Articles written into the current target folder.
     count: int = 0
     #: The files the index of an earlier run in this folder listed, and those this run wrote.
@@ -366,12 +368,16 @@ class FolderWriter(BaseWriter):
         name = "stdin" if doc.source == "-" else _input_name(doc.source)
         if self.target is not None and self.target is not self.root:
             self.target.close()
-        self.target = self.root.subfolder(f"{self.sources:04d}-{slugify(name)}")
+        self.target = None
+        self.pending = f"{self.sources:04d}-{slugify(name)}"
         self.count = 0
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
         from .slug import article_filename
 
+        if records and self.target is None:
+            # Made with its first article, so that a run stopped before it leaves no empty folder.
+            self.target = self.root.subfolder(self.pending)
         for record in records:
             filename = article_filename(self.count, record["title"])
             self.count += 1

@@ -137,3 +137,32 @@ def test_an_interrupted_out_dir_run_lists_what_it_wrote_in_its_index(run, tmp_pa
     listed = [json.loads(line)["file"] for line in (out / "index.jsonl").read_text().splitlines()]
     assert again.exit_code == 0 and len(listed) > 5 and sorted(listed) == sorted(
         str(p.relative_to(out)) for p in out.rglob("*.txt"))
+
+
+def test_an_out_dir_run_stopped_before_an_input_s_first_article_leaves_no_empty_sub_folder(run, tmp_path, monkeypatch):
+    from corpuscut.cli.render import FolderWriter
+
+    real = FolderWriter.emit
+    emitted: list[str] = []
+
+    def second_interrupted(self, doc, records, seconds):
+        emitted.append(doc.source)
+        if len(set(emitted)) == 2:
+            raise KeyboardInterrupt  # Ctrl-C as the second input's articles arrive
+        return real(self, doc, records, seconds)
+
+    monkeypatch.setattr(FolderWriter, "emit", second_interrupted)
+    out = tmp_path / "out"
+    result = run(["split", "--jobs", "1", "--out-dir", str(out), str(SEED), str(SEED.parent / "bbc-noisy.txt")])
+    assert result.exit_code == 130
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["0001-kursk-taiwan-dump"]
+
+
+def test_digest_out_dir_writes_each_article_and_its_summary_in_the_index(run, tmp_path):
+    out = tmp_path / "out"
+    result = run(["digest", "--jobs", "1", "--out-dir", str(out), str(SEED)])
+    assert result.exit_code == 0, result.err_text
+    records = [json.loads(line) for line in (out / "index.jsonl").read_text().splitlines()]
+    assert len(records) == 5 and all(record["summary"] for record in records)
+    texts = "".join((out / record["file"]).read_text() for record in records)
+    assert texts == SEED.read_text()

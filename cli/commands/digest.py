@@ -10,7 +10,7 @@ from ..tools import batch_job, summarizing
 EXAMPLE = "corpuscut digest samples/kursk-taiwan-dump.txt   (or: cat dump.txt | corpuscut digest - | jq .summary)"
 
 
-@command("inputs", *LENGTH, *OUTPUT, "cues", "explain", "body", *FIELDS, *WORKERS, "view", *TERMINAL)
+@command("inputs", *LENGTH, *OUTPUT, "cues", "explain", "body", "out_dir", "overwrite", *FIELDS, *WORKERS, "view", *TERMINAL)
 def digest(env: Environment, opts: Options) -> None:
     """Split each input into articles and summarize every article (the main job)."""
     run(env, opts, batch_events(env, opts, batch_job(opts, summarizing(opts).length)), kind="digest", parallel=True)
