@@ -53,6 +53,11 @@ def document_title(text: str, max_chars: int = 100, words: int = 12) -> tuple[st
     return "", False
 
 
+def _first_line(text: str) -> str:
+    """The first line with words, white space folded."""
+    return next((" ".join(line.split()) for line in text.splitlines() if line.strip()), "")
+
+
 def summary_fields(summary: Summary) -> dict[str, Any]:
     return {
         "method": summary.method,
@@ -61,9 +66,13 @@ def summary_fields(summary: Summary) -> dict[str, Any]:
     }
 
 
-def summary_record(doc: Document, summary: Summary, language: str) -> dict[str, Any]:
-    """The ``summarize`` record of one input."""
+def summary_record(doc: Document, summary: Summary, language: str, headline: str | None = None) -> dict[str, Any]:
+    """The ``summarize`` record of one input; ``headline``: the title the body finder read in
+    page text (as ``split`` titles the page), else the document's own first line."""
     title, guessed = document_title(doc.text)
+    if headline:
+        # guessed, as split's title_guessed says, unless it is the first line as it stands
+        title, guessed = headline, headline != _first_line(doc.text)
     return {"source": doc.source, "title": title, "title_guessed": guessed, "encoding": doc.encoding,
             "language": language, **summary_fields(summary)}
 

@@ -27,6 +27,7 @@ from corpuscut.text.lines import iter_lines
 from corpuscut.text.wrapping import continues_next, shipped_wrap_rules
 from corpuscut.text.words import _stop_words
 
+from .articles import make_title
 from .cues import _compile
 from .headline import HeadlineModel, PageLines, choose_headline, is_dateline, load_headline_model, page_title
 from .logistic import Logistic
@@ -133,6 +134,13 @@ class Body:
     headline: str | None = None
     #: Runs of lines left out: (first line, last line, 1-based within the article, main reasons).
     dropped: tuple[tuple[int, int, str], ...] = field(default_factory=tuple)
+
+    def title(self) -> str | None:
+        """The page's headline as the article's title (kept whole: it has at most
+        HEADLINE_MAX_WORDS words), or None where the body opens the article."""
+        if self.headline is None:
+            return None
+        return make_title(self.headline, HEADLINE_MAX_WORDS, is_headline=True, max_chars=LINE_HEAD_CHARS)
 
 
 @dataclass(frozen=True)

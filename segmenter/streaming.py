@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .articles import TITLE_MAX_CHARS, Article, count_words, make_title
-from .body import HEADLINE_MAX_WORDS, LINE_HEAD_CHARS, Body, find_body
+from .body import Body, find_body
 
 if TYPE_CHECKING:
     from .splitting import Analysis, Segmenter
@@ -423,9 +423,7 @@ def _article(
         cores.popleft()
     if body is None:
         body = find_body(text, explain=explain)
-    # a page's headline is kept whole (it has at most HEADLINE_MAX_WORDS words)
-    title = cut.title if body.headline is None else make_title(
-        body.headline, HEADLINE_MAX_WORDS, is_headline=True, max_chars=LINE_HEAD_CHARS)
+    title = body.title() or cut.title
     return Article(
         index=index,
         start=cut.start,

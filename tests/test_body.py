@@ -545,3 +545,12 @@ def test_a_photos_credit_is_found_and_a_caption_or_paragraph_is_not():
              BODY[0], "Mary Collins/Getty Images"]
     found = credit_lines(lines, np.array([len(line.split()) for line in lines], dtype=float))
     assert found.tolist() == [True, False, True, False, True]
+
+
+def test_summarize_titles_a_page_by_its_headline_as_split_does(run, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(_page_under(f"{HEADLINE} | Harbour Gazette", ["Nature", "By Tom Rivers", "March 3, 2024"]),
+                    encoding="utf-8")
+    [summary] = _records(run(["summarize", str(page), "-f", "jsonl"]))
+    assert summary["title"] == HEADLINE and summary["title_guessed"]  # not the page's first line as it stands
+    assert HEADLINE in {r["title"] for r in _records(run(["split", str(page), "-f", "jsonl"]))}

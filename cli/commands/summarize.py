@@ -28,6 +28,6 @@ def summarize(env: Environment, opts: Options) -> None:
             return []  # an empty input has no document to summarize, as it has no article
         body = find_body(doc.text)  # summaries are made from the main text
         summary = job.on(language).summarizer().summarize(doc.text[body.start:body.end], job.length)
-        return [summary_record(doc, summary, language.name)]
+        return [summary_record(doc, summary, language.name, body.title())]
 
     run(env, opts, document_events(env, opts, records_of, max_chars=MAX_CHARS), kind="summarize")
