@@ -66,6 +66,8 @@ class Cohesion:
     saying: re.Pattern[str] | None = None  # a verb of saying right after a name: "Modi said"
     #: The first word of every title, where all are ASCII letters (None: not told so quickly).
     title_words: frozenset[str] | None = None
+    #: An answer's opening ("by", "because"): right after a question, the sentence leans on it.
+    answer: re.Pattern[str] | None = None
 
     def reach(self, text: str, sentences: list[Sentence]) -> list[int]:
         """For each of ``sentences`` (of ``text``, in order), how near before it a sentence of
@@ -76,11 +78,16 @@ class Cohesion:
         marks = with_quote_marks(text)
         out: list[int] = []
         inside = False  # within a double quotation opened by an earlier sentence of the paragraph
+        asked = False  # the sentence before ends as a question, in the same paragraph
         for k, s in enumerate(sentences):
             if k and "\n" in text[sentences[k - 1].end: s.start]:
-                inside = False  # a quotation left open at a paragraph's end was not one
+                inside = asked = False  # a quotation left open at a paragraph's end was not one
             marked = marks[s.start: s.end]
-            out.append(self._reach_of(marked, inside, cased) if k else 0)
+            # the answer to a question asked right before it ("So how do you turn raw data into
+            # insights? By staying on top of the trends.") reads as a fragment without it
+            answers = asked and self.answer is not None and self.answer.match(marked.lower()) is not None
+            out.append(1 if answers else self._reach_of(marked, inside, cased) if k else 0)
+            asked = marked.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
             inside = _quote_open_after(marked, inside)
         return out
 
@@ -267,7 +274,7 @@ def load_cohesion(language: str = DEFAULT_LANGUAGE, path: Path | str | None = No
         speaker = re.compile(
             rf"[\"\u201d\u2019']\s*,?\s*(?:{speakers})\s+(?:{saying})\b|\b(?:{saying})\s+(?:{speakers})\s*[.,!?]"
         )
-        titles, roles = rules.get("titles") or [], rules.get("roles") or []
+        titles, roles, answers = rules.get("titles") or [], rules.get("roles") or [], rules.get("answers") or []
         titled = re.compile(rf"(?i)\b(?:{_alternation(titles)})\.?\s+([^\W\d_][\w'\u2019-]+)") if titles else None
         role = re.compile(rf"{_OPENING}the\s+(?:\S+\s+){{0,3}}?(?:{'|'.join(roles)})\b") if roles else None
         return Cohesion(
@@ -275,6 +282,7 @@ def load_cohesion(language: str = DEFAULT_LANGUAGE, path: Path | str | None = No
             speaker, frozenset(w.split()[0] for w in connectives + pronouns), int(data["pronoun_reach"]), titled, role,
             re.compile(rf"\s+(?:{saying})\b"),
             frozenset(t.split()[0] for t in titles) if all(re.fullmatch("[a-z]+(?: [a-z]+)*", t) for t in titles) else None,
+            re.compile(rf"{_OPENING}(?:{_alternation(answers)})\b") if answers else None,
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError, IndexError, re.error) as exc:
         raise SummarizerError(f"cohesion rules {path or 'data/cohesion.json'} cannot be loaded: {exc}") from exc

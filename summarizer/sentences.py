@@ -188,7 +188,8 @@ def _question_marks_as_quotes(line: str) -> str:
     ('the ?honour', '.?It has'); after a quote so opened, a "?" after a word closes it
     ('?honour? of'). A "?" standing alone between spaces in such a line is a dash
     ('?kunwari? ? which'). After a word ending in "s", before a space, it is a plural's apostrophe
-    ('Teachers? Union'). Only a line where some "?" is surely no question mark (one glued
+    ('Teachers? Union'). After a comma it closes a quote whose opening was lost ('will have to
+    stop,? said'). Only a line where some "?" is surely no question mark (one glued
     before a lower-case letter, or opening a word) is read so: elsewhere a question mark glued
     before a capital ('Why?The') is a question's end glued to the next sentence."""
     glued = [m.start() for m in _QUESTION_GLUED.finditer(line)]
@@ -210,6 +211,8 @@ def _question_marks_as_quotes(line: str) -> str:
         elif opened and (before.isalnum() or before in ".,!"):
             chars[i] = "\u201d"
             opened -= 1
+        elif before == "," and after in (" ", ""):
+            chars[i] = "\u201d"  # no question ends on a comma: a quote closed, its opening lost ('to stop,? said')
         elif before == "s" and line[i - 2: i - 1].isalpha() and after == " ":
             chars[i] = "\u2019"  # a plural's apostrophe ('Teachers? Union', 'Farmers? outfits')
         elif before == " " and after == " ":

@@ -49,6 +49,9 @@ CASES = [
     # "?" for a plural's apostrophe in a line whose quotes were lost to a code page; "Rs." before a sum.
     ("The protesters, led by the College Teachers? Union (BUCTU), criticised the varsity?s delay. It was late.", 2),
     ("The set sold for Rs. 3.36 lakh at the auction. It was a record.", 2),
+    # ... and for a closing quote after a comma, its opening lost ('to stop,? said'): no question ends so.
+    ("It is done through the government?s funds. If we don?t get the funds the college will have to stop,? "
+     "said SK Garg, principal of the college.", 2),
 ]
 
 

@@ -1112,3 +1112,19 @@ def test_a_sentence_holding_a_posts_link_or_an_emoji_lost_to_a_code_page_is_left
             "This is India's second win at the ground since 1986.")
     picked = [s.text for s in summarize(text, sentences=4).sentences]
     assert not any("t.co" in t or "\u00f0" in t for t in picked) and len(picked) == 3
+
+
+def test_the_answer_to_a_question_right_before_it_is_never_taken_without_it():
+    text = ("Your business is generating more data than ever before, and most of it sits unused. "
+            "So how do you turn all that raw data into practical insights? By staying on top of the trends. "
+            "We will break down the most prominent trends and how companies can adopt them this year.")
+    for n in (2, 3):
+        picked = [s.text for s in summarize(text, sentences=n).sentences]
+        assert "By staying on top of the trends." not in picked or any(p.endswith("insights?") for p in picked)
+
+
+def test_a_web_form_s_hidden_field_notice_is_never_a_summary_sentence():
+    text = ("This field is for validation purposes and should be left unchanged. "
+            "The river otters returned to the valley this spring after forty years away. "
+            "Volunteers counted twelve of them along the banks in April.")
+    assert not any("validation" in s.text for s in summarize(text, ratio=1.0).sentences)
