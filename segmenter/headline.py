@@ -190,15 +190,57 @@ def headline_part(first_line: str, lines: Sequence[str], words: Sequence[float])
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
     """``data/headline-cues.json``: its search words (``title_words``), its lines that are
-    never a headline (``never``) and its lines that name the headline (``named``), each as one
-    pattern (RE2, case-insensitive)."""
+    never a headline (``never``), its lines that name the headline (``named``) or the site
+    (``site_name``) and the parts that date a line (``dated_part``), each list as one pattern
+    (RE2, case-insensitive)."""
     data = read_json("corpuscut.segmenter", "data/headline-cues.json")
     return {"title_words": frozenset(data["title_words"]),
-            "never": _one_pattern("never", data["never"]), "named": _one_pattern("named", data["named"])}
+            "never": _one_pattern("never", data["never"]), "named": _one_pattern("named", data["named"]),
+            "site_name": _one_pattern("site_name", data["site_name"]),
+            "dated_part": _one_pattern("dated_part", data["dated_part"])}
 
 
 def _normal(text: str) -> list[str]:
     return _NORMAL.findall(text[:HEAD_CHARS].lower())
+
+
+#: A copyright line that names the site (``site_name`` in ``data/headline-cues.json``) has at most this many words.
+SITE_LINE_MAX_WORDS = 15
+#: What a copyright line holds, looked for before its pattern is run.
+_COPYRIGHT_MARKS = ("\u00a9", "(c)", "(C)", "opyright", "OPYRIGHT")
+
+
+def site_names(page: PageLines) -> set[tuple[str, ...]]:
+    """The words of each name the page's copyright lines give ("Copyright \u00a9 2026. Texas
+    Mattress Makers."): the site's or its owner's name, which the page shows as a line of its own
+    under its logo, and which is never its headline."""
+    pattern = _cues()["site_name"]
+    names: set[tuple[str, ...]] = set()
+    for i in np.flatnonzero((page.words >= 2) & (page.words <= SITE_LINE_MAX_WORDS)).tolist():
+        head = page.lines[i][:HEAD_CHARS]
+        if not any(mark in head for mark in _COPYRIGHT_MARKS):
+            continue
+        match = pattern.search(head.strip())
+        if match:
+            words = tuple(_normal(next((g for g in match.groups() if g is not None), "")))
+            if words:
+                names.add(words)
+    return names
+
+
+def bare_headline(text: str, sites: set[tuple[str, ...]]) -> str:
+    """A candidate line without a last part that dates it or names the site (the part after the
+    last of the ``<title>``'s separators: "... test suite / Dec 2025", where ``dated_part``
+    matches it; "Headline | Site", where its words are one of ``sites``)."""
+    last = None
+    for last in TITLE_SEPARATORS.finditer(text):
+        pass
+    if last is None or not last.start():
+        return text
+    tail = text[last.end():].strip()
+    if len(text[: last.start()].split()) >= MIN_WORDS and (tuple(_normal(tail)) in sites or _cues()["dated_part"].search(tail)):
+        return text[: last.start()]
+    return text
 
 
 def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.ndarray]:
@@ -257,6 +299,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
     found: list[tuple[str, int]] = []
     rows: list[list[float]] = []
     n = len(lines)
+    sites = site_names(page)
     nearest = None  # the headline-shaped line nearest above the body (or at its top)
     for i in range(max(1, first - HEADLINE_SEARCH), min(n, first + HEADLINE_INTO_BODY)):
         words = float(page.words[i])
@@ -265,6 +308,9 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
         text = lines[i][:HEAD_CHARS].strip()
         if _cues()["never"].search(text):
             continue
+        if sites and tuple(_normal(text)) in sites:
+            continue  # the site's name under its logo
+        text = bare_headline(text, sites)
         tokens = set(_normal(text))
         below = [j for j in range(i + 1, min(n, i + 1 + META_REACH)) if page.words[j]]
         above = [j for j in range(max(1, i - 2), i) if page.words[j]]
@@ -287,7 +333,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
         ])
     if nearest is not None:
         rows[nearest][FEATURES.index("nearest_shaped")] = 1.0
-    if wanted and MIN_WORDS <= n_title <= MAX_WORDS:
+    if wanted and MIN_WORDS <= n_title <= MAX_WORDS and tuple(_normal(title)) not in sites:
         # the title's headline part; "variant" here: a line near the body words it otherwise
         variant = float(any(row[_VARIANT] for row in rows))
         row = [1.0, float(title == top), *likeness(wanted), *shape(title, n_title)]

@@ -70,3 +70,27 @@ def test_a_short_first_part_of_the_title_that_the_page_shows_as_a_line_is_its_he
     assert headline_part(top, shown, [len(line.split()) for line in shown]) == "Otter Walks"
     hidden = [top, "Home", "Otter walks and more", "By Tom Rivers"]
     assert headline_part(top, hidden, [len(line.split()) for line in hidden]) == page_title(top) == "Harbour Gazette Nature Desk"
+
+
+def test_the_name_a_copyright_line_gives_is_no_headline():
+    # the <title> and a line under the logo are the site's name, which the footer's copyright line gives
+    page = _page_under("Harbour Gazette", ["Harbour Gazette", HEADLINE, "By Tom Rivers", "March 3, 2024"])
+    page += "Copyright \u00a9 2026. Harbour Gazette. All rights reserved.\n"
+    view, first = _view(page)
+    found, _ = candidates(view, first)
+    assert HEADLINE in [text for text, _ in found]
+    assert "Harbour Gazette" not in [text for text, _ in found]
+    assert find_body(page).headline == HEADLINE
+
+
+def test_a_headline_line_leaves_out_a_last_part_that_dates_it_or_names_the_site():
+    from corpuscut.segmenter.headline import bare_headline
+
+    sites = {("harbour", "gazette")}
+    assert bare_headline(f"{HEADLINE} / Dec 2025", set()) == HEADLINE
+    assert bare_headline(f"{HEADLINE} | March 3, 2024", set()) == HEADLINE
+    assert bare_headline(f"{HEADLINE} | Harbour Gazette", sites) == HEADLINE
+    # a subtitle, or a site the page names nowhere, stays
+    assert bare_headline(f"{HEADLINE} - a survey's story", sites) == f"{HEADLINE} - a survey's story"
+    assert bare_headline(f"{HEADLINE} | Harbour Gazette", set()) == f"{HEADLINE} | Harbour Gazette"
+    assert bare_headline("Dec 2025", set()) == "Dec 2025"
