@@ -567,6 +567,7 @@ class BodyFinder:
                 first += 1  # nor with the short lines left above it (a menu's last links, a label)
             first = _below_standfirst(lines, rows, words, first, last)
             first = _below_notices(lines, words, first, last)
+            first = _below_link_run(rows, words, logits, first, last)
         elif len(content) >= TITLED_MIN_LINES:
             headline = _titled_headline(lines, content, words, rows)
         ended = False  # whether the body ends before a line that opens what follows the article
@@ -926,6 +927,34 @@ def _below_notices(lines: Sequence[str], words: np.ndarray, first: int, last: in
             words[first] <= NOTICE_MAX_WORDS and notice.search(lines[first][:LINE_HEAD_CHARS])) or (
             words[first] <= credit_words and credit.search(lines[first][:LINE_HEAD_CHARS]))):
         first += 1
+    return first
+
+
+@lru_cache(maxsize=1)
+def load_link_run() -> tuple[int, int, float]:
+    """The shape of a run of link-like lines that opens a body above its first paragraph (a
+    menu with a description under each entry, a product box, a list of other posts): the
+    words of that paragraph, the fewest lines of the run, the most its mean log-odds may be
+    (``data/body-cues.json``)."""
+    data = read_json("corpuscut.segmenter", "data/body-cues.json")
+    return int(data["top_paragraph_words"]), int(data["top_links_lines"]), float(data["top_links_logit"])
+
+
+def _below_link_run(rows: np.ndarray, words: np.ndarray, logits: np.ndarray, first: int, last: int) -> int:
+    """The body's first paragraph (a sentence of ``top_paragraph_words`` words or more), where at
+    least ``top_links_lines`` lines with words stand above it in the body and the line model
+    reads them, on the mean, as no main text (a mean log-odds below ``top_links_logit``): a
+    site's menu whose entries each carry a line of description ("Protect your pet Get a
+    no-obligation pet insurance quote") scores near even, line by line, and the run of them
+    outweighs the furniture around it; ``first`` else. An article that opens with short
+    sentences scores them as prose and keeps them."""
+    paragraph, most, logit = load_link_run()
+    content = [i for i in range(first, last + 1) if words[i]]
+    for k, i in enumerate(content):
+        if words[i] >= paragraph and rows[i, _TERMINAL_COLUMN]:
+            if k >= most and float(np.mean(logits[content[:k]])) < logit:
+                return i
+            return first
     return first
 
 

@@ -554,3 +554,35 @@ def test_summarize_titles_a_page_by_its_headline_as_split_does(run, tmp_path):
     [summary] = _records(run(["summarize", str(page), "-f", "jsonl"]))
     assert summary["title"] == HEADLINE and summary["title_guessed"]  # not the page's first line as it stands
     assert HEADLINE in {r["title"] for r in _records(run(["split", str(page), "-f", "jsonl"]))}
+
+
+#: A bank's menu as page text keeps it: each entry with the line of description under it, or
+#: run into it ("Mortgages Find a home loan ...").
+ADVERTS = [
+    "Savings accounts", "Grow your money with a rate that rises as you save",
+    "Current accounts", "Switch to us and get a free travel card",
+    "Mortgages Find a home loan that fits your budget",
+    "Credit cards", "Compare our cards and apply online in minutes",
+    "Loans Borrow from 1,000 to 25,000 pounds",
+    "Insurance Cover your home, your car and your pet",
+    "Investments Start investing from 25 pounds a month",
+    "Business banking", "Accounts and lending for small firms",
+    "Help and support", "Report a lost card or a scam",
+]
+
+
+@pytest.mark.parametrize("headline", [[], [HEADLINE]])
+def test_a_pages_body_opens_below_a_menu_whose_entries_carry_descriptions(headline):
+    page = "\n".join(MENU + ADVERTS + headline + BODY + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.startswith(BODY[0]) and main.rstrip().endswith(BODY[-1])
+
+
+def test_an_article_of_short_sentences_keeps_its_opening_above_its_first_long_paragraph():
+    opening = ["It isn't.", "Trains lose connectivity.", "Factories operate behind firewalls.", "Hospitals isolate systems.",
+               "Devices move, disconnect, and fail.", "This is not a limitation of hardware.", "It is a limitation of mindset.",
+               "Latency is unpredictable.", "Costs grow without bounds.", "Privacy is compromised by design.",
+               "Failure becomes systemic instead of local.", "Offline is the baseline."]
+    page = "\n".join(MENU + [HEADLINE] + opening + BODY + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.startswith(opening[0])
