@@ -20,6 +20,9 @@ SEPARATOR_MAX_CHARS = 80
 LONG_LINE_CHARS = 400
 HEAD_CHARS = 300
 TAIL_CHARS = 60
+#: ``sentence_end`` is searched in at most this many characters at a line's end (a quotation's
+#: attribution after its stop runs to a few dozen words).
+END_CHARS = 200
 CLOSERS = "\"'\u201d\u2019)]\u00bb"
 
 
@@ -88,6 +91,8 @@ CUE_KINDS: tuple[CueKind, ...] = (
     CueKind("continuation", "continues"),
     CueKind("connective", per_line=False),  # asked by the fallback: CueSet.connects
     CueKind("sentence_break"),  # a line with none is one sentence (LineShape.one_sentence)
+    # asked of a line's end where no stop ends it: CueSet._terminal
+    CueKind("sentence_end", per_line=False),
     CueKind("item", "item"),
     CueKind("embedded", "embedded"),
 )
@@ -142,12 +147,17 @@ class CueSet:
         return len(line) <= SEPARATOR_MAX_CHARS and self.patterns["separator"].search(line) is not None
 
     def _terminal(self, line: str) -> bool:
-        """Ends a sentence: a stop, or closing quotes/brackets right after one ("… said.")."""
+        """Ends a sentence: a stop, or closing quotes/brackets right after one ("… said."), or
+        what may follow a sentence's stop on its line (``sentence_end``: a footnote's mark or
+        back-link, a bracketed aside, a quotation's attribution)."""
         # Tokenised text spaces its closing quotes off: "... me . '" ends a sentence too.
         end = line.rstrip(CLOSERS + " ")
         if end != line:
-            return end[-1:] in self.terminal_punctuation and end[-1:] not in CLOSERS
-        return line[-1:] in self.terminal_punctuation
+            if end[-1:] in self.terminal_punctuation and end[-1:] not in CLOSERS:
+                return True
+        elif line[-1:] in self.terminal_punctuation:
+            return True
+        return self.patterns["sentence_end"].search(line[-END_CHARS:]) is not None
 
     def shape(self, line: str, words: int | None = None) -> LineShape:
         """What the cues say about ``line``; ``words``: its number of white-space words, where

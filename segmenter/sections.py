@@ -10,9 +10,10 @@ start's two sides share a median 6-13% of their distinct stems (of the smaller s
 sections of WCXB's article pages a median 33%. So, once the decoder has chosen its cuts, the
 pair of neighbouring articles that share the most is merged while they share at least
 ``min_shared``, as long as none of the cues of ``kept_at`` fires at the cut between them (a
-separator, a credit line, a teaser's end) and it scores under ``max_logit``. A line cut off
-mid-sentence is no such cue here: in web articles it is mostly a list item or a table row
-without a stop. A cut the boundary model doubts (a negative log-odds: the lexical programme
+separator, a credit line) and it scores under ``max_logit``. A line cut off mid-sentence is
+no such cue here: in web articles it is mostly a list item or a table row without a stop; nor
+is a teaser's ellipsis, on which a blog's paragraph ends before its next subhead ("So, in no
+particular order…"). A cut the boundary model doubts (a negative log-odds: the lexical programme
 made it on a shift of vocabulary) between two passages short enough to be sections asks less
 shared vocabulary (``min_shared_by_logit``, up to ``relaxed_max_words`` words on both sides
 together): a guide's sections share 25-40% of their stems, where two whole web pages side by
