@@ -35,7 +35,7 @@ MIN_WORDS = 2
 MAX_WORDS = 30
 #: Where the headline is sought: this many lines above the body's first line, and this many into it.
 HEADLINE_SEARCH = 25
-HEADLINE_INTO_BODY = 4
+HEADLINE_INTO_BODY = 8
 #: Nearer the body's first line than this, a candidate is near it (further: ``far_above``, ``deep_in_body``).
 NEAR_ABOVE = 15
 NEAR_INTO_BODY = 4
@@ -465,6 +465,6 @@ def choose_headline(page: PageLines, first: int, model: HeadlineModel) -> tuple[
         # the title's headline repeated by a line near the body: that line (the body starts below it)
         wanted = _normal(text)
         for other, i in found:
-            if i and _normal(other) == wanted:
+            if i and i < first + NEAR_INTO_BODY and _normal(other) == wanted:
                 return other, i
     return text, line
