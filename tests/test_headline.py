@@ -94,3 +94,12 @@ def test_a_headline_line_leaves_out_a_last_part_that_dates_it_or_names_the_site(
     assert bare_headline(f"{HEADLINE} - a survey's story", sites) == f"{HEADLINE} - a survey's story"
     assert bare_headline(f"{HEADLINE} | Harbour Gazette", set()) == f"{HEADLINE} | Harbour Gazette"
     assert bare_headline("Dec 2025", set()) == "Dec 2025"
+
+
+def test_the_headline_is_sought_some_lines_into_the_body_found():
+    # a body found from a few lines above the headline (a sign-up box, a teaser over it)
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, "By Tom Rivers", "March 3, 2024"])
+    view, _ = _view(page)
+    at = page.split("\n").index(HEADLINE)
+    found, _ = candidates(view, at - 6)
+    assert (HEADLINE, at) in found
