@@ -240,6 +240,14 @@ class EndRules:
     #: line model (a mean log-odds above ``prose_logit``): a "Share" button between paragraphs.
     prose_lines: int
     prose_logit: float
+    #: The heading of a list of other posts ("Related articles", "You might also like"; the
+    #: ``related_end`` list), which ends the body where none of the next ``related_lines`` lines
+    #: with words is a sentence the line model reads as main text (log-odds above
+    #: ``related_logit``): inside an article such a box holds two or three links, and its
+    #: paragraphs go on below them.
+    related: Any
+    related_lines: int
+    related_logit: float
 
 
 @lru_cache(maxsize=1)
@@ -248,10 +256,13 @@ def load_body_ends() -> EndRules:
     import re2
 
     data = read_json("corpuscut.segmenter", "data/body-cues.json")
-    _compile("end", data["end"], "body cues")
-    pattern = re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["end"]) + ")")
-    return EndRules(pattern, float(data["end_after"]), float(data["end_after_words"]), int(data["end_max_words"]),
-                    int(data["end_prose_lines"]), float(data["end_prose_logit"]))
+    patterns = []
+    for name in ("end", "related_end"):
+        _compile(name, data[name], "body cues")
+        patterns.append(re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data[name]) + ")"))
+    return EndRules(patterns[0], float(data["end_after"]), float(data["end_after_words"]), int(data["end_max_words"]),
+                    int(data["end_prose_lines"]), float(data["end_prose_logit"]),
+                    patterns[1], int(data["related_end_lines"]), float(data["related_end_logit"]))
 
 
 @lru_cache(maxsize=4)
@@ -730,12 +741,23 @@ def _before_end(lines: Sequence[str], first: int, last: int, words: np.ndarray, 
                 rules.pattern.search(lines[i][:LINE_HEAD_CHARS].strip()) or _opens_author_box(lines, i, last, words)):
             if logits is None or not _prose_follows(i, last, words, logits, rules):
                 return _line_above(first, i, words)
+        if logits is not None and 0 < words[i] <= rules.most_words and seen >= above and (
+                rules.related.search(lines[i][:LINE_HEAD_CHARS].strip())) and not _sentence_follows(i, last, words, logits, rules):
+            return _line_above(first, i, words)
         seen += float(words[i])
     # (the list's links may lie below the body's last line: short link lines end no body)
     teasers = _teaser_list(lines, first, len(lines) - 1, words)
     if teasers is not None and teasers <= last and float(words[first:teasers].sum()) >= above:
         return _line_above(first, teasers, words)
     return last
+
+
+def _sentence_follows(i: int, last: int, words: np.ndarray, logits: np.ndarray, rules: EndRules) -> bool:
+    """Whether one of the ``related_lines`` lines with words below line ``i`` (inside the body) is
+    a line of PROSE_MIN_WORDS words or more that the line model reads as main text: the article
+    goes on below a box of links to other posts."""
+    below = islice((j for j in range(i + 1, last + 1) if words[j]), rules.related_lines)
+    return any(words[j] >= PROSE_MIN_WORDS and logits[j] > rules.related_logit for j in below)
 
 
 def _prose_follows(i: int, last: int, words: np.ndarray, logits: np.ndarray, rules: EndRules) -> bool:

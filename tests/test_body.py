@@ -586,3 +586,20 @@ def test_an_article_of_short_sentences_keeps_its_opening_above_its_first_long_pa
     page = "\n".join(MENU + [HEADLINE] + opening + BODY + FOOTER) + "\n"
     main = page[(body := find_body(page)).start:body.end]
     assert main.startswith(opening[0])
+
+
+def test_a_pages_body_ends_before_a_list_of_other_posts_under_its_heading():
+    paragraphs = _paragraphs(4)
+    related = ["YOU MIGHT ALSO LIKE:", "12 DIY Deck & Porch Projects", "Turn a Baby Changing Table into a Lego Table (IKEA Hack)",
+               "DIY Modern Farmhouse Dining Table & Benches", "Project Gallery", "You can also connect with me here:"]
+    page = "\n".join(MENU + [HEADLINE] + paragraphs + related + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.startswith(paragraphs[0]) and main.rstrip().endswith(paragraphs[-1])
+
+
+def test_a_box_of_related_links_inside_an_article_ends_nothing():
+    paragraphs = _paragraphs(4)
+    box = ["Related", "Council approves new cycle lanes", "Flood defences finished early"]
+    page = "\n".join(MENU + [HEADLINE] + paragraphs[:2] + box + paragraphs[2:] + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.startswith(paragraphs[0]) and main.rstrip().endswith(paragraphs[-1])
