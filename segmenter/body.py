@@ -607,6 +607,8 @@ class BodyFinder:
         first, last = max_sum_run(scores)
         if first > last:
             return 0, len(scores) - 1
+        first, last = _anchored(scores, np.where(words > 0, logits * (1.0 + words) ** m.power, 0.0),
+                                first, last)
         if scores[:first].sum() > -m.margin and (hard is None or not hard[:first].any()):
             first = 0
         if scores[last + 1:].sum() > -m.margin and (hard is None or not hard[last + 1:].any()):
@@ -1003,6 +1005,23 @@ def _trimmed(
     if last < content[-1]:
         while last > first and stray(last):
             last -= 1
+    return first, last
+
+
+def _anchored(scores: np.ndarray, unshifted: np.ndarray, first: int, last: int) -> tuple[int, int]:
+    """The body's run anchored on its core: where the maximum-sum run of the ``unshifted``
+    scores (the lines the line model finds more likely main text than not) lies wholly apart
+    from the run ``first``..``last`` of the shifted ``scores``, the run of ``scores`` that holds
+    that core (its best stretch above it and below it added); the run as it was else. The shift
+    lifts near-even lines above zero, and a long list of them (a search page's facets, hundreds
+    of "2011 - Alice project-team") can outweigh a short article's paragraphs far from it."""
+    core_first, core_last = max_sum_run(unshifted)
+    if core_first > core_last or first <= core_last and core_first <= last:
+        return first, last
+    above = np.cumsum(scores[:core_first][::-1])[::-1]  # above[k]: the sum of scores[k:core_first]
+    below = np.cumsum(scores[core_last + 1:])
+    first = int(np.argmax(above)) if len(above) and above.max() > 0 else core_first
+    last = core_last + 1 + int(np.argmax(below)) if len(below) and below.max() > 0 else core_last
     return first, last
 
 

@@ -603,3 +603,13 @@ def test_a_box_of_related_links_inside_an_article_ends_nothing():
     page = "\n".join(MENU + [HEADLINE] + paragraphs[:2] + box + paragraphs[2:] + FOOTER) + "\n"
     main = page[(body := find_body(page)).start:body.end]
     assert main.startswith(paragraphs[0]) and main.rstrip().endswith(paragraphs[-1])
+
+
+def test_the_body_is_the_run_that_holds_the_lines_most_likely_main_text():
+    from corpuscut.segmenter.body import BodyFinder
+
+    # a short article's paragraphs, a long stretch of menus, then hundreds of near-even lines
+    # (a search page's facets) that the decoder's shift lifts above zero
+    logits = np.array([3.0] * 4 + [-5.0] * 300 + [-0.2] * 400)
+    words = np.array([80.0] * 4 + [1.0] * 300 + [5.0] * 400)
+    assert BodyFinder().decode(logits, words) == (0, 3)
