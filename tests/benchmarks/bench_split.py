@@ -406,6 +406,97 @@ def bench_wcxb(folder: Path, segmenter: Segmenter, pages_per_dump: int = 6, limi
         print(extractor_dumps(extracted, segmenter, pages_per_dump))
 
 
+#: Dumps of news and web pages mixed: stories a dump, pages a dump (each page put between two
+#: stories, or before the first or after the last, at random).
+MIXED_STORIES = (2, 8)
+MIXED_PAGES = (1, 2)
+
+
+@dataclass(frozen=True)
+class MixedDump:
+    """Stories (headline and a paragraph per line) with crude page texts put between them: each
+    piece's window, from its first line to the first line where a cut counts as right (a
+    story's first line; a page's main text's first line), and whether it is a page."""
+
+    text: str
+    windows: tuple[tuple[int, int, bool], ...]
+
+
+def mixed_dumps(stories: list, pages: list, count: int, seed: int) -> list[MixedDump]:
+    """``count`` dumps of MIXED_STORIES stories with MIXED_PAGES pages put among them, as ``cat``
+    joins files (each piece ends in one line end); seeded."""
+    rng = random.Random(f"mixed:{seed}")
+    out = []
+    for _ in range(count):
+        chosen = rng.sample(stories, min(len(stories), rng.randint(*MIXED_STORIES)))
+        pieces: list[tuple[str, int, bool]] = [
+            ("\n".join([a.headline, *a.paragraphs] if a.headline else a.paragraphs) + "\n", 0, False)
+            for a in chosen]
+        for page in rng.sample(pages, min(len(pages), rng.randint(*MIXED_PAGES))):
+            pieces.insert(rng.randint(0, len(pieces)), (page.text.rstrip("\n") + "\n", page.body_start, True))
+        text, windows = "", []
+        for piece, lead, is_page in pieces:
+            windows.append((len(text), len(text) + lead, is_page))
+            text += piece
+        out.append(MixedDump(text, tuple(windows)))
+    return out
+
+
+def bench_mixed(data: Path, segmenter: Segmenter, per_corpus: int, part: str = "heldout", seed: int = 99) -> None:
+    """News glued around web pages: each news corpus's held-out (or training) stories, a headline
+    and a paragraph per line, with WCXB's held-out (or training) crude page texts put between
+    them. A page counts as one article, a cut anywhere from its first line to its main text's
+    first line as right; a story's start must be cut at its headline."""
+    from corpuscut.segmenter.wcxb import read_pages
+
+    corpora = [name for name in CORPORA if need(data / FOLDERS[name], f"the {name} stories of the mixed dumps")]
+    if not corpora or not need(data / "wcxb-dev", "WCXB pages for the mixed dumps"):
+        return
+    pages = [p for p in read_pages(data / "wcxb-dev", split="held-out" if part == "heldout" else "train")
+             if p.text.strip() and p.body_end > p.body_start]
+    named = "held-out" if part == "heldout" else "training"
+    print(f"\nnews and pages mixed: each corpus's {named} stories (a headline and a paragraph per line, "
+          f"{MIXED_STORIES[0]}-{MIXED_STORIES[1]} a dump) with {MIXED_PAGES[0]}-{MIXED_PAGES[1]} WCXB {named} "
+          f"crude page texts put among them at random, {per_corpus} dumps a corpus (seed {seed})")
+    print(f"{'corpus':9} {'starts':>7} {'P':>6} {'R':>6} {'F1':>6} {'stories R':>10} {'pages R':>8} {'exact':>6}")
+    totals = [0, 0, 0, 0, 0, 0, 0, 0]
+    for k, corpus in enumerate(corpora):
+        stories = load_corpus(data, corpus, part)
+        found = predicted = windows = story_found = stories_in = page_found = pages_in = exact = 0
+        dumps = mixed_dumps(stories, pages, per_corpus, seed * 10 + k)
+        for dump in dumps:
+            cuts = [a.start for a in segmenter.split(dump.text)[1:]]
+            predicted += len(cuts)
+            hits = 0
+            for lo, hi, is_page in dump.windows[1:]:
+                hit = any(lo <= c <= hi for c in cuts)
+                windows += 1
+                found += hit
+                hits += hit
+                if is_page:
+                    pages_in += 1
+                    page_found += hit
+                else:
+                    stories_in += 1
+                    story_found += hit
+            exact += hits == len(dump.windows) - 1 == len(cuts)
+        for i, v in enumerate((found, predicted, windows, story_found, stories_in, page_found, pages_in, exact)):
+            totals[i] += v
+        print(_mixed_row(corpus, found, predicted, windows, story_found, stories_in, page_found, pages_in,
+                         exact / max(1, len(dumps))))
+    print(_mixed_row("all", *totals[:7], totals[7] / max(1, per_corpus * len(corpora))))
+    print("starts: pieces after the first; exact: dumps whose every cut is right and every start found")
+
+
+def _mixed_row(name: str, found: int, predicted: int, windows: int, story_found: int, stories: int,
+               page_found: int, pages: int, exact: float) -> str:
+    precision = found / predicted if predicted else 1.0
+    recall = found / windows if windows else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return (f"{name:9} {windows:7} {precision:6.3f} {recall:6.3f} {f1:6.3f} {story_found / max(1, stories):10.3f} "
+            f"{page_found / max(1, pages):8.3f} {exact:6.3f}")
+
+
 def extractor_dumps(texts: list[str], segmenter: Segmenter, pages_per_dump: int) -> str:
     """Extractor output page after page (trafilatura's main texts, no titles): the line where
     each page's text starts is the gold."""
@@ -509,6 +600,8 @@ def main() -> None:
     parser.add_argument("--dumps-per-shape", type=int, default=30, help="dumps per shape of the BBC table")
     parser.add_argument("--per-cell", type=int, default=12, help="dumps per corpus x shape cell of the matrix")
     parser.add_argument("--singles", type=int, default=30, help="single articles per cell of the matrix")
+    parser.add_argument("--mixed-dumps", type=int, default=30,
+                        help="dumps per news corpus of news and pages mixed")
     parser.add_argument("--tiling-dumps", type=int, default=3, help="dumps per cell TextTiling runs on (it is slow)")
     parser.add_argument("--quick", action="store_true",
                         help="a sample: 4 dumps and 10 singles a cell, 10 BBC dumps a shape, 40 Choi samples a set")
@@ -519,7 +612,7 @@ def main() -> None:
                         help="GNOME's help, whose tune part `make train` fits on too (for leave-one-corpus-out's fits)")
     parser.add_argument("--choi-limit", type=int, default=None, help="samples per Choi set (default: all)")
     parser.add_argument("--skip", default="",
-                        help="comma-separated parts to skip: matrix, loco, wcxb, files, bbc, seed, choi, long")
+                        help="comma-separated parts to skip: matrix, loco, wcxb, mixed, files, bbc, seed, choi, long")
     parser.add_argument("--long-mb", type=float, default=10.0,
                         help="size of each long dump in MB (--quick: 2 MB, split in sections of 2,000 lines)")
     parser.add_argument("--part", choices=("heldout", "train"), default="heldout",
@@ -531,7 +624,7 @@ def main() -> None:
     args = parser.parse_args()
     skip = set(args.skip.split(","))
     if args.quick:
-        args.per_cell, args.singles, args.dumps_per_shape = 4, 10, 10
+        args.per_cell, args.singles, args.dumps_per_shape, args.mixed_dumps = 4, 10, 10, 10
         args.choi_limit = args.choi_limit or 40
     if args.limit is not None:
         args.per_cell = min(args.per_cell, args.limit)
@@ -546,6 +639,9 @@ def main() -> None:
                       "loco" not in skip, args.cache, args.help_docs, args.part, args.seed)
     if "wcxb" not in skip and need(args.data / "wcxb-dev", "WCXB pages"):
         bench_wcxb(args.data / "wcxb-dev", segmenter, limit=args.limit, part=args.part)
+    if "mixed" not in skip:
+        bench_mixed(args.data, segmenter, args.mixed_dumps if args.limit is None else min(args.mixed_dumps, args.limit),
+                    args.part, args.seed)
     if "files" not in skip and need(args.data / "bbc-news-summary" / "articles", "BBC files"):
         bench_files(args.data, segmenter, args.limit)
     if "bbc" not in skip and need(args.data / "bbc-news-summary" / "articles", "BBC dumps"):
