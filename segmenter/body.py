@@ -28,7 +28,7 @@ from corpuscut.text.wrapping import continues_next, shipped_wrap_rules
 from corpuscut.text.words import _stop_words
 
 from .articles import make_title
-from .cues import _compile
+from .cues import _compile, found_in
 from .headline import HeadlineModel, PageLines, choose_headline, is_dateline, load_headline_model, page_title
 from .logistic import Logistic
 
@@ -178,15 +178,15 @@ def model_from_json(data: dict[str, Any]) -> BodyModel:
     )
 
 
-def _side_means(columns: np.ndarray, weight: np.ndarray, reach: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per column of ``columns`` (one row per line, already weighted), its mean over the lines
-    with words (``weight`` 1) among the ``reach`` lines before each line, and among those after
-    it: all columns, and the weights, from one running sum, both sides at once."""
-    n, width = columns.shape
-    csum = np.zeros((n + 1, width + 1))
-    csum[1:, :width] = columns
-    csum[1:, width] = weight
-    np.cumsum(csum[1:], axis=0, out=csum[1:])
+def _side_means(table: np.ndarray, reach: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per column of ``table`` but its last (one row per line, zero where a line has no
+    words), its mean over the lines with words (the last column, 1 or 0) among the ``reach``
+    lines before each line, and among those after it: all columns, and the weights, from one
+    running sum, both sides at once. ``table``'s first row is all zeros and stands before the
+    first line."""
+    n = len(table) - 1
+    width = table.shape[1] - 1
+    csum = np.cumsum(table, axis=0)
     lo, hi = _sides(n, reach)
     spans = csum[hi] - csum[lo]
     count = spans[:, width]
@@ -320,13 +320,12 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
     stops = _stop_words("english")
     ascii_stops = _ascii_stop_words("english")
     n = len(lines)
-    lengths = np.fromiter(map(len, lines), dtype=float, count=n)
-    ends = np.cumsum(lengths + 1)
-    positions = (ends - 1 - lengths / 2) / max(1.0, float(lengths.sum()))
-    blank = [0.0] * _OWN_COLUMNS
-    rows = []
+    rows = []  # each line's own columns
     normals = []
     counts = [0] * n  # each line's white-space words
+    # what the context features average, per line: its words' log, short, terminal, stop
+    # share, whether a cue fires, whether it has words (the weight); a zero row before the first
+    sides: list[tuple[float, ...]] = [_NO_SIDE]
     caps = _CAPITALISED.findall
     for i, line in enumerate(lines):
         head = line[:LINE_HEAD_CHARS]
@@ -343,27 +342,33 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
                 key, stop_count, word_count, punctuation, digits, symbols = _line_counts(head, stops, ascii_stops)
                 capitals = len(caps(" " + head))
         if not k:
-            rows.append(blank)
+            rows.append(_BLANK)
             normals.append("")
+            sides.append(_NO_SIDE)
             continue
-        words = counts[i] = k if len(line) <= LINE_HEAD_CHARS else len(line.split())
+        if len(line) <= LINE_HEAD_CHARS:
+            words = k
+        elif line.isascii():  # a long line's words counted from its bytes, as its head's are
+            spaces = line.encode("ascii").translate(_ASCII_SPACES)
+            words = spaces.count(b" x") + (spaces[:1] == b"x")
+        else:
+            words = len(line.split())
+        counts[i] = words
         normals.append(key)
         cues = [0.0] * len(CUE_LISTS)
+        cued = 0.0
         for j in matcher.Match(raw) or ():
-            cues[lists[j]] = 1.0
+            cues[lists[j]] = cued = 1.0
+        log_words = _LOG1P[words] if words < len(_LOG1P) else math.log1p(words)
+        short = float(words <= SHORT_WORDS)
+        terminal = float(line.rstrip().endswith(TERMINAL))
+        stop_share = stop_count / word_count if word_count else 0.0
         rows.append([
-            _LOG1P[words] if words < len(_LOG1P) else math.log1p(words),
-            float(words <= SHORT_WORDS),
-            float(line.rstrip().endswith(TERMINAL)),
-            stop_count / word_count if word_count else 0.0,
-            punctuation / k,
-            capitals / k,
-            digits / len(head),
-            symbols / k,
+            log_words, short, terminal, stop_share, punctuation / k, capitals / k, digits / len(head), symbols / k,
             *cues,
             float(key in common),
-            0.0,  # repeated_below, filled in below
         ])
+        sides.append((log_words, short, terminal, stop_share, cued, 1.0))
     # a line repeated further down (a table of contents, a teaser of the headline) and one
     # repeated from further up (the heading a contents entry points to; a menu again at the foot)
     unnumbered = [_NUMBERING.sub("", key) if key[:1].isdecimal() else key for key in normals]
@@ -378,36 +383,31 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
         if key:
             above[i] = float(key in earlier)
             earlier.add(key)
-    # All columns are written into one array: an article has a few dozen lines, and each numpy
-    # call costs more than its work on them.
-    out = np.zeros((n, len(FEATURES)))
-    own = out[:, :_OWN_COLUMNS]
+    title = _title_line(lines, normals, counts)
+    # Every column but the context's is made here and turned into one array at once: an
+    # article has a dozen lines, and each numpy call costs more than its work on them. The
+    # arithmetic is numpy's: a line's position is its middle over the text's characters, the
+    # sums of whole numbers exact in either.
+    total = max(1.0, float(sum(map(len, lines))))
+    end = 0
+    table = []
+    for i, (line, row) in enumerate(zip(lines, rows)):
+        size = len(line)
+        end += size + 1
+        position = (end - 1 - size / 2) / total
+        words = counts[i]
+        table.append([
+            *row, below[i], *_NO_CONTEXT,
+            float(position < 0.1), float(position > 0.9), position,
+            *_WORD_BIN_ROWS[min(words, len(_WORD_BIN_ROWS) - 1)], float(words >= 8 and row[2] > 0),
+            float(i == title), float(title is not None and i < title), above[i],
+        ])
+    out = np.array(table, dtype=float).reshape(n, len(FEATURES))
     if n:
-        own[:] = rows
-    own[:, _REPEATED_BELOW] = below
-    has_words = own[:, 0] > 0
-    if n:
-        columns = np.empty((n, 5))
-        columns[:, :4] = own[:, :4]
-        columns[:, 4] = own[:, 8:14].max(axis=1)
-        weight = has_words.astype(float)
-        columns *= weight[:, None]
         # each side of a line on its own, the side more like prose counting: a paragraph at
         # the edge of the body has furniture on one side only
-        before, after = _side_means(columns, weight, REACH)
+        before, after = _side_means(np.array(sides, dtype=float), REACH)
         out[:, _CONTEXT] = np.where(_PROSE_HIGH, np.maximum(before, after), np.minimum(before, after))
-    out[:, _POSITION] = positions < 0.1
-    out[:, _POSITION + 1] = positions > 0.9
-    out[:, _POSITION + 2] = positions
-    n_words = np.array(counts, dtype=np.int64)
-    bins = out[:, _BINS:_BINS + 6]
-    bins[:, :5] = _WORD_BINS[np.minimum(n_words, len(_WORD_BINS) - 1)]
-    bins[:, 5] = (n_words >= 8) & (own[:, 2] > 0)
-    line = _title_line(lines, normals, counts)
-    if line is not None:
-        out[line, _TITLE] = 1.0
-        out[:line, _TITLE + 1] = 1.0  # only where the page shows its headline: a clean article has none
-    out[:, _REPEATED_ABOVE] = above
     return out
 
 
@@ -427,8 +427,9 @@ def _title_line(lines: Sequence[str], normals: Sequence[str], n_words: Sequence[
 
 
 #: The length bins (words_1 .. words_16_30) of a line of w words, row w (the last row for
-#: any longer line): one table lookup per text instead of a comparison per bin.
-_WORD_BINS = np.array([[w == 1, 2 <= w <= 3, 4 <= w <= 7, 8 <= w <= 15, 16 <= w <= 30] for w in range(32)], dtype=float)
+#: any longer line): one table lookup per line instead of a comparison per bin.
+_WORD_BIN_ROWS = tuple((float(w == 1), float(2 <= w <= 3), float(4 <= w <= 7), float(8 <= w <= 15), float(16 <= w <= 30))
+                       for w in range(32))
 
 
 #: The features that describe a line itself: a dropped line's reasons are named from these.
@@ -447,6 +448,11 @@ _REPEATED_ABOVE = FEATURES.index("repeated_above")
 #: its length's bins, the headline's.
 _OWN_COLUMNS = FEATURES.index("ctx_log_words")
 _CONTEXT = slice(_OWN_COLUMNS, FEATURES.index("first_tenth"))
+#: A line's own columns but ``repeated_below`` where it has no words; its context's columns
+#: before they are computed; its context inputs where it has no words.
+_BLANK = (0.0,) * _REPEATED_BELOW
+_NO_CONTEXT = (0.0,) * (_CONTEXT.stop - _CONTEXT.start)
+_NO_SIDE = (0.0,) * (len(_PROSE_HIGH) + 1)
 _POSITION = FEATURES.index("first_tenth")
 _BINS = FEATURES.index("words_1")
 _TITLE = FEATURES.index("is_title_line")
@@ -933,7 +939,7 @@ def credit_lines(lines: Sequence[str], words: np.ndarray) -> np.ndarray:
     _, credit, most = load_notices()
     out = np.zeros(len(words), dtype=bool)
     for i in np.flatnonzero((words > 0) & (words <= most)):
-        out[i] = bool(credit.search(lines[i][:LINE_HEAD_CHARS]))
+        out[i] = found_in(credit, lines[i][:LINE_HEAD_CHARS])
     return out
 
 

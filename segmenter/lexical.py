@@ -185,9 +185,12 @@ def _programme(
         added = np.bincount(unit - lo, weights=clog[later + a] - clog[later], minlength=j - lo)
         own = np.cumsum(added[::-1])[::-1]
         cost = size_cost[lengths[j] - lengths[lo:j]] - own
-        seg_words = word_prefix[j] - word_prefix[lo:j]
-        short = np.where(seg_words < min_words, short_penalty * (1.0 - seg_words / min_scale), 0.0)
-        value = best[lo:j] + gains[lo:j] - lexical_weight * (cost + seg_cost) - short
+        value = best[lo:j] + gains[lo:j] - lexical_weight * (cost + seg_cost)
+        if word_prefix[j] - word_prefix[j - 1] < min_words:
+            # some segment is short (the shortest ends at unit j - 1); where none is, the
+            # penalty is zero throughout, and subtracting zero changes no value
+            seg_words = word_prefix[j] - word_prefix[lo:j]
+            value = value - np.where(seg_words < min_words, short_penalty * (1.0 - seg_words / min_scale), 0.0)
         if extra.shape[0]:
             starts = np.arange(lo, j)
             value = value - extra[starts, j - starts]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
@@ -103,14 +104,13 @@ class BoundaryModel:
         for _, name in sorted(pushes, key=lambda p: (p[1] != "strong_cue", -p[0])):
             # The shared "strong cue" stands for whichever strong cues fired: name those.
             if name == "strong_cue":
-                values = dict(zip(self.names, list(row)))
-                named = [n for n in STRONG_CUES if values.get(n)]
+                named = [n for n, column in _strong_columns(self.names) if row[column]]
             else:
                 named = [name]
             out.extend(REASONS[n] for n in named if REASONS[n] not in out)
-        for name, covered in COVERS.items():  # a reason that says another's already
-            if REASONS[name] in out:
-                out = [r for r in out if r not in {REASONS[c] for c in covered}]
+        for said, covered in _COVERED:  # a reason that says another's already
+            if said in out:
+                out = [r for r in out if r not in covered]
         return out
 
     def to_json(self, **meta: object) -> str:
@@ -134,6 +134,17 @@ class BoundaryModel:
             **meta,
         }
         return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+
+
+@lru_cache(maxsize=8)
+def _strong_columns(names: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """The strong cues among ``names``, each with its column (the last, where a name repeats)."""
+    columns = {name: i for i, name in enumerate(names)}
+    return tuple((name, columns[name]) for name in STRONG_CUES if name in columns)
+
+
+#: Each reason that says others already, with those others.
+_COVERED = tuple((REASONS[name], frozenset(REASONS[c] for c in covered)) for name, covered in COVERS.items())
 
 
 def sigmoid(x: float) -> float:

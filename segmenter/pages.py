@@ -414,8 +414,8 @@ def has_furniture(texts: Sequence[str], common: frozenset[str], enough: int) -> 
     found = 0
     for text in texts:
         head = text[:400]
-        words = len(head.split()) if len(text) <= 400 else len(text.split())
-        if words > SHORT_WORDS or text.rstrip().endswith(TERMINAL):
+        # (whether it has more than SHORT_WORDS words: splitting stops past them)
+        if len(text.split(None, SHORT_WORDS)) > SHORT_WORDS or text.rstrip().endswith(TERMINAL):
             continue
         if (top_matcher.Match(head) or not menu_lists.isdisjoint(lists[j] for j in matcher.Match(head) or ())
                 or " ".join(_WORD.findall(head.lower())) in common):

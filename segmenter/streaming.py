@@ -129,8 +129,13 @@ def iter_line_parts(pieces: Iterable[str], max_chars: int | None) -> Iterator[tu
         lines = piece.splitlines(keepends=True)
         # The last line may go on in the next piece (no terminator yet, or a \r whose \n follows).
         last = lines.pop()
-        for line in lines:
-            yield from _parts(line, max_chars, ends=True)
+        if max_chars is None or max(map(len, lines), default=0) <= max_chars:
+            # (most pieces: no line to cut, none read through a generator of its parts)
+            for line in lines:
+                yield line, True
+        else:
+            for line in lines:
+                yield from _parts(line, max_chars, ends=True)
         if last[-1] in _LINE_ENDS and last[-1] != "\r":
             yield from _parts(last, max_chars, ends=True)
             held, held_chars = [], 0
