@@ -143,6 +143,12 @@ class CueSet:
     #: echoes its article (a caption, a pull quote): see :mod:`segmenter.echo`.
     echo_min_words: int = 3
     echo_reach: int = 12
+    #: A text has headlines (``Gaps.headed_text``) where at least one block in this many heads a
+    #: longer text: a single headline-shaped line (a result, a short quotation) among the
+    #: paragraphs of a headless dump is none.
+    headed_blocks_per_headline: int = 40
+    #: ... and where the ledes without a headline above them are at most this many per headline.
+    ledes_per_headline: int = 3
     #: Whether a short line's share of capitalised words tells anything (LineShape.title_case):
     #: not in a language that capitalises every noun (German), where any line has many.
     title_case: bool = True
@@ -318,7 +324,8 @@ def load_cues(extra: Path | str | None = None, language: str | None = None) -> C
     for name, patterns in language_lists(language).items():
         lists[name].extend(patterns)
     settings = {k: base[k] for k in ("terminal_punctuation", "headline_max_words", "cut_min_words", "lede_min_words",
-                                     "long_layout_min_words", "one_article_max_words", "echo_min_words", "echo_reach")}
+                                     "long_layout_min_words", "one_article_max_words", "echo_min_words", "echo_reach",
+                                     "headed_blocks_per_headline", "ledes_per_headline")}
     origin = "built-in cues"
     if extra is not None:
         user = _read_json(Path(extra))
@@ -355,5 +362,7 @@ def load_cues(extra: Path | str | None = None, language: str | None = None) -> C
         one_article_max_words=int(settings["one_article_max_words"]),
         echo_min_words=int(settings["echo_min_words"]),
         echo_reach=int(settings["echo_reach"]),
+        headed_blocks_per_headline=int(settings["headed_blocks_per_headline"]),
+        ledes_per_headline=int(settings["ledes_per_headline"]),
         title_case=bool(_language_entry(language).get("title_case", True)),
     )

@@ -14,12 +14,13 @@ from typing import Callable
 import numpy as np
 
 from corpuscut.text.stems import StemIds
+from corpuscut.text.words import CJK_RUN
 
 from .blocks import Block
 from .cohesion import Cohesion, _distinct
 from .cues import CueSet, LineShape
 from .echo import echoes
-from .recurrence import NEUTRAL, Recurrence, recurrence, stem_blocks
+from .recurrence import NEUTRAL, Recurrence, introduced, recurrence, stem_blocks
 
 
 @dataclass(frozen=True)
@@ -242,10 +243,21 @@ class Gaps:
         return 1.0 if ordered[(self.n - 1) // 2] >= self.cues.long_layout_min_words else 0.0
 
     @cached_property
+    def sizes(self) -> np.ndarray:
+        """Each block's length in words, where a run of Chinese or Japanese characters (written
+        without spaces, one white-space word however long) counts a word per two of them: a
+        headline over a longer paragraph is then told there as it is between spaced words."""
+        sizes = self.words.copy()
+        # only blocks whose words run long are looked at: a text of spaced words costs nothing
+        for b in np.flatnonzero(np.array([len(t) for t in self.texts]) > 8 * np.maximum(self.words, 1)).tolist():
+            sizes[b] += sum(len(run) for run in CJK_RUN.findall(self.texts[b])) // 2
+        return sizes
+
+    @cached_property
     def heads_text(self) -> np.ndarray:
         """Per gap: the block after it has a longer text within two lines after it (a byline or
         a caption may come between), or nothing after it."""
-        words, n = self.words, self.n
+        words, n = self.sizes, self.n
         need = np.maximum(words[1:] + 4, 12)
         later = np.zeros(self.count, dtype=bool)
         for ahead in (2, 3):
@@ -299,8 +311,15 @@ class Gaps:
         # Where articles have headlines (some headline-like line starts a passage), the headline
         # starts an article, and a one-sentence paragraph is most likely just a short one: American
         # news writes them throughout.
+        # Headlines count where there are enough of them for a dump of headed articles: a stray
+        # headline-shaped line (a result, a related story's title, a short quotation) among
+        # headless paragraphs is none, and neither are a few against many more ledes without one.
         headed = self.headline[:-1] | self.start_cue[:-1]
-        return (self.ledes[1:] & ~headed).sum() < (self.ledes[1:] & headed).sum() or bool(self.headline_after.any())
+        alone = int((self.ledes[1:] & ~headed).sum())
+        heads = int(self.headline_after.sum())
+        return (alone < (self.ledes[1:] & headed).sum()
+                or (heads * self.cues.headed_blocks_per_headline >= self.n
+                    and heads * self.cues.ledes_per_headline >= alone))
 
     @cached_property
     def one_article(self) -> float:
@@ -370,6 +389,14 @@ class Gaps:
         return Recurrence(np.full(self.count, NEUTRAL), np.full(self.count, NEUTRAL))
 
     @cached_property
+    def introduced(self) -> np.ndarray:
+        """Per block, :func:`segmenter.recurrence.introduced`: the share of its words new to the
+        blocks before it that the blocks after it take up (zeros without the text's stems)."""
+        if self.ids is not None and self.ids.units == self.n:
+            return introduced(self.ids, keys=self.stem_blocks)
+        return np.zeros(self.n)
+
+    @cached_property
     def passages_share(self) -> np.ndarray:
         """``passages_overlap`` of the headline-like blocks (zeros without the text's stems)."""
         if self.ids is not None and self.ids.units == self.n:
@@ -432,6 +459,13 @@ TABLE: tuple[Feature, ...] = (
             lambda g: np.where(g.headline[1:], g.value("title_case")[1:], 0.0)),
     Feature("byline_or_dateline_after", "byline/dateline", lambda g: g.start_cue[1:], cue=True),
     Feature("headline_before", "follows a headline", lambda g: g.headline[:-1]),
+    # In a text without headlines (``Gaps.headed_text``), a headline-shaped line is an article's
+    # own: a subhead, or the related story, the "Watch:" link or the tweet that closes it. The
+    # article after such a closing line starts under it, and no cut belongs before it.
+    Feature("headline_after_in_headless_text", "stray headline-shaped line",
+            lambda g: g.headline_after & (not g.headed_text)),
+    Feature("headline_before_in_headless_text", "follows a stray headline",
+            lambda g: g.headline[:-1] & (not g.headed_text)),
     Feature("credit_after", "credit line", lambda g: g.after("end_cue")),
     # A source, share or link line closes a news story, but stands inside web articles too.
     Feature("aside_before", "source or link line before", lambda g: g.before("aside"), cue=True),
@@ -471,6 +505,12 @@ TABLE: tuple[Feature, ...] = (
             lambda g: np.where(g.closing[1:] | g.after("boilerplate"), 0.0, NEUTRAL - g.recurrence.seen)),
     Feature("words_end_before", "new names and words",
             lambda g: np.where(g.closing[:-1] | g.before("boilerplate"), 0.0, NEUTRAL - g.recurrence.again)),
+    # A lede names what its article is about, and the paragraphs after it take those names up:
+    # where no headline marks a start, this is what tells it from a paragraph that brings in a
+    # passing detail, or from an article's last paragraph, whose new words the next article never uses.
+    # (Not at a headline-like line, whose words after it are a feature of their own.)
+    Feature("introduces_words_after", "subject taken up after",
+            lambda g: np.where(g.closing[1:] | g.after("boilerplate") | g.titles[1:], 0.0, g.introduced[1:])),
     Feature("item_after", "list item or Q&A turn", lambda g: g.after("item")),
     Feature("item_before", "follows a list item", lambda g: g.before("item")),
     Feature("embedded_near", "embedded post or caption", lambda g: g.before("embedded") | g.after("embedded")),

@@ -106,6 +106,40 @@ def recurrence(ids: StemIds, span: int = 1, reach: int = REACH, keys: np.ndarray
     return Recurrence(np.clip(seen, 0.0, 1.0), np.clip(again, 0.0, 1.0))
 
 
+#: How many blocks after a paragraph its new words are looked for in, to tell a lede's subject
+#: (taken up by the paragraphs after it) from a passing detail.
+AHEAD = 6
+
+
+def introduced(ids: StemIds, reach: int = REACH, ahead: int = AHEAD, keys: np.ndarray | None = None) -> np.ndarray:
+    """Per block, the idf-weighted share of its distinct stems that none of the ``reach`` blocks
+    before it holds and one of the ``ahead`` blocks after it does: the words a paragraph brings
+    in and the next paragraphs go on with. An article's first paragraph names its subject (people,
+    places, the matter) and the rest of the article takes it up; a paragraph inside an article
+    brings in a detail that is dropped, or repeats words already met; an article's last paragraph
+    brings in words the next article never uses. 0 for a block without content words."""
+    n = ids.units
+    out = np.zeros(n)
+    if n < 2 or not len(ids.ids):
+        return out
+    if keys is None:
+        keys = stem_blocks(ids)
+    stem, block = keys // n, keys % n
+    df = np.bincount(stem)
+    weight = np.log((n + 1) / (df[stem] + 0.5))
+    same = stem[1:] == stem[:-1]
+    prev = np.full(len(keys), -(reach + n + 1), dtype=np.int64)
+    prev[1:][same] = block[:-1][same]
+    following = np.full(len(keys), 2 * n + ahead + 1, dtype=np.int64)
+    following[:-1][same] = block[1:][same]
+    taken_up = (prev < block - reach) & (following <= block + ahead)
+    mass = np.bincount(block, weights=weight, minlength=n)
+    found = np.bincount(block[taken_up], weights=weight[taken_up], minlength=n)
+    has = mass > 1e-9
+    out[has] = found[has] / mass[has]
+    return out
+
+
 def _interval_sums(lo: np.ndarray, hi: np.ndarray, weight: np.ndarray, size: int) -> np.ndarray:
     """For each position 0..size-1, the sum of the weights whose interval [lo, hi] holds it
     (intervals clipped to the positions; empty ones count nowhere)."""

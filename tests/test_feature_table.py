@@ -45,3 +45,38 @@ def test_the_strong_cue_fires_exactly_where_a_feature_flagged_strong_does(seed_t
     strong = feats.matrix[:, FEATURES.index("strong_cue")] > 0
     flagged = (feats.matrix[:, [FEATURES.index(name) for name in STRONG_CUES]] > 0).any(axis=1)
     assert strong.any() and (strong == flagged).all()
+
+
+def _column(text: str, name: str) -> list[float]:
+    return Segmenter().analyse(text).features.matrix[:, FEATURES.index(name)].tolist()
+
+
+_LEDES = [
+    "Former world number one Juan Carlos Ferrero insists he can get back to his best despite a tough start to the year.",
+    "The Spaniard lost in the first round in Sydney and then again in Auckland last week. He said his fitness was "
+    "improving all the time. His coach agreed with him.",
+    "Consumers want music rather than movies on portable players while on the move, a new report by analysts says.",
+    "The report found that few of those asked wanted a device that plays video on the train. Music was what sold the "
+    "players. Video was an extra.",
+    "Olympic champion Kelly Holmes comfortably won the women's race at the indoor meeting in Birmingham on Friday night.",
+    "Holmes said she was still undecided about the European Championships in Madrid next month. She will decide next "
+    "week. Her coach will advise her.",
+    "She has run twice this winter and won both times. The crowd in Birmingham cheered her home. She thanked them "
+    "afterwards.",
+]
+
+
+def test_a_stray_headline_shaped_line_among_headless_paragraphs_does_not_make_the_text_headed():
+    # one short line without a stop (a result) among the ledes of six stories with no headline above them
+    text = "\n\n".join([*_LEDES[:4], "Result: Nadal 6-7 6-2 7-6 6-2 Roddick", *_LEDES[4:], *_LEDES]) + "\n"
+    assert not any(_column(text, "lede_in_headed_text"))
+    assert any(_column(text, "lede_after"))
+    assert any(_column(text, "headline_before_in_headless_text"))
+
+
+def test_headlines_over_the_ledes_make_the_text_headed():
+    heads = ["Ferrero vows to return to top", "Music drives portable player sales", "Holmes wins in Birmingham"]
+    parts = [p for i, head in enumerate(heads) for p in (head, *_LEDES[2 * i: 2 * i + 2 + (i == 2)])]
+    text = "\n\n".join(parts) + "\n"
+    assert not any(_column(text, "headline_before_in_headless_text"))
+    assert not any(_column(text, "headline_after_in_headless_text"))

@@ -9,7 +9,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpuscut.segmenter.recurrence import NEUTRAL, RADIX_MAX_STEMS, recurrence, stem_blocks
+from corpuscut.segmenter.recurrence import NEUTRAL, RADIX_MAX_STEMS, introduced, recurrence, stem_blocks
 from corpuscut.text.stems import StemIds
 
 
@@ -128,3 +128,42 @@ def test_a_sign_off_line_that_every_story_repeats_tells_nothing_of_the_words_tha
     after_sign_off = next(b for b, block in enumerate(analysis.blocks) if block.text == "SOYBEAN EXPORTS FALL IN WEEK") - 1
     assert column[after_sign_off] == 0.0
     assert len(Segmenter().split(text)) == 2
+
+
+def _introduced(blocks: list[list[str]], reach: int, ahead: int) -> list[float]:
+    """The definition, block by block: the idf-weighted share of a block's distinct stems that
+    none of the ``reach`` blocks before it holds and one of the ``ahead`` blocks after it does."""
+    n = len(blocks)
+    df: dict[str, int] = {}
+    for stems in blocks:
+        for s in set(stems):
+            df[s] = df.get(s, 0) + 1
+    idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
+    out = []
+    for b, stems in enumerate(blocks):
+        before = {s for part in blocks[max(0, b - reach): b] for s in part}
+        after = {s for part in blocks[b + 1: b + 1 + ahead] for s in part}
+        mass = sum(idf[s] for s in set(stems))
+        out.append(sum(idf[s] for s in set(stems) if s not in before and s in after) / mass if mass > 1e-9 else 0.0)
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["obama", "senat", "vote", "messi", "goal", "bank", "x"]), max_size=8),
+                max_size=30),
+       st.integers(1, 10), st.integers(1, 8))
+def test_introduced_is_the_idf_weighted_share_of_a_blocks_new_stems_that_the_blocks_after_it_take_up(blocks, reach,
+                                                                                                       ahead):
+    found = introduced(StemIds.of(blocks), reach, ahead)
+    assert len(found) == len(blocks)
+    assert np.allclose(found, _introduced(blocks, reach, ahead)) if len(blocks) > 1 else not found.any()
+
+
+def test_a_lede_introduces_what_its_article_goes_on_with_and_a_last_paragraph_does_not():
+    blocks = [["obama", "senat", "vote"], ["senat", "vote", "bill"], ["obama", "speech", "crowd"],
+              ["messi", "goal", "barca"], ["messi", "goal"], ["barca", "coach"]]
+    shares = introduced(StemIds.of(blocks), 8, 6)
+    # the second article's lede brings in "messi", "goal" and "barca", all taken up after it
+    assert shares[3] == 1.0
+    # the first article's last paragraph brings in "speech" and "crowd", which nothing takes up
+    assert shares[2] == 0.0

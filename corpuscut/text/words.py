@@ -21,6 +21,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 #: a run of it is read as its overlapping pairs of characters (as CJK search engines index such
 #: text: most words are one or two characters long), not as one long "word".
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+#: The same, for other modules: a run of Chinese or Japanese characters.
+CJK_RUN = _CJK
 
 
 class UnknownLanguageError(CorpuscutError):
