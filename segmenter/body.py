@@ -587,6 +587,8 @@ class BodyFinder:
             first = _below_link_run(rows, words, logits, first, last)
         elif len(content) >= TITLED_MIN_LINES:
             headline = _titled_headline(lines, content, words, rows)
+            if headline is not None:  # a page whose menu runs on into its body from its <title> down
+                first = _below_link_run(rows, words, logits, first, last)
         ended = False  # whether the body ends before a line that opens what follows the article
         if first > content[0] or last < content[-1]:
             cut = _before_end(lines, first, last, words, logits)

@@ -613,3 +613,9 @@ def test_the_body_is_the_run_that_holds_the_lines_most_likely_main_text():
     logits = np.array([3.0] * 4 + [-5.0] * 300 + [-0.2] * 400)
     words = np.array([80.0] * 4 + [1.0] * 300 + [5.0] * 400)
     assert BodyFinder().decode(logits, words) == (0, 3)
+
+
+def test_a_pages_body_opens_below_a_menu_of_descriptions_right_under_its_title_line():
+    page = "\n".join([MENU[0]] + ADVERTS + BODY + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.startswith(BODY[0]) and main.rstrip().endswith(BODY[-1])
