@@ -150,6 +150,8 @@ def stray_bytes(sample: bytes, final: bool, decoding: Decoding) -> int:
     other decoding): what a user is told, since those characters are lost."""
     if decoding.codec != "utf-8" or decoding.errors != "replace" or decoding.label != "utf-8":
         return 0
+    if _fits(sample, "utf-8", final):
+        return 0  # (most inputs: valid UTF-8 throughout, told by one strict decoding)
     return _utf8_counts(sample, final)[0]
 
 
