@@ -21,6 +21,7 @@ from .decoding import choose_boundaries
 from .features import CUE_FEATURES, SURE_CUES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
 from .sections import SectionRules, load_section_rules, merge_sections
+from .titled import TitleRules, load_title_rules, title_bonus
 from .body import load_body_model
 from .model import BoundaryModel, load_model
 
@@ -75,6 +76,7 @@ class Segmenter:
         pages: PageModel | None = None,
         wrapping: WrapRules | None = None,
         sections: SectionRules | None = None,
+        titles: TitleRules | None = None,
     ) -> None:
         # A document's language adds its own cue words (months, bylines, "Mehr lesen") to the
         # shipped ones.
@@ -95,6 +97,8 @@ class Segmenter:
         self.wrapping = wrapping if wrapping is not None else load_wrap_rules()
         #: When two neighbouring articles are one article's sections, and merged.
         self.sections = sections if sections is not None else load_section_rules()
+        #: When a headline-like line counts for more as a new document's title.
+        self.titles = titles if titles is not None else load_title_rules()
 
     @classmethod
     def from_files(cls, cues: Path | str | None = None, model: Path | str | None = None, **kw: object) -> "Segmenter":
@@ -136,12 +140,25 @@ class Segmenter:
 
     def _decoded(self, feats: GapFeatures, logits: list[float], words: list[int], ids: StemIds) -> list[int]:
         """The cue decoder's boundaries: the best cuts by the gaps' scores, then, between the
-        sure ones, the lexical programme; last, one article's sections put back together."""
+        sure ones, the lexical programme; last, one article's sections put back together. A new
+        document's title (:mod:`segmenter.titled`) gains log-odds first."""
+        logits = self._with_titles(feats, logits, ids)
         cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
         if self.model.lexical is not None:
             sure = (feats.matrix[:, [feats.names.index(name) for name in SURE_CUES]] > 0).any(axis=1)
             cuts = self._refine(cuts, logits, words, ids, self.model.lexical, sure)
         return merge_sections(cuts, ids, logits, self._kept(feats), self.sections, words)
+
+    def _with_titles(self, feats: GapFeatures, logits: list[float], ids: StemIds) -> list[float]:
+        """The gaps' log-odds, with what a new document's title gains added."""
+        if self.titles.bonus <= 0 or not len(feats.matrix):
+            return logits
+        heads = (feats.matrix[:, feats.names.index("headline_after")] > 0) | \
+            (feats.matrix[:, feats.names.index("question_after")] > 0)
+        gain = title_bonus(heads, ids, self.titles, np.asarray(logits))
+        if not gain.any():
+            return logits
+        return (np.asarray(logits) + gain).tolist()
 
     def redecode(self, analysis: Analysis) -> list[int]:
         """The boundaries this segmenter's decoder settings choose in a text already analysed by a

@@ -1,0 +1,111 @@
+"""A new document's title: a headline-like line after a long run without one, where the
+passages on either side share none of their rarer words, counts for more than the boundary
+model alone gives it.
+
+Documentation glued together (a desktop's help pages, a manual's topics) is a run of short
+pages, each a title line over a few paragraphs, steps and subheads. Every page speaks of the
+same desktop, so the boundary model's vocabulary features move little at a page's title, which
+then scores where news and web subheads score (log-odds -3 to +1) and is merged into the page
+before. What tells a reader the title opens a new page: it comes after a longer passage than a
+subhead does (a subhead follows the title or the last subhead a few lines up), and the
+headline-headed passages around it share none of their rarer words (a page's sections share its
+subject's words, two pages only the desktop's). The words every few passages of the text use
+(the desktop's "click", "settings", "window"; a single article's subject) are left out, so that
+only the rarer ones are compared.
+
+So, before decoding, each headline-like gap whose ``reach`` headline-headed passages on either
+side share at most ``max_shared`` of the smaller side's rarer distinct stems gains ``bonus``
+times the lines since the last headline-like line (up to ``run_lines``, over ``run_lines``). A
+stem is rarer where it is found in at most ``common_share`` of the text's passages. Settings in
+``data/titled.json``, chosen on the help's tune dumps and on training dumps of the news corpora
+and of WCXB's pages (their F1, single articles and main texts kept whole, pairs apart).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from corpuscut.text.datafiles import read_json
+from corpuscut.text.stems import StemIds
+
+TITLED_RESOURCE = "data/titled.json"
+
+
+@dataclass(frozen=True)
+class TitleRules:
+    """When a headline-like gap gains log-odds as a new document's title (the module's docstring)."""
+
+    #: The most log-odds a title gains (after ``run_lines`` lines or more without a headline); 0: none.
+    bonus: float = 0.0
+    #: Lines since the last headline-like line at which the bonus is whole.
+    run_lines: int = 8
+    #: Headline-headed passages compared on each side of the gap.
+    reach: int = 2
+    #: The most the two sides may share: a share of the smaller side's rarer distinct stems.
+    max_shared: float = 0.1
+    #: A stem found in more than this share of the text's passages is no rarer word.
+    common_share: float = 0.3
+    #: A side of fewer rarer distinct stems than this tells too little.
+    min_stems: int = 10
+    #: Only in a text that holds at least this many headline-like gaps the boundary model
+    #: already scores ``dump_logit`` or more: a dump of documents, not one article of subheads.
+    min_titles: int = 0
+    dump_logit: float = 0.0
+
+
+def load_title_rules(path: Path | str | None = None) -> TitleRules:
+    """The shipped rules, or those of a file of the same form."""
+    data = read_json("corpuscut.segmenter", TITLED_RESOURCE, path)
+    return TitleRules(bonus=float(data["bonus"]), run_lines=int(data["run_lines"]), reach=int(data["reach"]),
+                      max_shared=float(data["max_shared"]), common_share=float(data["common_share"]),
+                      min_stems=int(data["min_stems"]), min_titles=int(data["min_titles"]),
+                      dump_logit=float(data["dump_logit"]))
+
+
+def title_bonus(heads: np.ndarray, ids: StemIds, rules: TitleRules, logits: "np.ndarray | None" = None) -> np.ndarray:
+    """Per gap, the log-odds a new document's title gains there. ``heads[g]``: a headline-like
+    line (a headline over a longer text, or such a question) lies after gap g; ``ids``: the
+    stems of the text's blocks, a unit per block; ``logits``: the boundary model's log-odds of
+    each gap (where ``rules.min_titles`` asks for some, none without them)."""
+    out = np.zeros(len(heads))
+    at = np.flatnonzero(heads) + 1  # the blocks that open a passage
+    if rules.bonus <= 0 or not len(at) or ids.units != len(heads) + 1:
+        return out
+    if rules.min_titles > 0 and (logits is None
+                                 or int(np.count_nonzero(np.asarray(logits)[heads] >= rules.dump_logit)) < rules.min_titles):
+        return out
+    n = ids.units
+    # passage p holds blocks edges[p]:edges[p + 1]; passage k + 1 opens at head k
+    edges = np.concatenate([[0], at, [n]])
+    passages = len(edges) - 1
+    block_passage = np.repeat(np.arange(passages), np.diff(edges))
+    unit_of = np.repeat(np.arange(n), np.diff(ids.starts))
+    # the distinct (stem, passage) pairs, and each stem's number of passages
+    pairs = np.unique(ids.ids.astype(np.int64) * passages + block_passage[unit_of])
+    stem, passage = pairs // passages, pairs % passages
+    spread = np.bincount(stem)
+    rare = spread[stem] <= rules.common_share * passages
+    stem, passage = stem[rare], passage[rare]
+    heads_count = len(at)
+    # head k opens passage k + 1: its side A is passages k + 1 - reach .. k, side B k + 1 .. k + reach;
+    # a (stem, passage p) pair counts on side A of heads p .. p + reach - 1, on side B of p - reach .. p - 1
+    reach = rules.reach
+    a_heads = np.concatenate([passage + d for d in range(reach)])
+    a_keys = np.tile(stem, reach) * heads_count + a_heads
+    b_heads = np.concatenate([passage - 1 - d for d in range(reach)])
+    b_keys = np.tile(stem, reach) * heads_count + b_heads
+    a_keys = np.unique(a_keys[(a_heads >= 0) & (a_heads < heads_count)])
+    b_keys = np.unique(b_keys[(b_heads >= 0) & (b_heads < heads_count)])
+    size_a = np.bincount(a_keys % heads_count, minlength=heads_count)
+    size_b = np.bincount(b_keys % heads_count, minlength=heads_count)
+    both = np.intersect1d(a_keys, b_keys, assume_unique=True)
+    common = np.bincount(both % heads_count, minlength=heads_count)
+    smaller = np.minimum(size_a, size_b)
+    apart = (smaller >= rules.min_stems) & (common <= rules.max_shared * np.maximum(1, smaller))
+    run = np.diff(np.concatenate([[0], at]))
+    gain = rules.bonus * np.minimum(run, rules.run_lines) / rules.run_lines
+    out[at - 1] = np.where(apart, gain, 0.0)
+    return out

@@ -1,0 +1,69 @@
+"""A new document's title: a headline-like line after a long run, between passages that share
+none of their rarer words, gains log-odds before decoding."""
+
+import numpy as np
+import pytest
+
+from corpuscut.segmenter import Segmenter
+from corpuscut.segmenter.titled import TitleRules, load_title_rules, title_bonus
+from corpuscut.text.stems import StemIds
+
+RULES = TitleRules(bonus=2.0, run_lines=4, reach=1, max_shared=0.1, common_share=0.5, min_stems=3)
+# Every passage shares the desktop's words ("click", "set"); the printer's and the keyboard's are
+# their own.
+PRINTER = [["printer", "default", "click", "set"], ["printer", "queue", "paper", "click"],
+           ["printer", "driver", "default", "set"], ["paper", "queue", "driver", "click"]]
+KEYS = [["keyboard", "layout", "click", "set"], ["keyboard", "shortcut", "layout", "click"],
+        ["shortcut", "key", "press", "set"], ["key", "press", "layout", "click"]]
+DESKTOP = [["window", "click", "set", "workspac"], ["window", "click", "move", "set"],
+           ["workspac", "move", "drag", "click"], ["window", "drag", "set", "move"]]
+
+
+def heads_at(blocks: int, *at: int) -> np.ndarray:
+    """Per gap: whether a headline-like line opens the block after it."""
+    heads = np.zeros(blocks - 1, dtype=bool)
+    heads[[b - 1 for b in at]] = True
+    return heads
+
+
+def test_a_title_between_passages_of_other_rarer_words_gains_by_the_lines_since_the_last():
+    ids = StemIds.of([*PRINTER, *KEYS, *DESKTOP])
+    gain = title_bonus(heads_at(12, 4, 8), ids, RULES)
+    # whole after a run of four lines or more; the words every passage holds are left out
+    assert gain[3] == pytest.approx(2.0) and gain[7] == pytest.approx(2.0)
+    assert np.count_nonzero(gain) == 2
+    shorter = title_bonus(heads_at(12, 2, 4, 8), ids, RULES)
+    # two lines after the title above it (a subhead's place), inside the printer's page: nothing
+    assert shorter[1] == 0.0
+    assert shorter[3] == pytest.approx(1.0)  # the printer page's second half shares no word with the keyboard's
+
+
+def test_a_subhead_between_passages_that_share_their_rarer_words_gains_nothing():
+    ids = StemIds.of([*PRINTER, *PRINTER, *KEYS, *DESKTOP])
+    gain = title_bonus(heads_at(16, 4, 8, 12), ids, RULES)
+    assert gain[3] == 0.0 and gain[7] == pytest.approx(2.0) and gain[11] == pytest.approx(2.0)
+
+
+def test_nothing_in_a_text_where_no_headline_already_reads_as_a_new_article():
+    # one article of subheads: no headline-like gap scores as a new article's; a dump: one does
+    ids = StemIds.of([*PRINTER, *KEYS, *DESKTOP])
+    dumps_only = TitleRules(bonus=2.0, run_lines=4, reach=1, max_shared=0.1, common_share=0.5, min_stems=3,
+                            min_titles=1, dump_logit=2.0)
+    heads = heads_at(12, 4, 8)
+    subheads = np.full(11, -3.0)
+    assert not title_bonus(heads, ids, dumps_only, subheads).any()
+    one_title = subheads.copy()
+    one_title[7] = 2.5
+    assert title_bonus(heads, ids, dumps_only, one_title)[3] == pytest.approx(2.0)
+
+
+def test_nothing_without_headlines_or_with_the_bonus_off():
+    ids = StemIds.of([*PRINTER, *KEYS])
+    assert not title_bonus(heads_at(8), ids, RULES).any()
+    assert not title_bonus(heads_at(8, 4), ids, TitleRules(bonus=0.0)).any()
+
+
+def test_the_shipped_rules_are_read_and_the_segmenter_weighs_them():
+    rules = load_title_rules()
+    assert rules.bonus > 0 and 0 < rules.max_shared < 1
+    assert Segmenter().titles == rules
