@@ -34,6 +34,7 @@ import numpy as np
 from corpuscut.text.datafiles import read_json
 from corpuscut.text.stems import StemIds
 
+from .numbered import NumberedRules
 from .recurrence import stem_blocks
 
 SECTIONS_RESOURCE = "data/sections.json"
@@ -68,6 +69,9 @@ class SectionRules:
     #: holds one block per article, and two stories on one subject share their words); one
     #: such side beside a longer one may be (a subhead cut off from its section).
     min_blocks: int = 1
+    #: What heads one of a run of numbered sections (:mod:`segmenter.numbered`): a cut before
+    #: such a line, scored under ``max_logit`` and at no cue of ``kept_at``, is no article start.
+    numbered: NumberedRules = NumberedRules()
 
 
 def load_section_rules(path: Path | str | None = None) -> SectionRules:
@@ -76,22 +80,28 @@ def load_section_rules(path: Path | str | None = None) -> SectionRules:
     points = tuple((float(logit), float(share)) for logit, share in data.get("min_shared_by_logit", ()))
     words = data.get("relaxed_max_words")
     per_word = data.get("relaxed_max_stems_per_word")
+    numbered = NumberedRules(data.get("numbered_section"), int(data.get("numbered_max_words", NumberedRules.max_words)))
     return SectionRules(min_shared=float(data["min_shared"]), min_shared_by_logit=points,
                         max_logit=float(data["max_logit"]),
                         relaxed_max_words=None if words is None else int(words),
                         relaxed_max_stems_per_word=None if per_word is None else float(per_word),
                         min_stems=int(data["min_stems"]), kept_at=tuple(data["kept_at"]),
-                        min_blocks=int(data["min_blocks"]))
+                        min_blocks=int(data["min_blocks"]), numbered=numbered)
 
 
 def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.ndarray,
-                   rules: SectionRules, words: list[int] | None = None) -> list[int]:
-    """``cuts`` (block indices) less those between two passages of one article: the most alike
-    neighbours first, again and again, while they share the least share their cut asks
-    (``rules.min_shared``, or less at a doubtful cut between short passages) or more. ``kept``:
-    per gap, True where the cut may not be merged away (an end-of-article cue fires);
-    ``words``: each block's words (without, a cut asks ``rules.min_shared`` at least where
-    ``rules.relaxed_max_words`` or ``rules.relaxed_max_stems_per_word`` is set)."""
+                   rules: SectionRules, words: list[int] | None = None,
+                   numbered: frozenset[int] = frozenset()) -> list[int]:
+    """``cuts`` (block indices) less those between two passages of one article: first those
+    before a block of ``numbered`` (one of a run of numbered sections) scored under
+    ``rules.max_logit``, then the most alike neighbours, again and again, while they share the
+    least share their cut asks (``rules.min_shared``, or less at a doubtful cut between short
+    passages) or more. ``kept``: per gap, True where the cut may not be merged away (an
+    end-of-article cue fires); ``words``: each block's words (without, a cut asks
+    ``rules.min_shared`` at least where ``rules.relaxed_max_words`` or
+    ``rules.relaxed_max_stems_per_word`` is set)."""
+    if numbered:
+        cuts = [c for c in cuts if c not in numbered or kept[c - 1] or logits[c - 1] >= rules.max_logit]
     if not cuts or rules.min_shared > 1.0:
         return cuts
     bounds = [0, *cuts, ids.units]

@@ -20,6 +20,7 @@ from .cues import CueSet, LineShape, load_cues
 from .decoding import choose_boundaries
 from .features import CUE_FEATURES, SURE_CUES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
+from .numbered import numbered_heads
 from .sections import SectionRules, load_section_rules, merge_sections
 from .titled import TitleRules, load_title_rules, title_bonus
 from .body import load_body_model
@@ -130,15 +131,16 @@ class Segmenter:
         words = [s.words for s in shapes]
         page = self._pages(blocks, shapes)
         if page is not None:
-            page = self._with_articles(page, feats, logits, words, ids)
+            page = self._with_articles(page, blocks, feats, logits, words, ids)
             cuts = page.boundaries
         elif self._unsupervised(feats, words, blocks):
             cuts = self._lexical_only(ids, words, blocks)
         else:
-            cuts = self._decoded(feats, logits, words, ids)
+            cuts = self._decoded(blocks, feats, logits, words, ids)
         return Analysis(blocks, feats, logits, cuts, shapes, lines, _line_words(lines, blocks, shapes), page, ids)
 
-    def _decoded(self, feats: GapFeatures, logits: list[float], words: list[int], ids: StemIds) -> list[int]:
+    def _decoded(self, blocks: list[Block], feats: GapFeatures, logits: list[float], words: list[int],
+                 ids: StemIds) -> list[int]:
         """The cue decoder's boundaries: the best cuts by the gaps' scores, then, between the
         sure ones, the lexical programme; last, one article's sections put back together. A new
         document's title (:mod:`segmenter.titled`) gains log-odds first."""
@@ -147,7 +149,8 @@ class Segmenter:
         if self.model.lexical is not None:
             sure = (feats.matrix[:, [feats.names.index(name) for name in SURE_CUES]] > 0).any(axis=1)
             cuts = self._refine(cuts, logits, words, ids, self.model.lexical, sure)
-        return merge_sections(cuts, ids, logits, self._kept(feats), self.sections, words)
+        heads = numbered_heads(cuts, lambda b: blocks[b].text, len(blocks), self.sections.numbered)
+        return merge_sections(cuts, ids, logits, self._kept(feats), self.sections, words, frozenset(heads))
 
     def _with_titles(self, feats: GapFeatures, logits: list[float], ids: StemIds) -> list[float]:
         """The gaps' log-odds, with what a new document's title gains added."""
@@ -169,10 +172,10 @@ class Segmenter:
         if (analysis.page is not None or analysis.stems is None
                 or self._unsupervised(analysis.features, words, analysis.blocks)):
             return analysis.boundaries
-        return self._decoded(analysis.features, analysis.logits, words, analysis.stems)
+        return self._decoded(analysis.blocks, analysis.features, analysis.logits, words, analysis.stems)
 
-    def _with_articles(self, page: PageCuts, feats: GapFeatures, logits: list[float], words: list[int],
-                       ids: StemIds) -> PageCuts:
+    def _with_articles(self, page: PageCuts, blocks: list[Block], feats: GapFeatures, logits: list[float],
+                       words: list[int], ids: StemIds) -> PageCuts:
         """The page starts, and inside every stretch between them too long to be a page (wire
         copy or a run of articles in a long dump of pages, which the page model does not cut)
         the article model's starts: a run of clear article starts never vanishes into one
@@ -180,7 +183,7 @@ class Segmenter:
         long = page.long_stretches(words, self.pages.max_page_words)
         if not long:
             return page
-        inside = [c for c in self._decoded(feats, logits, words, ids) if any(lo < c < hi for lo, hi in long)]
+        inside = [c for c in self._decoded(blocks, feats, logits, words, ids) if any(lo < c < hi for lo, hi in long)]
         return replace(page, boundaries=sorted({*page.boundaries, *inside}), article=frozenset(inside))
 
     def _kept(self, feats: GapFeatures) -> np.ndarray:
