@@ -28,8 +28,9 @@ from .model import BoundaryModel, load_model
 
 if TYPE_CHECKING:
     from corpuscut.text.language import Language
-from .pages import (PageCuts, PageModel, has_furniture, is_page_text, line_facts, load_page_model, may_be_page_text,
-                    split_pages)
+from .pages import (LineFacts, PageCuts, PageModel, has_furniture, is_page_text, line_facts, load_page_model,
+                    may_be_page_text, split_pages)
+from .regions import RegionRules, load_region_rules, prose_runs
 from .streaming import Decision, Limits, Section, assemble, decide_cuts, iter_sections
 from .vectors import dispersion_band, load_vectors
 from .vocabulary import Vocabulary
@@ -78,6 +79,7 @@ class Segmenter:
         wrapping: WrapRules | None = None,
         sections: SectionRules | None = None,
         titles: TitleRules | None = None,
+        regions: RegionRules | None = None,
     ) -> None:
         # A document's language adds its own cue words (months, bylines, "Mehr lesen") to the
         # shipped ones.
@@ -100,6 +102,8 @@ class Segmenter:
         self.sections = sections if sections is not None else load_section_rules()
         #: When a headline-like line counts for more as a new document's title.
         self.titles = titles if titles is not None else load_title_rules()
+        #: Where page text gives way to prose of another kind (news glued around web pages).
+        self.regions = regions if regions is not None else load_region_rules()
 
     @classmethod
     def from_files(cls, cues: Path | str | None = None, model: Path | str | None = None, **kw: object) -> "Segmenter":
@@ -129,9 +133,12 @@ class Segmenter:
         feats = gap_features(blocks, shapes, coh, self.cues, ids)
         logits = self.model.logits(feats.matrix)
         words = [s.words for s in shapes]
-        page = self._pages(blocks, shapes)
-        if page is not None:
-            page = self._with_articles(page, blocks, feats, logits, words, ids)
+        found = self._pages(blocks, shapes)
+        page = None
+        if found is not None:
+            page, facts = found
+            page = self._with_articles(self._with_prose(page, facts, blocks, feats, logits, words, ids), blocks,
+                                       feats, logits, words, ids)
             cuts = page.boundaries
         elif self._unsupervised(feats, words, blocks):
             cuts = self._lexical_only(ids, words, blocks)
@@ -186,6 +193,22 @@ class Segmenter:
         inside = [c for c in self._decoded(blocks, feats, logits, words, ids) if any(lo < c < hi for lo, hi in long)]
         return replace(page, boundaries=sorted({*page.boundaries, *inside}), article=frozenset(inside))
 
+    def _with_prose(self, page: PageCuts, facts: LineFacts, blocks: list[Block], feats: GapFeatures,
+                    logits: list[float], words: list[int], ids: StemIds) -> PageCuts:
+        """The page starts outside the runs of prose that no page holds (news glued before,
+        between or after web pages: :mod:`segmenter.regions`), and in those runs the article
+        model's starts, with a start where each run begins."""
+        runs = prose_runs(facts, page.boundaries, page.logits, logits, ids, self.regions)
+        if not runs:
+            return page
+        decoded = self._decoded(blocks, feats, logits, words, ids)
+        kept = [c for c in page.boundaries if not any(r.start < c < r.end for r in runs)]
+        inside = {c for c in decoded if any(r.start < c < r.end for r in runs)}
+        inside.update(r.start for r in runs if r.start > 0)
+        ends = {r.end for r in runs if r.page_after}
+        return replace(page, boundaries=sorted({*kept, *inside, *ends}),
+                       article=frozenset(inside - set(kept) - ends) | page.article)
+
     def _kept(self, feats: GapFeatures) -> np.ndarray:
         """Per gap, whether a cue fires there at which sections are never merged."""
         kept = np.zeros(len(feats.matrix), dtype=bool)
@@ -193,9 +216,9 @@ class Segmenter:
             kept |= feats.matrix[:, feats.names.index(name)] > 0
         return kept
 
-    def _pages(self, blocks: list[Block], shapes: list[LineShape]) -> PageCuts | None:
+    def _pages(self, blocks: list[Block], shapes: list[LineShape]) -> tuple[PageCuts, LineFacts] | None:
         """The page starts, where the text is page text (mostly menus, link lists and footers:
-        short lines without a stop); else None."""
+        short lines without a stop), and the facts of its lines; else None."""
         model = self.pages
         if len(blocks) < model.min_lines:
             return None
@@ -213,7 +236,7 @@ class Segmenter:
         facts = line_facts(texts, common)
         if not is_page_text(facts, model):
             return None
-        return split_pages(blocks, facts, self.vocabulary.normalizer.stop_words, model)
+        return split_pages(blocks, facts, self.vocabulary.normalizer.stop_words, model), facts
 
     def _unsupervised(self, feats: GapFeatures, words: list[int], blocks: list[Block]) -> bool:
         """The fallback's case: a text of one sentence per line (Choi's benchmark, transcripts,
