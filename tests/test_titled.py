@@ -67,3 +67,15 @@ def test_the_shipped_rules_are_read_and_the_segmenter_weighs_them():
     rules = load_title_rules()
     assert rules.bonus > 0 and 0 < rules.max_shared < 1
     assert Segmenter().titles == rules
+
+
+def test_the_gain_is_the_same_whether_its_sets_are_found_by_marks_or_by_sorting():
+    rng = np.random.default_rng(7)
+    words = [f"w{k}" for k in range(60)]
+    for _ in range(30):
+        blocks = [list(rng.choice(words, size=rng.integers(1, 9))) for _ in range(rng.integers(3, 40))]
+        heads = rng.random(len(blocks) - 1) < 0.3
+        ids = StemIds.of(blocks)
+        rules = TitleRules(bonus=2.0, run_lines=3, reach=int(rng.integers(1, 3)), max_shared=0.3,
+                           common_share=0.6, min_stems=2)
+        assert np.array_equal(title_bonus(heads, ids, rules), title_bonus(heads, ids, rules, marks_max=0))
