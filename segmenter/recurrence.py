@@ -57,6 +57,26 @@ def stem_blocks(ids: StemIds) -> np.ndarray:
 RADIX_MAX_STEMS = 1 << 16
 
 
+def _neighbours(ids: StemIds, keys: np.ndarray | None, reach: int, ahead: int
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """For each distinct (stem, block) pair of ``ids`` (``keys``: :func:`stem_blocks` of them,
+    sorted stem-major, or None to find them): its block, its stem's idf weight, and the previous
+    and next blocks holding the stem (far out of ``reach`` before, or ``ahead`` after, where none
+    does)."""
+    n = ids.units
+    if keys is None:
+        keys = stem_blocks(ids)
+    stem, block = keys // n, keys % n
+    df = np.bincount(stem)
+    weight = np.log((n + 1) / (df[stem] + 0.5))
+    same = stem[1:] == stem[:-1]
+    prev = np.full(len(keys), -(reach + n + 1), dtype=np.int64)
+    prev[1:][same] = block[:-1][same]
+    following = np.full(len(keys), 2 * n + ahead + 1, dtype=np.int64)
+    following[:-1][same] = block[1:][same]
+    return block, weight, prev, following
+
+
 def recurrence(ids: StemIds, span: int = 1, reach: int = REACH, keys: np.ndarray | None = None) -> Recurrence:
     """:class:`Recurrence` of every gap between the units of ``ids`` (a unit per block), all at
     once. The distinct (stem, block) pairs are sorted stem-major once: a pair's neighbours in
@@ -71,16 +91,7 @@ def recurrence(ids: StemIds, span: int = 1, reach: int = REACH, keys: np.ndarray
     flat = ids.ids
     if n < 2 or not len(flat):
         return Recurrence(seen, again)
-    if keys is None:
-        keys = stem_blocks(ids)
-    stem, block = keys // n, keys % n
-    df = np.bincount(stem)
-    weight = np.log((n + 1) / (df[stem] + 0.5))
-    same = stem[1:] == stem[:-1]
-    prev = np.full(len(keys), -(reach + n + 1), dtype=np.int64)
-    prev[1:][same] = block[:-1][same]
-    following = np.full(len(keys), 2 * n + reach + 1, dtype=np.int64)
-    following[:-1][same] = block[1:][same]
+    block, weight, prev, following = _neighbours(ids, keys, reach, reach)
     # Gap g lies before block g + 1. The passage after gap g is blocks g+1..g+span: block b is
     # in it for gaps b-span..b-1; its stem is new to the passage unless the previous block
     # holding it is in the passage too (gap g >= prev); it was seen within reach where
@@ -122,16 +133,7 @@ def introduced(ids: StemIds, reach: int = REACH, ahead: int = AHEAD, keys: np.nd
     out = np.zeros(n)
     if n < 2 or not len(ids.ids):
         return out
-    if keys is None:
-        keys = stem_blocks(ids)
-    stem, block = keys // n, keys % n
-    df = np.bincount(stem)
-    weight = np.log((n + 1) / (df[stem] + 0.5))
-    same = stem[1:] == stem[:-1]
-    prev = np.full(len(keys), -(reach + n + 1), dtype=np.int64)
-    prev[1:][same] = block[:-1][same]
-    following = np.full(len(keys), 2 * n + ahead + 1, dtype=np.int64)
-    following[:-1][same] = block[1:][same]
+    block, weight, prev, following = _neighbours(ids, keys, reach, ahead)
     taken_up = (prev < block - reach) & (following <= block + ahead)
     mass = np.bincount(block, weights=weight, minlength=n)
     found = np.bincount(block[taken_up], weights=weight[taken_up], minlength=n)
