@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -137,8 +138,9 @@ class Segmenter:
         page = None
         if found is not None:
             page, facts = found
-            page = self._with_articles(self._with_prose(page, facts, blocks, feats, logits, words, ids), blocks,
-                                       feats, logits, words, ids)
+            # the article model's cuts of the whole text, decoded once where a stretch needs them
+            decode = functools.cache(lambda: self._decoded(blocks, feats, logits, words, ids))
+            page = self._with_articles(self._with_prose(page, facts, logits, ids, decode), words, decode)
             cuts = page.boundaries
         elif self._unsupervised(feats, words, blocks):
             cuts = self._lexical_only(ids, words, blocks)
@@ -181,8 +183,7 @@ class Segmenter:
             return analysis.boundaries
         return self._decoded(analysis.blocks, analysis.features, analysis.logits, words, analysis.stems)
 
-    def _with_articles(self, page: PageCuts, blocks: list[Block], feats: GapFeatures, logits: list[float],
-                       words: list[int], ids: StemIds) -> PageCuts:
+    def _with_articles(self, page: PageCuts, words: list[int], decode: Callable[[], list[int]]) -> PageCuts:
         """The page starts, and inside every stretch between them too long to be a page (wire
         copy or a run of articles in a long dump of pages, which the page model does not cut)
         the article model's starts: a run of clear article starts never vanishes into one
@@ -190,18 +191,18 @@ class Segmenter:
         long = page.long_stretches(words, self.pages.max_page_words)
         if not long:
             return page
-        inside = [c for c in self._decoded(blocks, feats, logits, words, ids) if any(lo < c < hi for lo, hi in long)]
+        inside = [c for c in decode() if any(lo < c < hi for lo, hi in long)]
         return replace(page, boundaries=sorted({*page.boundaries, *inside}), article=frozenset(inside))
 
-    def _with_prose(self, page: PageCuts, facts: LineFacts, blocks: list[Block], feats: GapFeatures,
-                    logits: list[float], words: list[int], ids: StemIds) -> PageCuts:
+    def _with_prose(self, page: PageCuts, facts: LineFacts, logits: list[float], ids: StemIds,
+                    decode: Callable[[], list[int]]) -> PageCuts:
         """The page starts outside the runs of prose that no page holds (news glued before,
         between or after web pages: :mod:`segmenter.regions`), and in those runs the article
         model's starts, with a start where each run begins."""
         runs = prose_runs(facts, page.boundaries, page.logits, logits, ids, self.regions)
         if not runs:
             return page
-        decoded = self._decoded(blocks, feats, logits, words, ids)
+        decoded = decode()
         kept = [c for c in page.boundaries if not any(r.start < c < r.end for r in runs)]
         inside = {c for c in decoded if any(r.start < c < r.end for r in runs)}
         inside.update(r.start for r in runs if r.start > 0)
