@@ -25,7 +25,7 @@ from typing import Sequence
 
 import numpy as np
 
-from corpuscut.text.datafiles import read_json
+from corpuscut.text.datafiles import numbers_of, read_json
 from corpuscut.text.stems import StemIds
 
 from .pages import LineFacts
@@ -72,13 +72,7 @@ class RegionRules:
 def load_region_rules(path: Path | str | None = None) -> RegionRules:
     """The shipped rules, or those of a file of the same form."""
     data = read_json("corpuscut.segmenter", REGIONS_RESOURCE, path)
-    return RegionRules(dense_reach=int(data["dense_reach"]), dense_lines=int(data["dense_lines"]),
-                       min_prose_lines=int(data["min_prose_lines"]), min_prose_words=int(data["min_prose_words"]),
-                       footer_lines=int(data["footer_lines"]), start_reach=int(data["start_reach"]),
-                       start_logit=float(data["start_logit"]),
-                       first_start_logit=float(data["first_start_logit"]),
-                       no_footer_lines=int(data["no_footer_lines"]), max_shared=float(data["max_shared"]),
-                       page_reach=int(data["page_reach"]))
+    return numbers_of(RegionRules, data)
 
 
 def page_lines(facts: LineFacts, rules: RegionRules) -> np.ndarray:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpuscut.text.datafiles import read_json
+from corpuscut.text.datafiles import numbers_of, read_json
 from corpuscut.text.stems import StemIds
 
 TITLED_RESOURCE = "data/titled.json"
@@ -72,10 +72,7 @@ class TitleRules:
 def load_title_rules(path: Path | str | None = None) -> TitleRules:
     """The shipped rules, or those of a file of the same form."""
     data = read_json("corpuscut.segmenter", TITLED_RESOURCE, path)
-    return TitleRules(bonus=float(data["bonus"]), run_lines=int(data["run_lines"]), reach=int(data["reach"]),
-                      max_shared=float(data["max_shared"]), common_share=float(data["common_share"]),
-                      min_stems=int(data["min_stems"]), min_titles=int(data["min_titles"]),
-                      dump_logit=float(data["dump_logit"]))
+    return numbers_of(TitleRules, data)
 
 
 def title_bonus(heads: np.ndarray, ids: StemIds, rules: TitleRules, logits: "np.ndarray | None" = None,

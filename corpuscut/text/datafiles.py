@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import typing
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping, TypeVar
+
+T = TypeVar("T")
 
 
 def read_json(package: str, resource: str, path: Path | str | None = None) -> Any:
@@ -16,3 +20,10 @@ def read_json(package: str, resource: str, path: Path | str | None = None) -> An
     else:
         raw = Path(path).read_text(encoding="utf-8")
     return json.loads(raw)
+
+
+def numbers_of(cls: type[T], data: Mapping[str, Any]) -> T:
+    """The settings dataclass ``cls``, whose fields are all int or float, from a data file's
+    object: each field read by its name (KeyError where one is missing) as its declared type."""
+    hints = typing.get_type_hints(cls)
+    return cls(**{f.name: hints[f.name](data[f.name]) for f in dataclasses.fields(cls)})  # type: ignore[call-arg]
