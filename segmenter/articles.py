@@ -100,7 +100,7 @@ def count_words(text: str) -> int:
 def make_title(first_line: str, headline_max_words: int, is_headline: bool, max_chars: int = TITLE_MAX_CHARS) -> str:
     """The article's headline (of at most ``max_chars`` characters), or its opening words when
     it has none (white space normalised; "…" where words were left out)."""
-    head = first_line[: 20 * max(max_chars, TITLE_MAX_CHARS)]
+    head = without_glued_furniture(first_line[: 20 * max(max_chars, TITLE_MAX_CHARS)])
     glued = glued_headline(head)
     if glued is not None and len(glued) <= max_chars:
         return glued
@@ -233,6 +233,71 @@ def _openings() -> Any:
     patterns = read_json("corpuscut.segmenter", "data/title-cues.json")["opening"]
     _compile("opening", patterns, "title cues")
     return re2.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+#: A run of glued furniture is left out of a title only where at least this many words follow it.
+MIN_WORDS_AFTER_FURNITURE = 3
+#: What may stand between two pieces of a footer's links on one line.
+_FURNITURE_GAP = re.compile("[\\s|\u00b7\u2022/-]*")
+#: What a text glued to a footer's last link may open with: a word, a bracket, a quote mark.
+_GLUE = re.compile("[\\w(\\[\"'\u201c\u2018]")
+
+
+@lru_cache(maxsize=1)
+def _glued_furniture() -> Any:
+    """A piece of a page's footer or menu (``glued_furniture`` in ``data/title-cues.json``), as
+    one RE2 pattern, case-insensitive."""
+    import re2
+
+    from .cues import _compile
+
+    patterns = read_json("corpuscut.segmenter", "data/title-cues.json")["glued_furniture"]
+    _compile("glued_furniture", patterns, "title cues")
+    return re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")")
+
+
+def _glued(text: str, end: int, after_glue: bool) -> bool:
+    """Whether the piece of furniture that ends at ``end`` is glued to what follows it: a capital
+    after a small letter ("PolicyTerms"), a digit, a bracket or a quote mark right after it; a
+    letter of the same case only where the piece was glued to the one before it too
+    ("PolicyTerms of Servicethe": elsewhere a word may go on, "Contacts", "About usage"), and
+    not a lone letter (a plural: "Terms of Services")."""
+    if _GLUE.match(text, end) is None:
+        return False
+    before, after = text[end - 1], text[end]
+    if not (before.isalpha() and after.isalpha()) or (before.islower() and after.isupper()):
+        return True
+    word = text[end:].split(None, 1)[0]
+    return after_glue and len(word) > 1 and word.isalpha() and before.islower() == after.islower()
+
+
+def without_glued_furniture(line: str) -> str:
+    """``line`` without the page furniture glued onto its front: a page's last line run into the
+    next story's first where a file that ends without a line break was put before another
+    ("Privacy PolicyTerms of Servicethe extent of ..." is "the extent of ..."). A run of footer
+    pieces is left out only where one of them is glued to what follows it (a sentence may open
+    with "Contact us"), and enough words are left."""
+    stripped = line.lstrip()
+    pattern = _glued_furniture()
+    position = 0
+    glued = after_glue = False
+    while position < len(stripped):
+        found = pattern.match(stripped[position:])
+        if found is None or not found.end():
+            break
+        end = position + found.end()
+        after_glue = end < len(stripped) and _glued(stripped, end, after_glue)
+        if after_glue:
+            glued, position = True, end
+            continue
+        gap = _FURNITURE_GAP.match(stripped, end)
+        if gap is None or gap.end() == end:
+            return line  # a piece followed by punctuation or nothing: not a run of links before a text
+        position = gap.end()
+    rest = stripped[position:]
+    if glued and len(rest.split(None, MIN_WORDS_AFTER_FURNITURE)) >= MIN_WORDS_AFTER_FURNITURE:
+        return rest
+    return line
 
 
 def _without_opening(line: str) -> str:

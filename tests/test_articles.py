@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpuscut.segmenter import Article, split
-from corpuscut.segmenter.articles import body_only, glued_headline, make_title
+from corpuscut.segmenter.articles import body_only, glued_headline, make_title, without_glued_furniture
 
 
 def _as_written(title: str, text: str) -> bool:
@@ -146,3 +146,37 @@ def test_a_line_whose_first_word_holds_a_lower_case_letter_has_no_glued_headline
     line = " ".join(tokens)
     if tokens and any(ch.islower() for ch in tokens[0]):
         assert glued_headline(line) is None
+
+
+@pytest.mark.parametrize("line, rest", [
+    ("Privacy PolicyTerms of Servicethe extent of the fall - out is not yet known",
+     "the extent of the fall - out is not yet known"),
+    ("Contact Us \u00b7 Privacy PolicyTerms of Use( cnn ) when an officer kills", "( cnn ) when an officer kills"),
+    ("\u00a9 2024 Example Media Inc. All rights reserved.LONDON (Reuters) - Shares rose on Monday",
+     "LONDON (Reuters) - Shares rose on Monday"),
+    ("Privacy PolicyTerms of Service the extent of the fall", "the extent of the fall"),
+])
+def test_footer_links_glued_onto_the_next_storys_first_line_are_left_out_of_its_title(line, rest):
+    assert without_glued_furniture(line) == rest
+    assert make_title(line, 18, is_headline=False) == make_title(rest, 18, is_headline=False)
+
+
+@pytest.mark.parametrize("line", [
+    "Contact us today for a free quote on your roof",  # a sentence that opens with a footer's words
+    "Terms of Services apply to every user of the site",  # a plural, not a glued word
+    "Termsheet signed by the two firms on Monday",
+    "Contact Us About usage of the tool",  # a word goes on after a piece not glued to the one before
+    "Terms of Servicethe extent of it",  # one piece alone, glued by letters of one case: a word may go on
+    "Privacy PolicyTerms of Use",  # nothing left after the links
+])
+def test_a_line_without_glued_footer_links_keeps_its_opening(line):
+    assert without_glued_furniture(line) == line
+
+
+def test_a_story_after_a_file_that_ends_without_a_line_break_is_not_titled_by_the_footer(seed_text):
+    # each of the seed's stories a file that ends in footer links and no line break, put one after another
+    own = {a.title for a in split(seed_text)}
+    dump = "".join(a.text.rstrip("\n") + "\nShare this article\nPrivacy PolicyTerms of Service" for a in split(seed_text))
+    articles = split(dump)
+    assert "".join(a.text for a in articles) == dump
+    assert len(articles) > 1 and all(a.title in own for a in articles)
