@@ -19,8 +19,9 @@ def _view(page: str) -> tuple[PageLines, int]:
     return page_lines(lines, rows, finder.model.logits(rows)), lines.index(BODY[0])
 
 
-@pytest.mark.parametrize("line", ["1Why otters came back to the river after forty years", "Watch Video: How the otters came back"])
-def test_a_glued_contents_entry_and_a_players_label_are_no_candidates(line):
+@pytest.mark.parametrize("line", ["1Why otters came back to the river after forty years", "Watch Video: How the otters came back",
+                                  "3.1Step 1: Find the otters along the river", "How Can We Help?(Required)"])
+def test_a_glued_contents_entry_a_players_label_and_a_forms_field_are_no_candidates(line):
     view, first = _view(_page_under(f"{HEADLINE} | Harbour Gazette", [line, "By Tom Rivers", "March 3, 2024"]))
     found, _ = candidates(view, first)
     assert line not in [text for text, _ in found]
