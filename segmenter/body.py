@@ -694,10 +694,17 @@ def load_author_bios() -> Any:
     return re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["author_bio"]) + ")")
 
 
-#: An author's name on a line of its own has at most this many words, and the sentence that
-#: follows it names the author within this many lines.
+#: An author's name on a line of its own has at most this many words.
 AUTHOR_NAME_WORDS = 5
-AUTHOR_BIO_REACH = 2
+
+
+@lru_cache(maxsize=1)
+def load_author_box() -> tuple[int, int]:
+    """Within how many lines with words below an author's name the sentence about them stands,
+    and the most words of each line between them (the author's role, a follow button):
+    ``author_bio_lines`` and ``author_role_words`` of ``data/body-cues.json``."""
+    data = read_json("corpuscut.segmenter", "data/body-cues.json")
+    return int(data["author_bio_lines"]), int(data["author_role_words"])
 
 
 #: What an author's name line may hold besides the name: "About" before it, a part in brackets
@@ -722,11 +729,19 @@ def _opens_author_box(lines: Sequence[str], i: int, last: int, words: np.ndarray
     if not 2 <= len(name) <= AUTHOR_NAME_WORDS or not (name[0][:1].isupper() and name[1][:1].isupper()) or (
             name[-1].endswith(TERMINAL)):
         return False
-    following = [j for j in range(i + 1, min(last, i + AUTHOR_BIO_REACH) + 1) if words[j]]
-    if not following:
-        return False
-    sentence = lines[following[0]][:LINE_HEAD_CHARS].split()
-    if not sentence or sentence[0].rstrip(",") != name[0]:
+    # the sentence may stand below a line or two of the author's role and a follow button
+    # ("Sarah Schwartz", "Follow", "Staff Writer, Education Week", "Sarah Schwartz is a reporter ...")
+    reach, role_words = load_author_box()
+    following = list(islice((j for j in range(i + 1, last + 1) if words[j]), reach))
+    sentence: list[str] = []
+    for j in following:
+        sentence = lines[j][:LINE_HEAD_CHARS].split()
+        if sentence and sentence[0].rstrip(",") == name[0]:
+            break
+        if words[j] > role_words or lines[j].rstrip().endswith(TERMINAL) or ":" in lines[j][:LINE_HEAD_CHARS]:
+            return False  # (a label and its value, "Rated: Good", stands under each item of a list)
+        sentence = []
+    if not sentence:
         return False
     k = 0
     while k < min(len(sentence), len(name)) and sentence[k].rstrip(",") in name:

@@ -356,6 +356,29 @@ def test_an_authors_box_is_found_under_about_or_with_a_part_after_the_name(name,
     assert main.rstrip().endswith(BODY[-1]), name
 
 
+
+@pytest.mark.parametrize("between", [["Staff Writer, Harbour Gazette"], ["Follow", "Staff Writer, Harbour Gazette"]])
+def test_an_authors_box_is_found_with_the_authors_role_between_the_name_and_the_sentence(between):
+    box = ["Tom Rivers", *between, "Tom Rivers is a reporter who covers rivers, wildlife and the towns along "
+           "the coast for the Gazette and several national papers.",
+           "He lives by the harbour with two dogs and a boat that he has been repairing for eleven years.",
+           "His first book, a history of the mills along the river and the families who ran them, came out last spring.",
+           "He is writing a second book, about the harbour's ferries and the crews who have worked on them."]
+    page = "\n".join(MENU + [HEADLINE, "By: Tom Rivers"] + BODY + box + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.rstrip().endswith(BODY[-1]), between
+
+
+def test_a_label_under_a_listed_items_name_is_no_authors_role():
+    # a list of brands, each with its rating under its name, then a sentence about it: no author's box
+    items = []
+    for name in ("Otter Outfitters", "River Mills"):
+        items += [name, "Rated: Good", f"{name.split()[0]} is a designer of waterproof clothes for volunteers who "
+                  "survey the banks of rivers and the coast every spring."]
+    page = "\n".join(MENU + [HEADLINE] + BODY[:3] + items + BODY[3:] + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert items[2] in main and main.rstrip().endswith(BODY[-1])
+
 TEASERS = [
     "Council approves new cycle lanes",
     "The council voted on Monday to build four miles of cycle lanes along the river road by next spring.",
