@@ -707,6 +707,17 @@ def load_author_box() -> tuple[int, int]:
     return int(data["author_bio_lines"]), int(data["author_role_words"])
 
 
+@lru_cache(maxsize=1)
+def load_author_intro() -> Any:
+    """The pattern of the words with which an author introduces themselves before their first
+    name ("Hi there! I'm", the ``author_intro`` list of ``data/body-cues.json``)."""
+    import re2
+
+    data = read_json("corpuscut.segmenter", "data/body-cues.json")
+    _compile("author_intro", data["author_intro"], "body cues")
+    return re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data["author_intro"]) + ")")
+
+
 #: What an author's name line may hold besides the name: "About" before it, a part in brackets
 #: after it ("Jean-Luc Aufranc (CNXSoft)"), a footnote's star.
 _ABOUT = re.compile(r"^about\s+", re.IGNORECASE)
@@ -720,22 +731,46 @@ def _author_name(line: str) -> list[str]:
     return [word.rstrip(",") for word in name.split()]
 
 
+def _author_names(line: str, role_words: int) -> list[list[str]]:
+    """The ways a line above an author's box may give the author's name: the whole line (see
+    ``_author_name``), and where a comma follows the name and the author's role of at most
+    ``role_words`` words follows the comma, the part before it ("Jeff Cobb, Founder of
+    Learning Revolution")."""
+    names = [_author_name(line)]
+    head, comma, role = line.strip().partition(",")
+    if comma and 0 < len(role.split()) <= role_words:
+        names.append(head.split())
+    return names
+
+
 def _opens_author_box(lines: Sequence[str], i: int, last: int, words: np.ndarray) -> bool:
     """Whether line ``i`` is an author's name above a sentence about them ("Jane Doe", then
     "Jane is a freelance writer who ..."): the box that follows an article on many pages."""
-    if not 2 <= words[i] <= AUTHOR_NAME_WORDS + 1:
+    reach, role_words = load_author_box()
+    if not 2 <= words[i] <= AUTHOR_NAME_WORDS + role_words:
         return False
-    name = _author_name(lines[i][:LINE_HEAD_CHARS])
+    return any(_names_author(name, lines, i, last, words, reach, role_words)
+               for name in _author_names(lines[i][:LINE_HEAD_CHARS], role_words))
+
+
+def _names_author(name: list[str], lines: Sequence[str], i: int, last: int, words: np.ndarray, reach: int,
+                  role_words: int) -> bool:
+    """Whether ``name``, read on line ``i``, is an author's whom a sentence below names and
+    says what they are."""
     if not 2 <= len(name) <= AUTHOR_NAME_WORDS or not (name[0][:1].isupper() and name[1][:1].isupper()) or (
             name[-1].endswith(TERMINAL)):
         return False
     # the sentence may stand below a line or two of the author's role and a follow button
     # ("Sarah Schwartz", "Follow", "Staff Writer, Education Week", "Sarah Schwartz is a reporter ...")
-    reach, role_words = load_author_box()
     following = list(islice((j for j in range(i + 1, last + 1) if words[j]), reach))
     sentence: list[str] = []
+    introduces = load_author_intro()
     for j in following:
-        sentence = lines[j][:LINE_HEAD_CHARS].split()
+        head = lines[j][:LINE_HEAD_CHARS].strip()
+        intro = introduces.match(head)
+        if intro is not None and head[intro.end():].split(None, 1)[:1] in ([name[0]], [name[0] + ","]):
+            return True  # the author introduces themselves: "Stephen Jesudunsin", then "I'm Stephen, a content writer ..."
+        sentence = head.split()
         if sentence and sentence[0].rstrip(",") == name[0]:
             break
         if words[j] > role_words or lines[j].rstrip().endswith(TERMINAL) or ":" in lines[j][:LINE_HEAD_CHARS]:

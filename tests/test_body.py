@@ -369,6 +369,20 @@ def test_an_authors_box_is_found_with_the_authors_role_between_the_name_and_the_
     assert main.rstrip().endswith(BODY[-1]), between
 
 
+
+@pytest.mark.parametrize("name, sentence", [
+    ("Tom Rivers, Founder of the River Trust", "Tom Rivers is a reporter who covers rivers, wildlife and the towns along the coast."),
+    ("Tom Rivers", "Hi there! I\u2019m Tom, and I started this blog about rivers, wildlife and the towns along the coast in 2011."),
+])
+def test_an_authors_box_is_found_with_the_role_after_the_name_or_the_author_introducing_themselves(name, sentence):
+    box = [name, sentence,
+           "He lives by the harbour with two dogs and a boat that he has been repairing for eleven years.",
+           "His first book, a history of the mills along the river and the families who ran them, came out last spring.",
+           "He is writing a second book, about the harbour's ferries and the crews who have worked on them."]
+    page = "\n".join(MENU + [HEADLINE, "By: Tom Rivers"] + BODY + box + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.rstrip().endswith(BODY[-1]), name
+
 def test_a_label_under_a_listed_items_name_is_no_authors_role():
     # a list of brands, each with its rating under its name, then a sentence about it: no author's box
     items = []
