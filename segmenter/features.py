@@ -171,17 +171,49 @@ class Gaps:
         return self.flag("byline") | self.flag("dateline") | self.flag("date")
 
     @cached_property
+    def link_title(self) -> np.ndarray:
+        """Per block: the title of a link that an aside ending with a colon introduces ("ALSO
+        READ:", "Related:" over the related story's title), in a text without headlines: a
+        short line without a final stop that belongs to the aside above it, not the next article's start. Where
+        articles have headlines, the line under such an aside is as likely the next one's
+        headline (a scrape that kept "Also read:" and lost the link), and is left to be read so."""
+        out = np.zeros(self.n, dtype=bool)
+        if self.headed_text:
+            return out
+        intro = self.flag("aside") & self.flag("ends_colon")
+        # A title has no final stop (a sentence under a dangling "Also read:" starts the next
+        # article), and nothing parts it from the aside: no separator, neither more nor fewer
+        # blank lines than between paragraphs (files joined by ``cat`` glue a headline under
+        # the last line).
+        apart = self.separator | (self.blank > self.usual_blank) | self.fewer_blank
+        out[1:] = intro[:-1] & self.headline_shaped[1:] & ~apart
+        return out
+
+    @cached_property
+    def asides(self) -> np.ndarray:
+        """Source, share and link lines; an aside that introduces a link's title on the next line
+        ends under that title (``link_title``), so the title counts as the aside and the line
+        that introduces it does not."""
+        return (self.flag("aside") & ~np.append(self.link_title[1:], False)) | self.link_title
+
+    @cached_property
     def closing(self) -> np.ndarray:
         """Lines of the kinds that close a story (credit, copyright, sign-off, source, share and
-        link lines): neither headlines nor lines cut off mid-sentence."""
-        return self.flag("end_cue") | self.flag("aside")
+        link lines, a link's title): neither headlines nor lines cut off mid-sentence."""
+        return self.flag("end_cue") | self.flag("aside") | self.link_title
+
+    @cached_property
+    def headline_shaped(self) -> np.ndarray:
+        # A line ending with a colon introduces what follows (a subhead, a list, a quotation): it
+        # is neither a headline nor a line cut off mid-sentence. Nor is a line of an embedded post
+        # (a tweet's text and link) or a caption mark.
+        return ((self.words > 0) & (self.words <= self.cues.headline_max_words) & ~self.flag("terminal")
+                & ~self.flag("end_cue") & ~self.flag("aside") & ~self.flag("ends_colon") & ~self.flag("embedded"))
 
     @cached_property
     def headline(self) -> np.ndarray:
-        # A line ending with a colon introduces what follows (a subhead, a list, a quotation): it
-        # is neither a headline nor a line cut off mid-sentence.
-        return ((self.words > 0) & (self.words <= self.cues.headline_max_words) & ~self.flag("terminal")
-                & ~self.closing & ~self.flag("ends_colon"))
+        """Headline-shaped lines that are no link's title."""
+        return self.headline_shaped & ~self.link_title
 
     @cached_property
     def question(self) -> np.ndarray:
@@ -314,9 +346,10 @@ class Gaps:
         # Headlines count where there are enough of them for a dump of headed articles: a stray
         # headline-shaped line (a result, a related story's title, a short quotation) among
         # headless paragraphs is none, and neither are a few against many more ledes without one.
-        headed = self.headline[:-1] | self.start_cue[:-1]
+        # (read off headline-shaped lines: a link's title is told only in a text without headlines)
+        headed = self.headline_shaped[:-1] | self.start_cue[:-1]
         alone = int((self.ledes[1:] & ~headed).sum())
-        heads = int(self.headline_after.sum())
+        heads = int((self.headline_shaped[1:] & self.heads_text).sum())
         return (alone < (self.ledes[1:] & headed).sum()
                 or (heads * self.cues.headed_blocks_per_headline >= self.n
                     and heads * self.cues.ledes_per_headline >= alone))
@@ -468,8 +501,8 @@ TABLE: tuple[Feature, ...] = (
             lambda g: g.headline[:-1] & (not g.headed_text)),
     Feature("credit_after", "credit line", lambda g: g.after("end_cue")),
     # A source, share or link line closes a news story, but stands inside web articles too.
-    Feature("aside_before", "source or link line before", lambda g: g.before("aside"), cue=True),
-    Feature("aside_after", "source or link line", lambda g: g.after("aside")),
+    Feature("aside_before", "source or link line before", lambda g: g.asides[:-1], cue=True),
+    Feature("aside_after", "source or link line", lambda g: g.asides[1:]),
     Feature("byline_or_dateline_before", "follows a byline/dateline", lambda g: g.start_cue[:-1]),
     Feature("lowercase_after", "starts in lower case", lambda g: g.after("starts_lower") * g.cased),
     Feature("continuation_after", "starts like a continuation", lambda g: g.after("continues")),

@@ -26,6 +26,15 @@ from .datafiles import read_json
 from .lines import LINE_END_CHARS, Line
 
 TERMINAL = ".!?:;\"'\u201d\u2019)]\u2026\u3002\uff01\uff1f\u300d\u300f\uff09"  # with the full-width stops of Chinese and Japanese
+#: What closes a sentence after its stop: quotes and brackets.
+CLOSERS = "\"'\u201d\u2019)]\u300d\u300f\uff09"
+
+
+def _ends_sentence(line: str) -> bool:
+    """Ends with a stop, closing quotes and brackets after it aside: ``... said."`` does, a
+    headline that ends on a quoted phrase (``Assembly ballot papers 'missing'``) does not."""
+    core = line.rstrip(CLOSERS)
+    return bool(core) and core[-1] in TERMINAL
 
 
 @dataclass(frozen=True)
@@ -158,7 +167,7 @@ def continues_next(text: str, lines: list[Line], rules: WrapRules) -> list[bool]
             if not (indented or blank_marked):
                 continue
             alone = k + 2 >= len(text_lines) or text_lines[k + 2] in starts
-            if alone and after[-1] not in TERMINAL:
+            if alone and not _ends_sentence(after):
                 continue
         out[i] = True
     return out
