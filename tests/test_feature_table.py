@@ -80,3 +80,49 @@ def test_headlines_over_the_ledes_make_the_text_headed():
     text = "\n\n".join(parts) + "\n"
     assert not any(_column(text, "headline_before_in_headless_text"))
     assert not any(_column(text, "headline_after_in_headless_text"))
+
+
+def _gaps(text: str):
+    from corpuscut.segmenter.features import Gaps
+
+    segmenter = Segmenter()
+    analysis = segmenter.analyse(text)
+    return analysis, Gaps(analysis.blocks, analysis.shapes, None, segmenter.cues, analysis.stems)
+
+
+def test_a_link_title_under_also_read_closes_the_story_among_headless_paragraphs():
+    text = "\n\n".join([*_LEDES[:2], "ALSO READ:", "Ferrero splits with his coach after Auckland defeat",
+                        *_LEDES[2:], *_LEDES]) + "\n"
+    analysis, gaps = _gaps(text)
+    title = [b.text for b in analysis.blocks].index("Ferrero splits with his coach after Auckland defeat")
+    assert gaps.link_title[title] and not gaps.headline[title]
+    aside_before = _column(text, "aside_before")
+    # the aside ends under the title: the cue fires after it, not between "ALSO READ:" and it
+    assert aside_before[title] and not aside_before[title - 1]
+    assert _column(text, "headline_after")[title - 1] == 0
+
+
+def test_a_line_under_also_read_is_no_link_title_where_a_separator_parts_them_or_it_ends_a_sentence():
+    parted = "\n\n".join([*_LEDES[:2], "ALSO READ:", "* * *", "Ferrero splits with his coach", *_LEDES[2:],
+                          *_LEDES]) + "\n"
+    assert not _gaps(parted)[1].link_title.any()
+    sentence = "\n\n".join([*_LEDES[:2], "Also read:", "Ever yearned to swap tales with the stars of Titanic?",
+                            *_LEDES[2:], *_LEDES]) + "\n"
+    assert not _gaps(sentence)[1].link_title.any()
+
+
+def test_a_line_under_also_read_stays_a_headline_where_articles_have_headlines():
+    heads = ["Ferrero vows to return to top", "Music drives portable player sales", "Holmes wins in Birmingham"]
+    parts = [p for i, head in enumerate(heads) for p in (head, *_LEDES[2 * i: 2 * i + 2 + (i == 2)])]
+    parts.insert(3, "Also read:")
+    text = "\n\n".join(parts) + "\n"
+    analysis, gaps = _gaps(text)
+    assert gaps.headed_text and not gaps.link_title.any()
+    assert gaps.headline[[b.text for b in analysis.blocks].index(heads[1])]
+
+
+def test_a_line_of_an_embedded_post_is_no_headline():
+    text = "\n\n".join([*_LEDES[:2], "Giving it a try! #DogFilter pic.twitter.com/0lmClCS7CF", *_LEDES[2:]]) + "\n"
+    analysis, gaps = _gaps(text)
+    assert not gaps.headline[[b.text for b in analysis.blocks].index(
+        "Giving it a try! #DogFilter pic.twitter.com/0lmClCS7CF")]

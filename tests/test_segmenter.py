@@ -673,6 +673,9 @@ def test_files_joined_by_cat_are_split_where_each_one_starts():
     ("(REUTERS)", "embedded"), ("(PMOIndia/Twitter)", "embedded"), ("(Picture: Sourced)", "embedded"),
     ("(Chris Pizzello/Invision/AP)", "embedded"), ("(Photo by Prodip Guha/Hindustan Times)", "embedded"),
     ("Also Read: Six held for murder of Ghaziabad teenager", "aside"), ("ALSO READ | Monsoon arrives early", "aside"),
+    ("Read: TV channels flash news of the chief minister's escape, his office says it is untrue", "aside"),
+    ("Watch: Our Facebook Live discussion on the week's releases", "aside"),
+    ("Interact with Rohit Vats at Twitter/@nawabjha", "aside"),
 ])
 def test_team_sheets_photo_credits_and_also_read_lines_are_marked(line, kind):
     assert getattr(load_cues().shape(line), kind)
@@ -689,6 +692,13 @@ def test_team_sheets_photo_credits_and_also_read_lines_are_marked(line, kind):
 ])
 def test_prose_headlines_and_score_lines_are_not_list_items(line):
     assert not load_cues().shape(line).item
+
+
+def test_a_long_line_that_opens_with_watch_is_no_aside():
+    # a scrape that glued the link to the paragraph under it: the paragraph is the article's
+    line = ("Watch: Our Facebook Live discussion on the week's releases" + " The film follows a similar trajectory,"
+            " with a double role for its lead and a wedding that goes wrong in London and in Punjab" * 2)
+    assert not load_cues().shape(line).aside
 
 
 #: A rugby story that ends in the side's squad, a line of names with clubs (forwards, backs),

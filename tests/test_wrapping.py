@@ -218,3 +218,15 @@ def test_sentences_of_text_that_is_not_wrapped_still_end_at_each_line():
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == STORM
 
+
+
+def test_a_headline_that_ends_on_a_quoted_phrase_is_not_glued_to_the_paragraph_above():
+    storm = [STORM[0] + " 'within hours'", *STORM[1:]]
+    bakery = ["Village bakery wins 'bread of the year'", *BAKERY[1:]]
+    # the paragraph above the second headline fills its last line and ends a sentence there
+    storm[-1] = ("The port authority said it would reopen the ferry terminal once inspectors had checked "
+                 "the piers and the harbour walls at the dock.")
+    text = _wire([storm, bakery], width=44)
+    lines = list(iter_lines(text))
+    blocks = make_blocks(lines, lambda line: False, continues_next(text, lines, load_wrap_rules()))
+    assert bakery[0] in [b.text for b in blocks]
