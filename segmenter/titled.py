@@ -15,8 +15,11 @@ only the rarer ones are compared.
 
 So, before decoding, each headline-like gap whose ``reach`` headline-headed passages on either
 side share at most ``max_shared`` of the smaller side's rarer distinct stems gains ``bonus``
-times the lines since the last headline-like line (up to ``run_lines``, over ``run_lines``). A
-stem is rarer where it is found in at most ``common_share`` of the text's passages. Settings in
+times the lines since the last headline-like line (up to ``run_lines``, over ``run_lines``);
+sides that share more gain less, linearly down to nothing at ``fade_shared`` (the passages
+around a help page's title share a tenth to a fifth of their rarer stems about as often as
+less: the desktop's less common words, "printer", "keyboard", turn up on many pages). A stem is rarer where it is
+found in at most ``common_share`` of the text's passages. Settings in
 ``data/titled.json``, chosen on the help's tune dumps and on training dumps of the news corpora
 and of WCXB's pages (their F1, single articles and main texts kept whole, pairs apart).
 """
@@ -57,8 +60,12 @@ class TitleRules:
     run_lines: int = 8
     #: Headline-headed passages compared on each side of the gap.
     reach: int = 2
-    #: The most the two sides may share: a share of the smaller side's rarer distinct stems.
+    #: The most the two sides may share for the whole bonus: a share of the smaller side's rarer
+    #: distinct stems.
     max_shared: float = 0.1
+    #: Above ``max_shared`` the bonus fades linearly to nothing at this share (at or under
+    #: ``max_shared``: none beyond it).
+    fade_shared: float = 0.0
     #: A stem found in more than this share of the text's passages is no rarer word.
     common_share: float = 0.3
     #: A side of fewer rarer distinct stems than this tells too little.
@@ -67,6 +74,9 @@ class TitleRules:
     #: already scores ``dump_logit`` or more: a dump of documents, not one article of subheads.
     min_titles: int = 0
     dump_logit: float = 0.0
+    #: Count toward ``min_titles`` only the gaps whose sides share at most ``max_shared``: one
+    #: article's subhead that scores as a new article's shares its article's rarer words.
+    apart_titles: bool = False
 
 
 def load_title_rules(path: Path | str | None = None) -> TitleRules:
@@ -126,8 +136,17 @@ def title_bonus(heads: np.ndarray, ids: StemIds, rules: TitleRules, logits: "np.
     size_b = np.bincount(b_keys % heads_count, minlength=heads_count)
     common = np.bincount(both % heads_count, minlength=heads_count)
     smaller = np.minimum(size_a, size_b)
-    apart = (smaller >= rules.min_stems) & (common <= rules.max_shared * np.maximum(1, smaller))
+    told = smaller >= rules.min_stems
+    apart = told & (common <= rules.max_shared * np.maximum(1, smaller))
+    if rules.apart_titles and rules.min_titles > 0 and logits is not None \
+            and int(np.count_nonzero(apart & (np.asarray(logits)[at - 1] >= rules.dump_logit))) < rules.min_titles:
+        return out
+    whole = apart.astype(float)
+    if rules.fade_shared > rules.max_shared:
+        share = common / np.maximum(1, smaller)
+        fading = np.clip((rules.fade_shared - share) / (rules.fade_shared - rules.max_shared), 0.0, 1.0)
+        whole = np.where(told, np.maximum(whole, fading), 0.0)
     run = np.diff(np.concatenate([[0], at]))
     gain = rules.bonus * np.minimum(run, rules.run_lines) / rules.run_lines
-    out[at - 1] = np.where(apart, gain, 0.0)
+    out[at - 1] = whole * gain
     return out

@@ -1,6 +1,8 @@
 """A new document's title: a headline-like line after a long run, between passages that share
 none of their rarer words, gains log-odds before decoding."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -79,3 +81,37 @@ def test_the_gain_is_the_same_whether_its_sets_are_found_by_marks_or_by_sorting(
         rules = TitleRules(bonus=2.0, run_lines=3, reach=int(rng.integers(1, 3)), max_shared=0.3,
                            common_share=0.6, min_stems=2)
         assert np.array_equal(title_bonus(heads, ids, rules), title_bonus(heads, ids, rules, marks_max=0))
+
+
+def test_above_the_most_shared_the_gain_fades_out_with_what_the_sides_share():
+    # the keyboard's page names the printer's paper once: a fifth of the printer page's rarer
+    # stems (printer, default, queue, paper, driver) is on both sides of its title
+    mail = [["mail", "inbox", "click", "set"], ["mail", "account", "click"], ["inbox", "account", "set"],
+            ["mail", "send", "click"]]
+    ids = StemIds.of([*PRINTER, *[*KEYS[:3], [*KEYS[3], "paper"]], *DESKTOP, *mail])
+    heads = heads_at(16, 4, 8, 12)
+    assert title_bonus(heads, ids, RULES)[3] == 0.0
+    fading = TitleRules(bonus=2.0, run_lines=4, reach=1, max_shared=0.1, fade_shared=0.3, common_share=0.5,
+                        min_stems=3)
+    gain = title_bonus(heads, ids, fading)
+    assert gain[3] == pytest.approx(1.0)  # halfway from 0.1 to 0.3: half the bonus
+    assert gain[7] == pytest.approx(2.0)  # sides that share nothing: the whole of it
+    assert title_bonus(heads, ids, replace(fading, fade_shared=0.2))[3] == 0.0
+
+
+def test_with_apart_titles_only_a_strong_title_between_pages_of_other_words_opens_the_bonus():
+    # the keyboard page's title scores as a new article's, and its sides share nothing; in one
+    # article of sections, the subhead that scores so shares its article's words with the section above
+    ids = StemIds.of([*PRINTER, *KEYS, *DESKTOP])
+    heads = heads_at(12, 4, 8)
+    rules = TitleRules(bonus=2.0, run_lines=4, reach=1, max_shared=0.1, common_share=0.5, min_stems=3, min_titles=1,
+                       dump_logit=2.0, apart_titles=True)
+    logits = np.full(11, -3.0)
+    logits[3] = 2.5
+    assert title_bonus(heads, ids, rules, logits)[7] == pytest.approx(2.0)
+    sections = StemIds.of([*PRINTER, *PRINTER, *KEYS, *DESKTOP])
+    heads = heads_at(16, 4, 8, 12)
+    logits = np.full(15, -3.0)
+    logits[3] = 2.5  # the printer page's second section, which shares its rarer words
+    assert not title_bonus(heads, sections, rules, logits).any()
+    assert title_bonus(heads, sections, replace(rules, apart_titles=False), logits)[7] == pytest.approx(2.0)
