@@ -132,6 +132,14 @@ class NewsRankModel:
     long_text: int = 0
     early_bonus: float = 0.0
     early_bonus_long: float = 0.0
+    early_lede: bool = False
+    word_budget_long: int = 0
+
+    def default_budget(self, sentences: int) -> int:
+        """The word budget of a default summary of a text of ``sentences`` sentences."""
+        if self.word_budget_long and self.long_text and sentences >= self.long_text:
+            return self.word_budget_long
+        return self.word_budget
 
     @cached_property
     def weight_vector(self) -> np.ndarray:
@@ -157,6 +165,8 @@ class NewsRankModel:
             "long_text": self.long_text,
             "early_bonus": self.early_bonus,
             "early_bonus_long": self.early_bonus_long,
+            "early_lede": self.early_lede,
+            "word_budget_long": self.word_budget_long,
             **meta,
         }
         return json.dumps(body, indent=2) + "\n"
@@ -178,7 +188,8 @@ def load_newsrank(path: Path | str | None = None) -> NewsRankModel:
             int(data.get("lede_short_words", 0)), int(data.get("lede_among_best_long", 0)), int(data.get("least_sentences", 0)),
             int(data.get("least_sentences_short", 0)),
             float(data.get("stretch", 1.0)), int(data.get("long_text", 0)), float(data.get("early_bonus", 0.0)),
-            float(data.get("early_bonus_long", 0.0)),
+            float(data.get("early_bonus_long", 0.0)), bool(data.get("early_lede", False)),
+            int(data.get("word_budget_long", 0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"newsrank model {path or 'data/newsrank.json'} lacks a setting: {exc}") from exc
@@ -648,12 +659,15 @@ def newsrank_select(
     lede_order = order  # whether the lede ranks among the best is asked of the weights alone
     least = least if n >= model.long_text else min(least, model.least_sentences_short)
     bonus = model.early_bonus_long if n >= model.long_text else model.early_bonus
+    lede_early = bool(bonus and least and model.early_lede)
+    early_set: frozenset[int] = frozenset()
     if bonus and least:
         # At the default length a text's second and third sentences give way only to a later
         # one the weights score well above them: readers asked blind held a later detail taken
         # in their place against the summary ("Lead-3 adds the contract terms").
         score = score.copy()
-        score[1:3] += bonus
+        score[0 if lede_early else 1:3] += bonus
+        early_set = frozenset(range(0 if lede_early else 1, 3))
         order = np.argsort(-np.round(score, TIE_DECIMALS), kind="stable")
     tokens = [_with_alnum(words) for words in lowered]
     trigrams = _trigram_codes(tokens, normalizer.stop_words)
@@ -677,7 +691,7 @@ def newsrank_select(
         early = [last_resort(i) for i in range(min(LEDE_WITHIN, n))]
         lede = _lede(lengths.tolist(), reach, early, word_budget, model.max_sentence_words)
         among = model.lede_among_best_long if n >= model.long_text and least else model.lede_among_best
-        ranked = among <= 0 or lede in lede_order.first(among)
+        ranked = among <= 0 or lede_early or lede in lede_order.first(among)
         if lede is not None and (ranked or int(lengths[lede]) <= model.lede_short_words):
             chosen.append(lede)
             told |= content[lede]
@@ -696,7 +710,10 @@ def newsrank_select(
             if not chosen:
                 passed.add(i)
                 continue
-        if trigrams[i] & seen or _retells(content[i], told, model.retold_share):
+        # A lead sentence the bonus favours may share a name of three words with the lede
+        # ("misty may - treanor"); it is passed over only when it retells or echoes what is taken.
+        blocked = bool(trigrams[i] & seen) and not (i in early_set)
+        if blocked or _retells(content[i], told, model.retold_share):
             passed.add(i)
             continue
         told |= content[i]

@@ -265,7 +265,7 @@ class Summarizer:
         count = length.count(len(body))
         least = 0
         if length.is_default and self.model is not None:
-            count, budget = min(len(body), self.model.max_sentences), self.model.word_budget
+            count, budget = min(len(body), self.model.max_sentences), self.model.default_budget(len(body))
             least = self.model.least_sentences
         if count >= len(body) and budget is None:
             return Summary(self.method, tuple(body), len(sentences))

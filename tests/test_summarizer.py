@@ -242,13 +242,16 @@ def test_default_length_is_a_word_budget_about_as_long_as_three_news_sentences()
     from corpuscut.summarizer import load_newsrank
 
     model = load_newsrank()
-    assert 40 <= model.word_budget <= 110
+    assert 40 <= model.word_budget <= model.default_budget(model.long_text) <= 110
     summarizer = Summarizer()
     for text in _sample_articles():
         sentences = summarizer.summarize(text).sentences
         words = [len(s.text.split()) for s in sentences]
+        budget = model.default_budget(len(summarizer.prepare(text)[1]))
         assert len(sentences) <= model.max_sentences
-        assert sum(words) <= model.word_budget or len(sentences) == 1
+        within = sum(words) <= budget or len(sentences) == 1
+        stretched = len(sentences) <= model.least_sentences and sum(words) <= model.stretch * budget
+        assert within or stretched
 
 
 def test_explicit_lengths_still_decide_over_the_default_budget():
