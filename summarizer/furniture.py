@@ -198,6 +198,7 @@ class Furniture:
     question_max_words: int = 0  # a short question after the first sentence: a subhead, a call to read on
     quote_marks: str = ""  # double quote marks: an odd count of them, a quote cut in two by the sentence split
     quote_piece_max_words: int = 0  # ... of which a piece of at most this many quoted words says nothing alone
+    caption_mark_words: int = 0  # a glued caption's closing bracket, at most this many words before the copy
 
     def is_cut_off(self, text: str) -> bool:
         """Whether ``text`` (one sentence) stops on a word no sentence ends with ("... probed by .",
@@ -306,12 +307,24 @@ class Furniture:
         runs = list(zip(*(words[i:] for i in range(k))))
         if len(set(runs)) == len(runs):
             return sentence  # no run comes twice (the common case, decided in C)
-        seen: set[tuple[str, ...]] = set()
+        seen: dict[tuple[str, ...], int] = {}
         for i, run in enumerate(runs):
             if run in seen and _wordy(run):
+                # The copy starts where the words before both runs stop matching: a run of
+                # figures is no run alone ("... aged 12 to 13 have made ..." twice), so the
+                # copy is cut at its first figure-free run without this.
+                j = seen[run]
+                while j > 0 and i - 1 >= j + k and words[i - 1] == words[j - 1]:
+                    i, j = i - 1, j - 1
                 at = [m.start() for m in _WORD.finditer(sentence.text)][i]
+                # A caption often ends on a bracketed mark ("... research shows ( file pic )
+                # more than one in ten children aged 12 to 13 have made ..."): the sentence
+                # starts after it when at most caption_mark_words words lie between.
+                close = sentence.text.rfind(")", 0, at)
+                if close > 0 and "(" in sentence.text[:close] and len(sentence.text[close + 1: at].split()) <= self.caption_mark_words:
+                    at = close + 1 + len(sentence.text[close + 1:]) - len(sentence.text[close + 1:].lstrip())
                 return Sentence(sentence.index, sentence.start + at, sentence.end, sentence.text[at:])
-            seen.add(run)
+            seen.setdefault(run, i)
         return sentence
 
     def trim_at(self, text: str) -> int | None:
@@ -511,7 +524,7 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
             _compile(data["dateline_hint"]["pattern"], "dateline_hint") if "dateline_hint" in data else re.compile(""),
             int(data["dateline_hint"]["within"]) if "dateline_hint" in data else 1 << 30,
             int(data.get("question_max_words", 0)), str(data.get("quote_marks", "")),
-            int(data.get("quote_piece_max_words", 0)),
+            int(data.get("quote_piece_max_words", 0)), int(data.get("caption_mark_words", 0)),
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"furniture rules {path or 'data/furniture.json'} cannot be loaded: {exc}") from exc

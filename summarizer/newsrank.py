@@ -701,8 +701,8 @@ def newsrank_select(
         # The best sentence left that reads right after those chosen (one leaning on a sentence
         # not chosen waits: it may come in once that one has).
         i = next((int(k) for k in order if k not in passed and k not in chosen and _reads_after(int(k), chosen, reach, needs)), None)
-        if i is None:
-            break
+        if i is None or (least and len(chosen) >= least and last_resort(i)):
+            break  # (a last resort only fills a summary short of its least sentences)
         words = int(lengths[i])
         if word_budget is not None and used + words > word_budget:
             if chosen and (len(chosen) >= least or used + words > model.stretch * word_budget):
