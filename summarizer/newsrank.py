@@ -112,8 +112,13 @@ class NewsRankModel:
     their place only when scored that much above them; the shipped bonus for shorter texts is
     above any score's spread, so they come first unless left out as furniture, as leaning on a
     sentence not taken, or as retelling one taken): readers asked blind preferred Lead-3 to
-    shorter texts' summaries that swapped them for later details, and these to Lead-3; on long
-    texts they preferred Lead-3 either way, and ROUGE the swaps (see BENCHMARKS.md)."""
+    summaries that swapped them for later details. With ``early_lede`` the lede is one of those
+    early sentences (it opens the summary wherever the weights rank it: readers held a summary
+    that opened on the second sentence against it, "starts mid-story"), and the early sentences
+    are not passed over for sharing one word trigram with those taken (a three-word name), only
+    for retelling them. A text of ``long_text`` sentences or more has a budget of
+    ``word_budget_long`` words where that is set (readers preferred Lead-3's longer summary
+    where it added a fact; see BENCHMARKS.md)."""
 
     weights: tuple[float, ...]
     bias: float = 0.0

@@ -1131,3 +1131,64 @@ def test_a_web_form_s_hidden_field_notice_is_never_a_summary_sentence():
             "The river otters returned to the valley this spring after forty years away. "
             "Volunteers counted twelve of them along the banks in April.")
     assert not any("validation" in s.text for s in summarize(text, ratio=1.0).sentences)
+
+
+def test_a_default_summary_opens_with_the_lede_and_its_next_two_sentences_even_where_they_share_a_name():
+    from dataclasses import replace
+
+    from corpuscut.summarizer.newsrank import FEATURES, NewsRankModel, newsrank_select
+    from corpuscut.text.words import WordNormalizer
+
+    weights = tuple(1.0 if f == "log_words" else 0.0 for f in FEATURES)  # longer sentences score higher
+    names = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa".split()
+    names += "quebec romeo sierra tango uniform victor whiskey xray yankee zulu".split()
+    sentences = [f"The {names[i]} group met the {names[i + 1]} team about {names[i + 2]} plans today." for i in range(24)]
+    sentences[0] = "Peregrine Church Foundation opened its art trail."  # a short lede, ranked low
+    sentences[1] = "Six months later the Peregrine Church Foundation closed the trail after a row with the council."
+    sentences[2] = "Parents said their children had lost the place where they played on rainy days."
+    normalizer = WordNormalizer("english")
+    model = NewsRankModel(weights, word_budget=40, max_sentences=5, least_sentences=3, stretch=1.5, long_text=12,
+                          lede_among_best_long=4, early_bonus=100.0, early_bonus_long=100.0)
+    without = newsrank_select(sentences, 5, normalizer, model, word_budget=40, least=3)
+    assert 0 not in without  # the weights alone leave the short lede out
+    picked = newsrank_select(sentences, 5, normalizer, replace(model, early_lede=True), word_budget=40, least=3)
+    assert picked[:3] == [0, 1, 2]  # the second shares "peregrine church foundation" with the lede and stays
+    # At a length asked for, a sentence sharing a trigram with one taken is passed over as before.
+    assert 1 not in newsrank_select(sentences, 5, normalizer, replace(model, early_lede=True), word_budget=40)
+
+
+def test_a_long_texts_default_budget_is_its_own():
+    from corpuscut.summarizer.newsrank import FEATURES, NewsRankModel
+
+    model = NewsRankModel(tuple(0.0 for _ in FEATURES), word_budget=90, long_text=12, word_budget_long=100)
+    assert model.default_budget(11) == 90 and model.default_budget(12) == 100
+    assert NewsRankModel(tuple(0.0 for _ in FEATURES), word_budget=90, long_text=12).default_budget(40) == 90
+
+
+def test_a_sentence_introducing_a_list_does_not_fill_a_summary_that_holds_its_least_sentences():
+    text = (
+        "Prince Philip's most famous comments and clangers\n\n"
+        "The Duke of Edinburgh has shocked and sometimes delighted the public with his outspoken comments. "
+        "His reputation for plain speaking has often led to controversy over the years. "
+        "He claimed he was misunderstood. Here are some of his famous phrases:"
+    )
+    texts = [s.text for s in Summarizer().summarize(text).sentences]
+    assert len(texts) >= 2 and not any(t.endswith(":") for t in texts)
+    assert any(t.endswith(":") for t in (s.text for s in Summarizer().summarize(text, Length(sentences=4)).sentences))
+
+
+def test_a_glued_caption_is_cut_at_its_closing_bracket_or_where_its_copys_words_stop_matching():
+    text = (
+        "children aged 12 to 13 have made or been part of sexually explicit videos , research shows ( file pic ) "
+        "more than one in ten children aged 12 to 13 have made or been part of a sexually explicit video , "
+        "according to shocking new research . nearly a fifth said they had seen images that upset them ."
+    )
+    first = summarize(text, ratio=1.0).sentences[0]
+    assert first.text.startswith("more than one in ten children aged 12")
+    assert text[first.start:first.end] == first.text
+    unmarked = (
+        "the old mill in leeds was sold at auction for a record sum "
+        "the old mill in leeds was sold at auction for a record sum on tuesday , agents said . it had stood empty ."
+    )
+    first = summarize(unmarked, ratio=1.0).sentences[0]
+    assert first.text.startswith("the old mill in leeds was sold at auction for a record sum on tuesday")
