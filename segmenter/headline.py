@@ -418,9 +418,28 @@ NAMED_MAX_WORDS = 40
 _CLOSING_QUOTES = ("\"", "'", "\u201d", "\u2019")
 
 
+#: A breadcrumb's separator on a line of its own, its steps on the lines between.
+_CRUMB_SEPARATOR = re.compile("\\s*[>/\u00bb\u203a]\\s*$")
+
+
+def _stacked_crumb(page: PageLines, i: int) -> bool:
+    """Whether line ``i`` is the last step of a breadcrumb laid out a step to a line, a separator
+    alone on each line between ("Home", "/", "Travel Tips", "/", "Trip Planning", "/", then
+    "Headline"; no separator after it): two separators at least, no step a date (a byline's row: "Guide / May 2, 2025 / Name")."""
+    lines = page.lines
+    if i < 4 or not all(_CRUMB_SEPARATOR.match(lines[j]) for j in (i - 1, i - 3)):
+        return False
+    if i + 1 < len(lines) and _CRUMB_SEPARATOR.match(lines[i + 1]):
+        return False  # a step inside the breadcrumb, not its last
+    return all(page.words[j] and not is_dateline(lines[j]) for j in (i - 2, i - 4))
+
+
 def _crumb_step(page: PageLines, i: int) -> bool:
     """Whether line ``i`` repeats the last step of a breadcrumb on one of the two lines above it
-    ("Main > Blog > Headline", then "Headline"); a web address is no breadcrumb."""
+    ("Main > Blog > Headline", then "Headline"), or is the last step of one laid out a step to a
+    line; a web address is no breadcrumb."""
+    if _stacked_crumb(page, i):
+        return True
     wanted = _normal(page.lines[i])
     for j in range(max(1, i - 2), i):
         crumb = page.lines[j][:HEAD_CHARS].strip()

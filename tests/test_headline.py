@@ -37,6 +37,23 @@ def test_a_breadcrumbs_last_step_names_the_headline_below_it():
     assert find_body(page).headline == HEADLINE
 
 
+def test_a_breadcrumb_laid_out_a_step_to_a_line_names_its_last_step():
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette",
+                       ["Home", "/", "Nature", "/", "Rivers", "/", HEADLINE, "By Tom Rivers", "March 3, 2024", TITLE_LIKE])
+    view, first = _view(page)
+    found, _ = candidates(view, first)
+    assert _named(view, found) == (HEADLINE, page.split("\n").index(HEADLINE))
+    assert find_body(page).headline == HEADLINE
+
+
+def test_a_bylines_row_apart_by_slashes_is_no_breadcrumb():
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette",
+                       [HEADLINE, "Nature", "/", "March 3, 2024", "/", "Tom Rivers", TITLE_LIKE])
+    view, first = _view(page)
+    found, _ = candidates(view, first)
+    assert _named(view, found) is None
+
+
 def test_a_comments_heading_names_the_headline_it_quotes():
     comments = ["2 thoughts on \u201cOtters return to the river after forty years\u201d", "Janet Hill", "What a sight."]
     page = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, "By Tom Rivers", "March 3, 2024"]) + "\n".join(comments) + "\n"
