@@ -616,7 +616,7 @@ class BodyFinder:
         if first > last:
             return 0, len(scores) - 1
         first, last = _anchored(scores, np.where(words > 0, logits * (1.0 + words) ** m.power, 0.0),
-                                first, last)
+                                first, last, m.margin)
         if scores[:first].sum() > -m.margin and (hard is None or not hard[:first].any()):
             first = 0
         if scores[last + 1:].sum() > -m.margin and (hard is None or not hard[last + 1:].any()):
@@ -1066,21 +1066,30 @@ def _trimmed(
     return first, last
 
 
-def _anchored(scores: np.ndarray, unshifted: np.ndarray, first: int, last: int) -> tuple[int, int]:
+def _anchored(scores: np.ndarray, unshifted: np.ndarray, first: int, last: int, margin: float) -> tuple[int, int]:
     """The body's run anchored on its core: where the maximum-sum run of the ``unshifted``
     scores (the lines the line model finds more likely main text than not) lies wholly apart
     from the run ``first``..``last`` of the shifted ``scores``, the run of ``scores`` that holds
-    that core (its best stretch above it and below it added); the run as it was else. The shift
-    lifts near-even lines above zero, and a long list of them (a search page's facets, hundreds
-    of "2011 - Alice project-team") can outweigh a short article's paragraphs far from it."""
+    that core (its best stretch above it and below it added, see ``_stretch``); the run as it
+    was else. The shift lifts near-even lines above zero, and a long list of them (a search
+    page's facets, hundreds of "2011 - Alice project-team") can outweigh a short article's
+    paragraphs far from it."""
     core_first, core_last = max_sum_run(unshifted)
     if core_first > core_last or first <= core_last and core_first <= last:
         return first, last
-    above = np.cumsum(scores[:core_first][::-1])[::-1]  # above[k]: the sum of scores[k:core_first]
-    below = np.cumsum(scores[core_last + 1:])
-    first = int(np.argmax(above)) if len(above) and above.max() > 0 else core_first
-    last = core_last + 1 + int(np.argmax(below)) if len(below) and below.max() > 0 else core_last
-    return first, last
+    return core_first - _stretch(scores[:core_first][::-1], margin), core_last + _stretch(scores[core_last + 1:], margin)
+
+
+def _stretch(scores: np.ndarray, margin: float) -> int:
+    """How many of ``scores`` (the lines going away from a body's core, the nearest first) the
+    body takes: the most-summing run from the first, among those that do not cross a stretch
+    summing below minus ``margin`` (strong evidence against, as the decoder weighs the body's
+    ends: the list far beyond the furniture below an article is no part of it)."""
+    sums = np.cumsum(scores)
+    crossed = np.flatnonzero(sums < -margin)
+    if len(crossed):
+        sums = sums[:crossed[0]]
+    return int(np.argmax(sums)) + 1 if len(sums) and sums.max() > 0 else 0
 
 
 def max_sum_run(scores: Sequence[float] | np.ndarray) -> tuple[int, int]:

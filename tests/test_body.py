@@ -656,3 +656,15 @@ def test_a_pages_body_opens_below_a_menu_of_descriptions_right_under_its_title_l
     page = "\n".join([MENU[0]] + ADVERTS + BODY + FOOTER) + "\n"
     main = page[(body := find_body(page)).start:body.end]
     assert main.startswith(BODY[0]) and main.rstrip().endswith(BODY[-1])
+
+
+def test_a_short_articles_body_is_not_carried_over_the_footer_into_a_long_list_below_it():
+    # a short article (three long lines the model reads as main text), a footer (menus, share
+    # buttons: strong evidence against) and a long list of near-even lines below it (hundreds of
+    # "2011 - Alice project-team"), which the decoder's shift lifts above the article
+    from corpuscut.segmenter.body import BodyFinder
+
+    logits = np.array([3.0] * 3 + [-3.0] * 40 + [-0.2] * 400)
+    words = np.array([30.0] * 3 + [2.0] * 40 + [4.0] * 400)
+    hard = np.array([False] * 3 + [True] * 40 + [False] * 400)
+    assert BodyFinder().decode(logits, words, hard) == (0, 2)
