@@ -797,11 +797,13 @@ def _before_end(lines: Sequence[str], first: int, last: int, words: np.ndarray, 
     above = min(rules.share * float(words[first:last + 1].sum()), rules.enough)
     seen = 0.0
     for i in range(first, last + 1):
-        if 0 < words[i] <= rules.most_words and seen >= above and (
+        short = 0 < words[i] <= rules.most_words or (
+            seen >= above and 0 < words[i] and _unquoted_words(lines[i]) <= rules.most_words)
+        if short and seen >= above and (
                 rules.pattern.search(lines[i][:LINE_HEAD_CHARS].strip()) or _opens_author_box(lines, i, last, words)):
             if logits is None or not _prose_follows(i, last, words, logits, rules):
                 return _line_above(first, i, words)
-        if logits is not None and 0 < words[i] <= rules.most_words and seen >= above and (
+        if logits is not None and short and seen >= above and (
                 rules.related.search(lines[i][:LINE_HEAD_CHARS].strip())) and not _sentence_follows(i, last, words, logits, rules):
             return _line_above(first, i, words)
         seen += float(words[i])
@@ -810,6 +812,20 @@ def _before_end(lines: Sequence[str], first: int, last: int, words: np.ndarray, 
     if teasers is not None and teasers <= last and float(words[first:teasers].sum()) >= above:
         return _line_above(first, teasers, words)
     return last
+
+
+#: A quotation in a line (a post's title that a comment count quotes).
+_QUOTED = re.compile('["\u201c][^"\u201d]*["\u201d]')
+
+
+def _unquoted_words(line: str) -> int:
+    """The words of a line outside its quotations: a heading of the comments that quotes the
+    post's title ("244 thoughts on \u201c9 Best Online Course Selling Platforms For Creators
+    (2026)\u201d") is as short as the heading without it."""
+    head = line[:LINE_HEAD_CHARS]
+    if '"' not in head and "\u201c" not in head:
+        return len(line.split())
+    return len(_QUOTED.sub(" ", head).split())
 
 
 def _sentence_follows(i: int, last: int, words: np.ndarray, logits: np.ndarray, rules: EndRules) -> bool:

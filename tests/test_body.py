@@ -668,3 +668,15 @@ def test_a_short_articles_body_is_not_carried_over_the_footer_into_a_long_list_b
     words = np.array([30.0] * 3 + [2.0] * 40 + [4.0] * 400)
     hard = np.array([False] * 3 + [True] * 40 + [False] * 400)
     assert BodyFinder().decode(logits, words, hard) == (0, 2)
+
+
+def test_a_comments_heading_that_quotes_a_long_title_ends_the_body():
+    heading = ("3 thoughts on \u201cOtters return to the river after forty years, and the volunteers who "
+               "survey its banks every spring are delighted\u201d")
+    comments = ["Jane Hill", "March 3, 2024 at 7:03 am",
+                "Wonderful news, I walked by the old mill bridge this morning and saw one of them in the water!",
+                "Reply", "Sam Cole", "March 4, 2024 at 9:12 am",
+                "We saw the cub last weekend near the weir, my children could not believe how small it was.", "Reply"]
+    page = "\n".join(MENU + [HEADLINE] + BODY + [heading] + comments + FOOTER[-5:]) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.rstrip().endswith(BODY[-1])
