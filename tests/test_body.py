@@ -625,9 +625,13 @@ def test_an_article_of_short_sentences_keeps_its_opening_above_its_first_long_pa
     assert main.startswith(opening[0])
 
 
-def test_a_pages_body_ends_before_a_list_of_other_posts_under_its_heading():
+@pytest.mark.parametrize("heading", [
+    "YOU MIGHT ALSO LIKE:", "You\u2019ll Also Love...", "You may be interested in the following topics as well:",
+    "This might be interesting to you:", "Check Out Other Top Subscriptions",
+])
+def test_a_pages_body_ends_before_a_list_of_other_posts_under_its_heading(heading):
     paragraphs = _paragraphs(4)
-    related = ["YOU MIGHT ALSO LIKE:", "12 DIY Deck & Porch Projects", "Turn a Baby Changing Table into a Lego Table (IKEA Hack)",
+    related = [heading, "12 DIY Deck & Porch Projects", "Turn a Baby Changing Table into a Lego Table (IKEA Hack)",
                "DIY Modern Farmhouse Dining Table & Benches", "Project Gallery", "You can also connect with me here:"]
     page = "\n".join(MENU + [HEADLINE] + paragraphs + related + FOOTER) + "\n"
     main = page[(body := find_body(page)).start:body.end]
