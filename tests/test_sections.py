@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpuscut.segmenter.sections import (SectionRules, _neighbour_overlaps, least_shares, load_section_rules,
-                                          merge_sections)
+from corpuscut.segmenter.sections import (SectionRules, _neighbour_cosines, _neighbour_overlaps, least_cosines,
+                                          least_shares, load_section_rules, merge_sections)
 from corpuscut.text.stems import StemIds
 
 RULES = SectionRules(min_shared=0.35, max_logit=8.0, min_stems=3, min_blocks=2)
@@ -76,9 +76,46 @@ def test_the_overlaps_of_neighbouring_segments_are_those_of_their_sets_of_stems(
     assert common.tolist() == [len(a & b) for a, b in zip(sets, sets[1:])]
 
 
+def test_sections_that_weigh_one_subject_most_are_merged_on_the_cosine_of_their_counts():
+    # a guide to taxes: each section names "tax" again and again, and few of its other words
+    # come back (a fifth of the smaller side's distinct stems shared)
+    first = [["tax", "incom", "wage", "tax"], ["tax", "bracket", "rate", "tax"], ["tax", "earn", "salari"]]
+    second = [["tax", "estat", "heir", "tax"], ["tax", "properti", "valu", "tax"], ["tax", "land", "deed"]]
+    ids = StemIds.of([*first, *second])
+    rules = replace(RULES, min_shared=0.5, min_cosine_by_logit=((-2.0, 0.5), (2.0, 0.7)), cosine_max_logit=2.0)
+    no_cue = np.zeros(5, dtype=bool)
+    assert merge_sections([3], ids, [0.5] * 5, no_cue, rules) == []
+    # the same cut without the cosine's rule, or scored cosine_max_logit or more, or at a kept cue: kept
+    assert merge_sections([3], ids, [0.5] * 5, no_cue, replace(rules, min_cosine_by_logit=())) == [3]
+    assert merge_sections([3], ids, [2.0] * 5, no_cue, rules) == [3]
+    at_cue = no_cue.copy()
+    at_cue[2] = True
+    assert merge_sections([3], ids, [0.5] * 5, at_cue, rules) == [3]
+    # two stories side by side weigh other words most: kept
+    ids = StemIds.of([*OTTERS, *BUDGET])
+    assert merge_sections([3], ids, [0.5] * 5, no_cue, rules) == [3]
+    assert least_cosines([-3.0, 0.0, 1.9, 2.0], rules) == pytest.approx([0.5, 0.6, 0.695, 2.0])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 25), max_size=7), min_size=2, max_size=25), st.data())
+def test_the_cosines_of_neighbouring_segments_are_those_of_their_stem_counts(units, data):
+    cuts = sorted(data.draw(st.sets(st.integers(1, len(units) - 1), min_size=1)))
+    ids = StemIds.of([[f"w{u}" for u in unit] for unit in units])
+    edges = np.array([0, *cuts, len(units)])
+    counts = [np.bincount([u for unit in units[a:b] for u in unit], minlength=26) for a, b in zip(edges[:-1], edges[1:])]
+    expected = [float(np.dot(a, b) / np.sqrt(np.dot(a, a) * np.dot(b, b))) if a.any() and b.any() else 0.0
+                for a, b in zip(counts, counts[1:])]
+    assert _neighbour_cosines(ids, edges) == pytest.approx(expected)
+
+
 def test_the_shipped_rules_keep_separators_and_credit_lines():
     rules = load_section_rules()
     assert 0 < rules.min_shared < 1
     assert {"separator", "credit_or_copyright_before"} <= set(rules.kept_at)
     # a doubted cut asks less shared vocabulary, never more than min_shared
     assert all(0 < share <= rules.min_shared for _, share in rules.min_shared_by_logit)
+    # the cosine's least rises with the cut's log-odds, and a cut the model is sure of is kept
+    cosines = [cosine for _, cosine in rules.min_cosine_by_logit]
+    assert cosines == sorted(cosines) and 0 < cosines[0]
+    assert rules.cosine_max_logit <= rules.max_logit
