@@ -28,7 +28,10 @@ scored under ``cosine_max_logit`` is merged too where the cosine of its two side
 reaches ``min_cosine_by_logit``'s least at its log-odds, whatever their length: two stories
 side by side, even two on one field, weigh other words most (on training dumps of the news
 corpora 5 of 258 real starts the decoder chose under a log-odds of 2 reach a cosine of 0.2,
-against 590 of the 679 false cuts in WCXB's training main texts).
+against 590 of the 679 false cuts in WCXB's training main texts). Where no headline-like line
+follows the cut, the least is ``cosine_without_headline`` higher: stories without headlines,
+side by side on one field (football after football in lower-cased CNN/DailyMail text), are
+cut on a shift of vocabulary and may weigh the same words most.
 
 The settings are in ``data/sections.json``, chosen on training dumps of the news corpora and
 WCXB's training pages (``python -m tests.benchmarks.bench_split --part train``)."""
@@ -91,6 +94,11 @@ class SectionRules:
     #: title, or a story's headline, that the boundary model is sure of, over a page or a story
     #: on the same subject as the one before.
     cosine_max_logit: float = float("inf")
+    #: At a cut with no headline-like line after it, the least cosine is this much higher: a
+    #: guide's sections open under subheads, while headless stories side by side on one field
+    #: (football after football, lower-cased and without a headline) are cut where the
+    #: vocabulary shifts and may weigh the same words most.
+    cosine_without_headline: float = 0.0
 
 
 def load_section_rules(path: Path | str | None = None) -> SectionRules:
@@ -99,6 +107,7 @@ def load_section_rules(path: Path | str | None = None) -> SectionRules:
     points = tuple((float(logit), float(share)) for logit, share in data.get("min_shared_by_logit", ()))
     cosines = tuple((float(logit), float(cosine)) for logit, cosine in data.get("min_cosine_by_logit", ()))
     cosine_max = data.get("cosine_max_logit")
+    headless = data.get("cosine_without_headline", 0.0)
     words = data.get("relaxed_max_words")
     per_word = data.get("relaxed_max_stems_per_word")
     numbered = NumberedRules(data.get("numbered_section"), int(data.get("numbered_max_words", NumberedRules.max_words)))
@@ -108,12 +117,13 @@ def load_section_rules(path: Path | str | None = None) -> SectionRules:
                         relaxed_max_stems_per_word=None if per_word is None else float(per_word),
                         min_stems=int(data["min_stems"]), kept_at=tuple(data["kept_at"]),
                         min_blocks=int(data["min_blocks"]), numbered=numbered, min_cosine_by_logit=cosines,
-                        cosine_max_logit=float("inf") if cosine_max is None else float(cosine_max))
+                        cosine_max_logit=float("inf") if cosine_max is None else float(cosine_max),
+                        cosine_without_headline=float(headless))
 
 
 def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.ndarray,
                    rules: SectionRules, words: list[int] | None = None,
-                   numbered: frozenset[int] = frozenset()) -> list[int]:
+                   numbered: frozenset[int] = frozenset(), headed: np.ndarray | None = None) -> list[int]:
     """``cuts`` (block indices) less those between two passages of one article: first those
     before a block of ``numbered`` (one of a run of numbered sections) scored under
     ``rules.max_logit``, then the most alike neighbours, again and again, while they share the
@@ -121,7 +131,8 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
     passages) or more. ``kept``: per gap, True where the cut may not be merged away (an
     end-of-article cue fires); ``words``: each block's words (without, a cut asks
     ``rules.min_shared`` at least where ``rules.relaxed_max_words`` or
-    ``rules.relaxed_max_stems_per_word`` is set)."""
+    ``rules.relaxed_max_stems_per_word`` is set); ``headed``: per gap, True where a
+    headline-like line follows (without, every cut counts as headed)."""
     if numbered:
         cuts = [c for c in cuts if c not in numbered or kept[c - 1] or logits[c - 1] >= rules.max_logit]
     if not cuts or rules.min_shared > 1.0:
@@ -142,6 +153,8 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
     # a text read in another language than its own shares its function words throughout: its
     # counts are not compared
     cosines = None if foreign or not rules.min_cosine_by_logit else least_cosines(cut_logits, rules)
+    if cosines is not None and rules.cosine_without_headline and headed is not None:
+        cosines = [x if headed[c - 1] else x + rules.cosine_without_headline for x, c in zip(cosines, cuts)]
     cap = rules.relaxed_max_words
     before = None if words is None else np.concatenate([[0], np.cumsum(words)])
 

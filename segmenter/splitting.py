@@ -159,15 +159,20 @@ class Segmenter:
             sure = (feats.matrix[:, [feats.names.index(name) for name in SURE_CUES]] > 0).any(axis=1)
             cuts = self._refine(cuts, logits, words, ids, self.model.lexical, sure)
         heads = numbered_heads(cuts, lambda b: blocks[b].text, len(blocks), self.sections.numbered)
-        return merge_sections(cuts, ids, logits, self._kept(feats), self.sections, words, frozenset(heads))
+        return merge_sections(cuts, ids, logits, self._kept(feats), self.sections, words, frozenset(heads),
+                              self._headed(feats))
+
+    @staticmethod
+    def _headed(feats: GapFeatures) -> np.ndarray:
+        """Per gap, whether a headline-like line (a headline, or such a question) follows it."""
+        return (feats.matrix[:, feats.names.index("headline_after")] > 0) | \
+            (feats.matrix[:, feats.names.index("question_after")] > 0)
 
     def _with_titles(self, feats: GapFeatures, logits: list[float], ids: StemIds) -> list[float]:
         """The gaps' log-odds, with what a new document's title gains added."""
         if self.titles.bonus <= 0 or not len(feats.matrix):
             return logits
-        heads = (feats.matrix[:, feats.names.index("headline_after")] > 0) | \
-            (feats.matrix[:, feats.names.index("question_after")] > 0)
-        gain = title_bonus(heads, ids, self.titles, np.asarray(logits))
+        gain = title_bonus(self._headed(feats), ids, self.titles, np.asarray(logits))
         if not gain.any():
             return logits
         return (np.asarray(logits) + gain).tolist()

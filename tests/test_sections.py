@@ -95,6 +95,13 @@ def test_sections_that_weigh_one_subject_most_are_merged_on_the_cosine_of_their_
     ids = StemIds.of([*OTTERS, *BUDGET])
     assert merge_sections([3], ids, [0.5] * 5, no_cue, rules) == [3]
     assert least_cosines([-3.0, 0.0, 1.9, 2.0], rules) == pytest.approx([0.5, 0.6, 0.695, 2.0])
+    # where no headline-like line follows the cut, the cosine asks more
+    ids = StemIds.of([*first, *second])
+    stricter = replace(rules, cosine_without_headline=0.3)
+    headed = np.zeros(5, dtype=bool)
+    assert merge_sections([3], ids, [0.5] * 5, no_cue, stricter, headed=headed) == [3]
+    headed[2] = True
+    assert merge_sections([3], ids, [0.5] * 5, no_cue, stricter, headed=headed) == []
 
 
 @settings(max_examples=60, deadline=None)
