@@ -212,9 +212,13 @@ def _without_place(words: list[str], cues: _GluedCues) -> list[str]:
     start = len(words) - 1
     if start > 0 and words[start].rstrip(",") in cues.closers:
         start -= 1
-    while start > 0 and len(words) - start < PLACE_MAX_WORDS and words[start - 1] in cues.openers:
+    while start > 0 and len(words) - start < PLACE_MAX_WORDS and words[start - 1].lstrip(_PLACE_MARKS) in cues.openers:
         start -= 1
     return words[:max(0, start)]
+
+
+#: Marks a feed puts before a dateline's place, glued to it ("****SANTO DOMINGO, March 5 - ").
+_PLACE_MARKS = "*#+"
 
 
 #: At most this many openings (a byline, then a dateline) are left out of a made-up title.

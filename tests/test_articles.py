@@ -104,6 +104,8 @@ GLUED_DUMP = (
      "SABENA BEGINS BRUSSELS-TORONTO SERVICE"),
     ("FORD <F> SHARES RISE ON HIGHER EARNING ESTIMATE NEW YORK, MARCH 9 - Ford Motor Co's stock rose",
      "FORD <F> SHARES RISE ON HIGHER EARNING ESTIMATE"),
+    ("DOM REPUBLIC SELLS CZARNIKOW 35,000 TONS SUGAR ****SANTO DOMINGO, March 5 - The Dominican Republic sold",
+     "DOM REPUBLIC SELLS CZARNIKOW 35,000 TONS SUGAR"),
 ])
 def test_a_wire_headline_glued_to_its_byline_or_dateline_is_the_headline_alone(line, headline):
     assert glued_headline(line) == headline
