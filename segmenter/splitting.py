@@ -12,7 +12,7 @@ import numpy as np
 from corpuscut.text.compiled import Tier, process_tier
 from corpuscut.text.lines import Line, iter_lines
 from corpuscut.text.stems import StemIds
-from corpuscut.text.words import WordNormalizer
+from corpuscut.text.words import DEFAULT_LANGUAGE, WordNormalizer, stop_words_of
 
 from .articles import Article
 from .blocks import Block, make_blocks
@@ -23,7 +23,7 @@ from .features import CUE_FEATURES, SURE_CUES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
 from .numbered import numbered_heads
 from .sections import SectionRules, load_section_rules, merge_sections
-from .titled import TitleRules, load_title_rules, title_bonus
+from .titled import TitleRules, ends_on_stop_word, english_near, load_title_rules, title_bonus
 from .body import load_body_model
 from .model import BoundaryModel, load_model
 
@@ -153,7 +153,7 @@ class Segmenter:
         """The cue decoder's boundaries: the best cuts by the gaps' scores, then, between the
         sure ones, the lexical programme; last, one article's sections put back together. A new
         document's title (:mod:`segmenter.titled`) gains log-odds first."""
-        logits = self._with_titles(feats, logits, ids)
+        logits = self._with_titles(feats, logits, ids, blocks)
         cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
         if self.model.lexical is not None:
             sure = (feats.matrix[:, [feats.names.index(name) for name in SURE_CUES]] > 0).any(axis=1)
@@ -168,11 +168,20 @@ class Segmenter:
         return (feats.matrix[:, feats.names.index("headline_after")] > 0) | \
             (feats.matrix[:, feats.names.index("question_after")] > 0)
 
-    def _with_titles(self, feats: GapFeatures, logits: list[float], ids: StemIds) -> list[float]:
+    def _with_titles(self, feats: GapFeatures, logits: list[float], ids: StemIds, blocks: list[Block]) -> list[float]:
         """The gaps' log-odds, with what a new document's title gains added."""
         if self.titles.bonus <= 0 or not len(feats.matrix):
             return logits
-        gain = title_bonus(self._headed(feats), ids, self.titles, np.asarray(logits))
+        heads = self._headed(feats)
+        normalizer = self.vocabulary.normalizer
+        if self.titles.no_stop_end and heads.any():
+            heads = heads & ~ends_on_stop_word([blocks[g + 1].text for g in range(len(heads))], heads,
+                                               normalizer.tokens, normalizer.stop_words)
+        if self.titles.english_words_near > 0 and normalizer.language != DEFAULT_LANGUAGE and heads.any():
+            english = stop_words_of(DEFAULT_LANGUAGE)
+            heads = heads & ~english_near([b.text for b in blocks], heads, normalizer.tokens,
+                                          normalizer.stop_words - english, english, self.titles.english_words_near)
+        gain = title_bonus(heads, ids, self.titles, np.asarray(logits))
         if not gain.any():
             return logits
         return (np.asarray(logits) + gain).tolist()

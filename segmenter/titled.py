@@ -19,7 +19,12 @@ times the lines since the last headline-like line (up to ``run_lines``, over ``r
 sides that share more gain less, linearly down to nothing at ``fade_shared`` (the passages
 around a help page's title share a tenth to a fifth of their rarer stems about as often as
 less: the desktop's less common words, "printer", "keyboard", turn up on many pages). A stem is rarer where it is
-found in at most ``common_share`` of the text's passages. Settings in
+found in at most ``common_share`` of the text's passages. No line gains where the text shows no
+strong title between passages apart (``apart_titles``: one article's subhead that scores as a
+new article's shares its article's rarer words), nor a line that ends on a stop word (a phrase
+cut off, a pull quote's opening), nor, in a text of another language than English, a line
+beside one in English (translations keep sections in English under translated subheads, and
+the vocabulary moves there as at a page's start). Settings in
 ``data/titled.json``, chosen on the help's tune dumps and on training dumps of the news corpora
 and of WCXB's pages (their F1, single articles and main texts kept whole, pairs apart).
 """
@@ -28,6 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -35,6 +41,9 @@ from corpuscut.text.datafiles import numbers_of, read_json
 from corpuscut.text.stems import StemIds
 
 TITLED_RESOURCE = "data/titled.json"
+
+#: A headline-like line's last word is looked for in at most this many characters at its end.
+TAIL_CHARS = 60
 
 #: The most possible keys (stems times passages) marked one by one, a byte each, to find the
 #: distinct ones: sorting them (np.unique) took most of this step's time, a sixth of a split's.
@@ -77,12 +86,49 @@ class TitleRules:
     #: Count toward ``min_titles`` only the gaps whose sides share at most ``max_shared``: one
     #: article's subhead that scores as a new article's shares its article's rarer words.
     apart_titles: bool = False
+    #: A headline-like line whose last word is a stop word (a question aside) gains nothing: it
+    #: is a phrase cut off ("social media was awash with", a pull quote's opening), not a title.
+    no_stop_end: bool = False
+    #: In a text of another language than English, a headline-like line beside a line in
+    #: English (at least this many of English's stop words that are not the text's language's,
+    #: more than twice as many as the language's own) gains nothing; 0: off. Translations keep
+    #: sections in English under translated subheads, and a page's vocabulary moves there.
+    english_words_near: int = 0
 
 
 def load_title_rules(path: Path | str | None = None) -> TitleRules:
     """The shipped rules, or those of a file of the same form."""
     data = read_json("corpuscut.segmenter", TITLED_RESOURCE, path)
     return numbers_of(TitleRules, data)
+
+
+def ends_on_stop_word(texts: list[str], which: np.ndarray, tokens: Callable[[str], list[str]],
+                      stop_words: frozenset[str]) -> np.ndarray:
+    """Per text where ``which`` is set: whether its last word is a stop word and it is no
+    question (``tokens``: a text's lower-cased words)."""
+    out = np.zeros(len(texts), dtype=bool)
+    for i in np.flatnonzero(which):
+        text = texts[i].rstrip()
+        words = tokens(text[-TAIL_CHARS:])
+        out[i] = bool(words) and words[-1] in stop_words and not text.endswith("?")
+    return out
+
+
+def english_near(texts: list[str], which: np.ndarray, tokens: Callable[[str], list[str]], own: frozenset[str],
+                 english: frozenset[str], least: int) -> np.ndarray:
+    """Per gap where ``which`` is set: whether the text before it or the one after the next
+    (``texts[g]`` or ``texts[g + 2]``, around the line ``texts[g + 1]`` that the gap opens)
+    reads as English in a text of another language: at least ``least`` words of ``english``
+    that are not of ``own`` (the language's stop words), more than twice as many as of ``own``."""
+    def reads_english(text: str) -> bool:
+        words = tokens(text)
+        foreign = sum(w in english and w not in own for w in words)
+        return foreign >= least and foreign > 2 * sum(w in own for w in words)
+
+    out = np.zeros(len(which), dtype=bool)
+    for g in np.flatnonzero(which):
+        out[g] = reads_english(texts[g]) or (g + 2 < len(texts) and reads_english(texts[g + 2]))
+    return out
 
 
 def title_bonus(heads: np.ndarray, ids: StemIds, rules: TitleRules, logits: "np.ndarray | None" = None,

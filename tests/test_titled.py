@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from corpuscut.segmenter import Segmenter
-from corpuscut.segmenter.titled import TitleRules, load_title_rules, title_bonus
+from corpuscut.segmenter.titled import TitleRules, ends_on_stop_word, english_near, load_title_rules, title_bonus
 from corpuscut.text.stems import StemIds
 
 RULES = TitleRules(bonus=2.0, run_lines=4, reach=1, max_shared=0.1, common_share=0.5, min_stems=3)
@@ -115,3 +115,27 @@ def test_with_apart_titles_only_a_strong_title_between_pages_of_other_words_open
     logits[3] = 2.5  # the printer page's second section, which shares its rarer words
     assert not title_bonus(heads, sections, rules, logits).any()
     assert title_bonus(heads, sections, replace(rules, apart_titles=False), logits)[7] == pytest.approx(2.0)
+
+
+def test_a_headline_like_line_that_ends_on_a_stop_word_is_a_phrase_cut_off():
+    from corpuscut.text.words import WordNormalizer
+
+    english = WordNormalizer("english")
+    texts = ["social media was awash with", "Set the default printer", "What is it for?", "two black bear cubs in tree at"]
+    cut = ends_on_stop_word(texts, np.array([True, True, True, False]), english.tokens, english.stop_words)
+    assert cut.tolist() == [True, False, False, False]  # a question may end so; the last line was not asked about
+
+
+def test_a_subhead_beside_a_section_left_in_english_in_a_translation_is_told():
+    from corpuscut.text.words import WordNormalizer, stop_words_of
+
+    spanish, english = WordNormalizer("spanish"), stop_words_of("english")
+    own = spanish.stop_words - english
+    texts = ["Pulse Aplicar para guardar los cambios.", "Seguridad",
+             "The Authentication section displays the settings which you are currently using.",
+             "Puede cambiar la contraseña en cualquier momento.", "Compartir su escritorio",
+             "Puede dejar que otras personas vean y controlen su escritorio desde otro equipo."]
+    which = np.array([True, False, False, True, False])  # gap g opens texts[g + 1]
+    near = english_near(texts, which, spanish.tokens, own, english, 2)
+    assert near.tolist() == [True, False, False, False, False]  # "Seguridad" sits over English; the title does not
+    assert not english_near(texts, which, spanish.tokens, own, english, 9).any()

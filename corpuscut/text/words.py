@@ -54,6 +54,11 @@ def _stop_words(language: str) -> frozenset[str]:
     return added | frozenset(word.rstrip() for word in data.decode("utf-8").splitlines() if word)
 
 
+def stop_words_of(language: str) -> frozenset[str]:
+    """A language's stop words, as its :class:`WordNormalizer` drops them."""
+    return _stop_words(language)
+
+
 def supported_languages() -> list[str]:
     """Languages with a Snowball stemmer (sumy's stop words are used where it has them)."""
     import Stemmer
