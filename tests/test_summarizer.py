@@ -1192,3 +1192,9 @@ def test_a_glued_caption_is_cut_at_its_closing_bracket_or_where_its_copys_words_
     )
     first = summarize(unmarked, ratio=1.0).sentences[0]
     assert first.text.startswith("the old mill in leeds was sold at auction for a record sum on tuesday")
+
+
+def test_a_search_boxs_empty_notice_is_page_furniture():
+    from corpuscut.summarizer.furniture import load_furniture
+
+    assert load_furniture().reason("There are no suggestions because the search field is empty.") == "page notice"
