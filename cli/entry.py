@@ -26,13 +26,18 @@ def main() -> None:
 
     def on_interrupt(signum: int, frame: FrameType | None) -> None:
         nonlocal interrupted
+        if interrupted:
+            return  # a second Ctrl-C would break off the clean-up the first one started
         interrupted = True
         raise KeyboardInterrupt
 
     def on_terminate(signum: int, frame: FrameType | None) -> None:
         # SIGTERM unwinds as Ctrl-C does: workers stopped, temporary files removed.
         nonlocal interrupted, terminated
-        interrupted = terminated = True
+        terminated = True
+        if interrupted:
+            return  # (``timeout`` signals the process, then its group: the same signal twice)
+        interrupted = True
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGINT, on_interrupt)

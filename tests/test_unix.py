@@ -88,3 +88,25 @@ def test_the_command_pads_the_heap_for_its_workers_unless_the_user_chose_a_pad(m
     monkeypatch.setenv("MALLOC_TOP_PAD_", "1048576")
     entry._pad_heap()
     assert os.environ["MALLOC_TOP_PAD_"] == "1048576"
+
+
+def test_two_ctrl_cs_close_together_still_exit_130_with_one_line():
+    # The second arrives while the first unwinds (workers stopped, temporary files removed):
+    # it must not break that off with a traceback.
+    big = b"".join(p.read_bytes() + b"\n" for p in sorted(SAMPLES.glob("*.txt"))) * 40
+    proc = subprocess.Popen([*CMD, "digest", "-", "-f", "jsonl"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, cwd=ROOT)
+    assert proc.stdin is not None
+    proc.stdin.write(big)
+    proc.stdin.close()
+    deadline = time.monotonic() + 60
+    while not _loaded(proc.pid, "_multiarray_umath") and time.monotonic() < deadline:
+        time.sleep(0.002)
+    time.sleep(1.5)  # at work on the text by now
+    for _ in range(2):
+        proc.send_signal(signal.SIGINT)
+        time.sleep(0.03)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    proc.wait(timeout=60)
+    assert proc.returncode == 130
+    assert err.strip() == "corpuscut: interrupted"
