@@ -307,10 +307,17 @@ class RichWriter(BaseWriter):
 
     def hold(self, record: dict[str, Any]) -> dict[str, Any]:
         """The start of the text only (all a panel or a title shows), so that a long input's
-        records held for its preview take a fraction of its size."""
-        if len(record.get("text", "")) <= PREVIEW_CHARS:
+        records held for its preview take a fraction of its size; where the record marks its
+        body, the start of the body (a page's body often opens past its menus' first 1,000
+        characters, and the panel shows the body)."""
+        text = record.get("text", "")
+        if len(text) <= PREVIEW_CHARS:
             return record
-        return {**record, "text": record["text"][:PREVIEW_CHARS]}
+        start, end = record.get("body_start"), record.get("body_end")
+        if isinstance(start, int) and isinstance(end, int) and 0 < start < end:
+            return {**record, "text": text[start:start + PREVIEW_CHARS], "body_start": 0,
+                    "body_end": min(end - start, PREVIEW_CHARS)}
+        return {**record, "text": text[:PREVIEW_CHARS]}
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
         if self.preview is None:

@@ -541,3 +541,20 @@ def test_a_folder_input_reads_markdown_dumps_that_are_not_corpuscut_reports(run,
     (tmp_path / "notes.md").write_text("# Markets\n\nMarkets rose on Monday, and bonds fell.\n", encoding="utf-8")
     result = run(["split", "-f", "jsonl", str(tmp_path)])
     assert result.exit_code == 0 and "skipped" not in result.err_text and len(records(result.out_text)) == 1
+
+
+def test_a_preview_holds_the_start_of_a_pages_body_where_its_menus_run_past_the_preview():
+    from rich.console import Console
+
+    from corpuscut.cli.render import RichWriter
+    from corpuscut.cli.screen import PREVIEW_CHARS, body_text
+
+    writer = RichWriter(Console(file=io.StringIO()), "split")
+    menus = "Home\nAbout us\nContact\n" * 200
+    body = "The article itself starts here and goes on for a while. " * 100
+    text = menus + body + "Privacy policy\n"
+    record = {"title": "t", "title_guessed": True, "text": text, "body_start": len(menus), "body_end": len(menus) + len(body)}
+    held = writer.hold(record)
+    assert len(held["text"]) == PREVIEW_CHARS
+    assert body_text(held).startswith("The article itself starts here")
+    assert body_text(writer.hold({**record, "body_start": 0, "body_end": len(text)})).startswith("Home")
