@@ -67,6 +67,11 @@ def main() -> None:
         # imported fails on its next import. After a Ctrl-C that is still the interruption.
         if not interrupted:
             raise
+    if interrupted:
+        # A signal that comes while the interpreter shuts down would kill it by the default
+        # handler (exit -2 for the caller), so the rest of the way is deaf to them.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if terminated:
         sys.stderr.write("corpuscut: terminated\n")
         code = ExitStatus.TERMINATED
