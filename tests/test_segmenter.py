@@ -543,7 +543,8 @@ def test_without_cues_a_cut_before_a_line_opening_with_a_connective_costs_the_fa
     model = load_model()
 
     def starts(penalty: float) -> list[int]:
-        fallback = replace(model.fallback, connective_penalty=penalty, vector_weight=0.0)  # stems alone
+        # stems alone, and a text this short taken by the fallback
+        fallback = replace(model.fallback, connective_penalty=penalty, vector_weight=0.0, min_lines=10)
         segmenter = Segmenter(model=replace(model, fallback=fallback))
         return [text.count("\n", 0, a.start) + 1 for a in segmenter.split(text)]
 
@@ -567,7 +568,12 @@ def test_a_lower_cased_story_of_short_paragraphs_apart_by_blank_lines_stays_whol
         "the county will now look at whether the rail of the bridge was strong enough , officials said .",
         "the bridge was built in 1962 and was last checked two years ago .",
     ]
-    segmenter = Segmenter()
+    from dataclasses import replace
+
+    from corpuscut.segmenter import load_model
+
+    model = load_model()  # a text this short taken by the fallback
+    segmenter = Segmenter(model=replace(model, fallback=replace(model.fallback, min_lines=10)))
     assert len(segmenter.split("\n".join(paragraphs) + "\n")) > 1
     assert len(segmenter.split("\n\n".join(paragraphs) + "\n")) == 1
 
@@ -759,3 +765,37 @@ def test_the_reasons_of_many_gaps_at_once_are_those_of_each_gap(seed_text):
     matrix = analysis.features.matrix
     assert segmenter.model.reasons_of(matrix) == [segmenter.model.reasons(row) for row in matrix.tolist()]
     assert any(segmenter.model.reasons_of(matrix))
+
+
+def test_a_short_story_a_sentence_a_line_with_no_cue_is_the_boundary_models_and_stays_whole():
+    """The fallback (vocabulary alone, made for long texts of a sentence a line such as Choi's)
+    takes only texts of its ``min_lines`` lines or more: in a story of 16 lines it started new
+    topics where the story turned to the driver's family and to the bridge."""
+    from dataclasses import replace
+
+    from corpuscut.segmenter import load_model
+
+    lines = [
+        "the driver lost control of the truck on the wet road near the bridge on monday night , police said .",
+        "the truck hit the rail of the bridge and rolled down the bank into the river .",
+        "divers pulled the driver from the cab and took him to the hospital in the town .",
+        "doctors said he is stable and should go home by the end of the week .",
+        "police closed the road for six hours while a crane lifted the truck out of the river .",
+        "his wife told reporters that he had driven the same route to the farm every week for ten years .",
+        "she said their two children had stayed with her sister while she waited at the hospital .",
+        "the family has thanked the nurses and the neighbours who brought food to the house .",
+        "a fund set up by friends had raised more than $ 5,000 by tuesday , his sister said .",
+        "the county will now look at whether the rail of the bridge was strong enough , officials said .",
+        "the bridge was built in 1962 and was last checked two years ago .",
+        "engineers will inspect the steel of the rail and the concrete of the deck next week .",
+        "the road is open again but drivers are asked to slow down on the bridge when it rains .",
+        "the truck 's cargo of grain was lost in the river , the farm 's owner said .",
+        "he said the driver was one of his best and had never had an accident before .",
+        "a report on the crash is due next month , the county said .",
+    ]
+    text = "\n".join(lines) + "\n"
+    model = load_model()
+    assert model.fallback is not None and model.fallback.min_lines > len(lines)
+    assert len(Segmenter().split(text)) == 1
+    taken = Segmenter(model=replace(model, fallback=replace(model.fallback, min_lines=10)))
+    assert len(taken.split(text)) > 1
