@@ -13,15 +13,21 @@ from corpuscut.segmenter.recurrence import NEUTRAL, RADIX_MAX_STEMS, introduced,
 from corpuscut.text.stems import StemIds
 
 
-def _shares(blocks: list[list[str]], span: int, reach: int) -> tuple[list[float], list[float]]:
-    """The definition, gap by gap: idf-weighted share of the distinct stems of the ``span``
-    blocks after the gap found in the ``reach`` blocks before it, and the other way round."""
+def _idf(blocks: list[list[str]]) -> dict[str, float]:
+    """Each stem's idf over the blocks, as the definitions below weigh it."""
     n = len(blocks)
     df: dict[str, int] = {}
     for stems in blocks:
         for s in set(stems):
             df[s] = df.get(s, 0) + 1
-    idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
+    return {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
+
+
+def _shares(blocks: list[list[str]], span: int, reach: int) -> tuple[list[float], list[float]]:
+    """The definition, gap by gap: idf-weighted share of the distinct stems of the ``span``
+    blocks after the gap found in the ``reach`` blocks before it, and the other way round."""
+    n = len(blocks)
+    idf = _idf(blocks)
 
     def share(passage: set[str], context: set[str]) -> float:
         mass = sum(idf[s] for s in passage)
@@ -133,12 +139,7 @@ def test_a_sign_off_line_that_every_story_repeats_tells_nothing_of_the_words_tha
 def _introduced(blocks: list[list[str]], reach: int, ahead: int) -> list[float]:
     """The definition, block by block: the idf-weighted share of a block's distinct stems that
     none of the ``reach`` blocks before it holds and one of the ``ahead`` blocks after it does."""
-    n = len(blocks)
-    df: dict[str, int] = {}
-    for stems in blocks:
-        for s in set(stems):
-            df[s] = df.get(s, 0) + 1
-    idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
+    idf = _idf(blocks)
     out = []
     for b, stems in enumerate(blocks):
         before = {s for part in blocks[max(0, b - reach): b] for s in part}

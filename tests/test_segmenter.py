@@ -552,22 +552,26 @@ def test_without_cues_a_cut_before_a_line_opening_with_a_connective_costs_the_fa
     assert 5 not in starts(4.0) and 9 in starts(4.0)
 
 
+#: A lower-cased local news story, one sentence a paragraph: a truck crash, the driver's family, the bridge.
+TRUCK_CRASH = [
+    "the driver lost control of the truck on the wet road near the bridge on monday night , police said .",
+    "the truck hit the rail of the bridge and rolled down the bank into the river , where it sank in minutes .",
+    "divers pulled the driver from the cab and took him to the hospital in the town , where he is said to be stable .",
+    "police closed the road for six hours while a crane lifted the truck out of the river .",
+    "his wife told reporters that he had driven the same route to the farm every week for ten years .",
+    "she said their two children had stayed with her sister while she waited at the hospital .",
+    "the family has thanked the nurses and the neighbours who brought food to the house .",
+    "a fund set up by friends had raised more than $ 5,000 by tuesday , his sister said .",
+    "the county will now look at whether the rail of the bridge was strong enough , officials said .",
+    "the bridge was built in 1962 and was last checked two years ago .",
+]
+
+
 def test_a_lower_cased_story_of_short_paragraphs_apart_by_blank_lines_stays_whole_where_the_fallback_would_cut():
     """Without cues, a sentence a line is the fallback's (vocabulary alone: it starts a topic
     where the story turns to the driver's family and to the bridge); the same lines as
     paragraphs apart by blank lines are an article's, which the boundary model reads."""
-    paragraphs = [
-        "the driver lost control of the truck on the wet road near the bridge on monday night , police said .",
-        "the truck hit the rail of the bridge and rolled down the bank into the river , where it sank in minutes .",
-        "divers pulled the driver from the cab and took him to the hospital in the town , where he is said to be stable .",
-        "police closed the road for six hours while a crane lifted the truck out of the river .",
-        "his wife told reporters that he had driven the same route to the farm every week for ten years .",
-        "she said their two children had stayed with her sister while she waited at the hospital .",
-        "the family has thanked the nurses and the neighbours who brought food to the house .",
-        "a fund set up by friends had raised more than $ 5,000 by tuesday , his sister said .",
-        "the county will now look at whether the rail of the bridge was strong enough , officials said .",
-        "the bridge was built in 1962 and was last checked two years ago .",
-    ]
+    paragraphs = TRUCK_CRASH
     from dataclasses import replace
 
     from corpuscut.segmenter import load_model
@@ -775,23 +779,13 @@ def test_a_short_story_a_sentence_a_line_with_no_cue_is_the_boundary_models_and_
 
     from corpuscut.segmenter import load_model
 
-    lines = [
-        "the driver lost control of the truck on the wet road near the bridge on monday night , police said .",
-        "the truck hit the rail of the bridge and rolled down the bank into the river .",
-        "divers pulled the driver from the cab and took him to the hospital in the town .",
-        "doctors said he is stable and should go home by the end of the week .",
-        "police closed the road for six hours while a crane lifted the truck out of the river .",
-        "his wife told reporters that he had driven the same route to the farm every week for ten years .",
-        "she said their two children had stayed with her sister while she waited at the hospital .",
-        "the family has thanked the nurses and the neighbours who brought food to the house .",
-        "a fund set up by friends had raised more than $ 5,000 by tuesday , his sister said .",
-        "the county will now look at whether the rail of the bridge was strong enough , officials said .",
-        "the bridge was built in 1962 and was last checked two years ago .",
+    lines = TRUCK_CRASH + [
         "engineers will inspect the steel of the rail and the concrete of the deck next week .",
         "the road is open again but drivers are asked to slow down on the bridge when it rains .",
         "the truck 's cargo of grain was lost in the river , the farm 's owner said .",
         "he said the driver was one of his best and had never had an accident before .",
         "a report on the crash is due next month , the county said .",
+        "doctors said he should go home by the end of the week .",
     ]
     text = "\n".join(lines) + "\n"
     model = load_model()
