@@ -149,6 +149,22 @@ def test_every_benchmark_section_has_a_command_and_dated_results_with_a_commit()
         assert re.search(r"^### Results \(\d{4}-\d\d-\d\d, commit [0-9a-f]{7,40}\b", section, re.M), title
 
 
+def test_benchmarks_holds_current_tables_and_changelog_their_history():
+    """One Results block a benchmark; older results and what was tried and dropped live in
+    CHANGELOG.md's "Benchmark history", under a subsection named as the benchmark's section."""
+    import re
+
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert changelog.count("\n## Benchmark history\n") == 1
+    history = changelog.split("\n## Benchmark history\n", 1)[1].split("\n## ", 1)[0]
+    kept = set(re.findall(r"^### (.+)$", history, re.M))
+    for section in re.split(r"^## ", BENCHMARKS, flags=re.M)[1:]:
+        title = section.splitlines()[0]
+        assert len(re.findall(r"^### Results \(", section, re.M)) == 1, title
+        assert not re.search(r"^#+ (Older results|What was tried and dropped)", section, re.M), title
+        assert title in kept, title
+
+
 def test_the_readme_html_to_text_snippet_keeps_a_link_inside_its_sentence():
     block = next(b for b in README.split("```python\n")[1:] if "class PageText" in b).split("```")[0]
     space: dict = {}
