@@ -146,6 +146,18 @@ def test_the_readmes_screen_is_what_the_program_prints():
     assert shown == re.sub(r"\d+\.\d\d s\b", "0.00 s", block)
 
 
+def test_the_readmes_overview_is_what_the_program_prints(tmp_path):
+    """The README's long input: the four BBC samples, four times over, as `split` shows it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ corpuscut split dumps.txt\n", 1)[1].split("```\n", 1)[0]
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("bbc-*.txt")))
+    (tmp_path / "dumps.txt").write_text(text * 4, encoding="utf-8")
+    lines = _shown(_tmux_capture(f"cd {shlex.quote(str(tmp_path))} && {CORPUSCUT} split dumps.txt", 80, PAGER="cat"))
+    start = next(i for i, line in enumerate(lines) if line.startswith("dumps.txt "))
+    shown = "\n".join(lines[start:]).rstrip("\n") + "\n"
+    assert re.sub(r"\d+\.\d\d s\b", "0.00 s", shown) == re.sub(r"\d+\.\d\d s\b", "0.00 s", block)
+
+
 def test_text_typed_at_the_terminal_ends_on_one_ctrl_d():
     """A terminal ends one read per Ctrl-D, as `cat` shows: the command must not ask again."""
     tmux = ["tmux", "-L", f"corpuscut-{uuid.uuid4().hex[:8]}"]
