@@ -271,6 +271,15 @@ class OutputFolder:
         self.fd = -1
 
 
+def _lines(raw: BinaryIO) -> int:
+    """The lines of a file open for reading, counted from its start (a record is a line)."""
+    raw.seek(0)
+    total = 0
+    while chunk := raw.read(1 << 20):
+        total += chunk.count(b"\n")
+    return total
+
+
 class JournalError(Exception):
     """``--resume`` cannot go on: the output is another run's, not ours, or inconsistent."""
 
@@ -341,6 +350,8 @@ class Journal:
         self.lock: int | None = None
         #: Whether ``done`` was read from a finished FILE (inputs known by name only).
         self.from_finished = False
+        #: The records kept from the stopped run (or the finished FILE) that this run appends to.
+        self.kept = 0
 
     def is_done(self, source: str, identity: str | None) -> bool:
         """Whether ``source`` is complete; JournalError if it is, but its content changed."""
@@ -388,6 +399,7 @@ class Journal:
                 self.partial.write_bytes(b"")
             with open(self.partial, "r+b") as raw:
                 raw.truncate(self.marked)  # drop an input that was half written when the run stopped
+                self.kept = _lines(raw)
             self.handle = open(self.partial, "a", encoding="utf-8", newline="")
         except BaseException:
             self.close()

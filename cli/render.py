@@ -415,7 +415,10 @@ class FolderWriter(BaseWriter):
         if self.target is not None and self.target is not self.root:
             self.target.close()
         kept = [line for line in self.earlier_index if not set(listed_files([line])) <= self.written]
-        self.root.write("index.jsonl", "".join(line + "\n" for line in kept + self.index_lines), sync=True)
+        if kept or self.index_lines or self.earlier_index:
+            # A run stopped before its first article writes no index: an empty one would make
+            # the folder look used, and the same command would then ask for --overwrite.
+            self.root.write("index.jsonl", "".join(line + "\n" for line in kept + self.index_lines), sync=True)
         self.root.close()
         return len(self.index_lines)
 

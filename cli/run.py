@@ -166,7 +166,7 @@ def _run(env: Environment, opts: Options, produce: Produce, kind: str, parallel:
     if kept and not opts.quiet:
         say(env, f"{opts.output} left as it was: no input was read")
     elif (opts.output or opts.out_dir) is not None and not opts.quiet:
-        say(env, _wrote(opts, kind, written))
+        say(env, _wrote(opts, kind, written, journal.kept if journal is not None else 0))
     if failed:
         many_inputs = len(sources) > 1
         raise InputsFailed(f"{len(failed)} of {len(sources)} inputs failed: {', '.join(dict.fromkeys(failed))}"
@@ -216,13 +216,16 @@ def _show(env: Environment, opts: Options, text: str) -> None:
         env.stdout.flush()
 
 
-def _wrote(opts: Options, kind: str, written: int) -> str:
+def _wrote(opts: Options, kind: str, written: int, kept: int = 0) -> str:
+    """The line said after writing a file; ``kept``: the records a resumed run appended to."""
     one, many = NOUNS[kind]
     if opts.out_dir is not None:
         where = f"{opts.out_dir}{os.sep} (and index.jsonl)"
     else:
         assert opts.output is not None
         where = f"{opts.output} ({size(_file_size(opts.output))})"
+    if kept:
+        return f"wrote {written:,} more {one if written == 1 else many} to {where}: {written + kept:,} in all"
     return f"wrote {written:,} {one if written == 1 else many} to {where}"
 
 

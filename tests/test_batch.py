@@ -134,6 +134,9 @@ def test_resume_continues_a_stopped_batch_and_ends_with_the_records_of_an_unbrok
     assert resumed.exit_code == 0 and "2 of 5 inputs already done" in resumed.err_text
     unbroken = run(["digest", "--jobs", "1", *DUMPS])
     assert records(out.read_text()) == records(unbroken.out_text)
+    total = len(records(out.read_text()))
+    more = total - len([r for r in records(out.read_text()) if r["source"] in DUMPS[:2]])
+    assert f"wrote {more} more articles to {out}" in resumed.err_text and f": {total} in all" in resumed.err_text
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
     again = run(["digest", "--jobs", "1", "-o", str(out), "--resume", *DUMPS])
     assert "5 of 5 inputs already done" in again.err_text and records(out.read_text()) == records(unbroken.out_text)

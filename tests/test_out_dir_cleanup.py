@@ -105,6 +105,22 @@ def test_a_folder_left_empty_by_a_stopped_run_does_not_block_the_next(run, tmp_p
     assert (out / "index.jsonl").exists()
 
 
+def test_a_run_stopped_before_its_first_article_leaves_no_index_and_the_same_command_runs_again(
+        run, tmp_path, monkeypatch):
+    from corpuscut.cli.render import FolderWriter
+
+    def interrupted(self, doc, records, seconds):
+        raise KeyboardInterrupt  # Ctrl-C before the first article is written
+
+    monkeypatch.setattr(FolderWriter, "emit", interrupted)
+    out = tmp_path / "out"
+    assert run(["split", "--jobs", "1", "--out-dir", str(out), str(SEED)]).exit_code == 130
+    assert not (out / "index.jsonl").exists()
+    monkeypatch.undo()
+    again = run(["split", "--jobs", "1", "--out-dir", str(out), str(SEED)])
+    assert again.exit_code == 0 and len((out / "index.jsonl").read_text().splitlines()) == 5
+
+
 def test_a_format_given_with_out_dir_is_a_usage_error_not_ignored(run, tmp_path):
     result = run(["split", "--out-dir", str(tmp_path / "out"), "-f", "csv", str(SEED)])
     assert result.exit_code == 2 and "--format csv does not apply to --out-dir" in result.err_text
