@@ -26,8 +26,10 @@ MAX_CHARS = 200_000
 #: some 0.03 ms a sentence more than the compiled loop's on CNN/DailyMail articles), or at once
 #: where Numba is loaded already (by the segmenter of a digest).
 COMPILE_AFTER_SENTENCES = 40_000
-HEADING_END = ".!?\u2026\"'\u201d\u2019:;"
-CLOSING_QUOTES = "\"'\u201d\u2019"
+#: What ends a sentence, not a heading: the stops and closing quotes of Latin script, and the
+#: full-width ones of Chinese and Japanese (。！？；： and the corner brackets 」』).
+HEADING_END = ".!?\u2026\"'\u201d\u2019\u00bb:;\u3002\uff01\uff1f\uff1b\uff1a\uff0e\u300d\u300f"
+CLOSING_QUOTES = "\"'\u201d\u2019\u00bb\u300d\u300f"
 
 
 @dataclass(frozen=True)
