@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from corpuscut.text.datafiles import read_json
+from corpuscut.text.words import CJK_CHARS, CJK_RUN
 
 TITLE_MAX_CHARS = 100
 #: What starts a text's first line with words, and what ends a line (as ``str.splitlines`` ends
@@ -86,15 +87,28 @@ def body_only(article: Article) -> Article:
 
 
 _WORDS = re.compile(r"\S+")
+#: A word: one Chinese or Japanese character, or a run of other characters between spaces
+#: (not of their full-width punctuation, 、。「」！？ and the like, which are no words).
+_CJK_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_CJK_WORDS = re.compile(f"[{CJK_CHARS}]|[^\\s{CJK_CHARS}{_CJK_PUNCTUATION}]+")
 #: Longer texts are counted without splitting them into a list of words (bounded memory).
 SPLIT_COUNT_CHARS = 100_000
 
 
-def count_words(text: str) -> int:
-    """Whitespace-separated words of ``text``."""
+def count_white_space_words(text: str) -> int:
+    """Whitespace-separated words of ``text`` (what the cues read as a line's length)."""
     if len(text) <= SPLIT_COUNT_CHARS:
         return len(text.split())
     return _WORDS.subn("", text)[1]
+
+
+def count_words(text: str) -> int:
+    """Words of ``text``: whitespace-separated, but each Chinese or Japanese character counted
+    as a word, as word processors count them (that script puts no spaces between words, and a
+    line of it would count as one)."""
+    if text.isascii() or CJK_RUN.search(text) is None:
+        return count_white_space_words(text)
+    return _CJK_WORDS.subn("", text)[1]
 
 
 def make_title(first_line: str, headline_max_words: int, is_headline: bool, max_chars: int = TITLE_MAX_CHARS) -> str:

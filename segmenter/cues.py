@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from corpuscut.text.datafiles import read_json
 
-from .articles import count_words
+from .articles import count_white_space_words
 from .errors import CueFileError
 
 Pattern = Any  # a compiled RE2 pattern: .search(text) -> match or None
@@ -178,7 +178,7 @@ class CueSet:
         the caller has counted them already."""
         # Cue lines are short; on a long line only its start and its end can hold a cue, and
         # searching just those keeps the cost per line bounded however long the line is.
-        n = count_words(line) if words is None else words
+        n = count_white_space_words(line) if words is None else words
         head = line if len(line) <= LONG_LINE_CHARS else line[:HEAD_CHARS]
         hits = self.line_set.Match(head)
         if head is not line:

@@ -19,6 +19,8 @@ from itertools import accumulate
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from corpuscut.text.words import CJK_RUN
+
 from .articles import TITLE_MAX_CHARS, Article, count_words, make_title
 from .body import Body, find_body
 
@@ -366,7 +368,9 @@ class Assembler:
         key = (self.open_cut.start, end)
         article = _article(self.index, self.open_cut, end, end_line, words, self.cores, self.bodies.get(key),
                            self.explain, self.languages.get(key))
-        if recount or self.recount or len(article.text) > self.limits.line_chars:
+        if (recount or self.recount or len(article.text) > self.limits.line_chars
+                or not article.text.isascii() and CJK_RUN.search(article.text) is not None):
+            # The sections counted white-space words; Chinese and Japanese count by character.
             article = replace(article, words=count_words(article.text))
         self.index += 1
         return article

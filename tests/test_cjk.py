@@ -41,3 +41,19 @@ def test_a_japanese_dump_is_split_at_its_headlines_and_summarized_by_sentences()
     assert "".join(a.text for a in articles) == JAPANESE
     for _, summary in digest(JAPANESE):
         assert summary.sentences and all(s.text.endswith(("。", "！")) for s in summary.sentences)
+
+
+def test_each_chinese_or_japanese_character_counts_as_a_word():
+    articles = split(JAPANESE)
+    first = JAPANESE.split("新しい")[0]
+    expected = sum(1 for ch in first if ch.isalnum() and not ch.isascii())
+    assert articles[0].words == expected  # kanji and kana alike; 、 and 。 are no words
+    assert split("Markets rose 2% on Monday, 北京 said.\n")[0].words == 8  # 北 and 京 one each
+
+
+def test_a_headline_with_no_stop_is_left_out_of_a_summary_whose_sentences_end_in_full_width_stops():
+    text = ("上海举办国际进口博览会\n\n"
+            "本报上海电 第七届中国国际进口博览会在上海开幕，来自150多个国家和地区的企业参展，展览面积达36万平方米。\n\n"
+            "博览会期间还将举办多场论坛和配套活动，吸引大量专业观众前来参观。\n")
+    [(_, summary)] = digest(text)
+    assert summary.sentences and "上海举办国际进口博览会" not in [s.text for s in summary.sentences]

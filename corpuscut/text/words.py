@@ -20,7 +20,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 #: Chinese and Japanese script (Han ideographs, kana): written without spaces between words, so
 #: a run of it is read as its overlapping pairs of characters (as CJK search engines index such
 #: text: most words are one or two characters long), not as one long "word".
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+CJK_CHARS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = re.compile(f"[{CJK_CHARS}]+")
 #: The same, for other modules: a run of Chinese or Japanese characters.
 CJK_RUN = _CJK
 
