@@ -248,6 +248,20 @@ class EndRules:
     related: Any
     related_lines: int
     related_logit: float
+    #: A form's field ("Email Address", "First Name *", "This field is for validation ...";
+    #: the ``form_field`` list), which ends the body where another field stands within
+    #: ``form_gap`` lines with words below it and none of the ``form_prose_lines`` lines with
+    #: words below that is a line of ``form_prose_words`` words or more that the line model
+    #: reads as main text (log-odds above ``related_logit``): a sign-up or quote form below an
+    #: article, where the article goes on below a form it embeds. The body ends above the
+    #: form's lead-in too: up to ``form_lead_lines`` lines of at most ``form_lead_words`` words
+    #: right above its first field (its heading, the sentence asking to sign up).
+    form: Any
+    form_gap: int
+    form_prose_lines: int
+    form_prose_words: int
+    form_lead_lines: int
+    form_lead_words: int
 
 
 @lru_cache(maxsize=1)
@@ -257,12 +271,14 @@ def load_body_ends() -> EndRules:
 
     data = read_json("corpuscut.segmenter", "data/body-cues.json")
     patterns = []
-    for name in ("end", "related_end"):
+    for name in ("end", "related_end", "form_field"):
         _compile(name, data[name], "body cues")
         patterns.append(re2.compile("(?i)(?:" + "|".join(f"(?:{p})" for p in data[name]) + ")"))
     return EndRules(patterns[0], float(data["end_after"]), float(data["end_after_words"]), int(data["end_max_words"]),
                     int(data["end_prose_lines"]), float(data["end_prose_logit"]),
-                    patterns[1], int(data["related_end_lines"]), float(data["related_end_logit"]))
+                    patterns[1], int(data["related_end_lines"]), float(data["related_end_logit"]),
+                    patterns[2], int(data["form_gap"]), int(data["form_prose_lines"]), int(data["form_prose_words"]),
+                    int(data["form_lead_lines"]), int(data["form_lead_words"]))
 
 
 @lru_cache(maxsize=4)
@@ -806,7 +822,14 @@ def _before_end(lines: Sequence[str], first: int, last: int, words: np.ndarray, 
         if logits is not None and short and seen >= above and (
                 rules.related.search(lines[i][:LINE_HEAD_CHARS].strip())) and not _sentence_follows(i, last, words, logits, rules):
             return _line_above(first, i, words)
+        if logits is not None and seen >= above and _opens_form(lines, i, first, last, words, logits, rules):
+            return _line_above(first, _form_lead(lines, i, first, words, rules), words)
         seen += float(words[i])
+    # (a form may open right below the body's last line: its lead-in closes the body)
+    below = next((j for j in range(last + 1, len(lines)) if words[j]), None)
+    if logits is not None and below is not None and seen >= above and (
+            _opens_form(lines, below, first, len(lines) - 1, words, logits, rules)):
+        return _line_above(first, _form_lead(lines, below, first, words, rules), words)
     # (the list's links may lie below the body's last line: short link lines end no body)
     teasers = _teaser_list(lines, first, len(lines) - 1, words)
     if teasers is not None and teasers <= last and float(words[first:teasers].sum()) >= above:
@@ -826,6 +849,39 @@ def _unquoted_words(line: str) -> int:
     if '"' not in head and "\u201c" not in head:
         return len(line.split())
     return len(_QUOTED.sub(" ", head).split())
+
+
+#: A form's field is a line of at most this many words.
+FORM_FIELD_WORDS = 25
+
+
+def _form_field(lines: Sequence[str], i: int, words: np.ndarray, rules: EndRules) -> bool:
+    return 0 < words[i] <= FORM_FIELD_WORDS and bool(rules.form.search(lines[i][:LINE_HEAD_CHARS].strip()))
+
+
+def _opens_form(lines: Sequence[str], i: int, first: int, last: int, words: np.ndarray, logits: np.ndarray,
+                rules: EndRules) -> bool:
+    """Whether line ``i`` is the first field of a form that follows the article (see ``EndRules``)."""
+    if not _form_field(lines, i, words, rules):
+        return False
+    below = (j for j in range(i + 1, last + 1) if words[j])
+    second = next((j for j in islice(below, rules.form_gap) if _form_field(lines, j, words, rules)), None)
+    if second is None:
+        return False
+    after = islice((j for j in range(second + 1, last + 1) if words[j]), rules.form_prose_lines)
+    return not any(words[j] >= rules.form_prose_words and logits[j] > rules.related_logit for j in after)
+
+
+def _form_lead(lines: Sequence[str], i: int, first: int, words: np.ndarray, rules: EndRules) -> int:
+    """The first line of a form's lead-in above its first field ``i`` (see ``EndRules``): ``i``
+    itself where the line above is longer."""
+    lead = i
+    for _ in range(rules.form_lead_lines):
+        j = _line_above(first, lead, words)
+        if j <= first or not 0 < words[j] <= rules.form_lead_words:
+            break
+        lead = j
+    return lead
 
 
 def _sentence_follows(i: int, last: int, words: np.ndarray, logits: np.ndarray, rules: EndRules) -> bool:

@@ -684,3 +684,28 @@ def test_a_comments_heading_that_quotes_a_long_title_ends_the_body():
     page = "\n".join(MENU + [HEADLINE] + BODY + [heading] + comments + FOOTER[-5:]) + "\n"
     main = page[(body := find_body(page)).start:body.end]
     assert main.rstrip().endswith(BODY[-1])
+
+
+#: A sign-up form below an article: its lead-in (a heading and the sentence asking to sign up),
+#: its fields, and the site's prose below it.
+SIGNUP_FORM = ["Get the river news every Friday",
+               "Join 20,000 readers who get our weekly round-up of wildlife stories from the valley.",
+               "First Name", "Email Address *", "Subscribe",
+               "By submitting this form, you agree to receive our newsletter and accept our privacy policy.",
+               "Thank you for your interest in the river!",
+               "The Wend Valley Trust looks after forty miles of riverbank and the wildlife that lives along it, "
+               "with the help of its volunteers."]
+
+
+def test_a_pages_body_ends_above_a_sign_up_form_and_its_lead_in():
+    page = "\n".join(MENU + [HEADLINE] + BODY + SIGNUP_FORM + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.startswith(BODY[0]) and main.rstrip().endswith(BODY[-1])
+
+
+@pytest.mark.parametrize("form", [SIGNUP_FORM[2:6], ["Name", "Email", "Message", "Submit"]])
+def test_a_form_inside_an_article_ends_nothing(form):
+    paragraphs = _paragraphs(8)
+    page = "\n".join(MENU + [HEADLINE] + paragraphs[:4] + form + paragraphs[4:] + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.startswith(paragraphs[0]) and main.rstrip().endswith(paragraphs[-1])
