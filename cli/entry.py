@@ -86,8 +86,8 @@ def main() -> None:
 #: frees some tens of MB of arrays and lists; with glibc's default (128 KB) the heap is
 #: trimmed after every section and its pages are faulted in again by the next one. Padded,
 #: a split faults about a quarter as many pages and two jobs run measurably quicker, with
-#: the same peak memory (pages never touched are not resident). See the batch benchmark in
-#: BENCHMARKS.md and the 2026-12-02 entry of CHANGELOG.md.
+#: the same peak memory (pages never touched are not resident). See the batch benchmark's history in
+#: CHANGELOG.md (its 2026-12-02 entries).
 HEAP_PAD = 256 * 2**20
 M_TOP_PAD = -2
 

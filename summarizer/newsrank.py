@@ -96,7 +96,7 @@ class NewsRankModel:
     sentences within ``word_budget`` words); the longest and shortest sentence worth showing
     (a piece of fewer words is a fragment: "transcript .", "Congratulations team"); whether the
     summary opens with the article's lede (``lede_first``: readers asked blind preferred the
-    summary that gives the news first, see BENCHMARKS.md), when the lede is among the
+    summary that gives the news first, see CHANGELOG.md, "Benchmark history", Summarizing), when the lede is among the
     ``lede_among_best`` sentences the weights score highest (``lede_among_best_long`` in a long
     text at the default length; 0: wherever they rank it) or
     holds at most ``lede_short_words`` words (a short opening line: a reader's context, told in
@@ -107,7 +107,7 @@ class NewsRankModel:
     (a shorter one ``least_sentences_short``) even where the last of them takes it past the
     budget, up to ``stretch`` times it: readers asked blind found two long sentences of a long
     article too little (its gist, but not its context), and on the development slices it scored
-    higher too (see BENCHMARKS.md). At the default length a shorter text's second and third
+    higher too (see CHANGELOG.md, "Benchmark history", Summarizing). At the default length a shorter text's second and third
     sentences weigh ``early_bonus`` more, a long text's ``early_bonus_long`` (a later one takes
     their place only when scored that much above them; the shipped bonus for shorter texts is
     above any score's spread, so they come first unless left out as furniture, as leaning on a
@@ -118,7 +118,7 @@ class NewsRankModel:
     are not passed over for sharing one word trigram with those taken (a three-word name), only
     for retelling them. A text of ``long_text`` sentences or more has a budget of
     ``word_budget_long`` words where that is set (readers preferred Lead-3's longer summary
-    where it added a fact; see BENCHMARKS.md)."""
+    where it added a fact; see CHANGELOG.md, "Benchmark history", Summarizing)."""
 
     weights: tuple[float, ...]
     bias: float = 0.0

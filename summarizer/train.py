@@ -147,13 +147,13 @@ def main(argv: list[str] | None = None) -> int:
     # text's summary holds three sentences
     # (a shorter one's two) even a fifth past the budget, its second and third weighing a little more:
     # what readers asked blind missed, checked on
-    # the development slices beside the length below (BENCHMARKS.md), and kept fixed here.
+    # the development slices beside the length below (CHANGELOG.md, "Benchmark history", Summarizing), and kept fixed here.
     # A text's lede and its second and third sentences come before any later one at the
     # default length (early_bonus and early_bonus_long above any score's spread, early_lede):
     # readers asked blind preferred Lead-3 to the summaries that swapped them for later details
     # or left the lede out, though ROUGE on the development slices prefers the swaps; a text of
     # 12 sentences or more gets three of them, within 100 words or half as many again (readers
-    # preferred Lead-3's longer summary where it added a fact; see BENCHMARKS.md).
+    # preferred Lead-3's longer summary where it added a fact; see CHANGELOG.md, "Benchmark history", Summarizing).
     model = NewsRankModel(
         tuple(float(w) for w in weights), bias, lede_short_words=20, lede_among_best_long=4, least_sentences=3,
         least_sentences_short=2, stretch=1.5, long_text=12, early_bonus=100.0, early_bonus_long=100.0,
