@@ -246,6 +246,14 @@ def test_eval_split_scores_a_dump_against_its_gold(run, tmp_path):
     assert failed.exit_code == 1 and "it is not the dump's text" in failed.err_text
 
 
+def test_eval_split_refuses_parquet_and_names_every_format_it_writes(run):
+    gold = SAMPLES / "bbc-noisy.gold.jsonl"
+    result = run(["eval", "split", str(SAMPLES / "bbc-noisy.txt"), "--gold", str(gold), "-f", "parquet"])
+    assert result.exit_code == 2 and "use rich, text, json, jsonl, markdown, csv or tsv" in result.err_text
+    for fmt in ("rich", "text", "markdown"):
+        assert run(["eval", "split", str(SAMPLES / "bbc-noisy.txt"), "--gold", str(gold), "-f", fmt]).exit_code == 0
+
+
 def test_eval_split_names_the_gold_line_that_runs_past_the_dump(run, tmp_path):
     lines = SEED.read_text(encoding="utf-8").count("\n") + 1
     past = tmp_path / "past.jsonl"

@@ -39,7 +39,7 @@ def eval_split(env: Environment, dump: Dump, gold: Gold, opts: Options) -> None:
     """Split DUMP and score the boundaries against GOLD: precision, recall, F1, Pk, WindowDiff."""
     if opts.fmt is OutputFormat.parquet:
         raise UsageError("--format parquet writes a file, and eval split writes to standard output: "
-                         "use json, jsonl, csv or tsv")
+                         "use rich, text, json, jsonl, markdown, csv or tsv")
     job = batch_job(opts)
 
     def records_of(doc: Document, language: Language) -> list[dict[str, Any]]:
