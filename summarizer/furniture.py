@@ -451,6 +451,19 @@ class Furniture:
         return next((kind for index, (kind, pattern) in enumerate(self.drop, start=at_start)
                      if (may is None or index in may) and pattern.search(lower)), None)
 
+    def credited_captions(self, text: str, sentences: list[Sentence]) -> set[int]:
+        """The starts of the sentences that are a photo's caption by its credit: each the whole of
+        its line but for a credit after it ("Meghan Hicks testing shoes above Silverton,
+        Colorado. Photo: iRunFar/Bryon Powell")."""
+        found = set()
+        for before, credit in zip(sentences, sentences[1:]):
+            if self._found_at_start(credit.text) != "photo credit":  # first: most sentences are none
+                continue
+            line_start = _line_start(text, before.start)
+            if not text[line_start: before.start].strip() and _line_start(text, credit.start) == line_start:
+                found.add(before.start)
+        return found
+
     def clean(self, sentences: list[Sentence]) -> list[Sentence]:
         """The sentences that are not furniture, cut short where furniture is glued to them."""
         out: list[Sentence] = []
@@ -481,6 +494,10 @@ class Furniture:
             if kept is not None:
                 out.append(kept)
         return out
+
+
+def _line_start(text: str, at: int) -> int:
+    return max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
 
 
 def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:

@@ -302,6 +302,21 @@ def test_a_caption_glued_before_the_sentence_it_repeats_is_cut_away():
     assert text[first.start:first.end] == first.text
 
 
+def test_a_line_that_a_photo_credit_ends_is_a_caption_and_an_affiliate_notice_is_furniture():
+    text = ("Best trail running shoes\n"
+            "Support us! iRunFar may earn a small commission from affiliate links in this article.\n"
+            "Meghan Hicks testing trail running shoes above Silverton, Colorado. Photo: iRunFar/Bryon Powell\n"
+            "It is a glorious time to be a trail runner. With over 300 models on the market, there is a shoe "
+            "for every foot. We tested forty of them on rock, mud and snow over six months. "
+            "The lightest weighed 190 grams.\n")
+    sentences = [s.text for s in summarize(text, ratio=1.0).sentences]
+    assert sentences[0] == "It is a glorious time to be a trail runner."
+    assert not any("Silverton" in s or "commission" in s for s in sentences)
+    # a credit after a paragraph's last sentence, not alone with it on its line, takes nothing with it
+    told = "The race was won in record time. The runner-up was a minute behind. Photo: Bryon Powell\n"
+    assert "The runner-up was a minute behind." in [s.text for s in summarize(told, ratio=1.0).sentences]
+
+
 def test_markup_and_read_prompts_scraped_with_the_text_are_furniture():
     from corpuscut.summarizer.furniture import load_furniture
 
