@@ -8,6 +8,7 @@ rest are for training. Everything is seeded, so a dump is the same on every mach
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +47,8 @@ NAMES = ("Jane Doe", "Tom Rivers", "Ana Silva", "Peter Mkhize", "Li Wei", "Sarah
 CITIES = ("LONDON", "WASHINGTON", "PARIS", "NEW YORK", "TOKYO", "BERLIN", "NAIROBI")
 SEPARATORS = ("----", "* * *", "==========", "\x0c", "________________", "###")
 TEASER_ENDS = ("", "", "…", "...", " […]", " Read more")
+#: A wire story's sign-off, the last paragraph of a Reuters story as the wire sends it.
+SIGN_OFF = re.compile(r"^\s*reuter\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -170,20 +173,27 @@ def _structured_lines(article: SourceArticle, rng: random.Random) -> list[str]:
     mark = rng.choice(("\u2022 ", "- ", "{i}) "))
     number = 1
     for i, p in enumerate(paragraphs):
+        # A wire story's sign-off stays a line of its own, as a page keeps it: no subhead, turn,
+        # item or tweet is made of it (the random draws are made all the same, so that every
+        # other article's lines stay as they were).
+        signed = i == len(paragraphs) - 1 and SIGN_OFF.match(p) is not None
+        added: list[str] = []
         if i and kind < 0.3 and rng.random() < 0.3:  # subheads
             number += 1
-            body.append(_subhead(p, rng, number))
+            added.append(_subhead(p, rng, number))
         if kind >= 0.3 and kind < 0.42 and i:  # question-and-answer turns
-            p = ("Q: " if i % 2 else "A: ") + p
+            p = p if signed else ("Q: " if i % 2 else "A: ") + p
         elif kind >= 0.42 and kind < 0.52 and 0 < i <= 4:  # a list
             if i == 1:
-                body.append(rng.choice(("Here are the key points:", "What we know so far:", "Key facts:")))
-            p = mark.format(i=i) + " ".join(p.split()[: rng.randint(4, 14)])
-        body.append(p)
+                added.append(rng.choice(("Here are the key points:", "What we know so far:", "Key facts:")))
+            item = mark.format(i=i) + " ".join(p.split()[: rng.randint(4, 14)])
+            p = p if signed else item
+        body.extend([p] if signed else [*added, p])
         if kind >= 0.52 and kind < 0.6 and i == 1:  # an embedded tweet
-            body.append(" ".join(p.split()[:12]))
-            body.append(f"\u2014 {rng.choice(NAMES)} (@{rng.choice(NAMES).split()[0].lower()}) "
-                        f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(2012, 2024)}")
+            tweet = [" ".join(p.split()[:12]),
+                     f"\u2014 {rng.choice(NAMES)} (@{rng.choice(NAMES).split()[0].lower()}) "
+                     f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(2012, 2024)}"]
+            body.extend([] if signed else tweet)
     lines = [article.headline, *body] if article.headline else body
     for _ in range(rng.choice((0, 0, 0, 1, 1, 2))):
         lines.append(rng.choice(PAGE_CREDITS).format(o=rng.choice(OUTLETS), a=rng.choice(NAMES)))

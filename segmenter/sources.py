@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 
 from corpuscut.training import is_heldout
 
-from .corpus import SourceArticle, load_articles
+from .corpus import SIGN_OFF, SourceArticle, load_articles
 
 #: The corpora dumps are built from, by folder name under the data folder.
 CORPORA: tuple[str, ...] = ("bbc", "reuters", "cnndm", "inshorts")
@@ -54,7 +54,6 @@ def _squash(text: str) -> str:
 
 #: Wire paragraphs begin on an indented line; a line starting at column 0 goes on the one before.
 _WIRE_PARAGRAPH = re.compile(r"\n(?=[ \t]+\S)")
-_SIGN_OFF = re.compile(r"^\s*reuter\s*$", re.IGNORECASE)
 #: A dateline opening a paragraph inside a story: a digest of several stories ("NEWS HIGHLIGHTS").
 _INNER_DATELINE = re.compile(r"\n\s*[A-Z][A-Z .,]{2,30}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)? - ")
 
@@ -73,7 +72,7 @@ def load_reuters(root: Path, part: str = "all") -> list[SourceArticle]:
             continue
         paragraphs = [_squash(p) for p in _WIRE_PARAGRAPH.split(body.strip("\n"))]
         paragraphs = [p for p in paragraphs if p]
-        sign_off = paragraphs.pop() if paragraphs and _SIGN_OFF.match(paragraphs[-1]) else None
+        sign_off = paragraphs.pop() if paragraphs and SIGN_OFF.match(paragraphs[-1]) else None
         if sum(len(p.split()) for p in paragraphs) < 30 or not paragraphs:
             continue
         dateline = _squash(item.get("dateline") or "")
