@@ -212,7 +212,10 @@ def _noisy_lines(article: SourceArticle, rng: random.Random) -> list[str]:
         if i < len(paragraphs) - 1:
             r = rng.random()
             if r < 0.12:  # a photo caption or pull quote: words from somewhere in the article
-                lines.append(_caption(rng.choice(paragraphs), rng))
+                # (not from a wire story's sign-off, whose "Reuter" is no caption: the longest
+                # paragraph's words instead, with the same random draws)
+                source = rng.choice(paragraphs)
+                lines.append(_caption(max(paragraphs, key=len) if SIGN_OFF.match(source) else source, rng))
             elif r < 0.18:
                 lines.append("Advertisement")
     if rng.random() < 0.5:
