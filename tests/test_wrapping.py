@@ -230,3 +230,15 @@ def test_a_headline_that_ends_on_a_quoted_phrase_is_not_glued_to_the_paragraph_a
     lines = list(iter_lines(text))
     blocks = make_blocks(lines, lambda line: False, continues_next(text, lines, load_wrap_rules()))
     assert bakery[0] in [b.text for b in blocks]
+
+
+def test_a_headline_under_a_story_whose_last_line_has_no_stop_stays_a_line_of_its_own():
+    # the story ends on a link's title, without a stop; "Village" would have fitted after it
+    storm = [*STORM[:-1], "The port authority said it would reopen the ferry terminal once inspectors had checked "
+             "the piers. Read more: Winter ferry timetables for the islands and the northern coast"]
+    text = _wire([storm, BAKERY])
+    lines = list(iter_lines(text))
+    blocks = make_blocks(lines, lambda line: False, continues_next(text, lines, load_wrap_rules()))
+    assert BAKERY[0] in [b.text for b in blocks]
+    assert blocks[3].text.endswith("the northern coast")
+    assert [a.title for a in Segmenter().split(text)] == [STORM[0], BAKERY[0]]

@@ -160,14 +160,23 @@ def continues_next(text: str, lines: list[Line], rules: WrapRules) -> list[bool]
         first_word = after.split(None, 1)[0]
         if len(here) < full and len(here) + 1 + len(first_word) <= width:
             continue  # the next word would have fitted: the line ended on purpose
+        alone = k + 2 >= len(text_lines) or text_lines[k + 2] in starts
         if here[-1] in TERMINAL and not after[0].islower():
             # A full line that ends a sentence may end a paragraph too, unless the text marks
             # its paragraphs otherwise (indents, blank lines); and even then, not before a
             # line of its own without a stop (a headline, a subhead, a sign-off).
             if not (indented or blank_marked):
                 continue
-            alone = k + 2 >= len(text_lines) or text_lines[k + 2] in starts
             if alone and not _ends_sentence(after):
                 continue
+        elif (alone and after[0].isupper() and not _ends_sentence(after)
+              and indent_of[i] + len(here) + 1 + len(first_word) <= width):
+            # Nor does a line go on into a capitalised line without a stop that stands alone
+            # before the next paragraph when that line's first word would have fitted after it
+            # (its indent counted, as the wrapper counted it): a headline under a story whose
+            # last line has no stop (a link's title, a tweet's address). The fit is asked only
+            # here, where the line after has the shape of a line of its own: the width is read
+            # off the text and may lie a little over the wrapper's.
+            continue
         out[i] = True
     return out
