@@ -262,6 +262,12 @@ class EndRules:
     form_prose_words: int
     form_lead_lines: int
     form_lead_words: int
+    #: Any of these ends the body only where the lines it would leave out below (inside the body
+    #: the decoder found) read, on the mean of their log-odds weighted by their words, at least
+    #: ``drop_logit`` less like main text than the lines above it: where they read as much like
+    #: it, the article goes on below a "Share this" row, an "About the Author" line or a
+    #: newsletter's heading that other pages put after theirs.
+    drop_logit: float
 
 
 @lru_cache(maxsize=1)
@@ -278,7 +284,7 @@ def load_body_ends() -> EndRules:
                     int(data["end_prose_lines"]), float(data["end_prose_logit"]),
                     patterns[1], int(data["related_end_lines"]), float(data["related_end_logit"]),
                     patterns[2], int(data["form_gap"]), int(data["form_prose_lines"]), int(data["form_prose_words"]),
-                    int(data["form_lead_lines"]), int(data["form_lead_words"]))
+                    int(data["form_lead_lines"]), int(data["form_lead_words"]), float(data["end_drop_logit"]))
 
 
 @lru_cache(maxsize=4)
@@ -803,6 +809,21 @@ def _names_author(name: list[str], lines: Sequence[str], i: int, last: int, word
 
 
 def _before_end(lines: Sequence[str], first: int, last: int, words: np.ndarray, logits: np.ndarray | None = None) -> int:
+    """The body's last line: ended where ``_end_line`` finds what follows the article, unless
+    (where the lines' ``logits`` are given) the lines it would leave out read as much like main
+    text as those it keeps (see ``EndRules.drop_logit``)."""
+    cut = _end_line(lines, first, last, words, logits)
+    if logits is None or cut >= last:
+        return cut
+    kept, left = slice(first, cut + 1), slice(cut + 1, last + 1)
+    if not words[left].any():
+        return cut
+    mean_kept = float(logits[kept] @ words[kept]) / max(1.0, float(words[kept].sum()))
+    mean_left = float(logits[left] @ words[left]) / float(words[left].sum())
+    return cut if mean_kept - mean_left >= load_body_ends().drop_logit else last
+
+
+def _end_line(lines: Sequence[str], first: int, last: int, words: np.ndarray, logits: np.ndarray | None = None) -> int:
     """The body's last line, ended before the first line that opens what follows the article
     (its share buttons, comments, the author's box, its tags: a page's article runs on into
     them as prose would) below the body's first ``end_after`` of words or ``end_after_words``

@@ -709,3 +709,19 @@ def test_a_form_inside_an_article_ends_nothing(form):
     page = "\n".join(MENU + [HEADLINE] + paragraphs[:4] + form + paragraphs[4:] + FOOTER) + "\n"
     main = page[(body := find_body(page)).start:body.end]
     assert main.startswith(paragraphs[0]) and main.rstrip().endswith(paragraphs[-1])
+
+
+def test_an_end_line_with_as_much_of_the_article_below_it_ends_nothing():
+    # "About the Author" opens what follows many an article; where the lines below it (a
+    # subheading, a photo's credit, then paragraphs) read as much like main text as those above,
+    # the article goes on below it
+    from corpuscut.segmenter.body import _before_end
+
+    paragraphs = _paragraphs(8)
+    lines = paragraphs[:4] + ["About the Author", "What the second year found", "Photo: River Wend Trust"] + paragraphs[4:]
+    words = np.array([float(len(line.split())) for line in lines])
+    article_below = np.array([3.0] * 4 + [-2.4, -0.8, 0.2] + [3.0] * 4)
+    assert _before_end(lines, 0, len(lines) - 1, words, article_below) == len(lines) - 1
+    # where they read as less like it (an author's box, comments), the body ends above the line
+    box_below = np.array([3.0] * 4 + [-2.4, -0.8, 0.2] + [1.5] * 4)
+    assert _before_end(lines, 0, len(lines) - 1, words, box_below) == 3
