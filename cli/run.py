@@ -103,7 +103,8 @@ def _run(env: Environment, opts: Options, produce: Produce, kind: str, parallel:
                 if isinstance(event, Opened):
                     held = []
                     records_of_doc = 0
-                    if not event.language.has_stemmer and event.language.name not in warned and not opts.quiet:
+                    if not (event.language.has_stemmer or event.language.needs_no_stemmer) and event.language.name not in warned \
+                            and not opts.quiet:
                         warned.add(event.language.name)
                         display.say(_no_stemmer(event.doc.source, event.language))
                     if not opts.quiet:

@@ -30,6 +30,8 @@ COMPILE_AFTER_SENTENCES = 40_000
 #: full-width ones of Chinese and Japanese (。！？；： and the corner brackets 」』).
 HEADING_END = ".!?\u2026\"'\u201d\u2019\u00bb:;\u3002\uff01\uff1f\uff1b\uff1a\uff0e\u300d\u300f"
 CLOSING_QUOTES = "\"'\u201d\u2019\u00bb\u300d\u300f"
+#: How a Chinese or Japanese sentence ends: no space follows it.
+FULL_WIDTH_END = ("\u3002", "\uff01", "\uff1f", "\u300d", "\u300f")
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,13 @@ class Summary:
 
     @property
     def text(self) -> str:
-        return " ".join(" ".join(s.text.split()) for s in self.sentences)
+        """The sentences joined by a space, or by nothing after a full-width stop (Chinese and
+        Japanese put no space between sentences)."""
+        joined = ""
+        for sentence in self.sentences:
+            flat = " ".join(sentence.text.split())
+            joined += flat if not joined or joined.endswith(FULL_WIDTH_END) else " " + flat
+        return joined
 
 
 @dataclass(frozen=True)

@@ -57,3 +57,16 @@ def test_a_headline_with_no_stop_is_left_out_of_a_summary_whose_sentences_end_in
             "博览会期间还将举办多场论坛和配套活动，吸引大量专业观众前来参观。\n")
     [(_, summary)] = digest(text)
     assert summary.sentences and "上海举办国际进口博览会" not in [s.text for s in summary.sentences]
+
+
+def test_a_chinese_summarys_sentences_are_joined_without_spaces():
+    [(_, summary)] = digest(CHINESE * 3)
+    assert len(summary.sentences) > 1 and " " not in summary.text
+    assert summary.text == "".join(s.text for s in summary.sentences)
+
+
+def test_chinese_and_japanese_inputs_get_no_warning_of_a_missing_stemmer(run, tmp_path):
+    path = tmp_path / "ja.txt"
+    path.write_text(JAPANESE, encoding="utf-8")
+    result = run(["split", "-f", "jsonl", str(path)])
+    assert result.exit_code == 0 and "stemmer" not in result.err_text

@@ -25,6 +25,10 @@ from .datafiles import read_json
 from .words import DEFAULT_LANGUAGE, UnknownLanguageError, supported_languages
 
 
+#: The languages whose words are read as overlapping pairs of characters (``words.CJK_RUN``).
+CHARACTER_PAIR_LANGUAGES = frozenset({"chinese", "japanese"})
+
+
 @dataclass(frozen=True)
 class Language:
     """A document's language and the stemmer its words get."""
@@ -40,6 +44,12 @@ class Language:
     @property
     def has_stemmer(self) -> bool:
         return self.name == self.stemmer
+
+    @property
+    def needs_no_stemmer(self) -> bool:
+        """Chinese and Japanese: their script is read as pairs of characters, not stemmed (the
+        stemmer named is only for the words of other scripts among them)."""
+        return self.name in CHARACTER_PAIR_LANGUAGES
 
 
 @dataclass(frozen=True)
