@@ -318,6 +318,14 @@ def without_glued_furniture(line: str) -> str:
     return line
 
 
+def glued_furniture_length(line: str) -> int:
+    """How many characters of ``line`` are page furniture glued onto its front (0 where none
+    is): where a story starts when a file that ends without a line break was put before it."""
+    head = line[: 20 * TITLE_MAX_CHARS]
+    rest = without_glued_furniture(head)
+    return len(head) - len(rest) if rest is not head else 0
+
+
 def _without_opening(line: str) -> str:
     """``line`` without the byline, dateline or agency credit that opens it (a wire story's),
     where enough words are left."""

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from corpuscut.text.words import CJK_RUN
 
-from .articles import TITLE_MAX_CHARS, Article, count_words, make_title
+from .articles import TITLE_MAX_CHARS, Article, count_words, glued_furniture_length, make_title
 from .body import Body, find_body
 
 if TYPE_CHECKING:
@@ -84,6 +84,9 @@ class Cut:
     evidence: tuple[tuple[str, float], ...] = ()
     #: White-space words in the section's core before this cut.
     words_before: int = 0
+    #: The cut is inside its line, after page furniture glued onto the line's front (the
+    #: article before ends with that furniture, on this line).
+    inside_line: bool = False
 
 
 @dataclass(frozen=True)
@@ -280,7 +283,10 @@ def decide_cuts(segmenter: "Segmenter", section: Section, analysis: "Analysis | 
     scored = [b for b in inside if analysis.page is None or b in analysis.page.article]
     model_reasons = dict(zip(scored, model.reasons_of(analysis.features.matrix[[b - 1 for b in scored]]))) if scored else {}
     for b in inside:
-        start = section.offset + blocks[b].start
+        # A story run into the page footer before it (a file with no line break at its end put
+        # before it): the story starts after the footer, inside the line.
+        glued = glued_furniture_length(blocks[b].text)
+        start = section.offset + blocks[b].start + glued
         gap = b - 1
         if analysis.page is not None and b not in analysis.page.article:  # page text: the page model scored the cut
             pages = segmenter.pages
@@ -301,6 +307,7 @@ def decide_cuts(segmenter: "Segmenter", section: Section, analysis: "Analysis | 
                 reasons=reasons,
                 evidence=evidence,
                 words_before=words_before[blocks[b].line.number - 1] - words_before[core_lo],
+                inside_line=glued > 0,
             )
         )
     return Decision(cuts, words_before[core_hi] - words_before[core_lo])
@@ -353,8 +360,10 @@ class Assembler:
             words = self.words + cut.words_before
             if self.open_cut is not None:
                 out.extend(self._cap(cut.start))
-                out.append(self._complete(cut.start, cut.line - 1, words - self.open_words))
-            self.open_cut, self.open_words, self.recount = cut, words, False
+                # a cut inside its line leaves the line's front to the article before: both counted anew
+                out.append(self._complete(cut.start, cut.line - 1 + cut.inside_line, words - self.open_words,
+                                          recount=cut.inside_line))
+            self.open_cut, self.open_words, self.recount = cut, words, cut.inside_line
         self.words += decision.core_words
         if self.open_cut is not None:
             out.extend(self._cap(section.core_end))

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpuscut.segmenter import Article, split
-from corpuscut.segmenter.articles import body_only, glued_headline, make_title, without_glued_furniture
+from corpuscut.segmenter.articles import body_only, count_words, glued_headline, make_title, without_glued_furniture
 
 
 def _as_written(title: str, text: str) -> bool:
@@ -182,3 +182,14 @@ def test_a_story_after_a_file_that_ends_without_a_line_break_is_not_titled_by_th
     articles = split(dump)
     assert "".join(a.text for a in articles) == dump
     assert len(articles) > 1 and all(a.title in own for a in articles)
+
+
+def test_a_story_run_into_the_footer_before_it_starts_after_the_footer_inside_the_line(seed_text):
+    dump = "".join(a.text.rstrip("\n") + "\nShare this article\nPrivacy PolicyTerms of Service" for a in split(seed_text))
+    articles = split(dump)
+    assert "".join(a.text for a in articles) == dump and len(articles) > 1
+    for before, article in zip(articles, articles[1:]):
+        assert before.text.endswith("\nPrivacy PolicyTerms of Service") and not article.text.startswith("Privacy")
+        assert before.end_line == article.start_line  # the line is shared: its front ends the article before
+        assert dump.count("\n", 0, article.start) + 1 == article.start_line
+    assert [a.words for a in articles] == [count_words(a.text) for a in articles]
