@@ -33,6 +33,13 @@ follows the cut, the least is ``cosine_without_headline`` higher: stories withou
 side by side on one field (football after football in lower-cased CNN/DailyMail text), are
 cut on a shift of vocabulary and may weigh the same words most.
 
+A source or link line before a cut ("Read more: ...", an image's credit) or an end-of-article cue
+(a line cut off mid-sentence, a teaser's ellipsis) pushes its log-odds past those limits, yet
+web articles hold such lines between their sections as often as news stories end on them. A cut
+where one of ``discounted`` fires is also merged where its sides' counts reach the cosine
+asked at its log-odds without those features' push, and ``discounted_min_cosine`` at least:
+whether the text after the line weighs the same words tells a section from a new story.
+
 The settings are in ``data/sections.json``, chosen on training dumps of the news corpora and
 WCXB's training pages (``python -m tests.benchmarks.bench_split --part train``)."""
 
@@ -99,6 +106,12 @@ class SectionRules:
     #: (football after football, lower-cased and without a headline) are cut where the
     #: vocabulary shifts and may weigh the same words most.
     cosine_without_headline: float = 0.0
+    #: Gap features whose push the cosine's rule leaves out of a cut's log-odds: a source or
+    #: link line ("Read more: ...", an image's credit) closes a news story but stands between a
+    #: web article's sections as often, and whether the text after it weighs the same words
+    #: tells which. Such a cut asks a cosine of at least ``discounted_min_cosine``.
+    discounted: tuple[str, ...] = ()
+    discounted_min_cosine: float = 0.0
 
 
 def load_section_rules(path: Path | str | None = None) -> SectionRules:
@@ -118,12 +131,15 @@ def load_section_rules(path: Path | str | None = None) -> SectionRules:
                         min_stems=int(data["min_stems"]), kept_at=tuple(data["kept_at"]),
                         min_blocks=int(data["min_blocks"]), numbered=numbered, min_cosine_by_logit=cosines,
                         cosine_max_logit=float("inf") if cosine_max is None else float(cosine_max),
-                        cosine_without_headline=float(headless))
+                        cosine_without_headline=float(headless),
+                        discounted=tuple(data.get("discounted", ())),
+                        discounted_min_cosine=float(data.get("discounted_min_cosine", 0.0)))
 
 
 def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.ndarray,
                    rules: SectionRules, words: list[int] | None = None,
-                   numbered: frozenset[int] = frozenset(), headed: np.ndarray | None = None) -> list[int]:
+                   numbered: frozenset[int] = frozenset(), headed: np.ndarray | None = None,
+                   discounted: np.ndarray | None = None) -> list[int]:
     """``cuts`` (block indices) less those between two passages of one article: first those
     before a block of ``numbered`` (one of a run of numbered sections) scored under
     ``rules.max_logit``, then the most alike neighbours, again and again, while they share the
@@ -138,8 +154,13 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
     if not cuts or rules.min_shared > 1.0:
         return cuts
     bounds = [0, *cuts, ids.units]
-    mergeable = [not kept[c - 1] and logits[c - 1] < rules.max_logit
-                 and max(c - bounds[k], bounds[k + 2] - c) >= rules.min_blocks for k, c in enumerate(cuts)]
+    # the push of the discounted features at each cut: such a cut may be merged on its counts'
+    # cosine at its log-odds without that push
+    push = [0.0 if discounted is None else float(discounted[c - 1]) for c in cuts]
+    open_ = [not kept[c - 1] and max(c - bounds[k], bounds[k + 2] - c) >= rules.min_blocks for k, c in enumerate(cuts)]
+    shareable = [free and logits[c - 1] < rules.max_logit for c, free in zip(cuts, open_)]
+    mergeable = [shared or (free and rules.min_cosine_by_logit != () and logits[c - 1] - p < rules.cosine_max_logit)
+                 for c, shared, free, p in zip(cuts, shareable, open_, push)]
     if not any(mergeable):
         return cuts
     edges = np.array(bounds)
@@ -153,6 +174,10 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
     # a text read in another language than its own shares its function words throughout: its
     # counts are not compared
     cosines = None if foreign or not rules.min_cosine_by_logit else least_cosines(cut_logits, rules)
+    if cosines is not None and any(push):
+        lowered = least_cosines([x - p for x, p in zip(cut_logits, push)], rules)
+        cosines = [min(x if shared else 2.0, max(low, rules.discounted_min_cosine)) if p else x
+                   for x, low, p, shared in zip(cosines, lowered, push, shareable)]
     if cosines is not None and rules.cosine_without_headline and headed is not None:
         cosines = [x if headed[c - 1] else x + rules.cosine_without_headline for x, c in zip(cosines, cuts)]
     cap = rules.relaxed_max_words
@@ -166,7 +191,7 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
 
     # Each cut's score: how far its sides' share (or the cosine of their counts) lies above the
     # least it asks.
-    scores = [_share(int(counts[k]), int(counts[k + 1]), int(common[k]), rules) - least(k) if mergeable[k] else -2.0
+    scores = [_share(int(counts[k]), int(counts[k + 1]), int(common[k]), rules) - least(k) if shareable[k] else -2.0
               for k in range(len(cuts))]
     if cosines is not None:
         alike = _neighbour_cosines(ids, edges)
@@ -190,7 +215,7 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
             return -2.0
         (a, count_a), (b, count_b) = stems(k), stems(k + 1)
         both, in_a, in_b = np.intersect1d(a, b, assume_unique=True, return_indices=True)
-        score = _share(len(a), len(b), len(both), rules) - least(k)
+        score = _share(len(a), len(b), len(both), rules) - least(k) if shareable[k] else -2.0
         if cosines is not None and min(len(a), len(b)) >= rules.min_stems:
             dot = float(np.dot(count_a[in_a], count_b[in_b]))
             norm = float(np.sqrt(np.dot(count_a, count_a) * np.dot(count_b, count_b)))
@@ -206,7 +231,7 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
         merged, where = np.unique(union, return_inverse=True)
         found[k] = merged, np.bincount(where.reshape(-1), weights=np.concatenate([count_a, count_b]),
                                        minlength=len(merged)).astype(np.int64)
-        del found[k + 1], bounds[k + 1], mergeable[k], scores[k], relaxed[k]
+        del found[k + 1], bounds[k + 1], mergeable[k], shareable[k], scores[k], relaxed[k], push[k]
         if cosines is not None:
             del cosines[k]
         if k > 0:

@@ -160,7 +160,18 @@ class Segmenter:
             cuts = self._refine(cuts, logits, words, ids, self.model.lexical, sure)
         heads = numbered_heads(cuts, lambda b: blocks[b].text, len(blocks), self.sections.numbered)
         return merge_sections(cuts, ids, logits, self._kept(feats), self.sections, words, frozenset(heads),
-                              self._headed(feats))
+                              self._headed(feats), self._discounted(feats))
+
+    def _discounted(self, feats: GapFeatures) -> np.ndarray | None:
+        """Per gap, the push of the features that ``sections.discounted`` names (None: none
+        named, or none fires)."""
+        names = [n for n in self.sections.discounted if n in feats.names]
+        if not names or not len(feats.matrix):
+            return None
+        weights = dict(zip(self.model.names, self.model.weights))
+        columns = [feats.names.index(n) for n in names]
+        push = feats.matrix[:, columns] @ np.array([weights.get(n, 0.0) for n in names])
+        return push if push.any() else None
 
     @staticmethod
     def _headed(feats: GapFeatures) -> np.ndarray:

@@ -125,4 +125,49 @@ def test_the_shipped_rules_keep_separators_and_credit_lines():
     # the cosine's least rises with the cut's log-odds, and a cut the model is sure of is kept
     cosines = [cosine for _, cosine in rules.min_cosine_by_logit]
     assert cosines == sorted(cosines) and 0 < cosines[0]
-    assert rules.cosine_max_logit <= rules.max_logit
+    # a cut the model is fairly sure of (max_logit or more) is merged only on counts nearly alike
+    assert min(least_cosines([rules.max_logit], rules)) >= 0.6
+
+
+def test_a_cut_after_a_link_line_is_merged_on_its_counts_cosine_without_that_line_s_push():
+    # a guide to taxes with "Read more: ..." between its sections: the link line pushed the cut
+    # to 4.5, past max_logit; without its push of 4 it scores 0.5, where the two sections' counts
+    # reach the cosine asked
+    first = [["tax", "incom", "wage", "tax"], ["tax", "bracket", "rate", "tax"], ["tax", "earn", "salari"]]
+    second = [["tax", "estat", "heir", "tax"], ["tax", "properti", "valu", "tax"], ["tax", "land", "deed"]]
+    ids = StemIds.of([*first, *second])
+    rules = replace(RULES, min_shared=0.5, max_logit=3.0, min_cosine_by_logit=((-2.0, 0.5), (2.0, 0.7)),
+                    cosine_max_logit=2.0, discounted_min_cosine=0.6)
+    no_cue = np.zeros(5, dtype=bool)
+    push = np.zeros(5)
+    push[2] = 4.0
+    assert merge_sections([3], ids, [4.5] * 5, no_cue, rules, discounted=push) == []
+    # without the discount, or where the cosine asked at least is more than the counts reach, or
+    # at a kept cue: kept
+    assert merge_sections([3], ids, [4.5] * 5, no_cue, rules) == [3]
+    assert merge_sections([3], ids, [4.5] * 5, no_cue, replace(rules, discounted_min_cosine=0.95),
+                          discounted=push) == [3]
+    at_cue = no_cue.copy()
+    at_cue[2] = True
+    assert merge_sections([3], ids, [4.5] * 5, at_cue, rules, discounted=push) == [3]
+    # two stories side by side, a link line between them: kept
+    ids = StemIds.of([*OTTERS, *BUDGET])
+    assert merge_sections([3], ids, [4.5] * 5, no_cue, rules, discounted=push) == [3]
+
+
+def test_the_segmenter_discounts_the_push_of_the_features_the_rules_name():
+    from corpuscut.segmenter import Segmenter
+
+    segmenter = Segmenter()
+    text = ("Otters return to the river\n\nOtters were seen on the river again this spring.\n\n"
+            "Read more: where otters live\n\nOtters need clean water and quiet banks.\n")
+    analysis = segmenter.analyse(text)
+    segmenter.sections = replace(segmenter.sections, discounted=("aside_before",))
+    push = segmenter._discounted(analysis.features)
+    column = analysis.features.names.index("aside_before")
+    fired = analysis.features.matrix[:, column] > 0
+    assert fired.sum() == 1 and push is not None
+    weight = dict(zip(segmenter.model.names, segmenter.model.weights))["aside_before"]
+    assert push.tolist() == pytest.approx([weight if gap else 0.0 for gap in fired])
+    segmenter.sections = replace(segmenter.sections, discounted=())
+    assert segmenter._discounted(analysis.features) is None
