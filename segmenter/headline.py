@@ -228,6 +228,23 @@ def site_names(page: PageLines) -> set[tuple[str, ...]]:
     return names
 
 
+#: A ``<title>``'s last part of at most this many words, other than its headline part, names the
+#: site or the section ("... | Opinion"); a longer one may be a subtitle ("... - How Small Languages Die").
+TAIL_MAX_WORDS = 3
+
+
+def title_tail(top: str, title: str) -> set[tuple[str, ...]]:
+    """The words of the ``<title>``'s last part (``top``: the whole ``<title>`` line) where it
+    is short and not its headline part (``title``): a section's or the site's name ("Headline |
+    Opinion", "Headline | Bridgestone Tires"), which :func:`bare_headline` leaves out of a line
+    that ends with it ("Other headline | Opinion") as it leaves out a site's name."""
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(top) if p.strip()]
+    if len(parts) < 2 or parts[-1] == title or len(parts[-1].split()) > TAIL_MAX_WORDS:
+        return set()
+    words = tuple(_normal(parts[-1]))
+    return {words} if words else set()
+
+
 def bare_headline(text: str, sites: set[tuple[str, ...]]) -> str:
     """A candidate line without a last part that dates it or names the site (the part after the
     last of the ``<title>``'s separators: "... test suite / Dec 2025", where ``dated_part``
@@ -300,6 +317,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
     rows: list[list[float]] = []
     n = len(lines)
     sites = site_names(page)
+    tails = sites | title_tail(top, title)  # (a line that is the tail alone stays a candidate)
     nearest = None  # the headline-shaped line nearest above the body (or at its top)
     for i in range(max(1, first - HEADLINE_SEARCH), min(n, first + HEADLINE_INTO_BODY)):
         words = float(page.words[i])
@@ -310,7 +328,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
             continue
         if sites and tuple(_normal(text)) in sites:
             continue  # the site's name under its logo
-        text = bare_headline(text, sites)
+        text = bare_headline(text, tails)
         tokens = set(_normal(text))
         below = [j for j in range(i + 1, min(n, i + 1 + META_REACH)) if page.words[j]]
         above = [j for j in range(max(1, i - 2), i) if page.words[j]]

@@ -114,6 +114,26 @@ def test_a_headline_line_leaves_out_a_last_part_that_dates_it_or_names_the_site(
     assert bare_headline("Dec 2025", set()) == "Dec 2025"
 
 
+def test_a_headline_line_leaves_out_the_section_that_ends_the_title_too():
+    from corpuscut.segmenter.headline import title_tail
+
+    # "Opinion" ends the <title> and the headline's line: a section's name, not the headline's
+    page = _page_under(f"{TITLE_LIKE} | Opinion", [f"{HEADLINE} | Opinion", "By Tom Rivers", "March 3, 2024"])
+    view, first = _view(page)
+    found, _ = candidates(view, first)
+    assert HEADLINE in [text for text, _ in found]
+    assert f"{HEADLINE} | Opinion" not in [text for text, _ in found]
+    assert title_tail(f"{TITLE_LIKE} | Opinion", TITLE_LIKE) == {("opinion",)}
+    # a longer last part may be a subtitle, and a <title> of one part has no tail
+    assert title_tail(f"{TITLE_LIKE} - How the river came back to life", TITLE_LIKE) == set()
+    assert title_tail(TITLE_LIKE, TITLE_LIKE) == set()
+    # a line that is the <title>'s last part alone stays a candidate (a breadcrumb's last step
+    # read as a <title> ends with the headline: "| Resources | Blog | Packing Tips Guide")
+    page = _page_under(f"{TITLE_LIKE} | Otter News", ["Otter News", HEADLINE, "By Tom Rivers", "March 3, 2024"])
+    view, first = _view(page)
+    assert "Otter News" in [text for text, _ in candidates(view, first)[0]]
+
+
 def test_the_headline_is_sought_some_lines_into_the_body_found():
     # a body found from a few lines above the headline (a sign-up box, a teaser over it)
     page = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, "By Tom Rivers", "March 3, 2024"])
