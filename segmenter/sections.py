@@ -19,7 +19,13 @@ shared vocabulary (``min_shared_by_logit``, up to ``relaxed_max_words`` words on
 together): a guide's sections share 25-40% of their stems, where two whole web pages side by
 side, or two news stories, seldom do. Not in a text read in another language than its own
 (``relaxed_max_stems_per_word``), whose function words, counted as content words, every
-passage shares.
+passage shares. Nor fully at a cut before a headline-like line whose passages on either side
+share few of their rarer words (as :mod:`segmenter.titled` reads a new document's title, before
+any bonus): such a cut asks at least ``headline_min_shared``. A title is a cue of its own, not a
+shift of vocabulary, and short documents side by side (a desktop's help pages, a manual's
+topics) share the common words of what they all speak of, page after page: neighbouring pages
+of GNOME's help share a median 14-19% of their distinct stems, a quarter of them 21-28% or more,
+as much as the relaxed least asks.
 
 Sharing distinct stems counts a word used once as much as the subject named in every
 paragraph; a long guide's sections under subheads may share under a fifth of their distinct
@@ -112,6 +118,11 @@ class SectionRules:
     #: tells which. Such a cut asks a cosine of at least ``discounted_min_cosine``.
     discounted: tuple[str, ...] = ()
     discounted_min_cosine: float = 0.0
+    #: The least share ``min_shared_by_logit`` may ask at a cut before a headline-like line whose
+    #: passages on either side share few of their rarer words, as a new document's title's do
+    #: (none: as at any cut): a title is a cue of its own, not a shift of vocabulary, and a run of
+    #: short documents (a desktop's help pages) share their common words page after page.
+    headline_min_shared: float | None = None
 
 
 def load_section_rules(path: Path | str | None = None) -> SectionRules:
@@ -123,6 +134,7 @@ def load_section_rules(path: Path | str | None = None) -> SectionRules:
     headless = data.get("cosine_without_headline", 0.0)
     words = data.get("relaxed_max_words")
     per_word = data.get("relaxed_max_stems_per_word")
+    headline = data.get("headline_min_shared")
     numbered = NumberedRules(data.get("numbered_section"), int(data.get("numbered_max_words", NumberedRules.max_words)))
     return SectionRules(min_shared=float(data["min_shared"]), min_shared_by_logit=points,
                         max_logit=float(data["max_logit"]),
@@ -133,13 +145,14 @@ def load_section_rules(path: Path | str | None = None) -> SectionRules:
                         cosine_max_logit=float("inf") if cosine_max is None else float(cosine_max),
                         cosine_without_headline=float(headless),
                         discounted=tuple(data.get("discounted", ())),
-                        discounted_min_cosine=float(data.get("discounted_min_cosine", 0.0)))
+                        discounted_min_cosine=float(data.get("discounted_min_cosine", 0.0)),
+                        headline_min_shared=None if headline is None else float(headline))
 
 
 def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.ndarray,
                    rules: SectionRules, words: list[int] | None = None,
                    numbered: frozenset[int] = frozenset(), headed: np.ndarray | None = None,
-                   discounted: np.ndarray | None = None) -> list[int]:
+                   discounted: np.ndarray | None = None, titled: np.ndarray | None = None) -> list[int]:
     """``cuts`` (block indices) less those between two passages of one article: first those
     before a block of ``numbered`` (one of a run of numbered sections) scored under
     ``rules.max_logit``, then the most alike neighbours, again and again, while they share the
@@ -148,7 +161,9 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
     end-of-article cue fires); ``words``: each block's words (without, a cut asks
     ``rules.min_shared`` at least where ``rules.relaxed_max_words`` or
     ``rules.relaxed_max_stems_per_word`` is set); ``headed``: per gap, True where a
-    headline-like line follows (without, every cut counts as headed)."""
+    headline-like line follows (without, every cut counts as headed); ``titled``: per gap, True
+    where that line reads as a new document's title (:func:`segmenter.titled.titles_apart`),
+    where the least share is at least ``rules.headline_min_shared`` (without, none is)."""
     if numbered:
         cuts = [c for c in cuts if c not in numbered or kept[c - 1] or logits[c - 1] >= rules.max_logit]
     if not cuts or rules.min_shared > 1.0:
@@ -171,6 +186,9 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
     foreign = limit is not None and (words is None or len(ids.ids) > limit * max(1, sum(words)))
     if foreign:
         relaxed = [max(x, rules.min_shared) for x in relaxed]
+    if rules.headline_min_shared is not None and titled is not None:
+        floor = min(rules.min_shared, rules.headline_min_shared)
+        relaxed = [max(x, floor) if titled[c - 1] else x for x, c in zip(relaxed, cuts)]
     # a text read in another language than its own shares its function words throughout: its
     # counts are not compared
     cosines = None if foreign or not rules.min_cosine_by_logit else least_cosines(cut_logits, rules)

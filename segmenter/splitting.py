@@ -23,7 +23,7 @@ from .features import CUE_FEATURES, SURE_CUES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
 from .numbered import numbered_heads
 from .sections import SectionRules, load_section_rules, merge_sections
-from .titled import TitleRules, ends_on_stop_word, english_near, load_title_rules, title_bonus
+from .titled import TitleRules, ends_on_stop_word, english_near, load_title_rules, title_bonus, titles_apart
 from .body import load_body_model
 from .model import BoundaryModel, load_model
 
@@ -159,8 +159,9 @@ class Segmenter:
             sure = (feats.matrix[:, [feats.names.index(name) for name in SURE_CUES]] > 0).any(axis=1)
             cuts = self._refine(cuts, logits, words, ids, self.model.lexical, sure)
         heads = numbered_heads(cuts, lambda b: blocks[b].text, len(blocks), self.sections.numbered)
+        headed = self._headed(feats)
         return merge_sections(cuts, ids, logits, self._kept(feats), self.sections, words, frozenset(heads),
-                              self._headed(feats), self._discounted(feats))
+                              headed, self._discounted(feats), self._titled(headed, cuts, logits, ids))
 
     def _discounted(self, feats: GapFeatures) -> np.ndarray | None:
         """Per gap, the push of the features that ``sections.discounted`` names (None: none
@@ -172,6 +173,14 @@ class Segmenter:
         columns = [feats.names.index(n) for n in names]
         push = feats.matrix[:, columns] @ np.array([weights.get(n, 0.0) for n in names])
         return push if push.any() else None
+
+    def _titled(self, headed: np.ndarray, cuts: list[int], logits: list[float], ids: StemIds) -> np.ndarray | None:
+        """Per gap, whether a new document's title follows it (:func:`titles_apart`); None where
+        no cut before a headline-like line is doubtful enough for it to matter (most texts)."""
+        if self.sections.headline_min_shared is None or not any(
+                headed[c - 1] and logits[c - 1] < self.sections.max_logit for c in cuts):
+            return None
+        return titles_apart(headed, ids, self.titles)
 
     @staticmethod
     def _headed(feats: GapFeatures) -> np.ndarray:

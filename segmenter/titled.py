@@ -31,7 +31,7 @@ and of WCXB's pages (their F1, single articles and main texts kept whole, pairs 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -129,6 +129,15 @@ def english_near(texts: list[str], which: np.ndarray, tokens: Callable[[str], li
     for g in np.flatnonzero(which):
         out[g] = reads_english(texts[g]) or (g + 2 < len(texts) and reads_english(texts[g + 2]))
     return out
+
+
+def titles_apart(heads: np.ndarray, ids: StemIds, rules: TitleRules, marks_max: int = MARKS_MAX) -> np.ndarray:
+    """Per gap, whether a headline-like line lies after it (``heads``) whose passages on either
+    side share under ``rules.fade_shared`` (at most ``rules.max_shared`` where no fade is set) of
+    their rarer distinct stems, with enough of them to tell: a new document's title by
+    :func:`title_bonus`'s measure, whether or not the text opens the bonus."""
+    measure = replace(rules, bonus=1.0, run_lines=1, min_titles=0, apart_titles=False)
+    return title_bonus(heads, ids, measure, None, marks_max) > 0
 
 
 def title_bonus(heads: np.ndarray, ids: StemIds, rules: TitleRules, logits: "np.ndarray | None" = None,

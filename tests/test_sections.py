@@ -59,6 +59,24 @@ def test_a_doubted_cut_between_short_passages_is_undone_on_less_shared_vocabular
     assert merge_sections([1], ids, [-2.0], no_cue, foreign, words=[12, 12]) == []
 
 
+def test_a_doubted_cut_before_a_new_documents_title_asks_the_least_share_of_its_own():
+    # two short help pages on one desktop share a third of their stems: a cut the model doubts
+    # is undone on that, but not before a line read as a new document's title
+    ids = StemIds.of([["click", "setting", "printer", "default", "paper", "tray"],
+                      ["click", "setting", "bluetooth", "pair", "adapter", "signal"]])
+    doubtful = SectionRules(min_shared=0.4, min_shared_by_logit=((-2.0, 0.25), (0.0, 0.35)), relaxed_max_words=40,
+                            max_logit=8.0, min_stems=3, min_blocks=1, headline_min_shared=0.4)
+    no_cue = np.zeros(1, dtype=bool)
+    titled, untitled = np.ones(1, dtype=bool), np.zeros(1, dtype=bool)
+    assert merge_sections([1], ids, [-2.0], no_cue, doubtful, words=[6, 6], headed=titled, titled=untitled) == []
+    assert merge_sections([1], ids, [-2.0], no_cue, doubtful, words=[6, 6], headed=titled, titled=titled) == [1]
+    # without a least of its own, or with one under the share the two sides hold: merged
+    for floor in (None, 0.3):
+        assert merge_sections([1], ids, [-2.0], no_cue, replace(doubtful, headline_min_shared=floor), words=[6, 6],
+                              headed=titled, titled=titled) == []
+    assert load_section_rules().headline_min_shared == pytest.approx(0.4)
+
+
 def test_a_side_of_too_few_words_is_never_merged_on():
     ids = StemIds.of([*OTTERS, ["otter"]])
     assert merge_sections([3], ids, [0.5] * 3, np.zeros(3, dtype=bool), RULES) == [3]

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from corpuscut.segmenter import Segmenter
-from corpuscut.segmenter.titled import TitleRules, ends_on_stop_word, english_near, load_title_rules, title_bonus
+from corpuscut.segmenter.titled import (TitleRules, ends_on_stop_word, english_near, load_title_rules, title_bonus,
+                                        titles_apart)
 from corpuscut.text.stems import StemIds
 
 RULES = TitleRules(bonus=2.0, run_lines=4, reach=1, max_shared=0.1, common_share=0.5, min_stems=3)
@@ -57,6 +58,17 @@ def test_nothing_in_a_text_where_no_headline_already_reads_as_a_new_article():
     one_title = subheads.copy()
     one_title[7] = 2.5
     assert title_bonus(heads, ids, dumps_only, one_title)[3] == pytest.approx(2.0)
+
+
+def test_a_title_between_passages_apart_is_told_whether_or_not_the_text_opens_the_bonus():
+    # the pages' titles (after blocks 4 and 12) between passages of other rarer words; the
+    # keyboard page's subhead (after block 8) between two halves that share theirs
+    ids = StemIds.of([*PRINTER, *KEYS, *KEYS, *DESKTOP])
+    heads = heads_at(16, 4, 8, 12)
+    dumps_only = replace(RULES, min_titles=1, dump_logit=2.0)
+    assert not title_bonus(heads, ids, dumps_only, np.full(15, -3.0)).any()
+    assert np.flatnonzero(titles_apart(heads, ids, dumps_only)).tolist() == [3, 11]
+    assert not titles_apart(np.zeros(15, dtype=bool), ids, dumps_only).any()
 
 
 def test_nothing_without_headlines_or_with_the_bonus_off():
