@@ -254,6 +254,14 @@ def test_eval_split_refuses_parquet_and_names_every_format_it_writes(run):
         assert run(["eval", "split", str(SAMPLES / "bbc-noisy.txt"), "--gold", str(gold), "-f", fmt]).exit_code == 0
 
 
+def test_eval_split_reads_its_dump_from_standard_input_and_refuses_a_missing_one(run):
+    gold = SAMPLES / "bbc-noisy.gold.jsonl"
+    piped = run(["eval", "split", "-", "--gold", str(gold)], stdin=(SAMPLES / "bbc-noisy.txt").read_bytes())
+    assert piped.exit_code == 0 and records(piped.out_text)[0]["f1"] == 1.0
+    missing = run(["eval", "split", "no-such-dump.txt", "--gold", str(gold)])
+    assert missing.exit_code == 2 and "DUMP: file 'no-such-dump.txt' does not exist" in missing.err_text
+
+
 def test_eval_split_names_the_gold_line_that_runs_past_the_dump(run, tmp_path):
     lines = SEED.read_text(encoding="utf-8").count("\n") + 1
     past = tmp_path / "past.jsonl"

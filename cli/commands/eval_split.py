@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from corpuscut.reading import Document, InputError
+from corpuscut.reading import STDIN, Document, InputError
 from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.evaluate import GoldMismatch, Scores, offsets_to_text_lines, read_gold, text_line_numbers
 from corpuscut.text.language import Language
@@ -22,7 +22,7 @@ from ..tools import batch_job
 
 EXAMPLE = "corpuscut eval split samples/bbc-noisy.txt --gold samples/bbc-noisy.gold.jsonl"
 
-Dump = Annotated[Path, typer.Argument(metavar="DUMP", help="The dump to split.", exists=True, dir_okay=False)]
+Dump = Annotated[Path, typer.Argument(metavar="DUMP", help="The dump to split (- for standard input).")]
 Gold = Annotated[
     Path,
     typer.Option("--gold", "-g", metavar="GOLD", exists=True, dir_okay=False,
@@ -40,6 +40,11 @@ def eval_split(env: Environment, dump: Dump, gold: Gold, opts: Options) -> None:
     if opts.fmt is OutputFormat.parquet:
         raise UsageError("--format parquet writes a file, and eval split writes to standard output: "
                          "use rich, text, json, jsonl, markdown, csv or tsv")
+    if str(dump) != STDIN:  # checked here, not by Typer, which would refuse "-"
+        if dump.is_dir():
+            raise UsageError(f"DUMP: file '{dump}' is a directory")
+        if not dump.exists():
+            raise UsageError(f"DUMP: file '{dump}' does not exist")
     job = batch_job(opts)
 
     def records_of(doc: Document, language: Language) -> list[dict[str, Any]]:
