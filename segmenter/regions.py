@@ -19,7 +19,9 @@ WCXB's training pages put among the stories, and on dumps of the training pages 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -67,6 +69,9 @@ class RegionRules:
     #: (from that page's start, at most ``page_reach`` lines up) and in the page below it.
     max_shared: float = 1.0
     page_reach: int = 300
+    #: A consent or cookie line is a page line only where its lower-cased words also match one
+    #: of these (a news paragraph may say "without consent"); none: every such line is one.
+    consent_cues: tuple[str, ...] = ()
 
 
 def load_region_rules(path: Path | str | None = None) -> RegionRules:
@@ -81,8 +86,7 @@ def page_lines(facts: LineFacts, rules: RegionRules) -> np.ndarray:
     line among many short lines."""
     n = len(facts.words)
     marked = (facts.menu + facts.common + facts.top + facts.legal + facts.end) > 0
-    if facts.consent is not None:
-        marked |= facts.consent > 0
+    marked |= consent_lines(facts, rules)
     short = facts.short.astype(int)
     csum = np.concatenate([[0], np.cumsum(short)])
     idx = np.arange(n)
@@ -92,12 +96,28 @@ def page_lines(facts: LineFacts, rules: RegionRules) -> np.ndarray:
     return marked | dense
 
 
-def footer_lines(facts: LineFacts) -> np.ndarray:
+def consent_lines(facts: LineFacts, rules: RegionRules) -> np.ndarray:
+    """Per line, whether it is a consent or cookie notice (held to ``rules.consent_cues``)."""
+    if facts.consent is None:
+        return np.zeros(len(facts.words), dtype=bool)
+    out = facts.consent > 0
+    if rules.consent_cues:
+        pattern = _consent_pattern(rules.consent_cues)
+        for i in np.flatnonzero(out):
+            out[i] = pattern.search(facts.normal[i]) is not None
+    return out
+
+
+@lru_cache(maxsize=4)
+def _consent_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{cue})" for cue in cues))
+
+
+def footer_lines(facts: LineFacts, rules: RegionRules) -> np.ndarray:
     """Per line, whether it is one a page closes with: copyright or legal, a page's end, consent,
     or one that never opens a page."""
     out = (facts.legal + facts.end) > 0
-    if facts.consent is not None:
-        out |= facts.consent > 0
+    out |= consent_lines(facts, rules)
     if facts.no_start is not None:
         out |= facts.no_start > 0
     return out
@@ -131,7 +151,7 @@ def prose_runs(facts: LineFacts, page_starts: Sequence[int], page_logits: np.nda
     page lines after it)."""
     n = len(facts.words)
     furniture = page_lines(facts, rules)
-    footer = footer_lines(facts)
+    footer = footer_lines(facts, rules)
     legal = facts.legal > 0
     if facts.no_start is not None:
         legal |= facts.no_start > 0
@@ -164,12 +184,14 @@ def prose_runs(facts: LineFacts, page_starts: Sequence[int], page_logits: np.nda
         end = n
         if page_after:
             reach_hi = min(n - 1, b + rules.start_reach)
-            chosen = [s for s in starts if last_prose < s <= reach_hi]
+            # the page may start at the run's last prose line: a title that ends like a
+            # sentence ("... It's Never Too Late!") reads as prose
+            chosen = [s for s in starts if last_prose <= s <= reach_hi and s > lo]
             if chosen:
                 end = chosen[0]
             else:
                 # gap g lies before line g + 1
-                gaps = range(last_prose, reach_hi)
+                gaps = range(max(lo, last_prose - 1), reach_hi)
                 best = max(gaps, key=lambda g: page_logits[g])
                 if page_logits[best] < (rules.start_logit if a >= 0 else rules.first_start_logit):
                     continue

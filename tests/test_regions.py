@@ -105,3 +105,23 @@ def test_the_shared_share_counts_a_runs_distinct_stems_found_in_the_other_blocks
     assert shared_share(stems, (1, 3), (0, 1)) == 2 / 4
     assert shared_share(stems, (3, 4), (0, 3)) == 0.0
     assert np.isclose(shared_share(stems, (0, 1), (1, 3)), 1.0)
+
+
+def test_stories_before_a_page_whose_title_line_ends_like_a_sentence_are_each_cut():
+    # the page's first line reads as prose ("... at last!"): the run of stories still ends there
+    title = "Otters have come back to the River Wend at last, after forty years away!"
+    web = page(SITE_A, title, OTTERS)
+    web[0] = title
+    text, starts = _dump([STORIES[0], STORIES[1], STORIES[2], web])
+    articles = Segmenter().split(text)
+    assert [a.start_line for a in articles] == starts
+
+
+def test_a_news_paragraph_that_speaks_of_consent_is_no_cookie_notice():
+    from corpuscut.segmenter.regions import consent_lines
+
+    rules = load_region_rules()
+    texts = ["Marsh said the quality of the videos is irrelevant because they were made without consent, "
+             "and that the sailors involved had been disciplined by their commanders last year.",
+             "We use cookies to improve your experience on our website. By browsing, you accept them."]
+    assert consent_lines(line_facts(texts, load_body_model().common), rules).tolist() == [False, True]
