@@ -219,6 +219,15 @@ def _unindented(text: str) -> str:
     return _INDENT.sub("", text)
 
 
+def _line_broken(text: str) -> str:
+    """``text`` with a hard line break (a backslash at the line's end) where a line goes on to
+    another: Markdown joins lines into one paragraph, and a scraped text's lines are its
+    headline and paragraphs."""
+    lines = text.splitlines()
+    return "\n".join(line + "\\" if line.strip() and k + 1 < len(lines) and lines[k + 1].strip() else line
+                     for k, line in enumerate(lines))
+
+
 def _article_markdown(record: dict[str, Any]) -> str:
     parts = []
     if "index" in record:
@@ -231,7 +240,7 @@ def _article_markdown(record: dict[str, Any]) -> str:
     if "sentences" in record:
         parts.extend(f"- {markdown_text(' '.join(s.split()))}\n" for s in record["sentences"])
     else:
-        parts.append(markdown_text(_unindented(record["text"].rstrip())) + "\n")
+        parts.append(_line_broken(markdown_text(_unindented(record["text"].rstrip()))) + "\n")
     parts.append("\n")
     return "".join(parts)
 
