@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Sequence, overload
@@ -26,6 +27,9 @@ MAX_CHARS = 200_000
 #: some 0.03 ms a sentence more than the compiled loop's on CNN/DailyMail articles), or at once
 #: where Numba is loaded already (by the segmenter of a digest).
 COMPILE_AFTER_SENTENCES = 40_000
+#: A summary's sentence is shown to at most this many words: more is a text without stops
+#: (no sentence of news runs so long), not a sentence to show whole.
+LONGEST_SHOWN_WORDS = 150
 #: What ends a sentence, not a heading: the stops and closing quotes of Latin script, and the
 #: full-width ones of Chinese and Japanese (。！？；： and the corner brackets 」』).
 HEADING_END = ".!?\u2026\"'\u201d\u2019\u00bb:;\u3002\uff01\uff1f\uff1b\uff1a\uff0e\u300d\u300f"
@@ -281,12 +285,24 @@ class Summarizer:
             count, budget = min(len(body), self.model.max_sentences), self.model.default_budget(len(body))
             least = self.model.least_sentences
         if count >= len(body) and budget is None:
-            return Summary(self.method, tuple(body), len(sentences))
+            return Summary(self.method, tuple(map(_bounded, body)), len(sentences))
         reach = self.cohesion.reach(text, body) if self.cohesion is not None else ()
         needs = self.cohesion.introductions(body, self.normalizer.stop_words) if self.cohesion is not None else ()
         demoted = _Asked(len(body), lambda k: self.furniture.last_resort(body[k].text, first=k == 0)) if self.furniture else []
         picked = self.select([s.text for s in body], count, budget, title, reach, needs, least, demoted)
-        return Summary(self.method, tuple(body[i] for i in sorted(set(picked))), len(sentences))
+        return Summary(self.method, tuple(_bounded(body[i]) for i in sorted(set(picked))), len(sentences))
+
+
+def _bounded(sentence: Sentence) -> Sentence:
+    """``sentence``, or its first LONGEST_SHOWN_WORDS words where it is longer: a text with no
+    stop in it (a line of 200,000 characters) is one "sentence", and a summary of it is not."""
+    if len(sentence.text) <= LONGEST_SHOWN_WORDS * 4:  # too short to hold so many words
+        return sentence
+    words = list(re.finditer(r"\S+", sentence.text[: LONGEST_SHOWN_WORDS * 64]))
+    if len(words) <= LONGEST_SHOWN_WORDS:
+        return sentence
+    end = words[LONGEST_SHOWN_WORDS - 1].end()
+    return Sentence(sentence.index, sentence.start, sentence.start + end, sentence.text[:end])
 
 def summarize(
     text: str,

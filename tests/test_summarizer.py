@@ -1213,3 +1213,11 @@ def test_a_search_boxs_empty_notice_is_page_furniture():
     from corpuscut.summarizer.furniture import load_furniture
 
     assert load_furniture().reason("There are no suggestions because the search field is empty.") == "page notice"
+
+
+def test_a_text_without_stops_is_summarized_by_its_first_words_not_whole():
+    text = "word " * 50_000
+    summary = summarize(text)
+    assert len(summary.sentences) == 1 and len(summary.text.split()) == 150
+    s = summary.sentences[0]
+    assert text[s.start: s.end] == s.text
