@@ -18,8 +18,9 @@ made it on a shift of vocabulary) between two passages short enough to be sectio
 shared vocabulary (``min_shared_by_logit``, up to ``relaxed_max_words`` words on both sides
 together): a guide's sections share 25-40% of their stems, where two whole web pages side by
 side, or two news stories, seldom do. Not in a text read in another language than its own
-(``relaxed_max_stems_per_word``), whose function words, counted as content words, every
-passage shares. Nor fully at a cut before a headline-like line whose passages on either side
+(``relaxed_max_stems_per_word``; ``spaced_max_stems_per_word`` in a text without Chinese or
+Japanese script, whose character pairs count as words of their own), whose function words,
+counted as content words, every passage shares. Nor fully at a cut before a headline-like line whose passages on either side
 share few of their rarer words (as :mod:`segmenter.titled` reads a new document's title, before
 any bonus): such a cut asks at least ``headline_min_shared``. A title is a cue of its own, not a
 shift of vocabulary, and short documents side by side (a desktop's help pages, a manual's
@@ -53,6 +54,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -123,6 +125,11 @@ class SectionRules:
     #: (none: as at any cut): a title is a cue of its own, not a shift of vocabulary, and a run of
     #: short documents (a desktop's help pages) share their common words page after page.
     headline_min_shared: float | None = None
+    #: ``relaxed_max_stems_per_word`` for a text without Chinese or Japanese script (none: the
+    #: same): a text read in its own language may hold 0.65-0.9 content stems a word where it is
+    #: thick with names, compounds or labelled lines, while Chinese or Japanese read among spaced
+    #: words counts its character pairs as words of their own.
+    spaced_max_stems_per_word: float | None = None
 
 
 def load_section_rules(path: Path | str | None = None) -> SectionRules:
@@ -135,6 +142,7 @@ def load_section_rules(path: Path | str | None = None) -> SectionRules:
     words = data.get("relaxed_max_words")
     per_word = data.get("relaxed_max_stems_per_word")
     headline = data.get("headline_min_shared")
+    spaced = data.get("spaced_max_stems_per_word")
     numbered = NumberedRules(data.get("numbered_section"), int(data.get("numbered_max_words", NumberedRules.max_words)))
     return SectionRules(min_shared=float(data["min_shared"]), min_shared_by_logit=points,
                         max_logit=float(data["max_logit"]),
@@ -146,13 +154,28 @@ def load_section_rules(path: Path | str | None = None) -> SectionRules:
                         cosine_without_headline=float(headless),
                         discounted=tuple(data.get("discounted", ())),
                         discounted_min_cosine=float(data.get("discounted_min_cosine", 0.0)),
-                        headline_min_shared=None if headline is None else float(headline))
+                        headline_min_shared=None if headline is None else float(headline),
+                        spaced_max_stems_per_word=None if spaced is None else float(spaced))
+
+
+def _foreign(ids: StemIds, words: list[int] | None, rules: SectionRules, spaced: Callable[[], bool] | None) -> bool:
+    """Whether the text reads as in another language than its own (more content stems per
+    white-space word than ``rules.relaxed_max_stems_per_word``, or ``spaced_max_stems_per_word``
+    in a text without Chinese or Japanese script)."""
+    limit = rules.relaxed_max_stems_per_word
+    foreign = limit is not None and (words is None or len(ids.ids) > limit * max(1, sum(words)))
+    if foreign and words is not None and rules.spaced_max_stems_per_word is not None and spaced is not None:
+        # a text of spaced words alone reads as in its own language up to a higher limit (a
+        # guide thick with names and compounds, a list in labelled lines)
+        foreign = len(ids.ids) > rules.spaced_max_stems_per_word * max(1, sum(words)) or not spaced()
+    return foreign
 
 
 def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.ndarray,
                    rules: SectionRules, words: list[int] | None = None,
                    numbered: frozenset[int] = frozenset(), headed: np.ndarray | None = None,
-                   discounted: np.ndarray | None = None, titled: np.ndarray | None = None) -> list[int]:
+                   discounted: np.ndarray | None = None, titled: np.ndarray | None = None,
+                   spaced: Callable[[], bool] | None = None) -> list[int]:
     """``cuts`` (block indices) less those between two passages of one article: first those
     before a block of ``numbered`` (one of a run of numbered sections) scored under
     ``rules.max_logit``, then the most alike neighbours, again and again, while they share the
@@ -165,7 +188,10 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
     where that line reads as a new document's title (:func:`segmenter.titled.titles_apart`),
     where the least share is at least ``rules.headline_min_shared`` (without, none is)."""
     if numbered:
-        cuts = [c for c in cuts if c not in numbered or kept[c - 1] or logits[c - 1] >= rules.max_logit]
+        # a numbered section's cut after a discounted line (a teaser's "in no particular order…")
+        # is weighed without that line's push
+        cuts = [c for c in cuts if c not in numbered or kept[c - 1]
+                or logits[c - 1] - (0.0 if discounted is None else float(discounted[c - 1])) >= rules.max_logit]
     if not cuts or rules.min_shared > 1.0:
         return cuts
     bounds = [0, *cuts, ids.units]
@@ -182,8 +208,7 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
     counts, common = _neighbour_overlaps(ids, edges)
     cut_logits = [logits[c - 1] for c in cuts]
     relaxed = least_shares(cut_logits, rules)
-    limit = rules.relaxed_max_stems_per_word
-    foreign = limit is not None and (words is None or len(ids.ids) > limit * max(1, sum(words)))
+    foreign = _foreign(ids, words, rules, spaced)
     if foreign:
         relaxed = [max(x, rules.min_shared) for x in relaxed]
     if rules.headline_min_shared is not None and titled is not None:

@@ -12,7 +12,7 @@ import numpy as np
 from corpuscut.text.compiled import Tier, process_tier
 from corpuscut.text.lines import Line, iter_lines
 from corpuscut.text.stems import StemIds
-from corpuscut.text.words import DEFAULT_LANGUAGE, WordNormalizer, stop_words_of
+from corpuscut.text.words import CJK_RUN, DEFAULT_LANGUAGE, WordNormalizer, stop_words_of
 
 from .articles import Article
 from .blocks import Block, make_blocks
@@ -161,7 +161,8 @@ class Segmenter:
         heads = numbered_heads(cuts, lambda b: blocks[b].text, len(blocks), self.sections.numbered)
         headed = self._headed(feats)
         return merge_sections(cuts, ids, logits, self._kept(feats), self.sections, words, frozenset(heads),
-                              headed, self._discounted(feats), self._titled(headed, cuts, logits, ids))
+                              headed, self._discounted(feats), self._titled(headed, cuts, logits, ids),
+                              lambda: not any(CJK_RUN.search(b.text) for b in blocks))
 
     def _discounted(self, feats: GapFeatures) -> np.ndarray | None:
         """Per gap, the push of the features that ``sections.discounted`` names (None: none

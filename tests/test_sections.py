@@ -57,6 +57,13 @@ def test_a_doubted_cut_between_short_passages_is_undone_on_less_shared_vocabular
     foreign = replace(doubtful, relaxed_max_stems_per_word=0.7)
     assert merge_sections([1], ids, [-2.0], no_cue, foreign, words=[6, 6]) == [1]
     assert merge_sections([1], ids, [-2.0], no_cue, foreign, words=[12, 12]) == []
+    # a text of spaced words alone may hold more (0.75 here: 12 stems over 15 words, 0.8, is too
+    # many; over 16, 0.75, not), unless it holds Chinese or Japanese script
+    spaced = replace(foreign, spaced_max_stems_per_word=0.75)
+    assert merge_sections([1], ids, [-2.0], no_cue, spaced, words=[8, 8], spaced=lambda: True) == []
+    assert merge_sections([1], ids, [-2.0], no_cue, spaced, words=[8, 7], spaced=lambda: True) == [1]
+    assert merge_sections([1], ids, [-2.0], no_cue, spaced, words=[8, 8], spaced=lambda: False) == [1]
+    assert merge_sections([1], ids, [-2.0], no_cue, spaced, words=[8, 8]) == [1]
 
 
 def test_a_doubted_cut_before_a_new_documents_title_asks_the_least_share_of_its_own():
