@@ -199,6 +199,7 @@ class Furniture:
     quote_marks: str = ""  # double quote marks: an odd count of them, a quote cut in two by the sentence split
     quote_piece_max_words: int = 0  # ... of which a piece of at most this many quoted words says nothing alone
     caption_mark_words: int = 0  # a glued caption's closing bracket, at most this many words before the copy
+    label_not_first: frozenset[str] = frozenset()  # a label opened so is a letter's salutation ("Dear Doctors:")
 
     def is_cut_off(self, text: str) -> bool:
         """Whether ``text`` (one sentence) stops on a word no sentence ends with ("... probed by .",
@@ -293,7 +294,7 @@ class Furniture:
         if m is None:
             return False
         words = m.group(1).lower().replace(" '", "'").split()
-        return 0 < len(words) <= self.label_words and words[-1] not in self.saying
+        return 0 < len(words) <= self.label_words and words[-1] not in self.saying and words[0] not in self.label_not_first
 
     def unglue(self, sentence: Sentence, words: list[str] | None = None) -> Sentence:
         """``sentence`` from the second copy of a run of words it holds twice: the copy before
@@ -542,6 +543,7 @@ def load_furniture(path: Path | str | None = None) -> Furniture:
             int(data["dateline_hint"]["within"]) if "dateline_hint" in data else 1 << 30,
             int(data.get("question_max_words", 0)), str(data.get("quote_marks", "")),
             int(data.get("quote_piece_max_words", 0)), int(data.get("caption_mark_words", 0)),
+            frozenset(label.get("not_first", ())),
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise SummarizerError(f"furniture rules {path or 'data/furniture.json'} cannot be loaded: {exc}") from exc

@@ -1221,3 +1221,11 @@ def test_a_text_without_stops_is_summarized_by_its_first_words_not_whole():
     assert len(summary.sentences) == 1 and len(summary.text.split()) == 150
     s = summary.sentences[0]
     assert text[s.start: s.end] == s.text
+
+
+def test_a_letters_salutation_is_no_caption_label():
+    from corpuscut.summarizer.furniture import load_furniture
+
+    furniture = load_furniture()
+    assert furniture.reason("Dear Doctors: Our 16-year-old daughter wants to become a vegan.") is None
+    assert furniture.reason("brutal : a gruesome video allegedly showing the executions has been released .") == "caption"
