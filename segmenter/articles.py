@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from corpuscut.text.datafiles import read_json
-from corpuscut.text.words import CJK_CHARS, CJK_RUN
+from corpuscut.text.words import CJK_CHARS, has_cjk
 
 TITLE_MAX_CHARS = 100
 #: What starts a text's first line with words, and what ends a line (as ``str.splitlines`` ends
@@ -106,7 +106,7 @@ def count_words(text: str) -> int:
     """Words of ``text``: whitespace-separated, but each Chinese or Japanese character counted
     as a word, as word processors count them (that script puts no spaces between words, and a
     line of it would count as one)."""
-    if text.isascii() or CJK_RUN.search(text) is None:
+    if not has_cjk(text):
         return count_white_space_words(text)
     return _CJK_WORDS.subn("", text)[1]
 

@@ -19,7 +19,7 @@ from itertools import accumulate
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from corpuscut.text.words import CJK_RUN
+from corpuscut.text.words import has_cjk
 
 from .articles import TITLE_MAX_CHARS, Article, count_words, glued_furniture_length, make_title
 from .body import Body, find_body
@@ -378,7 +378,7 @@ class Assembler:
         article = _article(self.index, self.open_cut, end, end_line, words, self.cores, self.bodies.get(key),
                            self.explain, self.languages.get(key))
         if (recount or self.recount or len(article.text) > self.limits.line_chars
-                or not article.text.isascii() and CJK_RUN.search(article.text) is not None):
+                or has_cjk(article.text)):
             # The sections counted white-space words; Chinese and Japanese count by character.
             article = replace(article, words=count_words(article.text))
         self.index += 1
