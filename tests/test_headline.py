@@ -28,18 +28,12 @@ def test_a_glued_contents_entry_a_players_label_and_a_forms_field_are_no_candida
     assert any(text == HEADLINE for text, _ in found)
 
 
-def test_a_breadcrumbs_last_step_names_the_headline_below_it():
-    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette",
-                       [f"Home > Nature > {HEADLINE}", HEADLINE, "By Tom Rivers", "March 3, 2024", TITLE_LIKE])
-    view, first = _view(page)
-    found, _ = candidates(view, first)
-    assert _named(view, found) == (HEADLINE, page.split("\n").index(HEADLINE))
-    assert find_body(page).headline == HEADLINE
-
-
-def test_a_breadcrumb_laid_out_a_step_to_a_line_names_its_last_step():
-    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette",
-                       ["Home", "/", "Nature", "/", "Rivers", "/", HEADLINE, "By Tom Rivers", "March 3, 2024", TITLE_LIKE])
+@pytest.mark.parametrize("top", [
+    [f"Home > Nature > {HEADLINE}"],  # a breadcrumb on one line
+    ["Home", "/", "Nature", "/", "Rivers", "/"],  # laid out a step to a line
+], ids=["one-line", "a-step-to-a-line"])
+def test_a_breadcrumbs_last_step_names_the_headline_below_it(top):
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [*top, HEADLINE, "By Tom Rivers", "March 3, 2024", TITLE_LIKE])
     view, first = _view(page)
     found, _ = candidates(view, first)
     assert _named(view, found) == (HEADLINE, page.split("\n").index(HEADLINE))

@@ -89,12 +89,20 @@ def test_a_side_of_too_few_words_is_never_merged_on():
     assert merge_sections([3], ids, [0.5] * 3, np.zeros(3, dtype=bool), RULES) == [3]
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.lists(st.integers(0, 25), max_size=7), min_size=2, max_size=25), st.data())
-def test_the_overlaps_of_neighbouring_segments_are_those_of_their_sets_of_stems(units, data):
+#: Units of stems (numbers 0-25, each unit a list), and a draw of cuts between them.
+UNITS = st.lists(st.lists(st.integers(0, 25), max_size=7), min_size=2, max_size=25)
+
+
+def _segments(units: list[list[int]], data: st.DataObject) -> tuple[StemIds, np.ndarray]:
+    """The units' stems, and the edges of the segments some drawn cuts make of them."""
     cuts = sorted(data.draw(st.sets(st.integers(1, len(units) - 1), min_size=1)))
-    ids = StemIds.of([[f"w{u}" for u in unit] for unit in units])
-    edges = np.array([0, *cuts, len(units)])
+    return StemIds.of([[f"w{u}" for u in unit] for unit in units]), np.array([0, *cuts, len(units)])
+
+
+@settings(max_examples=60, deadline=None)
+@given(UNITS, st.data())
+def test_the_overlaps_of_neighbouring_segments_are_those_of_their_sets_of_stems(units, data):
+    ids, edges = _segments(units, data)
     counts, common = _neighbour_overlaps(ids, edges)
     sets = [{s for unit in units[a:b] for s in unit} for a, b in zip(edges[:-1], edges[1:])]
     assert counts.tolist() == [len(s) for s in sets]
@@ -130,11 +138,9 @@ def test_sections_that_weigh_one_subject_most_are_merged_on_the_cosine_of_their_
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.lists(st.integers(0, 25), max_size=7), min_size=2, max_size=25), st.data())
+@given(UNITS, st.data())
 def test_the_cosines_of_neighbouring_segments_are_those_of_their_stem_counts(units, data):
-    cuts = sorted(data.draw(st.sets(st.integers(1, len(units) - 1), min_size=1)))
-    ids = StemIds.of([[f"w{u}" for u in unit] for unit in units])
-    edges = np.array([0, *cuts, len(units)])
+    ids, edges = _segments(units, data)
     counts = [np.bincount([u for unit in units[a:b] for u in unit], minlength=26) for a, b in zip(edges[:-1], edges[1:])]
     expected = [float(np.dot(a, b) / np.sqrt(np.dot(a, a) * np.dot(b, b))) if a.any() and b.any() else 0.0
                 for a, b in zip(counts, counts[1:])]

@@ -291,15 +291,21 @@ def test_lead_and_sumy_methods_stay_as_published_furniture_and_all():
     assert summarize(text, sentences=1, method="lead").text == "scroll down for video ."
 
 
+def _first_sentence(text: str):
+    """The first sentence of a summary of every sentence of ``text``, a span of it."""
+    first = summarize(text, ratio=1.0).sentences[0]
+    assert text[first.start:first.end] == first.text
+    return first
+
+
 def test_a_caption_glued_before_the_sentence_it_repeats_is_cut_away():
     text = (
         "police are continuing to question a man arrested on suspicion of murdering missing chef claudia lawrence "
         "( pictured ) police are continuing to question a man arrested on suspicion of murdering missing chef claudia "
         "lawrence in york . the man , 59 , was held on monday at his home ."
     )
-    first = summarize(text, ratio=1.0).sentences[0]
+    first = _first_sentence(text)
     assert first.text.startswith("police are continuing") and "( pictured )" not in first.text
-    assert text[first.start:first.end] == first.text
 
 
 def test_a_line_that_a_photo_credit_ends_is_a_caption_and_an_affiliate_notice_is_furniture():
@@ -1198,15 +1204,12 @@ def test_a_glued_caption_is_cut_at_its_closing_bracket_or_where_its_copys_words_
         "more than one in ten children aged 12 to 13 have made or been part of a sexually explicit video , "
         "according to shocking new research . nearly a fifth said they had seen images that upset them ."
     )
-    first = summarize(text, ratio=1.0).sentences[0]
-    assert first.text.startswith("more than one in ten children aged 12")
-    assert text[first.start:first.end] == first.text
+    assert _first_sentence(text).text.startswith("more than one in ten children aged 12")
     unmarked = (
         "the old mill in leeds was sold at auction for a record sum "
         "the old mill in leeds was sold at auction for a record sum on tuesday , agents said . it had stood empty ."
     )
-    first = summarize(unmarked, ratio=1.0).sentences[0]
-    assert first.text.startswith("the old mill in leeds was sold at auction for a record sum on tuesday")
+    assert _first_sentence(unmarked).text.startswith("the old mill in leeds was sold at auction for a record sum on tuesday")
 
 
 def test_a_search_boxs_empty_notice_is_page_furniture():
