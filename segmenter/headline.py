@@ -486,17 +486,42 @@ def _named(page: PageLines, found: Sequence[tuple[str, int]]) -> tuple[str, int]
     return hits[0]
 
 
+#: A byline or a date right below a text's first line has at most this many words.
+OPENING_META_WORDS = 12
+
+
+def _story_opening(page: PageLines, found: Sequence[tuple[str, int]], rows: np.ndarray) -> tuple[str, int] | None:
+    """The text's first line, where it is a story's headline rather than a page's ``<title>``: it
+    holds none of the ``<title>``'s separators, and the next line with words is a byline or a
+    date ("Top 7 Keyboards for Beginners", "Apr 17, 2025", "By Jerry Chu"), as a story cut from a
+    page or a feed opens; None otherwise. (A page's ``<title>`` is followed by its menu, and a
+    candidate below it is weighed against it by the choice model, which is fitted on pages.)"""
+    top = np.flatnonzero((rows[:, _TITLE_PART] == 1) & (rows[:, FEATURES.index("title_unseparated")] == 1))
+    if not len(top):
+        return None
+    below = next((j for j in range(1, len(page.lines)) if page.words[j]), None)
+    if below is None or page.words[below] > OPENING_META_WORDS:
+        return None
+    if page.meta[below] or is_dateline(page.lines[below]):
+        return found[int(top[0])]
+    return None
+
+
 def choose_headline(page: PageLines, first: int, model: HeadlineModel) -> tuple[str, int] | None:
     """The page's headline and its line (0: the ``<title>``'s headline part, where no line
     below repeats it), None where there is no candidate: the candidate the page names as its
-    headline elsewhere (a breadcrumb's last step, a comments heading's quote), else the best
-    line, unless the choice model prefers the title's headline part."""
+    headline elsewhere (a breadcrumb's last step, a comments heading's quote), else a first line
+    that opens a story (:func:`_story_opening`), else the best line, unless the choice model
+    prefers the title's headline part."""
     found, rows = candidates(page, first)
     if not found:
         return None
     named = _named(page, found)
     if named is not None:
         return named
+    opening = _story_opening(page, found, rows)
+    if opening is not None:
+        return opening
     text, line = choose(page, first, found, rows, model)
     if line == 0:
         # the title's headline repeated by a line near the body: that line (the body starts below it)

@@ -7,7 +7,9 @@ candidate (:func:`segmenter.headline.candidates`) is labelled by whether it is t
 hand-checked title (as :func:`segmenter.wcxb.same_title` compares them). The lines model is a conditional logit (a softmax
 over each page's line candidates); the choice model a logistic regression, fitted on the pages
 where exactly one of the best line and the title's headline part is right. Printed: the share of pages whose chosen candidate is the title,
-on the pages fitted and in a five-fold cross-validation over them.
+on the pages fitted and in a five-fold cross-validation over them; with ``--losses``, each page the
+cross-validation gets wrong (its chosen candidate, the right ones, the ``<title>``'s headline part
+and the kind of loss: :func:`loss_kind`) and how many pages each kind loses.
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Iterable, Sequence
+from collections import Counter
+from typing import Iterable, Sequence, TextIO
 
 import numpy as np
 
 from .body import BodyFinder, _paragraph_lines, line_features, page_lines
 from .logistic import Logistic
-from .headline import CHOICE_FEATURES, FEATURES, HeadlineModel, PageLines, candidates, choice_row, choose_headline, relation
+from .headline import CHOICE_FEATURES, FEATURES, HeadlineModel, PageLines, _named, candidates, choice_row, choose_headline, relation
 from .train_body import fit_logistic
 from .wcxb import Page, same_title
 
@@ -154,10 +157,76 @@ def accuracy(model: HeadlineModel, prepared: Sequence[Prepared], pages: Sequence
     return right / max(1, len(prepared))
 
 
+#: The kinds of a wrong headline (:func:`loss_kind`), in the order they are counted.
+LOSS_KINDS: tuple[str, ...] = (
+    "named: a breadcrumb or a comments heading named a wrong line",
+    "choice: the <title>'s part was right, a line was taken",
+    "choice: the best line was right, the <title>'s part was taken",
+    "lines: a right line scored below a wrong one",
+    "none: no candidate is the title",
+)
+
+
+def loss_kind(model: HeadlineModel, prepared: Prepared, chosen: tuple[str, int] | None) -> str:
+    """Why a page's chosen headline (``chosen``, wrong) is not its title: one of LOSS_KINDS."""
+    view, first, found, x, y = prepared
+    if not y.any():
+        return LOSS_KINDS[4]
+    if chosen is not None and chosen == _named(view, found):
+        return LOSS_KINDS[0]
+    lx, ly, _, title_right = _parts(x, y)
+    best_right = bool(len(ly)) and bool(ly[int(np.argmax(model.lines.logits(lx)))])
+    if best_right:
+        return LOSS_KINDS[2]
+    return LOSS_KINDS[1] if title_right else LOSS_KINDS[3]
+
+
+#: How many features a loss's report names: those that most set the chosen line's score above a right line's.
+REPORTED_FEATURES = 4
+
+
+def _apart(model: HeadlineModel, x: np.ndarray, chosen: int, right: int) -> str:
+    """The lines model's scores of candidate rows ``chosen`` and ``right`` and the features that most set them apart."""
+    scores = model.lines.logits(x[[chosen, right]])
+    gap = model.lines.contributions(x[[chosen]])[0] - model.lines.contributions(x[[right]])[0]
+    named = ", ".join(f"{FEATURES[f]} {gap[f]:+.2f}" for f in np.argsort(-gap)[:REPORTED_FEATURES] if gap[f] > 0)
+    return f"scores {scores[0]:.2f} against {scores[1]:.2f}; for the chosen: {named or 'none'}"
+
+
+def report_losses(chosen: dict[int, tuple[tuple[str, int] | None, HeadlineModel]], prepared: Sequence[Prepared],
+                  pages: Sequence[Page], out: TextIO) -> None:
+    """Each page of ``chosen`` (its index: its chosen headline and the model that chose it, fitted
+    without it) whose headline is not its title: the chosen line, the right candidates, and for a
+    line chosen over a right line, the features that set it above; then how many pages each kind
+    of loss costs."""
+    kinds: Counter[str] = Counter()
+    for i in sorted(chosen, key=lambda i: pages[i].file_id):
+        headline, model = chosen[i]
+        page = pages[i]
+        if headline is not None and same_title(headline[0], page.title, page.url):
+            continue
+        view, first, found, x, y = prepared[i]
+        kind = loss_kind(model, prepared[i], headline)
+        kinds[kind] += 1
+        is_title = x[:, TITLE_PART] == 1
+        title = next((text for (text, _), part in zip(found, is_title) if part), None)
+        right = [k for k in np.flatnonzero(y > 0) if not is_title[k]]
+        also = " and the <title>'s part" if y[is_title].any() else ""
+        print(f"{page.file_id} ({kind})\n  title:   {page.title!r}\n  chosen:  {headline!r}\n"
+              f"  right:   {[found[k] for k in right][:3]!r}{also}\n"
+              f"  <title>'s part: {title!r}; the body's first line: {first}", file=out)
+        mine = next((k for k, c in enumerate(found) if headline is not None and c == headline and not is_title[k]), None)
+        if mine is not None and right:
+            print(f"  {_apart(model, x, mine, right[0])}", file=out)
+    for kind in LOSS_KINDS:
+        print(f"{kinds[kind]:4d}  {kind}", file=out)
+
+
 def main(argv: Iterable[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=Path("segmenter/data/headline-model.json"))
+    parser.add_argument("--losses", action="store_true", help="list the pages the cross-validation gets wrong, by kind")
     args = parser.parse_args(list(argv) if argv is not None else None)
     from .wcxb import read_pages
 
@@ -172,10 +241,16 @@ def main(argv: Iterable[str] | None = None) -> None:
             prepared.append(found)
     folds = [i % FOLDS for i in range(len(prepared))]
     crossed = 0.0
+    chosen: dict[int, tuple[tuple[str, int] | None, HeadlineModel]] = {}
     for k in range(FOLDS):
         model = fit([p for p, f in zip(prepared, folds) if f != k])
         held = [(p, page) for p, page, f in zip(prepared, pages, folds) if f == k]
         crossed += accuracy(model, [p for p, _ in held], [t for _, t in held]) * len(held)
+        if args.losses:
+            chosen.update({i: (choose_headline(prepared[i][0], prepared[i][1], model), model)
+                           for i, f in enumerate(folds) if f == k})
+    if args.losses:
+        report_losses(chosen, prepared, pages, sys.stdout)
     model = fit(prepared)
     fitted = accuracy(model, prepared, pages)
     print(f"{len(prepared)} training pages whose body is below their top: headline = title on "

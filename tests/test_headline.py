@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from corpuscut.segmenter.body import BodyFinder, find_body, line_features, page_lines
-from corpuscut.segmenter.headline import PageLines, _named, candidates
-from tests.test_body import BODY, HEADLINE, _page_under
+from corpuscut.segmenter.headline import PageLines, _named, candidates, choose_headline, load_headline_model
+from tests.test_body import BODY, FOOTER, HEADLINE, _page_under
 
 #: A subheading like the page's <title> that the lines model would take for its headline.
 TITLE_LIKE = "Otters back in the river: the full story"
@@ -135,3 +135,22 @@ def test_the_headline_is_sought_some_lines_into_the_body_found():
     at = page.split("\n").index(HEADLINE)
     found, _ = candidates(view, at - 6)
     assert (HEADLINE, at) in found
+
+
+@pytest.mark.parametrize("below", [["March 3, 2024", "By Tom Rivers"], ["By Tom Rivers"], ["Updated 3 March 2024"]],
+                         ids=["date-and-byline", "byline", "updated"])
+def test_a_first_line_over_a_byline_or_a_date_is_the_storys_headline(below):
+    # a story cut from a page opens with its headline, its byline and date: a subheading above
+    # its body, worded like it, is not taken for the headline
+    page = "\n".join([HEADLINE, *below, "Mill bridge", "Old weir", TITLE_LIKE, *BODY, *FOOTER]) + "\n"
+    view, first = _view(page)
+    assert choose_headline(view, first, load_headline_model()) == (HEADLINE, 0)
+
+
+@pytest.mark.parametrize("top", [f"{HEADLINE} | Harbour Gazette", HEADLINE], ids=["title-line", "menu-below"])
+def test_a_title_line_or_a_first_line_over_a_menu_is_weighed_against_the_lines(top):
+    # a page's <title> is followed by its menu, whatever dates it: the models weigh the lines below
+    below = ["March 3, 2024", "By Tom Rivers"] if "|" in top else ["Home", "Nature"]
+    page = "\n".join([top, *below, "Mill bridge", "Old weir", TITLE_LIKE, *BODY, *FOOTER]) + "\n"
+    view, first = _view(page)
+    assert choose_headline(view, first, load_headline_model()) == (TITLE_LIKE, page.split("\n").index(TITLE_LIKE))
