@@ -435,15 +435,22 @@ def line_features(lines: Sequence[str], common: frozenset[str] = frozenset()) ->
 
 def _title_line(lines: Sequence[str], normals: Sequence[str], n_words: Sequence[int]) -> int | None:
     """The first line after the first that repeats the headline part of the first (a page's
-    ``<title>``): most often the page's headline, which its main text follows."""
+    ``<title>``): most often the page's headline, which its main text follows. A line repeats
+    it too where it holds all of the headline part's words and only words of the ``<title>``,
+    but not all of them: the ``<title>`` without the site's name, its subtitle kept ("Best
+    Moving Companies in New York (2025) – Top Local & Long-Distance Movers" under "... | Site"),
+    which is too long for the share of words in common, so that a shorter line far below that
+    shares most of the headline part's words (a teaser of another post: "Best Car Shipping
+    Companies in New York") was taken, and every line above it read as above the headline."""
     wanted = set(page_title(lines[0][:LINE_HEAD_CHARS]).lower().split()) if lines else set()
     wanted = set(_NORMAL.findall(" ".join(wanted)))
     if not wanted:
         return None
+    whole = set(_NORMAL.findall(lines[0][:LINE_HEAD_CHARS].lower()))
     for i in range(1, len(lines)):
         if 2 <= n_words[i] <= HEADLINE_MAX_WORDS:
             tokens = set(normals[i].split())
-            if len(tokens & wanted) >= HEADLINE_MIN_SIMILARITY * max(len(tokens), len(wanted)):
+            if len(tokens & wanted) >= HEADLINE_MIN_SIMILARITY * max(len(tokens), len(wanted)) or wanted <= tokens < whole:
                 return i
     return None
 

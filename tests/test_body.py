@@ -275,6 +275,19 @@ def test_a_long_first_paragraph_is_no_title_line_whose_dateline_would_head_the_p
     assert split(text)[0].title.startswith("a chronology of bombings")
 
 
+def test_the_title_lines_headline_shown_with_its_subtitle_is_the_headline_not_a_teaser_below():
+    from corpuscut.segmenter.body import FEATURES, line_features
+
+    shown = "Otters return to the river (2024) - Forty years on, volunteers count a cub"
+    teaser = "Otters return to the lake in 2024"
+    page = _page_under(f"{shown} | Harbour Gazette", ["Nature", shown, "By Tom Rivers"]) + teaser + "\n"
+    lines = page.split("\n")
+    marked = np.flatnonzero(line_features(lines)[:, FEATURES.index("is_title_line")])
+    # the shown line is too long to share enough words with the title's headline part, the
+    # teaser far below shares most of them; the shown line holds them all, and only the title's words
+    assert [lines[i] for i in marked] == [shown]
+
+
 def test_a_breadcrumb_that_ends_in_the_headline_is_not_the_headline():
     page = _page_under("Otters return | Harbour Gazette",
                        [f"News / Nature / {HEADLINE}", HEADLINE, "By Tom Rivers", "March 3, 2024"])
