@@ -26,7 +26,10 @@ any bonus): such a cut asks at least ``headline_min_shared``. A title is a cue o
 shift of vocabulary, and short documents side by side (a desktop's help pages, a manual's
 topics) share the common words of what they all speak of, page after page: neighbouring pages
 of GNOME's help share a median 14-19% of their distinct stems, a quarter of them 21-28% or more,
-as much as the relaxed least asks.
+as much as the relaxed least asks. Only in a text where some cut scores ``headline_dump_logit`` or more,
+though: a dump of documents holds a start the model is sure of, where one article's subheads,
+alone in a text, all score under it, and a guide's sections under short subheads share as few
+rarer words as two help pages.
 
 Sharing distinct stems counts a word used once as much as the subject named in every
 paragraph; a long guide's sections under subheads may share under a fifth of their distinct
@@ -130,6 +133,11 @@ class SectionRules:
     #: thick with names, compounds or labelled lines, while Chinese or Japanese read among spaced
     #: words counts its character pairs as words of their own.
     spaced_max_stems_per_word: float | None = None
+    #: ``headline_min_shared`` holds only in a text where at least one of the decoder's cuts scores
+    #: this or more (log-odds; none: in every text): a dump of documents, where some start is
+    #: sure. One article's subheads, alone in a text, all score under it, and a guide's sections
+    #: under short subheads share as few rarer words as two help pages do.
+    headline_dump_logit: float | None = None
 
 
 def load_section_rules(path: Path | str | None = None) -> SectionRules:
@@ -143,6 +151,7 @@ def load_section_rules(path: Path | str | None = None) -> SectionRules:
     per_word = data.get("relaxed_max_stems_per_word")
     headline = data.get("headline_min_shared")
     spaced = data.get("spaced_max_stems_per_word")
+    dump = data.get("headline_dump_logit")
     numbered = NumberedRules(data.get("numbered_section"), int(data.get("numbered_max_words", NumberedRules.max_words)))
     return SectionRules(min_shared=float(data["min_shared"]), min_shared_by_logit=points,
                         max_logit=float(data["max_logit"]),
@@ -155,7 +164,18 @@ def load_section_rules(path: Path | str | None = None) -> SectionRules:
                         discounted=tuple(data.get("discounted", ())),
                         discounted_min_cosine=float(data.get("discounted_min_cosine", 0.0)),
                         headline_min_shared=None if headline is None else float(headline),
-                        spaced_max_stems_per_word=None if spaced is None else float(spaced))
+                        spaced_max_stems_per_word=None if spaced is None else float(spaced),
+                        headline_dump_logit=None if dump is None else float(dump))
+
+
+def titles_matter(cuts: list[int], logits: list[float], headed: np.ndarray, rules: SectionRules) -> bool:
+    """Whether a cut before a new document's title may ask ``rules.headline_min_shared``: the
+    rule is set, one of ``cuts`` (block indices) before a headline-like line (``headed``, per
+    gap) scores under ``rules.max_logit``, and, where ``rules.headline_dump_logit`` is set, one
+    of them scores that or more (the text is a dump of documents, not one article's sections)."""
+    if rules.headline_min_shared is None or not any(headed[c - 1] and logits[c - 1] < rules.max_logit for c in cuts):
+        return False
+    return rules.headline_dump_logit is None or any(logits[c - 1] >= rules.headline_dump_logit for c in cuts)
 
 
 def _foreign(ids: StemIds, words: list[int] | None, rules: SectionRules, spaced: Callable[[], bool] | None) -> bool:

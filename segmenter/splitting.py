@@ -22,7 +22,7 @@ from .decoding import choose_boundaries
 from .features import CUE_FEATURES, SURE_CUES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
 from .numbered import numbered_heads
-from .sections import SectionRules, load_section_rules, merge_sections
+from .sections import SectionRules, load_section_rules, merge_sections, titles_matter
 from .titled import TitleRules, ends_on_stop_word, english_near, load_title_rules, title_bonus, titles_apart
 from .body import load_body_model
 from .model import BoundaryModel, load_model
@@ -177,9 +177,9 @@ class Segmenter:
 
     def _titled(self, headed: np.ndarray, cuts: list[int], logits: list[float], ids: StemIds) -> np.ndarray | None:
         """Per gap, whether a new document's title follows it (:func:`titles_apart`); None where
-        no cut before a headline-like line is doubtful enough for it to matter (most texts)."""
-        if self.sections.headline_min_shared is None or not any(
-                headed[c - 1] and logits[c - 1] < self.sections.max_logit for c in cuts):
+        no cut before a headline-like line is doubtful enough for it to matter (most texts), or
+        where the text holds no cut sure enough to read as a dump of documents."""
+        if not titles_matter(cuts, logits, headed, self.sections):
             return None
         return titles_apart(headed, ids, self.titles)
 

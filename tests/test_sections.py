@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpuscut.segmenter.sections import (SectionRules, _neighbour_cosines, _neighbour_overlaps, least_cosines,
-                                          least_shares, load_section_rules, merge_sections)
+                                          least_shares, load_section_rules, merge_sections, titles_matter)
 from corpuscut.text.stems import StemIds
 
 RULES = SectionRules(min_shared=0.35, max_logit=8.0, min_stems=3, min_blocks=2)
@@ -82,6 +82,21 @@ def test_a_doubted_cut_before_a_new_documents_title_asks_the_least_share_of_its_
         assert merge_sections([1], ids, [-2.0], no_cue, replace(doubtful, headline_min_shared=floor), words=[6, 6],
                               headed=titled, titled=titled) == []
     assert load_section_rules().headline_min_shared == pytest.approx(0.4)
+
+
+def test_a_new_documents_title_asks_its_own_least_share_only_in_a_text_with_a_sure_cut():
+    # a dump of help pages holds some start the model is sure of; one article's subheads, alone
+    # in a text, all score under it, and are merged on the relaxed least as any doubted cut
+    rules = SectionRules(min_shared=0.4, max_logit=3.0, headline_min_shared=0.4, headline_dump_logit=2.0)
+    headed = np.array([False, True, False, True])
+    assert titles_matter([2, 4], [0.0, 0.5, 0.0, 2.5], headed, rules)
+    assert not titles_matter([2, 4], [0.0, 0.5, 0.0, 1.5], headed, rules)
+    assert titles_matter([2, 4], [0.0, 0.5, 0.0, 1.5], headed, replace(rules, headline_dump_logit=None))
+    # no doubted cut before a headline-like line, or no rule of its own: nothing to ask
+    assert not titles_matter([2, 4], [0.0, 3.5, 0.0, 4.0], headed, rules)
+    assert not titles_matter([1, 3], [2.5, 0.5, 2.5, 0.0], headed, rules)
+    assert not titles_matter([2, 4], [0.0, 0.5, 0.0, 2.5], headed, replace(rules, headline_min_shared=None))
+    assert load_section_rules().headline_dump_logit == pytest.approx(2.0)
 
 
 def test_a_side_of_too_few_words_is_never_merged_on():
