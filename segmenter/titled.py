@@ -21,7 +21,12 @@ around a help page's title share a tenth to a fifth of their rarer stems about a
 less: the desktop's less common words, "printer", "keyboard", turn up on many pages). A stem is rarer where it is
 found in at most ``common_share`` of the text's passages. No line gains where the text shows no
 strong title between passages apart (``apart_titles``: one article's subhead that scores as a
-new article's shares its article's rarer words), nor a line that ends on a stop word (a phrase
+new article's shares its article's rarer words) and no run of ``long_titles`` titles apart, each
+after a whole page (``long_run`` lines or more since the last headline-like line) and scored
+``long_logit`` or more, the text holding at most ``long_stems`` stems a title of them
+(documents side by side whose titles the model doubts, each of them: a run of translated help
+pages, each page a title's few hundred words; one article's subheads come a few lines apart, or
+a long guide's few long sections run to a thousand words and more), nor a line that ends on a stop word (a phrase
 cut off, a pull quote's opening), nor, in a text of another language than English, a line
 beside one in English (translations keep sections in English under translated subheads, and
 the vocabulary moves there as at a page's start). Settings in
@@ -86,6 +91,15 @@ class TitleRules:
     #: Count toward ``min_titles`` only the gaps whose sides share at most ``max_shared``: one
     #: article's subhead that scores as a new article's shares its article's rarer words.
     apart_titles: bool = False
+    #: Or a text that holds at least this many headline-like gaps after ``long_run`` lines or
+    #: more without one, each scored ``long_logit`` or more and with sides apart (any share the
+    #: fade leaves a bonus at); 0: off. A run of documents shows its titles after their pages,
+    #: where the boundary model may be sure of none of them.
+    long_titles: int = 0
+    long_run: int = 6
+    long_logit: float = -1.0
+    #: ... and at most this many of the text's stems a title of them (a page's length); 0: any.
+    long_stems: int = 0
     #: A headline-like line whose last word is a stop word (a question aside) gains nothing: it
     #: is a phrase cut off ("social media was awash with", a pull quote's opening), not a title.
     no_stop_end: bool = False
@@ -151,9 +165,17 @@ def title_bonus(heads: np.ndarray, ids: StemIds, rules: TitleRules, logits: "np.
     at = np.flatnonzero(heads) + 1  # the blocks that open a passage
     if rules.bonus <= 0 or not len(at) or ids.units != len(heads) + 1:
         return out
-    if rules.min_titles > 0 and (logits is None
-                                 or int(np.count_nonzero(np.asarray(logits)[heads] >= rules.dump_logit)) < rules.min_titles):
+    if rules.min_titles > 0 and logits is None:
         return out
+    scored = None if logits is None else np.asarray(logits)
+    run = np.diff(np.concatenate([[0], at]))
+    # the text shows no title the model is sure of, and too few long titles (apart or not, the
+    # most there can be) to stand for one: most texts, told before their stems are compared
+    if rules.min_titles > 0 and int(np.count_nonzero(scored[heads] >= rules.dump_logit)) < rules.min_titles:
+        longest = int(np.count_nonzero((run >= rules.long_run) & (scored[at - 1] >= rules.long_logit)))
+        if rules.long_titles <= 0 or longest < rules.long_titles \
+                or (rules.long_stems > 0 and len(ids.ids) > rules.long_stems * longest):
+            return out
     n = ids.units
     # passage p holds blocks edges[p]:edges[p + 1]; passage k + 1 opens at head k
     edges = np.concatenate([[0], at, [n]])
@@ -193,15 +215,19 @@ def title_bonus(heads: np.ndarray, ids: StemIds, rules: TitleRules, logits: "np.
     smaller = np.minimum(size_a, size_b)
     told = smaller >= rules.min_stems
     apart = told & (common <= rules.max_shared * np.maximum(1, smaller))
-    if rules.apart_titles and rules.min_titles > 0 and logits is not None \
-            and int(np.count_nonzero(apart & (np.asarray(logits)[at - 1] >= rules.dump_logit))) < rules.min_titles:
-        return out
     whole = apart.astype(float)
     if rules.fade_shared > rules.max_shared:
         share = common / np.maximum(1, smaller)
         fading = np.clip((rules.fade_shared - share) / (rules.fade_shared - rules.max_shared), 0.0, 1.0)
         whole = np.where(told, np.maximum(whole, fading), 0.0)
-    run = np.diff(np.concatenate([[0], at]))
+    if rules.min_titles > 0 and scored is not None:
+        strong = (apart if rules.apart_titles else np.ones(len(at), dtype=bool)) & (scored[at - 1] >= rules.dump_logit)
+        long = (whole > 0) & (run >= rules.long_run) & (scored[at - 1] >= rules.long_logit)
+        longs = int(np.count_nonzero(long))
+        if int(np.count_nonzero(strong)) < rules.min_titles and \
+                (rules.long_titles <= 0 or longs < rules.long_titles
+                 or (rules.long_stems > 0 and len(ids.ids) > rules.long_stems * longs)):
+            return out
     gain = rules.bonus * np.minimum(run, rules.run_lines) / rules.run_lines
     out[at - 1] = whole * gain
     return out

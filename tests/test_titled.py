@@ -129,6 +129,31 @@ def test_with_apart_titles_only_a_strong_title_between_pages_of_other_words_open
     assert title_bonus(heads, sections, replace(rules, apart_titles=False), logits)[7] == pytest.approx(2.0)
 
 
+def test_with_long_titles_a_run_of_titles_after_whole_pages_opens_the_bonus_where_none_is_strong():
+    # four pages, each title after a page's four lines, between passages of other words: the
+    # model is sure of none of the titles, and three of them after whole pages stand for one
+    mail = [["mail", "inbox", "click", "set"], ["mail", "account", "click"], ["inbox", "account", "set"],
+            ["mail", "send", "click"]]
+    ids = StemIds.of([*PRINTER, *KEYS, *DESKTOP, *mail])
+    heads = heads_at(16, 4, 8, 12)
+    rules = TitleRules(bonus=2.0, run_lines=4, reach=1, max_shared=0.1, common_share=0.5, min_stems=3, min_titles=1,
+                       dump_logit=2.0, apart_titles=True, long_titles=3, long_run=4, long_logit=-1.0)
+    doubted = np.full(15, -0.5)
+    gain = title_bonus(heads, ids, rules, doubted)
+    assert np.flatnonzero(gain).tolist() == [3, 7, 11] and gain[7] == pytest.approx(2.0)
+    assert not title_bonus(heads, ids, replace(rules, long_titles=0), doubted).any()
+    assert not title_bonus(heads, ids, replace(rules, long_titles=4), doubted).any()  # only three titles
+    assert not title_bonus(heads, ids, rules, np.full(15, -2.0)).any()  # scored under long_logit
+    assert not title_bonus(heads, ids, replace(rules, long_run=5), doubted).any()  # after runs shorter than long_run
+    # the text's 61 stems, three titles: a page of 20 stems or so a title; one of a long guide's
+    # few long sections is more
+    assert title_bonus(heads, ids, replace(rules, long_stems=21), doubted).any()
+    assert not title_bonus(heads, ids, replace(rules, long_stems=20), doubted).any()
+    # one article's subheads, each between halves of one page that share its rarer words: nothing
+    sections = StemIds.of([*PRINTER, *PRINTER, *PRINTER, *PRINTER])
+    assert not title_bonus(heads, sections, rules, doubted).any()
+
+
 def test_a_headline_like_line_that_ends_on_a_stop_word_is_a_phrase_cut_off():
     from corpuscut.text.words import WordNormalizer
 
