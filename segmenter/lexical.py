@@ -71,10 +71,10 @@ class _UnitCounts:
 
 def _unit_counts(units: StemIds) -> _UnitCounts:
     n = units.units
-    words, local = np.unique(units.ids, return_inverse=True)
-    vocab = max(1, len(words))
+    local, distinct = _dense(units.ids)
+    vocab = max(1, distinct)
     unit_of = np.repeat(np.arange(n), np.diff(units.starts))
-    pairs, counts = np.unique(unit_of * vocab + local, return_counts=True)
+    pairs, counts = _unit_word_pairs(unit_of, local, n, vocab)
     pair_unit, pair_word = pairs // vocab, pairs % vocab
     spread = np.bincount(pair_word, minlength=vocab)
     shared_words = np.flatnonzero(spread >= 2)
@@ -86,7 +86,31 @@ def _unit_counts(units: StemIds) -> _UnitCounts:
     prefix[pair_unit[shared] + 1, pair_column[shared]] = counts[shared]
     np.cumsum(prefix, axis=0, out=prefix)
     pair_start = np.searchsorted(pair_unit, np.arange(n + 1))
-    return _UnitCounts(pair_unit, pair_column, counts, pair_start, prefix, len(words))
+    return _UnitCounts(pair_unit, pair_column, counts, pair_start, prefix, distinct)
+
+
+def _dense(ids: np.ndarray) -> tuple[np.ndarray, int]:
+    """The ids renumbered 0, 1, 2, ... in their order (``np.unique``'s inverse), and how many
+    distinct ids there are: by marking each, as a stretch's ids lie below its section's few
+    thousand stems (sorting them cost more)."""
+    if not len(ids):
+        return np.zeros(0, dtype=np.int64), 0
+    marks = np.zeros(int(ids.max()) + 1, dtype=bool)
+    marks[ids] = True
+    rank = np.cumsum(marks) - 1
+    return rank[ids], int(rank[-1]) + 1
+
+
+def _unit_word_pairs(unit_of: np.ndarray, local: np.ndarray, units: int, vocab: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(unit_of * vocab + local, return_counts=True)``, ``unit_of`` never falling:
+    two stable sorts, by word and then by unit, order the keys, by radix where both fit 16 bits."""
+    keys = unit_of * vocab + local
+    if not len(keys) or units >= 1 << 16 or vocab >= 1 << 16:
+        return np.unique(keys, return_counts=True)
+    by_word = np.argsort(local.astype(np.uint16), kind="stable")
+    keys = keys[by_word[np.argsort(unit_of[by_word].astype(np.uint16), kind="stable")]]
+    first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    return keys[first], np.diff(np.append(first, len(keys)))
 
 
 def segment_boundaries(

@@ -62,7 +62,7 @@ from typing import Callable
 import numpy as np
 
 from corpuscut.text.datafiles import read_json
-from corpuscut.text.stems import StemIds
+from corpuscut.text.stems import StemIds, counted_pairs
 
 from .numbered import NumberedRules
 from .recurrence import stem_blocks
@@ -350,7 +350,7 @@ def _neighbour_cosines(ids: StemIds, edges: np.ndarray) -> list[float]:
     segments = len(edges) - 1
     flat = ids.ids[ids.starts[edges[0]]: ids.starts[edges[-1]]].astype(np.int64)
     segment_of = np.repeat(np.arange(segments, dtype=np.int64), np.diff(ids.starts[edges]))
-    keys, counts = np.unique(flat * segments + segment_of, return_counts=True)
+    keys, counts = counted_pairs(flat, segment_of, segments)
     segment = keys % segments
     squares = np.bincount(segment, weights=counts.astype(np.float64) ** 2, minlength=segments)
     in_next = keys[1:] == keys[:-1] + 1

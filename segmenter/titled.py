@@ -43,26 +43,12 @@ from typing import Callable
 import numpy as np
 
 from corpuscut.text.datafiles import numbers_of, read_json
-from corpuscut.text.stems import StemIds
+from corpuscut.text.stems import StemIds, counted_pairs
 
 TITLED_RESOURCE = "data/titled.json"
 
 #: A headline-like line's last word is looked for in at most this many characters at its end.
 TAIL_CHARS = 60
-
-#: The most possible keys (stems times passages) marked one by one, a byte each, to find the
-#: distinct ones: sorting them (np.unique) took most of this step's time, a sixth of a split's.
-MARKS_MAX = 1 << 24
-
-
-def _distinct(keys: np.ndarray, size: int, marks_max: int) -> np.ndarray:
-    """``np.unique(keys)`` of keys in ``range(size)``: by marking each where ``size`` is small."""
-    if size > marks_max:
-        return np.unique(keys)
-    marks = np.zeros(size, dtype=bool)
-    marks[keys] = True
-    return np.flatnonzero(marks)
-
 
 @dataclass(frozen=True)
 class TitleRules:
@@ -145,22 +131,20 @@ def english_near(texts: list[str], which: np.ndarray, tokens: Callable[[str], li
     return out
 
 
-def titles_apart(heads: np.ndarray, ids: StemIds, rules: TitleRules, marks_max: int = MARKS_MAX) -> np.ndarray:
+def titles_apart(heads: np.ndarray, ids: StemIds, rules: TitleRules) -> np.ndarray:
     """Per gap, whether a headline-like line lies after it (``heads``) whose passages on either
     side share under ``rules.fade_shared`` (at most ``rules.max_shared`` where no fade is set) of
     their rarer distinct stems, with enough of them to tell: a new document's title by
     :func:`title_bonus`'s measure, whether or not the text opens the bonus."""
     measure = replace(rules, bonus=1.0, run_lines=1, min_titles=0, apart_titles=False)
-    return title_bonus(heads, ids, measure, None, marks_max) > 0
+    return title_bonus(heads, ids, measure) > 0
 
 
-def title_bonus(heads: np.ndarray, ids: StemIds, rules: TitleRules, logits: "np.ndarray | None" = None,
-                marks_max: int = MARKS_MAX) -> np.ndarray:
+def title_bonus(heads: np.ndarray, ids: StemIds, rules: TitleRules, logits: "np.ndarray | None" = None) -> np.ndarray:
     """Per gap, the log-odds a new document's title gains there. ``heads[g]``: a headline-like
     line (a headline over a longer text, or such a question) lies after gap g; ``ids``: the
     stems of the text's blocks, a unit per block; ``logits``: the boundary model's log-odds of
-    each gap (where ``rules.min_titles`` asks for some, none without them). Sets of keys of
-    fewer than ``marks_max`` possible values are found by marking them, else by sorting."""
+    each gap (where ``rules.min_titles`` asks for some, none without them)."""
     out = np.zeros(len(heads))
     at = np.flatnonzero(heads) + 1  # the blocks that open a passage
     if rules.bonus <= 0 or not len(at) or ids.units != len(heads) + 1:
@@ -183,35 +167,12 @@ def title_bonus(heads: np.ndarray, ids: StemIds, rules: TitleRules, logits: "np.
     block_passage = np.repeat(np.arange(passages), np.diff(edges))
     unit_of = np.repeat(np.arange(n), np.diff(ids.starts))
     # the distinct (stem, passage) pairs, and each stem's number of passages
-    stems = int(ids.ids.max()) + 1 if len(ids.ids) else 1
-    pairs = _distinct(ids.ids.astype(np.int64) * passages + block_passage[unit_of], stems * passages, marks_max)
+    pairs, _ = counted_pairs(ids.ids, block_passage[unit_of], passages)
     stem, passage = pairs // passages, pairs % passages
     spread = np.bincount(stem)
     rare = spread[stem] <= rules.common_share * passages
     stem, passage = stem[rare], passage[rare]
-    heads_count = len(at)
-    # head k opens passage k + 1: its side A is passages k + 1 - reach .. k, side B k + 1 .. k + reach;
-    # a (stem, passage p) pair counts on side A of heads p .. p + reach - 1, on side B of p - reach .. p - 1
-    reach = rules.reach
-    a_heads = np.concatenate([passage + d for d in range(reach)])
-    a_keys = np.tile(stem, reach) * heads_count + a_heads
-    b_heads = np.concatenate([passage - 1 - d for d in range(reach)])
-    b_keys = np.tile(stem, reach) * heads_count + b_heads
-    a_keys = a_keys[(a_heads >= 0) & (a_heads < heads_count)]
-    b_keys = b_keys[(b_heads >= 0) & (b_heads < heads_count)]
-    keys = stems * heads_count
-    if keys <= marks_max:
-        # a mark per possible key: the sets and their intersection without sorting
-        in_a, in_b = np.zeros(keys, dtype=bool), np.zeros(keys, dtype=bool)
-        in_a[a_keys] = True
-        in_b[b_keys] = True
-        a_keys, b_keys, both = np.flatnonzero(in_a), np.flatnonzero(in_b), np.flatnonzero(in_a & in_b)
-    else:
-        a_keys, b_keys = np.unique(a_keys), np.unique(b_keys)
-        both = np.intersect1d(a_keys, b_keys, assume_unique=True)
-    size_a = np.bincount(a_keys % heads_count, minlength=heads_count)
-    size_b = np.bincount(b_keys % heads_count, minlength=heads_count)
-    common = np.bincount(both % heads_count, minlength=heads_count)
+    size_a, size_b, common = _side_stems(stem, passage, len(at), rules.reach)
     smaller = np.minimum(size_a, size_b)
     told = smaller >= rules.min_stems
     apart = told & (common <= rules.max_shared * np.maximum(1, smaller))
@@ -231,3 +192,35 @@ def title_bonus(heads: np.ndarray, ids: StemIds, rules: TitleRules, logits: "np.
     gain = rules.bonus * np.minimum(run, rules.run_lines) / rules.run_lines
     out[at - 1] = whole * gain
     return out
+
+
+def _side_stems(stem: np.ndarray, passage: np.ndarray, heads: int, reach: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per head k (which opens passage k + 1): how many distinct stems its side A (passages
+    k + 1 - reach .. k) holds, how many its side B (k + 1 .. k + reach), and how many both,
+    from the distinct (stem, passage) pairs sorted stem-major. Each pair stands for the heads
+    whose nearest passage of its stem on that side it is, a run of heads: counting runs costs
+    what the pairs number, where a mark per (stem, head) cost what the text's stems times its
+    heads number (most of the title bonus's time on a long dump)."""
+    same = stem[1:] == stem[:-1]  # pair i + 1 is of pair i's stem
+    after, before = np.ones(len(stem), dtype=bool), np.ones(len(stem), dtype=bool)
+    after[:-1], before[1:] = ~same, ~same  # no later pair of its stem / no earlier one
+    far = heads + reach + 1
+    following = np.where(after, far, np.roll(passage, -1))  # the stem's next passage
+    preceding = np.where(before, -far, np.roll(passage, 1))  # its passage before
+    # side A of head k holds the stem where its latest passage at or before k lies within reach
+    size_a = _run_counts(passage, np.minimum(passage + reach, following), heads)
+    # side B: where its earliest passage after k lies within reach
+    size_b = _run_counts(np.maximum(passage - reach, preceding), passage, heads)
+    # both: between two neighbouring passages of the stem, p and q, the heads k (p <= k < q)
+    # within reach of each
+    p, q = passage[:-1][same], passage[1:][same]
+    common = _run_counts(np.maximum(p, q - reach), np.minimum(q, p + reach), heads)
+    return size_a, size_b, common
+
+
+def _run_counts(lo: np.ndarray, hi: np.ndarray, size: int) -> np.ndarray:
+    """Per index in ``range(size)``: how many of the runs ``lo[i]:hi[i]`` hold it."""
+    lo, hi = np.clip(lo, 0, size), np.clip(hi, 0, size)
+    kept = lo < hi
+    steps = np.bincount(lo[kept], minlength=size + 1) - np.bincount(hi[kept], minlength=size + 1)
+    return np.cumsum(steps[:size])

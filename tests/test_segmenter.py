@@ -410,6 +410,26 @@ def test_context_overlap_is_the_share_of_a_lines_stems_found_in_the_blocks_aroun
 
 
 @settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 40), max_size=12), min_size=1, max_size=30), st.integers(0, 1 << 16))
+def test_the_lexical_programmes_unit_counts_are_those_a_sort_of_the_keys_gives(unit_ids, offset):
+    """Each unit's distinct words and their counts, as a sort of the (unit, word) keys gives
+    them, whatever the ids (marked up to the largest, past 16 bits too)."""
+    from corpuscut.segmenter.lexical import _unit_counts
+    from corpuscut.text.stems import StemIds
+
+    flat = np.array([i + offset * (i % 2) for ids in unit_ids for i in ids], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum([len(ids) for ids in unit_ids])]).astype(np.int64)
+    counts = _unit_counts(StemIds(flat, starts))
+    words, local = np.unique(flat, return_inverse=True)
+    vocab = max(1, len(words))
+    unit_of = np.repeat(np.arange(len(unit_ids)), np.diff(starts))
+    pairs, pair_count = np.unique(unit_of * vocab + local, return_counts=True)
+    assert counts.vocab == len(words)
+    assert counts.pair_unit.tolist() == (pairs // vocab).tolist() and counts.pair_count.tolist() == pair_count.tolist()
+    assert counts.pair_start.tolist() == np.searchsorted(pairs // vocab, np.arange(len(unit_ids) + 1)).tolist()
+
+
+@settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(["tax", "vote", "goal", "match", "rate", "bank", "x"]), max_size=30),
                 min_size=2, max_size=50),
        st.integers(1, 12), st.floats(-3, 3), st.integers(0, 30), st.sampled_from([None, 0.5, 0.05]))

@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 from corpuscut.segmenter import Segmenter
-from corpuscut.segmenter.titled import (TitleRules, ends_on_stop_word, english_near, load_title_rules, title_bonus,
+from corpuscut.segmenter.titled import (TitleRules, _side_stems, ends_on_stop_word, english_near, load_title_rules, title_bonus,
                                         titles_apart)
-from corpuscut.text.stems import StemIds
+from corpuscut.text.stems import StemIds, counted_pairs
 
 RULES = TitleRules(bonus=2.0, run_lines=4, reach=1, max_shared=0.1, common_share=0.5, min_stems=3)
 # Every passage shares the desktop's words ("click", "set"); the printer's and the keyboard's are
@@ -83,16 +83,19 @@ def test_the_shipped_rules_are_read_and_the_segmenter_weighs_them():
     assert Segmenter().titles == rules
 
 
-def test_the_gain_is_the_same_whether_its_sets_are_found_by_marks_or_by_sorting():
+def test_pairs_counted_by_a_sort_of_their_major_part_are_those_a_sort_of_the_keys_counts():
+    # the passages never fall along the tokens; stems past 16 bits take the general sort
     rng = np.random.default_rng(7)
-    words = [f"w{k}" for k in range(60)]
-    for _ in range(30):
-        blocks = [list(rng.choice(words, size=rng.integers(1, 9))) for _ in range(rng.integers(3, 40))]
-        heads = rng.random(len(blocks) - 1) < 0.3
-        ids = StemIds.of(blocks)
-        rules = TitleRules(bonus=2.0, run_lines=3, reach=int(rng.integers(1, 3)), max_shared=0.3,
-                           common_share=0.6, min_stems=2)
-        assert np.array_equal(title_bonus(heads, ids, rules), title_bonus(heads, ids, rules, marks_max=0))
+    for shift in (0, 1 << 16):
+        for _ in range(30):
+            size = int(rng.integers(0, 300))
+            width = int(rng.integers(1, 20))
+            major = rng.integers(0, 50, size) + shift * rng.integers(0, 2, size)
+            minor = np.sort(rng.integers(0, width, size))
+            keys, counts = counted_pairs(major, minor, width)
+            expected_keys, expected_counts = np.unique(major.astype(np.int64) * width + minor, return_counts=True)
+            assert keys.tolist() == expected_keys.tolist() and counts.tolist() == expected_counts.tolist()
+            assert keys.dtype == np.int64
 
 
 def test_above_the_most_shared_the_gain_fades_out_with_what_the_sides_share():
@@ -176,3 +179,20 @@ def test_a_subhead_beside_a_section_left_in_english_in_a_translation_is_told():
     near = english_near(texts, which, spanish.tokens, own, english, 2)
     assert near.tolist() == [True, False, False, False, False]  # "Seguridad" sits over English; the title does not
     assert not english_near(texts, which, spanish.tokens, own, english, 9).any()
+
+
+def test_the_sides_distinct_stems_are_counted_from_runs_as_sets_count_them():
+    # each head's sides as sets of stems, against the counts made from runs of heads per pair
+    rng = np.random.default_rng(11)
+    for _ in range(200):
+        passages = int(rng.integers(2, 30))
+        pairs = sorted({(int(s), int(p)) for s, p in zip(rng.integers(0, 12, 60), rng.integers(0, passages, 60))})
+        stem = np.array([s for s, _ in pairs], dtype=np.int64)
+        passage = np.array([p for _, p in pairs], dtype=np.int64)
+        reach = int(rng.integers(1, 4))
+        heads = passages - 1
+        size_a, size_b, common = _side_stems(stem, passage, heads, reach)
+        for k in range(heads):
+            side_a = {s for s, p in pairs if k + 1 - reach <= p <= k}
+            side_b = {s for s, p in pairs if k + 1 <= p <= k + reach}
+            assert (size_a[k], size_b[k], common[k]) == (len(side_a), len(side_b), len(side_a & side_b))

@@ -39,3 +39,16 @@ class StemIds:
         """Units ``bounds[k]:bounds[k + 1]`` of this run, each merged into one unit."""
         edges = self.starts[bounds]
         return StemIds(self.ids[edges[0]: edges[-1]], edges - edges[0])
+
+
+def counted_pairs(major: np.ndarray, minor: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(major * width + minor, return_counts=True)`` for ``minor`` that never falls
+    along the arrays (a unit's or segment's number, each below ``width``): a stable sort by
+    ``major`` alone then orders the keys, and where ``major`` fits 16 bits that sort is numpy's
+    radix sort (a stem per token of a long section: several times quicker than sorting the keys)."""
+    keys = major.astype(np.int64) * width + minor
+    if not len(keys) or int(major.min()) < 0 or int(major.max()) >= 1 << 16:
+        return np.unique(keys, return_counts=True)
+    keys = keys[np.argsort(major.astype(np.uint16), kind="stable")]
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    return keys[starts], np.diff(np.append(starts, len(keys)))
