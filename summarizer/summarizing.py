@@ -53,11 +53,16 @@ class Summary:
     @property
     def text(self) -> str:
         """The sentences joined by a space, or by nothing after a full-width stop (Chinese and
-        Japanese put no space between sentences)."""
+        Japanese put no space between sentences), or by a line break after a line that ends
+        without a stop (a standfirst, a subhead kept as a last resort): a space would run it
+        into the next sentence as one ("... an awesome online presence Building a website")."""
         joined = ""
         for sentence in self.sentences:
             flat = " ".join(sentence.text.split())
-            joined += flat if not joined or joined.endswith(FULL_WIDTH_END) else " " + flat
+            if not joined or joined.endswith(FULL_WIDTH_END):
+                joined += flat
+            else:
+                joined += (" " if joined[-1] in HEADING_END else "\n") + flat
         return joined
 
 

@@ -1232,3 +1232,14 @@ def test_a_letters_salutation_is_no_caption_label():
     furniture = load_furniture()
     assert furniture.reason("Dear Doctors: Our 16-year-old daughter wants to become a vegan.") is None
     assert furniture.reason("brutal : a gruesome video allegedly showing the executions has been released .") == "caption"
+
+
+def test_a_summary_sentence_that_ends_without_a_stop_is_parted_from_the_next_by_a_line_break():
+    from corpuscut.summarizer.sentences import Sentence
+    from corpuscut.summarizer.summarizing import Summary
+
+    standfirst = "We compare 4 of the best website builders to help you find the right platform"
+    lede = "Building a professional website is essential for any small business."
+    after = "However, with so many builders available, the choice can be hard."
+    sentences = tuple(Sentence(i, 0, len(t), t) for i, t in enumerate((standfirst, lede, after)))
+    assert Summary("newsrank", sentences, 3).text == f"{standfirst}\n{lede} {after}"
