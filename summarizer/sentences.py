@@ -229,10 +229,12 @@ def with_quote_marks(text: str) -> str:
 
 
 #: An upper-case run of two or more words glued to a capitalised word ("KANIMOZHI MEETS
-#: PROTESTING FARMERSThe", "'EXISTING PENALTY TOO WEAK'According"): a subhead and the sentence
+#: PROTESTING FARMERSThe", "'EXISTING PENALTY TOO WEAK'According"), or set before it with an
+#: arrow ("JUMP TO THE LIST \u2935 The moving process ..."): a subhead or a link and the sentence
 #: after it. Only where the run starts a sentence (see :func:`_cut_subheads`).
 _SUBHEAD_GLUED = re.compile(
-    r"[\'\"\u2018\u201c]?[A-Z][A-Z0-9&\'\u2019.,:-]*(?:[ \xa0]+[A-Z0-9&\'\u2019.,:-]+)+[\'\"\u2019\u201d]?(?=[A-Z][a-z])"
+    r"(?P<run>[\'\"\u2018\u201c]?[A-Z][A-Z0-9&\'\u2019.,:-]*(?:[ \xa0]+[A-Z0-9&\'\u2019.,:-]+)+[\'\"\u2019\u201d]?)"
+    r"(?:[ \xa0]*[\u2190-\u21ff\u2b00-\u2bff\u2900-\u297f\u25b2-\u25bf\u00bb\u203a]+[ \xa0]*)?(?=[A-Z][a-z])"
 )
 #: What may stand right before a subhead: a sentence's end (maybe closed by a quote or bracket).
 _BEFORE_SUBHEAD = ".!?:\"'\u201d\u2019)"
@@ -247,11 +249,12 @@ def _cut_subheads(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
             before = line[cut: m.start()].rstrip()
             if before and before[-1] not in _BEFORE_SUBHEAD:
                 continue  # upper-case words inside a sentence
-            if sum(c.isalpha() for c in m.group()) < 6 or sum(c.isalpha() for c in m.group().split()[-1]) < 2:
+            run = m.group("run")
+            if sum(c.isalpha() for c in run) < 6 or sum(c.isalpha() for c in run.split()[-1]) < 2:
                 continue  # too short for a subhead, or a word typed with two capitals ("DALLAS, MArch 19")
             if before:
                 out.append((cut, cut + len(before)))
-            out.append((m.start(), m.end()))
+            out.append((m.start(), m.start() + len(m.group().rstrip())))
             cut = m.end()
         out.append((cut, end))
     return out
