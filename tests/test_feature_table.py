@@ -121,6 +121,18 @@ def test_a_line_under_also_read_stays_a_headline_where_articles_have_headlines()
     assert gaps.headline[[b.text for b in analysis.blocks].index(heads[1])]
 
 
+def test_a_line_under_also_read_with_no_body_under_it_is_a_link_title_where_articles_have_headlines():
+    heads = ["Ferrero vows to return to top", "Music drives portable player sales", "Holmes wins in Birmingham"]
+    link = "Ferrero splits with his coach after Auckland defeat"
+    parts = [p for i, head in enumerate(heads) for p in (head, *_LEDES[2 * i: 2 * i + 2])]
+    text = "\n".join(parts[:3] + ["ALSO READ:", link]) + "\n\n" + "\n".join(parts[3:]) + "\n"
+    analysis, gaps = _gaps(text)
+    title = [b.text for b in analysis.blocks].index(link)
+    assert gaps.headed_text and gaps.link_title[title] and not gaps.headline[title]
+    starts = [a.start for a in Segmenter().split(text)]
+    assert text.index(link) not in starts and text.index(heads[1]) in starts
+
+
 def test_a_line_of_an_embedded_post_is_no_headline():
     text = "\n\n".join([*_LEDES[:2], "Giving it a try! #DogFilter pic.twitter.com/0lmClCS7CF", *_LEDES[2:]]) + "\n"
     analysis, gaps = _gaps(text)
