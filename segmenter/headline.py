@@ -9,7 +9,7 @@ every short line from a few lines into the body up to HEADLINE_SEARCH lines abov
 score from a small linear model (``data/headline-model.json``: a softmax over a page's lines,
 fitted on the WCXB training pages by :mod:`segmenter.train_headline`) over what it shows: its words against the title's,
 its length and punctuation, furniture cues, a byline or date just below it, prose after it,
-and how far above the body it stands. The best-scoring line is the headline, unless a second
+how far above the body it stands, and whether it is shown twice within a few lines. The best-scoring line is the headline, unless a second
 model, weighing that line against the title's headline part, prefers the title (the page's
 visible headline is the hand-checked title on most pages; the ``<title>`` on the others).
 """
@@ -66,6 +66,7 @@ FEATURES: tuple[str, ...] = (
     "furniture", "meta", "date", "meta_below", "meta_above", "prose_follows", "repeated", "caps_share",
     "nearest_shaped", "in_body", "at_body", "above_1", "above_2_3", "above_4_6", "above_7_plus", "line_logit",
     "lede_overlap", "site_words", "longer_than_title", "shaped_above", "shaped_below", "deep_in_body", "far_above",
+    "doubled",
 )
 _VARIANT = FEATURES.index("variant")
 _TITLE_PART = FEATURES.index("title_part")
@@ -98,12 +99,13 @@ class PageLines:
 #: other's words, how many words each has that the other lacks, numbers and years, the words of
 #: a search engine's title ("Review", "Best", "Guide": ``data/headline-cues.json``), capitals
 #: (a title in title case over a line in sentence case), a character lost in decoding ("Beginner?
-#: Guide"), and whether the page shows the title part as a line of its own anywhere.
+#: Guide"), whether the page shows the title part as a line of its own anywhere, and whether the
+#: line is doubled (:func:`doubled`: a headline rendered twice).
 RELATION_FEATURES: tuple[str, ...] = (
     "line within title", "title within line", "jaccard", "line extra words", "title extra words",
     "title number only", "line number only", "title year only", "line year only",
     "title cue only", "line cue only", "title caps minus line caps", "line sentence case",
-    "line damaged", "title shown", "title parts", "line far above",
+    "line damaged", "title shown", "title parts", "line far above", "line doubled",
 )
 
 #: What decides between the best line and the ``<title>``'s headline part: the line's score among
@@ -260,6 +262,19 @@ def bare_headline(text: str, sites: set[tuple[str, ...]]) -> str:
     return text
 
 
+#: A line whose words come again within this many lines is doubled (a site that renders its
+#: headline twice, for narrow and wide screens, shows it on two lines in a row).
+DOUBLED_REACH = 3
+
+
+def doubled(page: PageLines, i: int) -> bool:
+    """Whether line ``i``'s words come again on a line within DOUBLED_REACH lines of it."""
+    wanted = _normal(page.lines[i])
+    return bool(wanted) and any(
+        page.words[j] and page.words[j] == page.words[i] and _normal(page.lines[j]) == wanted
+        for j in range(max(1, i - DOUBLED_REACH), min(len(page.lines), i + DOUBLED_REACH + 1)) if j != i)
+
+
 def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.ndarray]:
     """The headline's candidates above and at the top of a body whose first line is ``first``
     (each its text and line; line 0 is the ``<title>``'s headline part), and one row of
@@ -347,7 +362,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
             float(distance < 0), float(distance == 0), float(distance == 1), float(2 <= distance <= 3),
             float(4 <= distance <= 6), float(distance >= 7), float(np.clip(page.logits[i], -5.0, 5.0)),
             *context(tokens, words), shaped(above[-1] if above else None), shaped(below[0] if below else None),
-            float(distance <= -NEAR_INTO_BODY), float(distance > NEAR_ABOVE),
+            float(distance <= -NEAR_INTO_BODY), float(distance > NEAR_ABOVE), float(doubled(page, i)),
         ])
     if nearest is not None:
         rows[nearest][FEATURES.index("nearest_shaped")] = 1.0
@@ -357,7 +372,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
         row = [1.0, float(title == top), *likeness(wanted), *shape(title, n_title)]
         row[_VARIANT] = variant
         found.append((title, 0))
-        row += [0.0] * (len(FEATURES) - len(row) - 7) + context(wanted, n_title) + [0.0] * 4
+        row += [0.0] * (len(FEATURES) - len(row) - 8) + context(wanted, n_title) + [0.0] * 5
         rows.append(row)
     return found, np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
@@ -397,6 +412,7 @@ def relation(page: PageLines, first: int, line: tuple[str, int], title: str) -> 
         title_caps - line_caps, float(len(mine) >= 4 and line_caps <= 0.4 and title_caps >= 0.7),
         float(bool(_DAMAGED.search(text))), float(shown),
         min(len(TITLE_SEPARATORS.split(top.strip())), 5) / 5, float(np.clip((first - index) / FAR_ABOVE, -1.0, 1.0)),
+        float(bool(index) and doubled(page, index)),
     ]
 
 

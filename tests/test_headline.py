@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpuscut.segmenter.body import BodyFinder, find_body, line_features, page_lines
-from corpuscut.segmenter.headline import PageLines, _named, candidates, choose_headline, load_headline_model
+from corpuscut.segmenter.headline import FEATURES, PageLines, _named, candidates, choose_headline, doubled, load_headline_model
 from tests.test_body import BODY, FOOTER, HEADLINE, _page_under
 
 #: A subheading like the page's <title> that the lines model would take for its headline.
@@ -154,3 +154,18 @@ def test_a_title_line_or_a_first_line_over_a_menu_is_weighed_against_the_lines(t
     page = "\n".join([top, *below, "Mill bridge", "Old weir", TITLE_LIKE, *BODY, *FOOTER]) + "\n"
     view, first = _view(page)
     assert choose_headline(view, first, load_headline_model()) == (TITLE_LIKE, page.split("\n").index(TITLE_LIKE))
+
+
+def test_a_line_shown_twice_within_three_lines_is_doubled_and_one_repeated_far_below_is_not():
+    # a site that renders its headline twice (for narrow and wide screens) shows it on two lines
+    # in a row; a teaser of it among the related links below is no such copy
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, HEADLINE, "By Tom Rivers", "March 3, 2024"])
+    view, first = _view(page)
+    at = page.split("\n").index(HEADLINE)
+    assert doubled(view, at) and doubled(view, at + 1)
+    assert not doubled(view, at + 2)
+    found, rows = candidates(view, first)
+    assert rows[found.index((HEADLINE, at)), FEATURES.index("doubled")] == 1.0
+    once = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, "By Tom Rivers", "March 3, 2024"]) + HEADLINE + "\n"
+    view, _ = _view(once)
+    assert not doubled(view, once.split("\n").index(HEADLINE))
