@@ -23,6 +23,7 @@ from .features import CUE_FEATURES, SURE_CUES, GapFeatures, gap_features
 from .lexical import LexicalParams, segment_boundaries
 from .numbered import numbered_heads
 from .sections import SectionRules, load_section_rules, merge_sections, titles_matter
+from .headed import HeadedRules, lede_bonus, load_headed_rules
 from .titled import TitleRules, ends_on_stop_word, english_near, load_title_rules, title_bonus, titles_apart
 from .body import load_body_model
 from .model import BoundaryModel, load_model
@@ -81,6 +82,7 @@ class Segmenter:
         sections: SectionRules | None = None,
         titles: TitleRules | None = None,
         regions: RegionRules | None = None,
+        headed: HeadedRules | None = None,
     ) -> None:
         # A document's language adds its own cue words (months, bylines, "Mehr lesen") to the
         # shipped ones.
@@ -103,6 +105,8 @@ class Segmenter:
         self.sections = sections if sections is not None else load_section_rules()
         #: When a headline-like line counts for more as a new document's title.
         self.titles = titles if titles is not None else load_title_rules()
+        #: When a headline over a lede counts for more, in a dump of headed stories.
+        self.headed = headed if headed is not None else load_headed_rules()
         #: Where page text gives way to prose of another kind (news glued around web pages).
         self.regions = regions if regions is not None else load_region_rules()
 
@@ -139,21 +143,22 @@ class Segmenter:
         if found is not None:
             page, facts = found
             # the article model's cuts of the whole text, decoded once where a stretch needs them
-            decode = functools.cache(lambda: self._decoded(blocks, feats, logits, words, ids))
+            decode = functools.cache(lambda: self._decoded(blocks, feats, logits, words, ids, shapes))
             page = self._with_articles(self._with_prose(page, facts, logits, ids, decode), words, decode)
             cuts = page.boundaries
         elif self._unsupervised(feats, words, blocks):
             cuts = self._lexical_only(ids, words, blocks)
         else:
-            cuts = self._decoded(blocks, feats, logits, words, ids)
+            cuts = self._decoded(blocks, feats, logits, words, ids, shapes)
         return Analysis(blocks, feats, logits, cuts, shapes, lines, _line_words(lines, blocks, shapes), page, ids)
 
     def _decoded(self, blocks: list[Block], feats: GapFeatures, logits: list[float], words: list[int],
-                 ids: StemIds) -> list[int]:
+                 ids: StemIds, shapes: list[LineShape]) -> list[int]:
         """The cue decoder's boundaries: the best cuts by the gaps' scores, then, between the
         sure ones, the lexical programme; last, one article's sections put back together. A new
-        document's title (:mod:`segmenter.titled`) gains log-odds first."""
-        logits = self._with_titles(feats, logits, ids, blocks)
+        document's title (:mod:`segmenter.titled`) and a headline over a lede in a dump of
+        headed stories (:mod:`segmenter.headed`) gain log-odds first."""
+        logits = self._with_ledes(feats, self._with_titles(feats, logits, ids, blocks), shapes)
         cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
         if self.model.lexical is not None:
             sure = (feats.matrix[:, [feats.names.index(name) for name in SURE_CUES]] > 0).any(axis=1)
@@ -189,6 +194,23 @@ class Segmenter:
         return (feats.matrix[:, feats.names.index("headline_after")] > 0) | \
             (feats.matrix[:, feats.names.index("question_after")] > 0)
 
+    def _with_ledes(self, feats: GapFeatures, logits: list[float], shapes: list[LineShape]) -> list[float]:
+        """The gaps' log-odds, with what a headline over a lede gains in a dump of headed stories."""
+        if self.headed.bonus <= 0 or not len(feats.matrix):
+            return logits
+        heads = feats.matrix[:, feats.names.index("headline_after")] > 0
+        if np.count_nonzero(heads) < self.headed.min_headlines:
+            return logits
+        one_sentence = np.fromiter((s.one_sentence for s in shapes), dtype=bool, count=len(shapes))
+        long_enough = np.fromiter((s.words >= self.cues.lede_min_words for s in shapes), dtype=bool, count=len(shapes))
+        first = shapes[0]
+        opens_headed = (0 < first.words <= self.cues.headline_max_words and not first.terminal
+                        and not (first.end_cue or first.aside or first.ends_colon or first.embedded))
+        gain = lede_bonus(heads, one_sentence, long_enough, self.headed, opens_headed)
+        if not gain.any():
+            return logits
+        return (np.asarray(logits) + gain).tolist()
+
     def _with_titles(self, feats: GapFeatures, logits: list[float], ids: StemIds, blocks: list[Block]) -> list[float]:
         """The gaps' log-odds, with what a new document's title gains added."""
         if self.titles.bonus <= 0 or not len(feats.matrix):
@@ -216,7 +238,8 @@ class Segmenter:
         if (analysis.page is not None or analysis.stems is None
                 or self._unsupervised(analysis.features, words, analysis.blocks)):
             return analysis.boundaries
-        return self._decoded(analysis.blocks, analysis.features, analysis.logits, words, analysis.stems)
+        return self._decoded(analysis.blocks, analysis.features, analysis.logits, words, analysis.stems,
+                             analysis.shapes)
 
     def _with_articles(self, page: PageCuts, words: list[int], decode: Callable[[], list[int]]) -> PageCuts:
         """The page starts, and inside every stretch between them too long to be a page (wire
