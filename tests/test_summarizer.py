@@ -1245,3 +1245,13 @@ def test_a_summary_sentence_that_ends_without_a_stop_is_parted_from_the_next_by_
     after = "However, with so many builders available, the choice can be hard."
     sentences = tuple(Sentence(i, 0, len(t), t) for i, t in enumerate((standfirst, lede, after)))
     assert Summary("newsrank", sentences, 3).text == f"{standfirst}\n{lede} {after}"
+
+
+def test_a_pages_metadata_glued_after_a_sentence_never_enters_its_summary():
+    text = ("Top tech conferences\n\nOur team will be at all of these events this year. We'd love to chat about how "
+            "we can help you solve what's next.2026-01-072026-02-18https://blog.example.com/wp-content/uploads/2025/11/"
+            "hub.pngThe Resource Hubhttps://blog.example.com/uploads/conferences.png200px200px\n"
+            "Each year, we scour our calendars to bring you the conferences our experts recommend.\n")
+    summary = summarize(text, sentences=3)
+    assert summary.sentences and not any("http" in s.text or "2026-01" in s.text for s in summary.sentences)
+    assert any(s.text.endswith("what's next.") for s in summary.sentences)
