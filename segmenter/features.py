@@ -177,8 +177,8 @@ class Gaps:
         short line without a final stop that belongs to the aside above it, not the next article's start. Where
         articles have headlines, the line under such an aside is as likely the next one's
         headline (a scrape that kept "Also read:" and lost the link), and is read so unless
-        no body follows it: another headline or a dateline right under it, or the text's end,
-        leaves it a title with no story of its own."""
+        no body follows it: another headline right under it, or the text's end, leaves it a
+        title with no story of its own (a byline or a date under it opens its story)."""
         out = np.zeros(self.n, dtype=bool)
         intro = self.flag("aside") & self.flag("ends_colon")
         # A title has no final stop (a sentence under a dangling "Also read:" starts the next
@@ -188,7 +188,7 @@ class Gaps:
         apart = self.separator | (self.blank > self.usual_blank) | self.fewer_blank
         out[1:] = intro[:-1] & self.headline_shaped[1:] & ~apart
         if self.headed_text:
-            bodiless = np.append(self.headline_shaped[1:] | self.start_cue[1:], True)
+            bodiless = np.append(self.headline_shaped[1:] & ~self.start_cue[1:], True)
             out &= bodiless
         return out
 

@@ -131,6 +131,9 @@ def test_a_line_under_also_read_with_no_body_under_it_is_a_link_title_where_arti
     assert gaps.headed_text and gaps.link_title[title] and not gaps.headline[title]
     starts = [a.start for a in Segmenter().split(text)]
     assert text.index(link) not in starts and text.index(heads[1]) in starts
+    # a byline under the line opens its story: the line is the next article's headline
+    bylined = text.replace(link + "\n\n", link + "\nBy Tom Rivers\n")
+    assert not _gaps(bylined)[1].link_title.any()
 
 
 def test_a_line_of_an_embedded_post_is_no_headline():
