@@ -72,16 +72,6 @@ class RegionRules:
     #: A consent or cookie line is a page line only where its lower-cased words also match one
     #: of these (a news paragraph may say "without consent"); none: every such line is one.
     consent_cues: tuple[str, ...] = ()
-    #: A run of prose goes on past at most this many page lines in a row where no page starts
-    #: and more prose follows (0: never).
-    carry_lines: int = 0
-    #: A run after page lines that close no page is prose of its own only where the page above
-    #: holds ``min_prose_words`` of prose already and the article model scores a start inside
-    #: the run at least this (log-odds): a run of several articles, not one page's.
-    unclosed_logit: float = 99.0
-    #: Whether a run is cut as a text of its own (else by the article model's cuts of the
-    #: whole text).
-    apart: bool = False
 
 
 def load_region_rules(path: Path | str | None = None) -> RegionRules:
@@ -152,24 +142,6 @@ def shared_share(stems: StemIds, run: tuple[int, int], other: tuple[int, int]) -
     return float(np.isin(mine, theirs).sum()) / len(mine)
 
 
-def _lines_in_prose(edges: list[int], first: int, rules: RegionRules, starts: Sequence[int],
-                    page_logits: np.ndarray) -> bool:
-    """Whether the page lines from ``edges[first]`` on are at most ``rules.carry_lines`` in a
-    row, with at least ``min_prose_lines`` lines after them before the next page line, and no
-    page starts among them (chosen, or scored ``start_logit``)."""
-    last = first
-    while last + 2 < len(edges) and edges[last + 1] == edges[last] + 1:
-        last += 1
-    if last - first + 1 > rules.carry_lines or last + 1 >= len(edges):
-        return False
-    if edges[last + 1] - edges[last] - 1 < rules.min_prose_lines:
-        return False
-    lo, hi = edges[first] - 1, edges[last]  # gaps before, among and just after these lines
-    if any(lo <= s - 1 <= hi for s in starts):
-        return False
-    return not len(page_logits[lo: hi + 1]) or float(np.max(page_logits[lo: hi + 1])) < rules.start_logit
-
-
 def prose_runs(facts: LineFacts, page_starts: Sequence[int], page_logits: np.ndarray,
                article_logits: Sequence[float], stems: StemIds, rules: RegionRules) -> list[ProseRun]:
     """The runs of prose that no page holds: after a footer or at the text's start, before a
@@ -195,30 +167,17 @@ def prose_runs(facts: LineFacts, page_starts: Sequence[int], page_logits: np.nda
     last_end = 0
     # each run between page lines (the text's ends included): (last page line before, first after)
     edges = [-1, *marks, n]
-    carried: tuple[int, int] | None = None  # (k, a) of a run that goes on past a page line or two
     for k, (a, b) in enumerate(zip(edges, edges[1:])):
-        if carried is not None:
-            k_first, a = carried
-            carried = None
-        else:
-            k_first = k
         lo, hi = a + 1, b
         if hi - lo < rules.min_prose_lines:
             continue
-        unclosed = False
-        if a >= 0:
-            # after a footer: one of the last page lines before the run closes a page
-            before = marks[max(0, k_first - rules.footer_lines): k_first]
-            if not any(footer[i] for i in before):
-                unclosed = True
-        # A page line or two where no page starts, with more prose right after them, are lines
-        # of the prose (a wire headline that speaks of a copyright, a short row): the run goes
-        # on past them.
-        if b < n and _lines_in_prose(edges, k + 1, rules, starts, page_logits):
-            carried = (k_first, a)
-            continue
         if p_lines[hi] - p_lines[lo] < rules.min_prose_lines or p_words[hi] - p_words[lo] < rules.min_prose_words:
             continue
+        if a >= 0:
+            # after a footer: one of the last page lines before the run closes a page
+            before = marks[max(0, k - rules.footer_lines): k]
+            if not any(footer[i] for i in before):
+                continue
         first_prose = lo + int(np.argmax(facts.prose[lo:hi]))
         last_prose = hi - 1 - int(np.argmax(facts.prose[lo:hi][::-1]))
         page_after = b < n
@@ -242,14 +201,6 @@ def prose_runs(facts: LineFacts, page_starts: Sequence[int], page_logits: np.nda
         start = 0
         if a >= 0:
             start = max(range(lo, first_prose + 1), key=lambda s: article_logits[s - 1])
-            if unclosed:
-                # No footer closes the page above (a page whose text ends in its menus): the run
-                # is that page's article unless the page holds its article already and the run
-                # holds articles of its own: one the article model starts confidently inside it.
-                top = max([0, last_end, *(s for s in starts if s <= a)])
-                inside = max(article_logits[start: end - 1], default=-np.inf)
-                if inside < rules.unclosed_logit or p_words[a] - p_words[top] < rules.min_prose_words:
-                    continue
             # the page above starts at the page start or the run of prose before it
             above = max(start - rules.page_reach, last_end, *(s for s in starts if s < start))
             if shared_share(stems, (start, end), (above, start)) > rules.max_shared:

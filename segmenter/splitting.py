@@ -129,8 +129,7 @@ class Segmenter:
         stems = self.vocabulary.stem_ids_of_groups([[_bounded(b.text) for b in text_blocks] for text_blocks in blocks])
         return [self._analysed(*parts) for parts in zip(lines, blocks, stems)]
 
-    def _analysed(self, lines: list[Line], blocks: list[Block], stems: tuple[StemIds, list[int]],
-                  pages: bool = True) -> Analysis:
+    def _analysed(self, lines: list[Line], blocks: list[Block], stems: tuple[StemIds, list[int]]) -> Analysis:
         ids, counted = stems
         # A line's words as counted for its stems, unless only its ends were read (a huge line).
         shapes = [self.cues.shape(b.text, n if len(b.text) <= 2 * LINE_VOCABULARY_CHARS else None)
@@ -139,13 +138,13 @@ class Segmenter:
         feats = gap_features(blocks, shapes, coh, self.cues, ids)
         logits = self.model.logits(feats.matrix)
         words = [s.words for s in shapes]
-        found = self._pages(blocks, shapes) if pages else None
+        found = self._pages(blocks, shapes)
         page = None
         if found is not None:
             page, facts = found
             # the article model's cuts of the whole text, decoded once where a stretch needs them
             decode = functools.cache(lambda: self._decoded(blocks, feats, logits, words, ids, shapes))
-            page = self._with_articles(self._with_prose(page, facts, logits, ids, decode, blocks), words, decode)
+            page = self._with_articles(self._with_prose(page, facts, logits, ids, decode), words, decode)
             cuts = page.boundaries
         elif self._unsupervised(feats, words, blocks):
             cuts = self._lexical_only(ids, words, blocks)
@@ -254,37 +253,20 @@ class Segmenter:
         return replace(page, boundaries=sorted({*page.boundaries, *inside}), article=frozenset(inside))
 
     def _with_prose(self, page: PageCuts, facts: LineFacts, logits: list[float], ids: StemIds,
-                    decode: Callable[[], list[int]], blocks: list[Block]) -> PageCuts:
+                    decode: Callable[[], list[int]]) -> PageCuts:
         """The page starts outside the runs of prose that no page holds (news glued before,
         between or after web pages: :mod:`segmenter.regions`), and in those runs the article
         model's starts, with a start where each run begins."""
         runs = prose_runs(facts, page.boundaries, page.logits, logits, ids, self.regions)
         if not runs:
             return page
+        decoded = decode()
         kept = [c for c in page.boundaries if not any(r.start < c < r.end for r in runs)]
-        inside = {c for r in runs for c in self._run_starts(blocks, r.start, r.end, decode)}
+        inside = {c for c in decoded if any(r.start < c < r.end for r in runs)}
         inside.update(r.start for r in runs if r.start > 0)
         ends = {r.end for r in runs if r.page_after}
         return replace(page, boundaries=sorted({*kept, *inside, *ends}),
                        article=frozenset(inside - set(kept) - ends) | page.article)
-
-    def _run_starts(self, blocks: list[Block], lo: int, hi: int, decode: Callable[[], list[int]]) -> list[int]:
-        """The article model's starts inside blocks ``lo`` to ``hi``, a run of prose that no page
-        holds, read as a text of its own: the whole text's layout (headlines, the usual blank
-        lines, which its pages set) is not the run's, and a run of stories with no headline is
-        cut as such stories are alone. The whole text's starts where the run cannot be laid out
-        again line for line (a separator inside it)."""
-        run = blocks[lo:hi]
-        if self.regions.apart and not any(b.separator_before for b in run[1:]):
-            text = "".join("\n" * (b.blank_before if k else 0) + " ".join(b.text.split()) + "\n"
-                           for k, b in enumerate(run))
-            lines = list(iter_lines(text))
-            parts = make_blocks(lines, self.cues.is_separator, continues_next(text, lines, self.wrapping))
-            stems = self.vocabulary.stem_ids_of_groups([[_bounded(b.text) for b in parts]])[0]
-            analysis = self._analysed(lines, parts, stems, pages=False)
-            if len(analysis.blocks) == len(run):
-                return [lo + c for c in analysis.boundaries if c > 0]
-        return [c for c in decode() if lo < c < hi]
 
     def _kept(self, feats: GapFeatures) -> np.ndarray:
         """Per gap, whether a cue fires there at which sections are never merged."""

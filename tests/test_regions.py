@@ -125,35 +125,3 @@ def test_a_news_paragraph_that_speaks_of_consent_is_no_cookie_notice():
              "and that the sailors involved had been disciplined by their commanders last year.",
              "We use cookies to improve your experience on our website. By browsing, you accept them."]
     assert consent_lines(line_facts(texts, load_body_model().common), rules).tolist() == [False, True]
-
-
-def _wire(stories: list[list[str]]) -> list[list[str]]:
-    """The stories as wire copy: a headline in capitals, a dateline, a sign-off."""
-    places = ["ROTTERDAM, June 3 - ", "FRANKFURT, June 4 - ", "INNSBRUCK, June 5 - ", "ATHENS, June 6 - "]
-    return [[s[0].upper(), places[i] + s[1], *s[2:], "Reuter"] for i, s in enumerate(stories)]
-
-
-def test_stories_after_a_page_that_ends_in_its_menus_are_each_cut():
-    # no footer closes the page (its text ends in related links), but it holds its article
-    # already, and the run after it opens several stories the article model is sure of
-    web = page(SITE_A, "Otters return to the river after forty years", OTTERS + BRIDGE)[:-5]
-    text, starts = _dump([web, *_wire(STORIES[:3])])
-    assert [a.start_line for a in Segmenter().split(text)] == starts
-
-
-def test_a_page_line_inside_the_stories_after_a_footer_does_not_end_their_run():
-    # a wire headline that speaks of a copyright reads as a footer's line
-    web = page(SITE_A, "Otters return to the river after forty years", OTTERS)
-    court = ["Court upholds copyright of museum photographs", *STORIES[1][1:]]
-    text, starts = _dump([web, STORIES[0], court, STORIES[2], STORIES[3]])
-    assert [a.start_line for a in Segmenter().split(text)] == starts
-
-
-def test_stories_after_a_page_are_cut_as_they_are_cut_alone():
-    headless = [story[1:] for story in STORIES]
-    web = page(SITE_A, "Otters return to the river after forty years", OTTERS)
-    text, _ = _dump([web, *headless])
-    alone, _ = _dump(headless)
-    segmenter = Segmenter()
-    after = [a.start_line - len(web) for a in segmenter.split(text)[1:]]
-    assert after == [a.start_line for a in segmenter.split(alone)]
