@@ -44,6 +44,19 @@ class GapFeatures:
 CONTEXT_BLOCKS = 6
 
 
+#: The kinds of line that are never a headline: one that ends a sentence; a closing or source
+#: line; one ending with a colon, which introduces what follows (a subhead, a list, a quotation)
+#: and is no line cut off mid-sentence either; a line of an embedded post (a tweet's text and
+#: link) or a caption mark.
+NOT_HEADLINE = ("terminal", "end_cue", "aside", "ends_colon", "embedded")
+
+
+def is_headline_shaped(shape: LineShape, max_words: int) -> bool:
+    """Whether a line has a headline's shape: some words, at most ``max_words``, and none of the
+    kinds of :data:`NOT_HEADLINE`."""
+    return 0 < shape.words <= max_words and not any(getattr(shape, name) for name in NOT_HEADLINE)
+
+
 def context_overlap(ids: StemIds, candidates: np.ndarray, keys: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """For each candidate block (True in ``candidates``), the share of its distinct stems found
     in the CONTEXT_BLOCKS blocks before it, and in those after it; 0 for the others.
@@ -207,11 +220,11 @@ class Gaps:
 
     @cached_property
     def headline_shaped(self) -> np.ndarray:
-        # A line ending with a colon introduces what follows (a subhead, a list, a quotation): it
-        # is neither a headline nor a line cut off mid-sentence. Nor is a line of an embedded post
-        # (a tweet's text and link) or a caption mark.
-        return ((self.words > 0) & (self.words <= self.cues.headline_max_words) & ~self.flag("terminal")
-                & ~self.flag("end_cue") & ~self.flag("aside") & ~self.flag("ends_colon") & ~self.flag("embedded"))
+        """Per block, :func:`is_headline_shaped`."""
+        out = (self.words > 0) & (self.words <= self.cues.headline_max_words)
+        for name in NOT_HEADLINE:
+            out &= ~self.flag(name)
+        return out
 
     @cached_property
     def headline(self) -> np.ndarray:

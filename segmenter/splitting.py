@@ -19,7 +19,7 @@ from .blocks import Block, make_blocks
 from .cohesion import VECTORISE_FROM, cohesion
 from .cues import CueSet, LineShape, load_cues
 from .decoding import choose_boundaries
-from .features import CUE_FEATURES, SURE_CUES, GapFeatures, gap_features
+from .features import CUE_FEATURES, SURE_CUES, GapFeatures, gap_features, is_headline_shaped
 from .lexical import LexicalParams, segment_boundaries
 from .numbered import numbered_heads
 from .sections import SectionRules, load_section_rules, merge_sections, titles_matter
@@ -203,9 +203,7 @@ class Segmenter:
             return logits
         one_sentence = np.fromiter((s.one_sentence for s in shapes), dtype=bool, count=len(shapes))
         long_enough = np.fromiter((s.words >= self.cues.lede_min_words for s in shapes), dtype=bool, count=len(shapes))
-        first = shapes[0]
-        opens_headed = (0 < first.words <= self.cues.headline_max_words and not first.terminal
-                        and not (first.end_cue or first.aside or first.ends_colon or first.embedded))
+        opens_headed = is_headline_shaped(shapes[0], self.cues.headline_max_words)
         gain = lede_bonus(heads, one_sentence, long_enough, self.headed, opens_headed)
         if not gain.any():
             return logits
