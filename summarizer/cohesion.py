@@ -68,6 +68,8 @@ class Cohesion:
     title_words: frozenset[str] | None = None
     #: An answer's opening ("by", "because"): right after a question, the sentence leans on it.
     answer: re.Pattern[str] | None = None
+    #: Right after a question, a sentence of at most this many words is its answer too (0: none).
+    answer_max_words: int = 0
 
     def reach(self, text: str, sentences: list[Sentence]) -> list[int]:
         """For each of ``sentences`` (of ``text``, in order), how near before it a sentence of
@@ -84,8 +86,12 @@ class Cohesion:
                 inside = asked = False  # a quotation left open at a paragraph's end was not one
             marked = marks[s.start: s.end]
             # the answer to a question asked right before it ("So how do you turn raw data into
-            # insights? By staying on top of the trends.") reads as a fragment without it
-            answers = asked and self.answer is not None and self.answer.match(marked.lower()) is not None
+            # insights? By staying on top of the trends."; "What is the leading cause ...?
+            # Employees and work-related communications.") reads as a fragment without it
+            answers = asked and (
+                (self.answer is not None and self.answer.match(marked.lower()) is not None)
+                or len(marked.split()) <= self.answer_max_words
+            )
             out.append(1 if answers else self._reach_of(marked, inside, cased) if k else 0)
             asked = marked.rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
             inside = _quote_open_after(marked, inside)
@@ -283,6 +289,7 @@ def load_cohesion(language: str = DEFAULT_LANGUAGE, path: Path | str | None = No
             re.compile(rf"\s+(?:{saying})\b"),
             frozenset(t.split()[0] for t in titles) if all(re.fullmatch("[a-z]+(?: [a-z]+)*", t) for t in titles) else None,
             re.compile(rf"{_OPENING}(?:{_alternation(answers)})\b") if answers else None,
+            int(data.get("answer_max_words", 0)),
         )
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError, IndexError, re.error) as exc:
         raise SummarizerError(f"cohesion rules {path or 'data/cohesion.json'} cannot be loaded: {exc}") from exc

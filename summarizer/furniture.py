@@ -35,6 +35,11 @@ _LABEL = re.compile(r"^\W*([^\W\d][\w'\- ]*?)\s*:\s+\S")
 #: A sentence's first six words are looked for among its first characters, this many and the
 #: word running on past them (in all of it where fewer are found there).
 _FIRST_WORDS_WITHIN = 60
+#: After a name and a colon, a sentence holds at least this many words in lower case ("Saracens:
+#: Bartholomeusz; Castaignede, Sorrell, ..." is a line-up under its team's name).
+_TOLD_LEAST_LOWER = 3
+#: A white-space token without a letter or a digit ("??", ".", "-").
+_NO_WORD = re.compile(r"[\W_]+")
 #: A word of a sentence, lower-cased ("'ll" and "n't" as the tokenised corpora split them off).
 _LOWER_WORD = re.compile(r"n't|'(?:ll|d|ve|re)\b|[^\W\d_][\w'\u2019-]*")
 _ARTICLES = frozenset(("a", "an", "the"))
@@ -213,10 +218,11 @@ class Furniture:
         """The kind of furniture ``text`` (one sentence) is, or None."""
         return self._found_at_start(text) or self._found_anywhere(text) or self._by_shape(text)
 
-    def _by_shape(self, text: str, tokens: list[str] | None = None) -> str | None:
+    def _by_shape(self, text: str, tokens: list[str] | None = None, document: str = "") -> str | None:
         """"caption" or "cut off" when the sentence's shape says so, else None (``tokens``: its
-        lower-cased white-space words, split when not given)."""
-        if self.is_caption(text, tokens):
+        lower-cased white-space words, split when not given; ``document``: the text it is
+        from, see :meth:`is_caption`)."""
+        if self.is_caption(text, tokens, document):
             return "caption"
         return "cut off" if self.is_cut_off(text) else None
 
@@ -280,21 +286,29 @@ class Furniture:
         end = text.rstrip().rstrip("\"'\u201d\u2019)")
         return end.endswith("?") and len(text.split()) <= self.question_max_words
 
-    def is_caption(self, text: str, tokens: list[str] | None = None) -> bool:
+    def is_caption(self, text: str, tokens: list[str] | None = None, document: str = "") -> bool:
         """A caption of the Daily Mail kind: a short label, a colon, the caption
         ("brutal : a gruesome video ..."; "armstrong said : ..." is a quote), or one with no
         mark (:class:`UnmarkedCaption`; ``tokens``: the lower-cased white-space words of
-        ``text``, split when not given)."""
-        return self._labelled_caption(text) or (self.unmarked_caption is not None and self.unmarked_caption(text, tokens))
+        ``text``, split when not given). A capitalised label that ``document`` (the text the
+        sentence is from) also writes after a word in lower case is a name, not a caption's
+        label: a film's title ("Baahubali: The Beginning ended with ...", where the text
+        speaks of "the climax of Baahubali"), a place opening its news ("Gurgaon: ...")."""
+        return self._labelled_caption(text, document) or (self.unmarked_caption is not None and self.unmarked_caption(text, tokens))
 
-    def _labelled_caption(self, text: str) -> bool:
+    def _labelled_caption(self, text: str, document: str = "") -> bool:
         if ":" not in text:
             return False  # (_LABEL would try every word before finding no colon)
         m = _LABEL.match(text)
         if m is None:
             return False
         words = m.group(1).lower().replace(" '", "'").split()
-        return 0 < len(words) <= self.label_words and words[-1] not in self.saying and words[0] not in self.label_not_first
+        if not (0 < len(words) <= self.label_words and words[-1] not in self.saying and words[0] not in self.label_not_first):
+            return False
+        label = m.group(1)
+        if not document or not label[:1].isupper() or sum(w[:1].islower() for w in text[m.end(1):].split()) < _TOLD_LEAST_LOWER:
+            return True  # (what follows a name tells in words in lower case; a team's line-up does not)
+        return re.search(rf"\b[a-z][\w'\u2019-]*,?\s+{re.escape(label)}\b", document) is None
 
     def unglue(self, sentence: Sentence, words: list[str] | None = None) -> Sentence:
         """``sentence`` from the second copy of a run of words it holds twice: the copy before
@@ -351,7 +365,9 @@ class Furniture:
     def after_posts(self, sentence: Sentence) -> Sentence | None:
         """``sentence`` after the last sign-off of an embedded post glued inside it ("Ryan
         Reynolds (@VancityReynolds) July 31, 2017The snap is ..."): the post and its sign-off
-        go, the words after them stay when there are at least MIN_PIECE_WORDS of them."""
+        go, the words after them stay when at least MIN_PIECE_WORDS of them hold a letter or a
+        digit (what a post's sign-off leaves of a caption's emoji read as "??" is no sentence:
+        "Prety ?? . .")."""
         if "@" not in sentence.text:
             return sentence  # every sign-off names an @account
         lower = sentence.text.lower()
@@ -361,7 +377,7 @@ class Furniture:
         at = max(ends)
         rest = sentence.text[at:]
         at += len(rest) - len(rest.lstrip())
-        if len(rest.split()) < MIN_PIECE_WORDS:
+        if sum(not _NO_WORD.fullmatch(w) for w in rest.split()) < MIN_PIECE_WORDS:
             return None
         return Sentence(sentence.index, sentence.start + at, sentence.end, sentence.text[at:])
 
@@ -469,6 +485,7 @@ class Furniture:
         """The sentences that are not furniture, cut short where furniture is glued to them."""
         out: list[Sentence] = []
         after_by = False
+        document: str | None = None  # the sentences' text, for a label's other uses (joined when first needed)
         anywhere, cuts, hinted, at_start = self._found_in([s.text for s in sentences])
         for s, found, cut, hint in zip(sentences, anywhere, cuts, hinted):
             dated = hint and self.may_open_with_dateline(s.text)  # a story's start (the next one's, where a cut was missed)
@@ -479,7 +496,9 @@ class Furniture:
                     s, found, cut = stripped, self._found_anywhere(stripped.text), self.trim_at(stripped.text) is not None
                     starting = True  # its new start was not screened
             tokens = s.text.lower().split()  # what the shape's tests and unglue read
-            kind = (self._found_at_start(s.text) if starting else None) or found or self._by_shape(s.text, tokens)
+            if document is None and ":" in s.text:
+                document = " ".join(t.text for t in sentences)
+            kind = (self._found_at_start(s.text) if starting else None) or found or self._by_shape(s.text, tokens, document or "")
             if kind is None and after_by and len(s.text.split()) <= self.byline_name_words:
                 kind = "byline"  # the name after a bare "by ."
             after_by = kind == "byline" and len(s.text.strip(" .:").split()) <= 1

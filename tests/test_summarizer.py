@@ -1255,3 +1255,55 @@ def test_a_pages_metadata_glued_after_a_sentence_never_enters_its_summary():
     summary = summarize(text, sentences=3)
     assert summary.sentences and not any("http" in s.text or "2026-01" in s.text for s in summary.sentences)
     assert any(s.text.endswith("what's next.") for s in summary.sentences)
+
+
+def test_a_name_before_a_colon_is_no_caption_label_where_the_text_names_it_again():
+    from corpuscut.summarizer import Sentence
+    from corpuscut.summarizer.furniture import load_furniture
+
+    furniture = load_furniture()
+    texts = [
+        "Baahubali: The Beginning ended with Katappa revealing himself as the killer.",
+        "Since then, the audience kept asking why Katappa killed Baahubali.",
+        "Brutal: a gruesome video of the attack has been released.",
+        "Saracens: Bartholomeusz; Castaignede, Sorrell, Harris, Vaikona; Jackson, Bracken.",
+        "The squad of Saracens was named on Friday.",
+    ]
+    sentences, at = [], 0
+    for k, t in enumerate(texts):
+        sentences.append(Sentence(k, at, at + len(t), t))
+        at += len(t) + 1
+    kept = [s.text for s in furniture.clean(sentences)]
+    assert texts[0] in kept  # "Baahubali" is a film's name: the text speaks of it after "killed"
+    assert texts[2] not in kept  # "Brutal" is a caption's label: the text never names it
+    assert texts[3] not in kept  # a team's line-up under its name tells nothing
+    assert furniture.reason(texts[0]) == "caption"  # alone, with no text around it, it reads as one
+
+
+def test_the_words_a_posts_sign_off_leaves_count_only_where_they_hold_letters():
+    from corpuscut.summarizer import Sentence
+    from corpuscut.summarizer.furniture import load_furniture
+
+    furniture = load_furniture()
+    for rest, stays in (("Prety ?? . .", False), ("The snap is a callback.", True)):
+        glued = f"Pics of the set (@PriyankaCentral) July 12, 2017 {rest}"
+        kept = furniture.clean([Sentence(0, 0, len(glued), glued)])
+        assert [s.text for s in kept] == ([rest] if stays else [])
+
+
+def test_a_short_answer_right_after_a_question_is_never_taken_without_it():
+    text = ("Cyberattacks cost the economy billions of dollars a year and small firms feel it most. "
+            "What is the leading cause of small business data breaches? Employees and work-related communications. "
+            "They are direct pathways into your systems, so train your staff on safe habits online.")
+    for n in (1, 2, 3):
+        picked = [s.text for s in summarize(text, sentences=n).sentences]
+        assert "Employees and work-related communications." not in picked or any(p.endswith("breaches?") for p in picked)
+
+
+def test_a_sentence_that_runs_on_with_a_comma_past_its_paragraph_is_taken_only_as_a_last_resort():
+    text = ("One of the dominant superstitions of our time is that truth is relative and not absolute. "
+            "As the philosopher Thomas Nagel says in The Last Word (Oxford University Press, 1997),\n"
+            "A vulgar version of this skepticism about reason is epidemic in the weaker regions of our culture.\n"
+            "Every such claim relies on reason itself, and so it cannot stand against reason.\n")
+    picked = summarize(text, sentences=3).text
+    assert "Thomas Nagel says" not in picked
