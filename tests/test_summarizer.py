@@ -689,6 +689,8 @@ PAGE_NOTICES = [
     "Show Caption",
     "USA TODAY's Watch Party newsletter has all the best recommendations, delivered right to your inbox.",
     "Sign up now and be one of the cool kids.",
+    "The information provided is based on the published date.",
+    "Loading the Elevenlabs Text to Speech AudioNative Player...",
 ]
 
 
@@ -711,6 +713,8 @@ def test_a_shop_or_newsletter_notice_on_a_web_page_is_furniture(sentence):
     "Check out our bootcamp open days and see what you will learn.",
     "Have questions or need help?",
     "Looking for more easy projects?",
+    "If you\u2019re looking for a full standing desk, check out our best standing desks in 2026 list here.",
+    "\U0001f449 See more on how 3D printing is shaping the dental industry via Exploding Topics.",
 ])
 def test_a_call_to_read_or_watch_more_is_furniture(sentence):
     from corpuscut.summarizer.furniture import load_furniture
