@@ -814,3 +814,23 @@ def test_a_short_story_a_sentence_a_line_with_no_cue_is_the_boundary_models_and_
     assert len(Segmenter().split(text)) == 1
     taken = Segmenter(model=replace(model, fallback=replace(model.fallback, min_lines=10)))
     assert len(taken.split(text)) > 1
+
+
+def test_a_cue_is_found_in_a_line_exactly_where_a_search_finds_it():
+    """``found_in`` asks a one-pattern RE2 set, not a search: the same answer for every shipped
+    cue list and body cue list, on every line of the samples and on their ends."""
+    from corpuscut.segmenter.body import load_body_ends
+    from corpuscut.segmenter.cues import found_in
+
+    cues = load_cues()
+    ends = load_body_ends()
+    patterns = [*cues.patterns.values(), ends.pattern, ends.related, ends.form]
+    lines = [line for path in sorted(SAMPLES.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    lines += ["", "—", "  * * *  ", "Copyright © 2024 Société Générale. Tous droits réservés.", "“Quoted.” (AP)"]
+    found = 0
+    for pattern in patterns:
+        for line in lines:
+            for text in (line, line[-60:]):
+                assert found_in(pattern, text) == (pattern.search(text) is not None), (pattern.pattern[:80], text)
+                found += found_in(pattern, text)
+    assert found > 0
