@@ -63,8 +63,18 @@ class Article:
         first = _NON_SPACE.search(self.text)
         if first is None:
             return bool(self.title)
-        end = _LINE_BREAK.search(self.text, first.start())
-        return " ".join(self.text[first.start(): end.start() if end else len(self.text)].split()) != self.title
+        # Only the first line's start is read where that tells: the words of a start that runs
+        # on into the line begin the line's words, so if they are longer than the title, so
+        # are the line's (the first line of an article a line is its whole text).
+        start = first.start()
+        head = self.text[start: start + 2 * len(self.title) + 2]
+        end = _LINE_BREAK.search(head)
+        if end is not None:
+            return " ".join(head[:end.start()].split()) != self.title
+        if len(" ".join(head.split())) > len(self.title):
+            return True
+        end = _LINE_BREAK.search(self.text, start)
+        return " ".join(self.text[start: end.start() if end else len(self.text)].split()) != self.title
 
 
 def body_only(article: Article) -> Article:
