@@ -614,6 +614,7 @@ class BodyFinder:
             first = _below_standfirst(lines, rows, words, first, last)
             first = _below_notices(lines, words, first, last)
             first = _below_link_run(rows, words, logits, first, last)
+            first = _below_author_box(lines, words, first, last)
         elif len(content) >= TITLED_MIN_LINES:
             headline = _titled_headline(lines, content, words, rows)
             if headline is not None:  # a page whose menu runs on into its body from its <title> down
@@ -968,6 +969,29 @@ def _before_tail(lines: Sequence[str], first: int, last: int, words: np.ndarray)
             words[cut] <= SHORT_WORDS and not keeps.search(lines[cut][:LINE_HEAD_CHARS]))):
         cut -= 1
     return cut if float(words[first:cut + 1].sum()) >= TAIL_MIN_WORDS else last
+
+
+def _below_author_box(lines: Sequence[str], words: np.ndarray, first: int, last: int) -> int:
+    """The body's first line below an author's box that stands over the article (the name, then
+    a sentence about them: "Elaine Chen", then "Elaine Chen covers biotech, co-writes ..."): a
+    bio among the body's first ``author_bio_lines`` lines with words whose author the page names
+    on a line of its own within as many lines with words above it. ``first`` where none does."""
+    reach, role_words = load_author_box()
+    content = [i for i in range(first, last + 1) if words[i]][:reach + 1]
+    for k, i in enumerate(content[:reach]):
+        name = _BIO_NAME.match(lines[i][:LINE_HEAD_CHARS].strip())
+        if name is None or not _is_bio(lines[i]) or k + 1 >= len(content):
+            continue
+        named = {word.rstrip(",") for word in name.group(1).split()}
+        above = [j for j in range(i - 1, -1, -1) if words[j]][:reach]
+        if any(len(written) >= 2 and set(written) <= named
+               for j in above for written in _author_names(_BY.sub("", lines[j][:LINE_HEAD_CHARS]), role_words)):
+            return content[k + 1]
+    return first
+
+
+#: "By" before an author's name on a byline.
+_BY = re.compile(r"^\s*by:?\s+", re.IGNORECASE)
 
 
 def _line_above(first: int, i: int, words: np.ndarray) -> int:

@@ -738,3 +738,43 @@ def test_an_end_line_with_as_much_of_the_article_below_it_ends_nothing():
     # where they read as less like it (an author's box, comments), the body ends above the line
     box_below = np.array([3.0] * 4 + [-2.4, -0.8, 0.2] + [1.5] * 4)
     assert _before_end(lines, 0, len(lines) - 1, words, box_below) == 3
+
+
+def test_a_pages_body_opens_below_an_authors_box_that_stands_over_the_article():
+    # the name on a line of its own, then a sentence about the author, then the article: the box
+    # is no part of the article the page hand-checks
+    box = ["Tom Rivers", "tom.rivers@example.com",
+           "Tom Rivers covers rivers, wildlife and the towns along the coast for the Gazette and writes its weekly newsletter."]
+    page = "\n".join(MENU + [HEADLINE, "By Tom Rivers", "March 3, 2024"] + box + BODY + FOOTER) + "\n"
+    body = find_body(page)
+    assert page[body.start:body.end].startswith(BODY[0]) and body.headline == HEADLINE
+
+
+def test_a_bio_sentence_whose_author_the_page_does_not_name_above_it_opens_the_body():
+    # "Tom Rivers covers ..." with no line naming Tom Rivers above it is the article's own opening
+    from corpuscut.segmenter.body import _below_author_box
+
+    lines = ["Rivers of the north", "Tom Rivers covers rivers, wildlife and the towns along the coast for the Gazette.",
+             *BODY]
+    words = np.array([float(len(line.split())) for line in lines])
+    assert _below_author_box(lines, words, 1, len(lines) - 1) == 1
+    named = ["By Tom Rivers", *lines[1:]]
+    assert _below_author_box(named, words, 1, len(lines) - 1) == 2
+
+
+@pytest.mark.parametrize("footer", [
+    "\u00a9 2025 Harbour Gazette. All rights reserved.", "Copyright \u00a9 2025 URGE FITNESS. All Rights Reserved",
+    "Copyright 2012-2025 Tom Rivers.",
+])
+def test_the_sites_copyright_line_ends_the_body(footer):
+    from corpuscut.segmenter.body import _before_end
+
+    paragraphs = _paragraphs(8)
+    lines = paragraphs + [footer, "Areas we serve", "Affordable gym in Bucks County, Pennsylvania"]
+    words = np.array([float(len(line.split())) for line in lines])
+    logits = np.array([3.0] * 8 + [-2.0, 0.2, 0.2])
+    assert _before_end(lines, 0, len(lines) - 1, words, logits) == 7
+    # a photo's credit with its copyright mark is no footer: the article goes on below it
+    credit = paragraphs[:4] + ["River Wend at dawn | \u00a9 2019 Tom Rivers"] + paragraphs[4:]
+    words = np.array([float(len(line.split())) for line in credit])
+    assert _before_end(credit, 0, len(credit) - 1, words, np.array([3.0] * 4 + [0.0] + [3.0] * 4)) == len(credit) - 1
