@@ -715,6 +715,7 @@ def test_a_shop_or_newsletter_notice_on_a_web_page_is_furniture(sentence):
     "Looking for more easy projects?",
     "If you\u2019re looking for a full standing desk, check out our best standing desks in 2026 list here.",
     "\U0001f449 See more on how 3D printing is shaping the dental industry via Exploding Topics.",
+    "Stay connected with me!",
 ])
 def test_a_call_to_read_or_watch_more_is_furniture(sentence):
     from corpuscut.summarizer.furniture import load_furniture
