@@ -39,6 +39,8 @@ CASES = [
     # Abbreviations Punkt's model lacks (data/abbreviations.json).
     ("The film Miracle in Cell No. 7 is a remake of a Korean hit. It did well.", 2),
     ("The answer is No. It was clear to everyone.", 2),
+    ("It was not open to short cuts (e.g. eliminating one variable at a time), so I used a solver (i.e. one "
+     "documented for normal people). It worked.", 2),
     # ... and before a code, where Punkt breaks at a capital it has not seen inside sentences.
     ("Two passengers bound for Addis Ababa by Ethiopian Air flight no. ET 641 were intercepted. They were held.", 2),
     # A country's abbreviation before a noun ends no sentence; before a word that opens one it does.

@@ -1233,6 +1233,14 @@ def test_a_text_without_stops_is_summarized_by_its_first_words_not_whole():
     assert text[s.start: s.end] == s.text
 
 
+def test_an_editors_note_is_furniture_with_either_apostrophe():
+    from corpuscut.summarizer.furniture import load_furniture
+
+    furniture = load_furniture()
+    assert furniture.reason("Editor\u2019s Note, December 19, 2025: We\u2019ve added shoes from our winter guide.") == "byline"
+    assert furniture.reason("editor 's note : this story was updated .") == "byline"
+
+
 def test_a_letters_salutation_is_no_caption_label():
     from corpuscut.summarizer.furniture import load_furniture
 
