@@ -34,6 +34,8 @@ LONGEST_SHOWN_WORDS = 150
 #: full-width ones of Chinese and Japanese (。！？；： and the corner brackets 」』).
 HEADING_END = ".!?\u2026\"'\u201d\u2019\u00bb:;\u3002\uff01\uff1f\uff1b\uff1a\uff0e\u300d\u300f"
 CLOSING_QUOTES = "\"'\u201d\u2019\u00bb\u300d\u300f"
+#: What parts a page's title from its site's name on one line ("What is Cloud Computing? | Google Cloud").
+TITLE_SEPARATORS = "|\u2013\u2014-\u00b7\u2022:"
 #: How a Chinese or Japanese sentence ends: no space follows it.
 FULL_WIDTH_END = ("\u3002", "\uff01", "\uff1f", "\u300d", "\u300f")
 
@@ -96,9 +98,9 @@ def is_heading(text: str, sentence: Sentence, rules: HeadingRules | None = None)
     after = sentence.end
     while text[after: after + 1] in (" ", "\t"):  # a scraped line's trailing blanks end it as well
         after += 1
-    if (text[after: after + 1] or "\n") not in "\r\n":
-        return False
     line_start = max(text.rfind("\n", 0, sentence.start), text.rfind("\r", 0, sentence.start)) + 1
+    if (text[after: after + 1] or "\n") not in "\r\n":
+        return _titles_a_page(text, sentence, line_start, after, rules)
     # A closing quote ends a sentence only after a stop ('... he said.' against "Plan 'hides Blair'").
     last = sentence.text.rstrip().rstrip(CLOSING_QUOTES)[-1:]
     # A question alone on its line is a headline too ("Why does my computer not turn back on
@@ -107,6 +109,20 @@ def is_heading(text: str, sentence: Sentence, rules: HeadingRules | None = None)
     if last in HEADING_END and not alone:
         return False
     return (rules or load_heading_rules()).is_heading_line(text[line_start: sentence.end])
+
+
+def _titles_a_page(text: str, sentence: Sentence, line_start: int, after: int, rules: HeadingRules | None) -> bool:
+    """Whether ``sentence`` opens a page's title line, the site's name after it ("What is Cloud
+    Computing? | Google Cloud"): a heading line whose own words end in a stop, then a separator."""
+    if text[line_start: sentence.start].strip() or text[after: after + 1] not in TITLE_SEPARATORS:
+        return False
+    line_end = len(text)
+    for end in ("\n", "\r"):
+        found = text.find(end, after)
+        if found >= 0:
+            line_end = min(line_end, found)
+    line = text[line_start: line_end].rstrip()
+    return line.rstrip(CLOSING_QUOTES)[-1:] not in HEADING_END and (rules or load_heading_rules()).is_heading_line(line)
 
 
 def is_cut_off(text: str, sentence: Sentence) -> bool:

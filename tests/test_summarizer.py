@@ -1320,3 +1320,13 @@ def test_a_sentence_that_runs_on_with_a_comma_past_its_paragraph_is_taken_only_a
             "Every such claim relies on reason itself, and so it cannot stand against reason.\n")
     picked = summarize(text, sentences=3).text
     assert "Thomas Nagel says" not in picked
+
+
+def test_a_pages_title_line_with_its_sites_name_after_a_question_is_no_summary_sentence():
+    text = ("What is Cloud Computing? | Google Cloud\n"
+            "Understanding the types of cloud computing resources can be time-consuming and costly.\n"
+            "Cloud computing addresses these issues by offering computing resources as scalable services.\n"
+            "Is it right for you? Most firms find that it is, once they count the cost of their own servers.\n")
+    picked = [s.text for s in summarize(text, sentences=3).sentences]
+    assert "What is Cloud Computing?" not in picked
+    assert picked[0].startswith("Understanding the types")
