@@ -51,6 +51,9 @@ _LIST_ITEM = re.compile(r"\s*\d+(\.\d+)*[.)]\s")
 #: A headline opens with a letter, a digit or an opening quote or bracket: not with a separator.
 _HEADLINE_OPENS = re.compile("\\s*[\\w\"'(\\[\u201c\u2018\u00bf\u00a1]")
 
+#: Words glued at a capital ("Become a Homeyou ProLogin to my account": menu entries run together
+#: without a space); a headline shows them in a name now and then ("GigaGas", "MacBook").
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
 #: Marks of a breadcrumb or a label before the headline ("Blog / ...", "Home > ...", "Title:...").
 _BREADCRUMB = re.compile("\\s[>/\u00bb\u203a]\\s|^\\w+:\\S|^home\\b", re.IGNORECASE)
 #: A line at least this similar to the title's headline part, and not the same, is a variant of it.
@@ -66,7 +69,7 @@ FEATURES: tuple[str, ...] = (
     "furniture", "meta", "date", "meta_below", "meta_above", "prose_follows", "repeated", "caps_share",
     "nearest_shaped", "in_body", "at_body", "above_1", "above_2_3", "above_4_6", "above_7_plus", "line_logit",
     "lede_overlap", "site_words", "longer_than_title", "shaped_above", "shaped_below", "deep_in_body", "far_above",
-    "doubled",
+    "doubled", "glued",
 )
 _VARIANT = FEATURES.index("variant")
 _TITLE_PART = FEATURES.index("title_part")
@@ -105,7 +108,7 @@ RELATION_FEATURES: tuple[str, ...] = (
     "line within title", "title within line", "jaccard", "line extra words", "title extra words",
     "title number only", "line number only", "title year only", "line year only",
     "title cue only", "line cue only", "title caps minus line caps", "line sentence case",
-    "line damaged", "title shown", "title parts", "line far above", "line doubled",
+    "line damaged", "title shown", "title parts", "line far above", "line doubled", "line glued",
 )
 
 #: What decides between the best line and the ``<title>``'s headline part: the line's score among
@@ -199,6 +202,8 @@ def _cues() -> dict[str, Any]:
     return {"title_words": frozenset(data["title_words"]),
             "never": _one_pattern("never", data["never"]), "named": _one_pattern("named", data["named"]),
             "site_name": _one_pattern("site_name", data["site_name"]),
+            "crumb_label": _one_pattern("crumb_label", data["crumb_label"]),
+            "crumb_first": _one_pattern("crumb_first", data["crumb_first"]),
             "dated_part": _one_pattern("dated_part", data["dated_part"])}
 
 
@@ -262,6 +267,32 @@ def bare_headline(text: str, sites: set[tuple[str, ...]]) -> str:
     return text
 
 
+#: A breadcrumb's steps on one line, apart by a mark with white space around it ("Home » Blog » Headline").
+_CRUMB_STEP = re.compile("\\s+[>/\u00bb\u203a|\u00b7\u2022]\\s+")
+#: Marks that part nothing but a breadcrumb's steps (a ``/``, ``|`` or ``·`` parts names and dates too).
+_CRUMB_ONLY = re.compile("\\s[>\u00bb\u203a]\\s")
+#: A breadcrumb's steps before its last have at most this many words (a section's name).
+CRUMB_STEP_WORDS = 4
+
+
+def crumb_last_step(text: str) -> str | None:
+    """The last step of a breadcrumb laid out on one line ("You are here: Home / Blog / Headline",
+    "Home » Headline"), None for another line: three steps or more, or two where a mark that parts
+    nothing else (``»``, ``>``) or a first step such as "Home" (``crumb_first``) marks it, each step
+    before the last short and the last of two words or more."""
+    cues = _cues()
+    label = cues["crumb_label"].search(text)
+    line = text[label.end():] if label else text
+    steps = [step.strip() for step in _CRUMB_STEP.split(line)]
+    if len(steps) < 2 or not all(steps) or len(_normal(steps[-1])) < MIN_WORDS:
+        return None
+    if any(len(step.split()) > CRUMB_STEP_WORDS for step in steps[:-1]):
+        return None
+    if len(steps) == 2 and not _CRUMB_ONLY.search(line) and not cues["crumb_first"].search(steps[0]):
+        return None
+    return steps[-1]
+
+
 #: A line whose words come again within this many lines is doubled (a site that renders its
 #: headline twice, for narrow and wide screens, shows it on two lines in a row).
 DOUBLED_REACH = 3
@@ -291,13 +322,13 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
             date[i] = bool(page.words[i]) and is_dateline(lines[i])
         return date[i]
 
-    def shape(text: str, n: float) -> list[float]:
+    def shape(text: str, n: float, crumb: bool = False) -> list[float]:
         stripped = text.rstrip()
         return [
             float(2 <= n <= 3), float(4 <= n <= 7), float(8 <= n <= 15), float(16 <= n <= MAX_WORDS),
             float(stripped.endswith(".")), float(stripped.endswith(":")), float(stripped.endswith("?")),
             float(not _HEADLINE_OPENS.match(text)), float(bool(_LIST_ITEM.match(text))),
-            float(bool(_INNER_SEPARATOR.search(text))), float(bool(_BREADCRUMB.search(text))),
+            float(bool(_INNER_SEPARATOR.search(text))), float(crumb or bool(_BREADCRUMB.search(text))),
         ]
 
     def likeness(tokens: set[str]) -> list[float]:
@@ -343,6 +374,9 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
             continue
         if sites and tuple(_normal(text)) in sites:
             continue  # the site's name under its logo
+        crumb = bool(_BREADCRUMB.search(text))
+        if not is_date(i):
+            text = crumb_last_step(text) or text  # (its feature still reads it as a breadcrumb)
         text = bare_headline(text, tails)
         tokens = set(_normal(text))
         below = [j for j in range(i + 1, min(n, i + 1 + META_REACH)) if page.words[j]]
@@ -353,7 +387,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
             nearest = len(found)
         found.append((text, i))
         rows.append([
-            0.0, 0.0, *likeness(tokens), *shape(text, words),
+            0.0, 0.0, *likeness(tokens), *shape(text, words, crumb),
             float(page.furniture[i]), float(page.meta[i]), float(is_date(i)),
             float(any(page.meta[j] or is_date(j) for j in below)),
             float(any(page.meta[j] or is_date(j) for j in above)),
@@ -363,16 +397,18 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
             float(4 <= distance <= 6), float(distance >= 7), float(np.clip(page.logits[i], -5.0, 5.0)),
             *context(tokens, words), shaped(above[-1] if above else None), shaped(below[0] if below else None),
             float(distance <= -NEAR_INTO_BODY), float(distance > NEAR_ABOVE), float(doubled(page, i)),
+            float(bool(_GLUED.search(text))),
         ])
     if nearest is not None:
         rows[nearest][FEATURES.index("nearest_shaped")] = 1.0
-    if wanted and MIN_WORDS <= n_title <= MAX_WORDS and tuple(_normal(title)) not in sites:
+    if wanted and MIN_WORDS <= n_title <= MAX_WORDS and tuple(_normal(title)) not in sites \
+            and not _cues()["never"].search(title):  # (a <title> that is a call to action: "Start a project")
         # the title's headline part; "variant" here: a line near the body words it otherwise
         variant = float(any(row[_VARIANT] for row in rows))
         row = [1.0, float(title == top), *likeness(wanted), *shape(title, n_title)]
         row[_VARIANT] = variant
         found.append((title, 0))
-        row += [0.0] * (len(FEATURES) - len(row) - 8) + context(wanted, n_title) + [0.0] * 5
+        row += [0.0] * (len(FEATURES) - len(row) - 9) + context(wanted, n_title) + [0.0] * 6
         rows.append(row)
     return found, np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
@@ -412,7 +448,7 @@ def relation(page: PageLines, first: int, line: tuple[str, int], title: str) -> 
         title_caps - line_caps, float(len(mine) >= 4 and line_caps <= 0.4 and title_caps >= 0.7),
         float(bool(_DAMAGED.search(text))), float(shown),
         min(len(TITLE_SEPARATORS.split(top.strip())), 5) / 5, float(np.clip((first - index) / FAR_ABOVE, -1.0, 1.0)),
-        float(bool(index) and doubled(page, index)),
+        float(bool(index) and doubled(page, index)), float(bool(_GLUED.search(text))),
     ]
 
 
@@ -485,9 +521,10 @@ def _crumb_step(page: PageLines, i: int) -> bool:
 
 def _named(page: PageLines, found: Sequence[tuple[str, int]]) -> tuple[str, int] | None:
     """The candidate line the page names as its headline elsewhere: the last step of a breadcrumb
-    just above it, or the title a comments heading quotes ("6 thoughts on “Headline”"); None where
-    no candidate is so named, or candidates of different words are."""
-    quoted: set[tuple[str, ...]] = set()
+    just above it, or the title a comments heading quotes ("6 thoughts on “Headline”"); where no
+    candidate is so named, the one title the comments quote (as line 0); None where nothing names
+    the headline, or candidates of different words are named."""
+    quoted: dict[tuple[str, ...], str] = {}
     pattern = _cues()["named"]
     lines = page.lines
     for i in np.flatnonzero((page.words >= 3) & (page.words <= NAMED_MAX_WORDS)):
@@ -495,8 +532,15 @@ def _named(page: PageLines, found: Sequence[tuple[str, int]]) -> tuple[str, int]
         if i and lines[i].rstrip().endswith(_CLOSING_QUOTES):
             match = pattern.search(lines[i][:HEAD_CHARS])
             if match:
-                quoted.add(tuple(_normal(next(g for g in match.groups() if g is not None))))
+                name = next(g for g in match.groups() if g is not None).strip()
+                quoted.setdefault(tuple(_normal(name)), name)
     hits = [(text, i) for text, i in found if i and (tuple(_normal(text)) in quoted or _crumb_step(page, i))]
+    if not hits and len(quoted) == 1:
+        # the headline the comments quote, shown on no candidate line (the body found above or
+        # below it): the quote itself, as the <title>'s part is taken (line 0: the body stays)
+        name = next(iter(quoted.values()))
+        if MIN_WORDS <= len(name.split()) <= MAX_WORDS:
+            return name, 0
     if not hits or len({tuple(_normal(text)) for text, _ in hits}) > 1:
         return None
     return hits[0]
