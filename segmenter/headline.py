@@ -9,7 +9,8 @@ every short line from a few lines into the body up to HEADLINE_SEARCH lines abov
 score from a small linear model (``data/headline-model.json``: a softmax over a page's lines,
 fitted on the WCXB training pages by :mod:`segmenter.train_headline`) over what it shows: its words against the title's,
 its length and punctuation, furniture cues, a byline or date just below it, prose after it,
-how far above the body it stands, and whether it is shown twice within a few lines. The best-scoring line is the headline, unless a second
+how far above the body it stands, whether it is shown twice within a few lines, and words glued at a capital (menu entries run
+together); a breadcrumb on one line is read as its last step. The best-scoring line is the headline, unless a second
 model, weighing that line against the title's headline part, prefers the title (the page's
 visible headline is the hand-checked title on most pages; the ``<title>`` on the others).
 """

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from corpuscut.segmenter.body import BodyFinder, find_body, line_features, page_lines
-from corpuscut.segmenter.headline import FEATURES, PageLines, _named, candidates, choose_headline, doubled, load_headline_model
+from corpuscut.segmenter.headline import (
+    FEATURES, PageLines, _named, candidates, choose_headline, crumb_last_step, doubled, load_headline_model,
+)
 from tests.test_body import BODY, FOOTER, HEADLINE, _page_under
 
 #: A subheading like the page's <title> that the lines model would take for its headline.
@@ -37,6 +39,57 @@ def test_a_breadcrumbs_last_step_names_the_headline_below_it(top):
     view, first = _view(page)
     found, _ = candidates(view, first)
     assert _named(view, found) == (HEADLINE, page.split("\n").index(HEADLINE))
+    assert find_body(page).headline == HEADLINE
+
+
+@pytest.mark.parametrize("line, step", [
+    (f"Home \u00bb Nature \u00bb {HEADLINE}", HEADLINE),
+    (f"You are here: Home / Nature / Rivers / {HEADLINE}", HEADLINE),
+    (f"Home / {HEADLINE}", HEADLINE),  # two steps: "Home" first
+    (f"Nature > {HEADLINE}", HEADLINE),  # two steps: a mark that parts nothing else
+    (f"Harbour Gazette | Nature | Blog | {HEADLINE}", HEADLINE),
+    (f"Nature / {HEADLINE}", None),  # a slash alone between two parts: no breadcrumb
+    (f"{HEADLINE} | Nature | Harbour Gazette", None),  # a <title>: its first part is the long one
+    ("Home / Blog /", None),  # no last step
+    ("Credit: Harbour Gazette / Tom Rivers", None),
+], ids=["marks", "label", "home", "mark", "pipes", "one-slash", "title", "no-step", "credit"])
+def test_a_breadcrumb_on_one_line_is_read_as_its_last_step(line, step):
+    assert crumb_last_step(line) == step
+
+
+def test_a_breadcrumbs_line_is_a_candidate_for_its_last_step_and_still_a_breadcrumb():
+    crumb = f"You are here: Home / Nature / {HEADLINE}"
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [crumb, "By Tom Rivers", "March 3, 2024"])
+    view, first = _view(page)
+    found, rows = candidates(view, first)
+    k = found.index((HEADLINE, page.split("\n").index(crumb)))
+    assert rows[k, FEATURES.index("breadcrumb")] == 1.0
+
+
+def test_menu_entries_glued_at_a_capital_are_marked_glued():
+    glued = "Become a Homeyou ProLogin to my account"
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [glued, HEADLINE, "By Tom Rivers", "March 3, 2024"])
+    view, first = _view(page)
+    found, rows = candidates(view, first)
+    marks = {text: row[FEATURES.index("glued")] for (text, _), row in zip(found, rows)}
+    assert marks[glued] == 1.0 and marks[HEADLINE] == 0.0
+
+
+def test_a_call_to_action_as_the_title_is_no_candidate():
+    page = _page_under("Start a project", [HEADLINE, "By Tom Rivers", "March 3, 2024"])
+    view, first = _view(page)
+    found, _ = candidates(view, first)
+    assert all(line for _, line in found)  # no <title>'s part (line 0)
+    assert find_body(page).headline == HEADLINE
+
+
+def test_the_title_the_comments_quote_is_the_headline_where_no_line_shows_it():
+    comments = [f"2 thoughts on \u201c{HEADLINE}\u201d", "Janet Hill", "What a sight."]
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette", ["Nature", "By Tom Rivers", "March 3, 2024"]) + "\n".join(comments) + "\n"
+    view, first = _view(page)
+    found, _ = candidates(view, first)
+    assert HEADLINE not in [text for text, _ in found]
+    assert _named(view, found) == (HEADLINE, 0)
     assert find_body(page).headline == HEADLINE
 
 
