@@ -402,7 +402,8 @@ class Assembler:
             self.recount = True
             first = _text(self.cores, cut.start + stop, cut.start + stop + 20 * TITLE_MAX_CHARS).splitlines()
             title = make_title(first[0] if first else "", self.title_words, False)
-            self.open_cut = Cut(cut.start + stop, line, title, 1.0, (SIZE_LIMIT,))
+            # The cap, not the text, makes this cut: no evidence of a new article, so score 0.
+            self.open_cut = Cut(cut.start + stop, line, title, 0.0, (SIZE_LIMIT,))
 
 
 def _cap_point(head: str, cap: int) -> int:

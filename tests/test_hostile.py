@@ -340,6 +340,7 @@ def test_lines_and_articles_past_their_caps_are_cut_there_losslessly(text):
     assert max(len(a.text) for a in articles) <= CAPPED.article_chars + 2
     assert all(a.text.strip() for a in articles)
     assert any(a.reasons == ("size limit",) for a in articles)
+    assert all(a.score == 0.0 for a in articles if a.reasons == ("size limit",))  # the cap made the cut, not the text
     assert all(a.words == count_words(a.text) for a in articles)
     streamed = segmenter.iter_split(text[i: i + 77] for i in range(0, len(text), 77))
     assert [(a.start, a.end, a.start_line, a.end_line) for a in streamed] == \

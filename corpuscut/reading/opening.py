@@ -116,7 +116,8 @@ def _shape_notes(sample: bytes) -> tuple[str, ...]:
     head = sample[:ONE_LINE_NOTE_BYTES]
     if len(head) == ONE_LINE_NOTE_BYTES and b"\n" not in head and b"\r" not in head:
         return (f"holds no line break in its first {ONE_LINE_NOTE_BYTES >> 10:,} kB: articles are cut only where lines "
-                "start, so text run into one line stays one article",)
+                "start, so text run into one line stays one article (up to the cap on an article's size, "
+                "where it is cut with the reason 'size limit')",)
     return ()
 
 
