@@ -83,6 +83,15 @@ def test_inputs_expand_folders_recursively_and_globs_sorted(tmp_path):
     assert expand_inputs([]) == ["-"]
 
 
+def test_a_folders_files_and_a_globs_matches_come_in_the_order_people_number_them(tmp_path):
+    for k in (10, 2, 1, 11):
+        (tmp_path / f"part{k}.txt").write_text(f"Story {k}.\n")
+    names = [f"part{k}.txt" for k in (1, 2, 10, 11)]
+    assert expand_inputs([str(tmp_path)]) == [str(tmp_path / n) for n in names]
+    assert expand_inputs([str(tmp_path / "part*.txt")]) == [str(tmp_path / n) for n in names]
+    assert expand_inputs([str(tmp_path / "**" / "part*.txt")]) == [str(tmp_path / n) for n in names]
+
+
 def test_bom_is_not_mistaken_for_binary():
     assert codecs.BOM_UTF16_LE in "x".encode("utf-16")
     assert decode_bytes("hello".encode("utf-16"))[0] == "hello"

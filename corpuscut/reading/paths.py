@@ -7,6 +7,12 @@ import re
 import stat
 
 STDIN = "-"
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> list[object]:
+    """Sorts names as people number them, as ``ls -v`` does: "part2" before "part10"."""
+    return [int(piece) if k % 2 else piece for k, piece in enumerate(_DIGITS.split(name))]
 
 
 class NotRegular(str):
@@ -31,8 +37,9 @@ def _classified(path: str) -> str:
 
 
 def expand_inputs(patterns: list[str]) -> list[str]:
-    """Paths to read: ``-`` stays, folders give their files (recursively, sorted, hidden ones
-    left out), globs give their matches (``**`` any depth of folders). Symbolic links to
+    """Paths to read: ``-`` stays, folders give their files (recursively, sorted as people
+    number them, "part2" before "part10", hidden ones left out), globs give their matches
+    (``**`` any depth of folders), sorted so too. Symbolic links to
     folders are not followed inside a folder or by ``**`` (a link loop cannot make the walk
     endless); special files found there are given as NotRegular. A pattern that matches
     nothing is kept as it is, so that reading it reports the missing file."""
@@ -60,8 +67,8 @@ def expand_inputs(patterns: list[str]) -> list[str]:
 def _walk(folder: str) -> list[str]:
     found = []
     for root, dirs, files in os.walk(folder):  # links to folders are listed, never entered
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(root, d)))
-        found.extend(_classified(os.path.join(root, f)) for f in sorted(files) if not f.startswith("."))
+        dirs[:] = sorted((d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(root, d))), key=natural_key)
+        found.extend(_classified(os.path.join(root, f)) for f in sorted(files, key=natural_key) if not f.startswith("."))
     return found
 
 
@@ -72,7 +79,7 @@ def _glob(pattern: str) -> list[str]:
     import glob
 
     if "**" not in pattern:
-        return sorted(glob.glob(pattern))
+        return sorted(glob.glob(pattern), key=natural_key)
     parts = pattern.split(os.sep)
     fixed = 0
     while fixed < len(parts) - 1 and not glob.has_magic(parts[fixed]):
@@ -81,12 +88,12 @@ def _glob(pattern: str) -> list[str]:
     matcher = re.compile(_translate(parts[fixed:]), re.DOTALL)
     found = []
     for folder, dirs, files in os.walk(root or os.curdir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d)))
+        dirs[:] = sorted((d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d))), key=natural_key)
         rel = os.path.relpath(folder, root or os.curdir)
         for name in [*dirs, *files]:
             if not name.startswith(".") and matcher.fullmatch(name if rel == os.curdir else f"{rel}/{name}"):
                 found.append(os.path.join(folder, name) if root else os.path.normpath(os.path.join(folder, name)))
-    return sorted(found)
+    return sorted(found, key=natural_key)
 
 
 def _translate(parts: list[str]) -> str:
