@@ -90,7 +90,7 @@ class Options:
     cues: Annotated[
         Optional[Path],
         typer.Option("--cues", metavar="FILE", exists=True, dir_okay=False,
-                     help="A JSON file of extra cue patterns (see segmenter/data/cues.json)."),
+                     help="A JSON file of extra cue patterns, in the form of the shipped corpuscut/segmenter/data/cues.json."),
     ] = None
     language: Annotated[
         Optional[str],

@@ -246,7 +246,10 @@ def _read_json(path: Path | None) -> dict:
         data = read_json("corpuscut.segmenter", "data/cues.json", path)
     except FileNotFoundError as exc:
         raise CueFileError(f"cue file {path} not found") from exc
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise CueFileError(f"cue file {path} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} "
+                           f"at offset {exc.start})") from exc
+    except OSError as exc:
         raise CueFileError(f"cue file {path} cannot be read: {exc}") from exc
     except json.JSONDecodeError as exc:
         raise CueFileError(f"cue file {path} is not valid JSON: {exc.msg} at line {exc.lineno}") from exc

@@ -107,8 +107,11 @@ def read_gold(path: Path, text: str) -> list[int]:
     """Article start offsets from gold: JSON Lines with ``start`` (offset) or ``line`` (1-based
     line of the whole text), a JSON array of such records or of offsets, or a text file with separator lines (``==========``) between articles.
     Raises :class:`GoldMismatch` naming the gold line whose start lies outside the dump."""
-    with open(path, encoding="utf-8", newline="") as handle:  # line ends as the dump has them
-        raw = handle.read()
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:  # line ends as the dump has them
+            raw = handle.read()
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})") from None
     if path.suffix in (".jsonl", ".json"):
         _, all_starts = text_line_numbers(text)
         out = []
@@ -123,7 +126,8 @@ def read_gold(path: Path, text: str) -> list[int]:
             if isinstance(item, int) and not isinstance(item, bool):
                 item = {"start": item}
             if not isinstance(item, dict) or not ("start" in item or "line" in item):
-                raise ValueError(f"item {number} is neither an offset nor a record with \"start\" or \"line\"")
+                where = "line" if items is None else "item"
+                raise ValueError(f"{where} {number} is neither an offset nor a record with \"start\" or \"line\"")
             if "start" in item:
                 start = int(item["start"])
                 if not 0 <= start <= len(text):

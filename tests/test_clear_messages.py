@@ -48,3 +48,28 @@ def test_help_has_no_escape_codes_under_no_color_even_with_force_color():
                                timeout=60, check=False)
         assert shown.returncode == 0 and b"Usage:" in shown.stdout
         assert b"\x1b[" not in shown.stdout
+
+
+def test_a_gold_or_cue_file_that_is_not_utf8_is_named_so_in_one_line(run, tmp_path):
+    dump = tmp_path / "dump.txt"
+    dump.write_text("A story.\n\nAnother story.\n", encoding="utf-8")
+    latin = tmp_path / "gold.jsonl"
+    latin.write_bytes('{"start": 0}\n{"start": 10, "note": "caf\u00e9"}\n'.encode("latin-1"))
+    result = run(["eval", "split", str(dump), "--gold", str(latin)])
+    assert result.exit_code == 1
+    assert result.err_text.splitlines()[0] == (
+        f"corpuscut: {latin}: not a gold file this tool reads: not UTF-8 text (byte 0xe9 at offset 39)")
+    cues = tmp_path / "cues.json"
+    cues.write_bytes(b'{"x": "\xff"}')
+    result = run(["split", "--cues", str(cues), str(dump)])
+    assert result.exit_code == 2
+    assert result.err_text.splitlines()[0] == f"corpuscut: error: cue file {cues} is not UTF-8 text (byte 0xff at offset 7)"
+
+
+def test_a_json_lines_gold_record_that_is_no_start_is_named_by_its_line(run, tmp_path):
+    dump = tmp_path / "dump.txt"
+    dump.write_text("A story.\n\nAnother story.\n", encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text('{"title": "A story"}\n', encoding="utf-8")
+    result = run(["eval", "split", str(dump), "--gold", str(gold)])
+    assert result.exit_code == 1 and 'line 1 is neither an offset nor a record with "start" or "line"' in result.err_text

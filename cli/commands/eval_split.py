@@ -26,7 +26,7 @@ Dump = Annotated[Path, typer.Argument(metavar="DUMP", help="The dump to split (-
 Gold = Annotated[
     Path,
     typer.Option("--gold", "-g", metavar="GOLD", exists=True, dir_okay=False,
-                 help="Article starts: JSON Lines with start (offset) or line, or the dump with ========== lines between articles."),
+                 help="Article starts: JSON Lines with start (offset) or line, a JSON array of such records or of offsets ([0, 652, 1258]), or the dump with ========== lines between articles."),
 ]
 
 
