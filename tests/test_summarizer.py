@@ -691,6 +691,8 @@ PAGE_NOTICES = [
     "Sign up now and be one of the cool kids.",
     "The information provided is based on the published date.",
     "Loading the Elevenlabs Text to Speech AudioNative Player...",
+    "Note that I will only approve comments that relate to the blog post itself, not ones that relate only to previous comments.",
+    "Comments will be processed through markdown.",
 ]
 
 
