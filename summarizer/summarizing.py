@@ -98,9 +98,9 @@ def is_heading(text: str, sentence: Sentence, rules: HeadingRules | None = None)
     after = sentence.end
     while text[after: after + 1] in (" ", "\t"):  # a scraped line's trailing blanks end it as well
         after += 1
-    line_start = max(text.rfind("\n", 0, sentence.start), text.rfind("\r", 0, sentence.start)) + 1
     if (text[after: after + 1] or "\n") not in "\r\n":
-        return _titles_a_page(text, sentence, line_start, after, rules)
+        return text[after: after + 1] in TITLE_SEPARATORS and _titles_a_page(text, sentence, after, rules)
+    line_start = max(text.rfind("\n", 0, sentence.start), text.rfind("\r", 0, sentence.start)) + 1
     # A closing quote ends a sentence only after a stop ('... he said.' against "Plan 'hides Blair'").
     last = sentence.text.rstrip().rstrip(CLOSING_QUOTES)[-1:]
     # A question alone on its line is a headline too ("Why does my computer not turn back on
@@ -111,16 +111,20 @@ def is_heading(text: str, sentence: Sentence, rules: HeadingRules | None = None)
     return (rules or load_heading_rules()).is_heading_line(text[line_start: sentence.end])
 
 
-def _titles_a_page(text: str, sentence: Sentence, line_start: int, after: int, rules: HeadingRules | None) -> bool:
-    """Whether ``sentence`` opens a page's title line, the site's name after it ("What is Cloud
-    Computing? | Google Cloud"): a heading line whose own words end in a stop, then a separator."""
-    if text[line_start: sentence.start].strip() or text[after: after + 1] not in TITLE_SEPARATORS:
+def _titles_a_page(text: str, sentence: Sentence, after: int, rules: HeadingRules | None) -> bool:
+    """Whether ``sentence``, with a separator at ``after``, opens a page's title line, the site's
+    name after it ("What is Cloud Computing? | Google Cloud"): a heading line whose own words end
+    in a stop. (Only blanks are looked at before the sentence: a line of a thousand sentences
+    asks each of them, and a look back to the line's start would cost each the whole line.)"""
+    line_start = sentence.start
+    while line_start and text[line_start - 1] in " \t":
+        line_start -= 1
+    if line_start and text[line_start - 1] not in "\r\n":
         return False
-    line_end = len(text)
-    for end in ("\n", "\r"):
-        found = text.find(end, after)
-        if found >= 0:
-            line_end = min(line_end, found)
+    line_end = text.find("\n", after)
+    line_end = len(text) if line_end < 0 else line_end
+    found = text.find("\r", after, line_end)
+    line_end = line_end if found < 0 else found
     line = text[line_start: line_end].rstrip()
     return line.rstrip(CLOSING_QUOTES)[-1:] not in HEADING_END and (rules or load_heading_rules()).is_heading_line(line)
 
