@@ -78,6 +78,9 @@ class LineShape(NamedTuple):
     item: bool = False
     #: A line of an embedded post (a tweet's signature) or a caption mark.
     embedded: bool = False
+    #: Opens as a news story's first paragraph does: its subject, then "has", "have" or "will"
+    #: within its first words ("Tennis star Kim Clijsters will make her return ...").
+    lede_opening: bool = False
 
     @property
     def start_cue(self) -> bool:
@@ -115,6 +118,9 @@ CUE_KINDS: tuple[CueKind, ...] = (
     CueKind("sentence_end", per_line=False),
     CueKind("item", "item"),
     CueKind("embedded", "embedded"),
+    CueKind("lede_opening", "lede_opening"),
+    # asked of a paragraph's end: CueSet.ends_quotation
+    CueKind("quotation_end", per_line=False),
 )
 #: The names of every list of patterns a cue file may hold.
 PATTERN_LISTS: tuple[str, ...] = tuple(kind.name for kind in CUE_KINDS)
@@ -168,6 +174,10 @@ class CueSet:
     def connects(self, line: str) -> bool:
         """Begins with a discourse connective ("But", "However"): it goes on from the line before."""
         return found_in(self.patterns["connective"], line)
+
+    def ends_quotation(self, line: str) -> bool:
+        """Ends on a quotation's close (a story's last paragraph often quotes someone)."""
+        return found_in(self.patterns["quotation_end"], line[-END_CHARS:])
 
     def is_separator(self, line: str) -> bool:
         return len(line) <= SEPARATOR_MAX_CHARS and found_in(self.patterns["separator"], line)

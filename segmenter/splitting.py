@@ -24,6 +24,7 @@ from .lexical import LexicalParams, segment_boundaries
 from .numbered import numbered_heads
 from .sections import SectionRules, load_section_rules, merge_sections, titles_matter
 from .headed import HeadedRules, lede_bonus, load_headed_rules
+from .headless import HeadlessRules, lede_gain, load_headless_rules, new_subjects
 from .titled import TitleRules, ends_on_stop_word, english_near, load_title_rules, title_bonus, titles_apart
 from .body import load_body_model
 from .model import BoundaryModel, load_model
@@ -83,6 +84,7 @@ class Segmenter:
         titles: TitleRules | None = None,
         regions: RegionRules | None = None,
         headed: HeadedRules | None = None,
+        headless: HeadlessRules | None = None,
     ) -> None:
         # A document's language adds its own cue words (months, bylines, "Mehr lesen") to the
         # shipped ones.
@@ -107,6 +109,8 @@ class Segmenter:
         self.titles = titles if titles is not None else load_title_rules()
         #: When a headline over a lede counts for more, in a dump of headed stories.
         self.headed = headed if headed is not None else load_headed_rules()
+        #: When a lede after another story's last paragraph counts for more, in a dump of headless stories.
+        self.headless = headless if headless is not None else load_headless_rules()
         #: Where page text gives way to prose of another kind (news glued around web pages).
         self.regions = regions if regions is not None else load_region_rules()
 
@@ -158,7 +162,8 @@ class Segmenter:
         sure ones, the lexical programme; last, one article's sections put back together. A new
         document's title (:mod:`segmenter.titled`) and a headline over a lede in a dump of
         headed stories (:mod:`segmenter.headed`) gain log-odds first."""
-        logits = self._with_ledes(feats, self._with_titles(feats, logits, ids, blocks), shapes)
+        logits = self._with_headless(feats, self._with_ledes(feats, self._with_titles(feats, logits, ids, blocks), shapes),
+                                     shapes, blocks, ids)
         cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
         if self.model.lexical is not None:
             sure = (feats.matrix[:, [feats.names.index(name) for name in SURE_CUES]] > 0).any(axis=1)
@@ -205,6 +210,26 @@ class Segmenter:
         long_enough = np.fromiter((s.words >= self.cues.lede_min_words for s in shapes), dtype=bool, count=len(shapes))
         opens_headed = is_headline_shaped(shapes[0], self.cues.headline_max_words)
         gain = lede_bonus(heads, one_sentence, long_enough, self.headed, opens_headed)
+        if not gain.any():
+            return logits
+        return (np.asarray(logits) + gain).tolist()
+
+    def _with_headless(self, feats: GapFeatures, logits: list[float], shapes: list[LineShape],
+                       blocks: list[Block], ids: StemIds) -> list[float]:
+        """The gaps' log-odds, with what a lede after a paragraph gains in a dump of headless stories."""
+        if self.headless.bonus <= 0 or not len(feats.matrix):
+            return logits
+        ledes = feats.matrix[:, feats.names.index("lede_after")] > 0
+        if not ledes.any():
+            return logits
+        headed = bool((feats.matrix[:, feats.names.index("lede_in_headed_text")] > 0).any())
+        opening = np.fromiter((s.lede_opening for s in shapes), dtype=bool, count=len(shapes))
+        # a quotation's end matters only before a lede: the other blocks' ends are not read
+        quoted = np.zeros(len(shapes), dtype=bool)
+        for g in np.flatnonzero(ledes).tolist():
+            quoted[g] = self.cues.ends_quotation(blocks[g].text)
+        fresh = new_subjects(ids.starts, ids.ids, np.flatnonzero(ledes) + 1, self.headless.subject_reach)
+        gain = lede_gain(ledes, headed, shapes[0].one_sentence, opening, quoted, fresh, self.headless)
         if not gain.any():
             return logits
         return (np.asarray(logits) + gain).tolist()

@@ -1,0 +1,87 @@
+"""A dump of headless stories: a lede after another story's last paragraph.
+
+Stories glued without their headlines (one paragraph after another, apart by the same blank
+lines) on one field share their names and words, so the boundary model's vocabulary features
+move little where the next story starts, which then scores where a paragraph inside a story
+does (log-odds -7 to 0) and is left uncut. What a reader still sees there is the lede's shape,
+and the last paragraph's: the new story opens on a paragraph of one sentence (where most hold
+several) that names its subject and says what it has done or will do ("Tennis star Kim
+Clijsters will make her return ..."; ``CueSet`` ``lede_opening``), or it follows a paragraph
+that ends on a quotation's close (``quotation_end``), as a story's last paragraph often does.
+One of these alone is common inside a story (a short paragraph, a quotation); the lede with
+either is rare there.
+
+So, before decoding, in a text with ledes to tell and no headlines (the boundary model's
+``lede_after`` fires somewhere and ``lede_in_headed_text`` nowhere) that opens the way its
+stories do, on a one-sentence paragraph (``opening``), each gap where ``lede_after`` fires and
+the lede opens as one or follows a quotation's end gains ``bonus`` log-odds, where at least
+``min_gaps`` such gaps are in the text. Settings in ``data/headless.json``, chosen on training
+dumps of the news corpora (``python -m tests.benchmarks.bench_split --part train``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from corpuscut.text.datafiles import numbers_of, read_json
+
+HEADLESS_RESOURCE = "data/headless.json"
+
+
+@dataclass(frozen=True)
+class HeadlessRules:
+    """When a lede after a paragraph gains log-odds (the module's docstring)."""
+
+    #: The log-odds such a lede gains; 0: none.
+    bonus: float = 0.0
+    #: Only in a text of at least this many such gaps.
+    min_gaps: int = 1
+    #: Only in a text that opens on a one-sentence paragraph, as a dump of headless stories does.
+    opening: bool = False
+    #: Only where the lede's first content word is none of the words of this many paragraphs
+    #: before it: a lede names its subject for the first time, a paragraph inside a story names
+    #: it again ("Mayweather, who turns 40 next month, has teased ..."); 0: not asked.
+    subject_reach: int = 0
+
+
+def load_headless_rules(path: Path | str | None = None) -> HeadlessRules:
+    """The shipped rules, or those of a file of the same form."""
+    return numbers_of(HeadlessRules, read_json("corpuscut.segmenter", HEADLESS_RESOURCE, path))
+
+
+def lede_gain(ledes: np.ndarray, headed: bool, opens_lede: bool, lede_opening: np.ndarray,
+              quotation_end: np.ndarray, new_subject: np.ndarray, rules: HeadlessRules) -> np.ndarray:
+    """Per gap, the log-odds a lede gains there. ``ledes[g]``: the boundary model's
+    ``lede_after`` fires at gap g; ``headed``: the text has headlines; ``opens_lede``: its first
+    block is a one-sentence paragraph; per block, ``lede_opening``: it opens as a lede does, and
+    ``quotation_end``: it ends on a quotation's close, and ``new_subject``: its first content
+    word is new to the paragraphs before it (:func:`new_subjects`)."""
+    out = np.zeros(len(ledes))
+    if rules.bonus <= 0 or headed or not ledes.any() or len(lede_opening) != len(ledes) + 1:
+        return out
+    if rules.opening and not opens_lede:
+        return out
+    shaped = ledes & (lede_opening[1:] | quotation_end[:-1]) & new_subject[1:]
+    if np.count_nonzero(shaped) < rules.min_gaps:
+        return out
+    out[shaped] = rules.bonus
+    return out
+
+
+def new_subjects(starts: np.ndarray, ids: np.ndarray, blocks: np.ndarray, reach: int) -> np.ndarray:
+    """Per block, True where ``reach`` is 0, or for each of ``blocks`` whose first content
+    word (its first stem id; ``starts`` and ``ids`` as in ``StemIds``) is none of the stems of
+    the ``reach`` blocks before it; False for a listed block without content words."""
+    n = len(starts) - 1
+    if reach <= 0:
+        return np.ones(n, dtype=bool)
+    out = np.zeros(n, dtype=bool)
+    for b in blocks.tolist():
+        if b < 1 or starts[b + 1] == starts[b]:
+            continue
+        first = ids[starts[b]]
+        out[b] = not (ids[starts[max(0, b - reach)]: starts[b]] == first).any()
+    return out

@@ -1,0 +1,111 @@
+"""A dump of headless stories: a lede that opens as one, or follows a quotation's end, and names
+a subject new to the paragraphs before it gains log-odds before decoding."""
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from corpuscut.segmenter import Segmenter
+from corpuscut.segmenter.cues import load_cues
+from corpuscut.segmenter.model import load_model
+from corpuscut.segmenter.headless import HeadlessRules, lede_gain, load_headless_rules, new_subjects
+from corpuscut.text.stems import StemIds
+
+RULES = HeadlessRules(bonus=2.0, min_gaps=2, opening=True, subject_reach=2)
+
+
+def marks(kinds: str, blocks: int) -> np.ndarray:
+    """Per block, True at the blocks whose letter in ``kinds`` (one a block) is 'x'."""
+    assert len(kinds) == blocks
+    return np.array([k == "x" for k in kinds])
+
+
+def test_ledes_that_open_as_one_or_follow_a_quotation_gain():
+    ledes = marks("..x..x..x.", 10)  # per gap: lede_after fires before blocks 3, 6 and 9
+    opening = marks("...x......x", 11)  # block 3 opens "... has ..."
+    quoted = marks(".....x.....", 11)  # the paragraph before block 6 ends on a quotation's close
+    fresh = np.ones(11, dtype=bool)
+    gain = lede_gain(ledes, False, True, opening, quoted, fresh, RULES)
+    assert gain[2] == pytest.approx(2.0) and gain[5] == pytest.approx(2.0)
+    # the lede before block 9 neither opens as one nor follows a quotation
+    assert gain[8] == 0.0 and np.count_nonzero(gain) == 2
+
+
+def test_nothing_in_a_text_with_headlines_or_one_that_opens_otherwise():
+    ledes = marks("..x..x....", 10)
+    opening = marks("...x..x....", 11)
+    quoted = np.zeros(11, dtype=bool)
+    fresh = np.ones(11, dtype=bool)
+    assert lede_gain(ledes, False, True, opening, quoted, fresh, RULES).any()
+    assert not lede_gain(ledes, True, True, opening, quoted, fresh, RULES).any()
+    assert not lede_gain(ledes, False, False, opening, quoted, fresh, RULES).any()
+    assert lede_gain(ledes, False, False, opening, quoted, fresh, replace(RULES, opening=False)).any()
+    assert not lede_gain(ledes, False, True, opening, quoted, fresh, replace(RULES, bonus=0.0)).any()
+    # one such lede alone is no dump's rhythm
+    assert not lede_gain(ledes, False, True, marks("...x.......", 11), quoted, fresh, RULES).any()
+
+
+def test_a_subject_named_again_is_no_lede():
+    ledes = marks("..x..x....", 10)
+    opening = marks("...x..x....", 11)
+    quoted = np.zeros(11, dtype=bool)
+    fresh = np.ones(11, dtype=bool)
+    fresh[6] = False
+    assert not lede_gain(ledes, False, True, opening, quoted, fresh, RULES).any()  # one gap left: too few
+    assert lede_gain(ledes, False, True, opening, quoted, fresh, replace(RULES, min_gaps=1))[2] > 0
+
+
+def test_new_subjects_asks_the_first_content_word_against_the_paragraphs_before():
+    ids = StemIds.of([["hewitt", "win", "semi"], ["nalbandian", "serve"], ["hewitt", "hold", "nerve"],
+                      ["safin", "final"], [], ["nalbandian", "argentine"]])
+    fresh = new_subjects(ids.starts, ids.ids, np.arange(1, 6), 2)
+    # "hewitt" two paragraphs back; "safin" new; an empty paragraph no subject; "nalbandian" three back
+    assert fresh.tolist() == [False, True, False, True, False, True]
+    assert new_subjects(ids.starts, ids.ids, np.arange(1, 6), 0).all()
+
+
+def test_the_cue_lists_read_a_lede_and_a_quotation_end():
+    cues = load_cues()
+    assert cues.shape("Tennis star Kim Clijsters will make her return from injury at the Antwerp event in February.").lede_opening
+    assert cues.shape("japanese industrial output has fallen for a third month , official figures show .").lede_opening
+    assert not cues.shape("But she is still undecided about competing in the European Championships this year.").lede_opening
+    assert cues.ends_quotation('"It just took one jackass to shout out," said Roddick, adding: "They were fine."')
+    assert cues.ends_quotation("it is certainly not something that i did last night . '")
+    assert not cues.ends_quotation("The tournament will take place from 9-15 January.")
+
+
+def test_the_shipped_rules_load():
+    rules = load_headless_rules()
+    assert rules.bonus > 0 and rules.min_gaps >= 1 and rules.subject_reach >= 1
+
+
+STORIES = [
+    "Tennis star Kim Clijsters will make her return from a career-threatening injury at the Antwerp event in February.",
+    "The Belgian has not played since a wrist operation last year. She said the injury had left her close to quitting "
+    "the game. Her doctors have since cleared her to play.",
+    "Clijsters has been practising in Bree for a month. \"I feel ready to compete again,\" she said.",
+    "Top seed Lindsay Davenport has booked her place in the last 16 of the Australian Open with a convincing win.",
+    "The American needed just over an hour to see off her opponent. She served well throughout. Davenport said she "
+    "was happy with her form.",
+    "Davenport will next meet the winner of the match between two qualifiers. \"I am playing well,\" she said.",
+    "Olympic champion Justine Henin-Hardenne will return to action in January at the Sydney International "
+    "tournament after four months out with a virus.",
+    "The Belgian has been out since the US Open with a virus. Her coach said she was training hard again. She will "
+    "decide on her schedule after Sydney.",
+]
+
+
+def test_the_gain_reaches_the_decoder_and_the_split_stays_lossless():
+    # every gap scored 6 log-odds lower than the shipped model scores it: stories on one field
+    # whose starts the model leaves uncut, as in the dumps
+    model = load_model()
+    model = replace(model, bias=model.bias - 6.0)
+    text = "\n\n".join(STORIES) + "\n"
+    gained = Segmenter(model=model, headless=replace(RULES, bonus=12.0)).analyse(text)
+    none = Segmenter(model=model, headless=replace(RULES, bonus=0.0)).analyse(text)
+    assert none.logits == gained.logits  # the model's own scores; the gain is the decoder's
+    assert none.boundaries == []
+    assert [gained.blocks[b].text for b in gained.boundaries] == [STORIES[3], STORIES[6]]
+    articles = Segmenter(model=model, headless=replace(RULES, bonus=12.0)).split(text)
+    assert "".join(a.text for a in articles) == text
