@@ -709,7 +709,11 @@ def _titled_headline(lines: Sequence[str], content: np.ndarray, words: np.ndarra
     for i in content[1:1 + HEADLINE_REACH + 2]:
         tokens = set(_NORMAL.findall(lines[i][:LINE_HEAD_CHARS].lower()))
         if 2 <= words[i] <= HEADLINE_MAX_WORDS and len(tokens & wanted) >= HEADLINE_MIN_SIMILARITY * max(len(tokens), len(wanted)):
-            return lines[i].strip()
+            line = lines[i].strip()
+            at = line.lower().find(title.lower())
+            # A date the page sets before the headline on its line is no part of it ("Dec 18 2025
+            # Preparing a transition in Debusine").
+            return line[at:] if at > 0 and is_dateline(line[:at]) else line
     return title
 
 

@@ -778,3 +778,17 @@ def test_the_sites_copyright_line_ends_the_body(footer):
     credit = paragraphs[:4] + ["River Wend at dawn | \u00a9 2019 Tom Rivers"] + paragraphs[4:]
     words = np.array([float(len(line.split())) for line in credit])
     assert _before_end(credit, 0, len(credit) - 1, words, np.array([3.0] * 4 + [0.0] + [3.0] * 4)) == len(credit) - 1
+
+
+@pytest.mark.parametrize("before, headline", [
+    ("Dec 18 2025 ", "Preparing a transition in Debusine"),  # a date set before the headline is no part of it
+    ("", "Preparing a transition in Debusine"),
+    ("Part two: ", "Part two: Preparing a transition in Debusine"),  # words that are no date stay
+])
+def test_a_titled_pages_headline_line_keeps_no_date_set_before_it(before, headline):
+    prose = [f"Paragraph {k} of the post tells how the packages were uploaded and which of the builds failed, and why."
+             for k in range(12)]
+    text = "\n".join(["Preparing a transition in Debusine | Colin Watson's blog", "Colin Watson's blog",
+                      f"{before}Preparing a transition in Debusine", *prose, "Comments", "Categories",
+                      *(f"tag{k}" for k in range(50))]) + "\n"
+    assert find_body(text).headline == headline
