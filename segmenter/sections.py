@@ -128,6 +128,13 @@ class SectionRules:
     #: (none: as at any cut): a title is a cue of its own, not a shift of vocabulary, and a run of
     #: short documents (a desktop's help pages) share their common words page after page.
     headline_min_shared: float | None = None
+    #: Where such a title comes after a whole page (``title_run`` lines or more since the last
+    #: headline-like line), the least share it asks instead (none: ``headline_min_shared``),
+    #: above ``min_shared`` too: pages of one desktop's help share its common words ("click",
+    #: "settings", "window"), where a guide's subhead a few lines under the last is merged on
+    #: the plain least.
+    title_min_shared: float | None = None
+    title_run: int = 5
     #: ``relaxed_max_stems_per_word`` for a text without Chinese or Japanese script (none: the
     #: same): a text read in its own language may hold 0.65-0.9 content stems a word where it is
     #: thick with names, compounds or labelled lines, while Chinese or Japanese read among spaced
@@ -152,6 +159,7 @@ def load_section_rules(path: Path | str | None = None) -> SectionRules:
     headline = data.get("headline_min_shared")
     spaced = data.get("spaced_max_stems_per_word")
     dump = data.get("headline_dump_logit")
+    title = data.get("title_min_shared")
     numbered = NumberedRules(data.get("numbered_section"), int(data.get("numbered_max_words", NumberedRules.max_words)))
     return SectionRules(min_shared=float(data["min_shared"]), min_shared_by_logit=points,
                         max_logit=float(data["max_logit"]),
@@ -165,7 +173,9 @@ def load_section_rules(path: Path | str | None = None) -> SectionRules:
                         discounted_min_cosine=float(data.get("discounted_min_cosine", 0.0)),
                         headline_min_shared=None if headline is None else float(headline),
                         spaced_max_stems_per_word=None if spaced is None else float(spaced),
-                        headline_dump_logit=None if dump is None else float(dump))
+                        headline_dump_logit=None if dump is None else float(dump),
+                        title_min_shared=None if title is None else float(title),
+                        title_run=int(data.get("title_run", SectionRules.title_run)))
 
 
 def titles_matter(cuts: list[int], logits: list[float], headed: np.ndarray, rules: SectionRules) -> bool:
@@ -233,7 +243,9 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
         relaxed = [max(x, rules.min_shared) for x in relaxed]
     if rules.headline_min_shared is not None and titled is not None:
         floor = min(rules.min_shared, rules.headline_min_shared)
-        relaxed = [max(x, floor) if titled[c - 1] else x for x, c in zip(relaxed, cuts)]
+        raised = None if rules.title_min_shared is None or headed is None else after_runs(headed, rules.title_run)
+        relaxed = [max(x, rules.title_min_shared if raised is not None and raised[c - 1] else floor)  # type: ignore[type-var]
+                   if titled[c - 1] else x for x, c in zip(relaxed, cuts)]
     # a text read in another language than its own shares its function words throughout: its
     # counts are not compared
     cosines = None if foreign or not rules.min_cosine_by_logit else least_cosines(cut_logits, rules)
@@ -302,6 +314,15 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
         if k < len(scores):
             scores[k] = rescore(k)
     return bounds[1:-1]
+
+
+def after_runs(headed: np.ndarray, least: int) -> np.ndarray:
+    """Per gap: a headline-like line follows it (``headed``) at least ``least`` lines after the
+    last one (or the text's start)."""
+    at = np.flatnonzero(headed) + 1
+    out = np.zeros(len(headed), dtype=bool)
+    out[at - 1] = np.diff(np.concatenate([[0], at])) >= least
+    return out
 
 
 def least_shares(logits: list[float], rules: SectionRules) -> list[float]:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpuscut.segmenter.sections import (SectionRules, _neighbour_cosines, _neighbour_overlaps, least_cosines,
+from corpuscut.segmenter.sections import (SectionRules, after_runs, _neighbour_cosines, _neighbour_overlaps, least_cosines,
                                           least_shares, load_section_rules, merge_sections, titles_matter)
 from corpuscut.text.stems import StemIds
 
@@ -82,6 +82,28 @@ def test_a_doubted_cut_before_a_new_documents_title_asks_the_least_share_of_its_
         assert merge_sections([1], ids, [-2.0], no_cue, replace(doubtful, headline_min_shared=floor), words=[6, 6],
                               headed=titled, titled=titled) == []
     assert load_section_rules().headline_min_shared == pytest.approx(0.4)
+
+
+def test_a_title_after_a_whole_page_asks_a_least_share_above_the_plain_least():
+    # two help pages that share two of their five stems (the desktop's words) stay apart at a
+    # title after a whole page, and are merged at a subhead a few lines under the last
+    pages = StemIds.of([["click", "setting", "printer", "paper", "tray"], ["click"], ["setting"], ["printer"],
+                        ["paper"], ["click", "setting", "bluetooth", "pair", "adapter"]])
+    rules = SectionRules(min_shared=0.4, min_shared_by_logit=((-2.0, 0.25), (0.0, 0.35)), relaxed_max_words=40,
+                         max_logit=8.0, min_stems=3, min_blocks=1, headline_min_shared=0.4, title_min_shared=0.5,
+                         title_run=5)
+    no_cue = np.zeros(5, dtype=bool)
+    titled = np.ones(5, dtype=bool)
+    words = [5, 1, 1, 1, 1, 5]
+    late, early = np.array([False, False, False, False, True]), np.array([False, True, False, False, True])
+    assert merge_sections([5], pages, [-2.0] * 5, no_cue, rules, words=words, headed=late, titled=titled) == [5]
+    assert merge_sections([5], pages, [-2.0] * 5, no_cue, rules, words=words, headed=early, titled=titled) == []
+    assert merge_sections([5], pages, [-2.0] * 5, no_cue, replace(rules, title_min_shared=None), words=words,
+                          headed=late, titled=titled) == []
+    assert after_runs(late, 5).tolist() == [False, False, False, False, True]
+    assert after_runs(early, 5).tolist() == [False, False, False, False, False]
+    shipped = load_section_rules()
+    assert (shipped.title_min_shared, shipped.title_run) == (pytest.approx(0.5), 5)
 
 
 def test_a_new_documents_title_asks_its_own_least_share_only_in_a_text_with_a_sure_cut():
