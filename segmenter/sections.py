@@ -243,9 +243,10 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
         relaxed = [max(x, rules.min_shared) for x in relaxed]
     if rules.headline_min_shared is not None and titled is not None:
         floor = min(rules.min_shared, rules.headline_min_shared)
+        after_page = floor if rules.title_min_shared is None else rules.title_min_shared
         raised = None if rules.title_min_shared is None or headed is None else after_runs(headed, rules.title_run)
-        relaxed = [max(x, rules.title_min_shared if raised is not None and raised[c - 1] else floor)  # type: ignore[type-var]
-                   if titled[c - 1] else x for x, c in zip(relaxed, cuts)]
+        relaxed = [max(x, after_page if raised is not None and raised[c - 1] else floor) if titled[c - 1] else x
+                   for x, c in zip(relaxed, cuts)]
     # a text read in another language than its own shares its function words throughout: its
     # counts are not compared
     cosines = None if foreign or not rules.min_cosine_by_logit else least_cosines(cut_logits, rules)

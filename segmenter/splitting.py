@@ -210,9 +210,7 @@ class Segmenter:
         long_enough = np.fromiter((s.words >= self.cues.lede_min_words for s in shapes), dtype=bool, count=len(shapes))
         opens_headed = is_headline_shaped(shapes[0], self.cues.headline_max_words)
         gain = lede_bonus(heads, one_sentence, long_enough, self.headed, opens_headed)
-        if not gain.any():
-            return logits
-        return (np.asarray(logits) + gain).tolist()
+        return _plus(logits, gain)
 
     def _with_headless(self, feats: GapFeatures, logits: list[float], shapes: list[LineShape],
                        blocks: list[Block], ids: StemIds) -> list[float]:
@@ -230,9 +228,7 @@ class Segmenter:
             quoted[g] = self.cues.ends_quotation(blocks[g].text)
         fresh = new_subjects(ids.starts, ids.ids, np.flatnonzero(ledes) + 1, self.headless.subject_reach)
         gain = lede_gain(ledes, headed, shapes[0].one_sentence, opening, quoted, fresh, self.headless)
-        if not gain.any():
-            return logits
-        return (np.asarray(logits) + gain).tolist()
+        return _plus(logits, gain)
 
     def _with_titles(self, feats: GapFeatures, logits: list[float], ids: StemIds, blocks: list[Block]) -> list[float]:
         """The gaps' log-odds, with what a new document's title gains added."""
@@ -248,9 +244,7 @@ class Segmenter:
             heads = heads & ~english_near([b.text for b in blocks], heads, normalizer.tokens,
                                           normalizer.stop_words - english, english, self.titles.english_words_near)
         gain = title_bonus(heads, ids, self.titles, np.asarray(logits))
-        if not gain.any():
-            return logits
-        return (np.asarray(logits) + gain).tolist()
+        return _plus(logits, gain)
 
     def redecode(self, analysis: Analysis) -> list[int]:
         """The boundaries this segmenter's decoder settings choose in a text already analysed by a
@@ -506,3 +500,8 @@ def with_languages(articles: Iterable[Article], document: "Language") -> Iterato
     for article in articles:
         language = article_language(article.body, document)
         yield replace(article, language=language.name), language
+
+
+def _plus(logits: list[float], gain: np.ndarray) -> list[float]:
+    """The gaps' log-odds with ``gain`` added (``logits`` itself where nothing is gained)."""
+    return (np.asarray(logits) + gain).tolist() if gain.any() else logits
