@@ -9,7 +9,8 @@ over each page's line candidates); the choice model a logistic regression, fitte
 where exactly one of the best line and the title's headline part is right. Printed: the share of pages whose chosen candidate is the title,
 on the pages fitted and in a five-fold cross-validation over them; with ``--losses``, each page the
 cross-validation gets wrong (its chosen candidate, the right ones, the ``<title>``'s headline part
-and the kind of loss: :func:`loss_kind`) and how many pages each kind loses.
+and the kind of loss: :func:`loss_kind`) and how many pages each kind loses, then each page whose
+body opens the text and whose title is wrong (:func:`report_openings`).
 """
 
 from __future__ import annotations
@@ -165,6 +166,9 @@ LOSS_KINDS: tuple[str, ...] = (
     "lines: a right line scored below a wrong one",
     "none: no candidate is the title",
 )
+#: The kind of a wrong title on a page whose body opens its text (no headline is sought above it:
+#: the title is the body finder's ``_titled_headline`` or the text's first line).
+OPENS_KIND = "opens: the body opens the text; its first line or the line that repeats it is the title"
 
 
 def loss_kind(model: HeadlineModel, prepared: Prepared, chosen: tuple[str, int] | None) -> str:
@@ -222,6 +226,23 @@ def report_losses(chosen: dict[int, tuple[tuple[str, int] | None, HeadlineModel]
         print(f"{kinds[kind]:4d}  {kind}", file=out)
 
 
+def report_openings(pages: Sequence[Page], out: TextIO) -> None:
+    """Each page of ``pages`` (pages whose body opens the text: the cross-validation leaves them
+    out) whose title, as the shipped body finder names it, is not its title: the title taken and
+    the text's first line; then how many such pages are wrong."""
+    finder = BodyFinder()
+    wrong = 0
+    for page in sorted(pages, key=lambda p: p.file_id):
+        first = page.text.split("\n", 1)[0]
+        title = finder.find(page.text).headline or first
+        if same_title(title, page.title, page.url):
+            continue
+        wrong += 1
+        print(f"{page.file_id} ({OPENS_KIND})\n  title:   {page.title!r}\n  chosen:  {title!r}\n"
+              f"  first line: {first[:200]!r}", file=out)
+    print(f"{wrong:4d}  {OPENS_KIND} (of {len(pages)} such pages)", file=out)
+
+
 def main(argv: Iterable[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -233,12 +254,14 @@ def main(argv: Iterable[str] | None = None) -> None:
     # the body's span does not depend on the headline model: any will do while it is fitted
     blank = HeadlineModel(*(Logistic(np.zeros(n), 0.0, np.zeros(n), np.ones(n)) for n in (len(FEATURES), len(CHOICE_FEATURES))))
     finder = BodyFinder(headlines=blank)
-    pages, prepared = [], []
+    pages, prepared, opening = [], [], []
     for page in read_pages(args.data / "wcxb-dev", split="train", page_types=["article"]):
         found = page_candidates(finder, page)
         if found is not None:
             pages.append(page)
             prepared.append(found)
+        elif args.losses:
+            opening.append(page)
     folds = [i % FOLDS for i in range(len(prepared))]
     crossed = 0.0
     chosen: dict[int, tuple[tuple[str, int] | None, HeadlineModel]] = {}
@@ -251,6 +274,7 @@ def main(argv: Iterable[str] | None = None) -> None:
                            for i, f in enumerate(folds) if f == k})
     if args.losses:
         report_losses(chosen, prepared, pages, sys.stdout)
+        report_openings(opening, sys.stdout)
     model = fit(prepared)
     fitted = accuracy(model, prepared, pages)
     print(f"{len(prepared)} training pages whose body is below their top: headline = title on "
