@@ -135,6 +135,12 @@ class SectionRules:
     #: the plain least.
     title_min_shared: float | None = None
     title_run: int = 5
+    #: Whether ``title_min_shared`` holds only at a title whose sides share few of their rarer
+    #: words (read as apart); off: at every headline-like line after a whole page, in a text where
+    #: a new document's title matters (:func:`titles_matter`). Help pages of one desktop share
+    #: its less common words ("printer", "keyboard") too, so that a page's title and the page
+    #: before it often fail the rarer words' test, while the whole page before it marks it.
+    title_apart_only: bool = True
     #: ``relaxed_max_stems_per_word`` for a text without Chinese or Japanese script (none: the
     #: same): a text read in its own language may hold 0.65-0.9 content stems a word where it is
     #: thick with names, compounds or labelled lines, while Chinese or Japanese read among spaced
@@ -175,7 +181,8 @@ def load_section_rules(path: Path | str | None = None) -> SectionRules:
                         spaced_max_stems_per_word=None if spaced is None else float(spaced),
                         headline_dump_logit=None if dump is None else float(dump),
                         title_min_shared=None if title is None else float(title),
-                        title_run=int(data.get("title_run", SectionRules.title_run)))
+                        title_run=int(data.get("title_run", SectionRules.title_run)),
+                        title_apart_only=bool(data.get("title_apart_only", SectionRules.title_apart_only)))
 
 
 def titles_matter(cuts: list[int], logits: list[float], headed: np.ndarray, rules: SectionRules) -> bool:
@@ -245,8 +252,12 @@ def merge_sections(cuts: list[int], ids: StemIds, logits: list[float], kept: np.
         floor = min(rules.min_shared, rules.headline_min_shared)
         after_page = floor if rules.title_min_shared is None else rules.title_min_shared
         raised = None if rules.title_min_shared is None or headed is None else after_runs(headed, rules.title_run)
-        relaxed = [max(x, after_page if raised is not None and raised[c - 1] else floor) if titled[c - 1] else x
-                   for x, c in zip(relaxed, cuts)]
+        # a title after a whole page asks its least whether or not its sides read as apart
+        # (``title_apart_only`` off): pages of one desktop's help share its less common words too
+        page_title = [raised is not None and bool(raised[c - 1]) and not rules.title_apart_only for c in cuts]
+        relaxed = [max(x, after_page if raised is not None and raised[c - 1] else floor) if titled[c - 1]
+                   else max(x, after_page) if page else x
+                   for x, c, page in zip(relaxed, cuts, page_title)]
     # a text read in another language than its own shares its function words throughout: its
     # counts are not compared
     cosines = None if foreign or not rules.min_cosine_by_logit else least_cosines(cut_logits, rules)

@@ -106,6 +106,29 @@ def test_a_title_after_a_whole_page_asks_a_least_share_above_the_plain_least():
     assert (shipped.title_min_shared, shipped.title_run) == (pytest.approx(0.5), 5)
 
 
+def test_a_title_after_a_whole_page_asks_its_least_share_whether_or_not_read_as_apart():
+    # two help pages that share two of their five stems, their less common words among them (the
+    # title is not read as apart): kept apart after a whole page, unless only titles read as
+    # apart ask the title's least
+    pages = StemIds.of([["click", "setting", "printer", "paper", "tray"], ["click"], ["setting"], ["printer"],
+                        ["paper"], ["click", "printer", "bluetooth", "pair", "adapter"]])
+    rules = SectionRules(min_shared=0.4, min_shared_by_logit=((-2.0, 0.25), (0.0, 0.35)), relaxed_max_words=40,
+                         max_logit=8.0, min_stems=3, min_blocks=1, headline_min_shared=0.4, title_min_shared=0.5,
+                         title_run=5, title_apart_only=False)
+    no_cue = np.zeros(5, dtype=bool)
+    untitled = np.zeros(5, dtype=bool)
+    words = [5, 1, 1, 1, 1, 5]
+    late, early = np.array([False, False, False, False, True]), np.array([False, True, False, False, True])
+    assert merge_sections([5], pages, [-2.0] * 5, no_cue, rules, words=words, headed=late, titled=untitled) == [5]
+    # a subhead a few lines under the last, or only titles read as apart asking it: merged
+    assert merge_sections([5], pages, [-2.0] * 5, no_cue, rules, words=words, headed=early, titled=untitled) == []
+    assert merge_sections([5], pages, [-2.0] * 5, no_cue, replace(rules, title_apart_only=True), words=words,
+                          headed=late, titled=untitled) == []
+    # in a text where titles do not matter (no sure cut: ``titled`` None), nothing is asked
+    assert merge_sections([5], pages, [-2.0] * 5, no_cue, rules, words=words, headed=late, titled=None) == []
+    assert load_section_rules().title_apart_only is False
+
+
 def test_a_new_documents_title_asks_its_own_least_share_only_in_a_text_with_a_sure_cut():
     # a dump of help pages holds some start the model is sure of; one article's subheads, alone
     # in a text, all score under it, and are merged on the relaxed least as any doubted cut
