@@ -1038,12 +1038,14 @@ def _teaser_list(lines: Sequence[str], first: int, last: int, words: np.ndarray)
     return None
 
 
-#: A byline or date among the body's first this many lines, below at most this many words
-#: (a standfirst, a deck under the headline), opens the body after it.
-STANDFIRST_LINES = 3
+#: A byline or date among the body's first this many lines with words, below at most this many
+#: words (a standfirst, a deck under the headline, a photo's caption and credit between them),
+#: opens the body after it.
+STANDFIRST_LINES = 6
 STANDFIRST_MAX_WORDS = 60
-#: A byline or date line has at most this many words.
-BYLINE_MAX_WORDS = 12
+#: A byline or date line has at most this many words ("by Nicole Forbes, Master Horticulturalist
+#: & Garden Educator | Dec 30, 2025 | Indoor Plants").
+BYLINE_MAX_WORDS = 16
 
 
 def _below_standfirst(lines: Sequence[str], rows: np.ndarray, words: np.ndarray, first: int, last: int) -> int:
