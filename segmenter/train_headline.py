@@ -226,11 +226,10 @@ def report_losses(chosen: dict[int, tuple[tuple[str, int] | None, HeadlineModel]
         print(f"{kinds[kind]:4d}  {kind}", file=out)
 
 
-def report_openings(pages: Sequence[Page], out: TextIO) -> None:
+def report_openings(finder: BodyFinder, pages: Sequence[Page], out: TextIO) -> None:
     """Each page of ``pages`` (pages whose body opens the text: the cross-validation leaves them
-    out) whose title, as the shipped body finder names it, is not its title: the title taken and
-    the text's first line; then how many such pages are wrong."""
-    finder = BodyFinder()
+    out) whose title, as ``finder`` names it, is not its title: the title taken and the text's
+    first line; then how many such pages are wrong."""
     wrong = 0
     for page in sorted(pages, key=lambda p: p.file_id):
         first = page.text.split("\n", 1)[0]
@@ -274,8 +273,9 @@ def main(argv: Iterable[str] | None = None) -> None:
                            for i, f in enumerate(folds) if f == k})
     if args.losses:
         report_losses(chosen, prepared, pages, sys.stdout)
-        report_openings(opening, sys.stdout)
     model = fit(prepared)
+    if args.losses:
+        report_openings(BodyFinder(headlines=model), opening, sys.stdout)
     fitted = accuracy(model, prepared, pages)
     print(f"{len(prepared)} training pages whose body is below their top: headline = title on "
           f"{fitted:.3f} of them fitted, {crossed / len(prepared):.3f} in {FOLDS}-fold cross-validation", file=sys.stderr)
