@@ -9,8 +9,9 @@ every short line from a few lines into the body up to HEADLINE_SEARCH lines abov
 score from a small linear model (``data/headline-model.json``: a softmax over a page's lines,
 fitted on the WCXB training pages by :mod:`segmenter.train_headline`) over what it shows: its words against the title's,
 its length and punctuation, furniture cues, a byline or date just below it, prose after it,
-how far above the body it stands, whether it is shown twice within a few lines, and words glued at a capital (menu entries run
-together); a breadcrumb on one line is read as its last step. The best-scoring line is the headline, unless a second
+how far above the body it stands, whether it is shown twice within a few lines, words glued at a capital (menu entries run
+together), and whether it repeats a longer line's opening words just below it (a section's heading, a contents entry); a breadcrumb
+on one line is read as its last step. The best-scoring line is the headline, unless a second
 model, weighing that line against the title's headline part, prefers the title (the page's
 visible headline is the hand-checked title on most pages; the ``<title>`` on the others).
 """
@@ -70,7 +71,7 @@ FEATURES: tuple[str, ...] = (
     "furniture", "meta", "date", "meta_below", "meta_above", "prose_follows", "repeated", "caps_share",
     "nearest_shaped", "in_body", "at_body", "above_1", "above_2_3", "above_4_6", "above_7_plus", "line_logit",
     "lede_overlap", "site_words", "longer_than_title", "shaped_above", "shaped_below", "deep_in_body", "far_above",
-    "doubled", "glued",
+    "doubled", "glued", "shortened",
 )
 _VARIANT = FEATURES.index("variant")
 _TITLE_PART = FEATURES.index("title_part")
@@ -276,6 +277,28 @@ _CRUMB_ONLY = re.compile("\\s[>\u00bb\u203a]\\s")
 CRUMB_STEP_WORDS = 4
 
 
+#: A line that opens a longer line at most this many lines above it is a copy cut short (see :func:`shortened`).
+SHORTENED_REACH = 6
+#: ... and the longer line has at least this many words more.
+SHORTENED_MORE_WORDS = 2
+
+
+def shortened(page: PageLines, i: int, text: str) -> bool:
+    """Whether candidate ``text`` (line ``i``) is a copy of a longer line's opening words a few
+    lines above it ("Top 11 Gaming Console Companies" under "Top 11 Gaming Console Companies
+    Driving Innovation Globally"): a section's heading, a table of contents' entry or a teaser
+    that repeats the headline cut short, never the headline itself."""
+    mine = _normal(text)
+    if not mine:
+        return False
+    for j in range(max(1, i - SHORTENED_REACH), i):
+        if page.words[j] >= len(mine) + SHORTENED_MORE_WORDS:
+            theirs = _normal(page.lines[j])
+            if len(theirs) >= len(mine) + SHORTENED_MORE_WORDS and theirs[: len(mine)] == mine:
+                return True
+    return False
+
+
 def crumb_last_step(text: str) -> str | None:
     """The last step of a breadcrumb laid out on one line ("You are here: Home / Blog / Headline",
     "Home » Headline"), None for another line: three steps or more, or two where a mark that parts
@@ -398,7 +421,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
             float(4 <= distance <= 6), float(distance >= 7), float(np.clip(page.logits[i], -5.0, 5.0)),
             *context(tokens, words), shaped(above[-1] if above else None), shaped(below[0] if below else None),
             float(distance <= -NEAR_INTO_BODY), float(distance > NEAR_ABOVE), float(doubled(page, i)),
-            float(bool(_GLUED.search(text))),
+            float(bool(_GLUED.search(text))), float(shortened(page, i, text)),
         ])
     if nearest is not None:
         rows[nearest][FEATURES.index("nearest_shaped")] = 1.0
@@ -409,7 +432,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
         row = [1.0, float(title == top), *likeness(wanted), *shape(title, n_title)]
         row[_VARIANT] = variant
         found.append((title, 0))
-        row += [0.0] * (len(FEATURES) - len(row) - 9) + context(wanted, n_title) + [0.0] * 6
+        row += [0.0] * (len(FEATURES) - len(row) - 10) + context(wanted, n_title) + [0.0] * 7
         rows.append(row)
     return found, np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
@@ -568,22 +591,35 @@ def _story_opening(page: PageLines, found: Sequence[tuple[str, int]], rows: np.n
     return None
 
 
+def _word_off(named: str, title: str) -> bool:
+    """Whether a named line and the ``<title>``'s headline part differ by one word, one holding a
+    word the other lacks ("15 Best Online Tutoring Platforms" named by a breadcrumb, "15 Best Online
+    Tutoring Platforms 2025" the ``<title>``'s part): the breadcrumb's step or the comments' quote is
+    then the headline cut short or reworded by a word, and the ``<title>``'s part its full form."""
+    return len(set(_normal(named)) ^ set(_normal(title))) == 1
+
+
 def choose_headline(page: PageLines, first: int, model: HeadlineModel) -> tuple[str, int] | None:
     """The page's headline and its line (0: the ``<title>``'s headline part, where no line
     below repeats it), None where there is no candidate: the candidate the page names as its
-    headline elsewhere (a breadcrumb's last step, a comments heading's quote), else a first line
-    that opens a story (:func:`_story_opening`), else the best line, unless the choice model
-    prefers the title's headline part."""
+    headline elsewhere (a breadcrumb's last step, a comments heading's quote) unless it is a word
+    off the title's headline part (:func:`_word_off`: that part), else a first line that opens a
+    story (:func:`_story_opening`), else the best line, unless the choice model prefers the
+    title's headline part."""
     found, rows = candidates(page, first)
     if not found:
         return None
     named = _named(page, found)
-    if named is not None:
+    title = next((found[k] for k in np.flatnonzero(rows[:, _TITLE_PART] == 1)), None)
+    if named is not None and (title is None or not _word_off(named[0], title[0])):
         return named
-    opening = _story_opening(page, found, rows)
-    if opening is not None:
-        return opening
-    text, line = choose(page, first, found, rows, model)
+    if named is not None:
+        text, line = title  # type: ignore[misc]
+    else:
+        opening = _story_opening(page, found, rows)
+        if opening is not None:
+            return opening
+        text, line = choose(page, first, found, rows, model)
     if line == 0:
         # the title's headline repeated by a line near the body: that line (the body starts below it)
         wanted = _normal(text)

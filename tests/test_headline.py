@@ -6,7 +6,7 @@ import pytest
 
 from corpuscut.segmenter.body import BodyFinder, find_body, line_features, page_lines
 from corpuscut.segmenter.headline import (
-    FEATURES, PageLines, _named, candidates, choose_headline, crumb_last_step, doubled, load_headline_model,
+    FEATURES, PageLines, _named, candidates, choose_headline, crumb_last_step, doubled, load_headline_model, shortened,
 )
 from tests.test_body import BODY, FOOTER, HEADLINE, _page_under
 
@@ -222,3 +222,40 @@ def test_a_line_shown_twice_within_three_lines_is_doubled_and_one_repeated_far_b
     once = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, "By Tom Rivers", "March 3, 2024"]) + HEADLINE + "\n"
     view, _ = _view(once)
     assert not doubled(view, once.split("\n").index(HEADLINE))
+
+
+def test_a_breadcrumb_naming_a_line_a_word_off_the_title_defers_to_the_title():
+    # the breadcrumb's step is the headline cut short by a word (its year): the <title>'s headline
+    # part is its full form; a step worded otherwise than the title by more is still taken
+    title = "Otters return to the river after forty years 2024"
+    step = HEADLINE
+    page = _page_under(f"{title} | Harbour Gazette", [f"Home > Nature > {step}", step, "By Tom Rivers", "March 3, 2024"])
+    view, first = _view(page)
+    found, _ = candidates(view, first)
+    assert _named(view, found) == (step, page.split("\n").index(step))
+    assert choose_headline(view, first, load_headline_model()) == (title, 0)
+    far = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [f"Home > Nature > {step}", step, "By Tom Rivers", "March 3, 2024"])
+    view, first = _view(far)
+    assert choose_headline(view, first, load_headline_model()) == (step, far.split("\n").index(step))
+
+
+def test_a_line_that_opens_a_longer_line_just_above_is_a_copy_cut_short():
+    short = "Otters return to the river"
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, "By Tom Rivers", "Contents", short, "March 3, 2024"])
+    view, first = _view(page)
+    lines = page.split("\n")
+    assert shortened(view, lines.index(short), short)
+    assert not shortened(view, lines.index(HEADLINE), HEADLINE)
+    found, rows = candidates(view, first)
+    assert rows[found.index((short, lines.index(short))), FEATURES.index("shortened")] == 1.0
+    # the same words far below the longer line, or the longer line itself below: no copy
+    far = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, *MENU_GAP, short, "By Tom Rivers"])
+    view, _ = _view(far)
+    assert not shortened(view, far.split("\n").index(short), short)
+    below = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [short, HEADLINE, "By Tom Rivers"])
+    view, _ = _view(below)
+    assert not shortened(view, below.split("\n").index(short), short)
+
+
+#: Lines between a headline and a copy of its opening words, more than a copy's reach.
+MENU_GAP = ["Nature", "Rivers", "Weather", "Sport", "Letters", "Events", "Jobs"]
