@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import functools
+import os
 import re
 import shutil
 import tempfile
@@ -66,14 +68,33 @@ class BaseWriter:
         pass
 
 
+def _utf8_bytes_of(out: TextIO) -> IO[bytes] | None:
+    """The byte stream under ``out`` where text written to it reaches it as UTF-8 unchanged;
+    else None. The command writes to its standard output and to files opened with
+    ``newline=""``: where the system's line end is "\n", neither translates line ends."""
+    raw = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None)
+    if raw is None or os.linesep != "\n" or not isinstance(encoding, str) or codecs.lookup(encoding).name != "utf-8":
+        return None
+    return raw  # type: ignore[no-any-return]
+
+
 @dataclass
 class JsonlWriter(BaseWriter):
     out: TextIO
     streaming = True
 
     def emit(self, doc: Described, records: list[dict[str, Any]], seconds: float) -> None:
-        for record in records:
-            self.out.write(orjson.dumps(record).decode() + "\n")
+        raw = _utf8_bytes_of(self.out)
+        if raw is not None:
+            # orjson's UTF-8 straight to the stream's bytes: the same bytes as the text written,
+            # without decoding each record to a string and encoding it again
+            self.out.flush()
+            for record in records:
+                raw.write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
+        else:
+            for record in records:
+                self.out.write(orjson.dumps(record).decode() + "\n")
         self.out.flush()
 
     def close(self) -> None:

@@ -75,3 +75,20 @@ def test_the_markdown_report_keeps_no_article_text_in_memory_until_its_input_is_
     report = out.getvalue()
     assert report.startswith("# dump.txt\n\n") and "2 articles" in report
     assert report.count("## ") == 2 and report.count("Storm hits the coast again.") == 80_000
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "latin-1"])
+def test_json_lines_reach_a_byte_stream_as_they_reach_a_text_one(encoding):
+    """Written to a UTF-8 stream's bytes, or through text where the stream's encoding is another."""
+    from corpuscut.cli.render import JsonlWriter
+
+    records = [{"index": 1, "title": "Café «news»", "text": "Zürich\n\u2028line ends\r\nkept"}, {"index": 2, "text": ""}]
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+    text = io.StringIO()
+    for out in (stream, text):
+        writer = JsonlWriter(out)
+        writer.emit(None, records[:1], 0.0)  # type: ignore[arg-type]
+        writer.emit(None, records[1:], 0.0)  # type: ignore[arg-type]
+        writer.close()
+    assert raw.getvalue() == text.getvalue().encode(encoding, "replace")
