@@ -13,6 +13,7 @@ from typing import Callable
 
 import numpy as np
 
+from corpuscut.text.compiled import Tier, compiled
 from corpuscut.text.stems import StemIds
 from corpuscut.text.words import CJK_RUN
 
@@ -20,6 +21,7 @@ from .blocks import Block
 from .cohesion import Cohesion, _distinct
 from .cues import CueSet, LineShape
 from .echo import echoes
+from .kernels import passages_overlap as kernel_passages_overlap
 from .recurrence import NEUTRAL, Recurrence, introduced, recurrence, stem_blocks
 
 
@@ -109,12 +111,20 @@ PASSAGE_BLOCKS = 6
 NEAR_GAPS = 10
 
 
-def passages_overlap(ids: StemIds, candidates: np.ndarray, reach: int = PASSAGE_BLOCKS) -> np.ndarray:
+def passages_overlap(ids: StemIds, candidates: np.ndarray, reach: int = PASSAGE_BLOCKS,
+                     tier: Tier | None = None) -> np.ndarray:
     """For each candidate block (True in ``candidates``), the share of distinct stems that the
     ``reach`` blocks before it and the ``reach`` blocks after it (the block itself left out)
-    have in common, of the smaller of the two sets; 0 for the others, and where a side is empty."""
+    have in common, of the smaller of the two sets; 0 for the others, and where a side is empty.
+    Counted by the compiled kernel once ``tier`` runs compiled (it adds no work to the tier's
+    count: this never decides when Numba loads)."""
     n = ids.units
     out = np.zeros(n)
+    if tier is not None and tier.compiles(0):
+        chosen_blocks = np.flatnonzero(candidates[:n])
+        if len(chosen_blocks):
+            compiled(kernel_passages_overlap)(ids.ids, ids.starts, chosen_blocks, reach, ids.vocab, out)
+        return out
     chosen = np.flatnonzero(candidates[:n]).tolist()
     if not chosen:
         return out
@@ -144,12 +154,14 @@ class Gaps:
     computed once, when a column first asks for it."""
 
     def __init__(self, blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cues: CueSet,
-                 ids: StemIds | None) -> None:
+                 ids: StemIds | None, tier: Tier | None = None) -> None:
         self.n = len(blocks)
         self.count = self.n - 1
         self.cues = cues
         self.coh = coh
         self.ids = ids
+        #: Whether its counts of stems run compiled (:mod:`corpuscut.text.compiled`).
+        self.tier = tier
         self.texts = [b.text for b in blocks]
         #: The line shapes' matrix: one row per block, a column per LineShape field (1.0 for True).
         # (read as one run of numbers: a list of tuples given to np.array is walked twice, for
@@ -449,7 +461,7 @@ class Gaps:
     def passages_share(self) -> np.ndarray:
         """``passages_overlap`` of the headline-like blocks (zeros without the text's stems)."""
         if self.ids is not None and self.ids.units == self.n:
-            return passages_overlap(self.ids, self.titles)
+            return passages_overlap(self.ids, self.titles, tier=self.tier)
         return np.zeros(self.n)
 
     @cached_property
@@ -596,13 +608,14 @@ COVERS: dict[str, tuple[str, ...]] = {f.name: f.covers for f in TABLE if f.cover
 
 
 def gap_features(
-    blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cues: CueSet, ids: StemIds | None = None
+    blocks: list[Block], shapes: list[LineShape], coh: Cohesion, cues: CueSet, ids: StemIds | None = None,
+    tier: Tier | None = None,
 ) -> GapFeatures:
     """One feature row per gap between consecutive blocks, all gaps at once: each feature's
     column computed from the text's ``Gaps``."""
     if len(blocks) < 2:
         return GapFeatures(FEATURES, np.zeros((0, len(FEATURES))))
-    gaps = Gaps(blocks, shapes, coh, cues, ids)
+    gaps = Gaps(blocks, shapes, coh, cues, ids, tier)
     # each column written into its place (true as 1.0): one array, where a list of columns
     # stacked cost a conversion each and a copy, much of a short text's features
     matrix = np.empty((gaps.count, len(TABLE)))

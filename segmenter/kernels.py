@@ -151,3 +151,143 @@ def window_sums(
         out[6, g] = own_a
         out[7, g] = joint
     return out
+
+
+#: FNV-1a, 64 bits: a token's hash, from its code points one after another.
+FNV_OFFSET = np.uint64(14695981039346656037)
+FNV_PRIME = np.uint64(1099511628211)
+
+
+def token_count(points: np.ndarray, space: np.ndarray) -> int:
+    """How many white-space tokens the code points hold (``space[c]``: c is white space, as
+    ``str.isspace`` says; a code point past the table is none)."""
+    tokens = 0
+    inside = False
+    n_space = len(space)
+    for i in range(len(points)):
+        c = points[i]
+        if c < n_space and space[c]:
+            inside = False
+        elif not inside:
+            inside = True
+            tokens += 1
+    return tokens
+
+
+def token_ids(
+    points: np.ndarray,
+    text_ends: np.ndarray,
+    space: np.ndarray,
+    table: np.ndarray,
+    token_start: np.ndarray,
+    token_length: np.ndarray,
+    token_hash: np.ndarray,
+    chars: np.ndarray,
+    state: np.ndarray,
+    ids: np.ndarray,
+    words: np.ndarray,
+    first_at: np.ndarray,
+) -> None:
+    """The number of each white-space token of ``points`` (texts, each ending before its
+    ``text_ends`` entry: a white-space separator, or the end), in order, into ``ids``; each
+    text's count of tokens added to ``words``. A token is known by its code points: ``table``
+    (open addressing, a power of two long, -1 where free) holds token numbers by their hash,
+    ``chars[token_start[k]:][:token_length[k]]`` token k's code points. A token not known yet
+    gets the next number and its first place in ``points`` in ``first_at`` (from 0 for the
+    first new one). ``state`` holds where to go on and what is used: the place in ``points``,
+    the text, the tokens looked up, the tokens known, the known before the first call, the
+    ``chars`` used; the call returns (``state`` updated) once the table is half full, to be
+    grown, or once ``points`` are done. ``chars`` and the token arrays must hold room for
+    every token left as a new one."""
+    mask = len(table) - 1
+    n_space = len(space)
+    i, text, out, n, known, chars_used = state[0], state[1], state[2], state[3], state[4], state[5]
+    full = len(table) // 2
+    total = len(points)
+    while i < total and n < full:
+        c = points[i]
+        if c < n_space and space[c]:
+            i += 1
+            continue
+        start = i
+        h = FNV_OFFSET
+        while i < total:
+            c = points[i]
+            if c < n_space and space[c]:
+                break
+            h = (h ^ np.uint64(c)) * FNV_PRIME
+            i += 1
+        length = i - start
+        while text_ends[text] < start:
+            text += 1
+        words[text] += 1
+        slot = np.int64(h & np.uint64(mask))
+        while True:
+            k = table[slot]
+            if k < 0:
+                table[slot] = n
+                token_start[n] = chars_used
+                token_length[n] = length
+                token_hash[n] = h
+                for q in range(length):
+                    chars[chars_used + q] = points[start + q]
+                chars_used += length
+                first_at[n - known] = start
+                ids[out] = n
+                n += 1
+                break
+            if token_hash[k] == h and token_length[k] == length:
+                at = token_start[k]
+                same = True
+                for q in range(length):
+                    if chars[at + q] != points[start + q]:
+                        same = False
+                        break
+                if same:
+                    ids[out] = k
+                    break
+            slot = (slot + 1) & mask
+        out += 1
+    state[0], state[1], state[2], state[3], state[5] = i, text, out, n, chars_used
+
+
+def token_table(token_hash: np.ndarray, known: int, size: int) -> np.ndarray:
+    """A table of ``size`` slots (a power of two) holding tokens 0 .. ``known`` - 1 by their
+    hashes, as :func:`token_ids` fills it."""
+    table = np.full(size, -1, dtype=np.int32)
+    mask = size - 1
+    for k in range(known):
+        slot = np.int64(token_hash[k] & np.uint64(mask))
+        while table[slot] >= 0:
+            slot = (slot + 1) & mask
+        table[slot] = k
+    return table
+
+
+def passages_overlap(flat: np.ndarray, starts: np.ndarray, chosen: np.ndarray, reach: int, vocab: int,
+                     out: np.ndarray) -> None:
+    """:func:`segmenter.features.passages_overlap` of the ``chosen`` blocks, into ``out``: per
+    block, the distinct stems of the ``reach`` blocks before it and of those after it, counted
+    by marking each stem with the block's number, and the share the two have in common of the
+    smaller of the two."""
+    n = len(starts) - 1
+    before_mark = np.full(max(1, vocab), -1, dtype=np.int64)
+    after_mark = np.full(max(1, vocab), -1, dtype=np.int64)
+    for block in chosen:
+        n_before = 0
+        for p in range(starts[max(0, block - reach)], starts[block]):
+            stem = flat[p]
+            if before_mark[stem] != block:
+                before_mark[stem] = block
+                n_before += 1
+        n_after = 0
+        common = 0
+        for p in range(starts[block + 1], starts[min(n, block + 1 + reach)]):
+            stem = flat[p]
+            if after_mark[stem] != block:
+                after_mark[stem] = block
+                n_after += 1
+                if before_mark[stem] == block:
+                    common += 1
+        if n_before and n_after:
+            out[block] = common / min(n_before, n_after)

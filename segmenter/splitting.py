@@ -92,12 +92,12 @@ class Segmenter:
         self.model = model if model is not None else load_model()
         #: The model of page text (menus, footers, a page after page), for texts that are mostly such furniture.
         self.pages = pages if pages is not None else load_page_model()
-        self.vocabulary = Vocabulary(WordNormalizer(language))
         self.window = window
         self.limits = limits
         #: When the lexical programme and cohesion start running compiled (:mod:`corpuscut.text.compiled`):
         #: by default once this process's segmenters together have done enough work.
         self.tier = tier if tier is not None else process_tier()
+        self.vocabulary = Vocabulary(WordNormalizer(language), self.tier)
         #: Whether each cut carries its evidence (every cue's push) and each body the lines it
         #: leaves out; without, a section's decision is half the size to send between processes.
         self.evidence = evidence
@@ -139,7 +139,7 @@ class Segmenter:
         shapes = [self.cues.shape(b.text, n if len(b.text) <= 2 * LINE_VOCABULARY_CHARS else None)
                   for b, n in zip(blocks, counted)]
         coh = cohesion(ids, self.window, self.tier)
-        feats = gap_features(blocks, shapes, coh, self.cues, ids)
+        feats = gap_features(blocks, shapes, coh, self.cues, ids, self.tier)
         logits = self.model.logits(feats.matrix)
         words = [s.words for s in shapes]
         found = self._pages(blocks, shapes)
@@ -426,6 +426,7 @@ class Segmenter:
         cohesion(units, self.window, now)
         params = self.model.lexical or LexicalParams()
         segment_boundaries(units, [0.0] * (units.units - 1), [3] * units.units, 0, 0.0, params, now)
+        Vocabulary(self.vocabulary.normalizer, now).stem_ids(["w0 w1", "w1"])
 
 
 #: The lexical programme runs on windows of at most this many units (runs of lines between

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -467,10 +468,15 @@ def test_compiled_lexical_programme_with_another_segment_cost_cuts_where_its_num
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.text(st.sampled_from("ab cD\u00e9 \u0130x'-.\n\t1"), max_size=40), max_size=12),
-       st.lists(st.text(st.sampled_from("ab cd e'x"), max_size=30), max_size=6), st.integers(1, 50))
-def test_stem_ids_of_a_section_do_not_depend_on_what_was_read_before(texts, earlier, max_tokens):
+@given(st.lists(st.text(st.sampled_from("ab cD\u00e9 \u0130x'-.\n\t1\u03a3\u2028\u3000\x1c\ud800"), max_size=40),
+                max_size=12),
+       st.lists(st.text(st.sampled_from("ab cd e'x"), max_size=30), max_size=6), st.integers(1, 50),
+       st.booleans())
+def test_stem_ids_of_a_section_do_not_depend_on_what_was_read_before(texts, earlier, max_tokens, compiles):
+    """Nor on how the tokens are looked up: by a dictionary, or by the compiled kernel (whose
+    table starts small here, and grows while a text is looked up)."""
     import corpuscut.segmenter.vocabulary as module
+    from corpuscut.text.compiled import Tier
     from corpuscut.text.stems import StemIds
     from corpuscut.segmenter.vocabulary import Vocabulary
     from corpuscut.text.words import WordNormalizer
@@ -478,14 +484,27 @@ def test_stem_ids_of_a_section_do_not_depend_on_what_was_read_before(texts, earl
     normalizer = WordNormalizer()
     expected = StemIds.of([normalizer.stems(t) for t in texts])
     saved, module.MAX_TOKENS = module.MAX_TOKENS, max_tokens  # forgets often
+    saved_chunk, module.CHUNK_POINTS = module.CHUNK_POINTS, 16  # the texts' code points read in several chunks
     try:
-        vocabulary = Vocabulary(WordNormalizer())
+        vocabulary = Vocabulary(WordNormalizer(), Tier(compile_after=-1) if compiles else None)
+        if compiles:
+            vocabulary._table = module._TokenTable(table=np.full(4, -1, dtype=np.int32))
         vocabulary.stem_ids(earlier)
         ids, words = vocabulary.stem_ids(texts)
+        assert (vocabulary._table is not None) == compiles
     finally:
-        module.MAX_TOKENS = saved
+        module.MAX_TOKENS, module.CHUNK_POINTS = saved, saved_chunk
     assert ids.ids.tolist() == expected.ids.tolist() and ids.starts.tolist() == expected.starts.tolist()
     assert words == [len(t.split()) for t in texts]
+
+
+def test_the_compiled_token_lookup_splits_where_str_split_does():
+    """Its table of white space ends at the last code point that is white space."""
+    from corpuscut.segmenter.vocabulary import _LAST_SPACE, _space_table
+
+    assert chr(_LAST_SPACE).isspace()
+    assert not any(chr(c).isspace() for c in range(_LAST_SPACE + 1, sys.maxunicode + 1))
+    assert _space_table().tolist() == [chr(c).isspace() for c in range(_LAST_SPACE + 1)]
 
 
 @settings(max_examples=40, deadline=None)

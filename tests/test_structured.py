@@ -7,10 +7,13 @@ import gzip
 import json
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpuscut.segmenter import Segmenter, structured, wcxb
 from corpuscut.segmenter.cues import load_cues
 from corpuscut.segmenter.features import passages_overlap
+from corpuscut.text.compiled import Tier
 from corpuscut.text.stems import StemIds
 
 PARAGRAPHS = [
@@ -69,6 +72,16 @@ def test_passages_around_a_subhead_share_words_and_those_around_a_new_article_do
     assert share[3] == 1.0  # the same words on both sides: a subhead
     assert share[7] < 0.3  # the words change under it: a headline
     assert share[[0, 1, 2, 4, 5, 6, 8, 9, 10]].sum() == 0  # only candidates are measured
+    assert share.tolist() == passages_overlap(StemIds.of(blocks), candidates, 3, Tier(compile_after=-1)).tolist()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 15), max_size=8), min_size=1, max_size=40), st.data(), st.integers(1, 7))
+def test_the_compiled_passages_overlap_equals_its_python_form_exactly(blocks, data, reach):
+    ids = StemIds.of(blocks)
+    candidates = np.array(data.draw(st.lists(st.booleans(), min_size=len(blocks), max_size=len(blocks) + 2)))
+    with_sets = passages_overlap(ids, candidates, reach)
+    assert passages_overlap(ids, candidates, reach, Tier(compile_after=-1)).tolist() == with_sets.tolist()
 
 
 HOW_TO = """How to plant a small vegetable garden in spring
