@@ -619,6 +619,14 @@ class BodyFinder:
             headline = _titled_headline(lines, content, words, rows)
             if headline is not None:  # a page whose menu runs on into its body from its <title> down
                 first = _below_link_run(rows, words, logits, first, last)
+                shown = _shown_at(lines, content, headline)
+                if shown is not None and first <= shown < last:
+                    # the body is the text below the headline the page shows, its byline and date
+                    first = shown + 1
+                    while first < last and (not words[first] or (
+                            words[first] <= BYLINE_MAX_WORDS and (rows[first, _META] or is_dateline(lines[first])))):
+                        first += 1
+                    first = _below_standfirst(lines, rows, words, first, last)
         ended = False  # whether the body ends before a line that opens what follows the article
         if first > content[0] or last < content[-1]:
             cut = _before_end(lines, first, last, words, logits)
@@ -690,6 +698,14 @@ TITLED_MIN_SHORT = 0.25
 #: first line is a paragraph, whatever separators it holds ("london , england ( cnn ) -- a
 #: chronology of bombings ...": its part before " -- " is a dateline, not a headline).
 TITLE_LINE_MAX_WORDS = 2 * HEADLINE_MAX_WORDS
+
+
+def _shown_at(lines: Sequence[str], content: np.ndarray, headline: str) -> int | None:
+    """The line among a page's first few lines with words that shows its headline."""
+    for i in content[1:1 + HEADLINE_REACH + 2]:
+        if headline in lines[i]:
+            return int(i)
+    return None
 
 
 def _titled_headline(lines: Sequence[str], content: np.ndarray, words: np.ndarray, rows: np.ndarray) -> str | None:

@@ -792,3 +792,15 @@ def test_a_titled_pages_headline_line_keeps_no_date_set_before_it(before, headli
                       f"{before}Preparing a transition in Debusine", *prose, "Comments", "Categories",
                       *(f"tag{k}" for k in range(50))]) + "\n"
     assert find_body(text).headline == headline
+
+
+def test_a_titled_pages_body_opens_below_its_headline_and_byline():
+    # a page whose body runs up to its <title> line: the headline shown below it, then a byline or a date
+    prose = [f"Paragraph {k} of the post tells how the packages were uploaded and which of the builds failed, and why."
+             for k in range(12)]
+    for below in ([], ["By Colin Watson"], ["December 18, 2025"], ["By Colin Watson", "December 18, 2025"]):
+        text = "\n".join(["Preparing a transition in Debusine | Colin Watson's blog", "Preparing a transition in Debusine",
+                          *below, *prose, "Comments", "Categories", *(f"tag{k}" for k in range(50))]) + "\n"
+        body = find_body(text)
+        assert body.headline == "Preparing a transition in Debusine"
+        assert text[body.start:body.end].startswith("Paragraph 0 "), below
