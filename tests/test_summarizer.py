@@ -735,6 +735,18 @@ def test_a_call_to_read_or_watch_more_is_furniture(sentence):
 
 
 @pytest.mark.parametrize("sentence", [
+    "Excerpts from the interview...Q.",
+    "Edited excerpts:",
+    "The following are excerpts from an interview with the minister:",
+])
+def test_a_sentence_that_only_announces_interview_excerpts_is_furniture(sentence):
+    from corpuscut.summarizer.furniture import load_furniture
+
+    assert load_furniture().reason(sentence.lower()) == "lead-in"
+    assert load_furniture().reason("excerpts from the report show the bank lost money .") is None
+
+
+@pytest.mark.parametrize("sentence", [
     "the deal gives them full access to the market , he said .",
     "you can read the full report on the agency 's website , she said .",
     "he wrote for the times , by his own account , for a decade .",
