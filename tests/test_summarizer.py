@@ -727,6 +727,7 @@ def test_a_shop_or_newsletter_notice_on_a_web_page_is_furniture(sentence):
     "If you\u2019re looking for a full standing desk, check out our best standing desks in 2026 list here.",
     "\U0001f449 See more on how 3D printing is shaping the dental industry via Exploding Topics.",
     "Stay connected with me!",
+    "You can read about our full testing methodology here.",
 ])
 def test_a_call_to_read_or_watch_more_is_furniture(sentence):
     from corpuscut.summarizer.furniture import load_furniture
@@ -1005,6 +1006,17 @@ def test_a_sentence_introducing_a_list_or_a_block_is_taken_only_as_a_last_resort
     assert left_out not in picked
     assert kept in picked
     assert summarize("Pick one of these:", sentences=1).text == "Pick one of these:"  # nothing else is left
+
+
+def test_a_lead_in_to_a_list_that_ends_with_a_dash_is_taken_only_as_a_last_resort():
+    from corpuscut.summarizer.furniture import load_furniture
+
+    furniture = load_furniture()
+    assert furniture.last_resort("Here's why the service style is important for success in the restaurant industry-",
+                                 first=False)
+    assert furniture.last_resort("These are the steps \u2014", first=False)
+    assert not furniture.last_resort("The service style is important for success in the restaurant industry.",
+                                     first=False)
 
 
 def test_a_one_line_wire_story_is_summarized_without_its_headline_and_dateline():
