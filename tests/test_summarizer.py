@@ -702,6 +702,8 @@ PAGE_NOTICES = [
     "Loading the Elevenlabs Text to Speech AudioNative Player...",
     "Note that I will only approve comments that relate to the blog post itself, not ones that relate only to previous comments.",
     "Comments will be processed through markdown.",
+    "Guide to Types of Gym Equipment: Names, Uses, & Tips for Beginners Reading Home Gym Ideas on a Budget: Home Gym "
+    "Equipment & Tips 8 minutes Next 9 Best Dumbbell Racks for Your Home Gym in 2025: Top Fitness Picks",
 ]
 
 
