@@ -704,6 +704,7 @@ PAGE_NOTICES = [
     "Comments will be processed through markdown.",
     "Guide to Types of Gym Equipment: Names, Uses, & Tips for Beginners Reading Home Gym Ideas on a Budget: Home Gym "
     "Equipment & Tips 8 minutes Next 9 Best Dumbbell Racks for Your Home Gym in 2025: Top Fitness Picks",
+    "Never miss a single post.",
 ]
 
 
