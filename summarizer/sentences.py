@@ -42,9 +42,10 @@ NUMBER_TYPE = "##number##"
 #: A stop glued to the next sentence: after a word of two or more lower-case letters (not an
 #: initial or "e.g.") or a number of two or more digits, a capitalised word, an acronym or a
 #: lone "A" or "I", or an opening quote ("below.In this", "exchanged.VV Ramana", "Rs 13,52,283.The",
-#: "1635.A lawyer", "workplace.\u201cIt has").
+#: "1635.A lawyer", "workplace.\u201cIt has"); also a stop after a closing quote ('"10-15 days".Attorney').
 _GLUED = re.compile(
-    r"(?:(?<=[a-z]{2}[.!?])|(?<=[0-9]{2}[.!?])|(?<=[a-z][.!?][\"\u201d]))(?=[A-Z][a-z]|[A-Z]{2,}\b|[AI] [a-z]|\u201c[A-Z])"
+    r"(?:(?<=[a-z]{2}[.!?])|(?<=[0-9]{2}[.!?])|(?<=[a-z][.!?][\"\u201d])|(?<=[a-z0-9][\"\u201d][.!?]))"
+    r"(?=[A-Z][a-z]|[A-Z]{2,}\b|[AI] [a-z]|\u201c[A-Z])"
 )
 
 

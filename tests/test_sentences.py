@@ -24,6 +24,7 @@ CASES = [
     ("Watch the video below.In this video the minister explains the plan.", 2),
     ("Gifts and greetings were exchanged.VV Ramanmurthy said the meeting went well.", 2),
     ("Scientists found a smiley in a document dating back to 1635.A lawyer drew it.", 2),
+    ('The problems will be over in "10-15 days".Attorney General Mukul Rohatgi said so.', 2),
     ("Phones worth Rs 13,52,283.The accused was held. Growth was 2.5 per cent.", 3),
     ("Headline without a stop\nThe first paragraph starts here. And goes on.", 3),
     ("Photo caption with no punctuation\nBody text follows.", 2),
