@@ -853,3 +853,20 @@ def test_a_cue_is_found_in_a_line_exactly_where_a_search_finds_it():
                 assert found_in(pattern, text) == (pattern.search(text) is not None), (pattern.pattern[:80], text)
                 found += found_in(pattern, text)
     assert found > 0
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright 2017 The Associated Press. All rights reserved.", "Copyright Reuters", "© 2026 Site Ltd",
+    "Copyright: Getty Images", "Copyright \u00a9 Georg Jensen.", "Copyright PrestaShop - Legal Notice - Terms of Use",
+])
+def test_a_copyright_line_is_an_end_of_article_cue(line):
+    assert load_cues().shape(line).end_cue
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright Complexity in a Fragmented World",  # an article's subhead
+    "Copyright Office Weighs In on AI Training and Fair Use | Skadden",  # a reference's title
+    "Copyright law was not written for machines.",
+])
+def test_a_line_that_speaks_of_copyright_is_no_copyright_line(line):
+    assert not load_cues().shape(line).end_cue
