@@ -160,6 +160,7 @@ LEGAL_MAX_WORDS = 30
 
 _WORD = re.compile(r"[^\W_]+")
 _TITLE_SEPARATOR = re.compile(r"\s[|\u2013\u2014\-:\u00b7\u2022/\u00bb]{1,2}\s")
+_LEADING_SEPARATORS = ("|", "\u00bb", "\u00b7", "\u2022", "/", ">")
 #: Where a title line splits into its parts (headline, section, site name).
 _TITLE_PARTS = re.compile(r":\s|\s[|\u2013\u2014\-\u00b7\u2022/\u00bb]{1,2}\s")
 
@@ -633,7 +634,10 @@ def page_features(
     words_below, words_above = title_word_shares(facts.normal, words, stop_words)
     _, legal_behind = _distances(facts.legal > 0)
     nxt = slice(1, n)
-    titled = np.array([bool(_TITLE_SEPARATOR.search(t[:400])) for t in texts[1:]], dtype=float)
+    # A line that opens with a separator ("| Resources | Blog | Packing Tips Guide") is a
+    # breadcrumb under the page's menu, never the <title> line a page's text opens with.
+    titled = np.array([bool(_TITLE_SEPARATOR.search(t[:400])) and not t.lstrip().startswith(_LEADING_SEPARATORS)
+                       for t in texts[1:]], dtype=float)
     shaped = (words[nxt] >= 2) & (words[nxt] <= TITLE_MAX_WORDS) & ~facts.prose[nxt]
     ahead, behind = _distances(facts.prose)
     echoed = echo[nxt] * (echo[nxt] >= ECHO_SIMILARITY)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -62,6 +64,12 @@ def test_a_dump_of_two_pages_is_cut_once_at_the_second_pages_title():
 
 def test_a_single_page_is_kept_whole():
     text = "\n".join(page(SITE_A, "Otters return to the river after forty years", OTTERS)) + "\n"
+    assert len(Segmenter().split(text)) == 1
+
+
+def test_a_breadcrumb_that_opens_with_a_separator_under_the_menu_starts_no_page():
+    # "| Resources | Blog | Packing Tips Guide" is no "Headline | Site" title line
+    text = (Path(__file__).parent / "fixtures" / "page-breadcrumb-under-menu.txt").read_text(encoding="utf-8")
     assert len(Segmenter().split(text)) == 1
 
 
