@@ -267,7 +267,7 @@ class Segmenter:
         if not long:
             return page
         inside = [c for c in decode() if any(lo < c < hi for lo, hi in long)]
-        return replace(page, boundaries=sorted({*page.boundaries, *inside}), article=frozenset(inside))
+        return replace(page, boundaries=sorted({*page.boundaries, *inside}), article=page.article | frozenset(inside))
 
     def _with_prose(self, page: PageCuts, facts: LineFacts, logits: list[float], ids: StemIds,
                     decode: Callable[[], list[int]]) -> PageCuts:
