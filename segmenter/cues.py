@@ -43,6 +43,9 @@ TAIL_CHARS = 60
 #: ``sentence_end`` is searched in at most this many characters at a line's end (a quotation's
 #: attribution after its stop runs to a few dozen words).
 END_CHARS = 200
+#: ``caption`` is searched in at most this many characters at a line's start (a caption names
+#: its people and their places in its first words).
+CAPTION_CHARS = 200
 CLOSERS = "\"'\u201d\u2019)]\u00bb"
 
 
@@ -121,6 +124,10 @@ CUE_KINDS: tuple[CueKind, ...] = (
     CueKind("lede_opening", "lede_opening"),
     # asked of a paragraph's end: CueSet.ends_quotation
     CueKind("quotation_end", per_line=False),
+    # asked of the paragraph after a lede: CueSet.refers_back
+    CueKind("back_reference", per_line=False),
+    # asked of a paragraph with a bracket: CueSet.is_caption
+    CueKind("caption", per_line=False),
 )
 #: The names of every list of patterns a cue file may hold.
 PATTERN_LISTS: tuple[str, ...] = tuple(kind.name for kind in CUE_KINDS)
@@ -178,6 +185,16 @@ class CueSet:
     def ends_quotation(self, line: str) -> bool:
         """Ends on a quotation's close (a story's last paragraph often quotes someone)."""
         return found_in(self.patterns["quotation_end"], line[-END_CHARS:])
+
+    def refers_back(self, line: str) -> bool:
+        """Opens on a description of someone just named ("The American had ...", "The
+        18-year-old Mirza ..."), as the paragraph after a story's lede does."""
+        return found_in(self.patterns["back_reference"], line[:END_CHARS])
+
+    def is_caption(self, line: str) -> bool:
+        """A photo's caption, which marks where its people stand ("kramaric ( right ) is closed
+        down by ...", "Prince Harry (left) and ..."): it stands inside a story, never opens one."""
+        return "(" in line[:CAPTION_CHARS] and found_in(self.patterns["caption"], line[:CAPTION_CHARS])
 
     def is_separator(self, line: str) -> bool:
         return len(line) <= SEPARATOR_MAX_CHARS and found_in(self.patterns["separator"], line)

@@ -8,8 +8,10 @@ and the last paragraph's: the new story opens on a paragraph of one sentence (wh
 several) that names its subject and says what it has done or will do ("Tennis star Kim
 Clijsters will make her return ..."; ``CueSet`` ``lede_opening``), or it follows a paragraph
 that ends on a quotation's close (``quotation_end``), as a story's last paragraph often does.
-One of these alone is common inside a story (a short paragraph, a quotation); the lede with
-either is rare there.
+Or the paragraph after it describes whom the lede named (``back_reference``: "Top seed Lindsay
+Davenport booked her place ..." and then "The American had too much power ..."). One of these
+alone is common inside a story (a short paragraph, a quotation); the lede with either is rare
+there.
 
 So, before decoding, in a text with ledes to tell and no headlines (the boundary model's
 ``lede_after`` fires somewhere and ``lede_in_headed_text`` nowhere) that opens the way its
@@ -45,6 +47,10 @@ class HeadlessRules:
     #: before it: a lede names its subject for the first time, a paragraph inside a story names
     #: it again ("Mayweather, who turns 40 next month, has teased ..."); 0: not asked.
     subject_reach: int = 0
+    #: Where the paragraph after the lede refers back to whom it named ("The American had too
+    #: much power ...", "The 18-year-old Mirza ...": ``CueSet.refers_back``), the lede is of a
+    #: lede's shape too (its first content word still new).
+    back_reference: bool = False
 
 
 def load_headless_rules(path: Path | str | None = None) -> HeadlessRules:
@@ -53,18 +59,24 @@ def load_headless_rules(path: Path | str | None = None) -> HeadlessRules:
 
 
 def lede_gain(ledes: np.ndarray, headed: bool, opens_lede: bool, lede_opening: np.ndarray,
-              quotation_end: np.ndarray, new_subject: np.ndarray, rules: HeadlessRules) -> np.ndarray:
+              quotation_end: np.ndarray, new_subject: np.ndarray, rules: HeadlessRules,
+              refers_back: np.ndarray | None = None) -> np.ndarray:
     """Per gap, the log-odds a lede gains there. ``ledes[g]``: the boundary model's
     ``lede_after`` fires at gap g; ``headed``: the text has headlines; ``opens_lede``: its first
     block is a one-sentence paragraph; per block, ``lede_opening``: it opens as a lede does, and
     ``quotation_end``: it ends on a quotation's close, and ``new_subject``: its first content
-    word is new to the paragraphs before it (:func:`new_subjects`)."""
+    word is new to the paragraphs before it (:func:`new_subjects`), and ``refers_back``: it opens
+    on a description of someone just named (None: not asked)."""
     out = np.zeros(len(ledes))
     if rules.bonus <= 0 or headed or not ledes.any() or len(lede_opening) != len(ledes) + 1:
         return out
     if rules.opening and not opens_lede:
         return out
-    shaped = ledes & (lede_opening[1:] | quotation_end[:-1]) & new_subject[1:]
+    shape = lede_opening[1:] | quotation_end[:-1]
+    if rules.back_reference and refers_back is not None:
+        # the paragraph after the lede (block g + 2) refers back to whom the lede named
+        shape[:-1] |= refers_back[2:]
+    shaped = ledes & shape & new_subject[1:]
     if np.count_nonzero(shaped) < rules.min_gaps:
         return out
     out[shaped] = rules.bonus

@@ -25,6 +25,7 @@ from .numbered import numbered_heads
 from .sections import SectionRules, load_section_rules, merge_sections, titles_matter
 from .headed import HeadedRules, lede_bonus, load_headed_rules
 from .headless import HeadlessRules, lede_gain, load_headless_rules, new_subjects
+from .captions import CaptionRules, caption_loss, load_caption_rules
 from .titled import TitleRules, ends_on_stop_word, english_near, load_title_rules, title_bonus, titles_apart
 from .body import load_body_model
 from .model import BoundaryModel, load_model
@@ -85,6 +86,7 @@ class Segmenter:
         regions: RegionRules | None = None,
         headed: HeadedRules | None = None,
         headless: HeadlessRules | None = None,
+        captions: CaptionRules | None = None,
     ) -> None:
         # A document's language adds its own cue words (months, bylines, "Mehr lesen") to the
         # shipped ones.
@@ -111,6 +113,8 @@ class Segmenter:
         self.headed = headed if headed is not None else load_headed_rules()
         #: When a lede after another story's last paragraph counts for more, in a dump of headless stories.
         self.headless = headless if headless is not None else load_headless_rules()
+        #: What a cut before a photo's caption loses.
+        self.captions = captions if captions is not None else load_caption_rules()
         #: Where page text gives way to prose of another kind (news glued around web pages).
         self.regions = regions if regions is not None else load_region_rules()
 
@@ -164,6 +168,7 @@ class Segmenter:
         headed stories (:mod:`segmenter.headed`) gain log-odds first."""
         logits = self._with_headless(feats, self._with_ledes(feats, self._with_titles(feats, logits, ids, blocks), shapes),
                                      shapes, blocks, ids)
+        logits = self._with_captions(logits, blocks)
         cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
         if self.model.lexical is not None:
             sure = (feats.matrix[:, [feats.names.index(name) for name in SURE_CUES]] > 0).any(axis=1)
@@ -226,9 +231,24 @@ class Segmenter:
         quoted = np.zeros(len(shapes), dtype=bool)
         for g in np.flatnonzero(ledes).tolist():
             quoted[g] = self.cues.ends_quotation(blocks[g].text)
-        fresh = new_subjects(ids.starts, ids.ids, np.flatnonzero(ledes) + 1, self.headless.subject_reach)
-        gain = lede_gain(ledes, headed, shapes[0].one_sentence, opening, quoted, fresh, self.headless)
+        rules = self.headless
+        fresh = new_subjects(ids.starts, ids.ids, np.flatnonzero(ledes) + 1, rules.subject_reach)
+        back = None
+        if rules.back_reference:
+            # asked only of the paragraph after each lede
+            back = np.zeros(len(shapes), dtype=bool)
+            for g in np.flatnonzero(ledes).tolist():
+                if g + 2 < len(blocks):
+                    back[g + 2] = self.cues.refers_back(blocks[g + 2].text)
+        gain = lede_gain(ledes, headed, shapes[0].one_sentence, opening, quoted, fresh, rules, back)
         return _plus(logits, gain)
+
+    def _with_captions(self, logits: list[float], blocks: list[Block]) -> list[float]:
+        """The gaps' log-odds, with what a cut before a photo's caption loses."""
+        if self.captions.penalty <= 0 or len(blocks) < 2:
+            return logits
+        captions = np.fromiter((self.cues.is_caption(b.text) for b in blocks), dtype=bool, count=len(blocks))
+        return _plus(logits, caption_loss(captions, self.captions))
 
     def _with_titles(self, feats: GapFeatures, logits: list[float], ids: StemIds, blocks: list[Block]) -> list[float]:
         """The gaps' log-odds, with what a new document's title gains added."""
