@@ -109,3 +109,35 @@ def test_the_gain_reaches_the_decoder_and_the_split_stays_lossless():
     assert [gained.blocks[b].text for b in gained.boundaries] == [STORIES[3], STORIES[6]]
     articles = Segmenter(model=model, headless=replace(RULES, bonus=12.0)).split(text)
     assert "".join(a.text for a in articles) == text
+
+
+def test_a_paragraph_that_refers_back_to_whom_the_lede_named_makes_it_of_a_ledes_shape():
+    ledes = marks("..x..x..x.", 10)
+    opening = np.zeros(11, dtype=bool)
+    quoted = np.zeros(11, dtype=bool)
+    fresh = np.ones(11, dtype=bool)
+    # the paragraphs after the ledes of blocks 3 and 9 open "The American had ...", "The 18-year-old ..."
+    back = marks("....x.....x", 11)
+    rules = replace(RULES, back_reference=True)
+    gain = lede_gain(ledes, False, True, opening, quoted, fresh, rules, back)
+    assert gain[2] == pytest.approx(2.0) and gain[8] == pytest.approx(2.0) and np.count_nonzero(gain) == 2
+    assert not lede_gain(ledes, False, True, opening, quoted, fresh, RULES, back).any()  # not asked
+    assert not lede_gain(ledes, False, True, opening, quoted, fresh, rules, None).any()
+    # a subject named again is no lede, whatever follows it
+    fresh[9] = False
+    assert not lede_gain(ledes, False, True, opening, quoted, fresh, rules, back).any()
+
+
+def test_the_cue_list_reads_a_description_of_someone_just_named():
+    cues = load_cues()
+    for line in ("The American had too much power for her 15-year-old opponent.",
+                 "The Russian, ranked sixth in the world, broke Williams three times.",
+                 "The 18-year-old Mirza, who got a wild card entry, lost in the third round.",
+                 "The former world number one will play at the Volvo Women's Open.",
+                 "The top seed was a strong favourite for the title."):
+        assert cues.refers_back(line), line
+    # an organisation's name, or a paragraph that opens otherwise
+    for line in ("The Central Board of Secondary Education proposes to make the test optional.",
+                 "The Panama Papers were published last year.",
+                 "Williams saved three championship points before losing the match."):
+        assert not cues.refers_back(line), line

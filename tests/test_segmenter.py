@@ -719,6 +719,10 @@ def test_files_joined_by_cat_are_split_where_each_one_starts():
     ("goalkeepers : wayne hennessey ( crystal palace ) , owain fon williams ( tranmere rovers ) , daniel ward ( "
      "liverpool ) . defence : ashley williams ( swansea city ) , neil taylor ( swansea city )", "item"),
     ("arsenal - 2 , aston villa - 4 , burnley - 7 , chelsea - 2 , crystal palace - 5 , everton - 5 , hull - 2", "item"),
+    # a fixture list: two home-or-away marks
+    ("the games he could miss for united : arsenal ( h ) , monday ; tottenham ( h ) , march 15 ; liverpool ( a )", "item"),
+    ("chelsea . hull ( away ) - march 22 . stoke ( home ) - april 4 .", "item"),
+    ("Remaining fixtures: Arsenal (H), Spurs (A), Everton (H)", "item"),
     ("(Saumya Khandelwal/HT PHOTO)", "embedded"), ("(AP)", "embedded"), ("(IANS)", "embedded"),
     ("(REUTERS)", "embedded"), ("(PMOIndia/Twitter)", "embedded"), ("(Picture: Sourced)", "embedded"),
     ("(Chris Pizzello/Invision/AP)", "embedded"), ("(Photo by Prodip Guha/Hindustan Times)", "embedded"),
