@@ -23,6 +23,7 @@ dumps of the news corpora (``python -m tests.benchmarks.bench_split --part train
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,11 @@ class HeadlessRules:
     #: before it: a lede names its subject for the first time, a paragraph inside a story names
     #: it again ("Mayweather, who turns 40 next month, has teased ..."); 0: not asked.
     subject_reach: int = 0
+    #: In cased text, a lede's subject is new too where one of the names among its first words
+    #: (a capitalised word after its first) is none of the words of the ``subject_reach``
+    #: paragraphs before: a story on one field opens on a word the story before used ("Top seed
+    #: Lindsay Davenport booked ...", "Tennis star Kim Clijsters will ..."), then on a new name.
+    subject_names: bool = False
     #: Where the paragraph after the lede refers back to whom it named ("The American had too
     #: much power ...", "The 18-year-old Mirza ...": ``CueSet.refers_back``), the lede is of a
     #: lede's shape too (its first content word still new).
@@ -80,6 +86,32 @@ def lede_gain(ledes: np.ndarray, headed: bool, opens_lede: bool, lede_opening: n
     if np.count_nonzero(shaped) < rules.min_gaps:
         return out
     out[shaped] = rules.bonus
+    return out
+
+
+#: A word of a line, as :func:`new_names` reads its names.
+WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: How many of a lede's first words, in how many of its first characters, are looked at for names.
+NAME_WORDS = 6
+NAME_CHARS = 200
+
+
+def new_names(texts: list[str], blocks: np.ndarray, reach: int) -> np.ndarray:
+    """Per block, True for each of ``blocks`` among whose first NAME_WORDS words a capitalised
+    word after the first (a name: "Top seed Lindsay Davenport", "Tennis star Kim Clijsters") is
+    none of the words of the ``reach`` blocks before it, case aside; False elsewhere."""
+    out = np.zeros(len(texts), dtype=bool)
+    for b in blocks.tolist():
+        if b < 1:
+            continue
+        words = WORD.findall(texts[b][:NAME_CHARS])[:NAME_WORDS]
+        # a full name: two capitalised words in a row, after the first word
+        names = [w for i, w in enumerate(words) if i >= 1 and w[0].isupper()
+                 and ((i + 1 < len(words) and words[i + 1][0].isupper()) or (i >= 2 and words[i - 1][0].isupper()))]
+        if not names:
+            continue
+        seen = set(WORD.findall(" ".join(texts[max(0, b - reach): b]).lower()))
+        out[b] = any(name.lower() not in seen for name in names)
     return out
 
 

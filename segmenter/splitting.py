@@ -24,7 +24,7 @@ from .lexical import LexicalParams, segment_boundaries
 from .numbered import numbered_heads
 from .sections import SectionRules, load_section_rules, merge_sections, titles_matter
 from .headed import HeadedRules, lede_bonus, load_headed_rules
-from .headless import HeadlessRules, lede_gain, load_headless_rules, new_subjects
+from .headless import HeadlessRules, lede_gain, load_headless_rules, new_names, new_subjects
 from .captions import CaptionRules, caption_loss, load_caption_rules
 from .titled import TitleRules, ends_on_stop_word, english_near, load_title_rules, title_bonus, titles_apart
 from .body import load_body_model
@@ -233,6 +233,9 @@ class Segmenter:
             quoted[g] = self.cues.ends_quotation(blocks[g].text)
         rules = self.headless
         fresh = new_subjects(ids.starts, ids.ids, np.flatnonzero(ledes) + 1, rules.subject_reach)
+        if rules.subject_names and self.cues.title_case:
+            # (not in a language that capitalises every noun: each would read as a name)
+            fresh |= new_names([b.text for b in blocks], np.flatnonzero(ledes) + 1, rules.subject_reach)
         back = None
         if rules.back_reference:
             # asked only of the paragraph after each lede

@@ -9,7 +9,7 @@ import pytest
 from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.cues import load_cues
 from corpuscut.segmenter.model import load_model
-from corpuscut.segmenter.headless import HeadlessRules, lede_gain, load_headless_rules, new_subjects
+from corpuscut.segmenter.headless import HeadlessRules, lede_gain, load_headless_rules, new_names, new_subjects
 from corpuscut.text.stems import StemIds
 
 RULES = HeadlessRules(bonus=2.0, min_gaps=2, opening=True, subject_reach=2)
@@ -141,3 +141,15 @@ def test_the_cue_list_reads_a_description_of_someone_just_named():
                  "The Panama Papers were published last year.",
                  "Williams saved three championship points before losing the match."):
         assert not cues.refers_back(line), line
+
+
+def test_new_names_asks_a_full_name_among_the_ledes_first_words():
+    texts = ["Roddick beat Hewitt in the semi-final. Top seed Roddick served well.",
+             "Top seed Lindsay Davenport booked her place in the last 16.",  # a new full name
+             "Top seed Andy Roddick was beaten in the final.",  # Roddick named before, Andy not: new
+             "Davenport said she was happy. Lindsay Davenport will play on Monday.",
+             "The President will release three books, Rashtrapati Bhavan among them.",  # past the sixth word
+             "In the past, Joseph has worked with others."]  # a name alone
+    fresh = new_names(texts, np.arange(1, 6), 2)
+    assert fresh.tolist() == [False, True, True, False, False, False]
+    assert not new_names(["Kim Clijsters will return.", "Kim Clijsters will return."], np.array([1]), 1).any()
