@@ -72,6 +72,13 @@ class RegionRules:
     #: A consent or cookie line is a page line only where its lower-cased words also match one
     #: of these (a news paragraph may say "without consent"); none: every such line is one.
     consent_cues: tuple[str, ...] = ()
+    #: A stretch between page starts in which no line is a page's furniture cue (a menu word, a
+    #: skip link, a copyright, legal or consent line, a page's end; a line many pieces share is
+    #: none: wire stories share their sign-off) and at least this many lines are prose holds no
+    #: web page's article but stories the page model found the first start of (wire copy after a
+    #: page): the article model's starts inside it stand where a story's sign-off or credit line
+    #: stands before them. 0: never.
+    bare_min_prose_lines: int = 0
 
 
 def load_region_rules(path: Path | str | None = None) -> RegionRules:
@@ -94,6 +101,19 @@ def page_lines(facts: LineFacts, rules: RegionRules) -> np.ndarray:
     hi = np.minimum(n, idx + rules.dense_reach + 1)
     dense = facts.short & ((csum[hi] - csum[lo]) >= rules.dense_lines)
     return marked | dense
+
+
+def bare_stretches(facts: LineFacts, boundaries: Sequence[int], rules: RegionRules) -> list[tuple[int, int]]:
+    """The stretches between page starts (line indices, the text's ends included) that hold no
+    furniture cue and at least ``rules.bare_min_prose_lines`` prose lines: stories, not a page."""
+    if rules.bare_min_prose_lines <= 0:
+        return []
+    marked = ((facts.menu + facts.top + facts.legal + facts.end) > 0) | consent_lines(facts, rules)
+    marked_before = np.concatenate([[0], np.cumsum(marked)])
+    prose_before = np.concatenate([[0], np.cumsum(facts.prose)])
+    edges = [0, *boundaries, len(facts.words)]
+    return [(lo, hi) for lo, hi in zip(edges, edges[1:]) if marked_before[hi] == marked_before[lo]
+            and prose_before[hi] - prose_before[lo] >= rules.bare_min_prose_lines]
 
 
 def consent_lines(facts: LineFacts, rules: RegionRules) -> np.ndarray:

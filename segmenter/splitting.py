@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from corpuscut.text.language import Language
 from .pages import (LineFacts, PageCuts, PageModel, has_furniture, is_page_text, line_facts, load_page_model,
                     may_be_page_text, split_pages)
-from .regions import RegionRules, load_region_rules, prose_runs
+from .regions import RegionRules, bare_stretches, load_region_rules, prose_runs
 from .streaming import Decision, Limits, Section, assemble, decide_cuts, iter_sections
 from .vectors import dispersion_band, load_vectors
 from .vocabulary import Vocabulary
@@ -153,6 +153,7 @@ class Segmenter:
             # the article model's cuts of the whole text, decoded once where a stretch needs them
             decode = functools.cache(lambda: self._decoded(blocks, feats, logits, words, ids, shapes))
             page = self._with_articles(self._with_prose(page, facts, logits, ids, decode), words, decode)
+            page = self._with_signed_off(page, facts, feats, decode)
             cuts = page.boundaries
         elif self._unsupervised(feats, words, blocks):
             cuts = self._lexical_only(ids, words, blocks)
@@ -290,6 +291,21 @@ class Segmenter:
         if not long:
             return page
         inside = [c for c in decode() if any(lo < c < hi for lo, hi in long)]
+        return replace(page, boundaries=sorted({*page.boundaries, *inside}), article=page.article | frozenset(inside))
+
+    def _with_signed_off(self, page: PageCuts, facts: LineFacts, feats: GapFeatures,
+                         decode: Callable[[], list[int]]) -> PageCuts:
+        """The page starts, and inside every stretch between them that holds no page's furniture
+        (``regions.bare_stretches``: wire stories after a web page) the article model's starts
+        after a story's sign-off or credit line ("Reuter", "Provided by ..."): a separator inside
+        an article's main text marks a section, no new story."""
+        bare = bare_stretches(facts, page.boundaries, self.regions)
+        if not bare:
+            return page
+        signed = feats.matrix[:, feats.names.index("credit_or_copyright_before")] > 0
+        inside = [c for c in decode() if signed[c - 1] and any(lo < c < hi for lo, hi in bare)]
+        if not inside:
+            return page
         return replace(page, boundaries=sorted({*page.boundaries, *inside}), article=page.article | frozenset(inside))
 
     def _with_prose(self, page: PageCuts, facts: LineFacts, logits: list[float], ids: StemIds,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.body import load_body_model
 from corpuscut.segmenter.pages import line_facts
-from corpuscut.segmenter.regions import load_region_rules, page_lines, shared_share
+from corpuscut.segmenter.regions import bare_stretches, load_region_rules, page_lines, shared_share
 from corpuscut.text.stems import StemIds
 from tests.test_pages import BRIDGE, OTTERS, SITE_A, SITE_B, page
 
@@ -125,3 +127,36 @@ def test_a_news_paragraph_that_speaks_of_consent_is_no_cookie_notice():
              "and that the sailors involved had been disciplined by their commanders last year.",
              "We use cookies to improve your experience on our website. By browsing, you accept them."]
     assert consent_lines(line_facts(texts, load_body_model().common), rules).tolist() == [False, True]
+
+
+WIRES = [
+    ["HARBOUR POWER CO <HPC> FEBRUARY NET",
+     "PORTVILLE, Ore., March 30 - Shr 13 cts vs 5 cts",
+     "Net 5,568,319 vs 2,968,437", "Rev 36.5 mln vs 34.0 mln", "12 months", "Shr 1.60 dlrs vs 1.79 dlrs",
+     "Net 72,865,101 vs 85,198,853",
+     "NOTE: Twelve months includes the effect of a change in accounting methods for unbilled revenues.",
+     "Reuter", ""],
+    ["NORTHFIELD LABS <NFL> GETS FDA APPROVAL",
+     "NORTHFIELD, N.J., June 1 - Northfield Laboratories Inc said its skin cream for inflammatory disorders has "
+     "been approved for marketing by the U.S. Food and Drug Administration in two forms.",
+     "The company said registrations with health agencies overseas are to be filed in a number of major "
+     "markets this year and in other areas next year.",
+     "Reuter", ""],
+    ["GREAT LAKES SAVINGS <GLS> OPENS UNITS",
+     "ERIE, Pa., March 20 - Great Lakes Savings Bank said it has opened four new branches in grocery stores.",
+     "The branches are all in the Erie area, and two more will open next week, the company said.",
+     "Reuter", ""],
+]
+
+
+def test_a_stretch_between_page_starts_with_no_page_furniture_in_it_is_told():
+    first = page(SITE_A, "Otters return to the river after forty years", OTTERS)
+    second = page(SITE_B, "Footbridge over the railway approved at last", BRIDGE)
+    wires = [line for story in WIRES for line in story if line]
+    facts = line_facts([*first, *wires, *second], frozenset())
+    starts = [len(first), len(first) + len(wires)]  # where the page model cut
+    assert bare_stretches(facts, starts, load_region_rules()) == [(len(first), len(first) + len(wires))]
+    # a page's own stretch holds its menus and footer
+    assert bare_stretches(facts, [len(first)], load_region_rules()) == []
+    assert bare_stretches(facts, starts, replace(load_region_rules(), bare_min_prose_lines=0)) == []
+
