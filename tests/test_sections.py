@@ -84,18 +84,33 @@ def test_a_doubted_cut_before_a_new_documents_title_asks_the_least_share_of_its_
     assert load_section_rules().headline_min_shared == pytest.approx(0.4)
 
 
+def _help_pages(second: list[str]) -> StemIds:
+    """Two help pages of five stems each, a title and four one-word lines between them."""
+    return StemIds.of([["click", "setting", "printer", "paper", "tray"], ["click"], ["setting"], ["printer"],
+                       ["paper"], second])
+
+
+def _title_rules(**settings: bool) -> SectionRules:
+    """Section rules in which a title after a whole page (five lines) asks a least share of 0.5."""
+    return SectionRules(min_shared=0.4, min_shared_by_logit=((-2.0, 0.25), (0.0, 0.35)), relaxed_max_words=40,
+                        max_logit=8.0, min_stems=3, min_blocks=1, headline_min_shared=0.4, title_min_shared=0.5,
+                        title_run=5, **settings)
+
+
+#: The help pages' words per block; a headline-like line at the title only (late: after a whole
+#: page), or also a few lines above it (early).
+_WORDS = [5, 1, 1, 1, 1, 5]
+_LATE, _EARLY = np.array([False, False, False, False, True]), np.array([False, True, False, False, True])
+
+
 def test_a_title_after_a_whole_page_asks_a_least_share_above_the_plain_least():
     # two help pages that share two of their five stems (the desktop's words) stay apart at a
     # title after a whole page, and are merged at a subhead a few lines under the last
-    pages = StemIds.of([["click", "setting", "printer", "paper", "tray"], ["click"], ["setting"], ["printer"],
-                        ["paper"], ["click", "setting", "bluetooth", "pair", "adapter"]])
-    rules = SectionRules(min_shared=0.4, min_shared_by_logit=((-2.0, 0.25), (0.0, 0.35)), relaxed_max_words=40,
-                         max_logit=8.0, min_stems=3, min_blocks=1, headline_min_shared=0.4, title_min_shared=0.5,
-                         title_run=5)
+    pages = _help_pages(["click", "setting", "bluetooth", "pair", "adapter"])
+    rules = _title_rules()
     no_cue = np.zeros(5, dtype=bool)
     titled = np.ones(5, dtype=bool)
-    words = [5, 1, 1, 1, 1, 5]
-    late, early = np.array([False, False, False, False, True]), np.array([False, True, False, False, True])
+    words, late, early = _WORDS, _LATE, _EARLY
     assert merge_sections([5], pages, [-2.0] * 5, no_cue, rules, words=words, headed=late, titled=titled) == [5]
     assert merge_sections([5], pages, [-2.0] * 5, no_cue, rules, words=words, headed=early, titled=titled) == []
     assert merge_sections([5], pages, [-2.0] * 5, no_cue, replace(rules, title_min_shared=None), words=words,
@@ -110,15 +125,11 @@ def test_a_title_after_a_whole_page_asks_its_least_share_whether_or_not_read_as_
     # two help pages that share two of their five stems, their less common words among them (the
     # title is not read as apart): kept apart after a whole page, unless only titles read as
     # apart ask the title's least
-    pages = StemIds.of([["click", "setting", "printer", "paper", "tray"], ["click"], ["setting"], ["printer"],
-                        ["paper"], ["click", "printer", "bluetooth", "pair", "adapter"]])
-    rules = SectionRules(min_shared=0.4, min_shared_by_logit=((-2.0, 0.25), (0.0, 0.35)), relaxed_max_words=40,
-                         max_logit=8.0, min_stems=3, min_blocks=1, headline_min_shared=0.4, title_min_shared=0.5,
-                         title_run=5, title_apart_only=False)
+    pages = _help_pages(["click", "printer", "bluetooth", "pair", "adapter"])
+    rules = _title_rules(title_apart_only=False)
     no_cue = np.zeros(5, dtype=bool)
     untitled = np.zeros(5, dtype=bool)
-    words = [5, 1, 1, 1, 1, 5]
-    late, early = np.array([False, False, False, False, True]), np.array([False, True, False, False, True])
+    words, late, early = _WORDS, _LATE, _EARLY
     assert merge_sections([5], pages, [-2.0] * 5, no_cue, rules, words=words, headed=late, titled=untitled) == [5]
     # a subhead a few lines under the last, or only titles read as apart asking it: merged
     assert merge_sections([5], pages, [-2.0] * 5, no_cue, rules, words=words, headed=early, titled=untitled) == []
