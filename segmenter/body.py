@@ -28,7 +28,7 @@ from corpuscut.text.wrapping import continues_next, shipped_wrap_rules
 from corpuscut.text.words import _stop_words
 
 from .articles import make_title
-from .cues import _compile, found_in
+from .cues import _compile, found_in, is_shipped_separator
 from .headline import HeadlineModel, PageLines, choose_headline, is_dateline, load_headline_model, page_title
 from .logistic import Logistic
 
@@ -493,8 +493,9 @@ _HARD = np.array([8 + CUE_LISTS.index(name) for name in _FURNITURE_ONLY])
 
 def _plainly_prose(lines: Sequence[str]) -> bool:
     """Whether every line after the first is a sentence of PROSE_MIN_WORDS words or more that
-    no furniture cue marks: an article with nothing to cut away (most of a clean dump's),
-    answered without scoring its lines."""
+    no furniture cue marks, or a separator (``* * *``, ``----``: a scene break, the rule a
+    dump sets between articles, which ends the text before the next): an article with nothing
+    to cut away (most of a clean dump's), answered without scoring its lines."""
     matcher, lists = load_body_cues()
     opened = False
     for line in lines:
@@ -504,6 +505,8 @@ def _plainly_prose(lines: Sequence[str]) -> bool:
         if opened:
             # (splitting stops once the words are enough)
             if len(head.split(None, PROSE_MIN_WORDS)) < PROSE_MIN_WORDS or not line.rstrip().endswith(TERMINAL):
+                if is_shipped_separator(line):
+                    continue
                 return False
             if any(CUE_LISTS[lists[j]] in _FURNITURE_ONLY for j in matcher.Match(head) or ()):
                 return False

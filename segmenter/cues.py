@@ -352,6 +352,17 @@ def language_lists(language: str | None) -> dict[str, list[str]]:
     return {name: list(entry[name]) for name in PATTERN_LISTS if name in entry}
 
 
+@lru_cache(maxsize=1)
+def shipped_separator() -> Pattern:
+    """The shipped ``separator`` list's patterns as one pattern (a rule of ``* * *``, ``----``)."""
+    return _compile("separator", list(_read_json(None).get("separator", [])), "built-in cues")
+
+
+def is_shipped_separator(line: str) -> bool:
+    """Whether ``line`` is a separator by the shipped cues (as :meth:`CueSet.is_separator` asks)."""
+    return len(line) <= SEPARATOR_MAX_CHARS and found_in(shipped_separator(), line)
+
+
 def _language_entry(language: str | None) -> dict:
     if language is None:
         return {}

@@ -804,3 +804,21 @@ def test_a_titled_pages_body_opens_below_its_headline_and_byline():
         body = find_body(text)
         assert body.headline == "Preparing a transition in Debusine"
         assert text[body.start:body.end].startswith("Paragraph 0 "), below
+
+
+@pytest.mark.parametrize("rule", ["----", "* * *", "==========", "________________", "###"])
+def test_an_article_with_a_separator_line_is_plainly_prose_and_the_line_model_keeps_it_whole(rule):
+    from corpuscut.segmenter.body import Body, BodyFinder, _plainly_prose, line_features
+
+    finder = BodyFinder()
+    texts = [HARBOUR[0] + "\n" + "\n".join([*HARBOUR[1:3], rule, *HARBOUR[3:], rule]) + "\n",
+             "\n\n".join([*HARBOUR, rule]) + "\n\n"]
+    for text in texts:
+        lines = text.split("\n")
+        assert _plainly_prose(lines)
+        assert not _plainly_prose([*lines[:2], "Share this article", *lines[2:]])
+        # the shortcut's answer is the line model's, scored line by line
+        rows = line_features(lines, finder.model.common)
+        scored = finder.body(text, lines, rows, finder.model.logits(rows), explain=True)
+        assert (scored.start, scored.end, scored.boilerplate, scored.dropped) == (0, len(text), 0.0, ())
+        assert find_body(text, explain=True) == Body(0, len(text), 0.0)
