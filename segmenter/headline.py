@@ -318,8 +318,11 @@ def crumb_last_step(text: str) -> str | None:
 
 
 #: A line whose words come again within this many lines is doubled (a site that renders its
-#: headline twice, for narrow and wide screens, shows it on two lines in a row).
-DOUBLED_REACH = 3
+#: headline twice, for narrow and wide screens, shows it on two lines in a row, or with its deck
+#: and a label or two between the copies; a table of contents' entries between a headline and its
+#: copy at the body's top). Of the training pages' candidate lines 10 of the 104 whose nearest copy
+#: is four lines away are the title (5% of all), 11 of 109 five lines away.
+DOUBLED_REACH = 4
 
 
 def doubled(page: PageLines, i: int) -> bool:
