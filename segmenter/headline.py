@@ -5,7 +5,8 @@ its headline again somewhere above the main text, most often just above its byli
 but the two differ on many pages (the ``<title>`` is written for search engines, the headline
 on the page for readers), and the lines above a body hold section names, breadcrumbs, teasers
 and subheadings of the same length. So each candidate (the ``<title>``'s headline part, and
-every short line from a few lines into the body up to HEADLINE_SEARCH lines above it) gets a
+every short line from a few lines into the body up to HEADLINE_SEARCH lines above it, or up to
+a few lines above a table of contents that stands between them) gets a
 score from a small linear model (``data/headline-model.json``: a softmax over a page's lines,
 fitted on the WCXB training pages by :mod:`segmenter.train_headline`) over what it shows: its words against the title's,
 its length and punctuation, furniture cues, a byline or date just below it, prose after it,
@@ -206,7 +207,8 @@ def _cues() -> dict[str, Any]:
             "site_name": _one_pattern("site_name", data["site_name"]),
             "crumb_label": _one_pattern("crumb_label", data["crumb_label"]),
             "crumb_first": _one_pattern("crumb_first", data["crumb_first"]),
-            "dated_part": _one_pattern("dated_part", data["dated_part"])}
+            "dated_part": _one_pattern("dated_part", data["dated_part"]),
+            "contents_label": _one_pattern("contents_label", data["contents_label"])}
 
 
 def _normal(text: str) -> list[str]:
@@ -333,6 +335,30 @@ def doubled(page: PageLines, i: int) -> bool:
         for j in range(max(1, i - DOUBLED_REACH), min(len(page.lines), i + DOUBLED_REACH + 1)) if j != i)
 
 
+#: A table of contents' label ("Table of Contents", ``contents_label`` in ``data/headline-cues.json``)
+#: at most this many lines above the body, and the headline is sought this many lines above the label too.
+CONTENTS_REACH = 10
+#: ... a label of at most this many words.
+CONTENTS_LABEL_WORDS = 5
+#: A table of contents runs up to this many lines above the body, each entry of at most this many words.
+CONTENTS_MAX_LINES = 80
+CONTENTS_ENTRY_WORDS = 15
+
+
+def search_top(page: PageLines, first: int) -> int:
+    """The first line where the headline of a body whose first line is ``first`` is sought:
+    HEADLINE_SEARCH lines above it, or CONTENTS_REACH lines above a table of contents' label in
+    that stretch (its entries, a line each, push the headline above them beyond the window)."""
+    top = max(1, first - HEADLINE_SEARCH)
+    label = _cues()["contents_label"]
+    for i in range(first - 1, max(0, first - CONTENTS_MAX_LINES), -1):
+        if page.words[i] > CONTENTS_ENTRY_WORDS:
+            break  # (prose or a long line: no table of contents' entry)
+        if 0 < page.words[i] <= CONTENTS_LABEL_WORDS and label.search(page.lines[i][:HEAD_CHARS].strip()):
+            return max(1, min(top, i - CONTENTS_REACH))
+    return top
+
+
 def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.ndarray]:
     """The headline's candidates above and at the top of a body whose first line is ``first``
     (each its text and line; line 0 is the ``<title>``'s headline part), and one row of
@@ -392,7 +418,7 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
     sites = site_names(page)
     tails = sites | title_tail(top, title)  # (a line that is the tail alone stays a candidate)
     nearest = None  # the headline-shaped line nearest above the body (or at its top)
-    for i in range(max(1, first - HEADLINE_SEARCH), min(n, first + HEADLINE_INTO_BODY)):
+    for i in range(search_top(page, first), min(n, first + HEADLINE_INTO_BODY)):
         words = float(page.words[i])
         if not MIN_WORDS <= words <= MAX_WORDS:
             continue

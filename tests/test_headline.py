@@ -6,7 +6,8 @@ import pytest
 
 from corpuscut.segmenter.body import BodyFinder, find_body, line_features, page_lines
 from corpuscut.segmenter.headline import (
-    FEATURES, PageLines, _named, candidates, choose_headline, crumb_last_step, doubled, load_headline_model, shortened,
+    FEATURES, HEADLINE_SEARCH, PageLines, _named, candidates, choose_headline, crumb_last_step, doubled,
+    load_headline_model, search_top, shortened,
 )
 from tests.test_body import BODY, FOOTER, HEADLINE, _page_under
 
@@ -209,14 +210,20 @@ def test_a_title_line_or_a_first_line_over_a_menu_is_weighed_against_the_lines(t
     assert choose_headline(view, first, load_headline_model()) == (TITLE_LIKE, page.split("\n").index(TITLE_LIKE))
 
 
-def test_a_line_shown_twice_within_three_lines_is_doubled_and_one_repeated_far_below_is_not():
+def test_a_line_shown_twice_within_four_lines_is_doubled_and_one_repeated_far_below_is_not():
     # a site that renders its headline twice (for narrow and wide screens) shows it on two lines
-    # in a row; a teaser of it among the related links below is no such copy
+    # in a row, or with its deck and a label between the copies; a teaser of it among the related
+    # links below is no such copy
     page = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, HEADLINE, "By Tom Rivers", "March 3, 2024"])
     view, first = _view(page)
     at = page.split("\n").index(HEADLINE)
     assert doubled(view, at) and doubled(view, at + 1)
     assert not doubled(view, at + 2)
+    between = ["Otters are back, and the volunteers who count them are glad", "Nature hub", "Rivers and wildlife"]
+    apart = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, *between, HEADLINE, "By Tom Rivers"])
+    assert doubled(_view(apart)[0], apart.split("\n").index(HEADLINE))
+    wider = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, *between, "Weather", HEADLINE, "By Tom Rivers"])
+    assert not doubled(_view(wider)[0], wider.split("\n").index(HEADLINE))
     found, rows = candidates(view, first)
     assert rows[found.index((HEADLINE, at)), FEATURES.index("doubled")] == 1.0
     once = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, "By Tom Rivers", "March 3, 2024"]) + HEADLINE + "\n"
@@ -259,3 +266,35 @@ def test_a_line_that_opens_a_longer_line_just_above_is_a_copy_cut_short():
 
 #: Lines between a headline and a copy of its opening words, more than a copy's reach.
 MENU_GAP = ["Nature", "Rivers", "Weather", "Sport", "Letters", "Events", "Jobs"]
+
+
+#: A table of contents: a label over one line per section, longer than the headline's search.
+CONTENTS = [f"Part {n}: where the otters went" for n in range(1, HEADLINE_SEARCH + 4)]
+
+
+@pytest.mark.parametrize("label", ["Table of Contents", "On this page", "Contents:"])
+def test_the_headline_is_sought_above_a_table_of_contents_longer_than_the_search(label):
+    # the table's entries, a line each, push the headline above them out of the search's reach
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, "By Tom Rivers", "March 3, 2024", label, *CONTENTS])
+    view, _ = _view(page)
+    lines = page.split("\n")
+    first = lines.index(BODY[0])
+    assert first - lines.index(HEADLINE) > HEADLINE_SEARCH
+    assert search_top(view, first) <= lines.index(HEADLINE)
+    found, _ = candidates(view, first)
+    assert (HEADLINE, lines.index(HEADLINE)) in found
+    # without the label the entries are lines like any other: the search stops where it did
+    bare = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, "By Tom Rivers", "March 3, 2024", *CONTENTS])
+    view, _ = _view(bare)
+    first = bare.split("\n").index(BODY[0])
+    assert search_top(view, first) == first - HEADLINE_SEARCH
+
+
+def test_a_contents_label_above_a_paragraph_does_not_widen_the_search():
+    # a label with prose between it and the body labels something else than the lines below it
+    prose = ("The volunteers who count the otters every spring have walked the banks of the Wend "
+             "for twenty years and kept a tally of every sighting.")
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette", [HEADLINE, "Table of Contents", prose, *CONTENTS])
+    view, _ = _view(page)
+    first = page.split("\n").index(BODY[0])
+    assert search_top(view, first) == first - HEADLINE_SEARCH
