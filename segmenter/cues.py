@@ -46,6 +46,8 @@ END_CHARS = 200
 #: ``caption`` is searched in at most this many characters at a line's start (a caption names
 #: its people and their places in its first words).
 CAPTION_CHARS = 200
+#: ``label_end`` is searched in at most this many characters at a line's end (the label alone).
+LABEL_CHARS = 40
 CLOSERS = "\"'\u201d\u2019)]\u00bb"
 
 
@@ -128,6 +130,8 @@ CUE_KINDS: tuple[CueKind, ...] = (
     CueKind("back_reference", per_line=False),
     # asked of a paragraph with a bracket: CueSet.is_caption
     CueKind("caption", per_line=False),
+    # asked of a paragraph's end: CueSet.ends_on_label
+    CueKind("label_end", per_line=False),
 )
 #: The names of every list of patterns a cue file may hold.
 PATTERN_LISTS: tuple[str, ...] = tuple(kind.name for kind in CUE_KINDS)
@@ -195,6 +199,11 @@ class CueSet:
         """A photo's caption, which marks where its people stand ("kramaric ( right ) is closed
         down by ...", "Prince Harry (left) and ..."): it stands inside a story, never opens one."""
         return "(" in line[:CAPTION_CHARS] and found_in(self.patterns["caption"], line[:CAPTION_CHARS])
+
+    def ends_on_label(self, line: str) -> bool:
+        """Ends on the label of a link that the scrape lost ("... Srivastava. Also read:"): the
+        story ends there (:mod:`segmenter.labels`)."""
+        return line.rstrip().endswith(":") and found_in(self.patterns["label_end"], line[-LABEL_CHARS:])
 
     def is_separator(self, line: str) -> bool:
         return len(line) <= SEPARATOR_MAX_CHARS and found_in(self.patterns["separator"], line)

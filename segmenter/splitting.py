@@ -26,6 +26,7 @@ from .sections import SectionRules, load_section_rules, merge_sections, titles_m
 from .headed import HeadedRules, lede_bonus, load_headed_rules
 from .headless import HeadlessRules, lede_gain, load_headless_rules, new_names, new_subjects
 from .captions import CaptionRules, caption_loss, load_caption_rules
+from .labels import LabelRules, label_gain, load_label_rules
 from .titled import TitleRules, ends_on_stop_word, english_near, load_title_rules, title_bonus, titles_apart
 from .body import load_body_model
 from .model import BoundaryModel, load_model
@@ -87,6 +88,7 @@ class Segmenter:
         headed: HeadedRules | None = None,
         headless: HeadlessRules | None = None,
         captions: CaptionRules | None = None,
+        labels: LabelRules | None = None,
     ) -> None:
         # A document's language adds its own cue words (months, bylines, "Mehr lesen") to the
         # shipped ones.
@@ -115,6 +117,8 @@ class Segmenter:
         self.headless = headless if headless is not None else load_headless_rules()
         #: What a cut before a photo's caption loses.
         self.captions = captions if captions is not None else load_caption_rules()
+        #: What a gap after a paragraph that ends on a link's label gains.
+        self.labels = labels if labels is not None else load_label_rules()
         #: Where page text gives way to prose of another kind (news glued around web pages).
         self.regions = regions if regions is not None else load_region_rules()
 
@@ -165,11 +169,14 @@ class Segmenter:
                  ids: StemIds, shapes: list[LineShape]) -> list[int]:
         """The cue decoder's boundaries: the best cuts by the gaps' scores, then, between the
         sure ones, the lexical programme; last, one article's sections put back together. A new
-        document's title (:mod:`segmenter.titled`) and a headline over a lede in a dump of
-        headed stories (:mod:`segmenter.headed`) gain log-odds first."""
+        document's title (:mod:`segmenter.titled`), a headline over a lede in a dump of
+        headed stories (:mod:`segmenter.headed`), a lede after a paragraph in a dump of headless
+        ones (:mod:`segmenter.headless`) and a gap after a paragraph that ends on a link's label
+        (:mod:`segmenter.labels`) gain log-odds first, and one before a caption
+        (:mod:`segmenter.captions`) loses them."""
         logits = self._with_headless(feats, self._with_ledes(feats, self._with_titles(feats, logits, ids, blocks), shapes),
                                      shapes, blocks, ids)
-        logits = self._with_captions(logits, blocks)
+        logits = self._with_labels(self._with_captions(logits, blocks), blocks, words)
         cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
         if self.model.lexical is not None:
             sure = (feats.matrix[:, [feats.names.index(name) for name in SURE_CUES]] > 0).any(axis=1)
@@ -253,6 +260,15 @@ class Segmenter:
             return logits
         captions = np.fromiter((self.cues.is_caption(b.text) for b in blocks), dtype=bool, count=len(blocks))
         return _plus(logits, caption_loss(captions, self.captions))
+
+    def _with_labels(self, logits: list[float], blocks: list[Block], words: list[int]) -> list[float]:
+        """The gaps' log-odds, with what a gap after a paragraph that ends on a link's label gains."""
+        if self.labels.bonus <= 0 or len(blocks) < 2:
+            return logits
+        labelled = np.fromiter((self.cues.ends_on_label(b.text) for b in blocks), dtype=bool, count=len(blocks))
+        if not labelled[:-1].any():
+            return logits
+        return _plus(logits, label_gain(labelled, np.asarray(words), self.labels))
 
     def _with_titles(self, feats: GapFeatures, logits: list[float], ids: StemIds, blocks: list[Block]) -> list[float]:
         """The gaps' log-odds, with what a new document's title gains added."""
