@@ -200,6 +200,11 @@ class CueSet:
         down by ...", "Prince Harry (left) and ..."): it stands inside a story, never opens one."""
         return "(" in line[:CAPTION_CHARS] and found_in(self.patterns["caption"], line[:CAPTION_CHARS])
 
+    def has_sentence_break(self, line: str) -> bool:
+        """One sentence ends and another begins inside the line (LineShape.one_sentence reads it
+        only in lines of ``lede_min_words`` words or more)."""
+        return found_in(self.patterns["sentence_break"], line)
+
     def ends_on_label(self, line: str) -> bool:
         """Ends on the label of a link that the scrape lost ("... Srivastava. Also read:"): the
         story ends there (:mod:`segmenter.labels`)."""

@@ -57,6 +57,19 @@ class HeadlessRules:
     #: much power ...", "The 18-year-old Mirza ...": ``CueSet.refers_back``), the lede is of a
     #: lede's shape too (its first content word still new).
     back_reference: bool = False
+    #: In cased text, a lede's subject counts as new too where it opens on a full name (two
+    #: capitalised words in a row among its first ``OPENING_WORDS`` words, its first word
+    #: included) whose last word the ``subject_reach`` paragraphs before used: a story names its
+    #: subject in full even where the story before named them ("Lleyton Hewitt suffered a shock
+    #: defeat ..." after "... to marry fellow tennis star Lleyton Hewitt ..."), a paragraph inside
+    #: a story names them by surname ("Hewitt said ...").
+    reintroduced_names: bool = False
+    #: A one-sentence paragraph of at least this many words but fewer than the cues'
+    #: ``lede_min_words`` counts as a lede here too, where nothing else stands against a cut
+    #: before it (no end-of-article cue, no headline above, no more blank lines than usual): a
+    #: short lede ("Olympic champion Justine Henin-Hardenne will return to action in January's
+    #: Sydney International tournament.", 13 words). 0: only the boundary model's ``lede_after``.
+    short_lede_words: int = 0
 
 
 def load_headless_rules(path: Path | str | None = None) -> HeadlessRules:
@@ -113,6 +126,38 @@ def new_names(texts: list[str], blocks: np.ndarray, reach: int) -> np.ndarray:
         seen = set(WORD.findall(" ".join(texts[max(0, b - reach): b]).lower()))
         out[b] = any(name.lower() not in seen for name in names)
     return out
+
+
+#: How many of a paragraph's first words a full name that opens it may start at (see
+#: ``HeadlessRules.reintroduced_names``).
+OPENING_WORDS = 3
+
+
+def reintroduced_names(texts: list[str], blocks: np.ndarray, reach: int) -> np.ndarray:
+    """Per block, True for each of ``blocks`` that opens on a full name (two capitalised words in
+    a row, the first among its first OPENING_WORDS words) whose last word is one of the words of
+    the ``reach`` blocks before it, case aside; False elsewhere."""
+    out = np.zeros(len(texts), dtype=bool)
+    for b in blocks.tolist():
+        if b < 1:
+            continue
+        words = WORD.findall(texts[b][:NAME_CHARS])[:OPENING_WORDS + 1]
+        pair = next((i for i in range(len(words) - 1) if words[i][0].isupper() and words[i + 1][0].isupper()), None)
+        if pair is None:
+            continue
+        seen = set(WORD.findall(" ".join(texts[max(0, b - reach): b]).lower()))
+        out[b] = words[pair + 1].lower() in seen
+    return out
+
+
+def short_ledes(words: np.ndarray, terminal: np.ndarray, one_sentence: np.ndarray, free: np.ndarray,
+                least: int, most: int) -> np.ndarray:
+    """Per gap (before block g + 1), whether the block after it is a short lede: one sentence
+    (``one_sentence``: no sentence break inside it) that ends a sentence (``terminal``), of
+    ``least`` words or more and fewer than ``most``, where ``free`` (per gap: nothing else stands
+    against a cut)."""
+    after = slice(1, None)
+    return (free & terminal[after] & one_sentence[after] & (words[after] >= least) & (words[after] < most))
 
 
 def new_subjects(starts: np.ndarray, ids: np.ndarray, blocks: np.ndarray, reach: int) -> np.ndarray:

@@ -24,7 +24,8 @@ from .lexical import LexicalParams, segment_boundaries
 from .numbered import numbered_heads
 from .sections import SectionRules, load_section_rules, merge_sections, titles_matter
 from .headed import HeadedRules, lede_bonus, load_headed_rules
-from .headless import HeadlessRules, lede_gain, load_headless_rules, new_names, new_subjects
+from .headless import (HeadlessRules, lede_gain, load_headless_rules, new_names, new_subjects, reintroduced_names,
+                       short_ledes)
 from .captions import CaptionRules, caption_loss, load_caption_rules
 from .labels import LabelRules, label_gain, load_label_rules
 from .titled import TitleRules, ends_on_stop_word, english_near, load_title_rules, title_bonus, titles_apart
@@ -234,16 +235,22 @@ class Segmenter:
         if not ledes.any():
             return logits
         headed = bool((feats.matrix[:, feats.names.index("lede_in_headed_text")] > 0).any())
+        rules = self.headless
+        if 0 < rules.short_lede_words < self.cues.lede_min_words and not headed:
+            ledes = ledes | self._short_ledes(feats, shapes, blocks, rules.short_lede_words)
         opening = np.fromiter((s.lede_opening for s in shapes), dtype=bool, count=len(shapes))
         # a quotation's end matters only before a lede: the other blocks' ends are not read
         quoted = np.zeros(len(shapes), dtype=bool)
         for g in np.flatnonzero(ledes).tolist():
             quoted[g] = self.cues.ends_quotation(blocks[g].text)
-        rules = self.headless
         fresh = new_subjects(ids.starts, ids.ids, np.flatnonzero(ledes) + 1, rules.subject_reach)
-        if rules.subject_names and self.cues.title_case:
+        if self.cues.title_case:
             # (not in a language that capitalises every noun: each would read as a name)
-            fresh |= new_names([b.text for b in blocks], np.flatnonzero(ledes) + 1, rules.subject_reach)
+            texts = [b.text for b in blocks]
+            if rules.subject_names:
+                fresh |= new_names(texts, np.flatnonzero(ledes) + 1, rules.subject_reach)
+            if rules.reintroduced_names:
+                fresh |= reintroduced_names(texts, np.flatnonzero(ledes) + 1, rules.subject_reach)
         back = None
         if rules.back_reference:
             # asked only of the paragraph after each lede
@@ -260,6 +267,20 @@ class Segmenter:
             return logits
         captions = np.fromiter((self.cues.is_caption(b.text) for b in blocks), dtype=bool, count=len(blocks))
         return _plus(logits, caption_loss(captions, self.captions))
+
+    def _short_ledes(self, feats: GapFeatures, shapes: list[LineShape], blocks: list[Block], least: int) -> np.ndarray:
+        """Per gap, whether a one-sentence paragraph of ``least`` words or more, too short for the
+        boundary model's ``lede_after``, follows it where nothing else stands against a cut."""
+        column = feats.matrix[:, [feats.names.index(name) for name in
+                                  ("strong_cue", "headline_before", "more_blank_than_usual")]]
+        free = ~(column > 0).any(axis=1)
+        words = np.fromiter((s.words for s in shapes), dtype=np.int64, count=len(shapes))
+        terminal = np.fromiter((s.terminal for s in shapes), dtype=bool, count=len(shapes))
+        candidates = np.flatnonzero(free & terminal[1:] & (words[1:] >= least)
+                                    & (words[1:] < self.cues.lede_min_words)) + 1
+        one = np.zeros(len(shapes), dtype=bool)
+        one[candidates] = [not self.cues.has_sentence_break(blocks[b].text) for b in candidates.tolist()]
+        return short_ledes(words, terminal, one, free, least, self.cues.lede_min_words)
 
     def _with_labels(self, logits: list[float], blocks: list[Block], words: list[int]) -> list[float]:
         """The gaps' log-odds, with what a gap after a paragraph that ends on a link's label gains."""

@@ -9,7 +9,8 @@ import pytest
 from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.cues import load_cues
 from corpuscut.segmenter.model import load_model
-from corpuscut.segmenter.headless import HeadlessRules, lede_gain, load_headless_rules, new_names, new_subjects
+from corpuscut.segmenter.headless import (HeadlessRules, lede_gain, load_headless_rules, new_names, new_subjects,
+                                          reintroduced_names, short_ledes)
 from corpuscut.text.stems import StemIds
 
 RULES = HeadlessRules(bonus=2.0, min_gaps=2, opening=True, subject_reach=2)
@@ -153,3 +154,52 @@ def test_new_names_asks_a_full_name_among_the_ledes_first_words():
     fresh = new_names(texts, np.arange(1, 6), 2)
     assert fresh.tolist() == [False, True, True, False, False, False]
     assert not new_names(["Kim Clijsters will return.", "Kim Clijsters will return."], np.array([1]), 1).any()
+
+
+def test_reintroduced_names_asks_an_opening_full_name_the_paragraphs_before_used():
+    texts = ["Clijsters was also due to marry fellow tennis star Lleyton Hewitt in February.",
+             "Lleyton Hewitt suffered a shock defeat to Taylor Dent in Adelaide.",  # named in full again
+             "Hewitt said he had not played well.",  # by surname: no full name
+             "Top seed Andy Roddick was beaten in the final.",  # a full name, but new to the two before
+             "The President will release three books.",  # 'President' none of the words before
+             "Elena Dementieva swept aside Venus Williams."]
+    found = reintroduced_names(texts, np.arange(1, 6), 2)
+    assert found.tolist() == [False, True, False, False, False, False]
+    texts[5] = "Andy Roddick later met Hewitt."  # Roddick named in the two paragraphs before
+    found = reintroduced_names(texts, np.array([5]), 2)
+    assert found.tolist() == [False, False, False, False, False, True]
+    assert not reintroduced_names(texts, np.array([0]), 2).any()  # the text's first block
+
+
+def test_a_short_one_sentence_paragraph_is_a_lede_where_nothing_stands_against_a_cut():
+    words = np.array([40, 13, 12, 9, 30, 14, 12])
+    terminal = np.array([True, True, True, True, True, False, True])
+    one = np.array([False, True, False, True, False, True, True])
+    free = np.array([True, True, True, True, True, False])
+    found = short_ledes(words, terminal, one, free, 10, 16)
+    # block 1 (13 words, one sentence); not block 2 (two sentences), 3 (9 words), 5 (no final
+    # stop), 6 (a cue stands before it)
+    assert found.tolist() == [True, False, False, False, False, False]
+
+
+def test_a_short_lede_and_a_name_used_before_reach_the_decoder():
+    # a short lede (13 words, under the cues' lede_min_words) whose subject the story before named
+    stories = [
+        "Clijsters has been practising in Bree for a month. \"I feel ready to compete again,\" she said. "
+        "Her coach is pleased with her form and her fitness.",
+        "She was also due to marry fellow tennis star Lleyton Hewitt in February, but the pair split in October.",
+        "Lleyton Hewitt will return to action in January's Sydney International tournament.",
+        "The top seed has not played since the US Open. His coach said he was training hard again. He will "
+        "decide on his schedule after Sydney.",
+    ]
+    model = replace(load_model(), bias=load_model().bias - 6.0)
+    text = "\n\n".join(STORIES[:3] + stories) + "\n"
+    rules = replace(RULES, bonus=20.0, min_gaps=1, back_reference=True, subject_names=True)
+    plain = Segmenter(model=model, headless=rules).analyse(text)
+    found = Segmenter(model=model, headless=replace(rules, reintroduced_names=True, short_lede_words=10)).analyse(text)
+    assert plain.logits == found.logits
+    lede = text.index("Lleyton Hewitt will")
+    assert lede not in [plain.blocks[b].start for b in plain.boundaries]
+    assert lede in [found.blocks[b].start for b in found.boundaries]
+    articles = Segmenter(model=model, headless=replace(rules, reintroduced_names=True, short_lede_words=10)).split(text)
+    assert "".join(a.text for a in articles) == text
