@@ -46,8 +46,8 @@ END_CHARS = 200
 #: ``caption`` is searched in at most this many characters at a line's start (a caption names
 #: its people and their places in its first words).
 CAPTION_CHARS = 200
-#: ``label_end`` is searched in at most this many characters at a line's end (the label alone).
-LABEL_CHARS = 40
+#: ``label_end`` is searched in at most this many characters at a line's end (a label and a title).
+LABEL_CHARS = 170
 CLOSERS = "\"'\u201d\u2019)]\u00bb"
 
 
@@ -206,9 +206,11 @@ class CueSet:
         return found_in(self.patterns["sentence_break"], line)
 
     def ends_on_label(self, line: str) -> bool:
-        """Ends on the label of a link that the scrape lost ("... Srivastava. Also read:"): the
-        story ends there (:mod:`segmenter.labels`)."""
-        return line.rstrip().endswith(":") and found_in(self.patterns["label_end"], line[-LABEL_CHARS:])
+        """Ends on the label of a link to a related story, with the linked story's title or
+        without it ("... Srivastava. Also read:", "... Also Read: Voda-Idea merger to create Rs
+        80,000 crore revenue firm"): the story ends there (:mod:`segmenter.labels`)."""
+        tail = line[-LABEL_CHARS:]
+        return ":" in tail and found_in(self.patterns["label_end"], tail)
 
     def is_separator(self, line: str) -> bool:
         return len(line) <= SEPARATOR_MAX_CHARS and found_in(self.patterns["separator"], line)

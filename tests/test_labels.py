@@ -17,13 +17,15 @@ def test_the_cue_list_reads_a_label_at_a_paragraphs_end():
     cues = load_cues()
     for line in ("The delegation handed over a memorandum to State Election Commissioner SK Srivastava. Also read:",
                  "Training needs to be focused towards this,\" the letter said. (With inputs from PTI) ALSO READ:",
-                 "The video has been viewed over a million times. Also watch: "):
+                 "The video has been viewed over a million times. Also watch: ",
+                 "It is the largest operator with 43 per cent revenue marketshare. Also Read: Voda-Idea merger to "
+                 "create Rs 80,000 crore revenue firm"):
         assert cues.ends_on_label(line), line
-    # a label that a link's title still follows, a colon that introduces a quotation, a label
-    # that opens the paragraph (an aside line of its own, which the boundary model weighs)
-    for line in ("The minister said this. Also read: Snapdeal is not Snapchat",
-                 "He told reporters what he had read:",
-                 "Also read: how the metro's signboards came down"):
+    # a colon that introduces a quotation, a label that opens the line (an aside line of its
+    # own, which the boundary model weighs), a label whose sentences go on past it
+    for line in ("He told reporters what he had read:",
+                 "Also read: how the metro's signboards came down",
+                 "The minister said this. Also read: the report. It says the metro lost money."):
         assert not cues.ends_on_label(line), line
 
 
