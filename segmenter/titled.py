@@ -15,14 +15,18 @@ only the rarer ones are compared.
 
 So, before decoding, each headline-like gap whose ``reach`` headline-headed passages on either
 side share at most ``max_shared`` of the smaller side's rarer distinct stems gains ``bonus``
-times the lines since the last headline-like line (up to ``run_lines``, over ``run_lines``);
+times the lines since the last headline-like line (up to ``run_lines``, over ``run_lines``), and
+``after_bonus`` more, scaled alike, where a whole passage follows it (``after_lines`` lines or more
+to the next headline-like line or the text's end: a page's title opens its introduction, which
+runs on for some lines, where a help page's or a guide's subhead opens a section of two or three);
 sides that share more gain less, linearly down to nothing at ``fade_shared`` (the passages
 around a help page's title share a tenth to a fifth of their rarer stems about as often as
 less: the desktop's less common words, "printer", "keyboard", turn up on many pages). A stem is rarer where it is
 found in at most ``common_share`` of the text's passages. No line gains where the text shows no
 strong title between passages apart (``apart_titles``: one article's subhead that scores as a
 new article's shares its article's rarer words) and no run of ``long_titles`` titles apart, each
-after a whole page (``long_run`` lines or more since the last headline-like line) and scored
+after a whole page (``long_run`` lines or more since the last headline-like line) or, with
+``long_after``, over a whole passage, and scored
 ``long_logit`` or more, the text holding at most ``long_stems`` stems a title of them
 (documents side by side whose titles the model doubts, each of them: a run of translated help
 pages, each page a title's few hundred words; one article's subheads come a few lines apart, or
@@ -94,6 +98,13 @@ class TitleRules:
     #: more than twice as many as the language's own) gains nothing; 0: off. Translations keep
     #: sections in English under translated subheads, and a page's vocabulary moves there.
     english_words_near: int = 0
+    #: A title over a whole passage (``after_lines`` lines or more before the next headline-like
+    #: line, or the text's end) gains up to ``after_bonus`` more, scaled by the lines before it as
+    #: ``bonus`` is; 0: none. A page's title opens its introduction, a subhead a short section.
+    after_bonus: float = 0.0
+    after_lines: int = 6
+    #: A title over a whole passage counts toward ``long_titles`` as one after a whole page does.
+    long_after: bool = False
 
 
 def load_title_rules(path: Path | str | None = None) -> TitleRules:
@@ -153,14 +164,16 @@ def title_bonus(heads: np.ndarray, ids: StemIds, rules: TitleRules, logits: "np.
         return out
     scored = None if logits is None else np.asarray(logits)
     run = np.diff(np.concatenate([[0], at]))
+    n = ids.units
+    after = np.diff(np.concatenate([at, [n]]))  # the lines from each title to the next, or the text's end
+    whole_run = (run >= rules.long_run) | (rules.long_after & (after >= rules.after_lines))
     # the text shows no title the model is sure of, and too few long titles (apart or not, the
     # most there can be) to stand for one: most texts, told before their stems are compared
     if rules.min_titles > 0 and int(np.count_nonzero(scored[heads] >= rules.dump_logit)) < rules.min_titles:
-        longest = int(np.count_nonzero((run >= rules.long_run) & (scored[at - 1] >= rules.long_logit)))
+        longest = int(np.count_nonzero(whole_run & (scored[at - 1] >= rules.long_logit)))
         if rules.long_titles <= 0 or longest < rules.long_titles \
                 or (rules.long_stems > 0 and len(ids.ids) > rules.long_stems * longest):
             return out
-    n = ids.units
     # passage p holds blocks edges[p]:edges[p + 1]; passage k + 1 opens at head k
     edges = np.concatenate([[0], at, [n]])
     passages = len(edges) - 1
@@ -183,13 +196,14 @@ def title_bonus(heads: np.ndarray, ids: StemIds, rules: TitleRules, logits: "np.
         whole = np.where(told, np.maximum(whole, fading), 0.0)
     if rules.min_titles > 0 and scored is not None:
         strong = (apart if rules.apart_titles else np.ones(len(at), dtype=bool)) & (scored[at - 1] >= rules.dump_logit)
-        long = (whole > 0) & (run >= rules.long_run) & (scored[at - 1] >= rules.long_logit)
+        long = (whole > 0) & whole_run & (scored[at - 1] >= rules.long_logit)
         longs = int(np.count_nonzero(long))
         if int(np.count_nonzero(strong)) < rules.min_titles and \
                 (rules.long_titles <= 0 or longs < rules.long_titles
                  or (rules.long_stems > 0 and len(ids.ids) > rules.long_stems * longs)):
             return out
-    gain = rules.bonus * np.minimum(run, rules.run_lines) / rules.run_lines
+    # the lines since the last headline-like line, and a whole passage under the title
+    gain = (rules.bonus + rules.after_bonus * (after >= rules.after_lines)) * np.minimum(run, rules.run_lines) / rules.run_lines
     out[at - 1] = whole * gain
     return out
 
