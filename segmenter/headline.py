@@ -208,7 +208,8 @@ def _cues() -> dict[str, Any]:
             "crumb_label": _one_pattern("crumb_label", data["crumb_label"]),
             "crumb_first": _one_pattern("crumb_first", data["crumb_first"]),
             "dated_part": _one_pattern("dated_part", data["dated_part"]),
-            "contents_label": _one_pattern("contents_label", data["contents_label"])}
+            "contents_label": _one_pattern("contents_label", data["contents_label"]),
+            "byline_label": _one_pattern("byline_label", data["byline_label"])}
 
 
 def _normal(text: str) -> list[str]:
@@ -359,6 +360,22 @@ def search_top(page: PageLines, first: int) -> int:
     return top
 
 
+#: The author's name under a byline's label on a line of its own ("By:", "Written by") has at most this many words.
+LABELLED_BYLINE_WORDS = 6
+
+
+def _after_byline_label(page: PageLines, i: int, label: Any) -> bool:
+    """Whether line ``i`` is a byline's label alone ("By:", "Author", ``byline_label`` in
+    ``data/headline-cues.json``) or the author's name on the next line with words below one:
+    a byline laid out on two lines, which marks the headline above it as a byline does."""
+    if label.search(page.lines[i][:HEAD_CHARS].strip()):
+        return True
+    if page.words[i] > LABELLED_BYLINE_WORDS:
+        return False
+    above = next((j for j in range(i - 1, 0, -1) if page.words[j]), None)
+    return above is not None and bool(label.search(page.lines[above][:HEAD_CHARS].strip()))
+
+
 def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.ndarray]:
     """The headline's candidates above and at the top of a body whose first line is ``first``
     (each its text and line; line 0 is the ``<title>``'s headline part), and one row of
@@ -370,9 +387,11 @@ def candidates(page: PageLines, first: int) -> tuple[list[tuple[str, int]], np.n
     whole = set(_normal(top))
     date = {}
 
+    label = _cues()["byline_label"]
+
     def is_date(i: int) -> bool:
         if i not in date:
-            date[i] = bool(page.words[i]) and is_dateline(lines[i])
+            date[i] = bool(page.words[i]) and (is_dateline(lines[i]) or _after_byline_label(page, i, label))
         return date[i]
 
     def shape(text: str, n: float, crumb: bool = False) -> list[float]:

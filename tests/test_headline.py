@@ -6,8 +6,8 @@ import pytest
 
 from corpuscut.segmenter.body import BodyFinder, find_body, line_features, page_lines
 from corpuscut.segmenter.headline import (
-    FEATURES, HEADLINE_SEARCH, PageLines, _named, candidates, choose_headline, crumb_last_step, doubled,
-    load_headline_model, search_top, shortened,
+    FEATURES, HEADLINE_SEARCH, PageLines, _after_byline_label, _cues, _named, candidates, choose_headline,
+    crumb_last_step, doubled, load_headline_model, search_top, shortened,
 )
 from tests.test_body import BODY, FOOTER, HEADLINE, _page_under
 
@@ -298,3 +298,24 @@ def test_a_contents_label_above_a_paragraph_does_not_widen_the_search():
     view, _ = _view(page)
     first = page.split("\n").index(BODY[0])
     assert search_top(view, first) == first - HEADLINE_SEARCH
+
+
+@pytest.mark.parametrize("label", ["By:", "Written by", "Author"])
+def test_a_byline_on_two_lines_marks_the_headline_above_it(label):
+    # a byline's label on a line of its own and the author's name below it: the name is no
+    # headline, and the line above them stands over a byline as a headline does
+    name = "Tom Rivers and Ann Wend"
+    page = _page_under(f"{TITLE_LIKE} | Harbour Gazette", ["Nature", HEADLINE, label, name])
+    view, first = _view(page)
+    lines = page.split("\n")
+    pattern = _cues()["byline_label"]
+    assert _after_byline_label(view, lines.index(label), pattern)
+    assert _after_byline_label(view, lines.index(name), pattern)
+    assert not _after_byline_label(view, lines.index(HEADLINE), pattern)
+    found, rows = candidates(view, first)
+    assert rows[found.index((HEADLINE, lines.index(HEADLINE))), FEATURES.index("meta_below")] == 1.0
+    assert rows[found.index((name, lines.index(name))), FEATURES.index("date")] == 1.0
+    # a name of more words than a byline's, or a line under none: no byline
+    plain = _page_under(f"{TITLE_LIKE} | Harbour Gazette", ["Nature", HEADLINE, "Tom Rivers and Ann Wend", "By Tom Rivers"])
+    view, _ = _view(plain)
+    assert not _after_byline_label(view, plain.split("\n").index("Tom Rivers and Ann Wend"), pattern)
