@@ -951,8 +951,9 @@ def _prose_follows(i: int, last: int, words: np.ndarray, logits: np.ndarray, rul
     return len(below) == rules.prose_lines and float(np.mean(logits[below])) > rules.prose_logit
 
 
-#: An author's bio sentence opens with the author's name: two to four capitalised words.
-_BIO_NAME = re.compile(r"^((?:[A-Z][\w.'\u2019-]*,? ){2,4})")
+#: An author's bio sentence opens with the author's name: two to four capitalised words (after
+#: a bracket where the page sets the note in brackets: "(Paul Fenaroli is an Associate Attorney ...)").
+_BIO_NAME = re.compile(r"^\(?((?:[A-Z][\w.'\u2019-]*,? ){2,4})")
 #: A body cut back from its tail keeps at least this many words.
 TAIL_MIN_WORDS = 100
 

@@ -541,6 +541,22 @@ def test_a_pages_body_ends_before_the_short_lines_and_the_authors_bio_below_it()
         assert main.startswith(BODY[0]) and main.rstrip().endswith(BODY[-1]), tail
 
 
+@pytest.mark.parametrize("bio", [
+    # the role after a comma, and more than six words before it
+    "Brian Stormont is a comprehensive, fee-only financial advisor with Insight Wealth Strategies who began his "
+    "career in the industry in 2004 and has helped many families plan for retirement.",
+    "Manoj Jain is adjunct faculty at Emory University and a physician based in Memphis who writes about public "
+    "health, hospitals and the care of older patients for several papers.",
+    # an author's note in brackets
+    "(Paul Fenaroli is an Associate Attorney at Pastore admitted in Connecticut. He provides counsel to clients "
+    "in commercial disputes and writes about the law of the river towns.)",
+])
+def test_a_pages_body_ends_before_an_authors_bio_of_other_shapes(bio):
+    page = "\n".join(MENU + [HEADLINE] + BODY + [bio] + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.startswith(BODY[0]) and main.rstrip().endswith(BODY[-1])
+
+
 def test_a_body_that_ends_in_code_keeps_its_closing_lines():
     code = ["Run it with the script below.", "def main():", "    count_otters()", "main()"]
     page = "\n".join(MENU + [HEADLINE] + BODY + code + FOOTER) + "\n"
