@@ -971,10 +971,30 @@ def load_tail_rules() -> tuple[int, Any]:
 
 def _is_bio(line: str) -> bool:
     """Whether a line is an author's bio: a name, then what the author is ("Sara Coughlin is
-    a writer and editor with ...")."""
+    a writer and editor with ..."); or a first name alone, then what the author is, where the
+    line speaks of a person ("Summer is Yeti's Marketing Manager. When not working, you can find
+    her ...": ``author_pronoun``; "Flatliner is a handy code editor that ..." is a product)."""
     head = line[:LINE_HEAD_CHARS].strip()
     name = _BIO_NAME.match(head)
-    return name is not None and bool(load_author_bios().match(head[name.end():]))
+    if name is not None:
+        return bool(load_author_bios().match(head[name.end():]))
+    first = _BIO_FIRST_NAME.match(head)
+    return first is not None and bool(load_author_bios().match(head[first.end():])) and bool(
+        load_author_pronoun().search(line[:LINE_HEAD_CHARS]))
+
+
+#: A bio sentence that names the author by the first name alone.
+_BIO_FIRST_NAME = re.compile(r"^\(?[A-Z][\w.'\u2019-]* ")
+
+
+@lru_cache(maxsize=1)
+def load_author_pronoun() -> Any:
+    """The pattern of a word that speaks of a person (``author_pronoun`` in ``data/body-cues.json``)."""
+    import re2
+
+    data = read_json("corpuscut.segmenter", "data/body-cues.json")
+    _compile("author_pronoun", data["author_pronoun"], "body cues")
+    return re2.compile("(?:" + "|".join(f"(?:{p})" for p in data["author_pronoun"]) + ")")
 
 
 def _before_tail(lines: Sequence[str], first: int, last: int, words: np.ndarray) -> int:

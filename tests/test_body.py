@@ -557,6 +557,18 @@ def test_a_pages_body_ends_before_an_authors_bio_of_other_shapes(bio):
     assert main.startswith(BODY[0]) and main.rstrip().endswith(BODY[-1])
 
 
+def test_a_bio_by_the_first_name_alone_ends_the_body_where_it_speaks_of_a_person():
+    bio = ("Summer is the trust's marketing manager. When not working, you can find her searching the river "
+           "banks for tracks, cooking for the volunteers and reading anything she can get her hands on.")
+    page = "\n".join(MENU + [HEADLINE] + BODY + [bio] + FOOTER) + "\n"
+    main = page[(body := find_body(page)).start:body.end]
+    assert main.rstrip().endswith(BODY[-1])
+    # a product that "is a handy code editor" is no author
+    from corpuscut.segmenter.body import _is_bio
+
+    assert _is_bio(bio) and not _is_bio("Flatliner is a handy code editor that helps to test the expressions.")
+
+
 def test_a_body_that_ends_in_code_keeps_its_closing_lines():
     code = ["Run it with the script below.", "def main():", "    count_otters()", "main()"]
     page = "\n".join(MENU + [HEADLINE] + BODY + code + FOOTER) + "\n"
