@@ -46,6 +46,8 @@ END_CHARS = 200
 #: ``caption`` is searched in at most this many characters at a line's start (a caption names
 #: its people and their places in its first words).
 CAPTION_CHARS = 200
+#: ``question_turn`` is searched in at most this many characters at a line's end.
+QUESTION_CHARS = 8
 #: ``label_end`` is searched in at most this many characters at a line's end (a label and a title).
 LABEL_CHARS = 170
 CLOSERS = "\"'\u201d\u2019)]\u00bb"
@@ -132,6 +134,8 @@ CUE_KINDS: tuple[CueKind, ...] = (
     CueKind("caption", per_line=False),
     # asked of a paragraph's end: CueSet.ends_on_label
     CueKind("label_end", per_line=False),
+    # asked of a paragraph's end: CueSet.asks
+    CueKind("question_turn", per_line=False),
 )
 #: The names of every list of patterns a cue file may hold.
 PATTERN_LISTS: tuple[str, ...] = tuple(kind.name for kind in CUE_KINDS)
@@ -204,6 +208,12 @@ class CueSet:
         """One sentence ends and another begins inside the line (LineShape.one_sentence reads it
         only in lines of ``lede_min_words`` words or more)."""
         return found_in(self.patterns["sentence_break"], line)
+
+    def asks(self, line: str) -> bool:
+        """Ends on a question in its own voice, not a quotation's ("Do you see an emerging threat
+        ...?"): among others, an interviewer's question (:mod:`segmenter.interviews`)."""
+        tail = line[-QUESTION_CHARS:]
+        return ("?" in tail or "？" in tail) and found_in(self.patterns["question_turn"], tail)
 
     def ends_on_label(self, line: str) -> bool:
         """Ends on the label of a link to a related story, with the linked story's title or

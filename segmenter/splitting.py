@@ -28,6 +28,7 @@ from .headless import (HeadlessRules, lede_gain, load_headless_rules, new_names,
                        short_ledes)
 from .captions import CaptionRules, caption_loss, load_caption_rules
 from .labels import LabelRules, label_gain, load_label_rules
+from .interviews import InterviewRules, load_interview_rules, question_loss
 from .titled import TitleRules, ends_on_stop_word, english_near, load_title_rules, title_bonus, titles_apart
 from .body import load_body_model
 from .model import BoundaryModel, load_model
@@ -90,6 +91,7 @@ class Segmenter:
         headless: HeadlessRules | None = None,
         captions: CaptionRules | None = None,
         labels: LabelRules | None = None,
+        interviews: InterviewRules | None = None,
     ) -> None:
         # A document's language adds its own cue words (months, bylines, "Mehr lesen") to the
         # shipped ones.
@@ -120,6 +122,8 @@ class Segmenter:
         self.captions = captions if captions is not None else load_caption_rules()
         #: What a gap after a paragraph that ends on a link's label gains.
         self.labels = labels if labels is not None else load_label_rules()
+        #: What a cut before an interviewer's question loses.
+        self.interviews = interviews if interviews is not None else load_interview_rules()
         #: Where page text gives way to prose of another kind (news glued around web pages).
         self.regions = regions if regions is not None else load_region_rules()
 
@@ -174,10 +178,12 @@ class Segmenter:
         headed stories (:mod:`segmenter.headed`), a lede after a paragraph in a dump of headless
         ones (:mod:`segmenter.headless`) and a gap after a paragraph that ends on a link's label
         (:mod:`segmenter.labels`) gain log-odds first, and one before a caption
-        (:mod:`segmenter.captions`) loses them."""
+        (:mod:`segmenter.captions`) or an interviewer's question (:mod:`segmenter.interviews`)
+        loses them."""
         logits = self._with_headless(feats, self._with_ledes(feats, self._with_titles(feats, logits, ids, blocks), shapes),
                                      shapes, blocks, ids)
-        logits = self._with_labels(self._with_captions(logits, blocks), blocks, words)
+        logits = self._with_questions(self._with_labels(self._with_captions(logits, blocks), blocks, words), blocks,
+                                      words)
         cuts = choose_boundaries(logits, words, self.model.min_words, self.model.short_penalty)
         if self.model.lexical is not None:
             sure = (feats.matrix[:, [feats.names.index(name) for name in SURE_CUES]] > 0).any(axis=1)
@@ -290,6 +296,15 @@ class Segmenter:
         if not labelled[:-1].any():
             return logits
         return _plus(logits, label_gain(labelled, np.asarray(words), self.labels))
+
+    def _with_questions(self, logits: list[float], blocks: list[Block], words: list[int]) -> list[float]:
+        """The gaps' log-odds, with what a cut before an interviewer's question loses."""
+        if self.interviews.penalty <= 0 or len(blocks) < 3:
+            return logits
+        questions = np.fromiter((self.cues.asks(b.text) for b in blocks), dtype=bool, count=len(blocks))
+        if np.count_nonzero(questions) < 2:
+            return logits
+        return _plus(logits, question_loss(questions, np.asarray(words), self.interviews))
 
     def _with_titles(self, feats: GapFeatures, logits: list[float], ids: StemIds, blocks: list[Block]) -> list[float]:
         """The gaps' log-odds, with what a new document's title gains added."""
