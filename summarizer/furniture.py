@@ -468,6 +468,21 @@ class Furniture:
         return next((kind for index, (kind, pattern) in enumerate(self.drop, start=at_start)
                      if (may is None or index in may) and pattern.search(lower)), None)
 
+    def rest_of_bios(self, text: str, sentences: list[Sentence]) -> set[int]:
+        """The starts of the sentences after an author's bio on its line: the rest of the box
+        an article page sets by its byline ("With 30+ years in journalism, Rebecca specializes
+        in covering home services and tech. She's moved 15+ times.")."""
+        bio = [pattern for kind, pattern in (*self.drop_at_start, *self.drop) if kind == "author bio"]
+        found: set[int] = set()
+        line = -1
+        for s in sentences:
+            if line >= 0 and _line_start(text, s.start) == line:
+                found.add(s.start)
+                continue
+            lower = s.text.lower()
+            line = _line_start(text, s.start) if any(p.search(lower) for p in bio) else -1
+        return found
+
     def credited_captions(self, text: str, sentences: list[Sentence]) -> set[int]:
         """The starts of the sentences that are a photo's caption by its credit: each the whole of
         its line but for a credit after it ("Meghan Hicks testing shoes above Silverton,

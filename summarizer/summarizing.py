@@ -276,7 +276,7 @@ class Summarizer:
         if len(body) > 1 and is_cut_off(text, body[-1]):
             body = body[:-1]  # a teaser's last words, cut off mid-sentence: not a sentence to show
         if self.furniture is not None and self.model is not None:
-            captions = self.furniture.credited_captions(text, sentences)
+            captions = self.furniture.credited_captions(text, sentences) | self.furniture.rest_of_bios(text, sentences)
             if captions:
                 body = [s for s in body if s.start not in captions]
             body = self.furniture.clean(body) or [

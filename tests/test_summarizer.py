@@ -323,6 +323,27 @@ def test_a_line_that_a_photo_credit_ends_is_a_caption_and_an_affiliate_notice_is
     assert "The runner-up was a minute behind." in [s.text for s in summarize(told, ratio=1.0).sentences]
 
 
+def test_an_authors_bio_by_the_byline_leaves_the_summary_with_the_rest_of_its_line():
+    text = ("Best long-distance moving companies\n"
+            "By Rebecca Edwards\n"
+            "With 30+ years in journalism, Rebecca specializes in covering home services and tech. "
+            "She has moved 15 times.\n"
+            "We spent nearly a decade testing long-distance movers to find companies with fair prices. "
+            "Allied Van Lines is our top pick, with strong alternatives for other budgets.\n"
+            "She moved the piano herself. It took a whole day.\n")
+    sentences = [s.text for s in summarize(text, ratio=1.0).sentences]
+    assert sentences[0].startswith("We spent nearly a decade")
+    assert not any("journalism" in s or "15 times" in s for s in sentences)
+    # a line the bio does not open keeps its sentences
+    assert "She moved the piano herself." in sentences
+    from corpuscut.summarizer.furniture import load_furniture
+
+    furniture = load_furniture()
+    assert furniture.reason("william lamb is a staff writer for the record of bergen county , new jersey .") == "author bio"
+    assert furniture.reason("Matt Frankel, CFP, is a contributing Motley Fool stock market analyst.") == "author bio"
+    assert furniture.reason("The fund is a regular buyer of government bonds, an analyst said.") is None
+
+
 def test_markup_and_read_prompts_scraped_with_the_text_are_furniture():
     from corpuscut.summarizer.furniture import load_furniture
 
