@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -12,6 +13,21 @@ from corpuscut.cli.environment import Environment
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SEED = SAMPLES / "kursk-taiwan-dump.txt"
+
+
+def decoded_with_and_without(text: str, rule: str, off: object, on: object) -> tuple[Any, Any, list[Any]]:
+    """``text`` analysed by a segmenter whose every gap scores high enough that the decoder cuts
+    wherever nothing holds it back, with the decoder rule ``rule`` (a Segmenter keyword) set to
+    ``off`` and to ``on``; and the articles split with it ``on``."""
+    from dataclasses import replace
+
+    from corpuscut.segmenter import Segmenter
+    from corpuscut.segmenter.model import load_model
+
+    model = load_model()
+    model = replace(model, bias=model.bias + 12.0)
+    held = Segmenter(model=model, **{rule: on})
+    return Segmenter(model=model, **{rule: off}).analyse(text), held.analyse(text), held.split(text)
 
 
 def tracked_copy(tmp_path: Path) -> Path:

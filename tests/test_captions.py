@@ -1,15 +1,12 @@
 """A photo's caption, which places its people in brackets among its first words, opens no story:
 a cut before it loses log-odds before decoding."""
 
-from dataclasses import replace
-
 import numpy as np
 import pytest
 
-from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.captions import CaptionRules, caption_loss, load_caption_rules
 from corpuscut.segmenter.cues import load_cues
-from corpuscut.segmenter.model import load_model
+from tests.conftest import decoded_with_and_without
 
 
 def test_the_cue_list_reads_a_caption():
@@ -46,12 +43,8 @@ def test_the_loss_reaches_the_decoder_and_the_split_stays_lossless():
             "leicester 's andrej kramaric ( right ) is closed down by teammate richie de laet ( left ) during "
             "training at belvoir drive .\n\n"
             "leicester are bottom of the barclays premier league and go to manchester city on wednesday .\n")
-    model = load_model()
-    # every gap scored high enough that the decoder cuts wherever it is not held back
-    model = replace(model, bias=model.bias + 12.0)
-    none = Segmenter(model=model, captions=CaptionRules(penalty=0.0)).analyse(text)
-    lost = Segmenter(model=model, captions=CaptionRules(penalty=40.0)).analyse(text)
+    none, lost, articles = decoded_with_and_without(text, "captions", CaptionRules(penalty=0.0),
+                                                     CaptionRules(penalty=40.0))
     assert none.logits == lost.logits  # the model's own scores; the loss is the decoder's
     assert 2 in none.boundaries and 2 not in lost.boundaries
-    articles = Segmenter(model=model, captions=CaptionRules(penalty=40.0)).split(text)
     assert "".join(a.text for a in articles) == text

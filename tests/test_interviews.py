@@ -1,14 +1,11 @@
 """An interviewer's question, a paragraph that asks in its own voice among others like it, opens no
 story: a cut before it loses log-odds before decoding (segmenter/interviews.py)."""
 
-from dataclasses import replace
-
 import numpy as np
 
-from corpuscut.segmenter import Segmenter
 from corpuscut.segmenter.cues import load_cues
 from corpuscut.segmenter.interviews import InterviewRules, load_interview_rules, question_loss
-from corpuscut.segmenter.model import load_model
+from tests.conftest import decoded_with_and_without
 
 
 def test_the_cue_list_reads_a_question_in_its_own_voice():
@@ -55,12 +52,8 @@ def test_the_loss_reaches_the_decoder_and_the_split_stays_lossless():
             "Do you see an emerging threat in the new proximity of our neighbours and how do you propose to respond "
             "to it?\n\n"
             "National security strategy by any nation is defined by its national interests, he said.\n")
-    model = load_model()
-    # every gap scored high enough that the decoder cuts wherever it is not held back
-    model = replace(model, bias=model.bias + 12.0)
-    none = Segmenter(model=model, interviews=InterviewRules(penalty=0.0)).analyse(text)
-    lost = Segmenter(model=model, interviews=InterviewRules(penalty=40.0)).analyse(text)
+    none, lost, articles = decoded_with_and_without(text, "interviews", InterviewRules(penalty=0.0),
+                                                     InterviewRules(penalty=40.0))
     assert none.logits == lost.logits  # the model's own scores; the loss is the decoder's
     assert {1, 3} <= set(none.boundaries) and not {1, 3} & set(lost.boundaries)
-    articles = Segmenter(model=model, interviews=InterviewRules(penalty=40.0)).split(text)
     assert "".join(a.text for a in articles) == text
