@@ -41,6 +41,13 @@ LEGEND = "cut: how sure the model is that a new article starts there, from 0 to 
 MAP_LEGEND = "map: each article's share of the input; ▁…█ under it: each cut, low to high"
 
 
+
+def _nothing() -> Text:
+    """What a panel shows where an article holds no sentence a summary may take (page furniture
+    only, a table)."""
+    return Text("(nothing to summarize)", style="dim")
+
+
 class View(str, Enum):
     auto = "auto"
     panels = "panels"
@@ -337,7 +344,7 @@ class Screen:
         parts: list[Any] = [reasons_line(record)]
         parts += [Text(line, style="dim") for line in evidence_lines(record)]
         if "sentences" in record:
-            parts += [_bullet(sentence, colour) for sentence in record["sentences"]]
+            parts += [_bullet(sentence, colour) for sentence in record["sentences"]] or [_nothing()]
         else:
             parts.append(Text(flat_preview(body_text(record), min(5 * width, PREVIEW_CHARS - 100))))
         info = Text(f"{line_range(record)} · {record['words']} words", style="dim")
@@ -347,7 +354,7 @@ class Screen:
     def _summary_panel(self, i: int, record: dict[str, Any]) -> Panel:
         colour = PALETTE[i % len(PALETTE)]
         title = Text(shown_title(record, max(10, self.console.width - 8)), style="bold")
-        parts = [_bullet(sentence, colour) for sentence in record["sentences"]] or [Text("(nothing to summarize)", style="dim")]
+        parts = [_bullet(sentence, colour) for sentence in record["sentences"]] or [_nothing()]
         return Panel(Group(*parts), title=title, title_align="left", subtitle=Text(record["method"], style="dim"),
                      subtitle_align="right", border_style=colour)
 

@@ -286,6 +286,18 @@ def test_a_web_page_panel_is_titled_by_the_records_title_not_its_opening_line(ru
     assert record["title"] in re.findall(r"^╭─ \d+\. (.*?) ─+╮$", shown, re.M)
 
 
+def test_a_digest_panel_of_an_article_with_no_sentence_to_summarize_says_so(run, tmp_path):
+    # an author's box and nothing else: no sentence a summary may take
+    table = tmp_path / "bio.txt"
+    table.write_text("Matt Frankel, CFP, is a contributing Motley Fool stock market analyst specializing in real "
+                     "estate. Prior to The Motley Fool, Matt taught high school and college mathematics.\n",
+                     encoding="utf-8")
+    [record] = records(run(["digest", "-f", "jsonl", str(table)]).out_text)
+    assert record["sentences"] == []
+    shown = run(["digest", "--no-color", str(table)], tty=True, width=100).out_text
+    assert "(nothing to summarize)" in shown
+
+
 def test_no_dark_blue_on_a_dark_background(run):
     assert "blue" not in PALETTE
     shown = run(["digest", str(SEED)], tty=True).out_text
