@@ -276,9 +276,10 @@ class Summarizer:
         if len(body) > 1 and is_cut_off(text, body[-1]):
             body = body[:-1]  # a teaser's last words, cut off mid-sentence: not a sentence to show
         if self.furniture is not None and self.model is not None:
-            captions = self.furniture.credited_captions(text, sentences) | self.furniture.rest_of_bios(text, sentences)
-            if captions:
-                body = [s for s in body if s.start not in captions]
+            # a caption by its credit, and what follows an author's bio on its line
+            left_out = self.furniture.credited_captions(text, sentences) | self.furniture.rest_of_bios(text, sentences)
+            if left_out:
+                body = [s for s in body if s.start not in left_out]
             body = self.furniture.clean(body) or [
                 s for s in sentences[:1] if is_heading(text, s) and self.furniture.reason(s.text) is None
             ] or _glued_headline(sentences[:1])
