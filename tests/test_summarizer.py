@@ -336,12 +336,9 @@ def test_an_authors_bio_by_the_byline_leaves_the_summary_with_the_rest_of_its_li
     assert not any("journalism" in s or "15 times" in s for s in sentences)
     # a line the bio does not open keeps its sentences
     assert "She moved the piano herself." in sentences
-    from corpuscut.summarizer.furniture import load_furniture
-
-    furniture = load_furniture()
-    assert furniture.reason("william lamb is a staff writer for the record of bergen county , new jersey .") == "author bio"
-    assert furniture.reason("Matt Frankel, CFP, is a contributing Motley Fool stock market analyst.") == "author bio"
-    assert furniture.reason("The fund is a regular buyer of government bonds, an analyst said.") is None
+    assert _kind("william lamb is a staff writer for the record of bergen county , new jersey .") == "author bio"
+    assert _kind("Matt Frankel, CFP, is a contributing Motley Fool stock market analyst.") == "author bio"
+    assert _kind("The fund is a regular buyer of government bonds, an analyst said.") is None
 
 
 def test_markup_and_read_prompts_scraped_with_the_text_are_furniture():
@@ -691,6 +688,13 @@ def test_page_notices_such_as_affiliate_disclosures_never_enter_a_summary():
     assert "Adults need seven to nine hours" in picked
 
 
+def _kind(sentence: str) -> str | None:
+    """The kind of furniture the shipped rules read ``sentence`` as (lower-cased), or None."""
+    from corpuscut.summarizer.furniture import load_furniture
+
+    return load_furniture().reason(sentence.lower())
+
+
 PAGE_NOTICES = [
     "Products are chosen independently by our editors.",
     "Purchases made through our links may earn us a commission.",
@@ -731,10 +735,8 @@ PAGE_NOTICES = [
 
 @pytest.mark.parametrize("sentence", PAGE_NOTICES)
 def test_a_shop_or_newsletter_notice_on_a_web_page_is_furniture(sentence):
-    from corpuscut.summarizer.furniture import load_furniture
-
-    assert load_furniture().reason(sentence.lower()) == "page notice"
-    assert load_furniture().reason("the editors chose independently of the owners , a board member said .") is None
+    assert _kind(sentence) == "page notice"
+    assert _kind("the editors chose independently of the owners , a board member said .") is None
 
 
 @pytest.mark.parametrize("sentence", [
@@ -754,9 +756,7 @@ def test_a_shop_or_newsletter_notice_on_a_web_page_is_furniture(sentence):
     "You can read about our full testing methodology here.",
 ])
 def test_a_call_to_read_or_watch_more_is_furniture(sentence):
-    from corpuscut.summarizer.furniture import load_furniture
-
-    assert load_furniture().reason(sentence.lower()) == "click here"
+    assert _kind(sentence) == "click here"
 
 
 @pytest.mark.parametrize("sentence", [
@@ -765,10 +765,8 @@ def test_a_call_to_read_or_watch_more_is_furniture(sentence):
     "The following are excerpts from an interview with the minister:",
 ])
 def test_a_sentence_that_only_announces_interview_excerpts_is_furniture(sentence):
-    from corpuscut.summarizer.furniture import load_furniture
-
-    assert load_furniture().reason(sentence.lower()) == "lead-in"
-    assert load_furniture().reason("excerpts from the report show the bank lost money .") is None
+    assert _kind(sentence) == "lead-in"
+    assert _kind("excerpts from the report show the bank lost money .") is None
 
 
 @pytest.mark.parametrize("sentence", [
@@ -1082,10 +1080,8 @@ def test_a_linked_headline_in_brackets_glued_to_a_sentence_is_cut_off_it():
     "Written by the editors on Jan 3, 2025",
 ])
 def test_a_blog_posts_posted_by_line_is_a_byline(sentence):
-    from corpuscut.summarizer.furniture import load_furniture
-
-    assert load_furniture().reason(sentence.lower()) == "byline"
-    assert load_furniture().reason("the video was posted by her brother on monday , police said .") is None
+    assert _kind(sentence) == "byline"
+    assert _kind("the video was posted by her brother on monday , police said .") is None
 
 
 @settings(max_examples=200, deadline=None)
